@@ -1,0 +1,38 @@
+package io.schemaspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Ecto's {@code has_many} on a {@code List<X>} field: the associated schema holds a foreign
+ * key to this one, by default this class's simple name plus {@code Id} ({@code User} -> {@code userId}).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface HasMany {
+
+    /** The foreign key field on the associated schema. */
+    String foreignKey() default "";
+
+    /** The field of this schema the key points to; default: the primary key. */
+    String references() default "";
+
+    /** Path of associations to go through, Ecto's {@code :through}, for example {@code {"posts", "comments"}}. */
+    String[] through() default {};
+
+    /** Conditions on the associated schema. */
+    Where[] where() default {};
+
+    /** Order of preloaded children: field names, each optionally followed by {@code asc} or {@code desc}. */
+    String[] preloadOrder() default {};
+
+    /** What deleting this schema does to the associated rows. */
+    OnDelete onDelete() default OnDelete.NOTHING;
+
+    /** What casting does when associated structs are replaced. */
+    OnReplace onReplace() default OnReplace.RAISE;
+}

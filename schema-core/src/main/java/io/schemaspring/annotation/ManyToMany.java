@@ -1,0 +1,46 @@
+package io.schemaspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Ecto's {@code many_to_many} on a {@code List<X>} field, joined through a table
+ * ({@link #joinThrough()}) or a join schema class ({@link #joinThroughSchema()}). Join keys
+ * default to the owner's and the related class's simple names plus {@code _id}
+ * ({@code user_id}, {@code group_id}); through a schema class, plus {@code Id}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface ManyToMany {
+
+    /** The join table. */
+    String joinThrough() default "";
+
+    /** A join schema class, instead of a table. */
+    Class<?> joinThroughSchema() default void.class;
+
+    /** Exactly two keys: this schema's side, then the associated schema's side. */
+    JoinKey[] joinKeys() default {};
+
+    /** Conditions on the join rows. */
+    Where[] joinWhere() default {};
+
+    /** Conditions on the associated schema. */
+    Where[] where() default {};
+
+    /** Order of preloaded children: field names, each optionally followed by {@code asc} or {@code desc}. */
+    String[] preloadOrder() default {};
+
+    /** What deleting this schema does to the join rows. */
+    OnDelete onDelete() default OnDelete.NOTHING;
+
+    /** What casting does when associated structs are replaced. */
+    OnReplace onReplace() default OnReplace.RAISE;
+
+    /** Refuse duplicate join rows when casting. */
+    boolean unique() default false;
+}

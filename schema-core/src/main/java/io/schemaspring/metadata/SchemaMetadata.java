@@ -1,0 +1,198 @@
+package io.schemaspring.metadata;
+
+import io.schemaspring.type.Type;
+import java.lang.invoke.MethodHandle;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ecto's {@code __schema__} reflection for one schema class. Lists keep declaration order with
+ * primary key fields first; names are Java field names; unknown names give {@code null}.
+ */
+public final class SchemaMetadata {
+
+    private final Class<?> schemaClass;
+    private final @Nullable String source;
+    private final @Nullable String prefix;
+    private final @Nullable String context;
+    private final boolean embedded;
+    private final List<String> primaryKey;
+    private final Map<String, FieldMetadata> fields;
+    private final List<String> queryFields;
+    private final Map<String, FieldMetadata> virtualFields;
+    private final Map<String, EmbedMetadata> embeds;
+    private final List<String> readAfterWrites;
+    private final @Nullable AutogenerateId autogenerateId;
+    private final List<String> autogenerateFields;
+    private final List<String> autoupdateFields;
+    private final List<String> redactFields;
+    private final MethodHandle constructor;
+    private Map<String, AssociationMetadata> associations = Map.of();
+
+    SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
+            boolean embedded, List<FieldMetadata> fields, List<FieldMetadata> virtualFields, List<EmbedMetadata> embeds,
+            @Nullable AutogenerateId autogenerateId, List<String> autogenerateFields, List<String> autoupdateFields,
+            MethodHandle constructor) {
+        this.schemaClass = schemaClass;
+        this.source = source;
+        this.prefix = prefix;
+        this.context = context;
+        this.embedded = embedded;
+        this.fields = byName(fields);
+        this.virtualFields = byName(virtualFields);
+        this.embeds = Collections.unmodifiableMap(embeds.stream().collect(LinkedHashMap<String, EmbedMetadata>::new,
+                (map, embed) -> map.put(embed.field(), embed), Map::putAll));
+        this.primaryKey = fields.stream().filter(FieldMetadata::primaryKey).map(FieldMetadata::name).toList();
+        this.queryFields = fields.stream().filter(FieldMetadata::loadInQuery).map(FieldMetadata::name).toList();
+        this.readAfterWrites = fields.stream().filter(FieldMetadata::readAfterWrites).map(FieldMetadata::name).toList();
+        this.redactFields = java.util.stream.Stream.concat(fields.stream(), virtualFields.stream())
+                .filter(FieldMetadata::redact).map(FieldMetadata::name).toList();
+        this.autogenerateId = autogenerateId;
+        this.autogenerateFields = List.copyOf(autogenerateFields);
+        this.autoupdateFields = List.copyOf(autoupdateFields);
+        this.constructor = constructor;
+    }
+
+    private static Map<String, FieldMetadata> byName(List<FieldMetadata> fields) {
+        Map<String, FieldMetadata> map = new LinkedHashMap<>();
+        fields.forEach(field -> map.put(field.name(), field));
+        return Collections.unmodifiableMap(map);
+    }
+
+    void associations(List<AssociationMetadata> associations) {
+        Map<String, AssociationMetadata> map = new LinkedHashMap<>();
+        associations.forEach(association -> map.put(association.field(), association));
+        this.associations = Collections.unmodifiableMap(map);
+    }
+
+    /** The schema class. */
+    public Class<?> schemaClass() {
+        return this.schemaClass;
+    }
+
+    /** The table; {@code null} for embedded schemas. */
+    public @Nullable String source() {
+        return this.source;
+    }
+
+    /** The default database schema of the table, Ecto's {@code @schema_prefix}; {@code null} when none. */
+    public @Nullable String prefix() {
+        return this.prefix;
+    }
+
+    /** Ecto's {@code @schema_context}. */
+    public @Nullable String context() {
+        return this.context;
+    }
+
+    /** Whether this is an embedded schema (no table). */
+    public boolean embedded() {
+        return this.embedded;
+    }
+
+    /** The primary key fields; empty when the schema has none. */
+    public List<String> primaryKey() {
+        return this.primaryKey;
+    }
+
+    /** Every persisted field, embeds and foreign keys included (associations and virtual fields are not). */
+    public List<String> fields() {
+        return List.copyOf(this.fields.keySet());
+    }
+
+    /** The fields a query selects: {@link #fields()} without {@code loadInQuery = false}. */
+    public List<String> queryFields() {
+        return this.queryFields;
+    }
+
+    public List<String> virtualFields() {
+        return List.copyOf(this.virtualFields.keySet());
+    }
+
+    /** The column of a persisted field; {@code null} for virtual or unknown fields. */
+    public @Nullable String fieldSource(String field) {
+        FieldMetadata metadata = this.fields.get(field);
+        return metadata == null ? null : metadata.source();
+    }
+
+    /** The type of a persisted field; {@code null} for virtual or unknown fields. */
+    public @Nullable Type type(String field) {
+        FieldMetadata metadata = this.fields.get(field);
+        return metadata == null ? null : metadata.type();
+    }
+
+    /** The type of a virtual field; {@code null} for persisted or unknown fields. */
+    public @Nullable Type virtualType(String field) {
+        FieldMetadata metadata = this.virtualFields.get(field);
+        return metadata == null ? null : metadata.type();
+    }
+
+    /** The full metadata of a persisted or virtual field; {@code null} when unknown. */
+    public @Nullable FieldMetadata field(String field) {
+        FieldMetadata metadata = this.fields.get(field);
+        return metadata != null ? metadata : this.virtualFields.get(field);
+    }
+
+    public List<String> associations() {
+        return List.copyOf(this.associations.keySet());
+    }
+
+    public @Nullable AssociationMetadata association(String name) {
+        return this.associations.get(name);
+    }
+
+    public List<String> embeds() {
+        return List.copyOf(this.embeds.keySet());
+    }
+
+    public @Nullable EmbedMetadata embed(String name) {
+        return this.embeds.get(name);
+    }
+
+    /** Fields read back from the database after insert and update. */
+    public List<String> readAfterWrites() {
+        return this.readAfterWrites;
+    }
+
+    /** The autogenerated primary key with its column and type; {@code null} when none. */
+    public @Nullable AutogenerateId autogenerateId() {
+        return this.autogenerateId;
+    }
+
+    /** Fields generated before insert: autogenerated custom-type fields, then the timestamps. */
+    public List<String> autogenerateFields() {
+        return this.autogenerateFields;
+    }
+
+    /** Fields generated again on every update (the updated-at timestamp), Ecto's {@code :autoupdate}. */
+    public List<String> autoupdateFields() {
+        return this.autoupdateFields;
+    }
+
+    /** Fields whose values never appear in JSON, error responses, exception messages or logs. */
+    public List<String> redactFields() {
+        return this.redactFields;
+    }
+
+    /** A new instance with every field at its default, through the no-argument constructor. */
+    public Object newInstance() {
+        try {
+            return (Object) this.constructor.invokeExact();
+        }
+        catch (RuntimeException | Error ex) {
+            throw ex;
+        }
+        catch (Throwable ex) {
+            throw new IllegalStateException("Cannot instantiate " + this.schemaClass.getName(), ex);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaMetadata[" + this.schemaClass.getName() + (this.embedded ? " (embedded)" : " \"" + this.source + "\"")
+                + "]";
+    }
+}

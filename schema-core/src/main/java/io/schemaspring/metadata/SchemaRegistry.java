@@ -1,0 +1,128 @@
+package io.schemaspring.metadata;
+
+import io.schemaspring.metadata.Introspection.Referenced;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every schema of the application, introspected and validated once. Build it with
+ * {@link #builder()} (no Spring needed) or let the auto-configuration build it from
+ * {@code schema.packages}. Classes that registered schemas point to (association targets,
+ * join schemas, embeds) are registered too.
+ */
+public final class SchemaRegistry {
+
+    private final Map<Class<?>, SchemaMetadata> schemas;
+
+    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas) {
+        this.schemas = Collections.unmodifiableMap(schemas);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The metadata of a registered schema.
+     *
+     * @throws IllegalArgumentException when the class is not registered, saying how to register it
+     */
+    public SchemaMetadata get(Class<?> schemaClass) {
+        SchemaMetadata metadata = this.schemas.get(schemaClass);
+        if (metadata == null) {
+            throw new IllegalArgumentException(schemaClass.getName() + " is not a registered schema: annotate it with "
+                    + "@Schema or @EmbeddedSchema and keep it below schema.packages (or add it to the registry builder)");
+        }
+        return metadata;
+    }
+
+    /** The metadata of a schema, or {@code null} when the class is not registered. */
+    public @Nullable SchemaMetadata find(Class<?> schemaClass) {
+        return this.schemas.get(schemaClass);
+    }
+
+    public boolean contains(Class<?> schemaClass) {
+        return this.schemas.containsKey(schemaClass);
+    }
+
+    /** Every registered schema, embedded ones included, in registration order. */
+    public Collection<SchemaMetadata> all() {
+        return this.schemas.values();
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaRegistry[" + this.schemas.size() + " schemas]";
+    }
+
+    public static final class Builder {
+
+        private SchemaSettings settings = SchemaSettings.defaults();
+        private final Set<Class<?>> classes = new LinkedHashSet<>();
+        private final Set<String> packages = new LinkedHashSet<>();
+        private @Nullable ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        public Builder settings(SchemaSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "Settings must not be null");
+            return this;
+        }
+
+        public Builder add(Class<?>... schemaClasses) {
+            this.classes.addAll(List.of(schemaClasses));
+            return this;
+        }
+
+        /** Registers every {@code @Schema} and {@code @EmbeddedSchema} class below these packages. */
+        public Builder scan(String... basePackages) {
+            this.packages.addAll(List.of(basePackages));
+            return this;
+        }
+
+        public Builder classLoader(@Nullable ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /**
+         * Introspects and validates every schema.
+         *
+         * @throws SchemaDefinitionException on the first definition error, naming class, field and fix
+         */
+        public SchemaRegistry build() {
+            Set<Class<?>> roots = new LinkedHashSet<>(this.classes);
+            if (!this.packages.isEmpty()) {
+                ClassLoader loader = this.classLoader != null ? this.classLoader : SchemaRegistry.class.getClassLoader();
+                roots.addAll(new SchemaScanner(loader).scan(this.packages));
+            }
+            SchemaIntrospector introspector = new SchemaIntrospector(this.settings);
+            Map<Class<?>, Introspection> introspections = new LinkedHashMap<>();
+            Deque<Referenced> pending = new ArrayDeque<>();
+            roots.forEach(root -> pending.add(new Referenced(root, false)));
+            while (!pending.isEmpty()) {
+                Referenced next = pending.poll();
+                if (introspections.containsKey(next.type())) {
+                    continue;
+                }
+                Introspection introspection = introspector.introspect(next.type(), next.inlineEmbed());
+                introspections.put(next.type(), introspection);
+                pending.addAll(introspection.referenced());
+            }
+            new AssociationResolver(introspections).resolveAll();
+            Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
+            introspections.forEach((type, introspection) -> schemas.put(type, introspection.metadata()));
+            return new SchemaRegistry(schemas);
+        }
+    }
+}

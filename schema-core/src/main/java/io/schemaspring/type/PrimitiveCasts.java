@@ -1,0 +1,282 @@
+package io.schemaspring.type;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Ecto.Type.cast for the primitive types. Every method answers a result and never throws. */
+final class PrimitiveCasts {
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern FLOAT = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** ISO-8601 date and time with a 'T' or a space between them, and an optional offset. */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffsetId().optionalEnd()
+            .toFormatter();
+
+    private PrimitiveCasts() {
+    }
+
+    static CastResult<?> cast(FieldType type, Class<?> javaType, @Nullable Object input) {
+        if (input == null) {
+            return CastResult.ok(null);
+        }
+        try {
+            return switch (type) {
+                case ID, INTEGER -> castInteger(javaType, input);
+                case FLOAT -> castFloat(javaType, input);
+                case DECIMAL -> castDecimal(input);
+                case BOOLEAN -> castBoolean(input);
+                case STRING -> input instanceof String ? CastResult.ok(input) : CastResult.invalid();
+                case BINARY -> castBinary(input);
+                case BINARY_ID, UUID -> castUuid(input);
+                case DATE -> castDate(input);
+                case TIME, TIME_USEC -> castTime(input, type.usec());
+                case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> castNaive(input, type.usec());
+                case UTC_DATETIME, UTC_DATETIME_USEC -> castUtc(javaType, input, type.usec());
+                case DURATION -> castDuration(input);
+                case MAP -> input instanceof Map<?, ?> ? CastResult.ok(input) : CastResult.invalid();
+                case DEFAULT -> CastResult.invalid();
+            };
+        }
+        catch (DateTimeException | ArithmeticException | IllegalArgumentException ex) {
+            return CastResult.invalid();
+        }
+    }
+
+    private static CastResult<?> castInteger(Class<?> javaType, Object input) {
+        BigInteger value;
+        if (input instanceof Long || input instanceof Integer || input instanceof Short || input instanceof Byte) {
+            value = BigInteger.valueOf(((Number) input).longValue());
+        }
+        else if (input instanceof BigInteger big) {
+            value = big;
+        }
+        else if (input instanceof String text && INTEGER.matcher(text).matches()) {
+            value = new BigInteger(text);
+        }
+        else {
+            return CastResult.invalid();
+        }
+        if (javaType == Integer.class) {
+            return CastResult.ok(value.intValueExact());
+        }
+        if (javaType == Short.class) {
+            return CastResult.ok(value.shortValueExact());
+        }
+        return CastResult.ok(value.longValueExact());
+    }
+
+    private static CastResult<?> castFloat(Class<?> javaType, Object input) {
+        double value;
+        if (input instanceof Double || input instanceof Float) {
+            value = ((Number) input).doubleValue();
+        }
+        else if (input instanceof Long || input instanceof Integer || input instanceof Short || input instanceof BigInteger) {
+            value = ((Number) input).doubleValue();
+        }
+        else if (input instanceof BigDecimal decimal) {
+            value = decimal.doubleValue();
+        }
+        else if (input instanceof String text && FLOAT.matcher(text).matches()) {
+            value = Double.parseDouble(text);
+        }
+        else {
+            return CastResult.invalid();
+        }
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return CastResult.invalid();
+        }
+        return CastResult.ok(javaType == Float.class ? (Object) (float) value : (Object) value);
+    }
+
+    private static CastResult<?> castDecimal(Object input) {
+        if (input instanceof BigDecimal decimal) {
+            return CastResult.ok(decimal);
+        }
+        if (input instanceof Long || input instanceof Integer || input instanceof Short) {
+            return CastResult.ok(BigDecimal.valueOf(((Number) input).longValue()));
+        }
+        if (input instanceof BigInteger big) {
+            return CastResult.ok(new BigDecimal(big));
+        }
+        if (input instanceof Double || input instanceof Float) {
+            double value = ((Number) input).doubleValue();
+            return (Double.isNaN(value) || Double.isInfinite(value)) ? CastResult.invalid()
+                    : CastResult.ok(BigDecimal.valueOf(value));
+        }
+        if (input instanceof String text && FLOAT.matcher(text).matches()) {
+            return CastResult.ok(new BigDecimal(text));
+        }
+        return CastResult.invalid();
+    }
+
+    private static CastResult<?> castBoolean(Object input) {
+        if (input instanceof Boolean) {
+            return CastResult.ok(input);
+        }
+        if (input instanceof String text) {
+            return switch (text) {
+                case "true", "1" -> CastResult.ok(Boolean.TRUE);
+                case "false", "0" -> CastResult.ok(Boolean.FALSE);
+                default -> CastResult.invalid();
+            };
+        }
+        return CastResult.invalid();
+    }
+
+    private static CastResult<?> castBinary(Object input) {
+        if (input instanceof byte[]) {
+            return CastResult.ok(input);
+        }
+        if (input instanceof String text) {
+            return CastResult.ok(Base64.getDecoder().decode(text));
+        }
+        return CastResult.invalid();
+    }
+
+    private static CastResult<?> castUuid(Object input) {
+        if (input instanceof UUID) {
+            return CastResult.ok(input);
+        }
+        if (input instanceof String text && UUID_TEXT.matcher(text).matches()) {
+            return CastResult.ok(UUID.fromString(text));
+        }
+        return CastResult.invalid();
+    }
+
+    private static CastResult<?> castDate(Object input) {
+        if (input instanceof LocalDate) {
+            return CastResult.ok(input);
+        }
+        if (input instanceof String text) {
+            return CastResult.ok(LocalDate.parse(text));
+        }
+        if (input instanceof Map<?, ?> parts) {
+            return CastResult.ok(castDateParts(parts));
+        }
+        return CastResult.invalid();
+    }
+
+    private static CastResult<?> castTime(Object input, boolean usec) {
+        LocalTime time;
+        if (input instanceof LocalTime value) {
+            time = value;
+        }
+        else if (input instanceof String text) {
+            time = LocalTime.parse(text);
+        }
+        else if (input instanceof Map<?, ?> parts) {
+            time = timeOf(parts);
+        }
+        else {
+            return CastResult.invalid();
+        }
+        return CastResult.ok(usec ? time.truncatedTo(ChronoUnit.MICROS) : time.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static CastResult<?> castNaive(Object input, boolean usec) {
+        LocalDateTime dateTime;
+        if (input instanceof LocalDateTime value) {
+            dateTime = value;
+        }
+        else if (input instanceof String text) {
+            dateTime = LocalDateTime.from(DATE_TIME.parse(text));
+        }
+        else if (input instanceof Map<?, ?> parts) {
+            dateTime = LocalDateTime.of(castDateParts(parts), timeOf(parts));
+        }
+        else {
+            return CastResult.invalid();
+        }
+        return CastResult.ok(dateTime.truncatedTo(usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS));
+    }
+
+    private static CastResult<?> castUtc(Class<?> javaType, Object input, boolean usec) {
+        Instant instant;
+        if (input instanceof Instant value) {
+            instant = value;
+        }
+        else if (input instanceof OffsetDateTime value) {
+            instant = value.toInstant();
+        }
+        else if (input instanceof String text) {
+            TemporalAccessor parsed = DATE_TIME.parse(text);
+            LocalDateTime local = LocalDateTime.from(parsed);
+            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+            instant = local.toInstant(offset);
+        }
+        else if (input instanceof Map<?, ?> parts) {
+            instant = LocalDateTime.of(castDateParts(parts), timeOf(parts)).toInstant(ZoneOffset.UTC);
+        }
+        else {
+            return CastResult.invalid();
+        }
+        instant = instant.truncatedTo(usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS);
+        return CastResult.ok(javaType == OffsetDateTime.class ? instant.atOffset(ZoneOffset.UTC) : instant);
+    }
+
+    private static CastResult<?> castDuration(Object input) {
+        if (input instanceof Duration) {
+            return CastResult.ok(input);
+        }
+        if (input instanceof String text) {
+            try {
+                return CastResult.ok(Duration.parse(text));
+            }
+            catch (DateTimeParseException ex) {
+                return CastResult.invalid();
+            }
+        }
+        return CastResult.invalid();
+    }
+
+    private static LocalDate castDateParts(Map<?, ?> parts) {
+        return LocalDate.of(part(parts, "year"), part(parts, "month"), part(parts, "day"));
+    }
+
+    private static LocalTime timeOf(Map<?, ?> parts) {
+        int microsecond = parts.containsKey("microsecond") ? part(parts, "microsecond") : 0;
+        int second = parts.containsKey("second") ? part(parts, "second") : 0;
+        return LocalTime.of(part(parts, "hour"), part(parts, "minute"), second, microsecond * 1000);
+    }
+
+    private static int part(Map<?, ?> parts, String name) {
+        Object value = parts.get(name);
+        if (value instanceof Integer number) {
+            return number;
+        }
+        if (value instanceof Long number) {
+            return Math.toIntExact(number);
+        }
+        if (value instanceof String text && INTEGER.matcher(text).matches()) {
+            return Integer.parseInt(text);
+        }
+        throw new IllegalArgumentException("Missing or invalid part " + name);
+    }
+}

@@ -1,0 +1,16 @@
+package io.schemaspring.type;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The type of a schema field. {@link #toString()} prints it in Ecto notation: {@code :string},
+ * {@code {:array, :string}}, {@code {:map, :integer}}, {@code #Ecto.Enum<values: [:ADMIN, :USER]>}.
+ */
+public sealed interface Type permits PrimitiveType, ArrayType, MapType, EnumType, CustomType, EmbedType {
+
+    /** The Java class that holds values of this type (boxed for primitives). */
+    Class<?> javaType();
+
+    /** Casts external input with Ecto.Type.cast's rules; never throws. */
+    CastResult<?> cast(@Nullable Object input);
+}
