@@ -65,6 +65,7 @@ final class SchemaIntrospector {
         private FieldSourceMapper mapper = FieldSourceMapper.SNAKE_CASE;
         private final Map<String, java.lang.reflect.Field> plainFields = new LinkedHashMap<>();
         private final List<java.lang.reflect.Field> relationFields = new ArrayList<>();
+        private final List<java.lang.reflect.Field> declared = new ArrayList<>();
         private final Map<String, Boolean> primaryKeys = new LinkedHashMap<>();
         private final Set<String> foreignKeys = new LinkedHashSet<>();
         private final Map<String, @Nullable String> timestampSources = new LinkedHashMap<>();
@@ -115,16 +116,18 @@ final class SchemaIntrospector {
             resolveTimestamps();
 
             Map<String, FieldBuild> built = new LinkedHashMap<>();
-            for (java.lang.reflect.Field field : this.plainFields.values()) {
-                built.put(field.getName(), buildField(field));
-            }
             List<EmbedMetadata> embeds = new ArrayList<>();
-            for (java.lang.reflect.Field field : embedFields.values()) {
-                EmbedMetadata embed = buildEmbed(field);
-                embeds.add(embed);
-                built.put(field.getName(), new FieldBuild(field, embed.source(),
-                        new EmbedType(embed.related(), embed.cardinality() == Cardinality.MANY),
-                        false, false, false, false, loadInQuery(field), false, Writable.ALWAYS));
+            for (java.lang.reflect.Field field : this.declared) {
+                if (this.plainFields.containsKey(field.getName())) {
+                    built.put(field.getName(), buildField(field));
+                }
+                else if (embedFields.containsKey(field.getName())) {
+                    EmbedMetadata embed = buildEmbed(field);
+                    embeds.add(embed);
+                    built.put(field.getName(), new FieldBuild(field, embed.source(),
+                            new EmbedType(embed.related(), embed.cardinality() == Cardinality.MANY),
+                            false, false, false, false, loadInQuery(field), false, Writable.ALWAYS));
+                }
             }
             Object prototype = prototype(constructor);
             List<FieldMetadata> fields = new ArrayList<>();
@@ -201,6 +204,7 @@ final class SchemaIntrospector {
                                 + " already exists on schema (declared in " + previous.getSimpleName() + " and "
                                 + declaring.getSimpleName() + ")", "remove the duplication or choose a different name");
                     }
+                    this.declared.add(field);
                     classify(field);
                 }
             }

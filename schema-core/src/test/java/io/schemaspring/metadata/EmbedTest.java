@@ -48,8 +48,8 @@ class EmbedTest {
     void embedsAreFieldsStoredInTheirOwnColumn() {
         SchemaMetadata customer = this.registry.get(Customer.class);
         assertThat(customer.embeds()).containsExactly("address", "phones", "preferences");
-        assertThat(customer.fields()).containsExactly("id", "name", "address", "phones", "preferences");
-        assertThat(customer.queryFields()).containsExactly("id", "name", "address", "phones");
+        assertThat(customer.fields()).containsExactly("id", "address", "phones", "preferences", "name");
+        assertThat(customer.queryFields()).containsExactly("id", "address", "phones", "name");
         assertThat(customer.fieldSource("address")).isEqualTo("home_address");
         assertThat(customer.fieldSource("phones")).isEqualTo("phones");
         assertThat(customer.type("address")).hasToString("{:embed, Address}");

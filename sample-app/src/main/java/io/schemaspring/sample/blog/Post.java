@@ -1,0 +1,39 @@
+package io.schemaspring.sample.blog;
+
+import io.schemaspring.annotation.BelongsTo;
+import io.schemaspring.annotation.EmbedsMany;
+import io.schemaspring.annotation.HasMany;
+import io.schemaspring.annotation.ManyToMany;
+import io.schemaspring.annotation.OnDelete;
+import io.schemaspring.annotation.Schema;
+import io.schemaspring.annotation.Timestamps;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Schema("posts")
+@Timestamps
+public class Post {
+    private Long id;
+    private String title;
+    private String body;
+    private boolean published;
+    private Long userId;
+    @BelongsTo
+    private User user;
+    @HasMany(preloadOrder = "insertedAt", onDelete = OnDelete.DELETE_ALL)
+    private List<Comment> comments;
+    @ManyToMany(joinThrough = "posts_tags", onDelete = OnDelete.DELETE_ALL)
+    private List<Tag> tags;
+    @EmbedsMany
+    private List<Link> links;
+    private LocalDateTime insertedAt;
+    private LocalDateTime updatedAt;
+
+    /** A link at the bottom of a post: an inline embedded schema. */
+    public static class Link {
+        private UUID id;
+        private String title;
+        private String url;
+    }
+}
