@@ -172,7 +172,9 @@ class SchemaAutoConfigurationTest {
     @Test
     void registersTheFailureAnalyzerWithSpringBoot() {
         assertThat(org.springframework.core.io.support.SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
-                .load(org.springframework.boot.diagnostics.FailureAnalyzer.class))
+                .load(org.springframework.boot.diagnostics.FailureAnalyzer.class,
+                        org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+                        })))
                 .hasAtLeastOneElementOfType(SchemaDefinitionFailureAnalyzer.class);
     }
 
