@@ -38,6 +38,11 @@ public final class FieldAccessor {
         }
     }
 
+    /** Whether the field has a primitive Java type (and so cannot hold null). */
+    public boolean primitive() {
+        return this.primitive;
+    }
+
     public @Nullable Object get(Object instance) {
         try {
             return (Object) this.getter.invokeExact(instance);

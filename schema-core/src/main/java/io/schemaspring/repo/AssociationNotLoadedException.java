@@ -1,0 +1,10 @@
+package io.schemaspring.repo;
+
+/** Reading an association that was not preloaded, Ecto's {@code #Ecto.Association.NotLoaded<...>}. */
+public class AssociationNotLoadedException extends IllegalStateException {
+
+    public AssociationNotLoadedException(Class<?> owner, String association) {
+        super("association :" + association + " is not loaded on " + owner.getSimpleName()
+                + ". Preload it with Query.preload(\"" + association + "\") or repo.preload(struct, \"" + association + "\")");
+    }
+}

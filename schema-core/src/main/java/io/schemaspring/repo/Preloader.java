@@ -1,0 +1,319 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.metadata.AssociationKind;
+import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.Cardinality;
+import io.schemaspring.metadata.FieldAccessor;
+import io.schemaspring.metadata.JoinKey;
+import io.schemaspring.metadata.OrderBy;
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.WhereCondition;
+import io.schemaspring.repo.mapping.Codec;
+import io.schemaspring.repo.mapping.SchemaMapping;
+import io.schemaspring.repo.sql.Column;
+import io.schemaspring.repo.sql.Condition;
+import io.schemaspring.repo.sql.Join;
+import io.schemaspring.repo.sql.OrderTerm;
+import io.schemaspring.repo.sql.Select;
+import io.schemaspring.repo.sql.Table;
+import io.schemaspring.type.FieldType;
+import io.schemaspring.type.PrimitiveType;
+import io.schemaspring.type.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ecto's preload: one query per association level whatever the number of parents, keys passed
+ * as one array parameter ({@code = ANY(?)}) where the database has arrays, else as IN lists
+ * chunked within its parameter limit. Through associations load the associations they walk.
+ */
+final class Preloader {
+
+    private static final String NO_PREFIX = "\u0000";
+
+    private final Repo repo;
+
+    Preloader(Repo repo) {
+        this.repo = repo;
+    }
+
+    void preload(SchemaMapping owner, List<Object> parents, List<String> paths) {
+        preloadTree(owner, parents, tree(paths));
+    }
+
+    private static Map<String, Map<String, ?>> tree(List<String> paths) {
+        Map<String, Map<String, ?>> root = new LinkedHashMap<>();
+        for (String path : paths) {
+            Map<String, Map<String, ?>> node = root;
+            for (String step : path.split("\\.")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, ?>> child = (Map<String, Map<String, ?>>) node.computeIfAbsent(step.trim(),
+                        key -> new LinkedHashMap<String, Map<String, ?>>());
+                node = child;
+            }
+        }
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree) {
+        for (Map.Entry<String, Map<String, ?>> entry : tree.entrySet()) {
+            AssociationMetadata association = Repo.requireAssociation(owner.metadata(), entry.getKey());
+            List<Object> children = association.kind() == AssociationKind.THROUGH
+                    ? through(owner, association, parents) : level(owner, association, parents);
+            if (!entry.getValue().isEmpty() && !children.isEmpty()) {
+                preloadTree(this.repo.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue());
+            }
+        }
+    }
+
+    /** Loads one association of every parent; answers the children loaded. */
+    private List<Object> level(SchemaMapping owner, AssociationMetadata association, List<Object> parents) {
+        Map<String, List<Object>> byPrefix = new LinkedHashMap<>();
+        for (Object parent : parents) {
+            StructStates.State state = this.repo.states().find(parent);
+            String prefix = state != null && state.prefix != null ? state.prefix : NO_PREFIX;
+            byPrefix.computeIfAbsent(prefix, key -> new ArrayList<>()).add(parent);
+        }
+        List<Object> children = new ArrayList<>();
+        byPrefix.forEach((prefix, group) -> children.addAll(levelInPrefix(owner, association, group,
+                prefix.equals(NO_PREFIX) ? owner.metadata().prefix() : prefix)));
+        return children;
+    }
+
+    /**
+     * As in Ecto, an association already loaded is not loaded again: its structs are kept and
+     * answered for nested preloads.
+     */
+    private List<Object> levelInPrefix(SchemaMapping owner, AssociationMetadata association, List<Object> allParents,
+            @Nullable String ownerPrefix) {
+        List<Object> parents = new ArrayList<>();
+        List<Object> alreadyLoaded = new ArrayList<>();
+        for (Object parent : allParents) {
+            if (loaded(parent, association)) {
+                Object value = association.accessor().get(parent);
+                if (value instanceof List<?> list) {
+                    alreadyLoaded.addAll(list);
+                }
+                else if (value != null) {
+                    alreadyLoaded.add(value);
+                }
+            }
+            else {
+                parents.add(parent);
+            }
+        }
+        if (parents.isEmpty()) {
+            return alreadyLoaded;
+        }
+        List<Object> loaded = load(owner, association, parents, ownerPrefix);
+        loaded.addAll(alreadyLoaded);
+        return loaded;
+    }
+
+    private boolean loaded(Object parent, AssociationMetadata association) {
+        Object value = association.accessor().get(parent);
+        if (association.cardinality() == Cardinality.MANY) {
+            return value != null && NotLoaded.isLoaded(value);
+        }
+        StructStates.State state = this.repo.states().find(parent);
+        return state != null && state.loaded.contains(association.field());
+    }
+
+    private List<Object> load(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
+            @Nullable String ownerPrefix) {
+        SchemaMapping related = this.repo.mapping(association.related());
+        String prefix = this.repo.childPrefix(ownerPrefix, owner.metadata(), related.metadata());
+        FieldAccessor parentKey = owner.metadata().field(association.ownerKey()).accessor();
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object parent : parents) {
+            Object key = parentKey.get(parent);
+            if (key != null) {
+                keys.add(normalize(key));
+            }
+        }
+        Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of() : fetch(owner, association, related, prefix, keys);
+        List<Object> loaded = new ArrayList<>();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object parent : parents) {
+            Object key = parentKey.get(parent);
+            List<Object> children = key == null ? List.of() : childrenByKey.getOrDefault(normalize(key), List.of());
+            if (association.cardinality() == Cardinality.MANY) {
+                association.accessor().set(parent, new ArrayList<>(children));
+            }
+            else {
+                association.accessor().set(parent, children.isEmpty() ? null : children.get(0));
+                this.repo.states().stateOf(parent).loaded.add(association.field());
+            }
+            for (Object child : children) {
+                if (seen.add(child)) {
+                    loaded.add(child);
+                }
+            }
+        }
+        if (!Objects.equals(prefix, related.metadata().prefix())) {
+            loaded.forEach(child -> this.repo.states().stateOf(child).prefix = prefix);
+        }
+        return loaded;
+    }
+
+    /** One statement (or one per chunk without arrays) fetching the children of these keys, grouped by key. */
+    private Map<Object, List<Object>> fetch(SchemaMapping owner, AssociationMetadata association, SchemaMapping related,
+            @Nullable String prefix, Set<Object> keys) {
+        boolean manyToMany = association.kind() == AssociationKind.MANY_TO_MANY;
+        boolean belongsTo = association.kind() == AssociationKind.BELONGS_TO;
+        SchemaMetadata relatedMetadata = related.metadata();
+        Type keyType = owner.metadata().type(association.ownerKey());
+        boolean array = this.repo.dialect().supportsArrays() && keyType instanceof PrimitiveType primitive
+                && primitive.fieldType() != FieldType.MAP;
+        int fixed = association.where().stream().mapToInt(condition -> condition.values().size()).sum()
+                + association.joinWhere().stream().mapToInt(condition -> condition.values().size()).sum();
+        int chunkSize = array ? Integer.MAX_VALUE : Math.max(1, this.repo.dialect().maxParameters() - fixed);
+        Map<Object, List<Object>> grouped = new LinkedHashMap<>();
+        List<Object> all = new ArrayList<>(keys);
+        for (int start = 0; start < all.size(); start += chunkSize) {
+            List<Object> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
+            String sql = this.repo.statement(List.of(owner.metadata().schemaClass(), association.field(), String.valueOf(prefix),
+                    "preload", array ? -1 : chunk.size()), () -> render(owner, association, related, prefix, array, chunk.size()));
+            Parameters parameters = new Parameters();
+            if (array) {
+                parameters.addArray(this.repo.dialect().arrayElementType(((PrimitiveType) keyType).fieldType()), chunk.toArray());
+            }
+            else {
+                Codec keyCodec = owner.codec(association.ownerKey());
+                chunk.forEach(key -> parameters.add(keyCodec, key));
+            }
+            association.where().forEach(condition -> condition.values()
+                    .forEach(value -> parameters.add(related.codec(condition.field()), value)));
+            association.joinWhere().forEach(condition -> condition.values().forEach(parameters::addPlain));
+            Codec ownerKeyCodec = owner.codec(association.ownerKey());
+            FieldAccessor childKey = manyToMany ? null
+                    : relatedMetadata.field(association.relatedKey()).accessor();
+            this.repo.jdbc().query(sql, parameters, resultSet -> {
+                while (resultSet.next()) {
+                    Object key;
+                    Object child;
+                    if (manyToMany) {
+                        key = ownerKeyCodec.read(resultSet, 1);
+                        child = related.read(resultSet, 2);
+                    }
+                    else {
+                        child = related.read(resultSet, 1);
+                        key = childKey.get(child);
+                    }
+                    List<Object> children = grouped.computeIfAbsent(normalize(key), k -> new ArrayList<>(belongsTo ? 1 : 4));
+                    if (!belongsTo || children.isEmpty()) {
+                        children.add(child);
+                    }
+                }
+                return null;
+            });
+        }
+        return grouped;
+    }
+
+    private String render(SchemaMapping owner, AssociationMetadata association, SchemaMapping related,
+            @Nullable String prefix, boolean array, int keyCount) {
+        SchemaMetadata relatedMetadata = related.metadata();
+        boolean manyToMany = association.kind() == AssociationKind.MANY_TO_MANY;
+        Table relatedTable = Table.of(prefix, relatedMetadata.source()).as(manyToMany ? "r" : null);
+        String relatedAlias = manyToMany ? "r" : null;
+        List<Column> columns = new ArrayList<>();
+        Column keyColumn;
+        Select select;
+        if (manyToMany) {
+            JoinKey ownerSide = association.joinKeys().get(0);
+            JoinKey relatedSide = association.joinKeys().get(1);
+            Table join = Table.of(prefix, association.joinThrough()).as("j");
+            keyColumn = join.column(ownerSide.column());
+            columns.add(keyColumn);
+            related.queryColumns().forEach(column -> columns.add(new Column(relatedAlias, column)));
+            select = Select.columns(relatedTable, columns)
+                    .join(new io.schemaspring.repo.sql.Join(join, join.column(relatedSide.column()),
+                            new Column(relatedAlias, relatedSide.referencesColumn())));
+        }
+        else {
+            keyColumn = Column.of(relatedMetadata.fieldSource(association.relatedKey()));
+            related.queryColumns().forEach(column -> columns.add(Column.of(column)));
+            select = Select.columns(relatedTable, columns);
+        }
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(array ? new Condition.AnyOf(keyColumn) : new Condition.In(keyColumn, keyCount));
+        for (WhereCondition condition : association.where()) {
+            conditions.add(filter(new Column(relatedAlias, condition.column()), condition));
+        }
+        for (WhereCondition condition : association.joinWhere()) {
+            conditions.add(filter(new Column("j", condition.column()), condition));
+        }
+        List<OrderTerm> order = new ArrayList<>();
+        for (OrderBy term : association.preloadOrder()) {
+            order.add(new OrderTerm(new Column(relatedAlias, term.column()), term.descending()));
+        }
+        return this.repo.renderer().render(select.where(Condition.and(conditions)).orderBy(order));
+    }
+
+    private static Condition filter(Column column, WhereCondition condition) {
+        return switch (condition.op()) {
+            case EQ -> new Condition.Compare(column, Condition.Operator.EQ);
+            case NOT_EQ -> new Condition.Compare(column, Condition.Operator.NOT_EQ);
+            case IN -> new Condition.In(column, condition.values().size());
+            case IS_NULL -> new Condition.IsNull(column, false);
+            case IS_NOT_NULL -> new Condition.IsNull(column, true);
+        };
+    }
+
+    /** Loads a through association by loading each association of its path, then collecting the last level. */
+    private List<Object> through(SchemaMapping owner, AssociationMetadata association, List<Object> parents) {
+        SchemaMapping current = owner;
+        List<Object> level = parents;
+        List<AssociationMetadata> steps = new ArrayList<>();
+        for (String step : association.through()) {
+            AssociationMetadata stepAssociation = Repo.requireAssociation(current.metadata(), step);
+            steps.add(stepAssociation);
+            level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level)
+                    : level(current, stepAssociation, level);
+            current = this.repo.mapping(stepAssociation.related());
+        }
+        Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Object> loaded = new ArrayList<>();
+        for (Object parent : parents) {
+            List<Object> reached = List.of(parent);
+            for (AssociationMetadata step : steps) {
+                List<Object> next = new ArrayList<>();
+                Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Object struct : reached) {
+                    Object value = step.accessor().get(struct);
+                    if (value instanceof List<?> list) {
+                        list.stream().filter(seen::add).forEach(next::add);
+                    }
+                    else if (value != null && seen.add(value)) {
+                        next.add(value);
+                    }
+                }
+                reached = next;
+            }
+            if (association.cardinality() == Cardinality.MANY) {
+                association.accessor().set(parent, new ArrayList<>(reached));
+            }
+            else {
+                association.accessor().set(parent, reached.isEmpty() ? null : reached.get(0));
+                this.repo.states().stateOf(parent).loaded.add(association.field());
+            }
+            reached.stream().filter(all::add).forEach(loaded::add);
+        }
+        return loaded;
+    }
+
+    /** Keys compare across Integer, Short and Long columns. */
+    private static Object normalize(Object key) {
+        return (key instanceof Integer || key instanceof Short) ? ((Number) key).longValue() : key;
+    }
+}

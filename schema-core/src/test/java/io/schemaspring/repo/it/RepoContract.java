@@ -1,0 +1,612 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.InvalidChangesetException;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.AssociationNotLoadedException;
+import io.schemaspring.repo.MultipleResultsException;
+import io.schemaspring.repo.NoResultsException;
+import io.schemaspring.repo.Query;
+import io.schemaspring.repo.Query.Direction;
+import io.schemaspring.repo.Query.Op;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.StaleEntryException;
+import io.schemaspring.repo.dialect.DialectResolver;
+import io.schemaspring.repo.it.fixtures.Address;
+import io.schemaspring.repo.it.fixtures.Author;
+import io.schemaspring.repo.it.fixtures.Comment;
+import io.schemaspring.repo.it.fixtures.Counter;
+import io.schemaspring.repo.it.fixtures.Link;
+import io.schemaspring.repo.it.fixtures.Note;
+import io.schemaspring.repo.it.fixtures.Post;
+import io.schemaspring.repo.it.fixtures.Tag;
+import io.schemaspring.repo.it.fixtures.Token;
+import io.schemaspring.repo.it.fixtures.Vote;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The repository's behaviour, run unchanged on every database of {@link TestDatabase}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RepoContract {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07.123456789Z"), ZoneOffset.UTC);
+    static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 5, 6, 7);
+    static final List<String> TABLES = List.of("posts_tags", "comments", "notes", "votes", "counters", "tokens", "posts",
+            "tags", "authors");
+
+    SingleConnectionDataSource connection;
+    CountingDataSource dataSource;
+    SchemaRegistry registry;
+    Repo repo;
+    JdbcTemplate jdbc;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void connect() throws Exception {
+        database().requireReachable();
+        this.connection = new SingleConnectionDataSource(database().url(), true);
+        try (Connection raw = this.connection.getConnection()) {
+            ScriptUtils.executeSqlScript(raw, new ClassPathResource(database().script()));
+        }
+        this.dataSource = new CountingDataSource(this.connection);
+        this.registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
+                Vote.class, Counter.class, Token.class).build();
+        this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
+                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
+        this.jdbc = new JdbcTemplate(this.dataSource);
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (this.connection != null) {
+            this.connection.destroy();
+        }
+    }
+
+    @BeforeEach
+    void clean() {
+        for (String prefix : List.of("", "tenant_b.")) {
+            TABLES.forEach(table -> this.jdbc.update("DELETE FROM " + prefix + table));
+        }
+        this.dataSource.reset();
+    }
+
+    /** The SQL of a template written with "double quotes", as this database quotes it. */
+    String sql(String template) {
+        return switch (database()) {
+            case H2 -> java.util.regex.Pattern.compile("\"([a-z_]+)\"").matcher(template)
+                    .replaceAll(match -> "\"" + match.group(1).toUpperCase(java.util.Locale.ROOT) + "\"");
+            case POSTGRES -> template;
+            case MARIADB -> template.replace('"', '`');
+        };
+    }
+
+    /** A JSON parameter in hand-written SQL. */
+    String jsonParameter() {
+        return switch (database()) {
+            case H2 -> "? FORMAT JSON";
+            case POSTGRES -> "CAST(? AS JSONB)";
+            case MARIADB -> "?";
+        };
+    }
+
+    Author author(String name) {
+        return this.repo.insert(Author.named(name));
+    }
+
+    Post post(String title, Author author) {
+        return this.repo.insert(Post.titled(title, author));
+    }
+
+    Comment comment(Post post, String body, boolean approved) {
+        Comment comment = Comment.on(post, body);
+        comment.approved = approved;
+        return this.repo.insert(comment);
+    }
+
+    // ------------------------------------------------------------------ inserts and reads
+
+    @Test
+    void insertsInOneStatementAndReadsEveryFieldBack() {
+        Author author = Author.named("jose");
+        author.email = "jose@example.com";
+        author.password = "secret";
+        author.bio = "Creator of Elixir";
+        author.username = "josevalim";
+        author.role = Author.Role.ADMIN;
+        author.tags = List.of("elixir", "ecto");
+        author.settings = Map.of("theme", "dark", "size", 3);
+        author.address = new Address();
+        author.address.street = "Main Street 1";
+        author.address.city = "Krakow";
+        author.links = List.of(Link.to("https://elixir-lang.org"), Link.to("https://hexdocs.pm"));
+        author.links.get(1).addedOn = LocalDate.of(2026, 1, 2);
+
+        this.repo.insert(author);
+
+        assertThat(this.dataSource.statements()).hasSize(1);
+        assertThat(author.id).isNotNull();
+        assertThat(author.insertedAt).isEqualTo(NOW);
+        assertThat(author.updatedAt).isEqualTo(NOW);
+        assertThat(author.address.id).isNotNull();
+        assertThat(author.links).allSatisfy(link -> assertThat(link.id).isNotNull());
+
+        Author loaded = this.repo.getOrThrow(Author.class, author.id);
+        assertThat(loaded.name).isEqualTo("jose");
+        assertThat(loaded.email).isEqualTo("jose@example.com");
+        assertThat(loaded.password).isEqualTo("secret");
+        assertThat(loaded.bio).isNull();
+        assertThat(loaded.username).isEqualTo("josevalim");
+        assertThat(loaded.role).isEqualTo(Author.Role.ADMIN);
+        assertThat(loaded.tags).containsExactly("elixir", "ecto");
+        assertThat(loaded.settings).isEqualTo(Map.of("theme", "dark", "size", 3));
+        assertThat(loaded.address.id).isEqualTo(author.address.id);
+        assertThat(loaded.address.street).isEqualTo("Main Street 1");
+        assertThat(loaded.address.city).isEqualTo("Krakow");
+        assertThat(loaded.links).extracting(link -> link.url).containsExactly("https://elixir-lang.org", "https://hexdocs.pm");
+        assertThat(loaded.links).extracting(link -> link.id).containsExactly(author.links.get(0).id, author.links.get(1).id);
+        assertThat(loaded.links.get(1).addedOn).isEqualTo(LocalDate.of(2026, 1, 2));
+        assertThat(loaded.insertedAt).isEqualTo(NOW);
+        assertThat(this.jdbc.queryForObject("SELECT bio FROM authors WHERE id = ?", String.class, author.id))
+                .isEqualTo("Creator of Elixir");
+    }
+
+    @Test
+    void selectsOnlyQueryFields() {
+        author("jose");
+        this.dataSource.reset();
+        this.repo.all(Author.class);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"id\", \"name\", \"email_address\", "
+                + "\"password\", \"username\", \"role\", \"tags\", \"settings\", \"address\", \"links\", \"inserted_at\", "
+                + "\"updated_at\" FROM \"authors\""));
+    }
+
+    @Test
+    void associationsThatWereNotPreloadedRefuseToBeRead() {
+        Author loaded = this.repo.getOrThrow(Author.class, author("jose").id);
+        assertThat(this.repo.isLoaded(loaded, "posts")).isFalse();
+        assertThatThrownBy(() -> loaded.posts.size()).isInstanceOf(AssociationNotLoadedException.class)
+                .hasMessage("association :posts is not loaded on Author. Preload it with Query.preload(\"posts\") "
+                        + "or repo.preload(struct, \"posts\")");
+        this.repo.preload(loaded, "posts");
+        assertThat(loaded.posts).isEmpty();
+        assertThat(this.repo.isLoaded(loaded, "posts")).isTrue();
+    }
+
+    @Test
+    void generatesUuidKeysBeforeInsertAndRoundTripsEveryType() {
+        Token token = new Token();
+        token.amount = new BigDecimal("12.34");
+        token.validOn = LocalDate.of(2026, 2, 28);
+        token.atTime = LocalTime.of(10, 11, 12);
+        token.expiresAt = Instant.parse("2026-01-02T03:04:05.123456Z");
+        token.ttl = Duration.ofMinutes(90);
+        token.secret = new byte[] {1, 2, 3};
+        token.score = 0.5;
+        token.ownerId = UUID.fromString("6f1e1a3c-0d6b-4a4e-9a77-1f6d1a2b3c4d");
+
+        this.repo.insert(token);
+
+        assertThat(token.id).isNotNull();
+        assertThat(token.publicId).isNotNull().isNotEqualTo(token.id);
+        Token loaded = this.repo.getOrThrow(Token.class, token.id);
+        assertThat(loaded.publicId).isEqualTo(token.publicId);
+        assertThat(loaded.amount).isEqualByComparingTo("12.34");
+        assertThat(loaded.validOn).isEqualTo(LocalDate.of(2026, 2, 28));
+        assertThat(loaded.atTime).isEqualTo(LocalTime.of(10, 11, 12));
+        assertThat(loaded.expiresAt).isEqualTo(Instant.parse("2026-01-02T03:04:05.123456Z"));
+        assertThat(loaded.ttl).isEqualTo(Duration.ofMinutes(90));
+        assertThat(loaded.secret).containsExactly(1, 2, 3);
+        assertThat(loaded.score).isEqualTo(0.5);
+        assertThat(loaded.ownerId).isEqualTo(UUID.fromString("6f1e1a3c-0d6b-4a4e-9a77-1f6d1a2b3c4d"));
+    }
+
+    @Test
+    void readsDatabaseDefaultsBackAfterInsert() {
+        Counter counter = new Counter();
+        counter.label = "visits";
+        this.repo.insert(counter);
+        assertThat(counter.id).isNotNull();
+        assertThat(counter.hits).isEqualTo(7);
+    }
+
+    @Test
+    void readsBackAfterUpdateWhereTheDatabaseCanAndRefusesClearlyWhereItCannot() {
+        Counter counter = new Counter();
+        counter.label = "visits";
+        this.repo.insert(counter);
+        this.jdbc.update("UPDATE counters SET hits = 42 WHERE id = ?", counter.id);
+        counter.label = "views";
+        if (database() == TestDatabase.MARIADB) {
+            assertThatThrownBy(() -> this.repo.update(counter)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("MariaDB cannot read [hits] of Counter back after update: MariaDB has no UPDATE ... "
+                            + "RETURNING: remove readAfterWrites from these fields, or read the struct again with "
+                            + "repo.get after the update");
+            assertThat(this.jdbc.queryForObject("SELECT label FROM counters", String.class)).isEqualTo("visits");
+            return;
+        }
+        this.repo.update(counter);
+        assertThat(counter.hits).isEqualTo(42);
+        assertThat(this.jdbc.queryForObject("SELECT label FROM counters", String.class)).isEqualTo("views");
+    }
+
+    @Test
+    void insertAllWritesOneBatchWithGeneratedTimestamps() {
+        Author author = author("jose");
+        this.dataSource.reset();
+        List<Post> posts = List.of(Post.titled("a", author), Post.titled("b", author), Post.titled("c", author));
+        assertThat(this.repo.insertAll(posts)).isEqualTo(3);
+        assertThat(this.dataSource.statements()).hasSize(1);
+        assertThat(this.repo.all(Query.from(Post.class).orderBy("title")))
+                .extracting(post -> post.title, post -> post.insertedAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", NOW), org.assertj.core.groups.Tuple.tuple("b", NOW),
+                        org.assertj.core.groups.Tuple.tuple("c", NOW));
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Test
+    void queriesFilterOrderAndPage() {
+        Author author = author("jose");
+        for (int rating = 1; rating <= 5; rating++) {
+            Post post = Post.titled("post " + rating, author);
+            post.rating = rating;
+            post.published = rating % 2 == 1;
+            post.body = rating == 5 ? "last" : null;
+            this.repo.insert(post);
+        }
+        assertThat(this.repo.all(Query.from(Post.class).where("published", true).orderBy("rating", Direction.DESC)))
+                .extracting(post -> post.rating).containsExactly(5, 3, 1);
+        assertThat(this.repo.all(Query.from(Post.class).where("rating", Op.GT, 1).orderBy("rating").limit(2).offset(1)))
+                .extracting(post -> post.rating).containsExactly(3, 4);
+        assertThat(this.repo.all(Query.from(Post.class).whereIn("rating", List.of(1, 2)).orderBy("rating")))
+                .extracting(post -> post.rating).containsExactly(1, 2);
+        assertThat(this.repo.all(Query.from(Post.class).whereIn("rating", List.of()))).isEmpty();
+        assertThat(this.repo.all(Query.from(Post.class).whereNotNull("body"))).extracting(post -> post.rating)
+                .containsExactly(5);
+        assertThat(this.repo.count(Query.from(Post.class).whereNull("body"))).isEqualTo(4);
+        assertThat(this.repo.all(Query.from(Post.class).where("title", Op.LIKE, "post 3%"))).hasSize(1);
+        assertThat(this.repo.count(Query.from(Post.class).where("published", true))).isEqualTo(3);
+        assertThat(this.repo.count(Post.class)).isEqualTo(5);
+        assertThat(this.repo.exists(Query.from(Post.class).where("rating", 5))).isTrue();
+        assertThat(this.repo.exists(Query.from(Post.class).where("rating", 9))).isFalse();
+        assertThat(this.repo.getBy(Post.class, Map.of("rating", 3)).orElseThrow().title).isEqualTo("post 3");
+        assertThat(this.repo.all(Query.from(Post.class).where("rating", "3"))).extracting(post -> post.title)
+                .containsExactly("post 3");
+        assertThat(this.repo.all(Query.from(Post.class).where("authorId", author.id).orderBy("rating").limit(1)))
+                .extracting(post -> post.rating).containsExactly(1);
+    }
+
+    @Test
+    void oneRefusesMoreThanOneResultAndGetOrThrowNamesTheMissingId() {
+        Author author = author("jose");
+        post("a", author);
+        post("b", author);
+        assertThatThrownBy(() -> this.repo.one(Query.from(Post.class))).isInstanceOf(MultipleResultsException.class)
+                .hasMessage("expected at most one Post but got 2");
+        assertThat(this.repo.one(Query.from(Post.class).where("title", "a"))).isPresent();
+        assertThat(this.repo.get(Post.class, 999999L)).isEmpty();
+        assertThatThrownBy(() -> this.repo.getOrThrow(Post.class, 999999L)).isInstanceOf(NoResultsException.class)
+                .hasMessage("expected at least one result but got none: no Post with id 999999");
+    }
+
+    @Test
+    void queryValuesAreCastToFieldTypesWithClearErrors() {
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where("rating", "abc")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("value \"abc\" in query cannot be cast to type :integer of :rating on Post");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Author.class).where("password", 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("value **redacted** in query cannot be cast to type :string of :password on Author");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where("nope", 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown field :nope on Post; its fields are [id, title, body, published, rating, authorId, "
+                        + "insertedAt, updatedAt]");
+        assertThatThrownBy(() -> Query.from(Post.class).where("title", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
+                        + "query with whereNull(\"title\") or whereNotNull(\"title\")");
+        assertThatThrownBy(() -> this.repo.all(Address.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("io.schemaspring.repo.it.fixtures.Address is an embedded schema: it is stored inside its "
+                        + "parent, not in a table of its own");
+    }
+
+    // ------------------------------------------------------------------ updates and deletes
+
+    @Test
+    void updateOfAChangesetWritesOnlyTheChanges() {
+        Post post = post("first", author("jose"));
+        this.jdbc.update("UPDATE posts SET body = 'changed elsewhere' WHERE id = ?", post.id);
+        this.dataSource.reset();
+
+        this.repo.update(Changeset.change(post, Map.of("title", "second")));
+
+        assertThat(this.dataSource.statements()).containsExactly(
+                sql("UPDATE \"posts\" SET \"title\" = ?, \"updated_at\" = ? WHERE \"id\" = ?"));
+        assertThat(post.title).isEqualTo("second");
+        assertThat(post.updatedAt).isEqualTo(NOW);
+        assertThat(this.jdbc.queryForMap("SELECT title, body FROM posts").values())
+                .containsExactly("second", "changed elsewhere");
+    }
+
+    @Test
+    void changesetWithoutChangesRunsNoStatement() {
+        Post post = post("first", author("jose"));
+        this.dataSource.reset();
+        assertThat(this.repo.update(Changeset.change(post))).isSameAs(post);
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    @Test
+    void invalidChangesetIsNeverSent() {
+        Post post = post("first", author("jose"));
+        this.dataSource.reset();
+        Changeset<Post> changeset = Changeset.change(post, Map.of("title", ""))
+                .addError("title", "can't be blank", Map.of("validation", "required"));
+        assertThatThrownBy(() -> this.repo.update(changeset)).isInstanceOf(InvalidChangesetException.class)
+                .hasMessage("could not perform update because changeset is invalid. Errors: [title: can't be blank]");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    @Test
+    void updateOfAStructWritesWritableFieldsButNotInsertOnlyOnes() {
+        Author author = Author.named("jose");
+        author.username = "josevalim";
+        this.repo.insert(author);
+        author.name = "José";
+        author.username = "someone-else";
+        this.repo.update(author);
+        assertThat(this.jdbc.queryForMap("SELECT name, username FROM authors").values()).containsExactly("José", "josevalim");
+    }
+
+    @Test
+    void updateOrDeleteOfARemovedStructIsStale() {
+        Post post = post("first", author("jose"));
+        this.jdbc.update("DELETE FROM posts");
+        assertThatThrownBy(() -> this.repo.update(post)).isInstanceOf(StaleEntryException.class)
+                .hasMessage("attempted to update a stale struct: no Post with id " + post.id
+                        + " matched (it was deleted or changed since it was loaded)");
+        assertThatThrownBy(() -> this.repo.delete(post)).isInstanceOf(StaleEntryException.class)
+                .hasMessage("attempted to delete a stale struct: no Post with id " + post.id
+                        + " matched (it was deleted or changed since it was loaded)");
+    }
+
+    @Test
+    void readsAndDeletesByCompositePrimaryKey() {
+        for (String voter : List.of("ann", "bob")) {
+            Vote vote = new Vote();
+            vote.postId = 1L;
+            vote.voter = voter;
+            vote.points = voter.length() + (voter.equals("bob") ? 1 : 0);
+            this.repo.insert(vote);
+        }
+        Vote bob = this.repo.get(Vote.class, Map.of("postId", 1L, "voter", "bob")).orElseThrow();
+        assertThat(bob.points).isEqualTo(4);
+        this.repo.delete(bob);
+        assertThat(this.repo.all(Vote.class)).extracting(vote -> vote.voter).containsExactly("ann");
+        assertThatThrownBy(() -> this.repo.delete(bob)).isInstanceOf(StaleEntryException.class)
+                .hasMessage("attempted to delete a stale struct: no Vote with postId 1, voter bob matched (it was deleted "
+                        + "or changed since it was loaded)");
+        assertThatThrownBy(() -> this.repo.get(Vote.class, 1L)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Vote has the composite primary key [postId, voter]: pass a Map with exactly those fields, got 1");
+    }
+
+    @Test
+    void deleteAllAnswersTheNumberOfRowsDeleted() {
+        List.of("a", "b", "c").forEach(name -> this.repo.insert(Tag.named(name)));
+        assertThat(this.repo.deleteAll(Query.from(Tag.class).whereIn("name", List.of("a", "b")))).isEqualTo(2);
+        assertThat(this.repo.all(Tag.class)).extracting(tag -> tag.name).containsExactly("c");
+    }
+
+    @Test
+    void onDeleteRemovesChildrenAndJoinRowsAndNilifiesNotes() {
+        Author author = author("jose");
+        Post post = Post.titled("first", author);
+        post.tags = List.of(this.repo.insert(Tag.named("elixir")), this.repo.insert(Tag.named("java")));
+        this.repo.insert(post);
+        comment(post, "one", true);
+        comment(post, "two", true);
+        Note note = new Note();
+        note.content = "remember";
+        note.authorId = author.id;
+        this.repo.insert(note);
+
+        this.repo.delete(post);
+        assertThat(this.repo.count(Comment.class)).isZero();
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM posts_tags", Long.class)).isZero();
+        assertThat(this.repo.count(Tag.class)).isEqualTo(2);
+
+        this.repo.delete(author);
+        assertThat(this.repo.all(Note.class)).singleElement().satisfies(kept -> {
+            assertThat(kept.content).isEqualTo("remember");
+            assertThat(kept.authorId).isNull();
+        });
+    }
+
+    @Test
+    void writesJoinRowsOnInsertAndReplacesThemOnUpdate() {
+        Tag elixir = this.repo.insert(Tag.named("elixir"));
+        Tag java = this.repo.insert(Tag.named("java"));
+        Tag sql = this.repo.insert(Tag.named("sql"));
+        Post post = Post.titled("first", author("jose"));
+        post.tags = List.of(elixir, java);
+        this.repo.insert(post);
+        assertThat(this.jdbc.queryForList("SELECT tag_id FROM posts_tags ORDER BY tag_id", Long.class))
+                .containsExactly(elixir.id, java.id);
+        post.tags = List.of(sql);
+        this.repo.update(post);
+        assertThat(this.jdbc.queryForList("SELECT tag_id FROM posts_tags", Long.class)).containsExactly(sql.id);
+        Post unsaved = Post.titled("second", this.repo.getOrThrow(Author.class, post.authorId));
+        unsaved.tags = List.of(Tag.named("new"));
+        assertThatThrownBy(() -> this.repo.insert(unsaved)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot join Post :tags to a Tag without :id: insert it first");
+        assertThat(this.repo.count(Query.from(Post.class).where("title", "second"))).isZero();
+    }
+
+    // ------------------------------------------------------------------ prefixes
+
+    @Test
+    void prefixSendsReadsWritesAndPreloadsToTheTenantSchema() {
+        Author author = this.repo.insert(Author.named("tenant author"), "tenant_b");
+        assertThat(this.repo.prefixOf(author)).isEqualTo("tenant_b");
+        Post post = this.repo.insert(Post.titled("tenant post", author), "tenant_b");
+        Comment comment = Comment.on(post, "tenant comment");
+        this.repo.insert(comment, "tenant_b");
+
+        assertThat(this.repo.all(Author.class)).isEmpty();
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.authors", Long.class)).isEqualTo(1);
+
+        List<Author> loaded = this.repo.all(Query.from(Author.class).prefix("tenant_b").preload("posts.comments"));
+        assertThat(loaded).singleElement().satisfies(tenant -> {
+            assertThat(tenant.name).isEqualTo("tenant author");
+            assertThat(tenant.posts).extracting(p -> p.title).containsExactly("tenant post");
+            assertThat(tenant.posts.get(0).comments).extracting(c -> c.body).containsExactly("tenant comment");
+            assertThat(this.repo.prefixOf(tenant.posts.get(0).comments.get(0))).isEqualTo("tenant_b");
+        });
+
+        Author tenant = loaded.get(0);
+        tenant.name = "renamed";
+        this.repo.update(tenant);
+        assertThat(this.jdbc.queryForObject("SELECT name FROM tenant_b.authors", String.class)).isEqualTo("renamed");
+        this.repo.delete(tenant.posts.get(0).comments.get(0));
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.comments", Long.class)).isZero();
+        assertThatThrownBy(() -> Query.from(Author.class).prefix("tenant_b; DROP TABLE authors"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Prefix \"tenant_b; DROP TABLE authors\" is not a valid SQL identifier: use letters, digits "
+                        + "and underscores, not starting with a digit, at most 63 characters");
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    @Test
+    void embedsIgnoreUnknownJsonKeysAndLeaveMissingOnesNull() {
+        Author author = author("jose");
+        this.jdbc.update("UPDATE authors SET address = " + jsonParameter() + ", links = " + jsonParameter(),
+                "{\"street\": \"Main Street 1\", \"floor\": 3}", "[{\"url\": \"https://a\", \"extra\": true}]");
+        Author loaded = this.repo.getOrThrow(Author.class, author.id);
+        assertThat(loaded.address.street).isEqualTo("Main Street 1");
+        assertThat(loaded.address.city).isNull();
+        assertThat(loaded.address.id).isNull();
+        assertThat(loaded.links).singleElement().satisfies(link -> {
+            assertThat(link.url).isEqualTo("https://a");
+            assertThat(link.addedOn).isNull();
+        });
+    }
+
+    // ------------------------------------------------------------------ preloads
+
+    @Test
+    void preloadsAThousandPostsWithCommentsAuthorAndTagsInExactlyFourStatements() {
+        Author author = author("jose");
+        List<Tag> tags = List.of(this.repo.insert(Tag.named("b")), this.repo.insert(Tag.named("a")));
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            posts.add(Post.titled("post " + i, author));
+        }
+        this.repo.insertAll(posts);
+        List<Post> inserted = this.repo.all(Query.from(Post.class).orderBy("id"));
+        List<Comment> comments = new ArrayList<>();
+        for (Post post : inserted) {
+            comments.add(Comment.on(post, "first on " + post.title));
+            comments.add(Comment.on(post, "second on " + post.title));
+        }
+        this.repo.insertAll(comments);
+        this.jdbc.batchUpdate("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", inserted.stream()
+                .flatMap(post -> tags.stream().map(tag -> new Object[] {post.id, tag.id})).toList());
+        this.dataSource.reset();
+
+        List<Post> loaded = this.repo.all(Query.from(Post.class).orderBy("id").preload("comments", "author", "tags"));
+
+        assertThat(this.dataSource.statements()).hasSize(4);
+        assertThat(loaded).hasSize(1000);
+        assertThat(loaded).allSatisfy(post -> {
+            assertThat(post.comments).extracting(c -> c.body)
+                    .containsExactly("first on " + post.title, "second on " + post.title);
+            assertThat(post.author.name).isEqualTo("jose");
+            assertThat(post.tags).extracting(t -> t.name).containsExactly("a", "b");
+        });
+    }
+
+    @Test
+    void preloadsNestedFilteredAndThroughAssociations() {
+        Author author = author("jose");
+        Post first = post("first", author);
+        Post second = post("second", author);
+        Comment one = comment(first, "one", true);
+        comment(first, "hidden", false);
+        Comment three = comment(first, "three", true);
+        Comment four = comment(second, "four", true);
+        this.dataSource.reset();
+
+        this.repo.preload(author, "posts.approvedComments", "postComments");
+
+        assertThat(this.dataSource.statements()).as("posts, approved comments, comments: loaded posts are reused")
+                .hasSize(3);
+        assertThat(author.posts).extracting(p -> p.title).containsExactly("first", "second");
+        assertThat(author.posts.get(0).approvedComments).extracting(c -> c.id).containsExactly(three.id, one.id);
+        assertThat(author.posts.get(1).approvedComments).extracting(c -> c.id).containsExactly(four.id);
+        assertThat(author.postComments).extracting(c -> c.body).containsExactlyInAnyOrder("one", "hidden", "three", "four");
+        assertThatThrownBy(() -> this.repo.preload(author, "nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("schema Author does not have association :nope; its associations are [posts, notes, postComments]");
+    }
+
+    @Test
+    void preloadedBelongsToWithoutKeyIsLoadedAsNull() {
+        Post post = post("first", author("jose"));
+        Comment orphan = this.repo.insert(new Comment());
+        Comment attached = comment(post, "attached", true);
+        List<Comment> comments = this.repo.all(Query.from(Comment.class).orderBy("id"));
+        assertThat(this.repo.isLoaded(comments.get(0), "post")).isFalse();
+        this.repo.preload(comments, "post");
+        assertThat(comments.get(0).id).isEqualTo(orphan.id);
+        assertThat(comments.get(0).post).isNull();
+        assertThat(this.repo.isLoaded(comments.get(0), "post")).isTrue();
+        assertThat(comments.get(1).id).isEqualTo(attached.id);
+        assertThat(comments.get(1).post.title).isEqualTo("first");
+    }
+
+    // ------------------------------------------------------------------ transactions and errors
+
+    @Test
+    void rollsBackEveryWriteOfAFailedTransaction() {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            this.repo.insert(Tag.named("kept?"));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(this.repo.count(Tag.class)).isZero();
+    }
+
+    @Test
+    void translatesSqlErrorsIntoSpringDataAccessExceptions() {
+        author("jose");
+        assertThatThrownBy(() -> author("jose")).isInstanceOf(DuplicateKeyException.class);
+    }
+}

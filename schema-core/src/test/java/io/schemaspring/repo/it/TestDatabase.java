@@ -1,0 +1,60 @@
+package io.schemaspring.repo.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The databases the integration suite runs on. H2 always; PostgreSQL and MariaDB when
+ * reachable, skipped with a printed notice otherwise, and failing instead of skipping when
+ * {@code SCHEMA_IT_REQUIRED} names them (CI sets {@code postgres,mariadb}).
+ */
+enum TestDatabase {
+    H2("h2", "jdbc:h2:mem:repo_it;DB_CLOSE_DELAY=-1", "it/h2.sql"),
+    POSTGRES("postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3", "it/postgres.sql"),
+    MARIADB("mariadb", "jdbc:mariadb://127.0.0.1:3306/test?user=root&connectTimeout=3000", "it/mariadb.sql");
+
+    private final String key;
+    private final String url;
+    private final String script;
+
+    TestDatabase(String key, String url, String script) {
+        this.key = key;
+        this.url = url;
+        this.script = script;
+    }
+
+    String url() {
+        return this.url;
+    }
+
+    String script() {
+        return this.script;
+    }
+
+    /** Skips the calling test class when the database is unreachable, or fails when it is required. */
+    void requireReachable() {
+        try (Connection connection = DriverManager.getConnection(this.url)) {
+            return;
+        }
+        catch (SQLException ex) {
+            String reason = name() + " is not reachable at " + this.url + " (" + ex.getMessage() + ")";
+            if (required()) {
+                fail(reason + ", but SCHEMA_IT_REQUIRED=" + System.getenv("SCHEMA_IT_REQUIRED") + " requires it");
+            }
+            System.out.println("[schema-it] NOTICE: " + reason + ": skipping its integration tests");
+            Assumptions.abort(reason);
+        }
+    }
+
+    private boolean required() {
+        String required = System.getenv("SCHEMA_IT_REQUIRED");
+        return required != null && Arrays.stream(required.split(","))
+                .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals(this.key));
+    }
+}
