@@ -146,6 +146,11 @@ public final class Query<T> {
                 List.copyOf(preloads));
     }
 
+    /** The same filters and prefix without order, paging or preloads: what a count of this query needs. */
+    Query<T> filtersOnly() {
+        return new Query<>(this.schema, this.filters, List.of(), null, null, this.prefix, List.of());
+    }
+
     private Query<T> withFilter(Filter filter) {
         List<Filter> filters = new ArrayList<>(this.filters);
         filters.add(filter);

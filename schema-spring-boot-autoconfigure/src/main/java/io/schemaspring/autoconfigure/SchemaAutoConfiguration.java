@@ -10,7 +10,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +28,7 @@ public final class SchemaAutoConfiguration {
     @ConditionalOnMissingBean
     SchemaRegistry schemaRegistry(SchemaProperties properties, BeanFactory beanFactory,
             ObjectProvider<FieldSourceMapper> fieldSourceMapper) {
-        List<String> packages = packagesToScan(properties, beanFactory);
+        List<String> packages = SchemaPackages.resolve(properties, beanFactory);
         SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, fieldSourceMapper.getIfAvailable());
         SchemaRegistry registry = SchemaRegistry.builder()
                 .settings(settings)
@@ -41,15 +40,5 @@ public final class SchemaAutoConfiguration {
         logger.info("Registered " + registry.all().size() + " schemas (" + embedded + " embedded) from packages "
                 + packages);
         return registry;
-    }
-
-    private static List<String> packagesToScan(SchemaProperties properties, BeanFactory beanFactory) {
-        if (!properties.getPackages().isEmpty()) {
-            return properties.getPackages();
-        }
-        if (AutoConfigurationPackages.has(beanFactory)) {
-            return AutoConfigurationPackages.get(beanFactory);
-        }
-        return List.of();
     }
 }

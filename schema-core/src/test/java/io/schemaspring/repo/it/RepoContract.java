@@ -16,6 +16,7 @@ import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Address;
+import io.schemaspring.repo.it.fixtures.ArchivedTag;
 import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.Comment;
 import io.schemaspring.repo.it.fixtures.Counter;
@@ -78,7 +79,7 @@ abstract class RepoContract {
         }
         this.dataSource = new CountingDataSource(this.connection);
         this.registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
-                Vote.class, Counter.class, Token.class).build();
+                Vote.class, Counter.class, Token.class, ArchivedTag.class).build();
         this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
         this.jdbc = new JdbcTemplate(this.dataSource);
@@ -503,6 +504,22 @@ abstract class RepoContract {
                         + "and underscores, not starting with a digit, at most 63 characters");
     }
 
+    @Test
+    void schemaPrefixSendsEveryStatementToItsDatabaseSchema() {
+        ArchivedTag tag = new ArchivedTag();
+        tag.name = "archived";
+        this.repo.insert(tag);
+        assertThat(this.repo.prefixOf(tag)).isEqualTo("tenant_b");
+        assertThat(this.jdbc.queryForList("SELECT name FROM tenant_b.tags", String.class)).containsExactly("archived");
+        assertThat(this.repo.count(Tag.class)).isZero();
+        ArchivedTag loaded = this.repo.getOrThrow(ArchivedTag.class, tag.id);
+        loaded.name = "renamed";
+        this.repo.update(loaded);
+        assertThat(this.jdbc.queryForList("SELECT name FROM tenant_b.tags", String.class)).containsExactly("renamed");
+        this.repo.delete(loaded);
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.tags", Long.class)).isZero();
+    }
+
     // ------------------------------------------------------------------ JSON
 
     @Test
@@ -574,7 +591,25 @@ abstract class RepoContract {
         assertThat(author.posts.get(1).approvedComments).extracting(c -> c.id).containsExactly(four.id);
         assertThat(author.postComments).extracting(c -> c.body).containsExactlyInAnyOrder("one", "hidden", "three", "four");
         assertThatThrownBy(() -> this.repo.preload(author, "nope")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("schema Author does not have association :nope; its associations are [posts, notes, postComments]");
+                .hasMessage("schema Author does not have association :nope; its associations are [posts, notes, note, "
+                        + "postComments]");
+    }
+
+    @Test
+    void preloadsHasOneAsTheStructOrNull() {
+        Author withNote = author("jose");
+        Author withoutNote = author("eric");
+        Note note = new Note();
+        note.content = "remember";
+        note.authorId = withNote.id;
+        this.repo.insert(note);
+        this.dataSource.reset();
+        List<Author> authors = this.repo.all(Query.from(Author.class).orderBy("name").preload("note"));
+        assertThat(this.dataSource.statements()).hasSize(2);
+        assertThat(authors.get(0).name).isEqualTo("eric");
+        assertThat(authors.get(0).note).isNull();
+        assertThat(this.repo.isLoaded(authors.get(0), "note")).isTrue();
+        assertThat(authors.get(1).note.content).isEqualTo("remember");
     }
 
     @Test

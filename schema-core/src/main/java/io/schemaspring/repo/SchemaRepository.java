@@ -1,0 +1,57 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.changeset.Changeset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.ListPagingAndSortingRepository;
+
+/**
+ * The repository of one schema, injectable by its generic type
+ * ({@code SchemaRepository<User, Long> users}) and extendable by your own interfaces (their
+ * default methods are called as written). Speaks Ecto.Repo ({@link #all(Query)},
+ * {@link #getOrThrow}, {@link #insert}, {@link #update(Changeset)}, {@link #preload}) and Spring
+ * Data ({@code findAll(Pageable)}, {@code save}, {@code deleteById}, ...). For composite
+ * primary keys, {@code ID} is a {@code Map} of the key fields.
+ */
+public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, ListPagingAndSortingRepository<T, ID> {
+
+    /** The schema class. */
+    Class<T> schema();
+
+    /** A new query over the schema: {@code users.query().where("active", true)}. */
+    Query<T> query();
+
+    List<T> all(Query<T> query);
+
+    Optional<T> one(Query<T> query);
+
+    Optional<T> getBy(Map<String, ?> clauses);
+
+    /** The struct with this id, or a {@link NoResultsException} (a 404 on the web). */
+    T getOrThrow(ID id);
+
+    long count(Query<T> query);
+
+    boolean exists(Query<T> query);
+
+    /** One page of a query, sorted by the pageable's sort after the query's own order. */
+    Page<T> page(Query<T> query, Pageable pageable);
+
+    T insert(T struct);
+
+    int insertAll(List<T> structs);
+
+    T update(T struct);
+
+    T update(Changeset<T> changeset);
+
+    int deleteAll(Query<T> query);
+
+    T preload(T struct, String... paths);
+
+    List<T> preload(List<T> structs, String... paths);
+}

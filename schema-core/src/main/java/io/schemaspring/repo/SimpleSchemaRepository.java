@@ -1,0 +1,208 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.changeset.Changeset;
+import io.schemaspring.metadata.SchemaMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+/** The {@link SchemaRepository} of one schema, delegating to a {@link Repo}. */
+public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
+
+    private final Repo repo;
+    private final Class<T> schema;
+    private final SchemaMetadata metadata;
+
+    public SimpleSchemaRepository(Repo repo, Class<T> schema) {
+        this.repo = Objects.requireNonNull(repo, "Repo must not be null");
+        this.schema = Objects.requireNonNull(schema, "Schema must not be null");
+        this.metadata = repo.registry().get(schema);
+    }
+
+    @Override
+    public Class<T> schema() {
+        return this.schema;
+    }
+
+    @Override
+    public Query<T> query() {
+        return Query.from(this.schema);
+    }
+
+    @Override
+    public List<T> all(Query<T> query) {
+        return this.repo.all(query);
+    }
+
+    @Override
+    public Optional<T> one(Query<T> query) {
+        return this.repo.one(query);
+    }
+
+    @Override
+    public Optional<T> getBy(Map<String, ?> clauses) {
+        return this.repo.getBy(this.schema, clauses);
+    }
+
+    @Override
+    public T getOrThrow(ID id) {
+        return this.repo.getOrThrow(this.schema, id);
+    }
+
+    @Override
+    public long count(Query<T> query) {
+        return this.repo.count(query);
+    }
+
+    @Override
+    public boolean exists(Query<T> query) {
+        return this.repo.exists(query);
+    }
+
+    @Override
+    public Page<T> page(Query<T> query, Pageable pageable) {
+        if (pageable.isUnpaged()) {
+            List<T> all = this.repo.all(query.orderBy(pageable.getSort()));
+            return new PageImpl<>(all, pageable, all.size());
+        }
+        long total = this.repo.count(query.filtersOnly());
+        List<T> content = this.repo.all(query.orderBy(pageable.getSort()).limit(pageable.getPageSize())
+                .offset(pageable.getOffset()));
+        return new PageImpl<>(content, pageable, total);
+    }
+
+    @Override
+    public T insert(T struct) {
+        return this.repo.insert(struct);
+    }
+
+    @Override
+    public int insertAll(List<T> structs) {
+        return this.repo.insertAll(structs);
+    }
+
+    @Override
+    public T update(T struct) {
+        return this.repo.update(struct);
+    }
+
+    @Override
+    public T update(Changeset<T> changeset) {
+        return this.repo.update(changeset);
+    }
+
+    @Override
+    public int deleteAll(Query<T> query) {
+        return this.repo.deleteAll(query);
+    }
+
+    @Override
+    public T preload(T struct, String... paths) {
+        return this.repo.preload(struct, paths);
+    }
+
+    @Override
+    public List<T> preload(List<T> structs, String... paths) {
+        return this.repo.preload(structs, paths);
+    }
+
+    // ---------------------------------------------------------------- Spring Data
+
+    /** Inserts a struct whose primary key is not set yet, updates any other. */
+    @Override
+    public <S extends T> S save(S entity) {
+        return isNew(entity) ? this.repo.insert(entity) : this.repo.update(entity);
+    }
+
+    @Override
+    public <S extends T> List<S> saveAll(Iterable<S> entities) {
+        List<S> saved = new ArrayList<>();
+        entities.forEach(entity -> saved.add(save(entity)));
+        return saved;
+    }
+
+    @Override
+    public Optional<T> findById(ID id) {
+        return this.repo.get(this.schema, id);
+    }
+
+    @Override
+    public boolean existsById(ID id) {
+        return findById(id).isPresent();
+    }
+
+    @Override
+    public List<T> findAll() {
+        return this.repo.all(this.schema);
+    }
+
+    @Override
+    public List<T> findAllById(Iterable<ID> ids) {
+        List<ID> list = new ArrayList<>();
+        ids.forEach(list::add);
+        if (this.metadata.primaryKey().size() == 1) {
+            return list.isEmpty() ? List.of() : this.repo.all(query().whereIn(this.metadata.primaryKey().get(0), list));
+        }
+        List<T> found = new ArrayList<>();
+        list.forEach(id -> findById(id).ifPresent(found::add));
+        return found;
+    }
+
+    @Override
+    public long count() {
+        return this.repo.count(this.schema);
+    }
+
+    /** Deletes the struct with this id (applying {@code onDelete}); an unknown id is ignored, as in Spring Data. */
+    @Override
+    public void deleteById(ID id) {
+        findById(id).ifPresent(this.repo::delete);
+    }
+
+    @Override
+    public void delete(T entity) {
+        this.repo.delete(entity);
+    }
+
+    @Override
+    public void deleteAllById(Iterable<? extends ID> ids) {
+        ids.forEach(this::deleteById);
+    }
+
+    @Override
+    public void deleteAll(Iterable<? extends T> entities) {
+        entities.forEach(this.repo::delete);
+    }
+
+    /** Deletes every row of the table, Ecto's {@code delete_all}: associations' {@code onDelete} is not applied. */
+    @Override
+    public void deleteAll() {
+        this.repo.deleteAll(query());
+    }
+
+    @Override
+    public List<T> findAll(Sort sort) {
+        return this.repo.all(query().orderBy(sort));
+    }
+
+    @Override
+    public Page<T> findAll(Pageable pageable) {
+        return page(query(), pageable);
+    }
+
+    private boolean isNew(T entity) {
+        return this.metadata.primaryKey().stream()
+                .anyMatch(field -> this.metadata.field(field).accessor().get(entity) == null);
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaRepository<" + this.schema.getSimpleName() + ">";
+    }
+}

@@ -1,0 +1,99 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.Query;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.it.fixtures.Author;
+import io.schemaspring.repo.it.fixtures.Comment;
+import io.schemaspring.repo.it.fixtures.Post;
+import io.schemaspring.repo.it.fixtures.Tag;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Without array parameters, preload keys go in IN lists chunked within the database's parameter limit. */
+class H2ChunkedPreloadTest {
+
+    /** H2 seen as a database without arrays and with room for 11 parameters per statement. */
+    static final class TinyLimitDialect extends Dialect {
+
+        TinyLimitDialect() {
+            super(LetterCase.UPPER);
+        }
+
+        @Override
+        public String name() {
+            return "H2 (tiny limit)";
+        }
+
+        @Override
+        protected char quote() {
+            return '"';
+        }
+
+        @Override
+        public Returning insertReturning() {
+            return Returning.FINAL_TABLE;
+        }
+
+        @Override
+        public Returning updateReturning() {
+            return Returning.FINAL_TABLE;
+        }
+
+        @Override
+        public String jsonParameter() {
+            return "? FORMAT JSON";
+        }
+
+        @Override
+        public boolean supportsArrays() {
+            return false;
+        }
+
+        @Override
+        public int maxParameters() {
+            return 11;
+        }
+    }
+
+    @Test
+    void chunksPreloadKeysWithinTheParameterLimitWithoutArrays() throws Exception {
+        SingleConnectionDataSource connection = new SingleConnectionDataSource("jdbc:h2:mem:chunked;DB_CLOSE_DELAY=-1", true);
+        try (Connection raw = connection.getConnection()) {
+            ScriptUtils.executeSqlScript(raw, new ClassPathResource("it/h2.sql"));
+        }
+        CountingDataSource dataSource = new CountingDataSource(connection);
+        SchemaRegistry registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class).build();
+        Repo repo = new Repo(registry, new JdbcTemplate(dataSource), new TinyLimitDialect(), JsonMapper.builder().build(),
+                new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+        Author author = repo.insert(Author.named("jose"));
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            posts.add(Post.titled("post " + i, author));
+        }
+        repo.insertAll(posts);
+        List<Comment> comments = repo.all(Query.from(Post.class)).stream().map(post -> Comment.on(post, post.title)).toList();
+        repo.insertAll(comments);
+        dataSource.reset();
+
+        List<Post> loaded = repo.all(Query.from(Post.class).preload("comments"));
+
+        // one statement for the posts, then 25 keys in IN lists of at most 11 parameters
+        assertThat(dataSource.statements()).hasSize(1 + 3);
+        assertThat(dataSource.statements().get(1)).endsWith("WHERE \"POST_ID\" IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ORDER BY \"ID\"");
+        assertThat(loaded).allSatisfy(post -> assertThat(post.comments).extracting(c -> c.body).containsExactly(post.title));
+        connection.destroy();
+    }
+}

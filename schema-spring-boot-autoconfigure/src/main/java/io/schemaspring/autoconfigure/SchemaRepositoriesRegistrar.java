@@ -1,0 +1,84 @@
+package io.schemaspring.autoconfigure;
+
+import io.schemaspring.annotation.Schema;
+import io.schemaspring.metadata.PrimaryKeys;
+import io.schemaspring.metadata.SchemaScanner;
+import io.schemaspring.metadata.SchemaSettings;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.repo.SchemaRepositoryFactory;
+import io.schemaspring.repo.SchemaRepositoryScanner;
+import io.schemaspring.repo.SimpleSchemaRepository;
+import java.beans.Introspector;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers one repository bean per schema: the user's interface extending
+ * {@code SchemaRepository<T, ID>} when there is one, else a {@code SchemaRepository<T, ID>}
+ * typed with the schema and its key type, so it is injected by generic type.
+ */
+final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostProcessor {
+
+    private final Environment environment;
+
+    SchemaRepositoriesRegistrar(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+        ConfigurableListableBeanFactory beanFactory = (ConfigurableListableBeanFactory) registry;
+        SchemaProperties properties = Binder.get(this.environment).bind("schema", SchemaProperties.class)
+                .orElseGet(SchemaProperties::new);
+        List<String> packages = SchemaPackages.resolve(properties, beanFactory);
+        ClassLoader classLoader = beanFactory.getBeanClassLoader() != null ? beanFactory.getBeanClassLoader()
+                : ClassUtils.getDefaultClassLoader();
+        Set<Class<?>> covered = new HashSet<>();
+        for (Class<?> repositoryInterface : new SchemaRepositoryScanner(classLoader).scan(packages)) {
+            covered.add(SchemaRepositoryFactory.schemaOf(repositoryInterface));
+            register(registry, Introspector.decapitalize(repositoryInterface.getSimpleName()),
+                    userRepository(repositoryInterface, beanFactory));
+        }
+        SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, null);
+        for (Class<?> schema : new SchemaScanner(classLoader).scan(packages)) {
+            if (schema.isAnnotationPresent(Schema.class) && !covered.contains(schema)) {
+                register(registry, Introspector.decapitalize(schema.getSimpleName()) + "SchemaRepository",
+                        schemaRepository(schema, PrimaryKeys.idType(schema, settings), beanFactory));
+            }
+        }
+    }
+
+    private static void register(BeanDefinitionRegistry registry, String name, RootBeanDefinition definition) {
+        if (!registry.containsBeanDefinition(name)) {
+            registry.registerBeanDefinition(name, definition);
+        }
+    }
+
+    private static <R> RootBeanDefinition userRepository(Class<R> repositoryInterface, ConfigurableListableBeanFactory beanFactory) {
+        RootBeanDefinition definition = new RootBeanDefinition(repositoryInterface);
+        definition.setInstanceSupplier(() -> SchemaRepositoryFactory.create(repositoryInterface, beanFactory.getBean(Repo.class)));
+        return definition;
+    }
+
+    private static RootBeanDefinition schemaRepository(Class<?> schema, Class<?> idType,
+            ConfigurableListableBeanFactory beanFactory) {
+        RootBeanDefinition definition = new RootBeanDefinition(SchemaRepository.class);
+        definition.setTargetType(ResolvableType.forClassWithGenerics(SchemaRepository.class, schema, idType));
+        definition.setInstanceSupplier(() -> new SimpleSchemaRepository<>(beanFactory.getBean(Repo.class), schema));
+        return definition;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    }
+}

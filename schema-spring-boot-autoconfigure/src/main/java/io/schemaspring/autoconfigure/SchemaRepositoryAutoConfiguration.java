@@ -1,0 +1,57 @@
+package io.schemaspring.autoconfigure;
+
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.dialect.DialectResolver;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link Repo} on the application's {@link DataSource}, and a {@code SchemaRepository<T, ID>}
+ * bean for every schema (or the user's interface extending it).
+ */
+@AutoConfiguration(after = {SchemaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class})
+@ConditionalOnClass(JdbcTemplate.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+public final class SchemaRepositoryAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Dialect schemaDialect(DataSource dataSource) {
+        return DialectResolver.resolve(dataSource);
+    }
+
+    /**
+     * Embeds and maps are stored with a JSON mapper of the starter's own, so that the stored
+     * format never follows settings made for HTTP payloads.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Repo schemaRepo(SchemaRegistry registry, DataSource dataSource, Dialect dialect, ObjectProvider<JdbcTemplate> jdbcTemplate,
+            ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
+        return new Repo(registry, jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource)), dialect,
+                JsonMapper.builder().build(),
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)),
+                clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    static SchemaRepositoriesRegistrar schemaRepositoriesRegistrar(Environment environment) {
+        return new SchemaRepositoriesRegistrar(environment);
+    }
+}
