@@ -1,46 +1,150 @@
 package io.schemaspring.changeset;
 
+import io.schemaspring.annotation.OnReplace;
+import io.schemaspring.metadata.AssociationKind;
+import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.Cardinality;
+import io.schemaspring.metadata.EmbedMetadata;
+import io.schemaspring.metadata.FieldMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.type.CastResult;
+import io.schemaspring.type.CustomType;
+import io.schemaspring.type.SchemaType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Changes to a struct, Ecto's {@code Ecto.Changeset}: the original data, the changed fields and
- * the errors. The repository writes only the changes, and never an invalid changeset.
+ * Changes to a struct, Ecto's {@code Ecto.Changeset}: the data, the cast changes, the errors
+ * (as data: message plus metadata) and the constraints the database may report. Build one with
+ * {@link #cast} from request parameters or {@link #change} from trusted values, validate it,
+ * then give it to {@code Repo.insert}/{@code Repo.update}, which never send an invalid one.
+ * Validations apply to changes only, as in Ecto.
  */
 public final class Changeset<T> {
 
     private final T data;
+    private final SchemaMetadata metadata;
+    private final Map<String, Object> params;
     private final Map<String, @Nullable Object> changes = new LinkedHashMap<>();
     private final List<FieldError> errors = new ArrayList<>();
+    private final List<Constraint> constraints = new ArrayList<>();
+    private final Map<String, Object> filters = new LinkedHashMap<>();
+    private final Set<String> required = new LinkedHashSet<>();
+    private final Map<String, NestedChanges> nested = new LinkedHashMap<>();
 
-    private Changeset(T data) {
+    private Changeset(T data, SchemaMetadata metadata, Map<String, ?> params) {
         this.data = Objects.requireNonNull(data, "Data must not be null");
+        this.metadata = metadata;
+        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
+
+    /** The child changesets of a {@code castAssoc}, with the children the params left out. */
+    public record NestedChanges(String name, Cardinality cardinality, List<Changeset<?>> children, List<Object> removed) {
+    }
+
+    // ------------------------------------------------------------------ building
 
     /** A changeset with no changes yet, Ecto's {@code change(struct)}. */
     public static <T> Changeset<T> change(T data) {
-        return new Changeset<>(data);
+        return new Changeset<>(data, SchemaRegistry.lookup(data.getClass()), Map.of());
     }
 
-    /** A changeset with the given changes, Ecto's {@code change(struct, changes)}. */
+    /** Trusted changes, not cast: Ecto's {@code change(struct, changes)}. */
     public static <T> Changeset<T> change(T data, Map<String, ?> changes) {
-        Changeset<T> changeset = new Changeset<>(data);
+        Changeset<T> changeset = change(data);
         changes.forEach(changeset::putChange);
         return changeset;
     }
 
-    /** Records a change of a field to a value. */
+    /** Casts the permitted parameters, Ecto's {@code cast(data, params, permitted)}. Parameters not permitted are ignored. */
+    public static <T> Changeset<T> cast(T data, Map<String, ?> params, String... permitted) {
+        return cast(data, params, Arrays.asList(permitted));
+    }
+
+    public static <T> Changeset<T> cast(T data, Map<String, ?> params, Collection<String> permitted) {
+        return cast(SchemaRegistry.lookup(data.getClass()), data, params, permitted);
+    }
+
+    /** Casting with explicit metadata (a registry of your own). */
+    public static <T> Changeset<T> cast(SchemaMetadata metadata, T data, Map<String, ?> params, Collection<String> permitted) {
+        Changeset<T> changeset = new Changeset<>(data, metadata, params);
+        for (String name : permitted) {
+            FieldMetadata field = changeset.castableField(name);
+            if (!params.containsKey(name)) {
+                continue;
+            }
+            CastResult<?> result = FieldCaster.cast(field, params.get(name));
+            if (result.isOk()) {
+                changeset.putChange(name, result.value());
+            }
+            else {
+                Map<String, Object> keys = new LinkedHashMap<>();
+                keys.put("type", field.type().toString());
+                keys.put("validation", "cast");
+                keys.putAll(result.metadata());
+                changeset.addError(name, result.message(), keys);
+            }
+        }
+        return changeset;
+    }
+
+    private FieldMetadata castableField(String name) {
+        FieldMetadata field = this.metadata.field(name);
+        if (field != null && this.metadata.embed(name) == null) {
+            return field;
+        }
+        if (this.metadata.embed(name) != null) {
+            throw new IllegalArgumentException("cannot cast embed :" + name + " with cast, use castEmbed(\"" + name
+                    + "\") instead");
+        }
+        if (this.metadata.association(name) != null) {
+            throw new IllegalArgumentException("cannot cast association :" + name + " with cast, use castAssoc(\"" + name
+                    + "\") instead");
+        }
+        throw new IllegalArgumentException("unknown field :" + name + " given to cast. Either the field does not exist "
+                + "or it is a through association (which is read-only). The known fields of "
+                + this.metadata.schemaClass().getSimpleName() + " are: " + this.metadata.fields()
+                + (this.metadata.virtualFields().isEmpty() ? "" : " and the virtual " + this.metadata.virtualFields()));
+    }
+
+    /** Records a change; a value equal to the current one is no change (and removes a pending one). */
     public Changeset<T> putChange(String field, @Nullable Object value) {
-        this.changes.put(Objects.requireNonNull(field, "Field must not be null"), value);
+        Objects.requireNonNull(field, "Field must not be null");
+        FieldMetadata metadata = this.metadata.field(field);
+        if (metadata == null && this.metadata.association(field) == null) {
+            throw new IllegalArgumentException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
+                    + "; its fields are " + this.metadata.fields());
+        }
+        Object current = currentValue(field);
+        if (metadata != null && equal(metadata, current, value)) {
+            this.changes.remove(field);
+        }
+        else {
+            this.changes.put(field, value);
+        }
         return this;
     }
 
-    /** Drops the change of a field, if any. */
+    /** Records a change even when equal to the current value, Ecto's {@code force_change}. */
+    public Changeset<T> forceChange(String field, @Nullable Object value) {
+        putChange(field, value);
+        this.changes.put(field, value);
+        return this;
+    }
+
     public Changeset<T> deleteChange(String field) {
         this.changes.remove(field);
         return this;
@@ -52,8 +156,288 @@ public final class Changeset<T> {
         return this;
     }
 
+    // ------------------------------------------------------------------ validations
+
+    /** Ecto's {@code validate_required}: each field must be present, non-blank, after the changes. */
+    public Changeset<T> validateRequired(String... fields) {
+        for (String field : fields) {
+            requireKnown(field);
+            this.required.add(field);
+            if (hasErrorOn(field)) {
+                continue;
+            }
+            Object value = getField(field);
+            if (value == null || (value instanceof String text && text.isBlank())
+                    || (value instanceof Collection<?> collection && collection.isEmpty()
+                            && this.metadata.association(field) != null)) {
+                addError(field, "can't be blank", Map.of("validation", "required"));
+            }
+        }
+        return this;
+    }
+
+    /** Ecto's {@code validate_length} for strings (characters), lists (items) and binaries (bytes). */
+    public Changeset<T> validateLength(String field, Length length) {
+        Object value = changedValue(field);
+        if (value == null) {
+            return this;
+        }
+        int size;
+        String type;
+        String unit;
+        if (value instanceof String text) {
+            size = text.codePointCount(0, text.length());
+            type = "string";
+            unit = "character(s)";
+        }
+        else if (value instanceof Collection<?> collection) {
+            size = collection.size();
+            type = "list";
+            unit = "item(s)";
+        }
+        else if (value instanceof byte[] bytes) {
+            size = bytes.length;
+            type = "binary";
+            unit = "byte(s)";
+        }
+        else {
+            throw new IllegalArgumentException("validateLength needs a string, list or binary field, :" + field + " is "
+                    + this.metadata.field(field).type());
+        }
+        boolean list = type.equals("list");
+        if (length.is() != null && size != length.is()) {
+            lengthError(field, list ? "should have %{count} " + unit : "should be %{count} " + unit, length.is(), "is", type);
+        }
+        else if (length.min() != null && size < length.min()) {
+            lengthError(field, (list ? "should have at least %{count} " : "should be at least %{count} ") + unit,
+                    length.min(), "min", type);
+        }
+        else if (length.max() != null && size > length.max()) {
+            lengthError(field, (list ? "should have at most %{count} " : "should be at most %{count} ") + unit,
+                    length.max(), "max", type);
+        }
+        return this;
+    }
+
+    private void lengthError(String field, String message, int count, String kind, String type) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("count", count);
+        keys.put("validation", "length");
+        keys.put("kind", kind);
+        keys.put("type", type);
+        addError(field, message, keys);
+    }
+
+    /** Ecto's {@code validate_number}. */
+    public Changeset<T> validateNumber(String field, Bounds bounds) {
+        Object value = changedValue(field);
+        if (value == null) {
+            return this;
+        }
+        if (!(value instanceof Number number)) {
+            throw new IllegalArgumentException("validateNumber needs a number field, :" + field + " is "
+                    + this.metadata.field(field).type());
+        }
+        BigDecimal actual = new BigDecimal(number.toString());
+        for (Map.Entry<String, BigDecimal> limit : bounds.limits().entrySet()) {
+            int comparison = actual.compareTo(limit.getValue());
+            String message = switch (limit.getKey()) {
+                case "less_than" -> comparison < 0 ? null : "must be less than %{number}";
+                case "greater_than" -> comparison > 0 ? null : "must be greater than %{number}";
+                case "less_than_or_equal_to" -> comparison <= 0 ? null : "must be less than or equal to %{number}";
+                case "greater_than_or_equal_to" -> comparison >= 0 ? null : "must be greater than or equal to %{number}";
+                case "equal_to" -> comparison == 0 ? null : "must be equal to %{number}";
+                default -> comparison != 0 ? null : "must be not equal to %{number}";
+            };
+            if (message != null) {
+                Map<String, Object> keys = new LinkedHashMap<>();
+                keys.put("validation", "number");
+                keys.put("kind", limit.getKey());
+                keys.put("number", limit.getValue().stripTrailingZeros().toPlainString());
+                addError(field, message, keys);
+                break;
+            }
+        }
+        return this;
+    }
+
+    /** Ecto's {@code validate_format}: the pattern must be found in the change. */
+    public Changeset<T> validateFormat(String field, Pattern pattern) {
+        Object value = changedValue(field);
+        if (value != null && !pattern.matcher(value.toString()).find()) {
+            addError(field, "has invalid format", Map.of("validation", "format"));
+        }
+        return this;
+    }
+
+    /** Ecto's {@code validate_inclusion}. */
+    public Changeset<T> validateInclusion(String field, Collection<?> values) {
+        Object value = changedValue(field);
+        if (value != null && !values.contains(value)) {
+            addError(field, "is invalid", Map.of("validation", "inclusion", "enum", List.copyOf(values)));
+        }
+        return this;
+    }
+
+    /** Ecto's {@code validate_exclusion}. */
+    public Changeset<T> validateExclusion(String field, Collection<?> values) {
+        Object value = changedValue(field);
+        if (value != null && values.contains(value)) {
+            addError(field, "is reserved", Map.of("validation", "exclusion", "enum", List.copyOf(values)));
+        }
+        return this;
+    }
+
+    /** Ecto's {@code validate_acceptance}: the (usually virtual) boolean must be true. */
+    public Changeset<T> validateAcceptance(String field) {
+        requireKnown(field);
+        if (!Boolean.TRUE.equals(getField(field))) {
+            addError(field, "must be accepted", Map.of("validation", "acceptance"));
+        }
+        return this;
+    }
+
+    /**
+     * Ecto's {@code validate_confirmation}: when the field changes, the parameter
+     * {@code <field>Confirmation} must equal it; the error goes on the confirmation field.
+     */
+    public Changeset<T> validateConfirmation(String field) {
+        Object value = changedValue(field);
+        String confirmationField = field + "Confirmation";
+        if (value != null && this.params.containsKey(confirmationField)) {
+            Object confirmation = this.params.get(confirmationField);
+            if (confirmation instanceof String[] values && values.length == 1) {
+                confirmation = values[0];
+            }
+            if (!Objects.equals(String.valueOf(value), String.valueOf(confirmation))) {
+                addError(confirmationField, "does not match confirmation", Map.of("validation", "confirmation"));
+            }
+        }
+        return this;
+    }
+
+    /** Ecto's {@code validate_change}: the validator answers error messages for a changed, non-null value. */
+    public Changeset<T> validateChange(String field, BiFunction<String, Object, List<String>> validator) {
+        Object value = changedValue(field);
+        if (value != null) {
+            validator.apply(field, value).forEach(message -> addError(field, message, Map.of("validation", "change")));
+        }
+        return this;
+    }
+
+    // ------------------------------------------------------------------ constraints
+
+    /** Ecto's {@code unique_constraint}; the default name is {@code <table>_<column>_index}. */
+    public Changeset<T> uniqueConstraint(String field) {
+        return uniqueConstraint(field, this.metadata.source() + "_" + column(field) + "_index");
+    }
+
+    public Changeset<T> uniqueConstraint(String field, String name) {
+        return constraint(Constraint.Type.UNIQUE, field, name, "has already been taken");
+    }
+
+    /** Ecto's {@code foreign_key_constraint}; the default name is {@code <table>_<column>_fkey}. */
+    public Changeset<T> foreignKeyConstraint(String field) {
+        return foreignKeyConstraint(field, this.metadata.source() + "_" + column(field) + "_fkey");
+    }
+
+    public Changeset<T> foreignKeyConstraint(String field, String name) {
+        return constraint(Constraint.Type.FOREIGN, field, name, "does not exist");
+    }
+
+    /** Ecto's {@code check_constraint}: the constraint's name is required. */
+    public Changeset<T> checkConstraint(String field, String name) {
+        return constraint(Constraint.Type.CHECK, field, name, "is invalid");
+    }
+
+    private Changeset<T> constraint(Constraint.Type type, String field, String name, String message) {
+        requireKnown(field);
+        this.constraints.add(new Constraint(type, field, Objects.requireNonNull(name, "Constraint name must not be null"),
+                message));
+        return this;
+    }
+
+    /**
+     * Ecto's {@code optimistic_lock}: increments the version field and makes the update (or
+     * delete) match only the version that was read; a stale struct is a {@code StaleEntryException}.
+     */
+    public Changeset<T> optimisticLock(String field) {
+        FieldMetadata version = requireKnown(field);
+        Object current = version.accessor().get(this.data);
+        long value = current == null ? 0 : ((Number) current).longValue();
+        this.filters.put(field, current);
+        Object next = version.type().javaType() == Integer.class ? (Object) (int) (value + 1) : (Object) (value + 1);
+        forceChange(field, next);
+        return this;
+    }
+
+    // ------------------------------------------------------------------ embeds and associations
+
+    /** Casts an embed with all its castable fields, Ecto's {@code cast_embed}. */
+    public Changeset<T> castEmbed(String name) {
+        return castEmbed(name, (child, params) -> Changeset.cast(child, params, NestedParams.castable(SchemaRegistry.lookup(child.getClass()))));
+    }
+
+    /** Casts an embed with a changeset function, Ecto's {@code cast_embed(changeset, name, with: ...)}. */
+    @SuppressWarnings("unchecked")
+    public <C> Changeset<T> castEmbed(String name, BiFunction<C, Map<String, Object>, Changeset<C>> with) {
+        EmbedMetadata embed = this.metadata.embed(name);
+        if (embed == null) {
+            throw new IllegalArgumentException("castEmbed: :" + name + " is not an embed of "
+                    + this.metadata.schemaClass().getSimpleName() + "; its embeds are " + this.metadata.embeds());
+        }
+        NestedParams.Result result = new NestedParams(this, name, embed.cardinality(), embed.related(), embed.onReplace(),
+                "embed").cast(currentValue(name), (BiFunction<Object, Map<String, Object>, Changeset<?>>) (BiFunction<?, ?, ?>) with);
+        if (result != null) {
+            List<Object> structs = result.children().stream().map(child -> (Object) child.applyChanges()).toList();
+            this.changes.put(name, embed.cardinality() == Cardinality.ONE ? (structs.isEmpty() ? null : structs.get(0)) : structs);
+        }
+        return this;
+    }
+
+    /** Casts a has-one or has-many association with all its castable fields, Ecto's {@code cast_assoc}. */
+    public Changeset<T> castAssoc(String name) {
+        return castAssoc(name, (child, params) -> Changeset.cast(child, params, NestedParams.castable(SchemaRegistry.lookup(child.getClass()))));
+    }
+
+    /**
+     * Casts a has-one or has-many association with a changeset function. Children with the id
+     * of a loaded child update it, others are inserted; loaded children left out of the
+     * parameters follow the association's {@code onReplace}. The repository writes them with the parent.
+     */
+    @SuppressWarnings("unchecked")
+    public <C> Changeset<T> castAssoc(String name, BiFunction<C, Map<String, Object>, Changeset<C>> with) {
+        AssociationMetadata association = this.metadata.association(name);
+        if (association == null || association.kind() != AssociationKind.HAS) {
+            throw new IllegalArgumentException("castAssoc: :" + name + " is not a has-one or has-many association of "
+                    + this.metadata.schemaClass().getSimpleName() + (association == null ? ""
+                            : "; for " + association.kind() + " associations put persisted structs with putChange"));
+        }
+        Object current = currentValue(name);
+        if (!io.schemaspring.repo.NotLoaded.isLoaded(current == null ? List.of() : current)) {
+            throw new IllegalArgumentException("castAssoc: association :" + name + " of "
+                    + this.metadata.schemaClass().getSimpleName() + " is not loaded; preload it before casting it");
+        }
+        NestedParams.Result result = new NestedParams(this, name, association.cardinality(), association.related(),
+                association.onReplace(), "assoc").cast(current, (BiFunction<Object, Map<String, Object>, Changeset<?>>) (BiFunction<?, ?, ?>) with);
+        if (result != null) {
+            this.nested.put(name, new NestedChanges(name, association.cardinality(), result.children(), result.removed()));
+        }
+        return this;
+    }
+
+    // ------------------------------------------------------------------ reading
+
     public T data() {
         return this.data;
+    }
+
+    public SchemaMetadata metadata() {
+        return this.metadata;
+    }
+
+    public Map<String, Object> params() {
+        return this.params;
     }
 
     public Map<String, @Nullable Object> changes() {
@@ -68,17 +452,134 @@ public final class Changeset<T> {
         return this.changes.get(field);
     }
 
+    /** The change of a field, else its value in the data, Ecto's {@code get_field}. */
+    public @Nullable Object getField(String field) {
+        return this.changes.containsKey(field) ? this.changes.get(field) : currentValue(field);
+    }
+
     public List<FieldError> errors() {
         return Collections.unmodifiableList(this.errors);
+    }
+
+    /** The interpolated messages of one field. */
+    public List<String> errorsOn(String field) {
+        return this.errors.stream().filter(error -> error.field().equals(field)).map(FieldError::interpolated).toList();
+    }
+
+    /** Every error message by field, Ecto's {@code traverse_errors} with interpolation; nested fields as paths. */
+    public Map<String, List<String>> errorMessages() {
+        Map<String, List<String>> messages = new LinkedHashMap<>();
+        for (FieldError error : this.errors) {
+            messages.computeIfAbsent(error.field(), key -> new ArrayList<>()).add(error.interpolated());
+        }
+        return messages;
     }
 
     public boolean valid() {
         return this.errors.isEmpty();
     }
 
+    public List<Constraint> constraints() {
+        return Collections.unmodifiableList(this.constraints);
+    }
+
+    /** Fields the write must find unchanged in the database (optimistic locking), with their expected values. */
+    public Map<String, Object> filters() {
+        return Collections.unmodifiableMap(this.filters);
+    }
+
+    /** Fields validated as required, Ecto's {@code changeset.required}: forms mark them. */
+    public Set<String> required() {
+        return Collections.unmodifiableSet(this.required);
+    }
+
+    /** The child changesets of {@code castAssoc}, by association. */
+    public Map<String, NestedChanges> nested() {
+        return Collections.unmodifiableMap(this.nested);
+    }
+
+    /** A new struct: a copy of the data with the changes (and cast associations) applied; the data is left as it was. */
+    @SuppressWarnings("unchecked")
+    public T applyChanges() {
+        T copy = (T) this.metadata.copy(this.data);
+        this.changes.forEach((name, value) -> {
+            FieldMetadata field = this.metadata.field(name);
+            if (field != null) {
+                if (value != null || !field.accessor().primitive()) {
+                    field.accessor().set(copy, value);
+                }
+            }
+            else {
+                this.metadata.association(name).accessor().set(copy, value);
+            }
+        });
+        this.nested.values().forEach(nested -> {
+            List<Object> children = nested.children().stream().map(child -> (Object) child.applyChanges()).toList();
+            this.metadata.association(nested.name()).accessor().set(copy, nested.cardinality() == Cardinality.ONE
+                    ? (children.isEmpty() ? null : children.get(0)) : new ArrayList<>(children));
+        });
+        return copy;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private @Nullable Object changedValue(String field) {
+        requireKnown(field);
+        return this.changes.get(field);
+    }
+
+    private FieldMetadata requireKnown(String field) {
+        FieldMetadata metadata = this.metadata.field(field);
+        if (metadata == null) {
+            throw new IllegalArgumentException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
+                    + "; its fields are " + this.metadata.fields()
+                    + (this.metadata.virtualFields().isEmpty() ? "" : " and the virtual " + this.metadata.virtualFields()));
+        }
+        return metadata;
+    }
+
+    private boolean hasErrorOn(String field) {
+        return this.errors.stream().anyMatch(error -> error.field().equals(field));
+    }
+
+    @Nullable Object currentValue(String field) {
+        FieldMetadata metadata = this.metadata.field(field);
+        if (metadata != null) {
+            return metadata.accessor().get(this.data);
+        }
+        AssociationMetadata association = this.metadata.association(field);
+        return association == null ? null : association.accessor().get(this.data);
+    }
+
+    private String column(String field) {
+        String column = requireKnown(field).source();
+        if (column == null) {
+            throw new IllegalArgumentException("constraints need a persisted field, :" + field + " is virtual");
+        }
+        return column;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean equal(FieldMetadata field, @Nullable Object left, @Nullable Object right) {
+        if (left == null || right == null) {
+            return left == right;
+        }
+        if (field.type() instanceof CustomType custom) {
+            return ((SchemaType<Object>) custom.schemaType()).equal(left, right);
+        }
+        if (left instanceof BigDecimal a && right instanceof BigDecimal b) {
+            return a.compareTo(b) == 0;
+        }
+        if (left instanceof byte[] a && right instanceof byte[] b) {
+            return Arrays.equals(a, b);
+        }
+        return left.equals(right);
+    }
+
     @Override
     public String toString() {
-        return "Changeset[" + this.data.getClass().getSimpleName() + ", changes " + this.changes.keySet() + ", errors "
-                + this.errors + ", valid " + valid() + "]";
+        return "Changeset[" + this.metadata.schemaClass().getSimpleName() + ", changes " + this.changes.keySet()
+                + ", errors " + this.errors.stream().map(error -> error.field() + ": " + error.interpolated()).toList()
+                + ", valid " + valid() + "]";
     }
 }

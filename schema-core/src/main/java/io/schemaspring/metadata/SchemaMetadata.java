@@ -190,6 +190,28 @@ public final class SchemaMetadata {
         }
     }
 
+    /** A new instance holding the same field, embed and association values (a shallow copy). */
+    public Object copy(Object struct) {
+        Object copy = newInstance();
+        for (FieldMetadata field : this.fields.values()) {
+            copyValue(field.accessor(), struct, copy);
+        }
+        for (FieldMetadata field : this.virtualFields.values()) {
+            copyValue(field.accessor(), struct, copy);
+        }
+        for (AssociationMetadata association : this.associations.values()) {
+            copyValue(association.accessor(), struct, copy);
+        }
+        return copy;
+    }
+
+    private static void copyValue(FieldAccessor accessor, Object from, Object to) {
+        Object value = accessor.get(from);
+        if (value != null || !accessor.primitive()) {
+            accessor.set(to, value);
+        }
+    }
+
     @Override
     public String toString() {
         return "SchemaMetadata[" + this.schemaClass.getName() + (this.embedded ? " (embedded)" : " \"" + this.source + "\"")

@@ -21,6 +21,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SchemaRegistry {
 
+    private static final ClassValue<SchemaMetadata> STANDALONE = new ClassValue<>() {
+        @Override
+        protected SchemaMetadata computeValue(Class<?> type) {
+            return builder().add(type).build().get(type);
+        }
+    };
+
+    private static volatile @Nullable SchemaRegistry defaultRegistry;
+
     private final Map<Class<?>, SchemaMetadata> schemas;
 
     private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas) {
@@ -52,6 +61,31 @@ public final class SchemaRegistry {
 
     public boolean contains(Class<?> schemaClass) {
         return this.schemas.containsKey(schemaClass);
+    }
+
+    /**
+     * Makes this the registry that {@link #lookup(Class)} consults first: the auto-configuration
+     * does so for the application's registry, so that changesets use the configured defaults.
+     */
+    public SchemaRegistry makeDefault() {
+        defaultRegistry = this;
+        return this;
+    }
+
+    /**
+     * The metadata of a schema class for code that has no registry at hand (changesets): from
+     * the default registry when it holds the class, else introspected once on its own with
+     * Ecto's defaults.
+     */
+    public static SchemaMetadata lookup(Class<?> schemaClass) {
+        SchemaRegistry registry = defaultRegistry;
+        if (registry != null) {
+            SchemaMetadata metadata = registry.find(schemaClass);
+            if (metadata != null) {
+                return metadata;
+            }
+        }
+        return STANDALONE.get(schemaClass);
     }
 
     /** Every registered schema, embedded ones included, in registration order. */

@@ -3,6 +3,8 @@ package io.schemaspring.repo;
 import io.schemaspring.annotation.OnDelete;
 import io.schemaspring.annotation.Writable;
 import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.Constraint;
+import io.schemaspring.changeset.ConstraintViolations;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
@@ -41,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -255,14 +258,8 @@ public class Repo {
             if (returning.isEmpty()) {
                 this.jdbc.update(sql, parameters);
             }
-            else {
-                this.jdbc.query(sql, parameters, resultSet -> {
-                    if (!resultSet.next()) {
-                        throw new IllegalStateException("Insert into " + metadata.source() + " returned no row");
-                    }
-                    readBack(mapping, struct, returning, resultSet);
-                    return null;
-                });
+            else if (!writeReadingBack(sql, parameters, mapping, struct, returning, this.dialect.insertReturning())) {
+                throw new IllegalStateException("Insert into " + metadata.source() + " returned no row");
             }
             writeJoinRows(metadata, struct, target, false);
             return null;
@@ -338,41 +335,131 @@ public class Repo {
                 changes.put(name, field.accessor().get(struct));
             }
         }
-        return write(struct, changes, true);
+        return write(struct, changes, true, Map.of());
+    }
+
+    /**
+     * Ecto's {@code Repo.insert(changeset)}: inserts a copy of the data with the changes applied,
+     * then the children of {@code castAssoc}, in one transaction, and answers the new struct. An
+     * invalid changeset is never sent; a violation of a declared constraint becomes a field
+     * error. Both throw {@link InvalidChangesetException} carrying the changeset, and nothing
+     * is left written.
+     */
+    public <T> T insert(Changeset<T> changeset) {
+        return insert(changeset, null);
+    }
+
+    public <T> T insert(Changeset<T> changeset, @Nullable String prefix) {
+        requireValid("insert", changeset);
+        T struct = changeset.applyChanges();
+        this.states.copy(changeset.data(), struct);
+        return withConstraints("insert", changeset, () -> inTransaction(!changeset.nested().isEmpty(), () -> {
+            insert(struct, prefix);
+            writeNested(changeset, struct);
+            return struct;
+        }));
     }
 
     /**
      * Ecto's {@code Repo.update(changeset)}: writes only the changes (not primary keys nor
-     * {@code writable = INSERT}/{@code NEVER} fields) plus the updated-at timestamp, applies them
-     * to the changeset's data and returns it. No changes, no statement. An invalid changeset is
-     * never sent: {@link InvalidChangesetException}.
+     * {@code writable = INSERT}/{@code NEVER} fields) plus the updated-at timestamp, and the
+     * children of {@code castAssoc}, and answers a copy of the data with the changes applied.
+     * No changes, no statement: the data itself is answered. An {@code optimisticLock} field
+     * must still hold the value that was read, else {@link StaleEntryException}. Invalid
+     * changesets and declared constraint violations throw {@link InvalidChangesetException}.
      */
+    @SuppressWarnings("unchecked")
     public <T> T update(Changeset<T> changeset) {
-        if (!changeset.valid()) {
-            throw new InvalidChangesetException("update", changeset);
-        }
-        T struct = changeset.data();
-        SchemaMetadata metadata = mapping(struct.getClass()).metadata();
+        requireValid("update", changeset);
+        T data = changeset.data();
+        SchemaMetadata metadata = mapping(data.getClass()).metadata();
         Map<String, Object> changes = new LinkedHashMap<>();
         changeset.changes().forEach((name, value) -> {
             FieldMetadata field = metadata.field(name);
             if (field == null && metadata.association(name) == null) {
-                throw mapping(struct.getClass()).unknownField(name);
+                throw mapping(data.getClass()).unknownField(name);
             }
-            if (field != null && field.virtual()) {
-                field.accessor().set(struct, value);
-            }
-            else if (field == null || (!field.primaryKey() && field.writable() == Writable.ALWAYS)) {
+            if (field == null || field.virtual() || (!field.primaryKey() && field.writable() == Writable.ALWAYS)) {
                 changes.put(name, value);
             }
         });
-        if (changes.isEmpty()) {
-            return struct;
+        if (changes.isEmpty() && changeset.nested().isEmpty()) {
+            return data;
         }
-        return write(struct, changes, false);
+        T struct = (T) metadata.copy(data);
+        this.states.copy(data, struct);
+        metadata.virtualFields().stream().filter(changes::containsKey)
+                .forEach(name -> metadata.field(name).accessor().set(struct, changes.remove(name)));
+        return withConstraints("update", changeset, () -> inTransaction(!changeset.nested().isEmpty(), () -> {
+            if (!changes.isEmpty()) {
+                write(struct, changes, false, changeset.filters());
+            }
+            writeNested(changeset, struct);
+            return struct;
+        }));
     }
 
-    private <T> T write(T struct, Map<String, Object> changes, boolean replaceLoadedJoins) {
+    /** Deletes the changeset's data, honouring its {@code optimisticLock} and declared constraints. */
+    public <T> T delete(Changeset<T> changeset) {
+        requireValid("delete", changeset);
+        return withConstraints("delete", changeset, () -> deleteWhere(changeset.data(), changeset.filters()));
+    }
+
+    private static void requireValid(String action, Changeset<?> changeset) {
+        if (!changeset.valid()) {
+            throw new InvalidChangesetException(action, changeset);
+        }
+    }
+
+    private <R> R withConstraints(String action, Changeset<?> changeset, Supplier<R> work) {
+        try {
+            return work.get();
+        }
+        catch (DataIntegrityViolationException ex) {
+            Constraint constraint = ConstraintViolations.find(changeset.constraints(), ex).orElseThrow(() -> ex);
+            ConstraintViolations.addError(changeset, constraint);
+            throw new InvalidChangesetException(action, changeset);
+        }
+    }
+
+    /** Writes the children of {@code castAssoc} after their parent, and applies onReplace to those left out. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void writeNested(Changeset<?> changeset, Object parent) {
+        SchemaMetadata metadata = mapping(parent.getClass()).metadata();
+        for (Changeset.NestedChanges nested : changeset.nested().values()) {
+            AssociationMetadata association = metadata.association(nested.name());
+            Object key = metadata.field(association.ownerKey()).accessor().get(parent);
+            String prefix = childPrefix(prefixOf(parent), metadata, mapping(association.related()).metadata());
+            for (Object removed : nested.removed()) {
+                if (association.onReplace() == io.schemaspring.annotation.OnReplace.NILIFY) {
+                    update((Changeset) Changeset.change(removed).forceChange(association.relatedKey(), null));
+                }
+                else {
+                    delete(removed);
+                }
+            }
+            List<Object> written = new ArrayList<>();
+            for (int i = 0; i < nested.children().size(); i++) {
+                Changeset<Object> child = (Changeset<Object>) nested.children().get(i);
+                child.forceChange(association.relatedKey(), key);
+                boolean persisted = child.metadata().primaryKey().stream()
+                        .allMatch(field -> child.metadata().field(field).accessor().get(child.data()) != null);
+                try {
+                    written.add(persisted ? update(child) : insert(child, prefix));
+                }
+                catch (InvalidChangesetException ex) {
+                    String path = nested.name() + (association.cardinality() == io.schemaspring.metadata.Cardinality.MANY
+                            ? "[" + i + "]." : ".");
+                    child.errors().forEach(error -> changeset.addError(path + error.field(), error.message(), error.metadata()));
+                    throw new InvalidChangesetException(changeset.data() == parent ? "insert" : "update", changeset);
+                }
+            }
+            association.accessor().set(parent, association.cardinality() == io.schemaspring.metadata.Cardinality.ONE
+                    ? (written.isEmpty() ? null : written.get(0)) : written);
+        }
+    }
+
+    private <T> T write(T struct, Map<String, Object> changes, boolean replaceLoadedJoins, Map<String, Object> filters) {
         SchemaMapping mapping = mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
         requireKey(metadata, struct, "update");
@@ -398,7 +485,7 @@ public class Repo {
         boolean joins = replaceLoadedJoins ? hasJoinRows(metadata, struct) : !joinChanges.isEmpty();
         inTransaction(joins, () -> {
             if (!columns.isEmpty()) {
-                runUpdate(mapping, struct, prefix, columns, returning);
+                runUpdate(mapping, struct, prefix, columns, returning, filters);
             }
             if (joins) {
                 writeJoinRows(metadata, struct, prefix, true);
@@ -409,28 +496,55 @@ public class Repo {
     }
 
     private void runUpdate(SchemaMapping mapping, Object struct, @Nullable String prefix, List<String> columns,
-            List<String> returning) {
+            List<String> returning, Map<String, Object> filters) {
         SchemaMetadata metadata = mapping.metadata();
-        String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(prefix), "update", columns),
-                key -> this.renderer.render(new Update(Table.of(prefix, metadata.source()), sources(metadata, columns),
+        String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(prefix), "update", columns,
+                filterShape(filters)), key -> this.renderer.render(new Update(Table.of(prefix, metadata.source()),
+                        sources(metadata, columns),
                         columns.stream().filter(name -> mapping.codec(name).json()).map(metadata::fieldSource).toList(),
-                        keyCondition(metadata), sources(metadata, returning))));
+                        keyCondition(metadata, filters), sources(metadata, returning))));
         Parameters parameters = new Parameters();
         columns.forEach(name -> parameters.add(mapping.codec(name), metadata.field(name).accessor().get(struct)));
-        addKeyParameters(mapping, struct, parameters);
+        addKeyParameters(mapping, struct, parameters, filters);
         if (returning.isEmpty()) {
             if (this.jdbc.update(sql, parameters) == 0) {
                 throw new StaleEntryException("update", metadata.schemaClass(), keyDescription(metadata, struct));
             }
             return;
         }
-        this.jdbc.query(sql, parameters, resultSet -> {
+        if (!writeReadingBack(sql, parameters, mapping, struct, returning, this.dialect.updateReturning())) {
+            throw new StaleEntryException("update", metadata.schemaClass(), keyDescription(metadata, struct));
+        }
+    }
+
+    /** Runs an insert or update that reads columns back; false when it touched no row. */
+    private boolean writeReadingBack(String sql, Parameters parameters, SchemaMapping mapping, Object struct,
+            List<String> returning, Dialect.Returning style) {
+        if (style == Dialect.Returning.GENERATED_KEYS) {
+            String[] names = returning.stream().map(field -> this.dialect.fold(mapping.metadata().fieldSource(field)))
+                    .toArray(String[]::new);
+            return Boolean.TRUE.equals(this.jdbc.execute((java.sql.Connection connection) -> connection.prepareStatement(sql, names),
+                    (PreparedStatement statement) -> {
+                        parameters.setValues(statement);
+                        if (statement.executeUpdate() == 0) {
+                            return false;
+                        }
+                        try (ResultSet keys = statement.getGeneratedKeys()) {
+                            if (!keys.next()) {
+                                return false;
+                            }
+                            readBack(mapping, struct, returning, keys);
+                            return true;
+                        }
+                    }));
+        }
+        return Boolean.TRUE.equals(this.jdbc.query(sql, parameters, resultSet -> {
             if (!resultSet.next()) {
-                throw new StaleEntryException("update", metadata.schemaClass(), keyDescription(metadata, struct));
+                return false;
             }
             readBack(mapping, struct, returning, resultSet);
-            return null;
-        });
+            return true;
+        }));
     }
 
     /**
@@ -439,6 +553,10 @@ public class Repo {
      * {@link StaleEntryException}.
      */
     public <T> T delete(T struct) {
+        return deleteWhere(struct, Map.of());
+    }
+
+    private <T> T deleteWhere(T struct, Map<String, Object> filters) {
         SchemaMapping mapping = mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
         requireKey(metadata, struct, "delete");
@@ -450,10 +568,11 @@ public class Repo {
                     applyOnDelete(metadata, association, struct, prefix);
                 }
             }
-            String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(prefix), "delete"),
-                    key -> this.renderer.render(new Delete(Table.of(prefix, metadata.source()), keyCondition(metadata))));
+            String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(prefix), "delete",
+                    filterShape(filters)), key -> this.renderer.render(new Delete(Table.of(prefix, metadata.source()),
+                            keyCondition(metadata, filters))));
             Parameters parameters = new Parameters();
-            addKeyParameters(mapping, struct, parameters);
+            addKeyParameters(mapping, struct, parameters, filters);
             if (this.jdbc.update(sql, parameters) == 0) {
                 throw new StaleEntryException("delete", metadata.schemaClass(), keyDescription(metadata, struct));
             }
@@ -662,16 +781,37 @@ public class Repo {
         return (Query<T>) query;
     }
 
-    private static Condition keyCondition(SchemaMetadata metadata) {
-        return Condition.and(metadata.primaryKey().stream()
-                .map(field -> (Condition) new Condition.Compare(Column.of(metadata.fieldSource(field)), Condition.Operator.EQ))
-                .toList());
+    /** Primary key equality, then each optimistic-lock filter (IS NULL for a null expected value). */
+    private static Condition keyCondition(SchemaMetadata metadata, Map<String, Object> filters) {
+        List<Condition> conditions = new ArrayList<>();
+        for (String field : metadata.primaryKey()) {
+            conditions.add(new Condition.Compare(Column.of(metadata.fieldSource(field)), Condition.Operator.EQ));
+        }
+        filters.forEach((field, expected) -> conditions.add(expected == null
+                ? new Condition.IsNull(Column.of(metadata.fieldSource(field)), false)
+                : new Condition.Compare(Column.of(metadata.fieldSource(field)), Condition.Operator.EQ)));
+        return Condition.and(conditions);
     }
 
-    private static void addKeyParameters(SchemaMapping mapping, Object struct, Parameters parameters) {
+    private static void addKeyParameters(SchemaMapping mapping, Object struct, Parameters parameters,
+            Map<String, Object> filters) {
         for (String field : mapping.metadata().primaryKey()) {
             parameters.add(mapping.codec(field), mapping.metadata().field(field).accessor().get(struct));
         }
+        filters.forEach((field, expected) -> {
+            if (expected != null) {
+                parameters.add(mapping.codec(field), expected);
+            }
+        });
+    }
+
+    private static List<Object> filterShape(Map<String, Object> filters) {
+        List<Object> shape = new ArrayList<>();
+        filters.forEach((field, expected) -> {
+            shape.add(field);
+            shape.add(expected == null);
+        });
+        return shape;
     }
 
     private static void requireKey(SchemaMetadata metadata, Object struct, String action) {

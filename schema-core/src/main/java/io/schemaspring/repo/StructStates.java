@@ -32,6 +32,16 @@ final class StructStates {
         return this.states.get(new LookupKey(struct));
     }
 
+    /** Gives a copy of a struct the prefix and loaded associations of the original. */
+    void copy(Object from, Object to) {
+        State state = find(from);
+        if (state != null) {
+            State copy = stateOf(to);
+            copy.prefix = state.prefix;
+            copy.loaded.addAll(state.loaded);
+        }
+    }
+
     void forget(Object struct) {
         this.states.remove(new LookupKey(struct));
     }

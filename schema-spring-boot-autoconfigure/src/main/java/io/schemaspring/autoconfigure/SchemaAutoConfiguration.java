@@ -35,7 +35,8 @@ public final class SchemaAutoConfiguration {
                 .classLoader(beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory configurable
                         ? configurable.getBeanClassLoader() : null)
                 .scan(packages.toArray(String[]::new))
-                .build();
+                .build()
+                .makeDefault();
         long embedded = registry.all().stream().filter(SchemaMetadata::embedded).count();
         logger.info("Registered " + registry.all().size() + " schemas (" + embedded + " embedded) from packages "
                 + packages);

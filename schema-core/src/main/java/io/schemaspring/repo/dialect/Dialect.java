@@ -22,8 +22,12 @@ public abstract class Dialect {
     public enum Returning {
         /** {@code INSERT ... RETURNING columns}. */
         CLAUSE,
-        /** {@code SELECT columns FROM FINAL TABLE (INSERT ...)}. */
-        FINAL_TABLE,
+        /**
+         * The plain statement, prepared with the column names to read back through JDBC
+         * generated keys (H2: its {@code FINAL TABLE} form does not undo the row when a foreign
+         * key check fails).
+         */
+        GENERATED_KEYS,
         /** Not supported. */
         NONE
     }
@@ -40,13 +44,17 @@ public abstract class Dialect {
 
     /** Quotes a validated identifier, folded to the case the database stores unquoted names in. */
     public String quote(String identifier) {
+        return quote() + fold(identifier) + quote();
+    }
+
+    /** A validated identifier in the case the database stores unquoted names in. */
+    public String fold(String identifier) {
         SqlIdentifiers.require(identifier, "Identifier");
-        String folded = switch (this.letterCase) {
+        return switch (this.letterCase) {
             case UPPER -> identifier.toUpperCase(Locale.ROOT);
             case LOWER -> identifier.toLowerCase(Locale.ROOT);
             case AS_IS -> identifier;
         };
-        return quote() + folded + quote();
     }
 
     public abstract Returning insertReturning();

@@ -1,6 +1,6 @@
 package io.schemaspring.repo.dialect;
 
-/** H2 2.x: double-quoted identifiers, {@code FINAL TABLE} read-back, {@code FORMAT JSON} parameters, arrays. */
+/** H2 2.x: double-quoted identifiers, read-back through generated keys, {@code FORMAT JSON} parameters, arrays. */
 public final class H2Dialect extends Dialect {
 
     public H2Dialect(LetterCase letterCase) {
@@ -19,12 +19,12 @@ public final class H2Dialect extends Dialect {
 
     @Override
     public Returning insertReturning() {
-        return Returning.FINAL_TABLE;
+        return Returning.GENERATED_KEYS;
     }
 
     @Override
     public Returning updateReturning() {
-        return Returning.FINAL_TABLE;
+        return Returning.GENERATED_KEYS;
     }
 
     /** A plain string parameter would be stored as a JSON string value, not as the JSON it holds. */

@@ -78,7 +78,7 @@ public final class SqlRenderer {
         }
         return switch (style) {
             case CLAUSE -> dml + " RETURNING " + columns(returning);
-            case FINAL_TABLE -> "SELECT " + columns(returning) + " FROM FINAL TABLE (" + dml + ")";
+            case GENERATED_KEYS -> dml;
             case NONE -> throw new IllegalStateException(this.dialect.name() + " cannot read columns back from " + dml);
         };
     }

@@ -44,12 +44,12 @@ class H2ChunkedPreloadTest {
 
         @Override
         public Returning insertReturning() {
-            return Returning.FINAL_TABLE;
+            return Returning.GENERATED_KEYS;
         }
 
         @Override
         public Returning updateReturning() {
-            return Returning.FINAL_TABLE;
+            return Returning.GENERATED_KEYS;
         }
 
         @Override

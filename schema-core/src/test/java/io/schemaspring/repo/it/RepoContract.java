@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.FieldError;
+import io.schemaspring.changeset.ReplaceRefusedException;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.AssociationNotLoadedException;
@@ -347,12 +349,13 @@ abstract class RepoContract {
         this.jdbc.update("UPDATE posts SET body = 'changed elsewhere' WHERE id = ?", post.id);
         this.dataSource.reset();
 
-        this.repo.update(Changeset.change(post, Map.of("title", "second")));
+        Post updated = this.repo.update(Changeset.change(post, Map.of("title", "second")));
 
         assertThat(this.dataSource.statements()).containsExactly(
                 sql("UPDATE \"posts\" SET \"title\" = ?, \"updated_at\" = ? WHERE \"id\" = ?"));
-        assertThat(post.title).isEqualTo("second");
-        assertThat(post.updatedAt).isEqualTo(NOW);
+        assertThat(updated.title).isEqualTo("second");
+        assertThat(updated.updatedAt).isEqualTo(NOW);
+        assertThat(post.title).as("the data is left as it was, as in Ecto").isEqualTo("first");
         assertThat(this.jdbc.queryForMap("SELECT title, body FROM posts").values())
                 .containsExactly("second", "changed elsewhere");
     }
@@ -469,6 +472,122 @@ abstract class RepoContract {
         assertThatThrownBy(() -> this.repo.insert(unsaved)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot join Post :tags to a Tag without :id: insert it first");
         assertThat(this.repo.count(Query.from(Post.class).where("title", "second"))).isZero();
+    }
+
+    // ------------------------------------------------------------------ changesets
+
+    @Test
+    void declaredConstraintsTurnViolationsIntoFieldErrorsAndWriteNothing() {
+        Author jose = author("jose");
+        Changeset<Author> duplicate = Changeset.cast(new Author(), Map.of("name", "jose"), "name").uniqueConstraint("name");
+        assertThatThrownBy(() -> this.repo.insert(duplicate)).isInstanceOf(InvalidChangesetException.class)
+                .hasMessage("could not perform insert because changeset is invalid. Errors: [name: has already been taken]");
+        assertThat(duplicate.errors()).containsExactly(new FieldError("name", "has already been taken",
+                Map.of("constraint", "unique", "constraint_name", "authors_name_index")));
+
+        Changeset<Post> orphan = Changeset.cast(new Post(), Map.of("title", "t", "authorId", "999999"), "title", "authorId")
+                .foreignKeyConstraint("authorId");
+        assertThatThrownBy(() -> this.repo.insert(orphan)).isInstanceOf(InvalidChangesetException.class);
+        assertThat(orphan.errorMessages()).isEqualTo(Map.of("authorId", List.of("does not exist")));
+
+        Changeset<Post> overrated = Changeset.cast(new Post(), Map.of("title", "t", "authorId", jose.id, "rating", 5000),
+                "title", "authorId", "rating").checkConstraint("rating", "posts_rating_check");
+        assertThatThrownBy(() -> this.repo.insert(overrated)).isInstanceOf(InvalidChangesetException.class);
+        assertThat(overrated.errors()).containsExactly(new FieldError("rating", "is invalid",
+                Map.of("constraint", "check", "constraint_name", "posts_rating_check")));
+
+        assertThat(this.repo.count(Author.class)).isEqualTo(1);
+        assertThat(this.repo.count(Post.class)).isZero();
+        assertThatThrownBy(() -> this.repo.insert(Changeset.cast(new Author(), Map.of("name", "jose"), "name")))
+                .as("an undeclared constraint stays an exception").isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void insertOfAChangesetAnswersANewStructAndLeavesTheDataAlone() {
+        Author data = new Author();
+        Author inserted = this.repo.insert(Changeset.cast(data, Map.of("name", "jose", "role", "ADMIN"), "name", "role"));
+        assertThat(inserted).isNotSameAs(data);
+        assertThat(inserted.id).isNotNull();
+        assertThat(inserted.role).isEqualTo(Author.Role.ADMIN);
+        assertThat(data.id).isNull();
+        assertThat(data.name).isNull();
+        assertThat(this.repo.getOrThrow(Author.class, inserted.id).name).isEqualTo("jose");
+    }
+
+    @Test
+    void optimisticLockRefusesAStaleUpdateOrDelete() {
+        Note note = new Note();
+        note.content = "v1";
+        this.repo.insert(note);
+        Note first = this.repo.getOrThrow(Note.class, note.id);
+        Note second = this.repo.getOrThrow(Note.class, note.id);
+
+        Note updated = this.repo.update(Changeset.change(first, Map.of("content", "v2")).optimisticLock("lockVersion"));
+        assertThat(updated.lockVersion).isEqualTo(2);
+
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(second, Map.of("content", "v3"))
+                .optimisticLock("lockVersion"))).isInstanceOf(StaleEntryException.class)
+                .hasMessage("attempted to update a stale struct: no Note with id " + note.id
+                        + " matched (it was deleted or changed since it was loaded)");
+        assertThatThrownBy(() -> this.repo.delete(Changeset.change(second).optimisticLock("lockVersion")))
+                .isInstanceOf(StaleEntryException.class);
+        assertThat(this.jdbc.queryForMap("SELECT content, lock_version FROM notes").values()).containsExactly("v2", 2);
+        this.repo.delete(Changeset.change(updated).optimisticLock("lockVersion"));
+        assertThat(this.repo.count(Note.class)).isZero();
+    }
+
+    @Test
+    void castAssocInsertsUpdatesAndDeletesChildrenWithTheParent() {
+        Author author = author("jose");
+        Post post = this.repo.insert(Changeset.cast(new Post(), Map.of("title", "first", "authorId", author.id,
+                "comments", List.of(Map.of("body", "one"), Map.of("body", "two"))), "title", "authorId")
+                .castAssoc("comments"));
+        assertThat(post.comments).extracting(c -> c.body).containsExactly("one", "two");
+        assertThat(post.comments).allSatisfy(c -> {
+            assertThat(c.id).isNotNull();
+            assertThat(c.postId).isEqualTo(post.id);
+        });
+
+        Post loaded = this.repo.preload(this.repo.getOrThrow(Post.class, post.id), "comments");
+        Long keptId = loaded.comments.get(0).id;
+        Post updated = this.repo.update(Changeset.cast(loaded, Map.of("comments",
+                List.of(Map.of("id", keptId, "body", "one, edited"), Map.of("body", "three"))), List.of())
+                .castAssoc("comments"));
+
+        assertThat(updated.comments).extracting(c -> c.body).containsExactly("one, edited", "three");
+        assertThat(this.repo.all(Query.from(Comment.class).orderBy("id"))).extracting(c -> c.body)
+                .containsExactly("one, edited", "three");
+        assertThat(this.repo.getOrThrow(Comment.class, keptId).body).isEqualTo("one, edited");
+    }
+
+    @Test
+    void castAssocRefusesToReplaceChildrenWhoseRelationSaysRaise() {
+        Author author = author("jose");
+        Note note = new Note();
+        note.content = "kept";
+        note.authorId = author.id;
+        this.repo.insert(note);
+        Author loaded = this.repo.preload(this.repo.getOrThrow(Author.class, author.id), "notes");
+        assertThatThrownBy(() -> Changeset.cast(loaded, Map.of("notes", List.of(Map.of("content", "new"))), List.of())
+                .castAssoc("notes")).isInstanceOf(ReplaceRefusedException.class)
+                .hasMessage("you are attempting to change relation :notes of Author but the onReplace option of this "
+                        + "relation is set to RAISE. Send the ids of the current children to update them, or set "
+                        + "onReplace (UPDATE, DELETE, NILIFY, MARK_AS_INVALID) on the relation");
+    }
+
+    @Test
+    void castEmbedStoresTheEmbeddedStructs() {
+        Author inserted = this.repo.insert(Changeset.cast(new Author(), Map.of("name", "jose",
+                "address", Map.of("street", "Main Street 1", "city", "Krakow"),
+                "links", List.of(Map.of("url", "https://a", "addedOn", "2026-01-02"))), "name")
+                .castEmbed("address").castEmbed("links"));
+        Author loaded = this.repo.getOrThrow(Author.class, inserted.id);
+        assertThat(loaded.address.street).isEqualTo("Main Street 1");
+        assertThat(loaded.address.id).isNotNull();
+        assertThat(loaded.links).singleElement().satisfies(link -> {
+            assertThat(link.url).isEqualTo("https://a");
+            assertThat(link.addedOn).isEqualTo(LocalDate.of(2026, 1, 2));
+        });
     }
 
     // ------------------------------------------------------------------ prefixes
