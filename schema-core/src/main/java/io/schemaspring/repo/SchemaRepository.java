@@ -43,11 +43,17 @@ public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, List
 
     T insert(T struct);
 
+    /** Inserts a copy of the changeset's data with the changes applied; invalid changesets throw {@code InvalidChangesetException}. */
+    T insert(Changeset<T> changeset);
+
     int insertAll(List<T> structs);
 
     T update(T struct);
 
     T update(Changeset<T> changeset);
+
+    /** Deletes the changeset's data, honouring its optimistic lock and declared constraints. */
+    T delete(Changeset<T> changeset);
 
     int deleteAll(Query<T> query);
 

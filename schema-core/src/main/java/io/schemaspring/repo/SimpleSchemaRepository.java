@@ -83,6 +83,16 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     }
 
     @Override
+    public T insert(Changeset<T> changeset) {
+        return this.repo.insert(changeset);
+    }
+
+    @Override
+    public T delete(Changeset<T> changeset) {
+        return this.repo.delete(changeset);
+    }
+
+    @Override
     public int insertAll(List<T> structs) {
         return this.repo.insertAll(structs);
     }

@@ -210,12 +210,34 @@ public class SchemaProperties {
         /** Whether the casting WebDataBinder, the Changeset argument resolver and the error responses are set up. */
         private boolean enabled = true;
 
+        /** Largest JSON body a @Cast Changeset argument reads, in bytes; larger ones answer 413. */
+        private long maxPayloadBytes = 1_048_576;
+
+        /** Deepest nesting of JSON or bracketed form parameters a @Cast Changeset argument reads; deeper answers 400. */
+        private int maxDepth = 32;
+
         public boolean isEnabled() {
             return this.enabled;
         }
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public long getMaxPayloadBytes() {
+            return this.maxPayloadBytes;
+        }
+
+        public void setMaxPayloadBytes(long maxPayloadBytes) {
+            this.maxPayloadBytes = maxPayloadBytes;
+        }
+
+        public int getMaxDepth() {
+            return this.maxDepth;
+        }
+
+        public void setMaxDepth(int maxDepth) {
+            this.maxDepth = maxDepth;
         }
     }
 }

@@ -1,0 +1,38 @@
+package io.schemaspring.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Builds a {@code Changeset<T>} controller argument from the request's form or JSON parameters,
+ * Phoenix-style:
+ *
+ * <pre>{@code
+ * @PostMapping("/posts")
+ * Post create(@Cast(permit = {"title", "body"}, required = "title") Changeset<Post> changeset) {
+ *     return posts.insert(changeset.validateLength("title", Length.max(200)));
+ * }
+ * }</pre>
+ *
+ * Only permitted fields are ever written; embeds and has-one/has-many associations named in
+ * {@link #permit()} are cast with {@code castEmbed}/{@code castAssoc}. When the request path has
+ * the {@link #idVariable()} variable, the changeset's data is the struct with that id (404 when
+ * there is none); otherwise a new struct.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface Cast {
+
+    /** The fields to cast; empty means every field that is castable by default (not keys, timestamps, generated or read-only fields). */
+    String[] permit() default {};
+
+    /** The fields validated with {@code validateRequired}. */
+    String[] required() default {};
+
+    /** The URI template variable holding the id of the struct to change. */
+    String idVariable() default "id";
+}

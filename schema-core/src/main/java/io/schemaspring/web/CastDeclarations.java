@@ -1,0 +1,34 @@
+package io.schemaspring.web;
+
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.SchemaRegistry;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** Checks every {@code @Cast} parameter of the application's controllers at start-up: known schema, known fields. */
+public final class CastDeclarations {
+
+    private CastDeclarations() {
+    }
+
+    public static void validate(RequestMappingHandlerMapping mapping, SchemaRegistry registry) {
+        for (HandlerMethod method : mapping.getHandlerMethods().values()) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                Cast cast = parameter.getParameterAnnotation(Cast.class);
+                if (cast == null) {
+                    continue;
+                }
+                try {
+                    SchemaMetadata metadata = registry.get(ChangesetArgumentResolver.schemaOf(parameter));
+                    ChangesetArgumentResolver.plan(metadata, cast);
+                }
+                catch (RuntimeException ex) {
+                    throw new IllegalStateException("Invalid @Cast on parameter " + parameter.getParameterIndex() + " of "
+                            + method.getBeanType().getSimpleName() + "." + method.getMethod().getName() + ": " + ex.getMessage(),
+                            ex);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.schemaspring.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads request parameters into the map a changeset casts: a JSON object body, or form and
+ * query parameters ({@code String[]} values; {@code address[street]} and {@code phones[0][number]}
+ * nest). Bodies over the size limit and nesting over the depth limit are refused.
+ */
+public final class RequestParams {
+
+    private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]]*)]");
+    private static final Pattern FORM_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[A-Za-z0-9_]*])*");
+
+    private final JsonMapper jsonMapper;
+    private final long maxBytes;
+    private final int maxDepth;
+
+    public RequestParams(long maxBytes, int maxDepth) {
+        this.maxBytes = maxBytes;
+        this.maxDepth = maxDepth;
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth).maxDocumentLength(maxBytes).build()).build();
+        this.jsonMapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    public Map<String, Object> read(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType != null && isJson(contentType)) {
+            return readJson(request);
+        }
+        return readForm(request.getParameterMap());
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+        }
+        catch (org.springframework.util.InvalidMimeTypeException ex) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readJson(HttpServletRequest request) {
+        if (request.getContentLengthLong() > this.maxBytes) {
+            throw new RequestParamsException(413, "The request body is larger than " + this.maxBytes + " bytes");
+        }
+        try (InputStream body = request.getInputStream()) {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBytes + 1));
+            if (bytes.length > this.maxBytes) {
+                throw new RequestParamsException(413, "The request body is larger than " + this.maxBytes + " bytes");
+            }
+            if (bytes.length == 0) {
+                return Map.of();
+            }
+            Object value = this.jsonMapper.readValue(bytes, Object.class);
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new RequestParamsException(400, "The JSON body must be an object");
+            }
+            return (Map<String, Object>) map;
+        }
+        catch (StreamConstraintsException ex) {
+            throw new RequestParamsException(400, "The JSON body nests deeper than " + this.maxDepth + " levels or is too large");
+        }
+        catch (JacksonException ex) {
+            throw new RequestParamsException(400, "The JSON body is malformed: " + ex.getOriginalMessage());
+        }
+        catch (IOException ex) {
+            throw new RequestParamsException(400, "The request body could not be read");
+        }
+    }
+
+    /** Form parameters, with bracketed keys nested into maps; keys that are not plain names are ignored. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> readForm(Map<String, String[]> parameters) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+            String key = entry.getKey();
+            if (!FORM_KEY.matcher(key).matches()) {
+                continue;
+            }
+            int bracket = key.indexOf('[');
+            if (bracket < 0) {
+                params.put(key, entry.getValue());
+                continue;
+            }
+            Map<String, Object> node = params.get(key.substring(0, bracket)) instanceof Map<?, ?> existing
+                    ? (Map<String, Object>) existing : new LinkedHashMap<>();
+            params.put(key.substring(0, bracket), node);
+            Matcher matcher = BRACKETS.matcher(key.substring(bracket));
+            java.util.List<String> path = new java.util.ArrayList<>();
+            while (matcher.find()) {
+                path.add(matcher.group(1));
+            }
+            if (path.size() >= this.maxDepth) {
+                throw new RequestParamsException(400, "The form parameter " + key.substring(0, bracket)
+                        + " nests deeper than " + this.maxDepth + " levels");
+            }
+            for (int i = 0; i < path.size() - 1; i++) {
+                Object next = node.get(path.get(i));
+                if (!(next instanceof Map<?, ?>)) {
+                    next = new LinkedHashMap<String, Object>();
+                    node.put(path.get(i), next);
+                }
+                node = (Map<String, Object>) next;
+            }
+            node.put(path.get(path.size() - 1), entry.getValue());
+        }
+        return params;
+    }
+}

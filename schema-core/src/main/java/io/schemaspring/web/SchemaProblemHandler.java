@@ -1,0 +1,116 @@
+package io.schemaspring.web;
+
+import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.InvalidChangesetException;
+import io.schemaspring.changeset.ReplaceRefusedException;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.NoResultsException;
+import io.schemaspring.repo.StaleEntryException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Answers the starter's exceptions as {@code application/problem+json}: an invalid changeset or
+ * schema binding 422 with {@code errors: {field: [messages]}}, a missing struct 404, a stale one
+ * 409, an unreadable body 400 or 413. Database messages and values never reach the response.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+public class SchemaProblemHandler {
+
+    private static final Log logger = LogFactory.getLog(SchemaProblemHandler.class);
+
+    private final SchemaRegistry registry;
+    private final ChangesetMessages messages;
+
+    public SchemaProblemHandler(SchemaRegistry registry, MessageSource messageSource) {
+        this.registry = registry;
+        this.messages = new ChangesetMessages(messageSource);
+    }
+
+    @ExceptionHandler(InvalidChangesetException.class)
+    public ResponseEntity<ProblemDetail> invalidChangeset(InvalidChangesetException ex) {
+        Changeset<?> changeset = ex.changeset();
+        Locale locale = LocaleContextHolder.getLocale();
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields",
+                this.messages.resolveAll(changeset.errors(), changeset.metadata().schemaClass(), locale));
+    }
+
+    @ExceptionHandler(BindException.class)
+    public ResponseEntity<ProblemDetail> bindingFailed(BindException ex) {
+        Object target = ex.getTarget();
+        boolean schema = target != null && this.registry.contains(target.getClass());
+        if (!schema) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request content", null);
+        }
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        for (org.springframework.validation.FieldError error : ex.getFieldErrors()) {
+            errors.computeIfAbsent(error.getField(), key -> new java.util.ArrayList<>())
+                    .add(this.messages.resolve(toChangesetError(error), target.getClass(), locale));
+        }
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields", errors);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static io.schemaspring.changeset.FieldError toChangesetError(org.springframework.validation.FieldError error) {
+        Map<String, Object> metadata = error.getArguments() != null && error.getArguments().length == 1
+                && error.getArguments()[0] instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("validation", "cast");
+        return new io.schemaspring.changeset.FieldError(error.getField(),
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage(), metadata);
+    }
+
+    @ExceptionHandler(NoResultsException.class)
+    public ResponseEntity<ProblemDetail> notFound(NoResultsException ex) {
+        return problem(HttpStatus.NOT_FOUND, "No " + ex.schema().getSimpleName() + " with id " + ex.id(), null);
+    }
+
+    @ExceptionHandler(StaleEntryException.class)
+    public ResponseEntity<ProblemDetail> stale(StaleEntryException ex) {
+        return problem(HttpStatus.CONFLICT, "The resource was changed or deleted since it was read; read it again and retry",
+                null);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    public ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+        logger.warn("A write violated a database constraint that no changeset declared; declare it with "
+                + "uniqueConstraint, foreignKeyConstraint or checkConstraint to answer a field error instead");
+        return problem(HttpStatus.CONFLICT, "The request conflicts with data already stored", null);
+    }
+
+    @ExceptionHandler(ReplaceRefusedException.class)
+    public ResponseEntity<ProblemDetail> replaceRefused(ReplaceRefusedException ex) {
+        logger.warn(ex.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields",
+                Map.of(ex.relation(), List.of("cannot be replaced: send the ids of the current entries")));
+    }
+
+    @ExceptionHandler(RequestParamsException.class)
+    public ResponseEntity<ProblemDetail> unreadable(RequestParamsException ex) {
+        return problem(HttpStatus.valueOf(ex.status()), ex.getMessage(), null);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Map<String, List<String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
