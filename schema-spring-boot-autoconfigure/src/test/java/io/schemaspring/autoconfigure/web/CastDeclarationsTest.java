@@ -1,0 +1,59 @@
+package io.schemaspring.autoconfigure.web;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import io.schemaspring.autoconfigure.web.fixtures.Article;
+import io.schemaspring.autoconfigure.web.fixtures.ArticleController;
+import io.schemaspring.changeset.Changeset;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.web.Cast;
+import io.schemaspring.web.CastDeclarations;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.support.GenericWebApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+class CastDeclarationsTest {
+
+    @RestController
+    static class MisspelledController {
+
+        @PostMapping("/misspelled")
+        void create(@Cast(permit = {"title", "tilte"}) Changeset<Article> changeset) {
+        }
+    }
+
+    private static RequestMappingHandlerMapping mappingOf(Class<?> controller) {
+        GenericWebApplicationContext context = new GenericWebApplicationContext();
+        context.registerBean(controller);
+        context.refresh();
+        RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
+        mapping.setApplicationContext(context);
+        mapping.afterPropertiesSet();
+        return mapping;
+    }
+
+    @Test
+    void failsStartupForACastThatPermitsAnUnknownField() {
+        SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
+        assertThatThrownBy(() -> CastDeclarations.validate(mappingOf(MisspelledController.class), registry))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Invalid @Cast on parameter 0 of MisspelledController.create: @Cast permits :tilte, which "
+                        + "Article does not have; its fields are [id, title, body, views, published, tags, secretNote, "
+                        + "score, lockVersion, seo, insertedAt, updatedAt]");
+    }
+
+    @Test
+    void acceptsTheDeclarationsOfAValidController() {
+        SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
+        GenericWebApplicationContext context = new GenericWebApplicationContext();
+        context.registerBean(ArticleController.class, () -> new ArticleController(null, null));
+        context.refresh();
+        RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
+        mapping.setApplicationContext(context);
+        mapping.afterPropertiesSet();
+        assertThatNoException().isThrownBy(() -> CastDeclarations.validate(mapping, registry));
+    }
+}
