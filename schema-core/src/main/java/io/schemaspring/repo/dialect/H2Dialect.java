@@ -1,7 +1,7 @@
 package io.schemaspring.repo.dialect;
 
 /** H2 2.x: double-quoted identifiers, read-back through generated keys, {@code FORMAT JSON} parameters, arrays. */
-public final class H2Dialect extends Dialect {
+public class H2Dialect extends Dialect {
 
     public H2Dialect(LetterCase letterCase) {
         super(letterCase);

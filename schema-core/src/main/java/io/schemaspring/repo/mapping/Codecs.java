@@ -90,8 +90,13 @@ public final class Codecs {
         Object get(ResultSet resultSet, int index) throws SQLException;
     }
 
-    /** A codec that binds with setObject and reads with a typed getter, NULL-aware. */
-    private static Codec codec(Getter getter) {
+    @FunctionalInterface
+    private interface Setter {
+        void set(PreparedStatement statement, int index, Object value) throws SQLException;
+    }
+
+    /** A codec binding NULL for null and non-null values with the setter; the getter answers null for NULL. */
+    private static Codec nullable(Setter setter, Getter getter) {
         return new Codec() {
             @Override
             public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
@@ -99,7 +104,7 @@ public final class Codecs {
                     statement.setNull(index, Types.NULL);
                 }
                 else {
-                    statement.setObject(index, value);
+                    setter.set(statement, index, value);
                 }
             }
 
@@ -111,28 +116,19 @@ public final class Codecs {
         };
     }
 
+    /** Binds with setObject and reads with a typed getter. */
+    private static Codec codec(Getter getter) {
+        return nullable(PreparedStatement::setObject, getter);
+    }
+
     private static Codec objectCodec(Class<?> type) {
         return codec((resultSet, index) -> resultSet.getObject(index, type));
     }
 
     private Codec uuidCodec() {
         Dialect dialect = this.dialect;
-        return new Codec() {
-            @Override
-            public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
-                if (value == null) {
-                    statement.setNull(index, Types.NULL);
-                }
-                else {
-                    dialect.bindUuid(statement, index, (UUID) value);
-                }
-            }
-
-            @Override
-            public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
-                return toUuid(resultSet.getObject(index));
-            }
-        };
+        return nullable((statement, index, value) -> dialect.bindUuid(statement, index, (UUID) value),
+                (resultSet, index) -> toUuid(resultSet.getObject(index)));
     }
 
     private static @Nullable UUID toUuid(@Nullable Object value) {
@@ -334,23 +330,8 @@ public final class Codecs {
         Object dump(Object value);
     }
 
-    /** A codec that dumps non-null values before binding them with setObject. */
+    /** Dumps non-null values before binding them with setObject. */
     private static Codec mapped(Dumper dumper, Getter reader) {
-        return new Codec() {
-            @Override
-            public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
-                if (value == null) {
-                    statement.setNull(index, Types.NULL);
-                }
-                else {
-                    statement.setObject(index, dumper.dump(value));
-                }
-            }
-
-            @Override
-            public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
-                return reader.get(resultSet, index);
-            }
-        };
+        return nullable((statement, index, value) -> statement.setObject(index, dumper.dump(value)), reader);
     }
 }

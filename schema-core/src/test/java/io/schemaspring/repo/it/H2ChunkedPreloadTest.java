@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.dialect.H2Dialect;
 import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.Comment;
 import io.schemaspring.repo.it.fixtures.Post;
@@ -26,35 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 class H2ChunkedPreloadTest {
 
     /** H2 seen as a database without arrays and with room for 11 parameters per statement. */
-    static final class TinyLimitDialect extends Dialect {
+    static final class TinyLimitDialect extends H2Dialect {
 
         TinyLimitDialect() {
             super(LetterCase.UPPER);
-        }
-
-        @Override
-        public String name() {
-            return "H2 (tiny limit)";
-        }
-
-        @Override
-        protected char quote() {
-            return '"';
-        }
-
-        @Override
-        public Returning insertReturning() {
-            return Returning.GENERATED_KEYS;
-        }
-
-        @Override
-        public Returning updateReturning() {
-            return Returning.GENERATED_KEYS;
-        }
-
-        @Override
-        public String jsonParameter() {
-            return "? FORMAT JSON";
         }
 
         @Override
