@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1")
 class BlogApplicationTest {
 
     @Autowired
@@ -23,6 +23,7 @@ class BlogApplicationTest {
         SchemaMetadata post = this.registry.get(Post.class);
         assertThat(post.type("insertedAt")).hasToString(":naive_datetime_usec");
         assertThat(post.association("tags").joinThrough()).isEqualTo("posts_tags");
-        assertThat(this.registry.get(User.class).redactFields()).containsExactly("password", "passwordConfirmation");
+        assertThat(this.registry.get(User.class).redactFields()).containsExactly("passwordHash", "password",
+                "passwordConfirmation");
     }
 }

@@ -756,13 +756,19 @@ public class Repo {
     }
 
     private Query<?> byId(Class<?> schema, Object id) {
+        return byId(Query.from(schema), id);
+    }
+
+    /** The query narrowed to one primary key (a {@code Map} of key fields for composite keys). */
+    <T> Query<T> byId(Query<T> base, Object id) {
+        Class<T> schema = base.schema();
         Objects.requireNonNull(id, "Id must not be null");
         SchemaMetadata metadata = mapping(schema).metadata();
         List<String> key = metadata.primaryKey();
         if (key.isEmpty()) {
             throw new IllegalArgumentException(schema.getSimpleName() + " has no primary key: use getBy or a query");
         }
-        Query<?> query = Query.from(schema);
+        Query<T> query = base;
         if (key.size() == 1 && !(id instanceof Map<?, ?>)) {
             return query.where(key.get(0), id);
         }

@@ -25,6 +25,13 @@ public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, List
     /** A new query over the schema: {@code users.query().where("active", true)}. */
     Query<T> query();
 
+    /**
+     * This repository bound to a database schema: its queries, reads and inserts go there,
+     * multi-tenancy by prefix. Structs read through it keep the prefix, so updates and deletes
+     * go back to it.
+     */
+    SchemaRepository<T, ID> withPrefix(String prefix);
+
     List<T> all(Query<T> query);
 
     Optional<T> one(Query<T> query);

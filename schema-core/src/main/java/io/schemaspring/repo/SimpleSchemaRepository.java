@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
 /** The {@link SchemaRepository} of one schema, delegating to a {@link Repo}. */
@@ -18,11 +19,23 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     private final Repo repo;
     private final Class<T> schema;
     private final SchemaMetadata metadata;
+    private final @Nullable String prefix;
 
     public SimpleSchemaRepository(Repo repo, Class<T> schema) {
+        this(repo, schema, null);
+    }
+
+    private SimpleSchemaRepository(Repo repo, Class<T> schema, @Nullable String prefix) {
         this.repo = Objects.requireNonNull(repo, "Repo must not be null");
         this.schema = Objects.requireNonNull(schema, "Schema must not be null");
         this.metadata = repo.registry().get(schema);
+        this.prefix = prefix;
+    }
+
+    @Override
+    public SchemaRepository<T, ID> withPrefix(String prefix) {
+        return new SimpleSchemaRepository<>(this.repo, this.schema,
+                io.schemaspring.metadata.SqlIdentifiers.require(prefix, "Prefix"));
     }
 
     @Override
@@ -32,7 +45,8 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public Query<T> query() {
-        return Query.from(this.schema);
+        Query<T> query = Query.from(this.schema);
+        return this.prefix == null ? query : query.prefix(this.prefix);
     }
 
     @Override
@@ -47,12 +61,16 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public Optional<T> getBy(Map<String, ?> clauses) {
-        return this.repo.getBy(this.schema, clauses);
+        Query<T> query = query();
+        for (Map.Entry<String, ?> clause : clauses.entrySet()) {
+            query = clause.getValue() == null ? query.whereNull(clause.getKey()) : query.where(clause.getKey(), clause.getValue());
+        }
+        return this.repo.one(query);
     }
 
     @Override
     public T getOrThrow(ID id) {
-        return this.repo.getOrThrow(this.schema, id);
+        return findById(id).orElseThrow(() -> new NoResultsException(this.schema, id));
     }
 
     @Override
@@ -79,12 +97,12 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public T insert(T struct) {
-        return this.repo.insert(struct);
+        return this.repo.insert(struct, this.prefix);
     }
 
     @Override
     public T insert(Changeset<T> changeset) {
-        return this.repo.insert(changeset);
+        return this.repo.insert(changeset, this.prefix);
     }
 
     @Override
@@ -94,7 +112,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public int insertAll(List<T> structs) {
-        return this.repo.insertAll(structs);
+        return this.repo.insertAll(structs, this.prefix);
     }
 
     @Override
@@ -127,7 +145,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     /** Inserts a struct whose primary key is not set yet, updates any other. */
     @Override
     public <S extends T> S save(S entity) {
-        return isNew(entity) ? this.repo.insert(entity) : this.repo.update(entity);
+        return isNew(entity) ? this.repo.insert(entity, this.prefix) : this.repo.update(entity);
     }
 
     @Override
@@ -139,7 +157,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public Optional<T> findById(ID id) {
-        return this.repo.get(this.schema, id);
+        return this.repo.one(this.repo.byId(query(), id));
     }
 
     @Override
@@ -149,7 +167,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public List<T> findAll() {
-        return this.repo.all(this.schema);
+        return this.repo.all(query());
     }
 
     @Override
@@ -166,7 +184,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public long count() {
-        return this.repo.count(this.schema);
+        return this.repo.count(query());
     }
 
     /** Deletes the struct with this id (applying {@code onDelete}); an unknown id is ignored, as in Spring Data. */
@@ -213,6 +231,6 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public String toString() {
-        return "SchemaRepository<" + this.schema.getSimpleName() + ">";
+        return "SchemaRepository<" + this.schema.getSimpleName() + ">" + (this.prefix == null ? "" : " in " + this.prefix);
     }
 }

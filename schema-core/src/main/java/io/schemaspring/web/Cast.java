@@ -35,4 +35,11 @@ public @interface Cast {
 
     /** The URI template variable holding the id of the struct to change. */
     String idVariable() default "id";
+
+    /**
+     * The URI template variable naming the database schema (tenant) the struct is read from;
+     * empty reads from the schema's default prefix. Check tenant names before the handler runs
+     * (an interceptor), so that only known tenants are queried.
+     */
+    String prefixVariable() default "";
 }

@@ -118,10 +118,20 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
         if (!castId.isOk() || castId.value() == null) {
             throw new NoResultsException(metadata.schemaClass(), id);
         }
-        Object struct = this.repo.getObject().getOrThrow(metadata.schemaClass(), castId.value());
+        String prefix = cast.prefixVariable().isEmpty() ? null : variables.get(cast.prefixVariable());
+        if (prefix != null && !io.schemaspring.metadata.SqlIdentifiers.isValid(prefix)) {
+            throw new NoResultsException(metadata.schemaClass(), id);
+        }
+        Repo repo = this.repo.getObject();
+        io.schemaspring.repo.Query<?> query = io.schemaspring.repo.Query.from(metadata.schemaClass())
+                .where(key.name(), castId.value());
+        if (prefix != null) {
+            query = query.prefix(prefix);
+        }
+        Object struct = repo.one(query).orElseThrow(() -> new NoResultsException(metadata.schemaClass(), id));
         List<String> associations = plan(metadata, cast).associations();
         if (!associations.isEmpty()) {
-            this.repo.getObject().preload(struct, associations.toArray(String[]::new));
+            repo.preload(struct, associations.toArray(String[]::new));
         }
         return struct;
     }

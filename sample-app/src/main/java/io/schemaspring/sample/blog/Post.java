@@ -5,6 +5,7 @@ import io.schemaspring.annotation.EmbedsMany;
 import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.OnDelete;
+import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
 import io.schemaspring.annotation.Timestamps;
 import java.time.LocalDateTime;
@@ -23,12 +24,32 @@ public class Post {
     private User user;
     @HasMany(preloadOrder = "insertedAt", onDelete = OnDelete.DELETE_ALL)
     private List<Comment> comments;
-    @ManyToMany(joinThrough = "posts_tags", onDelete = OnDelete.DELETE_ALL)
+    @ManyToMany(joinThrough = "posts_tags", preloadOrder = "name", onDelete = OnDelete.DELETE_ALL)
     private List<Tag> tags;
-    @EmbedsMany
+    @EmbedsMany(onReplace = OnReplace.DELETE)
     private List<Link> links;
     private LocalDateTime insertedAt;
     private LocalDateTime updatedAt;
+
+    public Long getId() {
+        return this.id;
+    }
+
+    public String getTitle() {
+        return this.title;
+    }
+
+    public User getUser() {
+        return this.user;
+    }
+
+    public List<Comment> getComments() {
+        return this.comments;
+    }
+
+    public List<Tag> getTags() {
+        return this.tags;
+    }
 
     /** A link at the bottom of a post: an inline embedded schema. */
     public static class Link {

@@ -6,4 +6,14 @@ import io.schemaspring.annotation.Schema;
 public class Tag {
     private Long id;
     private String name;
+
+    public static Tag named(String name) {
+        Tag tag = new Tag();
+        tag.name = name;
+        return tag;
+    }
+
+    public String getName() {
+        return this.name;
+    }
 }

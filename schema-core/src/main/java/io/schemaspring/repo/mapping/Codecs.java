@@ -304,18 +304,21 @@ public final class Codecs {
         return stored;
     }
 
+    /** JSON columns; an embeds-many is never null, as in Ecto (NULL reads as, and null writes as, an empty list). */
     private Codec jsonCodec(Type type) {
         Dialect dialect = this.dialect;
         JsonValues json = this.json;
+        boolean embedsMany = type instanceof EmbedType embed && embed.many();
         return new Codec() {
             @Override
             public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
-                dialect.bindJson(statement, index, json.write(type, value));
+                dialect.bindJson(statement, index, json.write(type, value == null && embedsMany ? List.of() : value));
             }
 
             @Override
             public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
-                return json.read(type, resultSet.getString(index));
+                Object value = json.read(type, resultSet.getString(index));
+                return value == null && embedsMany ? new ArrayList<>() : value;
             }
 
             @Override

@@ -15,6 +15,8 @@ import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Query.Direction;
 import io.schemaspring.repo.Query.Op;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.repo.SimpleSchemaRepository;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Address;
@@ -624,6 +626,24 @@ abstract class RepoContract {
     }
 
     @Test
+    void repositoryBoundToAPrefixReadsAndWritesThere() {
+        SchemaRepository<Tag, Long> tenant = new SimpleSchemaRepository<Tag, Long>(this.repo, Tag.class).withPrefix("tenant_b");
+        Tag tag = tenant.insert(Tag.named("tenant tag"));
+        tenant.insert(Changeset.cast(new Tag(), Map.of("name", "cast tag"), "name"));
+        assertThat(this.repo.count(Tag.class)).isZero();
+        assertThat(tenant.count()).isEqualTo(2);
+        assertThat(tenant.findAll(org.springframework.data.domain.Sort.by("name"))).extracting(t -> t.name)
+                .containsExactly("cast tag", "tenant tag");
+        Tag loaded = tenant.getOrThrow(tag.id);
+        assertThat(tenant.findById(tag.id)).isPresent();
+        assertThat(new SimpleSchemaRepository<Tag, Long>(this.repo, Tag.class).findById(tag.id)).isEmpty();
+        tenant.update(Changeset.change(loaded, Map.of("name", "renamed")));
+        assertThat(this.jdbc.queryForList("SELECT name FROM tenant_b.tags ORDER BY name", String.class))
+                .containsExactly("cast tag", "renamed");
+        assertThat(tenant).hasToString("SchemaRepository<Tag> in tenant_b");
+    }
+
+    @Test
     void schemaPrefixSendsEveryStatementToItsDatabaseSchema() {
         ArchivedTag tag = new ArchivedTag();
         tag.name = "archived";
@@ -640,6 +660,15 @@ abstract class RepoContract {
     }
 
     // ------------------------------------------------------------------ JSON
+
+    @Test
+    void embedsManyIsAnEmptyListRatherThanNull() {
+        Author author = author("jose");
+        assertThat(author.links).isEmpty();
+        assertThat(this.jdbc.queryForObject("SELECT links FROM authors", String.class)).isEqualTo("[]");
+        this.jdbc.update("UPDATE authors SET links = NULL");
+        assertThat(this.repo.getOrThrow(Author.class, author.id).links).isEmpty();
+    }
 
     @Test
     void embedsIgnoreUnknownJsonKeysAndLeaveMissingOnesNull() {

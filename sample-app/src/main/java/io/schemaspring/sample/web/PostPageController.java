@@ -1,0 +1,71 @@
+package io.schemaspring.sample.web;
+
+import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.sample.blog.Post;
+import io.schemaspring.sample.blog.User;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** Server-rendered pages: the form posts form data through the casting binder. */
+@Controller
+public class PostPageController {
+
+    private final SchemaRepository<Post, Long> posts;
+    private final SchemaRepository<User, Long> users;
+
+    public PostPageController(SchemaRepository<Post, Long> posts, SchemaRepository<User, Long> users) {
+        this.posts = posts;
+        this.users = users;
+    }
+
+    @GetMapping("/")
+    public String home() {
+        return "redirect:/posts";
+    }
+
+    @GetMapping("/posts")
+    public String list(Model model) {
+        model.addAttribute("posts", this.posts.preload(this.posts.findAll(Sort.by(Sort.Direction.DESC, "insertedAt")),
+                "user", "comments"));
+        return "posts/list";
+    }
+
+    @GetMapping("/posts/new")
+    public String form(@ModelAttribute("post") Post post, Model model) {
+        model.addAttribute("users", this.users.findAll(Sort.by("name")));
+        return "posts/form";
+    }
+
+    @PostMapping("/posts")
+    public String create(@ModelAttribute("post") Post post, BindingResult result, Model model, HttpServletResponse response) {
+        requireText(result, "title", 120);
+        requireText(result, "body", 10_000);
+        if (result.hasErrors()) {
+            response.setStatus(422);
+            model.addAttribute("users", this.users.findAll(Sort.by("name")));
+            return "posts/form";
+        }
+        this.posts.insert(post);
+        return "redirect:/posts";
+    }
+
+    /** The casting binder reports values that do not cast; presence and length are this form's own rules. */
+    private static void requireText(BindingResult result, String field, int max) {
+        if (result.hasFieldErrors(field)) {
+            return;
+        }
+        Object value = result.getFieldValue(field);
+        if (value == null || value.toString().isBlank()) {
+            result.rejectValue(field, "changeset.required", "can't be blank");
+        }
+        else if (value.toString().length() > max) {
+            result.rejectValue(field, "changeset.length.max", new Object[] {max}, "should be at most " + max + " character(s)");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.schemaspring.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The sample application end to end, over real HTTP, as a client uses it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1")
+class BlogApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    private int port;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    record Response(int status, String contentType, String body) {
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json() {
+            return JSON.readValue(this.body, Map.class);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list() {
+            return JSON.readValue(this.body, List.class);
+        }
+    }
+
+    private Response call(String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    private long register(String name, String email) throws Exception {
+        Response response = call("POST", "/api/users", Map.of("name", name, "email", email,
+                "password", "correct horse battery", "passwordConfirmation", "correct horse battery",
+                "profile", Map.of("bio", "Writes about " + name)));
+        assertThat(response.status()).isEqualTo(201);
+        return ((Number) response.json().get("id")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object value, Object... path) {
+        Object current = value;
+        for (Object step : path) {
+            current = step instanceof Integer index ? ((List<Object>) current).get(index) : ((Map<String, Object>) current).get(step);
+        }
+        return (T) current;
+    }
+
+    @Test
+    void registersUsersWithARedactedPasswordAndAnEmbeddedProfile() throws Exception {
+        long id = register("Ada", "ada@example.com");
+        Map<String, Object> user = call("GET", "/api/users/" + id, null).json();
+        assertThat(user.keySet()).containsExactly("id", "name", "email", "profile", "insertedAt", "updatedAt", "posts");
+        assertThat(at(user, "profile", "bio").toString()).isEqualTo("Writes about Ada");
+        assertThat(user.toString()).doesNotContain("correct horse");
+        Response duplicate = call("POST", "/api/users", Map.of("name", "Ada 2", "email", "ada@example.com",
+                "password", "short", "passwordConfirmation", "other"));
+        assertThat(duplicate.status()).isEqualTo(422);
+        assertThat(duplicate.json().get("errors")).isEqualTo(Map.of("password", List.of("should be at least 8 character(s)"),
+                "passwordConfirmation", List.of("does not match confirmation")));
+        Response taken = call("POST", "/api/users", Map.of("name", "Ada 2", "email", "ada@example.com",
+                "password", "long enough", "passwordConfirmation", "long enough"));
+        assertThat(taken.json().get("errors")).isEqualTo(Map.of("email", List.of("has already been taken")));
+    }
+
+    @Test
+    void createsListsShowsUpdatesAndDeletesPosts() throws Exception {
+        long author = register("Grace", "grace@example.com");
+        Response created = call("POST", "/api/posts", Map.of("title", "Preloading", "body", "One query per level.",
+                "userId", author, "published", "true", "tags", List.of("Ecto", "jdbc"),
+                "links", List.of(Map.of("title", "Ecto", "url", "https://hexdocs.pm/ecto"))));
+        assertThat(created.status()).isEqualTo(201);
+        long id = ((Number) created.json().get("id")).longValue();
+        assertThat(at(created.json(), "links", 0, "id").toString()).hasSize(36);
+
+        Response comment = call("POST", "/api/posts/" + id + "/comments", Map.of("body", "Nice!"));
+        assertThat(comment.status()).isEqualTo(201);
+
+        Map<String, Object> shown = call("GET", "/api/posts/" + id, null).json();
+        assertThat(at(shown, "user", "name").toString()).isEqualTo("Grace");
+        assertThat((List<?>) shown.get("comments")).extracting(c -> at(c, "body")).containsExactly("Nice!");
+        assertThat((List<?>) shown.get("tags")).extracting(t -> at(t, "name")).containsExactly("ecto", "jdbc");
+        assertThat(shown.get("published")).isEqualTo(true);
+
+        Map<String, Object> page = call("GET", "/api/posts?page=0&size=1", null).json();
+        assertThat(page.get("size")).isEqualTo(1);
+        assertThat(((Number) page.get("totalElements")).longValue()).isEqualTo(((Number) page.get("totalPages")).longValue());
+        assertThat(at(page, "content", 0, "title").toString()).isEqualTo("Preloading");
+
+        Response updated = call("PUT", "/api/posts/" + id, Map.of("title", "Preloading, updated", "userId", 999));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().get("title")).isEqualTo("Preloading, updated");
+        assertThat(((Number) updated.json().get("userId")).longValue()).as("userId is not permitted on update").isEqualTo(author);
+
+        assertThat(call("DELETE", "/api/posts/" + id, null).status()).isEqualTo(204);
+        assertThat(call("GET", "/api/posts/" + id, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void answersFieldErrorsAnd404sAsProblems() throws Exception {
+        Response invalid = call("POST", "/api/posts", Map.of("title", "", "userId", "someone", "published", "maybe"));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.contentType()).isEqualTo("application/problem+json");
+        assertThat(invalid.json().get("errors")).isEqualTo(Map.of("userId", List.of("is invalid"),
+                "published", List.of("is invalid"), "title", List.of("can't be blank"), "body", List.of("can't be blank")));
+        Response unknownAuthor = call("POST", "/api/posts", Map.of("title", "t", "body", "b", "userId", 424242));
+        assertThat(unknownAuthor.json().get("errors")).isEqualTo(Map.of("userId", List.of("does not exist")));
+        Response missing = call("GET", "/api/posts/424242", null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("detail")).isEqualTo("No Post with id 424242");
+        assertThat(call("POST", "/api/posts/424242/comments", Map.of("body", "x")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void keepsEachTenantsDataInItsOwnDatabaseSchema() throws Exception {
+        List<Map<String, Object>> acmeUsers = call("GET", "/api/tenants/acme/posts", null).list();
+        assertThat(acmeUsers).isEmpty();
+        Response created = call("POST", "/api/tenants/acme/posts", Map.of("title", "Acme news", "body", "Only for Acme.",
+                "userId", 1, "tags", List.of("acme")));
+        assertThat(created.status()).isEqualTo(201);
+        long id = ((Number) created.json().get("id")).longValue();
+
+        assertThat(call("GET", "/api/tenants/acme/posts", null).list()).extracting(post -> post.get("title"))
+                .containsExactly("Acme news");
+        assertThat(at(call("GET", "/api/tenants/acme/posts/" + id, null).json(), "user", "name").toString())
+                .isEqualTo("Acme Writer");
+        assertThat(call("GET", "/api/posts?size=100", null).json().toString()).doesNotContain("Acme news");
+
+        Response updated = call("PUT", "/api/tenants/acme/posts/" + id, Map.of("title", "Acme news, updated"));
+        assertThat(updated.json().get("title")).isEqualTo("Acme news, updated");
+        assertThat(call("GET", "/api/tenants/acme/posts", null).list()).extracting(post -> post.get("title"))
+                .containsExactly("Acme news, updated");
+
+        Response unknown = call("GET", "/api/tenants/nobody/posts", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail")).isEqualTo("There is no tenant with that name");
+        assertThat(call("GET", "/api/tenants/public;drop/posts", null).status()).isEqualTo(404);
+    }
+}

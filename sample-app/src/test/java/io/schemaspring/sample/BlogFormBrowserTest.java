@@ -1,0 +1,87 @@
+package io.schemaspring.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The HTML form in a real headless Chromium (Debian's chromium and chromium-driver). Outside CI
+ * it is skipped with a notice when no browser is installed; in CI ({@code CI=true}) it must run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1")
+class BlogFormBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    private int port;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("CI requires Chromium at " + CHROMIUM + " and ChromeDriver at " + CHROMEDRIVER
+                        + ": .ci/run installs the Debian packages chromium and chromium-driver");
+            }
+            System.out.println("[browser-test] NOTICE: no Chromium/ChromeDriver installed, skipping the browser test "
+                    + "(apt-get install chromium chromium-driver to run it)");
+            Assumptions.abort("Chromium is not installed");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        this.browser = new ChromeDriver(service, options);
+        this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (this.browser != null) {
+            this.browser.quit();
+        }
+    }
+
+    @Test
+    void formShowsFieldErrorsBesideTheInputsThenCreatesThePost() {
+        this.browser.get("http://localhost:" + this.port + "/posts/new");
+        assertThat(this.browser.getTitle()).isEqualTo("New post");
+
+        this.browser.findElement(By.id("body")).sendKeys("A body, but no title.");
+        this.browser.findElement(By.id("save")).click();
+
+        assertThat(this.browser.findElement(By.id("title-error")).getText()).isEqualTo("can't be blank");
+        assertThat(this.browser.findElements(By.id("body-error"))).isEmpty();
+        assertThat(this.browser.findElement(By.id("body")).getAttribute("value")).isEqualTo("A body, but no title.");
+
+        this.browser.findElement(By.id("title")).sendKeys("Written in a browser");
+        this.browser.findElement(By.id("published")).click();
+        this.browser.findElement(By.id("save")).click();
+
+        new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/posts"));
+        assertThat(this.browser.findElements(By.cssSelector("#posts .title"))).extracting(element -> element.getText())
+                .contains("Written in a browser", "Hello, schemas");
+    }
+}
