@@ -66,6 +66,7 @@ final class SchemaIntrospector {
         private final Map<String, java.lang.reflect.Field> plainFields = new LinkedHashMap<>();
         private final List<java.lang.reflect.Field> relationFields = new ArrayList<>();
         private final List<java.lang.reflect.Field> declared = new ArrayList<>();
+        private @Nullable StructAccess access;
         private final Map<String, Boolean> primaryKeys = new LinkedHashMap<>();
         private final Set<String> foreignKeys = new LinkedHashSet<>();
         private final Map<String, @Nullable String> timestampSources = new LinkedHashMap<>();
@@ -101,6 +102,7 @@ final class SchemaIntrospector {
                 }
             }
             collectFields();
+            this.access = StructAccessGenerator.generate(this.type, this.declared);
             List<AssociationDeclaration> associations = new ArrayList<>();
             Map<String, java.lang.reflect.Field> embedFields = new LinkedHashMap<>();
             for (java.lang.reflect.Field field : this.relationFields) {
@@ -133,7 +135,7 @@ final class SchemaIntrospector {
             List<FieldMetadata> fields = new ArrayList<>();
             List<FieldMetadata> virtualFields = new ArrayList<>();
             declarationOrder(built).forEach(build -> {
-                FieldMetadata metadata = build.toMetadata(prototype);
+                FieldMetadata metadata = build.toMetadata(prototype, accessor(build.field()));
                 (metadata.virtual() ? virtualFields : fields).add(metadata);
             });
             List<String> autoupdate = new ArrayList<>();
@@ -143,7 +145,7 @@ final class SchemaIntrospector {
             this.autogenerateFields.addAll(this.timestampSources.keySet());
             SchemaMetadata metadata = new SchemaMetadata(this.type, source, prefix,
                     this.schema == null ? null : this.defaults.context(this.schema), this.embedded, fields, virtualFields,
-                    embeds, this.autogenerateId, this.autogenerateFields, autoupdate, constructor);
+                    embeds, this.autogenerateId, this.autogenerateFields, autoupdate, constructor, this.access);
             return new Introspection(metadata, associations, this.referenced, this.mapper);
         }
 
@@ -261,7 +263,7 @@ final class SchemaIntrospector {
             }
             this.referenced.add(new Referenced(related, false));
             return new AssociationDeclaration(field.getName(), annotation, many ? Cardinality.MANY : Cardinality.ONE,
-                    related, FieldAccessor.of(field));
+                    related, accessor(field));
         }
 
         private Class<?> relatedClass(java.lang.reflect.Field field, boolean many, String label) {
@@ -541,7 +543,7 @@ final class SchemaIntrospector {
             String source = claimColumn(field.getName(), configured.isEmpty() ? this.mapper.sourceFor(field.getName()) : configured);
             return new EmbedMetadata(field.getName(), one != null ? Cardinality.ONE : Cardinality.MANY, related, source,
                     one != null ? one.onReplace() : many.onReplace(), one != null && one.defaultsToStruct(),
-                    FieldAccessor.of(field));
+                    accessor(field));
         }
 
         private boolean loadInQuery(java.lang.reflect.Field field) {
@@ -575,6 +577,13 @@ final class SchemaIntrospector {
             return belongsTo.foreignKey().isEmpty() ? association + "Id" : belongsTo.foreignKey();
         }
 
+        /** The field's accessor: through the generated access when it reaches the field. */
+        private FieldAccessor accessor(java.lang.reflect.Field field) {
+            boolean generated = this.access != null && StructAccessGenerator.reachable(this.type, field)
+                    && !Modifier.isFinal(field.getModifiers());
+            return generated ? FieldAccessor.of(field, this.access, this.declared.indexOf(field)) : FieldAccessor.of(field);
+        }
+
         private SchemaDefinitionException error(@Nullable String field, String reason, String fix) {
             return new SchemaDefinitionException(this.type, field, reason, fix);
         }
@@ -585,8 +594,7 @@ final class SchemaIntrospector {
             boolean virtual, boolean autogenerate, boolean readAfterWrites, boolean loadInQuery, boolean redact,
             Writable writable) {
 
-        FieldMetadata toMetadata(Object prototype) {
-            FieldAccessor accessor = FieldAccessor.of(this.field);
+        FieldMetadata toMetadata(Object prototype, FieldAccessor accessor) {
             Object defaultValue = accessor.get(prototype);
             if (defaultValue == null && this.type instanceof EmbedType embed && embed.many()) {
                 defaultValue = List.of();

@@ -30,12 +30,13 @@ public final class SchemaMetadata {
     private final List<String> autoupdateFields;
     private final List<String> redactFields;
     private final MethodHandle constructor;
+    private final @Nullable StructAccess access;
     private Map<String, AssociationMetadata> associations = Map.of();
 
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
             boolean embedded, List<FieldMetadata> fields, List<FieldMetadata> virtualFields, List<EmbedMetadata> embeds,
             @Nullable AutogenerateId autogenerateId, List<String> autogenerateFields, List<String> autoupdateFields,
-            MethodHandle constructor) {
+            MethodHandle constructor, @Nullable StructAccess access) {
         this.schemaClass = schemaClass;
         this.source = source;
         this.prefix = prefix;
@@ -54,6 +55,7 @@ public final class SchemaMetadata {
         this.autogenerateFields = List.copyOf(autogenerateFields);
         this.autoupdateFields = List.copyOf(autoupdateFields);
         this.constructor = constructor;
+        this.access = access;
     }
 
     private static Map<String, FieldMetadata> byName(List<FieldMetadata> fields) {
@@ -179,6 +181,9 @@ public final class SchemaMetadata {
 
     /** A new instance with every field at its default, through the no-argument constructor. */
     public Object newInstance() {
+        if (this.access != null) {
+            return this.access.newInstance();
+        }
         try {
             return (Object) this.constructor.invokeExact();
         }

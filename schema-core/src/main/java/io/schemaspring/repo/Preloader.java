@@ -141,21 +141,36 @@ final class Preloader {
             }
         }
         Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of() : fetch(owner, association, related, prefix, keys);
+        // Children of a has-one/has-many belong to one key each; other kinds can share children between parents.
+        boolean distinct = association.kind() == AssociationKind.HAS;
         List<Object> loaded = new ArrayList<>();
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> seen = distinct ? null : Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> handedOut = new java.util.HashSet<>();
         for (Object parent : parents) {
             Object key = parentKey.get(parent);
-            List<Object> children = key == null ? List.of() : childrenByKey.getOrDefault(normalize(key), List.of());
+            Object normalized = key == null ? null : normalize(key);
+            List<Object> children = normalized == null ? null : childrenByKey.get(normalized);
+            boolean first = children != null && handedOut.add(normalized);
             if (association.cardinality() == Cardinality.MANY) {
-                association.accessor().set(parent, new ArrayList<>(children));
+                association.accessor().set(parent, children == null ? new ArrayList<>() : first ? children : new ArrayList<>(children));
             }
             else {
-                association.accessor().set(parent, children.isEmpty() ? null : children.get(0));
+                association.accessor().set(parent, children == null ? null : children.get(0));
                 this.repo.states().stateOf(parent).loaded.add(association.field());
             }
-            for (Object child : children) {
-                if (seen.add(child)) {
-                    loaded.add(child);
+            if (children == null) {
+                continue;
+            }
+            if (distinct) {
+                if (first) {
+                    loaded.addAll(children);
+                }
+            }
+            else {
+                for (Object child : children) {
+                    if (seen.add(child)) {
+                        loaded.add(child);
+                    }
                 }
             }
         }
@@ -209,7 +224,11 @@ final class Preloader {
                         child = related.read(resultSet, 1);
                         key = childKey.get(child);
                     }
-                    List<Object> children = grouped.computeIfAbsent(normalize(key), k -> new ArrayList<>(belongsTo ? 1 : 4));
+                    List<Object> children = grouped.get(normalize(key));
+                    if (children == null) {
+                        children = new ArrayList<>(belongsTo ? 1 : 4);
+                        grouped.put(normalize(key), children);
+                    }
                     if (!belongsTo || children.isEmpty()) {
                         children.add(child);
                     }

@@ -29,7 +29,7 @@ final class StructStates {
     }
 
     @Nullable State find(Object struct) {
-        return this.states.get(new LookupKey(struct));
+        return this.states.isEmpty() ? null : this.states.get(new LookupKey(struct));
     }
 
     /** Gives a copy of a struct the prefix and loaded associations of the original. */

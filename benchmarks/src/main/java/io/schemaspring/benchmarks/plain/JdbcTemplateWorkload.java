@@ -1,0 +1,134 @@
+package io.schemaspring.benchmarks.plain;
+
+import io.schemaspring.benchmarks.Workload;
+import java.sql.PreparedStatement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JdbcTemplate with hand-written RowMappers: the baseline the starter's targets are set against. */
+public class JdbcTemplateWorkload implements Workload {
+
+    private static final RowMapper<Post> POSTS = (rs, row) -> PlainJdbcWorkload.readPost(rs, 1);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public JdbcTemplateWorkload(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    @Override
+    public Object getById(long id) {
+        return this.jdbc.queryForObject("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id = ?", POSTS, id);
+    }
+
+    @Override
+    public List<?> all() {
+        return this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts", POSTS);
+    }
+
+    @Override
+    public void insertOne(int n) {
+        Post post = Post.numbered(n);
+        post.insertedAt = Workload.now();
+        post.updatedAt = post.insertedAt;
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        this.jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(PlainJdbcWorkload.INSERT, new String[] {"id"});
+            PlainJdbcWorkload.bindPost(statement, post);
+            return statement;
+        }, keys);
+        post.id = keys.getKey().longValue();
+    }
+
+    @Override
+    public int insertAll(int count) {
+        LocalDateTime now = Workload.now();
+        List<Post> posts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Post post = Post.numbered(i);
+            post.insertedAt = now;
+            post.updatedAt = now;
+            posts.add(post);
+        }
+        this.transactions.executeWithoutResult(status -> this.jdbc.batchUpdate(PlainJdbcWorkload.INSERT, posts, 1000,
+                PlainJdbcWorkload::bindPost));
+        return count;
+    }
+
+    @Override
+    public void updateTitle(long id, String title) {
+        this.jdbc.update("UPDATE bench_posts SET title = ?, updated_at = ? WHERE id = ?", title, Workload.now(), id);
+    }
+
+    @Override
+    public List<?> postsWithComments(int parents) {
+        List<Post> posts = this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id <= ?", POSTS,
+                parents);
+        Map<Long, Post> byId = new HashMap<>();
+        posts.forEach(post -> {
+            post.comments = new ArrayList<>();
+            byId.put(post.id, post);
+        });
+        this.jdbc.query("SELECT id, post_id, body FROM bench_comments WHERE post_id IN (" + PlainJdbcWorkload.inList(posts.size())
+                + ")", rs -> {
+                    Comment comment = new Comment();
+                    comment.id = rs.getLong(1);
+                    comment.postId = rs.getLong(2);
+                    comment.body = rs.getString(3);
+                    byId.get(comment.postId).comments.add(comment);
+                }, posts.stream().map(post -> (Object) post.id).toArray());
+        return posts;
+    }
+
+    @Override
+    public List<?> postsWithTags(int parents) {
+        List<Post> posts = this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id <= ?", POSTS,
+                parents);
+        Map<Long, Post> byId = new HashMap<>();
+        posts.forEach(post -> {
+            post.tags = new ArrayList<>();
+            byId.put(post.id, post);
+        });
+        this.jdbc.query("SELECT j.post_id, t.id, t.name FROM bench_tags t JOIN bench_posts_tags j ON j.tag_id = t.id "
+                + "WHERE j.post_id IN (" + PlainJdbcWorkload.inList(posts.size()) + ")", rs -> {
+                    Tag tag = new Tag();
+                    tag.id = rs.getLong(2);
+                    tag.name = rs.getString(3);
+                    byId.get(rs.getLong(1)).tags.add(tag);
+                }, posts.stream().map(post -> (Object) post.id).toArray());
+        return posts;
+    }
+
+    @Override
+    public Object jsonRoundTrip(int n) {
+        Profile profile = Profile.numbered(n);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        this.jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("INSERT INTO bench_profiles (name, address) VALUES (?, ?)",
+                    new String[] {"id"});
+            statement.setString(1, profile.name);
+            statement.setString(2, this.json.writeValueAsString(profile.address));
+            return statement;
+        }, keys);
+        return this.jdbc.queryForObject("SELECT id, name, address FROM bench_profiles WHERE id = ?", (rs, row) -> {
+            Profile loaded = new Profile();
+            loaded.id = rs.getLong(1);
+            loaded.name = rs.getString(2);
+            loaded.address = this.json.readValue(rs.getString(3), Profile.Address.class);
+            return loaded;
+        }, keys.getKey().longValue());
+    }
+}
