@@ -70,6 +70,15 @@ public final class Query<T> {
         return where(field, Op.EQ, value);
     }
 
+    /** {@code field == value} for each entry; a null value is {@link #whereNull(String)}. */
+    public Query<T> where(java.util.Map<String, ?> clauses) {
+        Query<T> query = this;
+        for (java.util.Map.Entry<String, ?> clause : clauses.entrySet()) {
+            query = clause.getValue() == null ? query.whereNull(clause.getKey()) : query.where(clause.getKey(), clause.getValue());
+        }
+        return query;
+    }
+
     public Query<T> where(String field, Op op, Object value) {
         Objects.requireNonNull(field, "Field must not be null");
         Objects.requireNonNull(op, "Operator must not be null");

@@ -72,6 +72,7 @@ public class Repo {
     private final StructStates states = new StructStates();
     private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
     private final Map<Object, String> statements = new ConcurrentHashMap<>();
+    private final Map<Class<?>, String> byIdStatements = new ConcurrentHashMap<>();
 
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
             PlatformTransactionManager transactionManager, Clock clock) {
@@ -133,8 +134,22 @@ public class Repo {
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */
+    @SuppressWarnings("unchecked")
     public <T> Optional<T> get(Class<T> schema, Object id) {
-        return one(this.<T>typed(byId(schema, id)));
+        SchemaMapping mapping = mapping(schema);
+        SchemaMetadata metadata = mapping.metadata();
+        if (metadata.primaryKey().size() != 1 || id instanceof Map<?, ?>) {
+            return one(this.<T>typed(byId(schema, id)));
+        }
+        // The most frequent read gets a direct path: SQL rendered once per schema, one bound key.
+        String key = metadata.primaryKey().get(0);
+        Object value = QueryCompiler.cast(metadata, key, metadata.type(key), Objects.requireNonNull(id, "Id must not be null"));
+        String sql = this.byIdStatements.computeIfAbsent(schema, type -> this.renderer.render(
+                Select.columns(Table.of(metadata.prefix(), metadata.source()), mapping.queryColumns().stream().map(Column::of)
+                        .toList()).where(keyCondition(metadata, Map.of()))));
+        Object found = this.jdbc.query(sql, statement -> mapping.codec(key).bind(statement, 1, value),
+                resultSet -> resultSet.next() ? mapping.read(resultSet, 1) : null);
+        return Optional.ofNullable((T) found);
     }
 
     /** Like {@link #get}, but a miss is a {@link NoResultsException} naming schema and id (404 on the web). */
@@ -144,11 +159,7 @@ public class Repo {
 
     /** The struct matching every clause ({@code field -> value}). */
     public <T> Optional<T> getBy(Class<T> schema, Map<String, ?> clauses) {
-        Query<T> query = Query.from(schema);
-        for (Map.Entry<String, ?> clause : clauses.entrySet()) {
-            query = clause.getValue() == null ? query.whereNull(clause.getKey()) : query.where(clause.getKey(), clause.getValue());
-        }
-        return one(query);
+        return one(Query.from(schema).where(clauses));
     }
 
     /** At most one result; more is a {@link MultipleResultsException}. */

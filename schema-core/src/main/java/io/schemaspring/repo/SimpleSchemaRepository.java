@@ -61,11 +61,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public Optional<T> getBy(Map<String, ?> clauses) {
-        Query<T> query = query();
-        for (Map.Entry<String, ?> clause : clauses.entrySet()) {
-            query = clause.getValue() == null ? query.whereNull(clause.getKey()) : query.where(clause.getKey(), clause.getValue());
-        }
-        return this.repo.one(query);
+        return this.repo.one(query().where(clauses));
     }
 
     @Override
@@ -157,7 +153,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public Optional<T> findById(ID id) {
-        return this.repo.one(this.repo.byId(query(), id));
+        return this.prefix == null ? this.repo.get(this.schema, id) : this.repo.one(this.repo.byId(query(), id));
     }
 
     @Override
