@@ -375,7 +375,7 @@ public final class Changeset<T> {
 
     /** Casts an embed with all its castable fields, Ecto's {@code cast_embed}. */
     public Changeset<T> castEmbed(String name) {
-        return castEmbed(name, (child, params) -> Changeset.cast(child, params, NestedParams.castable(SchemaRegistry.lookup(child.getClass()))));
+        return castEmbed(name, (child, params) -> Changeset.cast(child, params, Castable.defaultFields(SchemaRegistry.lookup(child.getClass()))));
     }
 
     /** Casts an embed with a changeset function, Ecto's {@code cast_embed(changeset, name, with: ...)}. */
@@ -397,7 +397,7 @@ public final class Changeset<T> {
 
     /** Casts a has-one or has-many association with all its castable fields, Ecto's {@code cast_assoc}. */
     public Changeset<T> castAssoc(String name) {
-        return castAssoc(name, (child, params) -> Changeset.cast(child, params, NestedParams.castable(SchemaRegistry.lookup(child.getClass()))));
+        return castAssoc(name, (child, params) -> Changeset.cast(child, params, Castable.defaultFields(SchemaRegistry.lookup(child.getClass()))));
     }
 
     /**

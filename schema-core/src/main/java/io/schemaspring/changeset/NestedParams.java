@@ -45,10 +45,6 @@ final class NestedParams {
         this.kind = kind;
     }
 
-    static List<String> castable(SchemaMetadata metadata) {
-        return Castable.defaultFields(metadata);
-    }
-
     @Nullable Result cast(@Nullable Object current, BiFunction<Object, Map<String, Object>, Changeset<?>> with) {
         Map<String, Object> params = this.parent.params();
         if (!params.containsKey(this.name)) {

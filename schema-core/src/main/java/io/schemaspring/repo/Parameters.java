@@ -36,10 +36,6 @@ final class Parameters implements PreparedStatementSetter {
         return this;
     }
 
-    int size() {
-        return this.binders.size();
-    }
-
     @Override
     public void setValues(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < this.binders.size(); i++) {

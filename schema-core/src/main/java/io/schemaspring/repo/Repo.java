@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -134,22 +135,34 @@ public class Repo {
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */
-    @SuppressWarnings("unchecked")
     public <T> Optional<T> get(Class<T> schema, Object id) {
+        return get(schema, null, id);
+    }
+
+    /** The struct with this primary key in the given database schema ({@code null}: the schema's default). */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> get(Class<T> schema, @Nullable String prefix, Object id) {
+        Objects.requireNonNull(id, "Id must not be null");
         SchemaMapping mapping = mapping(schema);
         SchemaMetadata metadata = mapping.metadata();
         if (metadata.primaryKey().size() != 1 || id instanceof Map<?, ?>) {
-            return one(this.<T>typed(byId(schema, id)));
+            Query<T> base = prefix == null ? Query.from(schema) : Query.from(schema).prefix(prefix);
+            return one(byId(base, id));
         }
-        // The most frequent read gets a direct path: SQL rendered once per schema, one bound key.
+        // The most frequent read gets a direct path: SQL rendered once per schema and prefix, one bound key.
+        String target = prefix != null ? io.schemaspring.metadata.SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         String key = metadata.primaryKey().get(0);
-        Object value = QueryCompiler.cast(metadata, key, metadata.type(key), Objects.requireNonNull(id, "Id must not be null"));
-        String sql = this.byIdStatements.computeIfAbsent(schema, type -> this.renderer.render(
-                Select.columns(Table.of(metadata.prefix(), metadata.source()), mapping.queryColumns().stream().map(Column::of)
-                        .toList()).where(keyCondition(metadata, Map.of()))));
-        Object found = this.jdbc.query(sql, statement -> mapping.codec(key).bind(statement, 1, value),
+        Object value = QueryCompiler.cast(metadata, key, metadata.type(key), id);
+        Function<Object, String> render = ignored -> this.renderer.render(Select.columns(Table.of(target, metadata.source()),
+                mapping.queryColumns().stream().map(Column::of).toList()).where(keyCondition(metadata, Map.of())));
+        String sql = prefix == null ? this.byIdStatements.computeIfAbsent(schema, render)
+                : this.statements.computeIfAbsent(List.of(schema, prefix, "get"), render);
+        T found = (T) this.jdbc.query(sql, statement -> mapping.codec(key).bind(statement, 1, value),
                 resultSet -> resultSet.next() ? mapping.read(resultSet, 1) : null);
-        return Optional.ofNullable((T) found);
+        if (found != null && !Objects.equals(target, metadata.prefix())) {
+            this.states.stateOf(found).prefix = target;
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Like {@link #get}, but a miss is a {@link NoResultsException} naming schema and id (404 on the web). */
@@ -766,12 +779,8 @@ public class Repo {
         return needed ? this.transactions.execute(status -> work.get()) : work.get();
     }
 
-    private Query<?> byId(Class<?> schema, Object id) {
-        return byId(Query.from(schema), id);
-    }
-
     /** The query narrowed to one primary key (a {@code Map} of key fields for composite keys). */
-    <T> Query<T> byId(Query<T> base, Object id) {
+    private <T> Query<T> byId(Query<T> base, Object id) {
         Class<T> schema = base.schema();
         Objects.requireNonNull(id, "Id must not be null");
         SchemaMetadata metadata = mapping(schema).metadata();
@@ -793,10 +802,6 @@ public class Repo {
         return query;
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> Query<T> typed(Query<?> query) {
-        return (Query<T>) query;
-    }
 
     /** Primary key equality, then each optimistic-lock filter (IS NULL for a null expected value). */
     private static Condition keyCondition(SchemaMetadata metadata, Map<String, Object> filters) {

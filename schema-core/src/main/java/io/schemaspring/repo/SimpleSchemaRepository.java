@@ -153,7 +153,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public Optional<T> findById(ID id) {
-        return this.prefix == null ? this.repo.get(this.schema, id) : this.repo.one(this.repo.byId(query(), id));
+        return this.repo.get(this.schema, this.prefix, id);
     }
 
     @Override

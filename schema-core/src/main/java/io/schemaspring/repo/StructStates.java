@@ -46,11 +46,6 @@ final class StructStates {
         this.states.remove(new LookupKey(struct));
     }
 
-    int size() {
-        expunge();
-        return this.states.size();
-    }
-
     private void expunge() {
         Object reference;
         while ((reference = this.collected.poll()) != null) {
