@@ -37,7 +37,7 @@ public class CastingBenchmark {
     @Param({"jacksonBeanValidation", "schemaChangeset"})
     public String impl;
 
-    private final List<Map<String, Object>> payloads = new ArrayList<>();
+    final List<Map<String, Object>> payloads = new ArrayList<>();
     private JsonMapper jsonMapper;
     private Validator validator;
 

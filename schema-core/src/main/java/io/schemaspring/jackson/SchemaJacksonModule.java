@@ -1,25 +1,40 @@
 package io.schemaspring.jackson;
 
-import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
-import tools.jackson.databind.module.SimpleModule;
+import java.util.Objects;
+import tools.jackson.core.Version;
+import tools.jackson.databind.JacksonModule;
 
 /**
- * Serializes schema structs field by field through their accessors (no getters needed):
- * redacted fields never, associations only when loaded, embeds as objects.
+ * Puts schema structs under the application's own Jackson configuration: they serialize
+ * through Jackson's bean serialization, so {@code @JsonIgnore}, {@code @JsonProperty},
+ * {@code @JsonFormat}, {@code @JsonInclude}, {@code @JsonView}, {@code @JsonUnwrapped}, mix-ins,
+ * naming strategies and Boot's {@code spring.jackson.*} settings all apply. On top of that,
+ * and whatever an annotation says: redacted fields are never written, associations only when
+ * loaded, and fields are written without getters.
  */
-public class SchemaJacksonModule extends SimpleModule {
+public class SchemaJacksonModule extends JacksonModule {
+
+    private final SchemaRegistry registry;
 
     public SchemaJacksonModule(SchemaRegistry registry) {
-        super("schema-spring");
-        for (SchemaMetadata metadata : registry.all()) {
-            register(metadata);
-        }
+        this.registry = Objects.requireNonNull(registry, "Registry must not be null");
     }
 
-    private <T> void register(SchemaMetadata metadata) {
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) metadata.schemaClass();
-        addSerializer(type, new SchemaSerializer<>(metadata));
+    @Override
+    public String getModuleName() {
+        return "schema-spring";
+    }
+
+    @Override
+    public Version version() {
+        return Version.unknownVersion();
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        // Appended: the class's own Jackson annotations win over what this introspector answers.
+        context.appendAnnotationIntrospector(new SchemaAnnotationIntrospector(this.registry));
+        context.addSerializerModifier(new SchemaPropertiesModifier(this.registry));
     }
 }

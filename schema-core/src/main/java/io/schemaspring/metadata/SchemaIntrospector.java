@@ -66,6 +66,7 @@ final class SchemaIntrospector {
         private final Map<String, java.lang.reflect.Field> plainFields = new LinkedHashMap<>();
         private final List<java.lang.reflect.Field> relationFields = new ArrayList<>();
         private final List<java.lang.reflect.Field> declared = new ArrayList<>();
+        private java.lang.reflect.@Nullable Field metaField;
         private @Nullable StructAccess access;
         private final Map<String, Boolean> primaryKeys = new LinkedHashMap<>();
         private final Set<String> foreignKeys = new LinkedHashSet<>();
@@ -146,6 +147,9 @@ final class SchemaIntrospector {
             SchemaMetadata metadata = new SchemaMetadata(this.type, source, prefix,
                     this.schema == null ? null : this.defaults.context(this.schema), this.embedded, fields, virtualFields,
                     embeds, this.autogenerateId, this.autogenerateFields, autoupdate, constructor, this.access);
+            if (this.metaField != null) {
+                metadata.metaAccessor(accessor(this.metaField));
+            }
             return new Introspection(metadata, associations, this.referenced, this.mapper);
         }
 
@@ -213,6 +217,10 @@ final class SchemaIntrospector {
         }
 
         private void classify(java.lang.reflect.Field field) {
+            if (field.getType() == StructMeta.class) {
+                declareMeta(field);
+                return;
+            }
             List<String> relations = RELATION_ANNOTATIONS.stream().filter(field::isAnnotationPresent)
                     .map(annotation -> "@" + annotation.getSimpleName()).toList();
             if (relations.size() > 1) {
@@ -228,6 +236,22 @@ final class SchemaIntrospector {
             }
             checkNotSchemaTyped(field);
             this.plainFields.put(field.getName(), field);
+        }
+
+        private void declareMeta(java.lang.reflect.Field field) {
+            if (this.embedded) {
+                throw error(field.getName(), "an embedded schema is stored inside its parent and has no StructMeta",
+                        "remove the field; the parent's StructMeta describes both");
+            }
+            if (this.metaField != null) {
+                throw error(field.getName(), "StructMeta is already declared by :" + this.metaField.getName(),
+                        "keep one StructMeta field");
+            }
+            if (field.getAnnotations().length > 0) {
+                throw error(field.getName(), "a StructMeta field is not a column and takes no annotations",
+                        "remove the annotations from :" + field.getName());
+            }
+            this.metaField = field;
         }
 
         private void checkNotSchemaTyped(java.lang.reflect.Field field) {

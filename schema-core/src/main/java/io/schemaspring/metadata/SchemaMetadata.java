@@ -32,6 +32,7 @@ public final class SchemaMetadata {
     private final MethodHandle constructor;
     private final @Nullable StructAccess access;
     private Map<String, AssociationMetadata> associations = Map.of();
+    private @Nullable FieldAccessor metaAccessor;
 
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
             boolean embedded, List<FieldMetadata> fields, List<FieldMetadata> virtualFields, List<EmbedMetadata> embeds,
@@ -68,6 +69,27 @@ public final class SchemaMetadata {
         Map<String, AssociationMetadata> map = new LinkedHashMap<>();
         associations.forEach(association -> map.put(association.field(), association));
         this.associations = Collections.unmodifiableMap(map);
+    }
+
+    void metaAccessor(FieldAccessor accessor) {
+        this.metaAccessor = accessor;
+    }
+
+    /** Whether the class declares a {@link StructMeta} field. */
+    public boolean hasMeta() {
+        return this.metaAccessor != null;
+    }
+
+    /** Ecto's {@code Ecto.get_meta}: the struct's {@link StructMeta}, {@code null} when none was set or the class has no such field. */
+    public @Nullable StructMeta getMeta(Object struct) {
+        return this.metaAccessor == null ? null : (StructMeta) this.metaAccessor.get(struct);
+    }
+
+    /** Ecto's {@code Ecto.put_meta}; does nothing for a class without a {@link StructMeta} field. */
+    public void putMeta(Object struct, StructMeta meta) {
+        if (this.metaAccessor != null) {
+            this.metaAccessor.set(struct, meta);
+        }
     }
 
     /** The schema class. */
@@ -195,9 +217,12 @@ public final class SchemaMetadata {
         }
     }
 
-    /** A new instance holding the same field, embed and association values (a shallow copy). */
+    /** A new instance holding the same field, embed and association values and the same {@link StructMeta} (a shallow copy). */
     public Object copy(Object struct) {
         Object copy = newInstance();
+        if (this.metaAccessor != null) {
+            copyValue(this.metaAccessor, struct, copy);
+        }
         for (FieldMetadata field : this.fields.values()) {
             copyValue(field.accessor(), struct, copy);
         }
