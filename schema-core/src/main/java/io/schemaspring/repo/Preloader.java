@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +46,10 @@ final class Preloader {
         this.repo = repo;
     }
 
-    void preload(SchemaMapping owner, List<Object> parents, List<String> paths) {
-        preloadTree(owner, parents, tree(paths));
+    /** Preloads paths into parents; parents whose prefix is unknown are taken to be in {@code prefix} when given. */
+    void preload(SchemaMapping owner, List<Object> parents, List<String> paths, @Nullable String prefix) {
+        Function<Object, @Nullable String> prefixOf = prefix == null ? this.repo::prefixOf : parent -> prefix;
+        preloadTree(owner, parents, tree(paths), prefixOf);
     }
 
     private static Map<String, Map<String, ?>> tree(List<String> paths) {
@@ -64,28 +67,30 @@ final class Preloader {
     }
 
     @SuppressWarnings("unchecked")
-    private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree) {
+    private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree,
+            Function<Object, @Nullable String> prefixOf) {
         for (Map.Entry<String, Map<String, ?>> entry : tree.entrySet()) {
             AssociationMetadata association = Repo.requireAssociation(owner.metadata(), entry.getKey());
             List<Object> children = association.kind() == AssociationKind.THROUGH
-                    ? through(owner, association, parents) : level(owner, association, parents);
+                    ? through(owner, association, parents, prefixOf) : level(owner, association, parents, prefixOf);
             if (!entry.getValue().isEmpty() && !children.isEmpty()) {
-                preloadTree(this.repo.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue());
+                preloadTree(this.repo.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
+                        this.repo::prefixOf);
             }
         }
     }
 
     /** Loads one association of every parent; answers the children loaded. */
-    private List<Object> level(SchemaMapping owner, AssociationMetadata association, List<Object> parents) {
+    private List<Object> level(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
+            Function<Object, @Nullable String> prefixOf) {
         Map<String, List<Object>> byPrefix = new LinkedHashMap<>();
         for (Object parent : parents) {
-            StructStates.State state = this.repo.states().find(parent);
-            String prefix = state != null && state.prefix != null ? state.prefix : NO_PREFIX;
-            byPrefix.computeIfAbsent(prefix, key -> new ArrayList<>()).add(parent);
+            String prefix = prefixOf.apply(parent);
+            byPrefix.computeIfAbsent(prefix == null ? NO_PREFIX : prefix, key -> new ArrayList<>()).add(parent);
         }
         List<Object> children = new ArrayList<>();
         byPrefix.forEach((prefix, group) -> children.addAll(levelInPrefix(owner, association, group,
-                prefix.equals(NO_PREFIX) ? owner.metadata().prefix() : prefix)));
+                prefix.equals(NO_PREFIX) ? null : prefix)));
         return children;
     }
 
@@ -174,9 +179,7 @@ final class Preloader {
                 }
             }
         }
-        if (!Objects.equals(prefix, related.metadata().prefix())) {
-            loaded.forEach(child -> this.repo.states().stateOf(child).prefix = prefix);
-        }
+        this.repo.states().loaded(related.metadata(), loaded, prefix);
         return loaded;
     }
 
@@ -196,8 +199,8 @@ final class Preloader {
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {
             List<Object> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
-            String sql = this.repo.statement(List.of(owner.metadata().schemaClass(), association.field(), String.valueOf(prefix),
-                    "preload", array ? -1 : chunk.size()), () -> render(owner, association, related, prefix, array, chunk.size()));
+            String sql = this.repo.statement(owner.metadata().schemaClass(), prefix, association.field(), "preload",
+                    array ? -1 : chunk.size(), () -> render(owner, association, related, prefix, array, chunk.size()));
             Parameters parameters = new Parameters();
             if (array) {
                 parameters.addArray(this.repo.dialect().arrayElementType(((PrimitiveType) keyType).fieldType()), chunk.toArray());
@@ -290,15 +293,17 @@ final class Preloader {
     }
 
     /** Loads a through association by loading each association of its path, then collecting the last level. */
-    private List<Object> through(SchemaMapping owner, AssociationMetadata association, List<Object> parents) {
+    private List<Object> through(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
+            Function<Object, @Nullable String> prefixOf) {
         SchemaMapping current = owner;
         List<Object> level = parents;
         List<AssociationMetadata> steps = new ArrayList<>();
         for (String step : association.through()) {
             AssociationMetadata stepAssociation = Repo.requireAssociation(current.metadata(), step);
             steps.add(stepAssociation);
-            level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level)
-                    : level(current, stepAssociation, level);
+            Function<Object, @Nullable String> stepPrefixOf = level == parents ? prefixOf : this.repo::prefixOf;
+            level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level, stepPrefixOf)
+                    : level(current, stepAssociation, level, stepPrefixOf);
             current = this.repo.mapping(stepAssociation.related());
         }
         Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());

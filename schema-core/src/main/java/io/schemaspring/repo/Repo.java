@@ -13,6 +13,7 @@ import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.JoinKey;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.mapping.Codecs;
@@ -72,7 +73,7 @@ public class Repo {
     private final Preloader preloader;
     private final StructStates states = new StructStates();
     private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
-    private final Map<Object, String> statements = new ConcurrentHashMap<>();
+    private final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
     private final Map<Class<?>, String> byIdStatements = new ConcurrentHashMap<>();
 
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
@@ -125,11 +126,9 @@ public class Repo {
             }
             return result;
         });
-        if (!Objects.equals(prefix, mapping.metadata().prefix())) {
-            rows.forEach(row -> this.states.stateOf(row).prefix = prefix);
-        }
+        this.states.loaded(mapping.metadata(), rows, prefix);
         if (!query.preloads().isEmpty() && !rows.isEmpty()) {
-            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads());
+            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), null);
         }
         return rows;
     }
@@ -150,17 +149,17 @@ public class Repo {
             return one(byId(base, id));
         }
         // The most frequent read gets a direct path: SQL rendered once per schema and prefix, one bound key.
-        String target = prefix != null ? io.schemaspring.metadata.SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         String key = metadata.primaryKey().get(0);
         Object value = QueryCompiler.cast(metadata, key, metadata.type(key), id);
         Function<Object, String> render = ignored -> this.renderer.render(Select.columns(Table.of(target, metadata.source()),
                 mapping.queryColumns().stream().map(Column::of).toList()).where(keyCondition(metadata, Map.of())));
         String sql = prefix == null ? this.byIdStatements.computeIfAbsent(schema, render)
-                : this.statements.computeIfAbsent(List.of(schema, prefix, "get"), render);
+                : this.statements.get(schema, prefix, "get", "", () -> render.apply(null));
         T found = (T) this.jdbc.query(sql, statement -> mapping.codec(key).bind(statement, 1, value),
                 resultSet -> resultSet.next() ? mapping.read(resultSet, 1) : null);
-        if (found != null && !Objects.equals(target, metadata.prefix())) {
-            this.states.stateOf(found).prefix = target;
+        if (found != null) {
+            this.states.loaded(metadata, found, target);
         }
         return Optional.ofNullable(found);
     }
@@ -215,8 +214,21 @@ public class Repo {
 
     /** Loads associations into many structs of one schema, one query per association level. */
     public <T> List<T> preload(List<T> structs, String... paths) {
+        return preloadIn(null, structs, paths);
+    }
+
+    /**
+     * Loads associations into structs stored in the given database schema: structs not known to
+     * be stored elsewhere are taken to be there; one known to be elsewhere is refused
+     * ({@code null}: where each struct is known to be, else the schema's default).
+     */
+    public <T> List<T> preloadIn(@Nullable String prefix, List<T> structs, String... paths) {
         if (!structs.isEmpty()) {
-            this.preloader.preload(mapping(structs.get(0).getClass()), new ArrayList<>(structs), List.of(paths));
+            SchemaMapping mapping = mapping(structs.get(0).getClass());
+            if (prefix != null) {
+                structs.forEach(struct -> target(mapping.metadata(), struct, prefix, "preload"));
+            }
+            this.preloader.preload(mapping, new ArrayList<>(structs), List.of(paths), prefix);
         }
         return structs;
     }
@@ -232,10 +244,32 @@ public class Repo {
         return (value != null) || (state != null && state.loaded.contains(association));
     }
 
-    /** The prefix a struct was loaded from or written to, or the schema's default. */
+    /**
+     * The prefix a struct was loaded from or written to (its {@code StructMeta}, else what this
+     * repository remembers of it), or the schema's default.
+     */
     public @Nullable String prefixOf(Object struct) {
-        StructStates.State state = this.states.find(struct);
-        return state != null && state.prefix != null ? state.prefix : mapping(struct.getClass()).metadata().prefix();
+        SchemaMetadata metadata = mapping(struct.getClass()).metadata();
+        StructStates.Known known = this.states.known(metadata, struct);
+        return known != null ? known.prefix() : metadata.prefix();
+    }
+
+    /**
+     * The database schema a write or preload of this struct goes to: the requested one, which must
+     * agree with where the struct is known to be stored, else where it is known to be stored, else
+     * the schema's default. Never redirects a struct to another tenant.
+     */
+    private @Nullable String target(SchemaMetadata metadata, Object struct, @Nullable String requested, String action) {
+        StructStates.Known known = this.states.known(metadata, struct);
+        if (requested == null) {
+            return known != null ? known.prefix() : metadata.prefix();
+        }
+        String prefix = SqlIdentifiers.require(requested, "Prefix");
+        if (known != null && !Objects.equals(known.prefix(), prefix)) {
+            throw new PrefixMismatchException(action, metadata.schemaClass(), keyDescription(metadata, struct),
+                    known.prefix(), prefix);
+        }
+        return prefix;
     }
 
     // ---------------------------------------------------------------- writes
@@ -248,7 +282,7 @@ public class Repo {
     public <T> T insert(T struct, @Nullable String prefix) {
         SchemaMapping mapping = mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
-        String target = prefix != null ? io.schemaspring.metadata.SqlIdentifiers.require(prefix, "Prefix") : prefixOf(struct);
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : prefixOf(struct);
         this.autogenerator.onInsert(metadata, struct);
         AutogenerateId id = metadata.autogenerateId();
         boolean databaseId = id != null && isDatabaseId(id) && metadata.field(id.field()).accessor().get(struct) == null;
@@ -270,8 +304,8 @@ public class Repo {
         if (!returning.isEmpty() && this.dialect.insertReturning() == Dialect.Returning.NONE) {
             throw new IllegalStateException(this.dialect.name() + " cannot read " + returning + " back after insert");
         }
-        String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(target), "insert", included),
-                key -> this.renderer.render(new Insert(Table.of(target, metadata.source()), sources(metadata, included),
+        String sql = this.statements.get(metadata.schemaClass(), target, "insert", included,
+                () -> this.renderer.render(new Insert(Table.of(target, metadata.source()), sources(metadata, included),
                         jsonColumns(mapping, metadata, included), sources(metadata, returning))));
         Parameters parameters = new Parameters();
         included.stream().forEach(i -> {
@@ -288,9 +322,7 @@ public class Repo {
             writeJoinRows(metadata, struct, target, false);
             return null;
         });
-        if (!Objects.equals(target, metadata.prefix())) {
-            this.states.stateOf(struct).prefix = target;
-        }
+        this.states.loaded(metadata, struct, target);
         return struct;
     }
 
@@ -309,7 +341,7 @@ public class Repo {
         }
         SchemaMapping mapping = mapping(structs.get(0).getClass());
         SchemaMetadata metadata = mapping.metadata();
-        String target = prefix != null ? io.schemaspring.metadata.SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         AutogenerateId id = metadata.autogenerateId();
         List<FieldMetadata> columns = metadata.fields().stream().map(metadata::field)
                 .filter(field -> field.writable() != Writable.NEVER)
@@ -319,8 +351,8 @@ public class Repo {
         for (FieldMetadata column : columns) {
             included.set(metadata.fields().indexOf(column.name()));
         }
-        String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(target), "insertAll", included),
-                key -> this.renderer.render(new Insert(Table.of(target, metadata.source()), sources(metadata, included),
+        String sql = this.statements.get(metadata.schemaClass(), target, "insertAll", included,
+                () -> this.renderer.render(new Insert(Table.of(target, metadata.source()), sources(metadata, included),
                         jsonColumns(mapping, metadata, included), List.of())));
         io.schemaspring.repo.mapping.Codec[] codecs = columns.stream().map(column -> mapping.codec(column.name()))
                 .toArray(io.schemaspring.repo.mapping.Codec[]::new);
@@ -351,6 +383,15 @@ public class Repo {
      * {@code readAfterWrites} fields back. A loaded many-to-many list replaces the join rows.
      */
     public <T> T update(T struct) {
+        return update(struct, null);
+    }
+
+    /**
+     * {@link #update(Object)} in the given database schema, which must be where the struct is
+     * known to be stored ({@code null}: there, else the schema's default); a struct known to be
+     * elsewhere is a {@link PrefixMismatchException} and nothing is written.
+     */
+    public <T> T update(T struct, @Nullable String prefix) {
         SchemaMetadata metadata = mapping(struct.getClass()).metadata();
         Map<String, Object> changes = new LinkedHashMap<>();
         for (String name : metadata.fields()) {
@@ -359,7 +400,7 @@ public class Repo {
                 changes.put(name, field.accessor().get(struct));
             }
         }
-        return write(struct, changes, true, Map.of());
+        return write(struct, target(metadata, struct, prefix, "update"), changes, true, Map.of());
     }
 
     /**
@@ -392,11 +433,17 @@ public class Repo {
      * must still hold the value that was read, else {@link StaleEntryException}. Invalid
      * changesets and declared constraint violations throw {@link InvalidChangesetException}.
      */
-    @SuppressWarnings("unchecked")
     public <T> T update(Changeset<T> changeset) {
+        return update(changeset, null);
+    }
+
+    /** {@link #update(Changeset)} in the given database schema, under the rules of {@link #update(Object, String)}. */
+    @SuppressWarnings("unchecked")
+    public <T> T update(Changeset<T> changeset, @Nullable String prefix) {
         requireValid("update", changeset);
         T data = changeset.data();
         SchemaMetadata metadata = mapping(data.getClass()).metadata();
+        String target = target(metadata, data, prefix, "update");
         Map<String, Object> changes = new LinkedHashMap<>();
         changeset.changes().forEach((name, value) -> {
             FieldMetadata field = metadata.field(name);
@@ -416,7 +463,7 @@ public class Repo {
                 .forEach(name -> metadata.field(name).accessor().set(struct, changes.remove(name)));
         return withConstraints("update", changeset, () -> inTransaction(!changeset.nested().isEmpty(), () -> {
             if (!changes.isEmpty()) {
-                write(struct, changes, false, changeset.filters());
+                write(struct, target, changes, false, changeset.filters());
             }
             writeNested(changeset, struct);
             return struct;
@@ -425,8 +472,13 @@ public class Repo {
 
     /** Deletes the changeset's data, honouring its {@code optimisticLock} and declared constraints. */
     public <T> T delete(Changeset<T> changeset) {
+        return delete(changeset, null);
+    }
+
+    /** {@link #delete(Changeset)} in the given database schema, under the rules of {@link #update(Object, String)}. */
+    public <T> T delete(Changeset<T> changeset, @Nullable String prefix) {
         requireValid("delete", changeset);
-        return withConstraints("delete", changeset, () -> deleteWhere(changeset.data(), changeset.filters()));
+        return withConstraints("delete", changeset, () -> deleteWhere(changeset.data(), prefix, changeset.filters()));
     }
 
     private static void requireValid(String action, Changeset<?> changeset) {
@@ -483,11 +535,11 @@ public class Repo {
         }
     }
 
-    private <T> T write(T struct, Map<String, Object> changes, boolean replaceLoadedJoins, Map<String, Object> filters) {
+    private <T> T write(T struct, @Nullable String prefix, Map<String, Object> changes, boolean replaceLoadedJoins,
+            Map<String, Object> filters) {
         SchemaMapping mapping = mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
         requireKey(metadata, struct, "update");
-        String prefix = prefixOf(struct);
         List<String> joinChanges = new ArrayList<>();
         changes.keySet().removeIf(name -> {
             if (metadata.association(name) != null) {
@@ -499,8 +551,8 @@ public class Repo {
         joinChanges.forEach(name -> metadata.association(name).accessor().set(struct, changes.get(name)));
         changes.forEach((name, value) -> metadata.field(name).accessor().set(struct, value));
         this.autogenerator.onUpdate(metadata, struct);
-        List<String> columns = new ArrayList<>(changes.keySet());
-        metadata.autoupdateFields().stream().filter(name -> !columns.contains(name)).forEach(columns::add);
+        List<String> columns = metadata.fields().stream()
+                .filter(name -> changes.containsKey(name) || metadata.autoupdateFields().contains(name)).toList();
         List<String> returning = metadata.readAfterWrites();
         if (!returning.isEmpty() && this.dialect.updateReturning() == Dialect.Returning.NONE && !columns.isEmpty()) {
             throw new IllegalStateException(this.dialect.name() + " cannot read " + returning + " of "
@@ -516,14 +568,15 @@ public class Repo {
             }
             return null;
         });
+        this.states.loaded(metadata, struct, prefix);
         return struct;
     }
 
     private void runUpdate(SchemaMapping mapping, Object struct, @Nullable String prefix, List<String> columns,
             List<String> returning, Map<String, Object> filters) {
         SchemaMetadata metadata = mapping.metadata();
-        String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(prefix), "update", columns,
-                filterShape(filters)), key -> this.renderer.render(new Update(Table.of(prefix, metadata.source()),
+        String sql = this.statements.get(metadata.schemaClass(), prefix, "update", List.of(columns, filterShape(filters)),
+                () -> this.renderer.render(new Update(Table.of(prefix, metadata.source()),
                         sources(metadata, columns),
                         columns.stream().filter(name -> mapping.codec(name).json()).map(metadata::fieldSource).toList(),
                         keyCondition(metadata, filters), sources(metadata, returning))));
@@ -577,14 +630,19 @@ public class Repo {
      * {@link StaleEntryException}.
      */
     public <T> T delete(T struct) {
-        return deleteWhere(struct, Map.of());
+        return delete(struct, null);
     }
 
-    private <T> T deleteWhere(T struct, Map<String, Object> filters) {
+    /** {@link #delete(Object)} in the given database schema, under the rules of {@link #update(Object, String)}. */
+    public <T> T delete(T struct, @Nullable String prefix) {
+        return deleteWhere(struct, prefix, Map.of());
+    }
+
+    private <T> T deleteWhere(T struct, @Nullable String requested, Map<String, Object> filters) {
         SchemaMapping mapping = mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
         requireKey(metadata, struct, "delete");
-        String prefix = prefixOf(struct);
+        String prefix = target(metadata, struct, requested, "delete");
         inTransaction(true, () -> {
             for (String name : metadata.associations()) {
                 AssociationMetadata association = metadata.association(name);
@@ -592,8 +650,8 @@ public class Repo {
                     applyOnDelete(metadata, association, struct, prefix);
                 }
             }
-            String sql = this.statements.computeIfAbsent(List.of(metadata.schemaClass(), String.valueOf(prefix), "delete",
-                    filterShape(filters)), key -> this.renderer.render(new Delete(Table.of(prefix, metadata.source()),
+            String sql = this.statements.get(metadata.schemaClass(), prefix, "delete", filterShape(filters),
+                    () -> this.renderer.render(new Delete(Table.of(prefix, metadata.source()),
                             keyCondition(metadata, filters))));
             Parameters parameters = new Parameters();
             addKeyParameters(mapping, struct, parameters, filters);
@@ -602,7 +660,7 @@ public class Repo {
             }
             return null;
         });
-        this.states.forget(struct);
+        this.states.deleted(metadata, struct, prefix);
         return struct;
     }
 
@@ -642,8 +700,14 @@ public class Repo {
         return this.states;
     }
 
-    String statement(Object key, Supplier<String> render) {
-        return this.statements.computeIfAbsent(key, k -> render.get());
+    /** Cached SQL of a statement about one association of a schema. */
+    String statement(Class<?> schema, @Nullable String prefix, String association, String kind, Object shape,
+            Supplier<String> render) {
+        return this.statements.get(schema, prefix, association + "." + kind, shape, render);
+    }
+
+    StatementCache statements() {
+        return this.statements;
     }
 
     static AssociationMetadata requireAssociation(SchemaMetadata metadata, String name) {
@@ -674,7 +738,7 @@ public class Repo {
         if (association.kind() == AssociationKind.MANY_TO_MANY) {
             JoinKey ownerSide = association.joinKeys().get(0);
             String joinPrefix = childPrefix(prefix, owner, owner);
-            String sql = statement(List.of(owner.schemaClass(), association.field(), String.valueOf(joinPrefix), "deleteJoins"),
+            String sql = statement(owner.schemaClass(), joinPrefix, association.field(), "deleteJoins", "",
                     () -> this.renderer.render(new Delete(Table.of(joinPrefix, association.joinThrough()),
                             new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ))));
             this.jdbc.update(sql, new Parameters().add(ownerMapping.codec(association.ownerKey()), key));
@@ -689,12 +753,12 @@ public class Repo {
         Table table = Table.of(relatedPrefix, related.metadata().source());
         Condition byOwner = new Condition.Compare(Column.of(foreignKey), Condition.Operator.EQ);
         if (association.onDelete() == OnDelete.DELETE_ALL) {
-            String sql = statement(List.of(owner.schemaClass(), association.field(), String.valueOf(relatedPrefix), "deleteAll"),
+            String sql = statement(owner.schemaClass(), relatedPrefix, association.field(), "deleteAll", "",
                     () -> this.renderer.render(new Delete(table, byOwner)));
             this.jdbc.update(sql, new Parameters().add(related.codec(association.relatedKey()), key));
         }
         else {
-            String sql = statement(List.of(owner.schemaClass(), association.field(), String.valueOf(relatedPrefix), "nilifyAll"),
+            String sql = statement(owner.schemaClass(), relatedPrefix, association.field(), "nilifyAll", "",
                     () -> this.renderer.render(new Update(table, List.of(foreignKey), List.of(), byOwner, List.of())));
             this.jdbc.update(sql, new Parameters().add(related.codec(association.relatedKey()), null)
                     .add(related.codec(association.relatedKey()), key));
@@ -726,7 +790,7 @@ public class Repo {
             JoinKey relatedSide = association.joinKeys().get(1);
             SchemaMapping relatedMapping = mapping(association.related());
             if (replace) {
-                String sql = statement(List.of(metadata.schemaClass(), name, String.valueOf(prefix), "deleteJoins"),
+                String sql = statement(metadata.schemaClass(), prefix, name, "deleteJoins", "",
                         () -> this.renderer.render(new Delete(Table.of(prefix, association.joinThrough()),
                                 new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ))));
                 this.jdbc.update(sql, new Parameters().add(ownerMapping.codec(association.ownerKey()), ownerKey));
@@ -734,7 +798,7 @@ public class Repo {
             if (related.isEmpty()) {
                 continue;
             }
-            String sql = statement(List.of(metadata.schemaClass(), name, String.valueOf(prefix), "insertJoins"),
+            String sql = statement(metadata.schemaClass(), prefix, name, "insertJoins", "",
                     () -> this.renderer.render(new Insert(Table.of(prefix, association.joinThrough()),
                             List.of(ownerSide.column(), relatedSide.column()), List.of(), List.of())));
             FieldMetadata relatedKey = relatedMapping.metadata().field(association.relatedKey());

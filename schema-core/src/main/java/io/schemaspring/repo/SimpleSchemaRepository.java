@@ -12,6 +12,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /** The {@link SchemaRepository} of one schema, delegating to a {@link Repo}. */
 public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
@@ -49,14 +50,26 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
         return this.prefix == null ? query : query.prefix(this.prefix);
     }
 
+    /** The query in this repository's prefix; a query naming another prefix is refused. */
+    private Query<T> scoped(Query<T> query) {
+        if (this.prefix == null || this.prefix.equals(query.prefix())) {
+            return query;
+        }
+        if (query.prefix() != null) {
+            throw new InvalidDataAccessApiUsageException("the query names prefix \"" + query.prefix() + "\" but "
+                    + this + " reads only prefix \"" + this.prefix + "\": build it with query() or without a prefix");
+        }
+        return query.prefix(this.prefix);
+    }
+
     @Override
     public List<T> all(Query<T> query) {
-        return this.repo.all(query);
+        return this.repo.all(scoped(query));
     }
 
     @Override
     public Optional<T> one(Query<T> query) {
-        return this.repo.one(query);
+        return this.repo.one(scoped(query));
     }
 
     @Override
@@ -71,16 +84,17 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public long count(Query<T> query) {
-        return this.repo.count(query);
+        return this.repo.count(scoped(query));
     }
 
     @Override
     public boolean exists(Query<T> query) {
-        return this.repo.exists(query);
+        return this.repo.exists(scoped(query));
     }
 
     @Override
-    public Page<T> page(Query<T> query, Pageable pageable) {
+    public Page<T> page(Query<T> unscoped, Pageable pageable) {
+        Query<T> query = scoped(unscoped);
         if (pageable.isUnpaged()) {
             List<T> all = this.repo.all(query.orderBy(pageable.getSort()));
             return new PageImpl<>(all, pageable, all.size());
@@ -103,7 +117,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public T delete(Changeset<T> changeset) {
-        return this.repo.delete(changeset);
+        return this.repo.delete(changeset, this.prefix);
     }
 
     @Override
@@ -113,27 +127,28 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public T update(T struct) {
-        return this.repo.update(struct);
+        return this.repo.update(struct, this.prefix);
     }
 
     @Override
     public T update(Changeset<T> changeset) {
-        return this.repo.update(changeset);
+        return this.repo.update(changeset, this.prefix);
     }
 
     @Override
     public int deleteAll(Query<T> query) {
-        return this.repo.deleteAll(query);
+        return this.repo.deleteAll(scoped(query));
     }
 
     @Override
     public T preload(T struct, String... paths) {
-        return this.repo.preload(struct, paths);
+        this.repo.preloadIn(this.prefix, List.of(struct), paths);
+        return struct;
     }
 
     @Override
     public List<T> preload(List<T> structs, String... paths) {
-        return this.repo.preload(structs, paths);
+        return this.repo.preloadIn(this.prefix, structs, paths);
     }
 
     // ---------------------------------------------------------------- Spring Data
@@ -141,7 +156,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     /** Inserts a struct whose primary key is not set yet, updates any other. */
     @Override
     public <S extends T> S save(S entity) {
-        return isNew(entity) ? this.repo.insert(entity, this.prefix) : this.repo.update(entity);
+        return isNew(entity) ? this.repo.insert(entity, this.prefix) : this.repo.update(entity, this.prefix);
     }
 
     @Override
@@ -186,12 +201,12 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     /** Deletes the struct with this id (applying {@code onDelete}); an unknown id is ignored, as in Spring Data. */
     @Override
     public void deleteById(ID id) {
-        findById(id).ifPresent(this.repo::delete);
+        findById(id).ifPresent(this::delete);
     }
 
     @Override
     public void delete(T entity) {
-        this.repo.delete(entity);
+        this.repo.delete(entity, this.prefix);
     }
 
     @Override
@@ -201,7 +216,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public void deleteAll(Iterable<? extends T> entities) {
-        entities.forEach(this.repo::delete);
+        entities.forEach(this::delete);
     }
 
     /** Deletes every row of the table, Ecto's {@code delete_all}: associations' {@code onDelete} is not applied. */

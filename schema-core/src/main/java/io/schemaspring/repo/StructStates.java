@@ -1,5 +1,7 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.StructMeta;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Collections;
@@ -9,11 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Ecto keeps in a struct's {@code __meta__} and a Java object cannot hold: the prefix it
- * was loaded from (when not the schema's default) and which single-valued associations were
+ * Where structs are stored, Ecto's {@code __meta__}: the struct's own {@link StructMeta} when its
+ * class declares one (it survives copies, JSON round trips excepted), else an identity table
+ * that knows only the structs this repository read or wrote, and only their prefix when it is
+ * not the schema's default. The table also remembers which single-valued associations were
  * preloaded. Keyed by identity and weakly, so it never keeps a struct alive.
  */
 final class StructStates {
+
+    /** A prefix the struct is known to be stored in; {@code null} when nothing is known of it. */
+    record Known(@Nullable String prefix) {
+    }
 
     private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
@@ -21,6 +29,38 @@ final class StructStates {
     static final class State {
         volatile @Nullable String prefix;
         final Set<String> loaded = Collections.synchronizedSet(new HashSet<>());
+    }
+
+    /** Where the struct is stored, as far as its meta or this table knows. */
+    @Nullable Known known(SchemaMetadata metadata, Object struct) {
+        StructMeta meta = metadata.getMeta(struct);
+        if (meta != null && (meta.state() != StructMeta.State.BUILT || meta.prefix() != null)) {
+            return new Known(meta.prefix());
+        }
+        State state = find(struct);
+        return state != null && state.prefix != null ? new Known(state.prefix) : null;
+    }
+
+    /** Records that structs were read from or written to {@code prefix} (the effective one: never "default"). */
+    void loaded(SchemaMetadata metadata, Iterable<?> structs, @Nullable String prefix) {
+        if (metadata.hasMeta()) {
+            StructMeta meta = StructMeta.loaded(prefix, metadata.source());
+            structs.forEach(struct -> metadata.putMeta(struct, meta));
+        }
+        else if (!java.util.Objects.equals(prefix, metadata.prefix())) {
+            structs.forEach(struct -> stateOf(struct).prefix = prefix);
+        }
+    }
+
+    void loaded(SchemaMetadata metadata, Object struct, @Nullable String prefix) {
+        loaded(metadata, java.util.List.of(struct), prefix);
+    }
+
+    void deleted(SchemaMetadata metadata, Object struct, @Nullable String prefix) {
+        if (metadata.hasMeta()) {
+            metadata.putMeta(struct, StructMeta.loaded(prefix, metadata.source()).withState(StructMeta.State.DELETED));
+        }
+        forget(struct);
     }
 
     State stateOf(Object struct) {

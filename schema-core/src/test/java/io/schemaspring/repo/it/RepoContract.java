@@ -8,9 +8,11 @@ import io.schemaspring.changeset.FieldError;
 import io.schemaspring.changeset.ReplaceRefusedException;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.repo.AssociationNotLoadedException;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
+import io.schemaspring.repo.PrefixMismatchException;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Query.Direction;
 import io.schemaspring.repo.Query.Op;
@@ -641,6 +643,138 @@ abstract class RepoContract {
         assertThat(this.jdbc.queryForList("SELECT name FROM tenant_b.tags ORDER BY name", String.class))
                 .containsExactly("cast tag", "renamed");
         assertThat(tenant).hasToString("SchemaRepository<Tag> in tenant_b");
+    }
+
+    @Test
+    void boundRepositoryWritesAndDeletesAStructItNeverLoadedOnlyInItsPrefix() {
+        this.jdbc.update("INSERT INTO tags (id, name) VALUES (9001, 'default tag')");
+        this.jdbc.update("INSERT INTO tenant_b.tags (id, name) VALUES (9001, 'tenant tag')");
+        SchemaRepository<Tag, Long> tenant = new SimpleSchemaRepository<Tag, Long>(this.repo, Tag.class).withPrefix("tenant_b");
+        Tag fromJson = new Tag();
+        fromJson.id = 9001L;
+        fromJson.name = "renamed by save";
+        tenant.save(fromJson);
+        assertThat(this.jdbc.queryForObject("SELECT name FROM tenant_b.tags WHERE id = 9001", String.class))
+                .isEqualTo("renamed by save");
+        assertThat(this.jdbc.queryForObject("SELECT name FROM tags WHERE id = 9001", String.class)).isEqualTo("default tag");
+
+        Tag copy = new Tag();
+        copy.id = 9001L;
+        copy.name = "renamed by update";
+        tenant.update(copy);
+        assertThat(this.jdbc.queryForObject("SELECT name FROM tenant_b.tags WHERE id = 9001", String.class))
+                .isEqualTo("renamed by update");
+
+        Tag another = new Tag();
+        another.id = 9001L;
+        tenant.delete(another);
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.tags", Long.class)).isZero();
+        assertThat(this.jdbc.queryForList("SELECT name FROM tags", String.class)).containsExactly("default tag");
+    }
+
+    @Test
+    void boundRepositoryPreloadsAStructItNeverLoadedFromItsPrefix() {
+        Author author = this.repo.insert(Author.named("tenant author"), "tenant_b");
+        Post post = this.repo.insert(Post.titled("tenant post", author), "tenant_b");
+        this.repo.insert(Comment.on(post, "tenant comment"), "tenant_b");
+        SchemaRepository<Author, Long> tenant = new SimpleSchemaRepository<Author, Long>(this.repo, Author.class)
+                .withPrefix("tenant_b");
+        Author fromJson = new Author();
+        fromJson.id = author.id;
+        tenant.preload(fromJson, "posts.comments");
+        assertThat(fromJson.posts).extracting(p -> p.title).containsExactly("tenant post");
+        assertThat(fromJson.posts.get(0).comments).extracting(c -> c.body).containsExactly("tenant comment");
+    }
+
+    @Test
+    void boundRepositoryReadsOnlyItsPrefixAndRefusesAQueryNamingAnother() {
+        this.repo.insert(Tag.named("default tag"));
+        this.repo.insert(Tag.named("tenant tag"), "tenant_b");
+        SchemaRepository<Tag, Long> tenant = new SimpleSchemaRepository<Tag, Long>(this.repo, Tag.class).withPrefix("tenant_b");
+        assertThat(tenant.all(Query.from(Tag.class))).extracting(t -> t.name).containsExactly("tenant tag");
+        assertThat(tenant.count(Query.from(Tag.class))).isEqualTo(1);
+        assertThatThrownBy(() -> tenant.all(Query.from(Tag.class).prefix("public")))
+                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .hasMessage("the query names prefix \"public\" but SchemaRepository<Tag> in tenant_b reads only prefix "
+                        + "\"tenant_b\": build it with query() or without a prefix");
+    }
+
+    @Test
+    void copiesOfAStructWithStructMetaKeepItsPrefix() {
+        Author author = this.repo.insert(Author.named("tenant author"), "tenant_b");
+        Post inserted = this.repo.insert(Post.titled("original", author), "tenant_b");
+        assertThat(inserted.meta).isEqualTo(StructMeta.loaded("tenant_b", "posts"));
+        Post loaded = this.repo.all(Query.from(Post.class).prefix("tenant_b")).get(0);
+        assertThat(loaded.meta).isEqualTo(StructMeta.loaded("tenant_b", "posts"));
+
+        Post applied = Changeset.change(loaded, Map.of("title", "from applyChanges")).applyChanges();
+        this.repo.update(applied);
+        assertThat(this.jdbc.queryForObject("SELECT title FROM tenant_b.posts", String.class)).isEqualTo("from applyChanges");
+
+        Post copy = (Post) this.registry.get(Post.class).copy(loaded);
+        copy.title = "from copy";
+        this.repo.update(copy);
+        assertThat(this.jdbc.queryForObject("SELECT title FROM tenant_b.posts", String.class)).isEqualTo("from copy");
+
+        this.repo.delete(copy);
+        assertThat(copy.meta).isEqualTo(StructMeta.loaded("tenant_b", "posts").withState(StructMeta.State.DELETED));
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.posts", Long.class)).isZero();
+    }
+
+    @Test
+    void structKnownToBeInOnePrefixIsRefusedThroughAnotherAndNothingIsWritten() {
+        Author author = author("default author");
+        Post post = post("default post", author);
+        assertThat(post.meta).isEqualTo(StructMeta.loaded(null, "posts"));
+        SchemaRepository<Post, Long> tenant = new SimpleSchemaRepository<Post, Long>(this.repo, Post.class).withPrefix("tenant_b");
+        post.title = "moved?";
+        this.dataSource.reset();
+        assertThatThrownBy(() -> tenant.save(post)).isInstanceOf(PrefixMismatchException.class)
+                .hasMessage("cannot update Post with id " + post.id + " in prefix \"tenant_b\": it is stored in the default "
+                        + "schema. Use a repository bound to the default schema, or insert a copy without its StructMeta to "
+                        + "copy it across prefixes");
+        assertThatThrownBy(() -> tenant.delete(post)).isInstanceOf(PrefixMismatchException.class)
+                .hasMessageStartingWith("cannot delete Post with id " + post.id + " in prefix \"tenant_b\"");
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(post, Map.of("title", "x")), "tenant_b"))
+                .isInstanceOf(PrefixMismatchException.class);
+        assertThatThrownBy(() -> tenant.preload(post, "comments")).isInstanceOf(PrefixMismatchException.class);
+        assertThat(this.dataSource.statements()).isEmpty();
+
+        Tag tenantTag = this.repo.insert(Tag.named("tenant tag"), "tenant_b");
+        assertThatThrownBy(() -> this.repo.delete(tenantTag, "other")).isInstanceOf(PrefixMismatchException.class)
+                .hasMessageStartingWith("cannot delete Tag with id " + tenantTag.id + " in prefix \"other\": it is stored in "
+                        + "prefix \"tenant_b\"");
+    }
+
+    @Test
+    void explicitPrefixOverloadsWriteAndDeleteThere() {
+        this.jdbc.update("INSERT INTO tenant_b.tags (id, name) VALUES (9002, 'tenant tag')");
+        Tag tag = new Tag();
+        tag.id = 9002L;
+        tag.name = "renamed";
+        this.repo.update(tag, "tenant_b");
+        assertThat(this.jdbc.queryForObject("SELECT name FROM tenant_b.tags WHERE id = 9002", String.class)).isEqualTo("renamed");
+        assertThat(this.repo.prefixOf(tag)).isEqualTo("tenant_b");
+        this.repo.delete(tag, "tenant_b");
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.tags", Long.class)).isZero();
+    }
+
+    @Test
+    void updatesWithTheSameChangesInAnotherOrderShareOneStatement() {
+        Author author = author("jose");
+        Post first = post("first", author);
+        Post second = post("second", author);
+        this.dataSource.reset();
+        Map<String, Object> titleThenBody = new java.util.LinkedHashMap<>();
+        titleThenBody.put("title", "a");
+        titleThenBody.put("body", "b");
+        Map<String, Object> bodyThenTitle = new java.util.LinkedHashMap<>();
+        bodyThenTitle.put("body", "b");
+        bodyThenTitle.put("title", "a");
+        this.repo.update(Changeset.change(first, titleThenBody));
+        this.repo.update(Changeset.change(second, bodyThenTitle));
+        assertThat(this.dataSource.statements()).hasSize(2);
+        assertThat(this.dataSource.statements().get(0)).isEqualTo(this.dataSource.statements().get(1));
     }
 
     @Test
