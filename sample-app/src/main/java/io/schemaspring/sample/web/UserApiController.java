@@ -53,7 +53,7 @@ public class UserApiController {
         return this.users.insert(changeset);
     }
 
-    /** The user without posts: a user may have thousands, so they come a page at a time from {@link #posts}. */
+    /** The user without posts: a user may have thousands, so they come a page at a time from {@code /api/users/{id}/posts}. */
     @GetMapping("/{id}")
     public User show(@PathVariable long id) {
         return this.users.getOrThrow(id);
