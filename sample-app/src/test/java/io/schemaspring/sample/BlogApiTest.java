@@ -2,13 +2,19 @@ package io.schemaspring.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.sample.blog.Post;
+import io.schemaspring.sample.blog.Tag;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +28,12 @@ class BlogApiTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private SchemaRepository<Post, Long> posts;
+
+    @Autowired
+    private SchemaRepository<Tag, Long> tags;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -39,10 +51,13 @@ class BlogApiTest {
     }
 
     private Response call(String method, String path, Object body) throws Exception {
+        return send(method, path, body == null ? null : JSON.writeValueAsString(body));
+    }
+
+    private Response send(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
@@ -68,7 +83,7 @@ class BlogApiTest {
     void registersUsersWithARedactedPasswordAndAnEmbeddedProfile() throws Exception {
         long id = register("Ada", "ada@example.com");
         Map<String, Object> user = call("GET", "/api/users/" + id, null).json();
-        assertThat(user.keySet()).containsExactly("id", "name", "email", "profile", "insertedAt", "updatedAt", "posts");
+        assertThat(user.keySet()).containsExactly("id", "name", "email", "profile", "insertedAt", "updatedAt");
         assertThat(at(user, "profile", "bio").toString()).isEqualTo("Writes about Ada");
         assertThat(user.toString()).doesNotContain("correct horse");
         Response duplicate = call("POST", "/api/users", Map.of("name", "Ada 2", "email", "ada@example.com",
@@ -153,5 +168,134 @@ class BlogApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail")).isEqualTo("There is no tenant with that name");
         assertThat(call("GET", "/api/tenants/public;drop/posts", null).status()).isEqualTo(404);
+    }
+
+    private long post(long author, String title) throws Exception {
+        Response created = call("POST", "/api/posts", Map.of("title", title, "body", "About " + title, "userId", author));
+        assertThat(created.status()).isEqualTo(201);
+        return ((Number) created.json().get("id")).longValue();
+    }
+
+    @Test
+    void pagesAUsersPostsNewestFirstInsteadOfPreloadingThemAll() throws Exception {
+        long author = register("Barbara", "barbara@example.com");
+        post(author, "First");
+        post(author, "Second");
+        post(author, "Third");
+        assertThat(call("GET", "/api/users/" + author, null).json()).doesNotContainKey("posts");
+
+        Map<String, Object> first = call("GET", "/api/users/" + author + "/posts?page=0&size=2", null).json();
+        assertThat((List<?>) first.get("content")).extracting(p -> at(p, "title")).containsExactly("Third", "Second");
+        assertThat(first).containsEntry("page", 0).containsEntry("size", 2).containsEntry("totalElements", 3)
+                .containsEntry("totalPages", 2);
+        Map<String, Object> second = call("GET", "/api/users/" + author + "/posts?page=1&size=2", null).json();
+        assertThat((List<?>) second.get("content")).extracting(p -> at(p, "title")).containsExactly("First");
+
+        Map<String, Object> defaults = call("GET", "/api/users/" + author + "/posts", null).json();
+        assertThat(defaults).containsEntry("page", 0).containsEntry("size", 20);
+        assertThat(call("GET", "/api/users/" + author + "/posts?size=5000", null).json()).containsEntry("size", 100);
+        assertThat(call("GET", "/api/users/424242/posts", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesThePostsPageWithLinksToTheNextAndPreviousPages() throws Exception {
+        long author = register("Edsger", "edsger@example.com");
+        post(author, "Page one A");
+        post(author, "Page one B");
+        post(author, "Page one C");
+
+        Response first = call("GET", "/posts?size=2", null);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(titlesOn(first.body())).containsExactly("Page one C", "Page one B");
+        assertThat(first.body()).contains("<a id=\"next-page\" href=\"/posts?page=1&amp;size=2\">Older posts</a>")
+                .doesNotContain("previous-page");
+
+        Response second = call("GET", "/posts?page=1&size=2", null);
+        assertThat(titlesOn(second.body())).first().isEqualTo("Page one A");
+        assertThat(second.body()).contains("<a id=\"previous-page\" href=\"/posts?page=0&amp;size=2\">Newer posts</a>");
+
+        assertThat(titlesOn(call("GET", "/posts?size=0", null).body())).hasSize(1);
+        assertThat(titlesOn(call("GET", "/posts?page=-3&size=2", null).body())).containsExactly("Page one C", "Page one B");
+    }
+
+    private static List<String> titlesOn(String html) {
+        return html.lines().filter(line -> line.contains("class=\"title\""))
+                .map(line -> line.replaceAll(".*<strong class=\"title\">(.*)</strong>.*", "$1")).toList();
+    }
+
+    @Test
+    void refusesTagsThatAreNotNonBlankStringsAndWritesNothing() throws Exception {
+        long author = register("Alan", "alan@example.com");
+        long postsBefore = this.posts.count();
+        long tagsBefore = this.tags.count();
+
+        Response junk = call("POST", "/api/posts", Map.of("title", "Junk tags", "body", "b", "userId", author,
+                "tags", Arrays.asList(1, null, Map.of("a", 1), true, "")));
+        assertThat(junk.status()).isEqualTo(422);
+        assertThat(junk.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
+
+        Response blank = call("POST", "/api/posts", Map.of("title", "Blank tag", "body", "b", "userId", author,
+                "tags", List.of("fine", "   ")));
+        assertThat(blank.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
+
+        Response notAList = call("POST", "/api/posts", Map.of("title", "Tags as text", "body", "b", "userId", author,
+                "tags", "a,b"));
+        assertThat(notAList.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
+
+        Response tooLong = call("POST", "/api/posts", Map.of("title", "Long tag", "body", "b", "userId", author,
+                "tags", List.of("fine", "x".repeat(41))));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().get("errors")).isEqualTo(Map.of("tags", List.of("should be at most 40 character(s)")));
+
+        Response tooMany = call("POST", "/api/posts", Map.of("title", "Many tags", "body", "b", "userId", author,
+                "tags", IntStream.rangeClosed(1, 11).mapToObj(i -> "tag" + i).toList()));
+        assertThat(tooMany.json().get("errors")).isEqualTo(Map.of("tags", List.of("should have at most 10 item(s)")));
+
+        Response alsoInvalidPost = call("POST", "/api/posts", Map.of("title", "", "body", "b", "userId", author,
+                "tags", List.of("fresh", 2)));
+        assertThat(alsoInvalidPost.json().get("errors")).isEqualTo(Map.of("title", List.of("can't be blank"),
+                "tags", List.of("is invalid")));
+
+        Response unknownAuthor = call("POST", "/api/posts", Map.of("title", "Orphan", "body", "b", "userId", 424242,
+                "tags", List.of("orphan")));
+        assertThat(unknownAuthor.json().get("errors")).as("the tag is inserted, then rolled back with the post")
+                .isEqualTo(Map.of("userId", List.of("does not exist")));
+
+        assertThat(this.posts.count()).isEqualTo(postsBefore);
+        assertThat(this.tags.count()).isEqualTo(tagsBefore);
+    }
+
+    @Test
+    void linksATagOnceWhateverItsCaseAndSpaces() throws Exception {
+        long author = register("Barbara L", "liskov@example.com");
+        Response created = call("POST", "/api/posts", Map.of("title", "Duplicates", "body", "b", "userId", author,
+                "tags", List.of("dup", "DUP", " dup ", "Other")));
+        assertThat(created.status()).isEqualTo(201);
+        long id = ((Number) created.json().get("id")).longValue();
+        Map<String, Object> shown = call("GET", "/api/posts/" + id, null).json();
+        assertThat((List<?>) shown.get("tags")).extracting(t -> at(t, "name")).containsExactly("dup", "other");
+
+        Response exactlyTen = call("POST", "/api/posts", Map.of("title", "Ten tags", "body", "b", "userId", author,
+                "tags", List.of("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "T1", " t2 ")));
+        assertThat(exactlyTen.status()).as("12 names, 10 after de-duplication").isEqualTo(201);
+    }
+
+    @Test
+    void refusesAStringWithAnUnpairedSurrogate() throws Exception {
+        long author = register("Claude", "claude@example.com");
+        // The escape as the client sent it: a Java string holding the lone surrogate has no UTF-8 form to send.
+        Response response = send("POST", "/api/posts", "{\"title\": \"\\ud800\", \"body\": \"b\", \"userId\": " + author + "}");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).isEqualTo(Map.of("title", List.of("is invalid")));
+    }
+
+    @Test
+    void registersAnEmailOnceWhateverItsCaseAndSpaces() throws Exception {
+        long id = register("Ann", "  Ann@Example.COM ");
+        assertThat(call("GET", "/api/users/" + id, null).json().get("email")).isEqualTo("ann@example.com");
+        Response again = call("POST", "/api/users", Map.of("name", "Ann 2", "email", "ann@EXAMPLE.com",
+                "password", "long enough", "passwordConfirmation", "long enough"));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("errors")).isEqualTo(Map.of("email", List.of("has already been taken")));
     }
 }

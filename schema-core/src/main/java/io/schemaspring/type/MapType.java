@@ -22,10 +22,13 @@ public record MapType(@Nullable Type valueType) implements Type {
         }
         Map<String, Object> cast = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
+            if (!(entry.getKey() instanceof String key) || !PrimitiveCasts.wellFormed(key)) {
                 return CastResult.invalid();
             }
             if (this.valueType == null) {
+                if (!PrimitiveCasts.wellFormedJson(entry.getValue())) {
+                    return CastResult.invalid();
+                }
                 cast.put(key, entry.getValue());
                 continue;
             }

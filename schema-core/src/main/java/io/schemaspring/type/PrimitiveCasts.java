@@ -13,10 +13,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,14 +32,17 @@ final class PrimitiveCasts {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    /** ISO-8601 date and time with a 'T' or a space between them, and an optional offset. */
+    /**
+     * ISO-8601 date and time joined by 'T' (see {@link #parseDateTime}), with an optional offset.
+     * STRICT: an impossible date is refused, never moved to the end of the month.
+     */
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendLiteral('T')
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .optionalStart().appendOffsetId().optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private PrimitiveCasts() {
     }
@@ -52,7 +57,7 @@ final class PrimitiveCasts {
                 case FLOAT -> castFloat(javaType, input);
                 case DECIMAL -> castDecimal(input);
                 case BOOLEAN -> castBoolean(input);
-                case STRING -> input instanceof String ? CastResult.ok(input) : CastResult.invalid();
+                case STRING -> input instanceof String text && wellFormed(text) ? CastResult.ok(input) : CastResult.invalid();
                 case BINARY -> castBinary(input);
                 case BINARY_ID, UUID -> castUuid(input);
                 case DATE -> castDate(input);
@@ -60,7 +65,7 @@ final class PrimitiveCasts {
                 case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> castNaive(input, type.usec());
                 case UTC_DATETIME, UTC_DATETIME_USEC -> castUtc(javaType, input, type.usec());
                 case DURATION -> castDuration(input);
-                case MAP -> input instanceof Map<?, ?> ? CastResult.ok(input) : CastResult.invalid();
+                case MAP -> input instanceof Map<?, ?> && wellFormedJson(input) ? CastResult.ok(input) : CastResult.invalid();
                 case DEFAULT -> CastResult.invalid();
             };
         }
@@ -175,7 +180,13 @@ final class PrimitiveCasts {
             return CastResult.ok(input);
         }
         if (input instanceof String text) {
-            return CastResult.ok(LocalDate.parse(text));
+            // Ecto: an ISO date, or else the date part of an ISO naive datetime (an offset is dropped).
+            try {
+                return CastResult.ok(LocalDate.parse(text));
+            }
+            catch (DateTimeParseException ex) {
+                return CastResult.ok(LocalDate.from(parseDateTime(text)));
+            }
         }
         if (input instanceof Map<?, ?> parts) {
             return CastResult.ok(castDateParts(parts));
@@ -206,7 +217,7 @@ final class PrimitiveCasts {
             dateTime = value;
         }
         else if (input instanceof String text) {
-            dateTime = LocalDateTime.from(DATE_TIME.parse(text));
+            dateTime = LocalDateTime.from(parseDateTime(text));
         }
         else if (input instanceof Map<?, ?> parts) {
             dateTime = LocalDateTime.of(castDateParts(parts), timeOf(parts));
@@ -226,7 +237,7 @@ final class PrimitiveCasts {
             instant = value.toInstant();
         }
         else if (input instanceof String text) {
-            TemporalAccessor parsed = DATE_TIME.parse(text);
+            TemporalAccessor parsed = parseDateTime(text);
             LocalDateTime local = LocalDateTime.from(parsed);
             ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
             instant = local.toInstant(offset);
@@ -254,6 +265,40 @@ final class PrimitiveCasts {
             }
         }
         return CastResult.invalid();
+    }
+
+    /** Ecto takes exactly one separator between the date and the time: 'T' or a space. */
+    private static TemporalAccessor parseDateTime(String text) {
+        boolean space = text.length() > 10 && text.charAt(10) == ' ';
+        return DATE_TIME.parse(space ? text.substring(0, 10) + 'T' + text.substring(11) : text);
+    }
+
+    /** Whether every surrogate is paired: a string with a lone one has no UTF-8 form to store. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #wellFormed} for every string, key or value, at any depth of a JSON-like value. */
+    static boolean wellFormedJson(@Nullable Object value) {
+        if (value instanceof String text) {
+            return wellFormed(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().allMatch(entry -> wellFormedJson(entry.getKey()) && wellFormedJson(entry.getValue()));
+        }
+        if (value instanceof Collection<?> elements) {
+            return elements.stream().allMatch(PrimitiveCasts::wellFormedJson);
+        }
+        return true;
     }
 
     private static LocalDate castDateParts(Map<?, ?> parts) {

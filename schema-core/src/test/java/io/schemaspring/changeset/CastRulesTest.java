@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +47,16 @@ class CastRulesTest {
         OffsetDateTime offset;
         Color color;
         List<Integer> numbers;
+        List<String> labels;
         Map<String, Object> settings;
+    }
+
+    @Schema("tagged")
+    static class Tagged {
+        Long id;
+        List<String> tags = new ArrayList<>();
+        Map<String, Object> settings = new HashMap<>(Map.of("theme", "light"));
+        byte[] digest = {1, 2};
     }
 
     private static Changeset<Casts> cast(String field, Object value) {
@@ -127,6 +138,53 @@ class CastRulesTest {
     }
 
     @Test
+    void stringsWithAnUnpairedSurrogateAreInvalidAsTheyHaveNoUtf8Form() {
+        assertThat(ok("name", "smile \ud83d\ude00")).isEqualTo("smile \ud83d\ude00");
+        invalid("name", "\ud800", ":string");
+        invalid("name", "a\udc00b", ":string");
+        invalid("name", "\ude00\ud83d", ":string");
+        invalid("name", "end \ud83d", ":string");
+        invalid("labels", List.of("fine", "\ud800"), "{:array, :string}");
+        assertThat(ok("labels", List.of("fine", "\ud83d\ude00"))).isEqualTo(List.of("fine", "\ud83d\ude00"));
+        invalid("settings", Map.of("title", "\ud800"), ":map");
+        invalid("settings", Map.of("\udfff", "key"), ":map");
+        invalid("settings", Map.of("nested", List.of(Map.of("deep", "\udbff"))), ":map");
+    }
+
+    @Test
+    void blankInputGivesEachStructItsOwnCopyOfAMutableDefault() {
+        Tagged first = castBlankTags();
+        Tagged second = castBlankTags();
+        assertThat(first.tags).isEqualTo(List.of()).isNotSameAs(second.tags);
+        assertThat(first.settings).isEqualTo(Map.of("theme", "light")).isNotSameAs(second.settings);
+        assertThat(first.digest).containsExactly(1, 2).isNotSameAs(second.digest);
+
+        first.tags.add("mutated");
+        first.settings.put("theme", "dark");
+        first.digest[0] = 9;
+        assertThat(second.tags).isEmpty();
+        assertThat(second.settings).isEqualTo(Map.of("theme", "light"));
+        assertThat(second.digest).containsExactly(1, 2);
+        Tagged third = castBlankTags();
+        assertThat(third.tags).isEmpty();
+        assertThat(third.settings).isEqualTo(Map.of("theme", "light"));
+        assertThat(third.digest).containsExactly(1, 2);
+    }
+
+    /** A struct whose fields differ from their defaults, cast with blank input: the changes are the defaults. */
+    private static Tagged castBlankTags() {
+        Tagged loaded = new Tagged();
+        loaded.tags = List.of("loaded");
+        loaded.settings = Map.of("theme", "loaded");
+        loaded.digest = new byte[] {7};
+        Changeset<Tagged> changeset = Changeset.cast(loaded, Map.of("tags", " ", "settings", "", "digest", " "),
+                "tags", "settings", "digest");
+        assertThat(changeset.errors()).isEmpty();
+        assertThat(changeset.changes()).containsOnlyKeys("tags", "settings", "digest");
+        return changeset.applyChanges();
+    }
+
+    @Test
     void uuidsAreValidated() {
         assertThat(ok("token", "6f1e1a3c-0d6b-4a4e-9a77-1f6d1a2b3c4d"))
                 .isEqualTo(UUID.fromString("6f1e1a3c-0d6b-4a4e-9a77-1f6d1a2b3c4d"));
@@ -144,6 +202,40 @@ class CastRulesTest {
         assertThat(ok("preciseTime", "10:11:12.3456789")).isEqualTo(LocalTime.of(10, 11, 12, 345_678_000));
         assertThat(ok("time", Map.of("hour", 10, "minute", 11))).isEqualTo(LocalTime.of(10, 11));
         invalid("time", "25:00:00", ":time");
+    }
+
+    @Test
+    void datesTakeTheDatePartOfADatetimeAndDropItsOffset() {
+        assertThat(ok("day", "2015-12-31T00:00:00")).isEqualTo(LocalDate.of(2015, 12, 31));
+        assertThat(ok("day", "2015-12-31 23:59:59.999")).isEqualTo(LocalDate.of(2015, 12, 31));
+        assertThat(ok("day", "2015-12-31T23:00:00-05:00")).isEqualTo(LocalDate.of(2015, 12, 31));
+        assertThat(ok("day", "2016-02-29")).isEqualTo(LocalDate.of(2016, 2, 29));
+        invalid("day", "2015-02-29", ":date");
+        invalid("day", "2015-02-30T00:00:00", ":date");
+        invalid("day", "2015-12-31T", ":date");
+    }
+
+    @Test
+    void dateTimesRefuseImpossibleDatesInsteadOfMovingThem() {
+        invalid("naive", "2015-02-30T10:00:00", ":naive_datetime");
+        invalid("naiveUsec", "2015-04-31 10:00:00", ":naive_datetime_usec");
+        invalid("utc", "2015-02-29T10:00:00Z", ":utc_datetime");
+        invalid("offset", "2015-02-30T10:00:00+02:00", ":utc_datetime");
+        invalid("naive", "2015-01-23T24:00:00", ":naive_datetime");
+        invalid("preciseTime", "10:60:00", ":time_usec");
+        assertThat(ok("naive", "2016-02-29T10:00:00")).isEqualTo(LocalDateTime.of(2016, 2, 29, 10, 0));
+    }
+
+    @Test
+    void dateTimesTakeExactlyOneSeparatorTOrSpace() {
+        invalid("naive", "2015-01-23T 23:50:07", ":naive_datetime");
+        invalid("naive", "2015-01-23 T23:50:07", ":naive_datetime");
+        invalid("naive", "2015-01-2323:50:07", ":naive_datetime");
+        invalid("naive", "2015-01-23  23:50:07", ":naive_datetime");
+        invalid("utc", "2015-01-23T 23:50:07Z", ":utc_datetime");
+        invalid("day", "2015-01-23T 23:50:07", ":date");
+        assertThat(ok("naive", "2015-01-23 23:50:07")).isEqualTo(LocalDateTime.of(2015, 1, 23, 23, 50, 7));
+        assertThat(ok("utc", "2015-01-23T23:50:07Z")).isEqualTo(Instant.parse("2015-01-23T23:50:07Z"));
     }
 
     @Test

@@ -5,8 +5,6 @@ import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.sample.blog.Comment;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.web.Cast;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +34,7 @@ public class PostApiController {
 
     @GetMapping
     public PageResponse<Post> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "10") int size) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100),
-                Sort.by(Sort.Direction.DESC, "insertedAt").and(Sort.by(Sort.Direction.DESC, "id")));
-        return PageResponse.of(this.posts.findAll(request));
+        return PageResponse.of(this.posts.findAll(Pages.newestFirst(page, size)));
     }
 
     @GetMapping("/{id}")

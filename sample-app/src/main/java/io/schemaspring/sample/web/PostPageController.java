@@ -4,6 +4,7 @@ import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.User;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +12,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Server-rendered pages: the form posts form data through the casting binder. */
 @Controller
@@ -30,9 +32,10 @@ public class PostPageController {
     }
 
     @GetMapping("/posts")
-    public String list(Model model) {
-        model.addAttribute("posts", this.posts.preload(this.posts.findAll(Sort.by(Sort.Direction.DESC, "insertedAt")),
-                "user", "comments"));
+    public String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+        Page<Post> shown = this.posts.findAll(Pages.newestFirst(page, size));
+        model.addAttribute("posts", this.posts.preload(shown.getContent(), "user", "comments"));
+        model.addAttribute("page", shown);
         return "posts/list";
     }
 

@@ -6,14 +6,20 @@ import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.Tag;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The rules of a post, shared by the default tenant and the others. */
 @Service
 public class PostService {
+
+    static final int MAX_TAGS = 10;
+    static final int MAX_TAG_LENGTH = 40;
 
     private final SchemaRepository<Post, Long> posts;
     private final SchemaRepository<Tag, Long> tags;
@@ -28,11 +34,15 @@ public class PostService {
         return tenant == null ? this.posts : this.posts.withPrefix(tenant);
     }
 
-    /** Validates and inserts a post, creating its tags by name (the {@code tags} parameter) in the same transaction. */
+    /**
+     * Validates and inserts a post, creating its tags by name (the {@code tags} parameter) in the
+     * same transaction: a post that is not inserted leaves no tags behind.
+     */
     @Transactional
     public Post create(Changeset<Post> changeset, String tenant) {
         validate(changeset).foreignKeyConstraint("userId");
-        if (changeset.valid() && changeset.params().get("tags") instanceof List<?> names) {
+        Set<String> names = tagNames(changeset);
+        if (changeset.valid() && !names.isEmpty()) {
             changeset.putChange("tags", tagsNamed(names, tenant));
         }
         return posts(tenant).insert(changeset);
@@ -46,12 +56,51 @@ public class PostService {
         return changeset.validateLength("title", Length.max(120)).validateLength("body", Length.max(10_000));
     }
 
-    private List<Tag> tagsNamed(List<?> names, String tenant) {
+    /**
+     * The names in the {@code tags} parameter, trimmed, lower-case and each once, or none with an
+     * error on {@code tags}: it must be a list of at most {@value #MAX_TAGS} non-blank strings of at
+     * most {@value #MAX_TAG_LENGTH} characters (the column holds 50).
+     */
+    private static Set<String> tagNames(Changeset<Post> changeset) {
+        Object param = changeset.params().get("tags");
+        if (param == null) {
+            return Set.of();
+        }
+        if (!(param instanceof List<?> values)) {
+            return invalidTags(changeset);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Object value : values) {
+            // The Tag schema's own cast: strings only (no lone surrogates); a blank one casts to no name.
+            Object name = value == null ? null : Changeset.cast(new Tag(), Map.of("name", value), "name").getChange("name");
+            if (!(name instanceof String text)) {
+                return invalidTags(changeset);
+            }
+            names.add(text.trim().toLowerCase(Locale.ROOT));
+        }
+        if (names.stream().anyMatch(name -> name.codePointCount(0, name.length()) > MAX_TAG_LENGTH)) {
+            changeset.addError("tags", "should be at most %{count} character(s)",
+                    Map.of("count", MAX_TAG_LENGTH, "validation", "length", "kind", "max", "type", "string"));
+            return Set.of();
+        }
+        if (names.size() > MAX_TAGS) {
+            changeset.addError("tags", "should have at most %{count} item(s)",
+                    Map.of("count", MAX_TAGS, "validation", "length", "kind", "max", "type", "list"));
+            return Set.of();
+        }
+        return names;
+    }
+
+    private static Set<String> invalidTags(Changeset<Post> changeset) {
+        changeset.addError("tags", "is invalid", Map.of("validation", "cast", "type", "{:array, :string}"));
+        return Set.of();
+    }
+
+    private List<Tag> tagsNamed(Set<String> names, String tenant) {
         SchemaRepository<Tag, Long> tags = tenant == null ? this.tags : this.tags.withPrefix(tenant);
         List<Tag> found = new ArrayList<>();
-        for (Object name : names) {
-            String text = String.valueOf(name).trim().toLowerCase(java.util.Locale.ROOT);
-            found.add(tags.getBy(Map.of("name", text)).orElseGet(() -> tags.insert(Tag.named(text))));
+        for (String name : names) {
+            found.add(tags.getBy(Map.of("name", name)).orElseGet(() -> tags.insert(Tag.named(name))));
         }
         return found;
     }

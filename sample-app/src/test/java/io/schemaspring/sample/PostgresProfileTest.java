@@ -1,0 +1,61 @@
+package io.schemaspring.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The postgres profile's timeouts reach the connections. Skipped with a notice when PostgreSQL
+ * (127.0.0.1:5432) is unreachable, failing instead when {@code SCHEMA_IT_REQUIRED} names postgres.
+ */
+@SpringBootTest
+@ActiveProfiles("postgres")
+class PostgresProfileTest {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3";
+
+    @Autowired
+    private DataSource dataSource;
+
+    @BeforeAll
+    static void requirePostgres() {
+        try (Connection connection = DriverManager.getConnection(URL)) {
+            return;
+        }
+        catch (SQLException ex) {
+            String reason = "PostgreSQL is not reachable at " + URL + " (" + ex.getMessage() + ")";
+            String required = System.getenv("SCHEMA_IT_REQUIRED");
+            if (required != null && Arrays.stream(required.split(","))
+                    .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals("postgres"))) {
+                fail(reason + ", but SCHEMA_IT_REQUIRED=" + required + " requires it");
+            }
+            System.out.println("[schema-it] NOTICE: " + reason + ": skipping the postgres profile test");
+            Assumptions.abort(reason);
+        }
+    }
+
+    @Test
+    void connectionsHaveTheProfilesSocketConnectAndStatementTimeouts() throws SQLException {
+        HikariDataSource hikari = (HikariDataSource) this.dataSource;
+        assertThat(hikari.getConnectionTimeout()).isEqualTo(5000);
+        assertThat(hikari.getDataSourceProperties()).containsEntry("connectTimeout", "5").containsEntry("socketTimeout", "30");
+        try (Connection connection = this.dataSource.getConnection()) {
+            assertThat(connection.getNetworkTimeout()).as("PgJDBC's socket timeout, in ms").isEqualTo(30_000);
+        }
+        assertThat(new JdbcTemplate(this.dataSource).queryForObject("SHOW statement_timeout", String.class)).isEqualTo("10s");
+    }
+}
