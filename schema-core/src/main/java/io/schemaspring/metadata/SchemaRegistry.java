@@ -31,9 +31,11 @@ public final class SchemaRegistry {
     private static volatile @Nullable SchemaRegistry defaultRegistry;
 
     private final Map<Class<?>, SchemaMetadata> schemas;
+    private final SchemaSettings settings;
 
-    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas) {
+    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas, SchemaSettings settings) {
         this.schemas = Collections.unmodifiableMap(schemas);
+        this.settings = settings;
     }
 
     public static Builder builder() {
@@ -57,6 +59,11 @@ public final class SchemaRegistry {
     /** The metadata of a schema, or {@code null} when the class is not registered. */
     public @Nullable SchemaMetadata find(Class<?> schemaClass) {
         return this.schemas.get(schemaClass);
+    }
+
+    /** The settings the registry was built with. */
+    public SchemaSettings settings() {
+        return this.settings;
     }
 
     public boolean contains(Class<?> schemaClass) {
@@ -156,7 +163,7 @@ public final class SchemaRegistry {
             new AssociationResolver(introspections).resolveAll();
             Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
             introspections.forEach((type, introspection) -> schemas.put(type, introspection.metadata()));
-            return new SchemaRegistry(schemas);
+            return new SchemaRegistry(schemas, this.settings);
         }
     }
 }

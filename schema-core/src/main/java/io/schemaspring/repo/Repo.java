@@ -88,7 +88,7 @@ public class Repo {
         this.preloader = new Preloader(this);
         for (SchemaMetadata metadata : registry.all()) {
             if (!metadata.embedded()) {
-                this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, this.codecs));
+                this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, this.codecs, registry.settings().bytecode()));
             }
         }
     }

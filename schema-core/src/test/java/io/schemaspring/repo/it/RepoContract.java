@@ -8,6 +8,7 @@ import io.schemaspring.changeset.FieldError;
 import io.schemaspring.changeset.ReplaceRefusedException;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.repo.AssociationNotLoadedException;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
@@ -74,6 +75,11 @@ abstract class RepoContract {
 
     abstract TestDatabase database();
 
+    /** The registry settings the contract runs with; subclasses switch bytecode generation off. */
+    SchemaSettings settings() {
+        return SchemaSettings.defaults();
+    }
+
     @BeforeAll
     void connect() throws Exception {
         database().requireReachable();
@@ -82,7 +88,7 @@ abstract class RepoContract {
             ScriptUtils.executeSqlScript(raw, new ClassPathResource(database().script()));
         }
         this.dataSource = new CountingDataSource(this.connection);
-        this.registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
+        this.registry = SchemaRegistry.builder().settings(settings()).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
                 Vote.class, Counter.class, Token.class, ArchivedTag.class).build();
         this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
