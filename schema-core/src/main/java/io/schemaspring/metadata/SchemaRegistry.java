@@ -161,6 +161,13 @@ public final class SchemaRegistry {
                 pending.addAll(introspection.referenced());
             }
             new AssociationResolver(introspections).resolveAll();
+            for (Introspection introspection : introspections.values()) {
+                SchemaMetadata metadata = introspection.metadata();
+                Map<String, SchemaMetadata> defaultStructs = new LinkedHashMap<>();
+                metadata.embeds().stream().map(metadata::embed).filter(EmbedMetadata::defaultsToStruct)
+                        .forEach(embed -> defaultStructs.put(embed.field(), introspections.get(embed.related()).metadata()));
+                metadata.defaultStructs(defaultStructs);
+            }
             Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
             introspections.forEach((type, introspection) -> schemas.put(type, introspection.metadata()));
             return new SchemaRegistry(schemas, this.settings);

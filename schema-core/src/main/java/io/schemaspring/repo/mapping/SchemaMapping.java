@@ -29,6 +29,7 @@ public final class SchemaMapping {
     private final FieldAccessor[] notLoadedAccessors;
     private final NotLoaded<?>[] notLoadedMarkers;
     private final @Nullable RowReader rowReader;
+    private final List<String> unselectedDefaultStructs;
 
     public SchemaMapping(SchemaMetadata metadata, Codecs codecs) {
         this(metadata, codecs, true);
@@ -56,6 +57,8 @@ public final class SchemaMapping {
         this.notLoadedAccessors = many.stream().map(AssociationMetadata::accessor).toArray(FieldAccessor[]::new);
         this.notLoadedMarkers = many.stream().map(association -> new NotLoaded<>(metadata.schemaClass(), association.field()))
                 .toArray(NotLoaded<?>[]::new);
+        this.unselectedDefaultStructs = metadata.embeds().stream()
+                .filter(name -> metadata.embed(name).defaultsToStruct() && !queryFields.contains(name)).toList();
         this.rowReader = RowReaderGenerator.generate(metadata, queryFields, this.queryCodecs,
                 many.stream().map(AssociationMetadata::field).toList(), this.notLoadedMarkers, bytecode);
     }
@@ -92,7 +95,14 @@ public final class SchemaMapping {
     /** Reads one struct from the current row, its query columns starting at {@code firstColumn}. */
     public Object read(ResultSet resultSet, int firstColumn) throws SQLException {
         if (this.rowReader != null) {
-            return this.rowReader.read(resultSet, firstColumn);
+            Object struct = this.rowReader.read(resultSet, firstColumn);
+            // The generated reader calls the constructor itself: embeds it does not read still get their default struct.
+            for (String name : this.unselectedDefaultStructs) {
+                if (this.metadata.embed(name).accessor().get(struct) == null) {
+                    this.metadata.embed(name).accessor().set(struct, this.metadata.defaultStruct(name));
+                }
+            }
+            return struct;
         }
         Object struct = this.metadata.newInstance();
         for (int i = 0; i < this.queryCodecs.length; i++) {
