@@ -1,6 +1,6 @@
 DROP DATABASE IF EXISTS tenant_b;
 CREATE DATABASE tenant_b;
-DROP TABLE IF EXISTS test.posts_tags, test.comments, test.notes, test.votes, test.counters, test.tokens, test.posts, test.tags, test.authors;
+DROP TABLE IF EXISTS test.post_labels, test.posts_tags, test.comments, test.notes, test.votes, test.counters, test.tokens, test.posts, test.tags, test.authors;
 CREATE TABLE test.authors (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200) NOT NULL,
   email_address VARCHAR(200), password VARCHAR(200), bio VARCHAR(2000), username VARCHAR(100), role VARCHAR(20),
   tags JSON, settings JSON, address JSON, links JSON, inserted_at DATETIME(6), updated_at DATETIME(6), CONSTRAINT authors_name_index UNIQUE (name));
@@ -12,6 +12,7 @@ CREATE TABLE test.comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, body VARCHAR(2
 CREATE TABLE test.tags (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100));
 CREATE TABLE test.posts_tags (post_id BIGINT, tag_id BIGINT, CONSTRAINT posts_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.posts(id),
   CONSTRAINT posts_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES test.tags(id));
+CREATE TABLE test.post_labels (id BIGINT AUTO_INCREMENT PRIMARY KEY, post_id BIGINT, tag_id BIGINT, source VARCHAR(20), weight INT);
 CREATE TABLE test.notes (id BIGINT AUTO_INCREMENT PRIMARY KEY, content VARCHAR(200), lock_version INT, author_id BIGINT,
   CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.authors(id));
 CREATE TABLE test.votes (post_id BIGINT, voter VARCHAR(100), points INT NOT NULL, PRIMARY KEY (post_id, voter));
@@ -29,6 +30,7 @@ CREATE TABLE tenant_b.comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, body VARCH
 CREATE TABLE tenant_b.tags (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100));
 CREATE TABLE tenant_b.posts_tags (post_id BIGINT, tag_id BIGINT, CONSTRAINT posts_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES tenant_b.posts(id),
   CONSTRAINT posts_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tenant_b.tags(id));
+CREATE TABLE tenant_b.post_labels (id BIGINT AUTO_INCREMENT PRIMARY KEY, post_id BIGINT, tag_id BIGINT, source VARCHAR(20), weight INT);
 CREATE TABLE tenant_b.notes (id BIGINT AUTO_INCREMENT PRIMARY KEY, content VARCHAR(200), lock_version INT, author_id BIGINT,
   CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES tenant_b.authors(id));
 CREATE TABLE tenant_b.votes (post_id BIGINT, voter VARCHAR(100), points INT NOT NULL, PRIMARY KEY (post_id, voter));

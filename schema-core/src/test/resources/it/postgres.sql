@@ -1,5 +1,5 @@
 DROP SCHEMA IF EXISTS tenant_b CASCADE;
-DROP TABLE IF EXISTS public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
+DROP TABLE IF EXISTS public.post_labels, public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
   public.posts, public.tags, public.authors CASCADE;
 CREATE SCHEMA tenant_b;
 CREATE TABLE public.authors (id BIGSERIAL PRIMARY KEY, name VARCHAR(200) NOT NULL,
@@ -13,6 +13,7 @@ CREATE TABLE public.comments (id BIGSERIAL PRIMARY KEY, body VARCHAR(2000), appr
 CREATE TABLE public.tags (id BIGSERIAL PRIMARY KEY, name VARCHAR(100));
 CREATE TABLE public.posts_tags (post_id BIGINT, tag_id BIGINT, CONSTRAINT posts_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id),
   CONSTRAINT posts_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES public.tags(id));
+CREATE TABLE public.post_labels (id BIGSERIAL PRIMARY KEY, post_id BIGINT, tag_id BIGINT, source VARCHAR(20), weight INT);
 CREATE TABLE public.notes (id BIGSERIAL PRIMARY KEY, content VARCHAR(200), lock_version INT, author_id BIGINT,
   CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.authors(id));
 CREATE TABLE public.votes (post_id BIGINT, voter VARCHAR(100), points INT NOT NULL, PRIMARY KEY (post_id, voter));
@@ -30,6 +31,7 @@ CREATE TABLE tenant_b.comments (id BIGSERIAL PRIMARY KEY, body VARCHAR(2000), ap
 CREATE TABLE tenant_b.tags (id BIGSERIAL PRIMARY KEY, name VARCHAR(100));
 CREATE TABLE tenant_b.posts_tags (post_id BIGINT, tag_id BIGINT, CONSTRAINT posts_tags_post_id_fkey FOREIGN KEY (post_id) REFERENCES tenant_b.posts(id),
   CONSTRAINT posts_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tenant_b.tags(id));
+CREATE TABLE tenant_b.post_labels (id BIGSERIAL PRIMARY KEY, post_id BIGINT, tag_id BIGINT, source VARCHAR(20), weight INT);
 CREATE TABLE tenant_b.notes (id BIGSERIAL PRIMARY KEY, content VARCHAR(200), lock_version INT, author_id BIGINT,
   CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES tenant_b.authors(id));
 CREATE TABLE tenant_b.votes (post_id BIGINT, voter VARCHAR(100), points INT NOT NULL, PRIMARY KEY (post_id, voter));

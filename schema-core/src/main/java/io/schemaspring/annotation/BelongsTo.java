@@ -24,7 +24,4 @@ public @interface BelongsTo {
 
     /** Conditions on the associated schema. */
     Where[] where() default {};
-
-    /** What casting does when the associated struct is replaced. */
-    OnReplace onReplace() default OnReplace.RAISE;
 }

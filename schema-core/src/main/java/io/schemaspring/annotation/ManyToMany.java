@@ -38,9 +38,16 @@ public @interface ManyToMany {
     /** What deleting this schema does to the join rows. */
     OnDelete onDelete() default OnDelete.NOTHING;
 
-    /** What casting does when associated structs are replaced. */
-    OnReplace onReplace() default OnReplace.RAISE;
+    /**
+     * Values for fields of the join schema's rows, Ecto's {@code join_defaults}; needs
+     * {@link #joinThroughSchema()}.
+     */
+    JoinDefault[] joinDefaults() default {};
 
-    /** Refuse duplicate join rows when casting. */
+    /**
+     * Refuse duplicates: putting a list with the same related key twice on a changeset is an
+     * error ({@code "has already been taken"} on the entry), and the repository refuses to
+     * write such a list. Declare a unique index on the join table too.
+     */
     boolean unique() default false;
 }

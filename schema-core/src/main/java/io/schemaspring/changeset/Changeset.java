@@ -135,7 +135,23 @@ public final class Changeset<T> {
         else {
             this.changes.put(field, value);
         }
+        AssociationMetadata association = metadata == null ? this.metadata.association(field) : null;
+        if (association != null && association.unique()) {
+            checkUnique(association, value);
+        }
         return this;
+    }
+
+    /** Ecto's check of a unique many-to-many: each repeated related key gets "has already been taken". */
+    private void checkUnique(AssociationMetadata association, @Nullable Object value) {
+        String name = association.field();
+        this.errors.removeIf(error -> error.field().startsWith(name + "["));
+        if (value instanceof List<?> entries) {
+            FieldMetadata key = SchemaRegistry.lookup(association.related()).field(association.relatedKey());
+            for (int i : io.schemaspring.metadata.UniqueEntries.duplicates(entries, key.accessor())) {
+                addError(name + "[" + i + "]." + key.name(), "has already been taken", Map.of());
+            }
+        }
     }
 
     /** Records a change even when equal to the current value, Ecto's {@code force_change}. */

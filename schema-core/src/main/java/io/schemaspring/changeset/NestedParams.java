@@ -75,7 +75,8 @@ final class NestedParams {
         Map<String, Object> childParams = stringKeys(map);
         Object current = existing.isEmpty() ? null : existing.get(0);
         Object data;
-        if (current != null && (this.onReplace == OnReplace.UPDATE || idMatches(current, childParams))) {
+        if (current != null && (this.onReplace == OnReplace.UPDATE || idMatches(current, childParams)
+                || bothWithoutId(current, childParams))) {
             data = current;
         }
         else {
@@ -158,6 +159,16 @@ final class NestedParams {
         FieldMetadata id = this.related.field(key.get(0));
         CastResult<?> cast = id.type().cast(params.get(key.get(0)));
         return cast.isOk() && cast.value() != null && Objects.equals(cast.value(), id.accessor().get(child));
+    }
+
+    /**
+     * Ecto compares the primary keys of the current struct and the parameters, nil included: a
+     * struct never given an id (an embed's default struct) is updated by parameters without one.
+     */
+    private boolean bothWithoutId(Object current, Map<String, Object> params) {
+        List<String> key = this.related.primaryKey();
+        return key.size() == 1 && params.get(key.get(0)) == null
+                && this.related.field(key.get(0)).accessor().get(current) == null;
     }
 
     private void invalid(String type) {

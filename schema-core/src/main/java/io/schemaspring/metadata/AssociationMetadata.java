@@ -30,6 +30,7 @@ public final class AssociationMetadata {
     private final List<JoinKey> joinKeys;
     private final List<WhereCondition> joinWhere;
     private final boolean unique;
+    private final List<JoinDefault> joinDefaults;
     private final List<String> through;
     private final FieldAccessor accessor;
 
@@ -50,6 +51,7 @@ public final class AssociationMetadata {
         this.joinKeys = List.copyOf(builder.joinKeys);
         this.joinWhere = List.copyOf(builder.joinWhere);
         this.unique = builder.unique;
+        this.joinDefaults = List.copyOf(builder.joinDefaults);
         this.through = List.copyOf(builder.through);
         this.accessor = builder.accessor;
     }
@@ -125,6 +127,11 @@ public final class AssociationMetadata {
         return this.unique;
     }
 
+    /** Values written into the join schema's rows besides the two keys. */
+    public List<JoinDefault> joinDefaults() {
+        return this.joinDefaults;
+    }
+
     /** The association names a {@code THROUGH} association walks, starting on the owner. */
     public List<String> through() {
         return this.through;
@@ -159,6 +166,7 @@ public final class AssociationMetadata {
         private List<JoinKey> joinKeys = List.of();
         private List<WhereCondition> joinWhere = List.of();
         private boolean unique;
+        private List<JoinDefault> joinDefaults = List.of();
         private List<String> through = List.of();
 
         private Builder(String field, AssociationKind kind, Cardinality cardinality, Class<?> owner, Class<?> related,
@@ -204,6 +212,11 @@ public final class AssociationMetadata {
             this.joinKeys = joinKeys;
             this.joinWhere = joinWhere;
             this.unique = unique;
+            return this;
+        }
+
+        Builder joinDefaults(List<JoinDefault> joinDefaults) {
+            this.joinDefaults = joinDefaults;
             return this;
         }
 

@@ -97,7 +97,6 @@ final class AssociationResolver {
         return builder(owner, declaration, AssociationKind.BELONGS_TO)
                 .keys(foreignKey, references)
                 .where(where(owner, declaration, related, belongsTo.where()))
-                .onReplace(belongsTo.onReplace())
                 .build();
     }
 
@@ -160,7 +159,7 @@ final class AssociationResolver {
                 .where(where(owner, declaration, related, manyToMany.where()))
                 .preloadOrder(preloadOrder(owner, declaration, related, manyToMany.preloadOrder()))
                 .onDelete(manyToMany.onDelete())
-                .onReplace(manyToMany.onReplace())
+                .joinDefaults(joinDefaults(owner, declaration, join, joinKeys, manyToMany))
                 .build();
     }
 
@@ -185,6 +184,36 @@ final class AssociationResolver {
                     + " or name the join schema's fields with @ManyToMany(joinKeys = ...)");
         }
         return new JoinKey(column, joinField, references, side.fieldSource(references));
+    }
+
+    private List<JoinDefault> joinDefaults(Introspection owner, AssociationDeclaration declaration,
+            @Nullable SchemaMetadata join, List<JoinKey> joinKeys, ManyToMany manyToMany) {
+        Class<?> ownerClass = owner.metadata().schemaClass();
+        if (manyToMany.joinDefaults().length > 0 && join == null) {
+            throw error(ownerClass, declaration.name(), "joinDefaults needs a join schema, but it joins through the table \""
+                    + manyToMany.joinThrough() + "\"", "set @ManyToMany(joinThroughSchema = Join.class) or remove joinDefaults");
+        }
+        List<JoinDefault> defaults = new ArrayList<>();
+        for (io.schemaspring.annotation.JoinDefault option : manyToMany.joinDefaults()) {
+            String field = option.field();
+            Type type = join.type(field);
+            String joinName = join.schemaClass().getSimpleName();
+            if (type == null) {
+                throw error(ownerClass, declaration.name(), "joinDefaults names :" + field + ", which join schema " + joinName
+                        + " does not have", "use a persisted field of " + joinName);
+            }
+            if (joinKeys.stream().anyMatch(key -> field.equals(key.joinField()))) {
+                throw error(ownerClass, declaration.name(), "joinDefaults names the join key :" + field,
+                        "leave the join keys to the association; give joinDefaults other fields of " + joinName);
+            }
+            CastResult<?> cast = type.cast(option.value());
+            if (!cast.isOk() || cast.value() == null) {
+                throw error(ownerClass, declaration.name(), "joinDefaults value \"" + option.value() + "\" is invalid for :"
+                        + field + " of type " + type, "write a value of type " + type);
+            }
+            defaults.add(new JoinDefault(field, join.fieldSource(field), cast.value()));
+        }
+        return defaults;
     }
 
     private AssociationMetadata through(Introspection owner, AssociationDeclaration declaration, String[] path,

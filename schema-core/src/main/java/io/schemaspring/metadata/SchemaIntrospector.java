@@ -103,7 +103,7 @@ final class SchemaIntrospector {
                 }
             }
             collectFields();
-            this.access = StructAccessGenerator.generate(this.type, this.declared);
+            this.access = StructAccessGenerator.generate(this.type, this.declared, SchemaIntrospector.this.settings.bytecode());
             List<AssociationDeclaration> associations = new ArrayList<>();
             Map<String, java.lang.reflect.Field> embedFields = new LinkedHashMap<>();
             for (java.lang.reflect.Field field : this.relationFields) {

@@ -33,6 +33,7 @@ public final class SchemaMetadata {
     private final @Nullable StructAccess access;
     private Map<String, AssociationMetadata> associations = Map.of();
     private @Nullable FieldAccessor metaAccessor;
+    private Map<String, SchemaMetadata> defaultStructs = Map.of();
 
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
             boolean embedded, List<FieldMetadata> fields, List<FieldMetadata> virtualFields, List<EmbedMetadata> embeds,
@@ -90,6 +91,11 @@ public final class SchemaMetadata {
         if (this.metaAccessor != null) {
             this.metaAccessor.set(struct, meta);
         }
+    }
+
+    /** Links each {@code @EmbedsOne(defaultsToStruct = true)} to its embedded schema, once every schema is introspected. */
+    void defaultStructs(Map<String, SchemaMetadata> embedded) {
+        this.defaultStructs = Map.copyOf(embedded);
     }
 
     /** The schema class. */
@@ -201,8 +207,29 @@ public final class SchemaMetadata {
         return this.redactFields;
     }
 
-    /** A new instance with every field at its default, through the no-argument constructor. */
+    /**
+     * A new instance with every field at its default, through the no-argument constructor; an
+     * {@code @EmbedsOne(defaultsToStruct = true)} left null by the constructor holds a new empty
+     * embedded struct, as Ecto's struct default does.
+     */
     public Object newInstance() {
+        Object struct = instantiate();
+        this.defaultStructs.forEach((name, embedded) -> {
+            FieldAccessor accessor = this.embeds.get(name).accessor();
+            if (accessor.get(struct) == null) {
+                accessor.set(struct, embedded.newInstance());
+            }
+        });
+        return struct;
+    }
+
+    /** A new empty embedded struct for an {@code @EmbedsOne(defaultsToStruct = true)}; {@code null} for other fields. */
+    public @Nullable Object defaultStruct(String embed) {
+        SchemaMetadata embedded = this.defaultStructs.get(embed);
+        return embedded == null ? null : embedded.newInstance();
+    }
+
+    private Object instantiate() {
         if (this.access != null) {
             return this.access.newInstance();
         }

@@ -31,9 +31,11 @@ public final class SchemaRegistry {
     private static volatile @Nullable SchemaRegistry defaultRegistry;
 
     private final Map<Class<?>, SchemaMetadata> schemas;
+    private final SchemaSettings settings;
 
-    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas) {
+    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas, SchemaSettings settings) {
         this.schemas = Collections.unmodifiableMap(schemas);
+        this.settings = settings;
     }
 
     public static Builder builder() {
@@ -57,6 +59,11 @@ public final class SchemaRegistry {
     /** The metadata of a schema, or {@code null} when the class is not registered. */
     public @Nullable SchemaMetadata find(Class<?> schemaClass) {
         return this.schemas.get(schemaClass);
+    }
+
+    /** The settings the registry was built with. */
+    public SchemaSettings settings() {
+        return this.settings;
     }
 
     public boolean contains(Class<?> schemaClass) {
@@ -154,9 +161,16 @@ public final class SchemaRegistry {
                 pending.addAll(introspection.referenced());
             }
             new AssociationResolver(introspections).resolveAll();
+            for (Introspection introspection : introspections.values()) {
+                SchemaMetadata metadata = introspection.metadata();
+                Map<String, SchemaMetadata> defaultStructs = new LinkedHashMap<>();
+                metadata.embeds().stream().map(metadata::embed).filter(EmbedMetadata::defaultsToStruct)
+                        .forEach(embed -> defaultStructs.put(embed.field(), introspections.get(embed.related()).metadata()));
+                metadata.defaultStructs(defaultStructs);
+            }
             Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
             introspections.forEach((type, introspection) -> schemas.put(type, introspection.metadata()));
-            return new SchemaRegistry(schemas);
+            return new SchemaRegistry(schemas, this.settings);
         }
     }
 }

@@ -89,7 +89,7 @@ public class Repo {
         this.preloader = new Preloader(this);
         for (SchemaMetadata metadata : registry.all()) {
             if (!metadata.embedded()) {
-                this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, this.codecs));
+                this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, this.codecs, registry.settings().bytecode()));
             }
         }
     }
@@ -540,15 +540,15 @@ public class Repo {
         SchemaMapping mapping = mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
         requireKey(metadata, struct, "update");
-        List<String> joinChanges = new ArrayList<>();
+        Map<String, Object> joinChanges = new LinkedHashMap<>();
         changes.keySet().removeIf(name -> {
             if (metadata.association(name) != null) {
-                joinChanges.add(name);
+                joinChanges.put(name, changes.get(name));
                 return true;
             }
             return false;
         });
-        joinChanges.forEach(name -> metadata.association(name).accessor().set(struct, changes.get(name)));
+        joinChanges.forEach((name, value) -> metadata.association(name).accessor().set(struct, value));
         changes.forEach((name, value) -> metadata.field(name).accessor().set(struct, value));
         this.autogenerator.onUpdate(metadata, struct);
         List<String> columns = metadata.fields().stream()
@@ -765,15 +765,32 @@ public class Repo {
         }
     }
 
+    /** Whether the struct has loaded many-to-many lists to write; refuses duplicates in unique ones. */
     private boolean hasJoinRows(SchemaMetadata metadata, Object struct) {
+        boolean found = false;
         for (String name : metadata.associations()) {
             AssociationMetadata association = metadata.association(name);
             if (association.kind() == AssociationKind.MANY_TO_MANY && association.accessor().get(struct) instanceof List<?> list
                     && NotLoaded.isLoaded(list)) {
-                return true;
+                found = true;
+                if (association.unique()) {
+                    requireUnique(metadata, association, list);
+                }
             }
         }
-        return false;
+        return found;
+    }
+
+    private void requireUnique(SchemaMetadata metadata, AssociationMetadata association, List<?> related) {
+        FieldMetadata key = mapping(association.related()).metadata().field(association.relatedKey());
+        List<Integer> duplicates = io.schemaspring.metadata.UniqueEntries.duplicates(related, key.accessor());
+        if (!duplicates.isEmpty()) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("cannot write the join rows of "
+                    + metadata.schemaClass().getSimpleName() + " :" + association.field() + ": "
+                    + association.related().getSimpleName() + " with :" + key.name() + " "
+                    + key.accessor().get(related.get(duplicates.get(0))) + " is listed more than once, "
+                    + "and the association is unique; list each one once");
+        }
     }
 
     /** Writes the join rows of loaded many-to-many lists; on update, the old rows are removed first. */
@@ -798,9 +815,12 @@ public class Repo {
             if (related.isEmpty()) {
                 continue;
             }
+            List<io.schemaspring.metadata.JoinDefault> defaults = association.joinDefaults();
+            List<String> columns = new ArrayList<>(List.of(ownerSide.column(), relatedSide.column()));
+            defaults.forEach(joinDefault -> columns.add(joinDefault.column()));
             String sql = statement(metadata.schemaClass(), prefix, name, "insertJoins", "",
-                    () -> this.renderer.render(new Insert(Table.of(prefix, association.joinThrough()),
-                            List.of(ownerSide.column(), relatedSide.column()), List.of(), List.of())));
+                    () -> this.renderer.render(new Insert(Table.of(prefix, association.joinThrough()), columns, List.of(),
+                            List.of())));
             FieldMetadata relatedKey = relatedMapping.metadata().field(association.relatedKey());
             List<Object> keys = new ArrayList<>();
             for (Object element : related) {
@@ -819,6 +839,10 @@ public class Repo {
                 public void setValues(PreparedStatement statement, int i) throws SQLException {
                     ownerCodec.bind(statement, 1, ownerKey);
                     relatedCodec.bind(statement, 2, keys.get(i));
+                    for (int d = 0; d < defaults.size(); d++) {
+                        mapping(association.joinThroughSchema()).codec(defaults.get(d).field())
+                                .bind(statement, 3 + d, defaults.get(d).value());
+                    }
                 }
 
                 @Override

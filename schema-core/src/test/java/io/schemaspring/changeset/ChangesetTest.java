@@ -210,6 +210,7 @@ class ChangesetTest {
         dropped.id = UUID.randomUUID();
         user.phones = List.of(kept, dropped);
         user.billing = new Address();
+        user.billing.id = UUID.randomUUID();
 
         Changeset<User> changeset = Changeset.cast(user, Map.of("address", Map.of("street", "New"),
                 "phones", List.of(Map.of("id", kept.id.toString(), "number", "2"), Map.of("number", "3"))), List.of())

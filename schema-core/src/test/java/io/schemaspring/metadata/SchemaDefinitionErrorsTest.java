@@ -9,6 +9,7 @@ import io.schemaspring.annotation.Field;
 import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.HasOne;
 import io.schemaspring.annotation.JoinKey;
+import io.schemaspring.annotation.JoinDefault;
 import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.PrimaryKey;
 import io.schemaspring.annotation.Schema;
@@ -577,5 +578,69 @@ class SchemaDefinitionErrorsTest {
     void failsForAVirtualPrimaryKey() {
         assertFails(VirtualKey.class, "VirtualKey, field :id: a virtual field cannot be a primary key, foreign key or "
                 + "timestamp. Fix: remove virtual = true or use another field");
+    }
+
+    @Schema("writers_posts")
+    static class WriterPost {
+        private Long id;
+        private Long writerId;
+        private Long postId;
+        private Integer weight;
+    }
+
+    @Schema("writers")
+    static class JoinDefaultsOnATable {
+        private Long id;
+        @ManyToMany(joinThrough = "writers_posts", joinDefaults = @JoinDefault(field = "weight", value = "1"))
+        private List<Post> posts;
+    }
+
+    @Test
+    void failsForJoinDefaultsOnAJoinTable() {
+        assertFails(JoinDefaultsOnATable.class, "JoinDefaultsOnATable, field :posts: joinDefaults needs a join schema, but "
+                + "it joins through the table \"writers_posts\". Fix: set @ManyToMany(joinThroughSchema = Join.class) or "
+                + "remove joinDefaults");
+    }
+
+    @Schema("writers")
+    static class JoinDefaultsOnAnUnknownField {
+        private Long id;
+        @ManyToMany(joinThroughSchema = WriterPost.class, joinKeys = {@JoinKey(column = "writerId"), @JoinKey(column = "postId")},
+                joinDefaults = @JoinDefault(field = "source", value = "web"))
+        private List<Post> posts;
+    }
+
+    @Test
+    void failsForJoinDefaultsOnAFieldTheJoinSchemaDoesNotHave() {
+        assertFails(JoinDefaultsOnAnUnknownField.class, "JoinDefaultsOnAnUnknownField, field :posts: joinDefaults names "
+                + ":source, which join schema WriterPost does not have. Fix: use a persisted field of WriterPost");
+    }
+
+    @Schema("writers")
+    static class JoinDefaultsThatDoNotCast {
+        private Long id;
+        @ManyToMany(joinThroughSchema = WriterPost.class, joinKeys = {@JoinKey(column = "writerId"), @JoinKey(column = "postId")},
+                joinDefaults = @JoinDefault(field = "weight", value = "heavy"))
+        private List<Post> posts;
+    }
+
+    @Test
+    void failsForJoinDefaultsWhoseValueDoesNotCast() {
+        assertFails(JoinDefaultsThatDoNotCast.class, "JoinDefaultsThatDoNotCast, field :posts: joinDefaults value \"heavy\" "
+                + "is invalid for :weight of type :integer. Fix: write a value of type :integer");
+    }
+
+    @Schema("writers")
+    static class JoinDefaultsOnAJoinKey {
+        private Long id;
+        @ManyToMany(joinThroughSchema = WriterPost.class, joinKeys = {@JoinKey(column = "writerId"), @JoinKey(column = "postId")},
+                joinDefaults = @JoinDefault(field = "postId", value = "1"))
+        private List<Post> posts;
+    }
+
+    @Test
+    void failsForJoinDefaultsOnAJoinKey() {
+        assertFails(JoinDefaultsOnAJoinKey.class, "JoinDefaultsOnAJoinKey, field :posts: joinDefaults names the join key "
+                + ":postId. Fix: leave the join keys to the association; give joinDefaults other fields of WriterPost");
     }
 }

@@ -28,6 +28,7 @@ final class SchemaSettingsMapper {
                 .insertedAtSource(timestamps.getInsertedAtSource())
                 .updatedAtSource(timestamps.getUpdatedAtSource())
                 .fieldSourceMapper(mapper)
+                .bytecode(properties.getBytecode().isEnabled())
                 .build();
     }
 }

@@ -88,6 +88,25 @@ class SchemaAutoConfigurationTest {
     }
 
     @Test
+    void bytecodeGenerationIsOnByDefault() {
+        this.contextRunner.withUserConfiguration(BlogApplication.class).run(context -> {
+            SchemaRegistry registry = context.getBean(SchemaRegistry.class);
+            assertThat(registry.settings().bytecode()).isTrue();
+            assertThat(registry.get(Author.class).field("fullName").accessor().generated()).isTrue();
+        });
+    }
+
+    @Test
+    void bytecodeEnabledFalseReachesTheRegistryAndSwitchesGeneratedAccessOff() {
+        this.contextRunner.withUserConfiguration(BlogApplication.class).withPropertyValues("schema.bytecode.enabled=false")
+                .run(context -> {
+                    SchemaRegistry registry = context.getBean(SchemaRegistry.class);
+                    assertThat(registry.settings().bytecode()).isFalse();
+                    assertThat(registry.get(Author.class).field("fullName").accessor().generated()).isFalse();
+                });
+    }
+
+    @Test
     void bindsPrimaryKeyDefaultsFromProperties() {
         this.contextRunner
                 .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.defaults",

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.asm.ClassWriter;
 import org.springframework.asm.Label;
@@ -26,10 +28,12 @@ import org.springframework.util.ReflectionUtils;
  * {@code ResultSet} getter of each simple column and writes the field directly, as a
  * hand-written {@code RowMapper} does, leaving only complex columns (JSON, arrays, UUIDs,
  * enums, custom types) to their codecs. Answers {@code null} when a field is out of reach
- * (a private field of a superclass outside the schema's nest); the mapping then reads
- * through codecs and accessors.
+ * (a private field of a superclass outside the schema's nest) or generation fails or is
+ * switched off; the mapping then reads through codecs and accessors. The path taken is logged.
  */
 final class RowReaderGenerator {
+
+    private static final Log logger = LogFactory.getLog(RowReaderGenerator.class);
 
     private static final String RESULT_SET = Type.getInternalName(ResultSet.class);
     private static final String CODEC = Type.getInternalName(Codec.class);
@@ -38,8 +42,13 @@ final class RowReaderGenerator {
     }
 
     static @Nullable RowReader generate(SchemaMetadata metadata, List<String> queryFields, Codec[] codecs,
-            List<String> markerFields, Object[] markers) {
+            List<String> markerFields, Object[] markers, boolean enabled) {
         Class<?> type = metadata.schemaClass();
+        if (!enabled) {
+            logger.info("Rows of " + type.getName() + " are read through codecs: bytecode generation is off "
+                    + "(schema.bytecode.enabled=false)");
+            return null;
+        }
         try {
             Field[] fields = new Field[queryFields.size()];
             for (int i = 0; i < fields.length; i++) {
@@ -53,9 +62,15 @@ final class RowReaderGenerator {
             byte[] bytes = bytecode(metadata, fields, markerTargets);
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             Class<?> reader = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE).lookupClass();
-            return (RowReader) reader.getDeclaredConstructor(Codec[].class, Object[].class).newInstance(codecs, markers);
+            RowReader rowReader = (RowReader) reader.getDeclaredConstructor(Codec[].class, Object[].class)
+                    .newInstance(codecs, markers);
+            if (logger.isDebugEnabled()) {
+                logger.debug("Rows of " + type.getName() + " are read by a generated row reader");
+            }
+            return rowReader;
         }
         catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+            logger.warn("Rows of " + type.getName() + " are read through codecs: generating the row reader failed", ex);
             return null;
         }
     }

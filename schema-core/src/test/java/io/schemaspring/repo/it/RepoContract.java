@@ -9,6 +9,7 @@ import io.schemaspring.changeset.ReplaceRefusedException;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
+import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.repo.AssociationNotLoadedException;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
@@ -29,6 +30,7 @@ import io.schemaspring.repo.it.fixtures.Counter;
 import io.schemaspring.repo.it.fixtures.Link;
 import io.schemaspring.repo.it.fixtures.Note;
 import io.schemaspring.repo.it.fixtures.Post;
+import io.schemaspring.repo.it.fixtures.PostLabel;
 import io.schemaspring.repo.it.fixtures.Tag;
 import io.schemaspring.repo.it.fixtures.Token;
 import io.schemaspring.repo.it.fixtures.Vote;
@@ -65,7 +67,7 @@ abstract class RepoContract {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07.123456789Z"), ZoneOffset.UTC);
     static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 5, 6, 7);
-    static final List<String> TABLES = List.of("posts_tags", "comments", "notes", "votes", "counters", "tokens", "posts",
+    static final List<String> TABLES = List.of("post_labels", "posts_tags", "comments", "notes", "votes", "counters", "tokens", "posts",
             "tags", "authors");
 
     SingleConnectionDataSource connection;
@@ -76,6 +78,11 @@ abstract class RepoContract {
 
     abstract TestDatabase database();
 
+    /** The registry settings the contract runs with; subclasses switch bytecode generation off. */
+    SchemaSettings settings() {
+        return SchemaSettings.defaults();
+    }
+
     @BeforeAll
     void connect() throws Exception {
         database().requireReachable();
@@ -84,8 +91,8 @@ abstract class RepoContract {
             ScriptUtils.executeSqlScript(raw, new ClassPathResource(database().script()));
         }
         this.dataSource = new CountingDataSource(this.connection);
-        this.registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
-                Vote.class, Counter.class, Token.class, ArchivedTag.class).build();
+        this.registry = SchemaRegistry.builder().settings(settings()).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
+                Vote.class, Counter.class, Token.class, ArchivedTag.class, PostLabel.class).build();
         this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
         this.jdbc = new JdbcTemplate(this.dataSource);
@@ -431,6 +438,98 @@ abstract class RepoContract {
         List.of("a", "b", "c").forEach(name -> this.repo.insert(Tag.named(name)));
         assertThat(this.repo.deleteAll(Query.from(Tag.class).whereIn("name", List.of("a", "b")))).isEqualTo(2);
         assertThat(this.repo.all(Tag.class)).extracting(tag -> tag.name).containsExactly("c");
+    }
+
+    @Test
+    void writesJoinDefaultsIntoTheRowsOfTheJoinSchema() {
+        Tag elixir = this.repo.insert(Tag.named("elixir"));
+        Tag java = this.repo.insert(Tag.named("java"));
+        Post post = Post.titled("first", author("jose"));
+        post.labels = List.of(java, elixir);
+        this.repo.insert(post);
+        assertThat(this.jdbc.queryForList("SELECT post_id, tag_id, source, weight FROM post_labels ORDER BY tag_id"))
+                .extracting(row -> List.of(((Number) value(row, "post_id")).longValue(), ((Number) value(row, "tag_id")).longValue(),
+                        value(row, "source"), ((Number) value(row, "weight")).intValue()))
+                .containsExactly(List.of(post.id, elixir.id, "web", 3), List.of(post.id, java.id, "web", 3));
+        post.labels = List.of(elixir);
+        this.repo.update(post);
+        assertThat(this.jdbc.queryForList("SELECT tag_id FROM post_labels", Long.class)).containsExactly(elixir.id);
+        assertThat(this.jdbc.queryForList("SELECT source FROM post_labels", String.class)).containsExactly("web");
+        assertThat(this.repo.preload(this.repo.getOrThrow(Post.class, post.id), "labels").labels)
+                .extracting(tag -> tag.name).containsExactly("elixir");
+    }
+
+    private static Object value(Map<String, Object> row, String column) {
+        return row.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(column)).findFirst().orElseThrow()
+                .getValue();
+    }
+
+    @Test
+    void refusesToWriteTheSameTagTwiceIntoAUniqueManyToManyBeforeAnySql() {
+        Tag elixir = this.repo.insert(Tag.named("elixir"));
+        Tag java = this.repo.insert(Tag.named("java"));
+        Post post = Post.titled("first", author("jose"));
+        post.labels = List.of(elixir, java, elixir);
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.insert(post))
+                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .hasMessage("cannot write the join rows of Post :labels: Tag with :id " + elixir.id
+                        + " is listed more than once, and the association is unique; list each one once");
+        assertThat(this.dataSource.statements()).isEmpty();
+        assertThat(this.repo.count(Post.class)).isZero();
+
+        post.labels = List.of(java);
+        this.repo.insert(post);
+        post.labels = List.of(java, java);
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.update(post))
+                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .hasMessage("cannot write the join rows of Post :labels: Tag with :id " + java.id
+                        + " is listed more than once, and the association is unique; list each one once");
+        assertThat(this.dataSource.statements()).isEmpty();
+        assertThat(this.jdbc.queryForList("SELECT tag_id FROM post_labels", Long.class)).containsExactly(java.id);
+    }
+
+    @Test
+    void duplicateEntriesOfAUniqueManyToManyChangeAreHasAlreadyBeenTaken() {
+        Tag elixir = this.repo.insert(Tag.named("elixir"));
+        Tag java = this.repo.insert(Tag.named("java"));
+        Post post = this.repo.insert(Post.titled("first", author("jose")));
+        Changeset<Post> changeset = Changeset.change(post).putChange("labels", List.of(elixir, java, elixir));
+        assertThat(changeset.valid()).isFalse();
+        assertThat(changeset.errors()).containsExactly(new FieldError("labels[2].id", "has already been taken", Map.of()));
+        assertThatThrownBy(() -> this.repo.update(changeset)).isInstanceOf(InvalidChangesetException.class);
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM post_labels", Long.class)).isZero();
+
+        changeset.putChange("labels", List.of(elixir, java));
+        assertThat(changeset.errors()).isEmpty();
+        this.repo.update(changeset);
+        assertThat(this.jdbc.queryForList("SELECT tag_id FROM post_labels ORDER BY tag_id", Long.class))
+                .containsExactly(elixir.id, java.id);
+        assertThat(Changeset.change(post, Map.of("tags", List.of(elixir, elixir))).valid()).isTrue();
+    }
+
+    @Test
+    void aNullEmbedColumnLoadsAsNullEvenWithDefaultsToStruct() {
+        Author author = author("jose");
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM authors WHERE address IS NULL", Long.class)).isEqualTo(1);
+        assertThat(this.repo.getOrThrow(Author.class, author.id).address).isNull();
+        assertThat(this.repo.all(Author.class)).singleElement().satisfies(loaded -> assertThat(loaded.address).isNull());
+    }
+
+    @Test
+    void aNewStructHoldsAnEmptyEmbedWithDefaultsToStructAndStoresIt() {
+        Author author = (Author) this.registry.get(Author.class).newInstance();
+        assertThat(author.address).isNotNull();
+        assertThat(author.address.street).isNull();
+        assertThat(author.links).isNull();
+        author.name = "ana";
+        this.repo.insert(author);
+        Author loaded = this.repo.getOrThrow(Author.class, author.id);
+        assertThat(loaded.address).isNotNull();
+        assertThat(loaded.address.id).isEqualTo(author.address.id);
+        assertThat(loaded.address.street).isNull();
+        assertThat(loaded.address.city).isNull();
     }
 
     @Test

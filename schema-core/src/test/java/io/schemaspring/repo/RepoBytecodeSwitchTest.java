@@ -1,0 +1,35 @@
+package io.schemaspring.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.SchemaSettings;
+import io.schemaspring.repo.it.fixtures.Author;
+import io.schemaspring.repo.it.fixtures.Comment;
+import io.schemaspring.repo.it.fixtures.Post;
+import io.schemaspring.repo.it.fixtures.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+class RepoBytecodeSwitchTest {
+
+    private final DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:bytecode_switch");
+
+    @Test
+    void readsRowsWithGeneratedReadersByDefault() {
+        Repo repo = Repo.create(SchemaRegistry.builder().add(Post.class, Author.class, Comment.class, Tag.class).build(),
+                this.dataSource);
+        assertThat(repo.mapping(Post.class).generated()).isTrue();
+        assertThat(repo.registry().get(Post.class).field("title").accessor().generated()).isTrue();
+    }
+
+    @Test
+    void readsRowsThroughCodecsWhenBytecodeIsSwitchedOff() {
+        SchemaRegistry registry = SchemaRegistry.builder().settings(SchemaSettings.builder().bytecode(false).build())
+                .add(Post.class, Author.class, Comment.class, Tag.class).build();
+        Repo repo = Repo.create(registry, this.dataSource);
+        assertThat(repo.mapping(Post.class).generated()).isFalse();
+        assertThat(repo.mapping(Author.class).generated()).isFalse();
+        assertThat(registry.get(Post.class).field("title").accessor().generated()).isFalse();
+    }
+}
