@@ -150,6 +150,7 @@ final class SchemaIntrospector {
             if (this.metaField != null) {
                 metadata.metaAccessor(accessor(this.metaField));
             }
+            metadata.versionField(versionField(fields, virtualFields));
             return new Introspection(metadata, associations, this.referenced, this.mapper);
         }
 
@@ -236,6 +237,34 @@ final class SchemaIntrospector {
             }
             checkNotSchemaTyped(field);
             this.plainFields.put(field.getName(), field);
+        }
+
+        /** The field Spring Data's {@code @Version} marks: Ecto's {@code optimistic_lock} applied on every write. */
+        private @Nullable String versionField(List<FieldMetadata> fields, List<FieldMetadata> virtualFields) {
+            String version = null;
+            for (java.lang.reflect.Field field : this.declared) {
+                if (!field.isAnnotationPresent(org.springframework.data.annotation.Version.class)) {
+                    continue;
+                }
+                String name = field.getName();
+                if (version != null) {
+                    throw error(name, "@Version is already declared on :" + version, "keep one @Version field");
+                }
+                if (!this.plainFields.containsKey(name) || virtualFields.stream().anyMatch(f -> f.name().equals(name))) {
+                    throw error(name, "@Version marks a field that is not a stored column", "put @Version on an integer field");
+                }
+                FieldMetadata metadata = fields.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+                Class<?> type = metadata.type().javaType();
+                if (!(type == Integer.class || type == Long.class || type == Short.class)) {
+                    throw error(name, "@Version needs an integer field, and :" + name + " is " + metadata.type(),
+                            "declare it as Integer, Long, int or long");
+                }
+                if (metadata.primaryKey()) {
+                    throw error(name, "a primary key cannot be the @Version of its struct", "add a separate version field");
+                }
+                version = name;
+            }
+            return version;
         }
 
         private void declareMeta(java.lang.reflect.Field field) {

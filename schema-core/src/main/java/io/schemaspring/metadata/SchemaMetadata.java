@@ -33,6 +33,7 @@ public final class SchemaMetadata {
     private final @Nullable StructAccess access;
     private Map<String, AssociationMetadata> associations = Map.of();
     private @Nullable FieldAccessor metaAccessor;
+    private @Nullable String versionField;
     private Map<String, SchemaMetadata> defaultStructs = Map.of();
 
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
@@ -70,6 +71,18 @@ public final class SchemaMetadata {
         Map<String, AssociationMetadata> map = new LinkedHashMap<>();
         associations.forEach(association -> map.put(association.field(), association));
         this.associations = Collections.unmodifiableMap(map);
+    }
+
+    void versionField(@Nullable String field) {
+        this.versionField = field;
+    }
+
+    /**
+     * The field Spring Data's {@code @Version} marks, {@code null} when none: every update and
+     * delete of a struct requires it to still hold the value that was read, and increments it.
+     */
+    public @Nullable String versionField() {
+        return this.versionField;
     }
 
     void metaAccessor(FieldAccessor accessor) {

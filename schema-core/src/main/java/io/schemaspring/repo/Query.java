@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class Query<T> {
         Objects.requireNonNull(field, "Field must not be null");
         Objects.requireNonNull(op, "Operator must not be null");
         if (value == null) {
-            throw new IllegalArgumentException("null given for :" + field + ". Comparison with null is forbidden as it "
+            throw new InvalidDataAccessApiUsageException("null given for :" + field + ". Comparison with null is forbidden as it "
                     + "is unsafe. Instead write a query with whereNull(\"" + field + "\") or whereNotNull(\"" + field + "\")");
         }
         return withFilter(new Filter(field, Filter.Kind.COMPARE, op, List.of(value)));
@@ -93,7 +94,7 @@ public final class Query<T> {
     public Query<T> whereIn(String field, Collection<?> values) {
         Objects.requireNonNull(values, "Values must not be null");
         if (values.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("null given in the values of :" + field
+            throw new InvalidDataAccessApiUsageException("null given in the values of :" + field
                     + ". Use whereNull(\"" + field + "\") for null");
         }
         return withFilter(new Filter(field, Filter.Kind.IN, null, List.copyOf(values)));
@@ -129,14 +130,14 @@ public final class Query<T> {
 
     public Query<T> limit(int limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+            throw new InvalidDataAccessApiUsageException("limit must not be negative, got " + limit);
         }
         return new Query<>(this.schema, this.filters, this.orders, limit, this.offset, this.prefix, this.preloads);
     }
 
     public Query<T> offset(long offset) {
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative, got " + offset);
+            throw new InvalidDataAccessApiUsageException("offset must not be negative, got " + offset);
         }
         return new Query<>(this.schema, this.filters, this.orders, this.limit, offset, this.prefix, this.preloads);
     }

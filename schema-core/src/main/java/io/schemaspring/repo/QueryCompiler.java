@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.mapping.SchemaMapping;
 import io.schemaspring.repo.sql.Column;
@@ -119,7 +120,7 @@ final class QueryCompiler {
     static Object cast(SchemaMetadata metadata, String field, Type type, Object value) {
         CastResult<?> result = type.cast(value);
         if (!result.isOk() || result.value() == null) {
-            throw new IllegalArgumentException("value " + describe(metadata, field, value) + " in query cannot be cast to type "
+            throw new InvalidDataAccessApiUsageException("value " + describe(metadata, field, value) + " in query cannot be cast to type "
                     + type + " of :" + field + " on " + metadata.schemaClass().getSimpleName());
         }
         return result.value();

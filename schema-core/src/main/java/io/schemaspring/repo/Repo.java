@@ -9,6 +9,7 @@ import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.AutogenerateId;
+import io.schemaspring.metadata.FieldAccessor;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.JoinKey;
 import io.schemaspring.metadata.SchemaMetadata;
@@ -35,6 +36,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -284,6 +288,7 @@ public class Repo {
         SchemaMetadata metadata = mapping.metadata();
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : prefixOf(struct);
         this.autogenerator.onInsert(metadata, struct);
+        initialVersion(metadata, struct);
         AutogenerateId id = metadata.autogenerateId();
         boolean databaseId = id != null && isDatabaseId(id) && metadata.field(id.field()).accessor().get(struct) == null;
         BitSet included = new BitSet();
@@ -302,7 +307,7 @@ public class Repo {
         }
         returning.addAll(metadata.readAfterWrites());
         if (!returning.isEmpty() && this.dialect.insertReturning() == Dialect.Returning.NONE) {
-            throw new IllegalStateException(this.dialect.name() + " cannot read " + returning + " back after insert");
+            throw new InvalidDataAccessApiUsageException(this.dialect.name() + " cannot read " + returning + " back after insert");
         }
         String sql = this.statements.get(metadata.schemaClass(), target, "insert", included,
                 () -> this.renderer.render(new Insert(Table.of(target, metadata.source()), sources(metadata, included),
@@ -317,7 +322,7 @@ public class Repo {
                 this.jdbc.update(sql, parameters);
             }
             else if (!writeReadingBack(sql, parameters, mapping, struct, returning, this.dialect.insertReturning())) {
-                throw new IllegalStateException("Insert into " + metadata.source() + " returned no row");
+                throw new IncorrectUpdateSemanticsDataAccessException("Insert into " + metadata.source() + " returned no row");
             }
             writeJoinRows(metadata, struct, target, false);
             return null;
@@ -358,10 +363,11 @@ public class Repo {
                 .toArray(io.schemaspring.repo.mapping.Codec[]::new);
         for (T struct : structs) {
             if (struct.getClass() != metadata.schemaClass()) {
-                throw new IllegalArgumentException("insertAll takes structs of one schema: got " + struct.getClass().getName()
+                throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got " + struct.getClass().getName()
                         + " among " + metadata.schemaClass().getName());
             }
             this.autogenerator.onInsert(metadata, struct);
+            initialVersion(metadata, struct);
         }
         int[][] counts = inTransaction(true, () -> this.jdbc.batchUpdate(sql, structs, 1000, (statement, struct) -> {
             for (int i = 0; i < codecs.length; i++) {
@@ -400,7 +406,47 @@ public class Repo {
                 changes.put(name, field.accessor().get(struct));
             }
         }
-        return write(struct, target(metadata, struct, prefix, "update"), changes, true, Map.of());
+        String target = target(metadata, struct, prefix, "update");
+        String version = metadata.versionField();
+        if (version == null) {
+            return write(struct, target, changes, true, Map.of());
+        }
+        FieldAccessor versionAccessor = metadata.field(version).accessor();
+        Object read = versionAccessor.get(struct);
+        changes.put(version, nextVersion(metadata, read));
+        try {
+            return write(struct, target, changes, true, Collections.singletonMap(version, read));
+        }
+        catch (RuntimeException ex) {
+            versionAccessor.set(struct, read);
+            throw ex;
+        }
+    }
+
+    /** A {@code @Version} field left null on insert starts at 0. */
+    private static void initialVersion(SchemaMetadata metadata, Object struct) {
+        String version = metadata.versionField();
+        if (version != null && metadata.field(version).accessor().get(struct) == null) {
+            metadata.field(version).accessor().set(struct, nextVersion(metadata, -1L));
+        }
+    }
+
+    /** The value a {@code @Version} field takes on the next write: Ecto's {@code optimistic_lock} increment. */
+    private static Object nextVersion(SchemaMetadata metadata, @Nullable Object read) {
+        long next = (read == null ? 0 : ((Number) read).longValue()) + 1;
+        Class<?> type = metadata.type(metadata.versionField()).javaType();
+        return type == Integer.class ? (Object) (int) next : type == Short.class ? (Object) (short) next : (Object) next;
+    }
+
+    /** The filters of a write or delete with the {@code @Version} condition added, unless the changeset locks already. */
+    private static Map<String, Object> withVersion(SchemaMetadata metadata, Object data, Map<String, Object> filters) {
+        String version = metadata.versionField();
+        if (version == null || filters.containsKey(version)) {
+            return filters;
+        }
+        Map<String, Object> versioned = new LinkedHashMap<>(filters);
+        versioned.put(version, metadata.field(version).accessor().get(data));
+        return versioned;
     }
 
     /**
@@ -457,13 +503,19 @@ public class Repo {
         if (changes.isEmpty() && changeset.nested().isEmpty()) {
             return data;
         }
+        String version = metadata.versionField();
+        boolean versioned = version != null && !changes.isEmpty() && !changeset.filters().containsKey(version);
+        Map<String, Object> filters = versioned ? withVersion(metadata, data, changeset.filters()) : changeset.filters();
+        if (versioned) {
+            changes.put(version, nextVersion(metadata, filters.get(version)));
+        }
         T struct = (T) metadata.copy(data);
         this.states.copy(data, struct);
         metadata.virtualFields().stream().filter(changes::containsKey)
                 .forEach(name -> metadata.field(name).accessor().set(struct, changes.remove(name)));
         return withConstraints("update", changeset, () -> inTransaction(!changeset.nested().isEmpty(), () -> {
             if (!changes.isEmpty()) {
-                write(struct, target, changes, false, changeset.filters());
+                write(struct, target, changes, false, filters);
             }
             writeNested(changeset, struct);
             return struct;
@@ -555,7 +607,7 @@ public class Repo {
                 .filter(name -> changes.containsKey(name) || metadata.autoupdateFields().contains(name)).toList();
         List<String> returning = metadata.readAfterWrites();
         if (!returning.isEmpty() && this.dialect.updateReturning() == Dialect.Returning.NONE && !columns.isEmpty()) {
-            throw new IllegalStateException(this.dialect.name() + " cannot read " + returning + " of "
+            throw new InvalidDataAccessApiUsageException(this.dialect.name() + " cannot read " + returning + " of "
                     + metadata.schemaClass().getSimpleName() + " back after update: " + this.dialect.updateReturningAdvice());
         }
         boolean joins = replaceLoadedJoins ? hasJoinRows(metadata, struct) : !joinChanges.isEmpty();
@@ -638,11 +690,12 @@ public class Repo {
         return deleteWhere(struct, prefix, Map.of());
     }
 
-    private <T> T deleteWhere(T struct, @Nullable String requested, Map<String, Object> filters) {
+    private <T> T deleteWhere(T struct, @Nullable String requested, Map<String, Object> lockFilters) {
         SchemaMapping mapping = mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
         requireKey(metadata, struct, "delete");
         String prefix = target(metadata, struct, requested, "delete");
+        Map<String, Object> filters = withVersion(metadata, struct, lockFilters);
         inTransaction(true, () -> {
             for (String name : metadata.associations()) {
                 AssociationMetadata association = metadata.association(name);
@@ -668,7 +721,7 @@ public class Repo {
     public int deleteAll(Query<?> query) {
         requireNoPaging(query, "deleteAll");
         if (!query.orders().isEmpty() || !query.preloads().isEmpty()) {
-            throw new IllegalArgumentException("deleteAll does not take orderBy or preload: " + query);
+            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy or preload: " + query);
         }
         SchemaMapping mapping = mapping(query.schema());
         QueryCompiler.Compiled compiled = this.compiler.delete(query, mapping, prefixOf(query, mapping.metadata()));
@@ -681,7 +734,7 @@ public class Repo {
         SchemaMapping mapping = this.mappings.get(type);
         if (mapping == null) {
             SchemaMetadata metadata = this.registry.get(type);
-            throw new IllegalArgumentException(type.getName() + (metadata.embedded()
+            throw new InvalidDataAccessApiUsageException(type.getName() + (metadata.embedded()
                     ? " is an embedded schema: it is stored inside its parent, not in a table of its own"
                     : " has no mapping"));
         }
@@ -713,7 +766,7 @@ public class Repo {
     static AssociationMetadata requireAssociation(SchemaMetadata metadata, String name) {
         AssociationMetadata association = metadata.association(name);
         if (association == null) {
-            throw new IllegalArgumentException("schema " + metadata.schemaClass().getSimpleName()
+            throw new InvalidDataAccessApiUsageException("schema " + metadata.schemaClass().getSimpleName()
                     + " does not have association :" + name + "; its associations are " + metadata.associations());
         }
         return association;
@@ -826,7 +879,7 @@ public class Repo {
             for (Object element : related) {
                 Object key = relatedKey.accessor().get(element);
                 if (key == null) {
-                    throw new IllegalArgumentException("cannot join " + metadata.schemaClass().getSimpleName() + " :" + name
+                    throw new InvalidDataAccessApiUsageException("cannot join " + metadata.schemaClass().getSimpleName() + " :" + name
                             + " to a " + association.related().getSimpleName() + " without :" + relatedKey.name()
                             + ": insert it first");
                 }
@@ -874,14 +927,14 @@ public class Repo {
         SchemaMetadata metadata = mapping(schema).metadata();
         List<String> key = metadata.primaryKey();
         if (key.isEmpty()) {
-            throw new IllegalArgumentException(schema.getSimpleName() + " has no primary key: use getBy or a query");
+            throw new InvalidDataAccessApiUsageException(schema.getSimpleName() + " has no primary key: use getBy or a query");
         }
         Query<T> query = base;
         if (key.size() == 1 && !(id instanceof Map<?, ?>)) {
             return query.where(key.get(0), id);
         }
         if (!(id instanceof Map<?, ?> values) || !values.keySet().equals(new java.util.HashSet<>(key))) {
-            throw new IllegalArgumentException(schema.getSimpleName() + " has the composite primary key " + key
+            throw new InvalidDataAccessApiUsageException(schema.getSimpleName() + " has the composite primary key " + key
                     + ": pass a Map with exactly those fields, got " + id);
         }
         for (String field : key) {
@@ -926,12 +979,12 @@ public class Repo {
 
     private static void requireKey(SchemaMetadata metadata, Object struct, String action) {
         if (metadata.primaryKey().isEmpty()) {
-            throw new IllegalArgumentException("cannot " + action + " " + metadata.schemaClass().getSimpleName()
+            throw new InvalidDataAccessApiUsageException("cannot " + action + " " + metadata.schemaClass().getSimpleName()
                     + ": it has no primary key. Use deleteAll or a query instead");
         }
         for (String field : metadata.primaryKey()) {
             if (metadata.field(field).accessor().get(struct) == null) {
-                throw new IllegalArgumentException("cannot " + action + " " + metadata.schemaClass().getSimpleName()
+                throw new InvalidDataAccessApiUsageException("cannot " + action + " " + metadata.schemaClass().getSimpleName()
                         + " without its primary key :" + field + " (was it inserted?)");
             }
         }
@@ -950,7 +1003,7 @@ public class Repo {
 
     private static void requireNoPaging(Query<?> query, String action) {
         if (query.limit() != null || query.offset() != null) {
-            throw new IllegalArgumentException(action + " does not take limit or offset: " + query);
+            throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + query);
         }
     }
 

@@ -643,4 +643,32 @@ class SchemaDefinitionErrorsTest {
         assertFails(JoinDefaultsOnAJoinKey.class, "JoinDefaultsOnAJoinKey, field :posts: joinDefaults names the join key "
                 + ":postId. Fix: leave the join keys to the association; give joinDefaults other fields of WriterPost");
     }
+
+    @Schema("drafts")
+    static class TextVersion {
+        private Long id;
+        @org.springframework.data.annotation.Version
+        private String revision;
+    }
+
+    @Test
+    void failsForAVersionFieldThatIsNotAnInteger() {
+        assertFails(TextVersion.class, "TextVersion, field :revision: @Version needs an integer field, and :revision is "
+                + ":string. Fix: declare it as Integer, Long, int or long");
+    }
+
+    @Schema("drafts")
+    static class TwoVersions {
+        private Long id;
+        @org.springframework.data.annotation.Version
+        private Long version;
+        @org.springframework.data.annotation.Version
+        private Long revision;
+    }
+
+    @Test
+    void failsForTwoVersionFields() {
+        assertFails(TwoVersions.class, "TwoVersions, field :revision: @Version is already declared on :version. "
+                + "Fix: keep one @Version field");
+    }
 }

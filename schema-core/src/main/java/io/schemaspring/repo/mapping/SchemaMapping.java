@@ -1,5 +1,6 @@
 package io.schemaspring.repo.mapping;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldAccessor;
@@ -87,8 +88,8 @@ public final class SchemaMapping {
     }
 
     /** A clear error for a field name that is not a persisted field of the schema. */
-    public IllegalArgumentException unknownField(String field) {
-        return new IllegalArgumentException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
+    public InvalidDataAccessApiUsageException unknownField(String field) {
+        return new InvalidDataAccessApiUsageException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
                 + "; its fields are " + this.metadata.fields());
     }
 

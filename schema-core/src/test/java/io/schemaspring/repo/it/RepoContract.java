@@ -33,6 +33,7 @@ import io.schemaspring.repo.it.fixtures.Post;
 import io.schemaspring.repo.it.fixtures.PostLabel;
 import io.schemaspring.repo.it.fixtures.Tag;
 import io.schemaspring.repo.it.fixtures.Token;
+import io.schemaspring.repo.it.fixtures.VersionedNote;
 import io.schemaspring.repo.it.fixtures.Vote;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,7 +94,7 @@ abstract class RepoContract {
         }
         this.dataSource = new CountingDataSource(this.connection);
         this.registry = SchemaRegistry.builder().settings(settings()).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
-                Vote.class, Counter.class, Token.class, ArchivedTag.class, PostLabel.class).build();
+                Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class).build();
         this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
         this.jdbc = new JdbcTemplate(this.dataSource);
@@ -260,7 +262,7 @@ abstract class RepoContract {
         this.jdbc.update("UPDATE counters SET hits = 42 WHERE id = ?", counter.id);
         counter.label = "views";
         if (database() == TestDatabase.MARIADB) {
-            assertThatThrownBy(() -> this.repo.update(counter)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> this.repo.update(counter)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                     .hasMessage("MariaDB cannot read [hits] of Counter back after update: MariaDB has no UPDATE ... "
                             + "RETURNING: remove readAfterWrites from these fields, or read the struct again with "
                             + "repo.get after the update");
@@ -335,19 +337,19 @@ abstract class RepoContract {
     @Test
     void queryValuesAreCastToFieldTypesWithClearErrors() {
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where("rating", "abc")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("value \"abc\" in query cannot be cast to type :integer of :rating on Post");
         assertThatThrownBy(() -> this.repo.all(Query.from(Author.class).where("password", 5)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("value **redacted** in query cannot be cast to type :string of :password on Author");
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where("nope", 1)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("unknown field :nope on Post; its fields are [id, title, body, published, rating, authorId, "
                         + "insertedAt, updatedAt]");
-        assertThatThrownBy(() -> Query.from(Post.class).where("title", null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Query.from(Post.class).where("title", null)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
                         + "query with whereNull(\"title\") or whereNotNull(\"title\")");
-        assertThatThrownBy(() -> this.repo.all(Address.class)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> this.repo.all(Address.class)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("io.schemaspring.repo.it.fixtures.Address is an embedded schema: it is stored inside its "
                         + "parent, not in a table of its own");
     }
@@ -402,6 +404,56 @@ abstract class RepoContract {
     }
 
     @Test
+    void versionFieldStartsAtZeroAndEveryWriteIncrementsIt() {
+        SchemaRepository<VersionedNote, Long> notes = new SimpleSchemaRepository<>(this.repo, VersionedNote.class);
+        VersionedNote note = notes.insert(VersionedNote.saying("first"));
+        assertThat(note.lockVersion).isZero();
+        note.content = "second";
+        notes.update(note);
+        assertThat(note.lockVersion).isEqualTo(1);
+        note.content = "third";
+        notes.save(note);
+        assertThat(note.lockVersion).isEqualTo(2);
+        VersionedNote changed = notes.update(Changeset.change(note, Map.of("content", "fourth")));
+        assertThat(changed.lockVersion).isEqualTo(3);
+        assertThat(note.lockVersion).isEqualTo(2);
+        assertThat(this.jdbc.queryForMap("SELECT content, lock_version FROM notes").values())
+                .containsExactly("fourth", 3);
+    }
+
+    @Test
+    void staleVersionIsRefusedOnUpdateSaveAndDeleteAndTheStructKeepsItsVersion() {
+        SchemaRepository<VersionedNote, Long> notes = new SimpleSchemaRepository<>(this.repo, VersionedNote.class);
+        VersionedNote note = notes.insert(VersionedNote.saying("first"));
+        VersionedNote mine = notes.getOrThrow(note.id);
+        VersionedNote theirs = notes.getOrThrow(note.id);
+        theirs.content = "theirs";
+        notes.update(theirs);
+
+        mine.content = "mine";
+        String stale = "attempted to update a stale struct: no VersionedNote with id " + note.id
+                + " matched (it was deleted or changed since it was loaded)";
+        assertThatThrownBy(() -> notes.update(mine)).isInstanceOf(StaleEntryException.class).hasMessage(stale);
+        assertThatThrownBy(() -> notes.save(mine)).isInstanceOf(StaleEntryException.class).hasMessage(stale);
+        assertThat(mine.lockVersion).isZero();
+        assertThatThrownBy(() -> notes.update(Changeset.change(mine, Map.of("content", "mine again"))))
+                .isInstanceOf(StaleEntryException.class).hasMessage(stale);
+        assertThatThrownBy(() -> notes.delete(mine)).isInstanceOf(StaleEntryException.class)
+                .hasMessage("attempted to delete a stale struct: no VersionedNote with id " + note.id
+                        + " matched (it was deleted or changed since it was loaded)");
+        assertThat(this.jdbc.queryForMap("SELECT content, lock_version FROM notes").values())
+                .containsExactly("theirs", 1);
+        notes.delete(theirs);
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM notes", Long.class)).isZero();
+    }
+
+    @Test
+    void versionFieldIsNotCastFromParameters() {
+        assertThat(io.schemaspring.changeset.Castable.defaultFields(this.registry.get(VersionedNote.class)))
+                .containsExactly("content", "authorId");
+    }
+
+    @Test
     void updateOrDeleteOfARemovedStructIsStale() {
         Post post = post("first", author("jose"));
         this.jdbc.update("DELETE FROM posts");
@@ -429,7 +481,7 @@ abstract class RepoContract {
         assertThatThrownBy(() -> this.repo.delete(bob)).isInstanceOf(StaleEntryException.class)
                 .hasMessage("attempted to delete a stale struct: no Vote with postId 1, voter bob matched (it was deleted "
                         + "or changed since it was loaded)");
-        assertThatThrownBy(() -> this.repo.get(Vote.class, 1L)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> this.repo.get(Vote.class, 1L)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("Vote has the composite primary key [postId, voter]: pass a Map with exactly those fields, got 1");
     }
 
@@ -472,7 +524,7 @@ abstract class RepoContract {
         post.labels = List.of(elixir, java, elixir);
         this.dataSource.reset();
         assertThatThrownBy(() -> this.repo.insert(post))
-                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("cannot write the join rows of Post :labels: Tag with :id " + elixir.id
                         + " is listed more than once, and the association is unique; list each one once");
         assertThat(this.dataSource.statements()).isEmpty();
@@ -483,7 +535,7 @@ abstract class RepoContract {
         post.labels = List.of(java, java);
         this.dataSource.reset();
         assertThatThrownBy(() -> this.repo.update(post))
-                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("cannot write the join rows of Post :labels: Tag with :id " + java.id
                         + " is listed more than once, and the association is unique; list each one once");
         assertThat(this.dataSource.statements()).isEmpty();
@@ -572,7 +624,7 @@ abstract class RepoContract {
         assertThat(this.jdbc.queryForList("SELECT tag_id FROM posts_tags", Long.class)).containsExactly(sql.id);
         Post unsaved = Post.titled("second", this.repo.getOrThrow(Author.class, post.authorId));
         unsaved.tags = List.of(Tag.named("new"));
-        assertThatThrownBy(() -> this.repo.insert(unsaved)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> this.repo.insert(unsaved)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("cannot join Post :tags to a Tag without :id: insert it first");
         assertThat(this.repo.count(Query.from(Post.class).where("title", "second"))).isZero();
     }
@@ -793,7 +845,7 @@ abstract class RepoContract {
         assertThat(tenant.all(Query.from(Tag.class))).extracting(t -> t.name).containsExactly("tenant tag");
         assertThat(tenant.count(Query.from(Tag.class))).isEqualTo(1);
         assertThatThrownBy(() -> tenant.all(Query.from(Tag.class).prefix("public")))
-                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("the query names prefix \"public\" but SchemaRepository<Tag> in tenant_b reads only prefix "
                         + "\"tenant_b\": build it with query() or without a prefix");
     }
@@ -971,7 +1023,7 @@ abstract class RepoContract {
         assertThat(author.posts.get(0).approvedComments).extracting(c -> c.id).containsExactly(three.id, one.id);
         assertThat(author.posts.get(1).approvedComments).extracting(c -> c.id).containsExactly(four.id);
         assertThat(author.postComments).extracting(c -> c.body).containsExactlyInAnyOrder("one", "hidden", "three", "four");
-        assertThatThrownBy(() -> this.repo.preload(author, "nope")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> this.repo.preload(author, "nope")).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("schema Author does not have association :nope; its associations are [posts, notes, note, "
                         + "postComments]");
     }
