@@ -40,15 +40,15 @@ final class Preloader {
 
     private static final String NO_PREFIX = "\u0000";
 
-    private final Repo repo;
+    private final PreloadContext context;
 
-    Preloader(Repo repo) {
-        this.repo = repo;
+    Preloader(PreloadContext context) {
+        this.context = context;
     }
 
     /** Preloads paths into parents; parents whose prefix is unknown are taken to be in {@code prefix} when given. */
     void preload(SchemaMapping owner, List<Object> parents, List<String> paths, @Nullable String prefix) {
-        Function<Object, @Nullable String> prefixOf = prefix == null ? this.repo::prefixOf : parent -> prefix;
+        Function<Object, @Nullable String> prefixOf = prefix == null ? this.context::prefixOf : parent -> prefix;
         preloadTree(owner, parents, tree(paths), prefixOf);
     }
 
@@ -70,12 +70,12 @@ final class Preloader {
     private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree,
             Function<Object, @Nullable String> prefixOf) {
         for (Map.Entry<String, Map<String, ?>> entry : tree.entrySet()) {
-            AssociationMetadata association = Repo.requireAssociation(owner.metadata(), entry.getKey());
+            AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(), entry.getKey());
             List<Object> children = association.kind() == AssociationKind.THROUGH
                     ? through(owner, association, parents, prefixOf) : level(owner, association, parents, prefixOf);
             if (!entry.getValue().isEmpty() && !children.isEmpty()) {
-                preloadTree(this.repo.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
-                        this.repo::prefixOf);
+                preloadTree(this.context.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
+                        this.context::prefixOf);
             }
         }
     }
@@ -129,14 +129,14 @@ final class Preloader {
         if (association.cardinality() == Cardinality.MANY) {
             return value != null && NotLoaded.isLoaded(value);
         }
-        StructStates.State state = this.repo.states().find(parent);
+        StructStates.State state = this.context.states().find(parent);
         return state != null && state.loaded.contains(association.field());
     }
 
     private List<Object> load(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
             @Nullable String ownerPrefix) {
-        SchemaMapping related = this.repo.mapping(association.related());
-        String prefix = this.repo.childPrefix(ownerPrefix, owner.metadata(), related.metadata());
+        SchemaMapping related = this.context.mapping(association.related());
+        String prefix = this.context.childPrefix(ownerPrefix, owner.metadata(), related.metadata());
         FieldAccessor parentKey = owner.metadata().field(association.ownerKey()).accessor();
         Set<Object> keys = new LinkedHashSet<>();
         for (Object parent : parents) {
@@ -161,7 +161,7 @@ final class Preloader {
             }
             else {
                 association.accessor().set(parent, children == null ? null : children.get(0));
-                this.repo.states().stateOf(parent).loaded.add(association.field());
+                this.context.states().stateOf(parent).loaded.add(association.field());
             }
             if (children == null) {
                 continue;
@@ -179,7 +179,7 @@ final class Preloader {
                 }
             }
         }
-        this.repo.states().loaded(related.metadata(), loaded, prefix);
+        this.context.states().loaded(related.metadata(), loaded, prefix);
         return loaded;
     }
 
@@ -190,20 +190,20 @@ final class Preloader {
         boolean belongsTo = association.kind() == AssociationKind.BELONGS_TO;
         SchemaMetadata relatedMetadata = related.metadata();
         Type keyType = owner.metadata().type(association.ownerKey());
-        boolean array = this.repo.dialect().supportsArrays() && keyType instanceof PrimitiveType primitive
+        boolean array = this.context.dialect().supportsArrays() && keyType instanceof PrimitiveType primitive
                 && primitive.fieldType() != FieldType.MAP;
         int fixed = association.where().stream().mapToInt(condition -> condition.values().size()).sum()
                 + association.joinWhere().stream().mapToInt(condition -> condition.values().size()).sum();
-        int chunkSize = array ? Integer.MAX_VALUE : Math.max(1, this.repo.dialect().maxParameters() - fixed);
+        int chunkSize = array ? Integer.MAX_VALUE : Math.max(1, this.context.dialect().maxParameters() - fixed);
         Map<Object, List<Object>> grouped = new LinkedHashMap<>();
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {
             List<Object> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
-            String sql = this.repo.statement(owner.metadata().schemaClass(), prefix, association.field(), "preload",
+            String sql = this.context.statement(owner.metadata().schemaClass(), prefix, association.field(), "preload",
                     array ? -1 : chunk.size(), () -> render(owner, association, related, prefix, array, chunk.size()));
             Parameters parameters = new Parameters();
             if (array) {
-                parameters.addArray(this.repo.dialect().arrayElementType(((PrimitiveType) keyType).fieldType()), chunk.toArray());
+                parameters.addArray(this.context.dialect().arrayElementType(((PrimitiveType) keyType).fieldType()), chunk.toArray());
             }
             else {
                 Codec keyCodec = owner.codec(association.ownerKey());
@@ -215,7 +215,7 @@ final class Preloader {
             Codec ownerKeyCodec = owner.codec(association.ownerKey());
             FieldAccessor childKey = manyToMany ? null
                     : relatedMetadata.field(association.relatedKey()).accessor();
-            this.repo.jdbc().query(sql, parameters, resultSet -> {
+            this.context.jdbc().query(sql, parameters, resultSet -> {
                 while (resultSet.next()) {
                     Object key;
                     Object child;
@@ -279,7 +279,7 @@ final class Preloader {
         for (OrderBy term : association.preloadOrder()) {
             order.add(new OrderTerm(new Column(relatedAlias, term.column()), term.descending()));
         }
-        return this.repo.renderer().render(select.where(Condition.and(conditions)).orderBy(order));
+        return this.context.renderer().render(select.where(Condition.and(conditions)).orderBy(order));
     }
 
     private static Condition filter(Column column, WhereCondition condition) {
@@ -299,12 +299,12 @@ final class Preloader {
         List<Object> level = parents;
         List<AssociationMetadata> steps = new ArrayList<>();
         for (String step : association.through()) {
-            AssociationMetadata stepAssociation = Repo.requireAssociation(current.metadata(), step);
+            AssociationMetadata stepAssociation = RepoContext.requireAssociation(current.metadata(), step);
             steps.add(stepAssociation);
-            Function<Object, @Nullable String> stepPrefixOf = level == parents ? prefixOf : this.repo::prefixOf;
+            Function<Object, @Nullable String> stepPrefixOf = level == parents ? prefixOf : this.context::prefixOf;
             level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level, stepPrefixOf)
                     : level(current, stepAssociation, level, stepPrefixOf);
-            current = this.repo.mapping(stepAssociation.related());
+            current = this.context.mapping(stepAssociation.related());
         }
         Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Object> loaded = new ArrayList<>();
@@ -329,7 +329,7 @@ final class Preloader {
             }
             else {
                 association.accessor().set(parent, reached.isEmpty() ? null : reached.get(0));
-                this.repo.states().stateOf(parent).loaded.add(association.field());
+                this.context.states().stateOf(parent).loaded.add(association.field());
             }
             reached.stream().filter(all::add).forEach(loaded::add);
         }

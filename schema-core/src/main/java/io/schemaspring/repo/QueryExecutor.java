@@ -1,0 +1,145 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.SqlIdentifiers;
+import io.schemaspring.repo.mapping.SchemaMapping;
+import io.schemaspring.repo.sql.Column;
+import io.schemaspring.repo.sql.Select;
+import io.schemaspring.repo.sql.Table;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/** The reads of the repository, and {@code deleteAll}: one compiled statement per query. */
+final class QueryExecutor {
+
+    private final RepoContext context;
+    private final Preloader preloader;
+    private final Map<Class<?>, String> byIdStatements = new ConcurrentHashMap<>();
+
+    QueryExecutor(RepoContext context, Preloader preloader) {
+        this.context = context;
+        this.preloader = preloader;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> List<T> all(Query<T> query) {
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        String prefix = prefixOf(query, mapping.metadata());
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix, Select.Projection.COLUMNS);
+        List<T> rows = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
+            List<T> result = new ArrayList<>();
+            while (resultSet.next()) {
+                result.add((T) mapping.read(resultSet, 1));
+            }
+            return result;
+        });
+        this.context.states.loaded(mapping.metadata(), rows, prefix);
+        if (!query.preloads().isEmpty() && !rows.isEmpty()) {
+            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), null);
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> Optional<T> get(Class<T> schema, @Nullable String prefix, Object id) {
+        Objects.requireNonNull(id, "Id must not be null");
+        SchemaMapping mapping = this.context.mapping(schema);
+        SchemaMetadata metadata = mapping.metadata();
+        if (metadata.primaryKey().size() != 1 || id instanceof Map<?, ?>) {
+            Query<T> base = prefix == null ? Query.from(schema) : Query.from(schema).prefix(prefix);
+            return one(byId(base, id));
+        }
+        // The most frequent read gets a direct path: SQL rendered once per schema and prefix, one bound key.
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
+        String key = metadata.primaryKey().get(0);
+        Object value = QueryCompiler.cast(metadata, key, metadata.type(key), id);
+        Supplier<String> render = () -> this.context.renderer.render(Select.columns(Table.of(target, metadata.source()),
+                mapping.queryColumns().stream().map(Column::of).toList()).where(Keys.condition(metadata, Map.of())));
+        String sql = prefix == null ? this.byIdStatements.computeIfAbsent(schema, ignored -> render.get())
+                : this.context.statements.get(schema, prefix, "get", "", render);
+        T found = (T) this.context.jdbc.query(sql, statement -> mapping.codec(key).bind(statement, 1, value),
+                resultSet -> resultSet.next() ? mapping.read(resultSet, 1) : null);
+        if (found != null) {
+            this.context.states.loaded(metadata, found, target);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    <T> Optional<T> one(Query<T> query) {
+        List<T> rows = all(query.limit() == null ? query.limit(2) : query);
+        if (rows.size() > 1) {
+            throw new MultipleResultsException(query.schema(), rows.size());
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    long count(Query<?> query) {
+        requireNoPaging(query, "count");
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefixOf(query, mapping.metadata()),
+                Select.Projection.COUNT);
+        Long count = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
+            resultSet.next();
+            return resultSet.getLong(1);
+        });
+        return count == null ? 0 : count;
+    }
+
+    boolean exists(Query<?> query) {
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefixOf(query, mapping.metadata()),
+                Select.Projection.EXISTS);
+        return Boolean.TRUE.equals(this.context.jdbc.query(compiled.sql(), compiled.parameters(), ResultSet::next));
+    }
+
+    int deleteAll(Query<?> query) {
+        requireNoPaging(query, "deleteAll");
+        if (!query.orders().isEmpty() || !query.preloads().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy or preload: " + query);
+        }
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping, prefixOf(query, mapping.metadata()));
+        return this.context.jdbc.update(compiled.sql(), compiled.parameters());
+    }
+
+    /** The query narrowed to one primary key (a {@code Map} of key fields for composite keys). */
+    private <T> Query<T> byId(Query<T> base, Object id) {
+        Class<T> schema = base.schema();
+        List<String> key = this.context.mapping(schema).metadata().primaryKey();
+        if (key.isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(schema.getSimpleName() + " has no primary key: use getBy or a query");
+        }
+        if (key.size() == 1 && !(id instanceof Map<?, ?>)) {
+            return base.where(key.get(0), id);
+        }
+        if (!(id instanceof Map<?, ?> values) || !values.keySet().equals(new HashSet<>(key))) {
+            throw new InvalidDataAccessApiUsageException(schema.getSimpleName() + " has the composite primary key " + key
+                    + ": pass a Map with exactly those fields, got " + id);
+        }
+        Query<T> query = base;
+        for (String field : key) {
+            query = query.where(field, values.get(field));
+        }
+        return query;
+    }
+
+    /** A per-query prefix, else the schema's. */
+    private static @Nullable String prefixOf(Query<?> query, SchemaMetadata metadata) {
+        return query.prefix() != null ? query.prefix() : metadata.prefix();
+    }
+
+    private static void requireNoPaging(Query<?> query, String action) {
+        if (query.limit() != null || query.offset() != null) {
+            throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + query);
+        }
+    }
+}

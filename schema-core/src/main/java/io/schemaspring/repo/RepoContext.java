@@ -1,0 +1,133 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.SqlIdentifiers;
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.mapping.Codecs;
+import io.schemaspring.repo.mapping.SchemaMapping;
+import io.schemaspring.repo.sql.SqlRenderer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the repository's operations share: the mapping of each schema, JDBC, the dialect and its
+ * renderer, the statement cache, transactions, and where structs are stored.
+ */
+final class RepoContext implements PreloadContext {
+
+    final SchemaRegistry registry;
+    final JdbcTemplate jdbc;
+    final Dialect dialect;
+    final SqlRenderer renderer;
+    final TransactionTemplate transactions;
+    final Autogenerator autogenerator;
+    final QueryCompiler compiler;
+    final StructStates states = new StructStates();
+    final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
+    private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
+
+    RepoContext(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, Codecs codecs, TransactionTemplate transactions,
+            Autogenerator autogenerator) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.renderer = new SqlRenderer(dialect);
+        this.transactions = transactions;
+        this.autogenerator = autogenerator;
+        this.compiler = new QueryCompiler(this.renderer);
+        for (SchemaMetadata metadata : registry.all()) {
+            if (!metadata.embedded()) {
+                this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, registry.settings().bytecode()));
+            }
+        }
+    }
+
+    @Override
+    public SchemaMapping mapping(Class<?> type) {
+        SchemaMapping mapping = this.mappings.get(type);
+        if (mapping == null) {
+            SchemaMetadata metadata = this.registry.get(type);
+            throw new InvalidDataAccessApiUsageException(type.getName() + (metadata.embedded()
+                    ? " is an embedded schema: it is stored inside its parent, not in a table of its own"
+                    : " has no mapping"));
+        }
+        return mapping;
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return this.jdbc;
+    }
+
+    @Override
+    public SqlRenderer renderer() {
+        return this.renderer;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return this.dialect;
+    }
+
+    @Override
+    public StructStates states() {
+        return this.states;
+    }
+
+    @Override
+    public String statement(Class<?> schema, @Nullable String prefix, String association, String kind, Object shape,
+            Supplier<String> render) {
+        return this.statements.get(schema, prefix, association + "." + kind, shape, render);
+    }
+
+    <R> R inTransaction(boolean needed, Supplier<R> work) {
+        return needed ? this.transactions.execute(status -> work.get()) : work.get();
+    }
+
+    @Override
+    public @Nullable String prefixOf(Object struct) {
+        SchemaMetadata metadata = mapping(struct.getClass()).metadata();
+        StructStates.Known known = this.states.known(metadata, struct);
+        return known != null ? known.prefix() : metadata.prefix();
+    }
+
+    /**
+     * The database schema a write or preload of this struct goes to: the requested one, which must
+     * agree with where the struct is known to be stored, else where it is known to be stored, else
+     * the schema's default. Never redirects a struct to another tenant.
+     */
+    @Nullable String target(SchemaMetadata metadata, Object struct, @Nullable String requested, String action) {
+        StructStates.Known known = this.states.known(metadata, struct);
+        if (requested == null) {
+            return known != null ? known.prefix() : metadata.prefix();
+        }
+        String prefix = SqlIdentifiers.require(requested, "Prefix");
+        if (known != null && !Objects.equals(known.prefix(), prefix)) {
+            throw new PrefixMismatchException(action, metadata.schemaClass(), Keys.describe(metadata, struct),
+                    known.prefix(), prefix);
+        }
+        return prefix;
+    }
+
+    @Override
+    public @Nullable String childPrefix(@Nullable String ownerPrefix, SchemaMetadata owner, SchemaMetadata related) {
+        return !Objects.equals(ownerPrefix, owner.prefix()) ? ownerPrefix : related.prefix();
+    }
+
+    static AssociationMetadata requireAssociation(SchemaMetadata metadata, String name) {
+        AssociationMetadata association = metadata.association(name);
+        if (association == null) {
+            throw new InvalidDataAccessApiUsageException("schema " + metadata.schemaClass().getSimpleName()
+                    + " does not have association :" + name + "; its associations are " + metadata.associations());
+        }
+        return association;
+    }
+}

@@ -1,0 +1,117 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.annotation.Writable;
+import io.schemaspring.metadata.FieldAccessor;
+import io.schemaspring.metadata.FieldMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.mapping.SchemaMapping;
+import io.schemaspring.repo.sql.Table;
+import io.schemaspring.repo.sql.Update;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/** Ecto's {@code update}: changed columns and the updated-at timestamp, optimistic locks, read-back, join rows. */
+final class UpdateOperation {
+
+    private final RepoContext context;
+    private final JoinRowWriter joinRows;
+    private final ReadBack readBack;
+
+    UpdateOperation(RepoContext context, JoinRowWriter joinRows, ReadBack readBack) {
+        this.context = context;
+        this.joinRows = joinRows;
+        this.readBack = readBack;
+    }
+
+    /** Every {@code writable = ALWAYS} field of the struct, under its {@code @Version} when it has one. */
+    <T> T update(T struct, @Nullable String prefix) {
+        SchemaMetadata metadata = this.context.mapping(struct.getClass()).metadata();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (String name : metadata.fields()) {
+            FieldMetadata field = metadata.field(name);
+            if (!field.primaryKey() && field.writable() == Writable.ALWAYS) {
+                changes.put(name, field.accessor().get(struct));
+            }
+        }
+        String target = this.context.target(metadata, struct, prefix, "update");
+        String version = metadata.versionField();
+        if (version == null) {
+            return write(struct, target, changes, true, Map.of());
+        }
+        FieldAccessor versionAccessor = metadata.field(version).accessor();
+        Object read = versionAccessor.get(struct);
+        changes.put(version, VersionLock.next(metadata, read));
+        try {
+            return write(struct, target, changes, true, Collections.singletonMap(version, read));
+        }
+        catch (RuntimeException ex) {
+            versionAccessor.set(struct, read);
+            throw ex;
+        }
+    }
+
+    /**
+     * Applies the changes to the struct and writes them to {@code prefix}, where the row must match
+     * the primary key and each filter; many-to-many changes replace the join rows.
+     */
+    <T> T write(T struct, @Nullable String prefix, Map<String, Object> changes, boolean replaceLoadedJoins,
+            Map<String, Object> filters) {
+        SchemaMapping mapping = this.context.mapping(struct.getClass());
+        SchemaMetadata metadata = mapping.metadata();
+        Keys.require(metadata, struct, "update");
+        Map<String, Object> joinChanges = new LinkedHashMap<>();
+        changes.keySet().removeIf(name -> {
+            if (metadata.association(name) != null) {
+                joinChanges.put(name, changes.get(name));
+                return true;
+            }
+            return false;
+        });
+        joinChanges.forEach((name, value) -> metadata.association(name).accessor().set(struct, value));
+        changes.forEach((name, value) -> metadata.field(name).accessor().set(struct, value));
+        this.context.autogenerator.onUpdate(metadata, struct);
+        List<String> columns = metadata.fields().stream()
+                .filter(name -> changes.containsKey(name) || metadata.autoupdateFields().contains(name)).toList();
+        List<String> returning = metadata.readAfterWrites();
+        Dialect dialect = this.context.dialect;
+        if (!returning.isEmpty() && dialect.updateReturning() == Dialect.Returning.NONE && !columns.isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(dialect.name() + " cannot read " + returning + " of "
+                    + metadata.schemaClass().getSimpleName() + " back after update: " + dialect.updateReturningAdvice());
+        }
+        boolean joins = replaceLoadedJoins ? this.joinRows.hasJoinRows(metadata, struct) : !joinChanges.isEmpty();
+        this.context.inTransaction(joins, () -> {
+            if (!columns.isEmpty()) {
+                run(mapping, struct, prefix, columns, returning, filters);
+            }
+            if (joins) {
+                this.joinRows.write(metadata, struct, prefix, true);
+            }
+            return null;
+        });
+        this.context.states.loaded(metadata, struct, prefix);
+        return struct;
+    }
+
+    private void run(SchemaMapping mapping, Object struct, @Nullable String prefix, List<String> columns,
+            List<String> returning, Map<String, Object> filters) {
+        SchemaMetadata metadata = mapping.metadata();
+        String sql = this.context.statements.get(metadata.schemaClass(), prefix, "update",
+                List.of(columns, Keys.filterShape(filters)),
+                () -> this.context.renderer.render(new Update(Table.of(prefix, metadata.source()),
+                        FieldSources.of(metadata, columns), FieldSources.json(mapping, columns),
+                        Keys.condition(metadata, filters), FieldSources.of(metadata, returning))));
+        Parameters parameters = new Parameters();
+        columns.forEach(name -> parameters.add(mapping.codec(name), metadata.field(name).accessor().get(struct)));
+        Keys.addParameters(mapping, struct, parameters, filters);
+        boolean matched = returning.isEmpty() ? this.context.jdbc.update(sql, parameters) != 0
+                : this.readBack.write(sql, parameters, mapping, struct, returning, this.context.dialect.updateReturning());
+        if (!matched) {
+            throw new StaleEntryException("update", metadata.schemaClass(), Keys.describe(metadata, struct));
+        }
+    }
+}
