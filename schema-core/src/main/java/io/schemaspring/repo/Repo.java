@@ -75,6 +75,7 @@ public class Repo {
     private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
     private final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
     private final Map<Class<?>, String> byIdStatements = new ConcurrentHashMap<>();
+    private final ChangesetViolations violations = new ChangesetViolations();
 
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
             PlatformTransactionManager transactionManager, Clock clock) {
@@ -491,8 +492,14 @@ public class Repo {
         try {
             return work.get();
         }
+        catch (io.schemaspring.changeset.UndeclaredConstraintException | io.schemaspring.changeset.UnstorableValueException ex) {
+            throw ex;
+        }
         catch (DataIntegrityViolationException ex) {
-            Constraint constraint = ConstraintViolations.find(changeset.constraints(), ex).orElseThrow(() -> ex);
+            Constraint constraint = ConstraintViolations.find(changeset.constraints(), ex).orElse(null);
+            if (constraint == null) {
+                throw this.violations.translate(this.jdbc, action, changeset, prefixOf(changeset.data()), ex);
+            }
             ConstraintViolations.addError(changeset, constraint);
             throw new InvalidChangesetException(action, changeset);
         }
