@@ -6,6 +6,8 @@ import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.Constraint;
 import io.schemaspring.changeset.ConstraintViolations;
 import io.schemaspring.changeset.InvalidChangesetException;
+import io.schemaspring.changeset.UndeclaredConstraintException;
+import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldMetadata;
@@ -29,6 +31,7 @@ final class ChangesetWriter {
     private final InsertOperation inserts;
     private final UpdateOperation updates;
     private final DeleteOperation deletes;
+    private final ChangesetViolations violations = new ChangesetViolations();
 
     ChangesetWriter(RepoContext context, InsertOperation inserts, UpdateOperation updates, DeleteOperation deletes) {
         this.context = context;
@@ -101,8 +104,15 @@ final class ChangesetWriter {
         try {
             return work.get();
         }
+        catch (UndeclaredConstraintException | UnstorableValueException ex) {
+            throw ex;
+        }
         catch (DataIntegrityViolationException ex) {
-            Constraint constraint = ConstraintViolations.find(changeset.constraints(), ex).orElseThrow(() -> ex);
+            Constraint constraint = ConstraintViolations.find(changeset.constraints(), ex).orElse(null);
+            if (constraint == null) {
+                throw this.violations.translate(this.context.jdbc, action, changeset, this.context.prefixOf(changeset.data()),
+                        ex);
+            }
             ConstraintViolations.addError(changeset, constraint);
             throw new InvalidChangesetException(action, changeset);
         }

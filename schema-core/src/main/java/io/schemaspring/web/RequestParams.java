@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads request parameters into the map a changeset casts: a JSON object body, or form and
  * query parameters ({@code String[]} values; {@code address[street]} and {@code phones[0][number]}
- * nest). Bodies over the size limit and nesting over the depth limit are refused.
+ * nest); without a body, the query parameters. Other bodies (415), bodies over the size limit and
+ * nesting over the depth limit are refused.
  */
 public final class RequestParams {
 
@@ -41,21 +43,37 @@ public final class RequestParams {
     }
 
     public Map<String, Object> read(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        if (contentType != null && isJson(contentType)) {
+        MediaType type = mediaType(request.getContentType());
+        if (type != null && isJson(type)) {
             return readJson(request);
+        }
+        if (hasBody(request) && (type == null || !isForm(type))) {
+            throw new RequestParamsException(415, "The request body must be JSON (application/json) or a form "
+                    + "(application/x-www-form-urlencoded or multipart/form-data)");
         }
         return readForm(request.getParameterMap());
     }
 
-    private static boolean isJson(String contentType) {
+    private static @Nullable MediaType mediaType(@Nullable String contentType) {
         try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+            return contentType == null ? null : MediaType.parseMediaType(contentType);
         }
         catch (org.springframework.util.InvalidMimeTypeException ex) {
-            return false;
+            return null;
         }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+    }
+
+    private static boolean isForm(MediaType type) {
+        return type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED) || type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA);
+    }
+
+    /** Whether the request declares a body: a positive length or chunked transfer. */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     @SuppressWarnings("unchecked")

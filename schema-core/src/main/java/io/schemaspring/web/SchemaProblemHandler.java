@@ -3,6 +3,8 @@ package io.schemaspring.web;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.changeset.ReplaceRefusedException;
+import io.schemaspring.changeset.UndeclaredConstraintException;
+import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.StaleEntryException;
@@ -16,7 +18,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,10 +29,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Answers the starter's exceptions as {@code application/problem+json}: an invalid changeset or
  * schema binding 422 with {@code errors: {field: [messages]}}, a missing struct 404, a stale one
- * 409, an unreadable body 400 or 413. Database messages and values never reach the response.
+ * or an undeclared constraint 409, an unstorable value 422, an unreadable body 400, 413 or 415.
+ * Database messages and values never reach the response.
+ * <p>Ordered last, so the application's own advice for any of these (or a supertype) answers
+ * first; binding errors of non-schema targets are rethrown, which Spring MVC treats as "no
+ * handler here" and passes on to its default handling.
  */
 @ControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class SchemaProblemHandler {
 
     private static final Log logger = LogFactory.getLog(SchemaProblemHandler.class);
@@ -53,11 +58,10 @@ public class SchemaProblemHandler {
     }
 
     @ExceptionHandler(BindException.class)
-    public ResponseEntity<ProblemDetail> bindingFailed(BindException ex) {
+    public ResponseEntity<ProblemDetail> bindingFailed(BindException ex) throws BindException {
         Object target = ex.getTarget();
-        boolean schema = target != null && this.registry.contains(target.getClass());
-        if (!schema) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request content", null);
+        if (target == null || !this.registry.contains(target.getClass())) {
+            throw ex;
         }
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Locale locale = LocaleContextHolder.getLocale();
@@ -87,11 +91,16 @@ public class SchemaProblemHandler {
                 null);
     }
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    public ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
-        logger.warn("A write violated a database constraint that no changeset declared; declare it with "
-                + "uniqueConstraint, foreignKeyConstraint or checkConstraint to answer a field error instead");
+    @ExceptionHandler(UndeclaredConstraintException.class)
+    public ResponseEntity<ProblemDetail> conflict(UndeclaredConstraintException ex) {
+        logger.warn(ex.getMessage());
         return problem(HttpStatus.CONFLICT, "The request conflicts with data already stored", null);
+    }
+
+    @ExceptionHandler(UnstorableValueException.class)
+    public ResponseEntity<ProblemDetail> unstorable(UnstorableValueException ex) {
+        logger.warn(ex.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has a value the database cannot store", null);
     }
 
     @ExceptionHandler(ReplaceRefusedException.class)

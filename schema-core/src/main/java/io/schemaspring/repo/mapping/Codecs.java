@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataRetrievalFailureException;
 
 /**
  * Builds the {@link Codec} of each type for one dialect. {@code :utc_datetime} values are
@@ -181,7 +180,7 @@ public final class Codecs {
             }
             Enum<?> constant = type.valueOf(name);
             if (constant == null) {
-                throw new DataRetrievalFailureException("Stored value \"" + name + "\" is not one of " + type);
+                throw new StoredValueException("Stored value \"{value}\" is not one of " + type, name, null);
             }
             return constant;
         });

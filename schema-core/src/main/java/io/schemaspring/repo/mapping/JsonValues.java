@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataRetrievalFailureException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +60,7 @@ public final class JsonValues {
             return load(type, this.jsonMapper.readValue(json, Object.class));
         }
         catch (JacksonException ex) {
-            throw new DataRetrievalFailureException("Cannot read " + type + " from JSON: " + ex.getOriginalMessage(), ex);
+            throw new StoredValueException("Cannot read " + type + " from JSON: {value}", ex.getOriginalMessage(), ex);
         }
     }
 
@@ -165,7 +164,7 @@ public final class JsonValues {
         }
         CastResult<?> cast = type.cast(tree);
         if (!cast.isOk()) {
-            throw new DataRetrievalFailureException("Stored JSON value " + tree + " is not a valid " + type);
+            throw new StoredValueException("Stored JSON value {value} is not a valid " + type, tree, null);
         }
         return cast.value();
     }

@@ -40,7 +40,8 @@ public final class SchemaMapping {
     public SchemaMapping(SchemaMetadata metadata, Codecs codecs, boolean bytecode) {
         this.metadata = metadata;
         for (String field : metadata.fields()) {
-            this.codecs.put(field, codecs.forType(metadata.type(field)));
+            Codec codec = codecs.forType(metadata.type(field));
+            this.codecs.put(field, metadata.redactFields().contains(field) ? StoredValueException.redacting(codec) : codec);
         }
         List<String> queryFields = metadata.queryFields();
         this.queryCodecs = new Codec[queryFields.size()];

@@ -7,6 +7,8 @@ import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.FieldError;
 import io.schemaspring.changeset.ReplaceRefusedException;
 import io.schemaspring.changeset.InvalidChangesetException;
+import io.schemaspring.changeset.UndeclaredConstraintException;
+import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
@@ -654,7 +656,40 @@ abstract class RepoContract {
         assertThat(this.repo.count(Author.class)).isEqualTo(1);
         assertThat(this.repo.count(Post.class)).isZero();
         assertThatThrownBy(() -> this.repo.insert(Changeset.cast(new Author(), Map.of("name", "jose"), "name")))
-                .as("an undeclared constraint stays an exception").isInstanceOf(DuplicateKeyException.class);
+                .as("an undeclared constraint stays an exception").isInstanceOf(UndeclaredConstraintException.class)
+                .hasMessage("could not perform insert of Author: the database refused it with a constraint the changeset "
+                        + "did not declare; declare it with uniqueConstraint, foreignKeyConstraint or checkConstraint to "
+                        + "turn it into a field error")
+                .hasCauseInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void valueTooLongForItsColumnIsAFieldErrorWithTheColumnSize() {
+        Author jose = author("jose");
+        Changeset<Post> changeset = Changeset.cast(new Post(), Map.of("title", "t".repeat(201), "authorId", jose.id),
+                "title", "authorId");
+        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class)
+                .hasMessage("could not perform insert because changeset is invalid. Errors: "
+                        + "[title: should be at most 200 character(s)]");
+        assertThat(changeset.errors()).containsExactly(new FieldError("title", "should be at most %{count} character(s)",
+                Map.of("count", 200, "validation", "length", "kind", "max", "type", "string")));
+        Post post = this.repo.insert(Post.titled("fits", jose));
+        Changeset<Post> update = Changeset.cast(post, Map.of("body", "b".repeat(2001)), "body");
+        assertThatThrownBy(() -> this.repo.update(update)).isInstanceOf(InvalidChangesetException.class)
+                .hasMessage("could not perform update because changeset is invalid. Errors: "
+                        + "[body: should be at most 2000 character(s)]");
+        assertThat(this.repo.all(Post.class)).extracting(stored -> stored.body).containsExactly(post.body);
+    }
+
+    @Test
+    void valueTooLongThatNoChangeHoldsIsRefusedWithoutTheValue() {
+        Author jose = author("jose");
+        Post data = new Post();
+        data.title = "secret".repeat(40);
+        Changeset<Post> changeset = Changeset.cast(data, Map.of("authorId", jose.id), "authorId");
+        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(UnstorableValueException.class)
+                .hasMessage("could not perform insert of Post: the database cannot store one of its values (SQLState 22001)");
+        assertThat(this.repo.count(Post.class)).isZero();
     }
 
     @Test

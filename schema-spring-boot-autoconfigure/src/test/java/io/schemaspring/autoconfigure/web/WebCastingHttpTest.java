@@ -224,6 +224,62 @@ class WebCastingHttpTest {
     }
 
     @Test
+    void bodiesThatAreNeitherJsonNorFormAnswer415() throws Exception {
+        for (String type : List.of("text/plain", "application/xml")) {
+            Response response = send("POST", "/articles", type, type.equals("text/plain") ? "title=Plain" : "<title>Xml</title>");
+            assertThat(response.status()).isEqualTo(415);
+            assertThat(response.contentType()).isEqualTo("application/problem+json");
+            assertThat(response.json()).isEqualTo(Map.of("title", "Unsupported Media Type", "status", 415,
+                    "detail", "The request body must be JSON (application/json) or a form "
+                            + "(application/x-www-form-urlencoded or multipart/form-data)", "instance", "/articles"));
+        }
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM articles", Long.class)).isZero();
+    }
+
+    @Test
+    void requestsWithoutABodyCastQueryParameters() throws Exception {
+        Response response = send("POST", "/articles/strict?title=Query&body=Params", "text/plain", null);
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json()).containsEntry("title", "Query").containsEntry("body", "Params");
+    }
+
+    @Test
+    void valueTooLongForItsColumnAnswers422NamingTheField() throws Exception {
+        Response response = json("POST", "/articles/strict", Map.of("title", "Long", "body", "y".repeat(2001)));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json()).isEqualTo(Map.of("title", "Unprocessable Content", "status", 422,
+                "detail", "The request has invalid fields", "instance", "/articles/strict",
+                "errors", Map.of("body", List.of("is longer than 2000 characters"))));
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM articles", Long.class)).isZero();
+    }
+
+    @Test
+    void undeclaredConstraintOfAChangesetWriteAnswers409WithoutTheDatabaseMessage() throws Exception {
+        create("Taken");
+        Response response = json("POST", "/articles/strict", Map.of("title", "Taken", "body", "b"));
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json()).isEqualTo(Map.of("title", "Conflict", "status", 409,
+                "detail", "The request conflicts with data already stored", "instance", "/articles/strict"));
+    }
+
+    @Test
+    void validationErrorsOfOrdinaryDtosGetSpringsDefaultAnswer() throws Exception {
+        Response response = json("POST", "/signups", Map.of("email", ""));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        assertThat(response.json()).containsEntry("error", "Bad Request").containsEntry("path", "/signups")
+                .doesNotContainKey("detail");
+    }
+
+    @Test
+    void dataIntegrityViolationsOutsideChangesetWritesGetSpringsDefaultAnswer() throws Exception {
+        Response response = json("POST", "/signups/duplicate", "");
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        assertThat(response.json()).containsEntry("error", "Internal Server Error").doesNotContainKey("detail");
+    }
+
+    @Test
     void deletesAndAnswers204() throws Exception {
         long id = create("Gone");
         assertThat(json("DELETE", "/articles/" + id, "").status()).isEqualTo(204);
