@@ -1,6 +1,5 @@
 package io.schemaspring.annotation;
 
-import io.schemaspring.metadata.FieldSourceMapper;
 import io.schemaspring.type.FieldType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

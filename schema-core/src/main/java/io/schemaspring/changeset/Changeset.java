@@ -1,5 +1,6 @@
 package io.schemaspring.changeset;
 
+import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
@@ -430,7 +431,7 @@ public final class Changeset<T> {
                             : "; for " + association.kind() + " associations put persisted structs with putChange"));
         }
         Object current = currentValue(name);
-        if (!io.schemaspring.repo.NotLoaded.isLoaded(current == null ? List.of() : current)) {
+        if (!NotLoaded.isLoaded(current == null ? List.of() : current)) {
             throw new IllegalArgumentException("castAssoc: association :" + name + " of "
                     + this.metadata.schemaClass().getSimpleName() + " is not loaded; preload it before casting it");
         }

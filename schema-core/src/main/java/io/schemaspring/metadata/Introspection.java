@@ -1,5 +1,6 @@
 package io.schemaspring.metadata;
 
+import io.schemaspring.annotation.FieldSourceMapper;
 import java.lang.annotation.Annotation;
 import java.util.List;
 

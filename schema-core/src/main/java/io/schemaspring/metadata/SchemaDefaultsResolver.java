@@ -1,5 +1,6 @@
 package io.schemaspring.metadata;
 
+import io.schemaspring.annotation.FieldSourceMapper;
 import io.schemaspring.annotation.Schema;
 import io.schemaspring.annotation.SchemaDefaults;
 import io.schemaspring.annotation.Timestamps;

@@ -1,5 +1,6 @@
 package io.schemaspring.metadata;
 
+import io.schemaspring.annotation.FieldSourceMapper;
 import io.schemaspring.annotation.BelongsTo;
 import io.schemaspring.annotation.EmbeddedSchema;
 import io.schemaspring.annotation.EmbedsMany;

@@ -1,5 +1,6 @@
 package io.schemaspring.metadata;
 
+import io.schemaspring.annotation.FieldSourceMapper;
 import io.schemaspring.type.FieldType;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.AssociationMetadata;

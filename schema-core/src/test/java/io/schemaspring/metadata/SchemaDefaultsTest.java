@@ -1,5 +1,6 @@
 package io.schemaspring.metadata;
 
+import io.schemaspring.annotation.FieldSourceMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.annotation.Field;

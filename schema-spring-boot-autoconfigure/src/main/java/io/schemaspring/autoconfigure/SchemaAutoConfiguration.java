@@ -1,6 +1,6 @@
 package io.schemaspring.autoconfigure;
 
-import io.schemaspring.metadata.FieldSourceMapper;
+import io.schemaspring.annotation.FieldSourceMapper;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.SchemaSettings;

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Registers the Jackson module that writes schema structs (redacted fields left out, loaded associations only). */
 @AutoConfiguration(after = SchemaAutoConfiguration.class, before = JacksonAutoConfiguration.class)
-@ConditionalOnClass(JacksonAutoConfiguration.class)
+@ConditionalOnClass({JacksonAutoConfiguration.class, SchemaJacksonModule.class})
 public final class SchemaJacksonAutoConfiguration {
 
     @Bean

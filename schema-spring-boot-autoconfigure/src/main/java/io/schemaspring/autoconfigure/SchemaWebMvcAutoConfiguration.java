@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @AutoConfiguration(after = {SchemaRepositoryAutoConfiguration.class, WebMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnClass({DispatcherServlet.class, ChangesetArgumentResolver.class})
 @ConditionalOnBooleanProperty(name = "schema.web.enabled", matchIfMissing = true)
 public final class SchemaWebMvcAutoConfiguration {
 

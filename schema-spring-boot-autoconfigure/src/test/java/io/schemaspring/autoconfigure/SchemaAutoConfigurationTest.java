@@ -7,7 +7,7 @@ import io.schemaspring.autoconfigure.fixtures.blog.Author;
 import io.schemaspring.autoconfigure.fixtures.defaults.Overridden;
 import io.schemaspring.autoconfigure.fixtures.defaults.Plain;
 import io.schemaspring.autoconfigure.fixtures.defaults.Tenanted;
-import io.schemaspring.metadata.FieldSourceMapper;
+import io.schemaspring.annotation.FieldSourceMapper;
 import io.schemaspring.metadata.SchemaDefinitionException;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;

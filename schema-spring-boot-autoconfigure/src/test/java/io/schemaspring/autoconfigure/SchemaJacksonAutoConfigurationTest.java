@@ -8,7 +8,7 @@ import io.schemaspring.autoconfigure.fixtures.jackson.StoryMixIn;
 import io.schemaspring.autoconfigure.fixtures.jackson.Writer;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
-import io.schemaspring.repo.NotLoaded;
+import io.schemaspring.metadata.NotLoaded;
 import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldAccessor;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
-import io.schemaspring.repo.NotLoaded;
+import io.schemaspring.metadata.NotLoaded;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
-import io.schemaspring.repo.AssociationNotLoadedException;
+import io.schemaspring.metadata.AssociationNotLoadedException;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.PrefixMismatchException;

@@ -1,6 +1,6 @@
 package io.schemaspring.jackson;
 
-import io.schemaspring.repo.NotLoaded;
+import io.schemaspring.metadata.NotLoaded;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.PropertyName;
 import tools.jackson.databind.SerializationContext;

@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.metadata;
 
 /** Reading an association that was not preloaded, Ecto's {@code #Ecto.Association.NotLoaded<...>}. */
 public class AssociationNotLoadedException extends IllegalStateException {

@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.metadata;
 
 import java.util.AbstractList;
 

@@ -1,4 +1,4 @@
-package io.schemaspring.metadata;
+package io.schemaspring.annotation;
 
 /**
  * Maps a Java field name to its column name, Ecto's {@code @field_source_mapper}. A
