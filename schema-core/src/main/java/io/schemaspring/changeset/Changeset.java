@@ -58,9 +58,17 @@ public final class Changeset<T> {
 
     // ------------------------------------------------------------------ building
 
-    /** A changeset with no changes yet, Ecto's {@code change(struct)}. */
+    /**
+     * A changeset with no changes yet, Ecto's {@code change(struct)}, with the class's standalone
+     * metadata ({@link SchemaRegistry#standalone}: Ecto's defaults, no application settings).
+     */
     public static <T> Changeset<T> change(T data) {
-        return new Changeset<>(data, SchemaRegistry.lookup(data.getClass()), Map.of());
+        return change(SchemaRegistry.standalone(data.getClass()), data);
+    }
+
+    /** A changeset with no changes yet, with explicit metadata (the application's registry). */
+    public static <T> Changeset<T> change(SchemaMetadata metadata, T data) {
+        return new Changeset<>(data, metadata, Map.of());
     }
 
     /** Trusted changes, not cast: Ecto's {@code change(struct, changes)}. */
@@ -75,8 +83,9 @@ public final class Changeset<T> {
         return cast(data, params, Arrays.asList(permitted));
     }
 
+    /** Casting with the class's standalone metadata ({@link SchemaRegistry#standalone}); see {@link Changesets}. */
     public static <T> Changeset<T> cast(T data, Map<String, ?> params, Collection<String> permitted) {
-        return cast(SchemaRegistry.lookup(data.getClass()), data, params, permitted);
+        return cast(SchemaRegistry.standalone(data.getClass()), data, params, permitted);
     }
 
     /** Casting with explicit metadata (a registry of your own). */
@@ -148,7 +157,7 @@ public final class Changeset<T> {
         String name = association.field();
         this.errors.removeIf(error -> error.field().startsWith(name + "["));
         if (value instanceof List<?> entries) {
-            FieldMetadata key = SchemaRegistry.lookup(association.related()).field(association.relatedKey());
+            FieldMetadata key = this.metadata.registry().get(association.related()).field(association.relatedKey());
             for (int i : io.schemaspring.metadata.UniqueEntries.duplicates(entries, key.accessor())) {
                 addError(name + "[" + i + "]." + key.name(), "has already been taken", Map.of());
             }
@@ -392,7 +401,7 @@ public final class Changeset<T> {
 
     /** Casts an embed with all its castable fields, Ecto's {@code cast_embed}. */
     public Changeset<T> castEmbed(String name) {
-        return castEmbed(name, (child, params) -> Changeset.cast(child, params, Castable.defaultFields(SchemaRegistry.lookup(child.getClass()))));
+        return castEmbed(name, this::castChild);
     }
 
     /** Casts an embed with a changeset function, Ecto's {@code cast_embed(changeset, name, with: ...)}. */
@@ -414,7 +423,7 @@ public final class Changeset<T> {
 
     /** Casts a has-one or has-many association with all its castable fields, Ecto's {@code cast_assoc}. */
     public Changeset<T> castAssoc(String name) {
-        return castAssoc(name, (child, params) -> Changeset.cast(child, params, Castable.defaultFields(SchemaRegistry.lookup(child.getClass()))));
+        return castAssoc(name, this::castChild);
     }
 
     /**
@@ -539,6 +548,12 @@ public final class Changeset<T> {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /** A child cast with its castable defaults, in this changeset's registry. */
+    private Changeset<Object> castChild(Object child, Map<String, Object> params) {
+        SchemaMetadata childMetadata = this.metadata.registry().get(child.getClass());
+        return cast(childMetadata, child, params, Castable.defaultFields(childMetadata));
+    }
 
     private @Nullable Object changedValue(String field) {
         requireKnown(field);

@@ -4,7 +4,6 @@ import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
-import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.type.CastResult;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +39,7 @@ final class NestedParams {
         this.parent = parent;
         this.name = name;
         this.cardinality = cardinality;
-        this.related = SchemaRegistry.lookup(related);
+        this.related = parent.metadata().registry().get(related);
         this.onReplace = onReplace;
         this.kind = kind;
     }

@@ -34,6 +34,7 @@ public final class SchemaMetadata {
     private Map<String, AssociationMetadata> associations = Map.of();
     private @Nullable FieldAccessor metaAccessor;
     private @Nullable String versionField;
+    private @Nullable SchemaRegistry registry;
     private Map<String, SchemaMetadata> defaultStructs = Map.of();
 
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
@@ -71,6 +72,18 @@ public final class SchemaMetadata {
         Map<String, AssociationMetadata> map = new LinkedHashMap<>();
         associations.forEach(association -> map.put(association.field(), association));
         this.associations = Collections.unmodifiableMap(map);
+    }
+
+    void registry(SchemaRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The registry this schema was built in: where its associations and embeds resolve. */
+    public SchemaRegistry registry() {
+        if (this.registry == null) {
+            throw new IllegalStateException(this.schemaClass.getName() + " is not part of a built registry yet");
+        }
+        return this.registry;
     }
 
     void versionField(@Nullable String field) {

@@ -28,8 +28,6 @@ public final class SchemaRegistry {
         }
     };
 
-    private static volatile @Nullable SchemaRegistry defaultRegistry;
-
     private final Map<Class<?>, SchemaMetadata> schemas;
     private final SchemaSettings settings;
 
@@ -71,27 +69,12 @@ public final class SchemaRegistry {
     }
 
     /**
-     * Makes this the registry that {@link #lookup(Class)} consults first: the auto-configuration
-     * does so for the application's registry, so that changesets use the configured defaults.
+     * The metadata of a class on its own, introspected once with Ecto's defaults and no application
+     * settings: what the static {@code Changeset.cast(data, ...)} and {@code Changeset.change(data)}
+     * use. An application's settings live in its registry: cast with the {@code Changesets} bean
+     * or {@code Changeset.cast(metadata, ...)} to have them apply.
      */
-    public SchemaRegistry makeDefault() {
-        defaultRegistry = this;
-        return this;
-    }
-
-    /**
-     * The metadata of a schema class for code that has no registry at hand (changesets): from
-     * the default registry when it holds the class, else introspected once on its own with
-     * Ecto's defaults.
-     */
-    public static SchemaMetadata lookup(Class<?> schemaClass) {
-        SchemaRegistry registry = defaultRegistry;
-        if (registry != null) {
-            SchemaMetadata metadata = registry.find(schemaClass);
-            if (metadata != null) {
-                return metadata;
-            }
-        }
+    public static SchemaMetadata standalone(Class<?> schemaClass) {
         return STANDALONE.get(schemaClass);
     }
 
@@ -170,7 +153,9 @@ public final class SchemaRegistry {
             }
             Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
             introspections.forEach((type, introspection) -> schemas.put(type, introspection.metadata()));
-            return new SchemaRegistry(schemas, this.settings);
+            SchemaRegistry registry = new SchemaRegistry(schemas, this.settings);
+            schemas.values().forEach(metadata -> metadata.registry(registry));
+            return registry;
         }
     }
 }

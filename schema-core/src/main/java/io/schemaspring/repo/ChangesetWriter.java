@@ -129,7 +129,7 @@ final class ChangesetWriter {
                     this.context.mapping(association.related()).metadata());
             for (Object removed : nested.removed()) {
                 if (association.onReplace() == OnReplace.NILIFY) {
-                    update((Changeset) Changeset.change(removed).forceChange(association.relatedKey(), null), null);
+                    update((Changeset) Changeset.change(this.context.mapping(removed.getClass()).metadata(), removed).forceChange(association.relatedKey(), null), null);
                 }
                 else {
                     this.deletes.delete(removed, null, Map.of());

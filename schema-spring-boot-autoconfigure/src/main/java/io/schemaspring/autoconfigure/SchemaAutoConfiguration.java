@@ -1,6 +1,7 @@
 package io.schemaspring.autoconfigure;
 
 import io.schemaspring.annotation.FieldSourceMapper;
+import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.SchemaSettings;
@@ -35,11 +36,16 @@ public final class SchemaAutoConfiguration {
                 .classLoader(beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory configurable
                         ? configurable.getBeanClassLoader() : null)
                 .scan(packages.toArray(String[]::new))
-                .build()
-                .makeDefault();
+                .build();
         long embedded = registry.all().stream().filter(SchemaMetadata::embedded).count();
         logger.info("Registered " + registry.all().size() + " schemas (" + embedded + " embedded) from packages "
                 + packages);
         return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Changesets changesets(SchemaRegistry registry) {
+        return new Changesets(registry);
     }
 }

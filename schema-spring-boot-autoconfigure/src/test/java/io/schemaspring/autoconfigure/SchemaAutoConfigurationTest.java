@@ -8,6 +8,7 @@ import io.schemaspring.autoconfigure.fixtures.defaults.Overridden;
 import io.schemaspring.autoconfigure.fixtures.defaults.Plain;
 import io.schemaspring.autoconfigure.fixtures.defaults.Tenanted;
 import io.schemaspring.annotation.FieldSourceMapper;
+import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaDefinitionException;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
@@ -209,5 +210,20 @@ class SchemaAutoConfigurationTest {
                 assertThat(json).contains("\"name\": \"" + key + "\"");
             }
         }
+    }
+
+    @Test
+    void twoContextsInOneJvmCastWithTheirOwnSettings() {
+        this.contextRunner.withUserConfiguration(BlogApplication.class).withPropertyValues("schema.field-source-mapper=identity")
+                .run(identity -> this.contextRunner.withUserConfiguration(BlogApplication.class).run(snakeCase -> {
+                    assertThat(uniqueName(identity.getBean(Changesets.class))).isEqualTo("authors_fullName_index");
+                    assertThat(uniqueName(snakeCase.getBean(Changesets.class))).isEqualTo("authors_full_name_index");
+                    assertThat(uniqueName(identity.getBean(Changesets.class))).isEqualTo("authors_fullName_index");
+                }));
+    }
+
+    private static String uniqueName(Changesets changesets) {
+        return changesets.cast(new Author(), java.util.Map.of("fullName", "Ann"), "fullName").uniqueConstraint("fullName")
+                .constraints().get(0).name();
     }
 }

@@ -1,7 +1,7 @@
 package io.schemaspring.benchmarks.schema;
 
 import io.schemaspring.benchmarks.Workload;
-import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
@@ -14,11 +14,12 @@ import javax.sql.DataSource;
 public class SchemaWorkload implements Workload {
 
     private final Repo repo;
+    private final Changesets changesets;
 
     public SchemaWorkload(DataSource dataSource) {
-        SchemaRegistry registry = SchemaRegistry.builder().add(SPost.class, SComment.class, STag.class, SProfile.class).build()
-                .makeDefault();
+        SchemaRegistry registry = SchemaRegistry.builder().add(SPost.class, SComment.class, STag.class, SProfile.class).build();
         this.repo = Repo.create(registry, dataSource);
+        this.changesets = new Changesets(registry);
     }
 
     @Override
@@ -49,7 +50,7 @@ public class SchemaWorkload implements Workload {
     public void updateTitle(long id, String title) {
         SPost post = new SPost();
         post.id = id;
-        this.repo.update(Changeset.change(post, Map.of("title", title)));
+        this.repo.update(this.changesets.change(post, Map.of("title", title)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.schemaspring.sample.web;
 
 import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.Changesets;
 import io.schemaspring.changeset.Length;
 import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.sample.blog.Post;
@@ -23,10 +24,12 @@ public class PostService {
 
     private final SchemaRepository<Post, Long> posts;
     private final SchemaRepository<Tag, Long> tags;
+    private final Changesets changesets;
 
-    public PostService(SchemaRepository<Post, Long> posts, SchemaRepository<Tag, Long> tags) {
+    public PostService(SchemaRepository<Post, Long> posts, SchemaRepository<Tag, Long> tags, Changesets changesets) {
         this.posts = posts;
         this.tags = tags;
+        this.changesets = changesets;
     }
 
     /** The repositories of a tenant, or the default ones. */
@@ -61,7 +64,7 @@ public class PostService {
      * error on {@code tags}: it must be a list of at most {@value #MAX_TAGS} non-blank strings of at
      * most {@value #MAX_TAG_LENGTH} characters (the column holds 50).
      */
-    private static Set<String> tagNames(Changeset<Post> changeset) {
+    private Set<String> tagNames(Changeset<Post> changeset) {
         Object param = changeset.params().get("tags");
         if (param == null) {
             return Set.of();
@@ -72,7 +75,7 @@ public class PostService {
         Set<String> names = new LinkedHashSet<>();
         for (Object value : values) {
             // The Tag schema's own cast: strings only (no lone surrogates); a blank one casts to no name.
-            Object name = value == null ? null : Changeset.cast(new Tag(), Map.of("name", value), "name").getChange("name");
+            Object name = value == null ? null : this.changesets.cast(new Tag(), Map.of("name", value), "name").getChange("name");
             if (!(name instanceof String text)) {
                 return invalidTags(changeset);
             }
