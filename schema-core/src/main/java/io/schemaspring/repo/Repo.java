@@ -264,6 +264,23 @@ public class Repo {
         return this.deletes.delete(struct, prefix, Map.of());
     }
 
+    /**
+     * Runs the steps of a {@link Multi} in one transaction, Ecto's {@code Repo.transaction(multi)}:
+     * the first step that fails (an invalid changeset, a constraint error, an exception, or a
+     * {@code run} answering {@link Multi#failure}) rolls everything back and is answered with its
+     * value. Inside a surrounding transaction the steps join it, and a failure marks it rollback-only,
+     * as Ecto aborts the outer transaction.
+     */
+    public MultiResult transaction(Multi multi) {
+        return this.context.transactions.execute(status -> {
+            MultiResult result = multi.runSteps(this);
+            if (!result.ok()) {
+                status.setRollbackOnly();
+            }
+            return result;
+        });
+    }
+
     /** Deletes every row the query matches, Ecto's {@code delete_all} (no {@code onDelete}); answers the count. */
     public int deleteAll(Query<?> query) {
         return this.queries.deleteAll(query);

@@ -13,6 +13,8 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.metadata.AssociationNotLoadedException;
+import io.schemaspring.repo.Multi;
+import io.schemaspring.repo.MultiResult;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.PrefixMismatchException;
@@ -778,6 +780,79 @@ abstract class RepoContract {
             assertThat(link.url).isEqualTo("https://a");
             assertThat(link.addedOn).isEqualTo(LocalDate.of(2026, 1, 2));
         });
+    }
+
+    // ------------------------------------------------------------------ Multi
+
+    @Test
+    void multiRunsEveryStepInOneTransactionAndAnswersTheirResultsByName() {
+        Multi multi = Multi.create()
+                .insert("author", Changeset.cast(new Author(), Map.of("name", "jose"), "name"))
+                .insert("post", changes -> Post.titled("first", changes.get("author", Author.class)))
+                .update("retitled", changes -> Changeset.change(changes.get("post", Post.class), Map.of("title", "renamed")))
+                .insertAll("tags", List.of(Tag.named("a"), Tag.named("b")))
+                .run("count", (repo, changes) -> repo.count(Post.class));
+        MultiResult result = this.repo.transaction(multi);
+        assertThat(result.ok()).isTrue();
+        assertThat(result.changes().keySet()).containsExactly("author", "post", "retitled", "tags", "count");
+        assertThat(result.get("retitled", Post.class).title).isEqualTo("renamed");
+        assertThat(result.get("tags", Integer.class)).isEqualTo(2);
+        assertThat(result.get("count", Long.class)).isEqualTo(1L);
+        assertThat(this.jdbc.queryForObject("SELECT title FROM posts", String.class)).isEqualTo("renamed");
+    }
+
+    @Test
+    void multiRollsBackEverythingAtAnInvalidChangesetAndAnswersIt() {
+        Changeset<Post> invalid = Changeset.cast(new Post(), Map.of("title", ""), "title").validateRequired("title");
+        MultiResult result = this.repo.transaction(Multi.create()
+                .insert("author", Author.named("jose"))
+                .insert("post", invalid)
+                .run("never", (repo, changes) -> {
+                    throw new IllegalStateException("must not run");
+                }));
+        assertThat(result.ok()).isFalse();
+        assertThat(result.failedStep()).isEqualTo("post");
+        assertThat(result.failedValue()).isSameAs(invalid);
+        assertThat(result.changes().keySet()).containsExactly("author");
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM authors", Long.class)).isZero();
+    }
+
+    @Test
+    void multiAnswersTheChangesetWithTheConstraintErrorAndRollsBack() {
+        author("jose");
+        Changeset<Author> duplicate = Changeset.cast(new Author(), Map.of("name", "jose"), "name").uniqueConstraint("name");
+        MultiResult result = this.repo.transaction(Multi.create()
+                .insert("tag", Tag.named("kept?"))
+                .insert("author", duplicate));
+        assertThat(result.failedStep()).isEqualTo("author");
+        assertThat(((Changeset<?>) result.failedValue()).errorMessages()).isEqualTo(Map.of("name", List.of("has already been taken")));
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tags", Long.class)).isZero();
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM authors", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void multiStopsAtAFailureOrAnExceptionOfARunStep() {
+        MultiResult failed = this.repo.transaction(Multi.create()
+                .insert("tag", Tag.named("first"))
+                .run("check", (repo, changes) -> Multi.failure("not today")));
+        assertThat(failed.failedStep()).isEqualTo("check");
+        assertThat(failed.failedValue()).isEqualTo("not today");
+        IllegalStateException boom = new IllegalStateException("boom");
+        MultiResult thrown = this.repo.transaction(Multi.create()
+                .insert("tag", Tag.named("second"))
+                .run("explode", (repo, changes) -> {
+                    throw boom;
+                }));
+        assertThat(thrown.failedStep()).isEqualTo("explode");
+        assertThat(thrown.failedValue()).isSameAs(boom);
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tags", Long.class)).isZero();
+    }
+
+    @Test
+    void multiRefusesTwoStepsWithOneName() {
+        assertThatThrownBy(() -> Multi.create().insert("tag", Tag.named("a")).insert("tag", Tag.named("b")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(":tag is already a step of this Multi: give each step its own name");
     }
 
     // ------------------------------------------------------------------ prefixes
