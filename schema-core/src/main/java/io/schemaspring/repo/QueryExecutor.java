@@ -6,6 +6,8 @@ import io.schemaspring.repo.mapping.SchemaMapping;
 import io.schemaspring.repo.sql.Column;
 import io.schemaspring.repo.sql.Select;
 import io.schemaspring.repo.sql.Table;
+import io.schemaspring.metadata.StructMeta;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,8 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The reads of the repository, and {@code deleteAll}: one compiled statement per query. */
 final class QueryExecutor {
@@ -47,6 +51,38 @@ final class QueryExecutor {
             this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), null);
         }
         return rows;
+    }
+
+    /** The rows of a query read through a cursor, {@code fetchSize} at a time; needs a transaction (as Ecto's). */
+    @SuppressWarnings("unchecked")
+    <T> Stream<T> stream(Query<T> query, int fetchSize) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new InvalidDataAccessApiUsageException("stream needs a transaction, as Ecto's Repo.stream: without one "
+                    + "the driver reads every row first (PostgreSQL) or the connection returns to the pool too early; "
+                    + "call it inside @Transactional or a TransactionTemplate, and close the stream");
+        }
+        if (!query.preloads().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("stream does not preload: preload each batch you collect with "
+                    + "repo.preload(structs, ...), one query per association level, or use all(query)");
+        }
+        if (fetchSize < 1) {
+            throw new InvalidDataAccessApiUsageException("fetch size must be at least 1, got " + fetchSize);
+        }
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        String prefix = prefixOf(query, mapping.metadata());
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix, Select.Projection.COLUMNS);
+        StructMeta meta = StructMeta.loaded(prefix, mapping.metadata().source());
+        return this.context.jdbc.queryForStream(connection -> {
+            PreparedStatement statement = connection.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(fetchSize);
+            compiled.parameters().setValues(statement);
+            return statement;
+        }, (resultSet, row) -> {
+            T struct = (T) mapping.read(resultSet, 1);
+            this.context.states.loaded(mapping.metadata(), struct, prefix);
+            return struct;
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code DataAccessException}s.
  */
 public class Repo {
+
+    private static final int DEFAULT_FETCH_SIZE = 500;
 
     private final RepoContext context;
     private final QueryExecutor queries;
@@ -80,6 +83,20 @@ public class Repo {
 
     public <T> List<T> all(Query<T> query) {
         return this.queries.all(query);
+    }
+
+    /**
+     * Ecto's {@code Repo.stream}: the rows of a query read through a database cursor, 500 at a
+     * time, so memory stays constant however many rows match. Needs a transaction (as Ecto's);
+     * close the stream (try-with-resources) to release the connection's cursor.
+     */
+    public <T> Stream<T> stream(Query<T> query) {
+        return stream(query, DEFAULT_FETCH_SIZE);
+    }
+
+    /** {@link #stream(Query)} reading {@code fetchSize} rows per round trip. */
+    public <T> Stream<T> stream(Query<T> query, int fetchSize) {
+        return this.queries.stream(query, fetchSize);
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */

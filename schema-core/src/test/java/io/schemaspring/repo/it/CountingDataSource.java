@@ -8,14 +8,24 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.SmartDataSource;
 
-/** Records every SQL statement prepared through it, so tests can count statements exactly. */
-final class CountingDataSource extends DelegatingDataSource {
+/**
+ * Records every SQL statement prepared through it, so tests can count statements exactly. A
+ * {@link SmartDataSource} like the single connection it wraps: a statement's own connection (the
+ * driver's, which {@code JdbcTemplate.queryForStream} releases) is not closed.
+ */
+final class CountingDataSource extends DelegatingDataSource implements SmartDataSource {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
 
     CountingDataSource(DataSource target) {
         super(target);
+    }
+
+    @Override
+    public boolean shouldClose(Connection connection) {
+        return !(getTargetDataSource() instanceof SmartDataSource target) || target.shouldClose(connection);
     }
 
     List<String> statements() {

@@ -782,6 +782,34 @@ abstract class RepoContract {
         });
     }
 
+    // ------------------------------------------------------------------ stream
+
+    @Test
+    void streamReadsTheRowsOfAQueryThroughACursorInsideATransaction() {
+        Author author = author("jose");
+        post("one", author);
+        post("two", author);
+        post("three", author);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        List<String> titles = transaction.execute(status -> {
+            try (java.util.stream.Stream<Post> posts = this.repo.stream(Query.from(Post.class).orderBy("id"), 2)) {
+                return posts.map(post -> post.title).toList();
+            }
+        });
+        assertThat(titles).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void streamRefusesToRunWithoutATransactionOrWithPreloads() {
+        assertThatThrownBy(() -> this.repo.stream(Query.from(Post.class)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("stream needs a transaction, as Ecto's Repo.stream");
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> this.repo.stream(
+                Query.from(Post.class).preload("comments")))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("stream does not preload");
+    }
+
     // ------------------------------------------------------------------ Multi
 
     @Test
