@@ -1,6 +1,7 @@
 package io.schemaspring.metadata;
 
 import io.schemaspring.metadata.Introspection.Referenced;
+import io.schemaspring.type.SchemaTypes;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,10 +33,12 @@ public final class SchemaRegistry {
 
     private final Map<Class<?>, SchemaMetadata> schemas;
     private final SchemaSettings settings;
+    private final SchemaTypes types;
 
-    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas, SchemaSettings settings) {
+    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas, SchemaSettings settings, SchemaTypes types) {
         this.schemas = Collections.unmodifiableMap(schemas);
         this.settings = settings;
+        this.types = types;
     }
 
     public static Builder builder() {
@@ -64,6 +67,11 @@ public final class SchemaRegistry {
     /** The settings the registry was built with. */
     public SchemaSettings settings() {
         return this.settings;
+    }
+
+    /** The application's custom types the registry was built with. */
+    public SchemaTypes types() {
+        return this.types;
     }
 
     public boolean contains(Class<?> schemaClass) {
@@ -108,6 +116,7 @@ public final class SchemaRegistry {
     public static final class Builder {
 
         private SchemaSettings settings = SchemaSettings.defaults();
+        private SchemaTypes types = SchemaTypes.none();
         private final Set<Class<?>> classes = new LinkedHashSet<>();
         private final Set<String> packages = new LinkedHashSet<>();
         private @Nullable ClassLoader classLoader;
@@ -117,6 +126,12 @@ public final class SchemaRegistry {
 
         public Builder settings(SchemaSettings settings) {
             this.settings = Objects.requireNonNull(settings, "Settings must not be null");
+            return this;
+        }
+
+        /** The custom types of the whole application, used by fields of their Java types without a field annotation. */
+        public Builder types(SchemaTypes types) {
+            this.types = Objects.requireNonNull(types, "Types must not be null");
             return this;
         }
 
@@ -147,7 +162,7 @@ public final class SchemaRegistry {
                 ClassLoader loader = this.classLoader != null ? this.classLoader : SchemaRegistry.class.getClassLoader();
                 roots.addAll(new SchemaScanner(loader).scan(this.packages));
             }
-            SchemaIntrospector introspector = new SchemaIntrospector(this.settings);
+            SchemaIntrospector introspector = new SchemaIntrospector(this.settings, this.types);
             Map<Class<?>, Introspection> introspections = new LinkedHashMap<>();
             Deque<Referenced> pending = new ArrayDeque<>();
             roots.forEach(root -> pending.add(new Referenced(root, false)));
@@ -170,7 +185,7 @@ public final class SchemaRegistry {
             }
             Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
             introspections.forEach((type, introspection) -> schemas.put(type, introspection.metadata()));
-            return new SchemaRegistry(schemas, this.settings);
+            return new SchemaRegistry(schemas, this.settings, this.types);
         }
     }
 }

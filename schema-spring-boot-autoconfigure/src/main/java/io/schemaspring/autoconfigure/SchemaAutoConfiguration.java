@@ -4,6 +4,9 @@ import io.schemaspring.annotation.FieldSourceMapper;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.SchemaSettings;
+import io.schemaspring.type.SchemaType;
+import io.schemaspring.type.SchemaTypeContributor;
+import io.schemaspring.type.SchemaTypes;
 import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the {@link SchemaRegistry}: every {@code @Schema} and {@code @EmbeddedSchema} class
- * below {@code schema.packages} (default: the application's package), validated at start-up.
+ * below {@code schema.packages} (default: the application's package), validated at start-up, with
+ * the application's custom types from {@link SchemaType} and {@link SchemaTypeContributor} beans.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SchemaProperties.class)
@@ -27,11 +31,13 @@ public final class SchemaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SchemaRegistry schemaRegistry(SchemaProperties properties, BeanFactory beanFactory,
-            ObjectProvider<FieldSourceMapper> fieldSourceMapper) {
+            ObjectProvider<FieldSourceMapper> fieldSourceMapper, ObjectProvider<SchemaType<?>> schemaTypes,
+            ObjectProvider<SchemaTypeContributor> typeContributors) {
         List<String> packages = SchemaPackages.resolve(properties, beanFactory);
         SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, fieldSourceMapper.getIfAvailable());
         SchemaRegistry registry = SchemaRegistry.builder()
                 .settings(settings)
+                .types(applicationTypes(schemaTypes, typeContributors))
                 .classLoader(beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory configurable
                         ? configurable.getBeanClassLoader() : null)
                 .scan(packages.toArray(String[]::new))
@@ -41,5 +47,14 @@ public final class SchemaAutoConfiguration {
         logger.info("Registered " + registry.all().size() + " schemas (" + embedded + " embedded) from packages "
                 + packages);
         return registry;
+    }
+
+    /** Every {@link SchemaType} bean, then every contributor, in order: a later mapping of a Java type wins. */
+    private static SchemaTypes applicationTypes(ObjectProvider<SchemaType<?>> schemaTypes,
+            ObjectProvider<SchemaTypeContributor> typeContributors) {
+        SchemaTypes.Builder types = SchemaTypes.builder();
+        schemaTypes.orderedStream().forEach(types::add);
+        typeContributors.orderedStream().forEach(contributor -> contributor.contribute(types));
+        return types.build();
     }
 }
