@@ -1,6 +1,7 @@
 package io.schemaspring.metadata;
 
 import io.schemaspring.metadata.Introspection.Referenced;
+import io.schemaspring.type.SchemaTypes;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,10 +31,12 @@ public final class SchemaRegistry {
 
     private final Map<Class<?>, SchemaMetadata> schemas;
     private final SchemaSettings settings;
+    private final SchemaTypes types;
 
-    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas, SchemaSettings settings) {
+    private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas, SchemaSettings settings, SchemaTypes types) {
         this.schemas = Collections.unmodifiableMap(schemas);
         this.settings = settings;
+        this.types = types;
     }
 
     public static Builder builder() {
@@ -64,6 +67,11 @@ public final class SchemaRegistry {
         return this.settings;
     }
 
+    /** The application's custom types the registry was built with. */
+    public SchemaTypes types() {
+        return this.types;
+    }
+
     public boolean contains(Class<?> schemaClass) {
         return this.schemas.containsKey(schemaClass);
     }
@@ -91,6 +99,7 @@ public final class SchemaRegistry {
     public static final class Builder {
 
         private SchemaSettings settings = SchemaSettings.defaults();
+        private SchemaTypes types = SchemaTypes.none();
         private final Set<Class<?>> classes = new LinkedHashSet<>();
         private final Set<String> packages = new LinkedHashSet<>();
         private @Nullable ClassLoader classLoader;
@@ -100,6 +109,12 @@ public final class SchemaRegistry {
 
         public Builder settings(SchemaSettings settings) {
             this.settings = Objects.requireNonNull(settings, "Settings must not be null");
+            return this;
+        }
+
+        /** The custom types of the whole application, used by fields of their Java types without a field annotation. */
+        public Builder types(SchemaTypes types) {
+            this.types = Objects.requireNonNull(types, "Types must not be null");
             return this;
         }
 
@@ -130,7 +145,7 @@ public final class SchemaRegistry {
                 ClassLoader loader = this.classLoader != null ? this.classLoader : SchemaRegistry.class.getClassLoader();
                 roots.addAll(new SchemaScanner(loader).scan(this.packages));
             }
-            SchemaIntrospector introspector = new SchemaIntrospector(this.settings);
+            SchemaIntrospector introspector = new SchemaIntrospector(this.settings, this.types);
             Map<Class<?>, Introspection> introspections = new LinkedHashMap<>();
             Deque<Referenced> pending = new ArrayDeque<>();
             roots.forEach(root -> pending.add(new Referenced(root, false)));
@@ -153,7 +168,7 @@ public final class SchemaRegistry {
             }
             Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
             introspections.forEach((type, introspection) -> schemas.put(type, introspection.metadata()));
-            SchemaRegistry registry = new SchemaRegistry(schemas, this.settings);
+            SchemaRegistry registry = new SchemaRegistry(schemas, this.settings, this.types);
             schemas.values().forEach(metadata -> metadata.registry(registry));
             return registry;
         }

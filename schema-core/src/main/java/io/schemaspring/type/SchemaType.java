@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A custom field type, Ecto's {@code Ecto.Type} behaviour: how external input is cast, how
- * database values are loaded and how Java values are dumped. Attach it with
- * {@code @Field(customType = MyType.class)}; the class needs a public no-argument constructor.
+ * database values are loaded and how Java values are dumped. Attach it to one field with
+ * {@code @Field(customType = MyType.class)} (the class then needs a no-argument constructor), or
+ * to every field of its {@link #javaType()} through {@link SchemaTypes} (in Spring Boot: a bean).
  *
  * @param <T> the Java type of the field
  */

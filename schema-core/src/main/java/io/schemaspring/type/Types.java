@@ -4,6 +4,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.WildcardType;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /** Infers the schema type of a Java field, Ecto's type table translated to Java types. */
@@ -25,13 +26,31 @@ public final class Types {
      * @throws InvalidTypeException when no type fits, with the fix
      */
     public static Type resolve(java.lang.reflect.Type javaType, FieldType override, boolean key) {
+        return resolve(javaType, override, key, SchemaTypes.none());
+    }
+
+    /**
+     * The type of a field of the given generic Java type, consulting the application's custom
+     * types before the built-in table unless {@code override} chooses a type.
+     *
+     * @param javaType the field's generic type
+     * @param override the {@code @Field(type = ...)} value, {@link FieldType#DEFAULT} to infer
+     * @param key whether the field is a primary or foreign key ({@code Long}/{@code Integer} become {@code :id})
+     * @param types the custom types registered for the whole application
+     * @throws InvalidTypeException when no type fits, with the fix
+     */
+    public static Type resolve(java.lang.reflect.Type javaType, FieldType override, boolean key, SchemaTypes types) {
         if (javaType instanceof Class<?> raw) {
-            return resolveClass(raw, override, key);
+            return resolveClass(raw, override, key, types);
         }
         if (javaType instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
+            Type registered = registered(raw, override, types);
+            if (registered != null) {
+                return registered;
+            }
             java.lang.reflect.Type[] arguments = parameterized.getActualTypeArguments();
             if (raw == List.class) {
-                return new ArrayType(resolve(element(arguments[0], javaType), override, false));
+                return new ArrayType(resolve(element(arguments[0], javaType), override, false, types));
             }
             if (raw == Map.class) {
                 if (arguments[0] != String.class) {
@@ -46,7 +65,7 @@ public final class Types {
                 if (value == Object.class || value instanceof WildcardType) {
                     return new MapType(null);
                 }
-                return new MapType(resolve(value, FieldType.DEFAULT, false));
+                return new MapType(resolve(value, FieldType.DEFAULT, false, types));
             }
         }
         throw unknown(javaType);
@@ -64,6 +83,12 @@ public final class Types {
         return new CustomType(schemaType);
     }
 
+    /** The application's custom type for the class, unless the field chose a type. */
+    private static @Nullable Type registered(Class<?> raw, FieldType override, SchemaTypes types) {
+        SchemaType<?> registered = override == FieldType.DEFAULT ? types.find(raw) : null;
+        return registered == null ? null : new CustomType(registered);
+    }
+
     private static java.lang.reflect.Type element(java.lang.reflect.Type argument, java.lang.reflect.Type whole) {
         if (argument instanceof WildcardType) {
             throw new InvalidTypeException("list element type of " + whole.getTypeName() + " is a wildcard",
@@ -73,8 +98,12 @@ public final class Types {
     }
 
     @SuppressWarnings("unchecked")
-    private static Type resolveClass(Class<?> raw, FieldType override, boolean key) {
+    private static Type resolveClass(Class<?> raw, FieldType override, boolean key, SchemaTypes types) {
         Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(raw);
+        Type registered = registered(boxed, override, types);
+        if (registered != null) {
+            return registered;
+        }
         if (raw.isEnum()) {
             if (override != FieldType.DEFAULT) {
                 throw new InvalidTypeException("enum fields are stored by name and take no type option",
@@ -110,6 +139,13 @@ public final class Types {
                     "you probably meant LocalDateTime (:naive_datetime, no time zone) or Instant (:utc_datetime)");
         }
         return new InvalidTypeException("unknown type " + javaType.getTypeName(),
-                "use one of " + SUPPORTED + ", or a custom type with @Field(customType = ...)");
+                "use one of " + SUPPORTED + ", or a custom type with @Field(customType = ...), or register a SchemaType "
+                        + "for " + rawName(javaType) + " for the whole application (SchemaTypes in "
+                        + "SchemaRegistry.builder().types(...), or a SchemaType bean in Spring Boot)");
+    }
+
+    private static String rawName(java.lang.reflect.Type javaType) {
+        return javaType instanceof ParameterizedType parameterized ? parameterized.getRawType().getTypeName()
+                : javaType.getTypeName();
     }
 }

@@ -163,7 +163,9 @@ class SchemaDefinitionErrorsTest {
         assertFails(UnknownType.class, "UnknownType, field :worker: unknown type java.lang.Thread for field :worker. "
                 + "Fix: use one of Long, Integer, Short, Double, Float, BigDecimal, Boolean, String, byte[], UUID, "
                 + "LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime, Duration, a Java enum, List<X> or "
-                + "Map<String, X> of those, or a custom type with @Field(customType = ...)");
+                + "Map<String, X> of those, or a custom type with @Field(customType = ...), or register a SchemaType for "
+                + "java.lang.Thread for the whole application (SchemaTypes in SchemaRegistry.builder().types(...), or a "
+                + "SchemaType bean in Spring Boot)");
     }
 
     @Schema("types")

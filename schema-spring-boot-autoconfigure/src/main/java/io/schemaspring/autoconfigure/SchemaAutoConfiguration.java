@@ -5,6 +5,9 @@ import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.SchemaSettings;
+import io.schemaspring.type.SchemaType;
+import io.schemaspring.type.SchemaTypeContributor;
+import io.schemaspring.type.SchemaTypes;
 import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the {@link SchemaRegistry}: every {@code @Schema} and {@code @EmbeddedSchema} class
- * below {@code schema.packages} (default: the application's package), validated at start-up.
+ * below {@code schema.packages} (default: the application's package), validated at start-up, with
+ * the application's custom types from {@link SchemaType} and {@link SchemaTypeContributor} beans.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SchemaProperties.class)
@@ -28,11 +32,13 @@ public final class SchemaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SchemaRegistry schemaRegistry(SchemaProperties properties, BeanFactory beanFactory,
-            ObjectProvider<FieldSourceMapper> fieldSourceMapper) {
+            ObjectProvider<FieldSourceMapper> fieldSourceMapper, ObjectProvider<SchemaType<?>> schemaTypes,
+            ObjectProvider<SchemaTypeContributor> typeContributors) {
         List<String> packages = SchemaPackages.resolve(properties, beanFactory);
         SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, fieldSourceMapper.getIfAvailable());
         SchemaRegistry registry = SchemaRegistry.builder()
                 .settings(settings)
+                .types(applicationTypes(schemaTypes, typeContributors))
                 .classLoader(beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory configurable
                         ? configurable.getBeanClassLoader() : null)
                 .scan(packages.toArray(String[]::new))
@@ -47,5 +53,14 @@ public final class SchemaAutoConfiguration {
     @ConditionalOnMissingBean
     Changesets changesets(SchemaRegistry registry) {
         return new Changesets(registry);
+    }
+
+    /** Every {@link SchemaType} bean, then every contributor, in order: a later mapping of a Java type wins. */
+    private static SchemaTypes applicationTypes(ObjectProvider<SchemaType<?>> schemaTypes,
+            ObjectProvider<SchemaTypeContributor> typeContributors) {
+        SchemaTypes.Builder types = SchemaTypes.builder();
+        schemaTypes.orderedStream().forEach(types::add);
+        typeContributors.orderedStream().forEach(contributor -> contributor.contribute(types));
+        return types.build();
     }
 }

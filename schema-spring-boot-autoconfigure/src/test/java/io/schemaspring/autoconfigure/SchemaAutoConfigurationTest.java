@@ -7,11 +7,15 @@ import io.schemaspring.autoconfigure.fixtures.blog.Author;
 import io.schemaspring.autoconfigure.fixtures.defaults.Overridden;
 import io.schemaspring.autoconfigure.fixtures.defaults.Plain;
 import io.schemaspring.autoconfigure.fixtures.defaults.Tenanted;
+import io.schemaspring.autoconfigure.fixtures.types.Money;
+import io.schemaspring.autoconfigure.fixtures.types.MoneyType;
+import io.schemaspring.autoconfigure.fixtures.types.Priced;
 import io.schemaspring.annotation.FieldSourceMapper;
 import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaDefinitionException;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.type.SchemaTypeContributor;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,24 @@ class SchemaAutoConfigurationTest {
         @Bean
         FieldSourceMapper upperCase() {
             return name -> name.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MoneyContributorConfiguration {
+
+        @Bean
+        SchemaTypeContributor moneyTypes() {
+            return types -> types.add(Money.class, new MoneyType());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MoneyTypeBeanConfiguration {
+
+        @Bean
+        MoneyType moneyType() {
+            return new MoneyType();
         }
     }
 
@@ -142,6 +164,37 @@ class SchemaAutoConfigurationTest {
                 .withPropertyValues("schema.field-source-mapper=identity")
                 .run(context -> assertThat(context.getBean(SchemaRegistry.class).get(Author.class).fieldSource("fullName"))
                         .isEqualTo("FULLNAME"));
+    }
+
+    @Test
+    void typeContributorBeansReachTheRegistry() {
+        this.contextRunner.withUserConfiguration(MoneyContributorConfiguration.class)
+                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
+                .run(context -> {
+                    SchemaRegistry registry = context.getBean(SchemaRegistry.class);
+                    assertThat(registry.types().find(Money.class)).isInstanceOf(MoneyType.class);
+                    assertThat(registry.get(Priced.class).type("price")).hasToString("MoneyType");
+                });
+    }
+
+    @Test
+    void schemaTypeBeansAreRegisteredForTheirJavaType() {
+        this.contextRunner.withUserConfiguration(MoneyTypeBeanConfiguration.class)
+                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
+                .run(context -> assertThat(context.getBean(SchemaRegistry.class).types().find(Money.class))
+                        .isSameAs(context.getBean(MoneyType.class)));
+    }
+
+    @Test
+    void failsStartupForAFieldTypeWithoutRegistrationNamingTheGlobalFix() {
+        this.contextRunner.withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(SchemaDefinitionException.class)
+                        .hasMessageStartingWith("Invalid schema io.schemaspring.autoconfigure.fixtures.types.Priced, "
+                                + "field :price: unknown type io.schemaspring.autoconfigure.fixtures.types.Money")
+                        .hasMessageEndingWith("or register a SchemaType for io.schemaspring.autoconfigure.fixtures.types.Money "
+                                + "for the whole application (SchemaTypes in SchemaRegistry.builder().types(...), or a "
+                                + "SchemaType bean in Spring Boot)"));
     }
 
     @Test

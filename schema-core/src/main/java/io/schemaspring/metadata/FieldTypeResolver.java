@@ -1,0 +1,103 @@
+package io.schemaspring.metadata;
+
+import io.schemaspring.annotation.Field;
+import io.schemaspring.type.FieldType;
+import io.schemaspring.type.InvalidTypeException;
+import io.schemaspring.type.PrimitiveType;
+import io.schemaspring.type.SchemaType;
+import io.schemaspring.type.SchemaTypes;
+import io.schemaspring.type.Type;
+import io.schemaspring.type.Types;
+import java.lang.reflect.Constructor;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The type of a plain field, in precedence order: the field's {@code @Field} ({@code customType}
+ * or {@code type}), the key and timestamp types of the defaults, the application's custom types,
+ * then the built-in type table.
+ */
+final class FieldTypeResolver {
+
+    private final SchemaClass schemaClass;
+    private final FieldRoles roles;
+    private final SchemaTypes types;
+
+    FieldTypeResolver(SchemaClass schemaClass, FieldRoles roles, SchemaTypes types) {
+        this.schemaClass = schemaClass;
+        this.roles = roles;
+        this.types = types;
+    }
+
+    Type resolve(java.lang.reflect.Field field, @Nullable Field options, boolean primaryKey) {
+        String name = field.getName();
+        FieldType override = options == null ? FieldType.DEFAULT : options.type();
+        if (options != null && options.customType() != SchemaType.class) {
+            if (override != FieldType.DEFAULT) {
+                throw this.schemaClass.error(name, "it sets both type and customType", "keep only one of them");
+            }
+            return wrap(name, () -> Types.custom(instantiate(name, options.customType()), field.getGenericType()));
+        }
+        String setting = null;
+        if (override == FieldType.DEFAULT) {
+            SchemaDefaultsResolver defaults = this.schemaClass.defaults();
+            if (primaryKey && this.roles.defaultPrimaryKey(name) && defaults.primaryKeyType() != FieldType.DEFAULT) {
+                override = defaults.primaryKeyType();
+                setting = "the primary key type";
+            }
+            else if (this.roles.foreignKey(name) && defaults.foreignKeyType() != FieldType.DEFAULT) {
+                override = defaults.foreignKeyType();
+                setting = "the foreign key type";
+            }
+            else if (this.roles.timestamp(name) && defaults.timestampsType() != FieldType.DEFAULT) {
+                override = defaults.timestampsType();
+                setting = "the timestamps type";
+            }
+        }
+        Type type = resolveJavaType(field, override, setting, primaryKey || this.roles.foreignKey(name));
+        if (this.roles.timestamp(name) && !(type instanceof PrimitiveType primitive && primitive.fieldType().datetime())) {
+            throw this.schemaClass.error(name, "timestamps must be date-times, but :" + name + " has type " + type,
+                    "declare it as LocalDateTime, Instant or OffsetDateTime");
+        }
+        return type;
+    }
+
+    private Type resolveJavaType(java.lang.reflect.Field field, FieldType chosen, @Nullable String configured, boolean key) {
+        String name = field.getName();
+        return wrap(name, () -> {
+            try {
+                return Types.resolve(field.getGenericType(), chosen, key, this.types);
+            }
+            catch (InvalidTypeException ex) {
+                if (configured == null) {
+                    throw ex;
+                }
+                throw new InvalidTypeException(configured + " " + chosen + " cannot be held in a "
+                        + field.getType().getSimpleName() + " field", "declare :" + name + " as " + chosen.javaTypeNames()
+                        + ", set @Field(type = ...) on it, or change " + configured + " (@SchemaDefaults or schema.* properties)");
+            }
+        });
+    }
+
+    private Type wrap(String name, Supplier<Type> resolution) {
+        try {
+            return resolution.get();
+        }
+        catch (InvalidTypeException ex) {
+            throw this.schemaClass.error(name, ex.reason() + " for field :" + name, ex.fix());
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private SchemaType<?> instantiate(String name, Class<? extends SchemaType> typeClass) {
+        try {
+            Constructor<? extends SchemaType> constructor = typeClass.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        }
+        catch (ReflectiveOperationException | RuntimeException ex) {
+            throw this.schemaClass.error(name, "custom type " + typeClass.getSimpleName() + " cannot be instantiated ("
+                    + ex + ")", "give " + typeClass.getSimpleName() + " a no-argument constructor");
+        }
+    }
+}

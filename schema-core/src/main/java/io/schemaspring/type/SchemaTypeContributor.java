@@ -1,0 +1,12 @@
+package io.schemaspring.type;
+
+/**
+ * Contributes application-wide custom types. In Spring Boot every bean of this type is applied,
+ * in order, to the registry's {@link SchemaTypes}; a later contribution for the same Java type
+ * replaces an earlier one.
+ */
+@FunctionalInterface
+public interface SchemaTypeContributor {
+
+    void contribute(SchemaTypes.Builder types);
+}
