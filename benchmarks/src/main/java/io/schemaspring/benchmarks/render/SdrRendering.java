@@ -54,7 +54,7 @@ public final class SdrRendering {
         return switch (db) {
             case "h2" -> H2Dialect.INSTANCE;
             case "postgres" -> PostgresDialect.INSTANCE;
-            // As Spring Data JDBC's JdbcMariaDbDialect: backquotes, names as they are.
+            // Backquotes; names folded to lower case (SDR has no MariaDB INSTANCE, only this constructor).
             case "mariadb" -> new MariaDbDialect(IdentifierProcessing.create(new IdentifierProcessing.Quoting("`"),
                     IdentifierProcessing.LetterCasing.LOWER_CASE));
             case "oracle" -> OracleDialect.INSTANCE;
