@@ -2,10 +2,10 @@ package io.schemaspring.repo;
 
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SqlIdentifiers;
-import io.schemaspring.repo.mapping.SchemaMapping;
-import io.schemaspring.repo.sql.Column;
-import io.schemaspring.repo.sql.Select;
-import io.schemaspring.repo.sql.Table;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.Select;
+import io.schemaspring.repo.internal.sql.Table;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
