@@ -1,7 +1,7 @@
 package io.schemaspring.repo;
 
 import io.schemaspring.metadata.SchemaMetadata;
-import io.schemaspring.repo.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import java.util.BitSet;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.schemaspring.repo;
 
 import io.schemaspring.metadata.SchemaMetadata;
-import io.schemaspring.repo.mapping.SchemaMapping;
-import io.schemaspring.repo.sql.Column;
-import io.schemaspring.repo.sql.Condition;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

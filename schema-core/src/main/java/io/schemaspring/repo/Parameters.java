@@ -1,6 +1,6 @@
 package io.schemaspring.repo;
 
-import io.schemaspring.repo.mapping.Codec;
+import io.schemaspring.repo.internal.mapping.Codec;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;

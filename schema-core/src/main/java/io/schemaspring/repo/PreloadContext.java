@@ -2,8 +2,8 @@ package io.schemaspring.repo;
 
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.repo.mapping.SchemaMapping;
-import io.schemaspring.repo.sql.SqlRenderer;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.SqlRenderer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;

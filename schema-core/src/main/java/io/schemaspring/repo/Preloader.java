@@ -9,14 +9,14 @@ import io.schemaspring.metadata.JoinKey;
 import io.schemaspring.metadata.OrderBy;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.WhereCondition;
-import io.schemaspring.repo.mapping.Codec;
-import io.schemaspring.repo.mapping.SchemaMapping;
-import io.schemaspring.repo.sql.Column;
-import io.schemaspring.repo.sql.Condition;
-import io.schemaspring.repo.sql.Join;
-import io.schemaspring.repo.sql.OrderTerm;
-import io.schemaspring.repo.sql.Select;
-import io.schemaspring.repo.sql.Table;
+import io.schemaspring.repo.internal.mapping.Codec;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.Condition;
+import io.schemaspring.repo.internal.sql.Join;
+import io.schemaspring.repo.internal.sql.OrderTerm;
+import io.schemaspring.repo.internal.sql.Select;
+import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.type.FieldType;
 import io.schemaspring.type.PrimitiveType;
 import io.schemaspring.type.Type;
@@ -260,7 +260,7 @@ final class Preloader {
             columns.add(keyColumn);
             related.queryColumns().forEach(column -> columns.add(new Column(relatedAlias, column)));
             select = Select.columns(relatedTable, columns)
-                    .join(new io.schemaspring.repo.sql.Join(join, join.column(relatedSide.column()),
+                    .join(new Join(join, join.column(relatedSide.column()),
                             new Column(relatedAlias, relatedSide.referencesColumn())));
         }
         else {

@@ -2,13 +2,14 @@ package io.schemaspring.repo;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import io.schemaspring.metadata.SchemaMetadata;
-import io.schemaspring.repo.mapping.SchemaMapping;
-import io.schemaspring.repo.sql.Column;
-import io.schemaspring.repo.sql.Condition;
-import io.schemaspring.repo.sql.OrderTerm;
-import io.schemaspring.repo.sql.Select;
-import io.schemaspring.repo.sql.SqlRenderer;
-import io.schemaspring.repo.sql.Table;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.Condition;
+import io.schemaspring.repo.internal.sql.Delete;
+import io.schemaspring.repo.internal.sql.OrderTerm;
+import io.schemaspring.repo.internal.sql.Select;
+import io.schemaspring.repo.internal.sql.SqlRenderer;
+import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.Type;
 import java.util.ArrayList;
@@ -42,10 +43,14 @@ final class QueryCompiler {
         Parameters parameters = filterParameters(query, mapping);
         boolean limit = query.limit() != null && projection == Select.Projection.COLUMNS;
         boolean offset = query.offset() != null && projection == Select.Projection.COLUMNS;
+        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
+        if (offset && offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
         if (limit) {
             parameters.addPlain(query.limit());
         }
-        if (offset) {
+        if (offset && !offsetFirst) {
             parameters.addPlain(query.offset());
         }
         Shape shape = new Shape(query.schema(), prefix, shapeOf(query), projection == Select.Projection.COLUMNS
@@ -70,7 +75,7 @@ final class QueryCompiler {
         Shape shape = new Shape(query.schema(), prefix, shapeOf(query), List.of(), false, false,
                 Select.Projection.COLUMNS, true);
         String sql = this.cache.computeIfAbsent(shape, key -> this.renderer.render(
-                new io.schemaspring.repo.sql.Delete(Table.of(prefix, mapping.metadata().source()), where(query, mapping))));
+                new Delete(Table.of(prefix, mapping.metadata().source()), where(query, mapping))));
         return new Compiled(sql, parameters);
     }
 

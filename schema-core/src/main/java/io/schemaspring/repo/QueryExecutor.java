@@ -2,11 +2,11 @@ package io.schemaspring.repo;
 
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SqlIdentifiers;
-import io.schemaspring.repo.mapping.SchemaMapping;
-import io.schemaspring.repo.sql.Column;
-import io.schemaspring.repo.sql.Select;
-import io.schemaspring.repo.sql.Table;
 import io.schemaspring.metadata.StructMeta;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.Select;
+import io.schemaspring.repo.internal.sql.Table;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.schemaspring.repo;
 
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.repo.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

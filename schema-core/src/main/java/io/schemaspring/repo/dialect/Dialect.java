@@ -2,25 +2,40 @@ package io.schemaspring.repo.dialect;
 
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.type.FieldType;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * What differs between databases: identifier quoting and case, how rows written are read back,
- * JSON and array parameters, parameter limits.
+ * Every decision that differs between databases, asked by the SQL renderer and the repository:
+ * identifier quoting and case, paging, how rows written are read back, JSON and array
+ * parameters, row locks, upserts, parameter limits. Supporting another database is a subclass
+ * plus a {@link DialectProvider} listed in {@code META-INF/spring.factories}.
  */
 public abstract class Dialect {
 
     /** How a database stores unquoted identifiers; quoted identifiers are folded the same way. */
     public enum LetterCase {
-        UPPER, LOWER, AS_IS
+        UPPER, LOWER, AS_IS;
+
+        /** The case the database of this metadata stores unquoted identifiers in. */
+        public static LetterCase of(DatabaseMetaData metaData) throws SQLException {
+            if (metaData.storesUpperCaseIdentifiers()) {
+                return UPPER;
+            }
+            if (metaData.storesLowerCaseIdentifiers()) {
+                return LOWER;
+            }
+            return AS_IS;
+        }
     }
 
     /** How an INSERT or UPDATE reads columns back. */
     public enum Returning {
-        /** {@code INSERT ... RETURNING columns}. */
+        /** {@code INSERT ... RETURNING columns}, as {@link #returningClause(String)} renders it. */
         CLAUSE,
         /**
          * The plain statement, prepared with the column names to read back through JDBC
@@ -57,17 +72,47 @@ public abstract class Dialect {
         };
     }
 
+    // ---------------------------------------------------------------- paging
+
+    /** How a SELECT is limited and offset. */
+    public LimitClause limitClause() {
+        return LimitClause.LIMIT_OFFSET;
+    }
+
+    // ---------------------------------------------------------------- read-back
+
     public abstract Returning insertReturning();
 
     public abstract Returning updateReturning();
+
+    /** The clause appended to an INSERT or UPDATE whose style is {@link Returning#CLAUSE}. */
+    public String returningClause(String quotedColumns) {
+        return "RETURNING " + quotedColumns;
+    }
+
+    /** The fix to print when update read-back is not supported. */
+    public String updateReturningAdvice() {
+        return "";
+    }
+
+    // ---------------------------------------------------------------- parameters
 
     /** The parameter marker of a JSON column value. */
     public String jsonParameter() {
         return "?";
     }
 
-    /** Whether the database has array columns and {@code = ANY(?)} with an array parameter. */
+    /**
+     * Whether the database has array columns and {@code = ANY(?)} with an array parameter; key
+     * lists (preloads) are then bound as one array, else as {@code IN (?, ...)} in chunks of at
+     * most {@link #maxParameters()}.
+     */
     public abstract boolean supportsArrays();
+
+    /** The condition matching a column against one array parameter (only asked when {@link #supportsArrays()}). */
+    public String anyOfArray(String quotedColumn) {
+        return quotedColumn + " = ANY(?)";
+    }
 
     /** The SQL type name used to create an array parameter of this element type. */
     public String arrayElementType(FieldType type) {
@@ -98,9 +143,24 @@ public abstract class Dialect {
         statement.setObject(index, value);
     }
 
-    /** The fix to print when update read-back is not supported. */
-    public String updateReturningAdvice() {
-        return "";
+    // ---------------------------------------------------------------- locks and upserts
+
+    /**
+     * The clause appended to a SELECT (after paging) to lock the rows it reads. Refuses, with
+     * {@link #unsupported(String)}, a lock the database lacks; this default refuses every lock.
+     */
+    public String lockClause(RowLock lock) {
+        throw unsupported("the row lock " + lock);
+    }
+
+    /** The whole statement inserting a row or, on a key conflict, updating or keeping the existing row. This default refuses. */
+    public String upsert(Upsert upsert) {
+        throw unsupported("upserts (INSERT with a conflict clause)");
+    }
+
+    /** The error for a feature the database lacks: {@code "<database> does not support <what>"}. */
+    protected InvalidDataAccessApiUsageException unsupported(String what) {
+        return new InvalidDataAccessApiUsageException(name() + " does not support " + what);
     }
 
     @Override

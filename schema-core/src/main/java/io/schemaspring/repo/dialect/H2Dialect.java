@@ -1,7 +1,20 @@
 package io.schemaspring.repo.dialect;
 
+import io.schemaspring.type.FieldType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** H2 2.x: double-quoted identifiers, read-back through generated keys, {@code FORMAT JSON} parameters, arrays. */
 public class H2Dialect extends Dialect {
+
+    /** Recognises H2 by its product name. */
+    public static final class Provider extends ProductNameDialectProvider {
+
+        public Provider() {
+            super("H2", H2Dialect::new, "h2");
+        }
+    }
 
     public H2Dialect(LetterCase letterCase) {
         super(letterCase);
@@ -39,12 +52,44 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
-    public String arrayElementType(io.schemaspring.type.FieldType type) {
-        return type == io.schemaspring.type.FieldType.BINARY ? "VARBINARY" : super.arrayElementType(type);
+    public String arrayElementType(FieldType type) {
+        return type == FieldType.BINARY ? "VARBINARY" : super.arrayElementType(type);
     }
 
     @Override
     public int maxParameters() {
         return 32767;
+    }
+
+    /** H2 has {@code FOR UPDATE} (with {@code NOWAIT} and {@code SKIP LOCKED}) but no shared row locks. */
+    @Override
+    public String lockClause(RowLock lock) {
+        if (lock.strength() == RowLock.Strength.SHARE) {
+            throw unsupported("the row lock " + lock + ": use " + RowLock.forUpdate() + lock.waitSuffix());
+        }
+        return lock.toString();
+    }
+
+    /**
+     * {@code MERGE INTO ... KEY (...)} when every other column is updated; otherwise the standard
+     * {@code MERGE ... USING}, which can update some columns or none.
+     */
+    @Override
+    public String upsert(Upsert upsert) {
+        List<String> others = new ArrayList<>(upsert.columns());
+        others.removeAll(upsert.conflictColumns());
+        if (!upsert.doNothing() && others.equals(upsert.updateColumns())) {
+            return "MERGE INTO " + upsert.table() + " (" + String.join(", ", upsert.columns()) + ") KEY ("
+                    + String.join(", ", upsert.conflictColumns()) + ") VALUES (" + String.join(", ", upsert.values()) + ")";
+        }
+        String merge = "MERGE INTO " + upsert.table() + " t USING (VALUES (" + String.join(", ", upsert.values()) + ")) s ("
+                + String.join(", ", upsert.columns()) + ") ON " + upsert.conflictColumns().stream()
+                        .map(column -> "t." + column + " = s." + column).collect(Collectors.joining(" AND "));
+        if (!upsert.doNothing()) {
+            merge += " WHEN MATCHED THEN UPDATE SET " + upsert.updateColumns().stream()
+                    .map(column -> column + " = s." + column).collect(Collectors.joining(", "));
+        }
+        return merge + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", upsert.columns()) + ") VALUES ("
+                + upsert.columns().stream().map(column -> "s." + column).collect(Collectors.joining(", ")) + ")";
     }
 }

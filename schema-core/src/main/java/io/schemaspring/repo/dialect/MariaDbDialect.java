@@ -2,12 +2,21 @@ package io.schemaspring.repo.dialect;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 
 /**
  * MariaDB (and MySQL): backquoted identifiers, {@code INSERT ... RETURNING} (MariaDB 10.5+),
  * no {@code UPDATE ... RETURNING}, JSON text instead of arrays, UUIDs as text.
  */
 public final class MariaDbDialect extends Dialect {
+
+    /** Recognises MariaDB and MySQL by their product names. */
+    public static final class Provider extends ProductNameDialectProvider {
+
+        public Provider() {
+            super("MariaDB/MySQL", MariaDbDialect::new, "mariadb", "mysql");
+        }
+    }
 
     public MariaDbDialect(LetterCase letterCase) {
         super(letterCase);
@@ -52,5 +61,24 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public void bindUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
         statement.setString(index, value.toString());
+    }
+
+    /** MariaDB spells a shared lock {@code LOCK IN SHARE MODE}; {@code SKIP LOCKED} needs MariaDB 10.6 or MySQL 8. */
+    @Override
+    public String lockClause(RowLock lock) {
+        return (lock.strength() == RowLock.Strength.SHARE ? "LOCK IN SHARE MODE" : "FOR UPDATE") + lock.waitSuffix();
+    }
+
+    /**
+     * MariaDB cannot name the conflicting key: a conflict on any unique key counts. Keeping the
+     * existing row is {@code INSERT IGNORE}, which also turns other errors (bad values) into warnings.
+     */
+    @Override
+    public String upsert(Upsert upsert) {
+        if (upsert.doNothing()) {
+            return upsert.insert().replaceFirst("^INSERT INTO ", "INSERT IGNORE INTO ");
+        }
+        return upsert.insert() + " ON DUPLICATE KEY UPDATE " + upsert.updateColumns().stream()
+                .map(column -> column + " = VALUES(" + column + ")").collect(Collectors.joining(", "));
     }
 }

@@ -1,12 +1,22 @@
 package io.schemaspring.repo.dialect;
 
+import io.schemaspring.type.FieldType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** PostgreSQL: double-quoted identifiers, {@code RETURNING}, {@code jsonb} and native arrays. */
 public final class PostgresDialect extends Dialect {
+
+    /** Recognises PostgreSQL by its product name. */
+    public static final class Provider extends ProductNameDialectProvider {
+
+        public Provider() {
+            super("PostgreSQL", PostgresDialect::new, "postgres");
+        }
+    }
 
     public PostgresDialect(LetterCase letterCase) {
         super(letterCase);
@@ -38,7 +48,7 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
-    public String arrayElementType(io.schemaspring.type.FieldType type) {
+    public String arrayElementType(FieldType type) {
         return switch (type) {
             case ID, INTEGER -> "int8";
             case FLOAT -> "float8";
@@ -62,5 +72,20 @@ public final class PostgresDialect extends Dialect {
     @Override
     public void bindJson(PreparedStatement statement, int index, @Nullable String json) throws SQLException {
         statement.setObject(index, json, Types.OTHER);
+    }
+
+    @Override
+    public String lockClause(RowLock lock) {
+        return lock.toString();
+    }
+
+    @Override
+    public String upsert(Upsert upsert) {
+        String onConflict = upsert.insert() + " ON CONFLICT (" + String.join(", ", upsert.conflictColumns()) + ")";
+        if (upsert.doNothing()) {
+            return onConflict + " DO NOTHING";
+        }
+        return onConflict + " DO UPDATE SET " + upsert.updateColumns().stream()
+                .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
     }
 }

@@ -1,0 +1,339 @@
+package io.schemaspring.repo.internal.mapping;
+
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.type.ArrayType;
+import io.schemaspring.type.CustomType;
+import io.schemaspring.type.EmbedType;
+import io.schemaspring.type.EnumType;
+import io.schemaspring.type.FieldType;
+import io.schemaspring.type.MapType;
+import io.schemaspring.type.PrimitiveType;
+import io.schemaspring.type.SchemaType;
+import io.schemaspring.type.Type;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the {@link Codec} of each type for one dialect. {@code :utc_datetime} values are
+ * stored as UTC in {@code TIMESTAMP} columns (Ecto's convention); {@code :duration} as
+ * ISO-8601 text; enums by name; embeds, maps and (without native arrays) lists as JSON.
+ */
+public final class Codecs {
+
+    private final Dialect dialect;
+    private final JsonValues json;
+
+    public Codecs(Dialect dialect, JsonValues json) {
+        this.dialect = dialect;
+        this.json = json;
+    }
+
+    public Codec forType(Type type) {
+        if (type instanceof PrimitiveType primitive) {
+            return primitive(primitive);
+        }
+        if (type instanceof EnumType enumType) {
+            return enumCodec(enumType);
+        }
+        if (type instanceof CustomType custom) {
+            return customCodec(custom);
+        }
+        if (type instanceof ArrayType array && this.dialect.supportsArrays()
+                && array.elementType() instanceof PrimitiveType element && element.fieldType() != FieldType.MAP) {
+            return arrayCodec(array, element);
+        }
+        if (type instanceof ArrayType || type instanceof MapType || type instanceof EmbedType) {
+            return jsonCodec(type);
+        }
+        throw new IllegalArgumentException("No database mapping for type " + type);
+    }
+
+    private Codec primitive(PrimitiveType type) {
+        Class<?> javaType = type.javaType();
+        return switch (type.fieldType()) {
+            case ID, INTEGER -> javaType == Integer.class ? codec(ResultSet::getInt)
+                    : javaType == Short.class ? codec(ResultSet::getShort) : codec(ResultSet::getLong);
+            case FLOAT -> javaType == Float.class ? codec(ResultSet::getFloat) : codec(ResultSet::getDouble);
+            case DECIMAL -> codec(ResultSet::getBigDecimal);
+            case BOOLEAN -> codec(ResultSet::getBoolean);
+            case STRING -> codec(ResultSet::getString);
+            case BINARY -> codec(ResultSet::getBytes);
+            case BINARY_ID, UUID -> uuidCodec();
+            case DATE -> objectCodec(LocalDate.class);
+            case TIME, TIME_USEC -> timeCodec(type.fieldType().usec());
+            case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> naiveCodec(type.fieldType().usec());
+            case UTC_DATETIME, UTC_DATETIME_USEC -> utcCodec(type.fieldType().usec(), javaType == OffsetDateTime.class);
+            case DURATION -> durationCodec();
+            case MAP -> jsonCodec(new MapType(null));
+            case DEFAULT -> throw new IllegalArgumentException("No database mapping for " + type);
+        };
+    }
+
+    @FunctionalInterface
+    private interface Getter {
+        Object get(ResultSet resultSet, int index) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Setter {
+        void set(PreparedStatement statement, int index, Object value) throws SQLException;
+    }
+
+    /** A codec binding NULL for null and non-null values with the setter; the getter answers null for NULL. */
+    private static Codec nullable(Setter setter, Getter getter) {
+        return new Codec() {
+            @Override
+            public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
+                if (value == null) {
+                    statement.setNull(index, Types.NULL);
+                }
+                else {
+                    setter.set(statement, index, value);
+                }
+            }
+
+            @Override
+            public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
+                Object value = getter.get(resultSet, index);
+                return resultSet.wasNull() ? null : value;
+            }
+        };
+    }
+
+    /** Binds with setObject and reads with a typed getter. */
+    private static Codec codec(Getter getter) {
+        return nullable(PreparedStatement::setObject, getter);
+    }
+
+    private static Codec objectCodec(Class<?> type) {
+        return codec((resultSet, index) -> resultSet.getObject(index, type));
+    }
+
+    private Codec uuidCodec() {
+        Dialect dialect = this.dialect;
+        return nullable((statement, index, value) -> dialect.bindUuid(statement, index, (UUID) value),
+                (resultSet, index) -> toUuid(resultSet.getObject(index)));
+    }
+
+    private static @Nullable UUID toUuid(@Nullable Object value) {
+        if (value == null || value instanceof UUID) {
+            return (UUID) value;
+        }
+        if (value instanceof byte[] bytes && bytes.length == 16) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(value.toString());
+    }
+
+    private static Codec timeCodec(boolean usec) {
+        ChronoUnit unit = usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS;
+        return mapped(value -> ((LocalTime) value).truncatedTo(unit), (resultSet, index) -> resultSet.getObject(index, LocalTime.class));
+    }
+
+    private static Codec naiveCodec(boolean usec) {
+        ChronoUnit unit = usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS;
+        return mapped(value -> ((LocalDateTime) value).truncatedTo(unit),
+                (resultSet, index) -> resultSet.getObject(index, LocalDateTime.class));
+    }
+
+    private static Codec utcCodec(boolean usec, boolean offset) {
+        ChronoUnit unit = usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS;
+        return mapped(value -> LocalDateTime.ofInstant(
+                (value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value).truncatedTo(unit), ZoneOffset.UTC),
+                (resultSet, index) -> {
+                    LocalDateTime utc = resultSet.getObject(index, LocalDateTime.class);
+                    if (utc == null) {
+                        return null;
+                    }
+                    return offset ? utc.atOffset(ZoneOffset.UTC) : utc.toInstant(ZoneOffset.UTC);
+                });
+    }
+
+    private static Codec durationCodec() {
+        return mapped(Object::toString, (resultSet, index) -> {
+            String text = resultSet.getString(index);
+            return text == null ? null : Duration.parse(text);
+        });
+    }
+
+    private static Codec enumCodec(EnumType type) {
+        return mapped(value -> ((Enum<?>) value).name(), (resultSet, index) -> {
+            String name = resultSet.getString(index);
+            if (name == null) {
+                return null;
+            }
+            Enum<?> constant = type.valueOf(name);
+            if (constant == null) {
+                throw new StoredValueException("Stored value \"{value}\" is not one of " + type, name, null);
+            }
+            return constant;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Codec customCodec(CustomType type) {
+        SchemaType<Object> schemaType = (SchemaType<Object>) type.schemaType();
+        Codec underlying = forType(new PrimitiveType(schemaType.type(), primitiveHolder(schemaType.type())));
+        return new Codec() {
+            @Override
+            public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
+                underlying.bind(statement, index, value == null ? null : schemaType.dump(value));
+            }
+
+            @Override
+            public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
+                return schemaType.load(underlying.read(resultSet, index));
+            }
+
+            @Override
+            public boolean json() {
+                return underlying.json();
+            }
+        };
+    }
+
+    /** The Java class a custom type's underlying values are read into. */
+    private static Class<?> primitiveHolder(FieldType type) {
+        return switch (type) {
+            case ID, INTEGER -> Long.class;
+            case FLOAT -> Double.class;
+            case DECIMAL -> java.math.BigDecimal.class;
+            case BOOLEAN -> Boolean.class;
+            case BINARY -> byte[].class;
+            case BINARY_ID, UUID -> UUID.class;
+            case DATE -> LocalDate.class;
+            case TIME, TIME_USEC -> LocalTime.class;
+            case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> LocalDateTime.class;
+            case UTC_DATETIME, UTC_DATETIME_USEC -> Instant.class;
+            case DURATION -> Duration.class;
+            case MAP -> java.util.Map.class;
+            default -> String.class;
+        };
+    }
+
+    private Codec arrayCodec(ArrayType type, PrimitiveType element) {
+        Codec elementCodec = forType(element);
+        String sqlType = this.dialect.arrayElementType(element.fieldType());
+        JsonValues json = this.json;
+        return new Codec() {
+            @Override
+            public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
+                if (value == null) {
+                    statement.setNull(index, Types.ARRAY);
+                    return;
+                }
+                List<?> list = (List<?>) value;
+                Object[] elements = new Object[list.size()];
+                for (int i = 0; i < elements.length; i++) {
+                    elements[i] = dumpElement(element, list.get(i));
+                }
+                statement.setArray(index, statement.getConnection().createArrayOf(sqlType, elements));
+            }
+
+            @Override
+            public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
+                Array array = resultSet.getArray(index);
+                if (array == null) {
+                    return null;
+                }
+                try {
+                    Object[] elements = (Object[]) array.getArray();
+                    List<Object> list = new ArrayList<>(elements.length);
+                    for (Object stored : elements) {
+                        list.add(json.load(element, jdbcToTree(stored)));
+                    }
+                    return list;
+                }
+                finally {
+                    array.free();
+                }
+            }
+        };
+    }
+
+    /** The JDBC value of one array element. */
+    private static @Nullable Object dumpElement(PrimitiveType element, @Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (element.fieldType()) {
+            case UTC_DATETIME, UTC_DATETIME_USEC -> java.sql.Timestamp.valueOf(LocalDateTime.ofInstant(
+                    value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value, ZoneOffset.UTC));
+            case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> java.sql.Timestamp.valueOf((LocalDateTime) value);
+            case DATE -> java.sql.Date.valueOf((LocalDate) value);
+            case TIME, TIME_USEC -> java.sql.Time.valueOf((LocalTime) value);
+            case DURATION -> value.toString();
+            default -> value;
+        };
+    }
+
+    /** Array elements come back as java.sql types; turn them into what casting accepts. */
+    private static @Nullable Object jdbcToTree(@Nullable Object stored) {
+        if (stored instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toString();
+        }
+        if (stored instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (stored instanceof java.sql.Time time) {
+            return time.toLocalTime();
+        }
+        if (stored instanceof Integer || stored instanceof Short) {
+            return ((Number) stored).longValue();
+        }
+        if (stored instanceof java.math.BigDecimal || stored instanceof Float) {
+            return stored instanceof Float f ? (Object) f.doubleValue() : stored;
+        }
+        return stored;
+    }
+
+    /** JSON columns; an embeds-many is never null, as in Ecto (NULL reads as, and null writes as, an empty list). */
+    private Codec jsonCodec(Type type) {
+        Dialect dialect = this.dialect;
+        JsonValues json = this.json;
+        boolean embedsMany = type instanceof EmbedType embed && embed.many();
+        return new Codec() {
+            @Override
+            public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
+                dialect.bindJson(statement, index, json.write(type, value == null && embedsMany ? List.of() : value));
+            }
+
+            @Override
+            public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
+                Object value = json.read(type, resultSet.getString(index));
+                return value == null && embedsMany ? new ArrayList<>() : value;
+            }
+
+            @Override
+            public boolean json() {
+                return true;
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Dumper {
+        Object dump(Object value);
+    }
+
+    /** Dumps non-null values before binding them with setObject. */
+    private static Codec mapped(Dumper dumper, Getter reader) {
+        return nullable((statement, index, value) -> statement.setObject(index, dumper.dump(value)), reader);
+    }
+}

@@ -1,0 +1,61 @@
+package io.schemaspring.repo.internal.sql;
+
+import io.schemaspring.repo.dialect.RowLock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code SELECT columns FROM table [JOIN ...] [WHERE ...] [ORDER BY ...] [LIMIT ? OFFSET ?]}.
+ * {@code count} renders {@code SELECT COUNT(*)}, {@code exists} {@code SELECT 1 ... LIMIT 1}; a
+ * {@code lock} is rendered last, as the dialect spells it.
+ */
+public record Select(Table from, List<Column> columns, List<Join> joins, @Nullable Condition where,
+        List<OrderTerm> orderBy, boolean limit, boolean offset, Projection projection, @Nullable RowLock lock) {
+
+    public Select {
+        columns = List.copyOf(columns);
+        joins = List.copyOf(joins);
+        orderBy = List.copyOf(orderBy);
+    }
+
+    /** What the statement selects. */
+    public enum Projection {
+        COLUMNS, COUNT, EXISTS
+    }
+
+    public static Select columns(Table from, List<Column> columns) {
+        return new Select(from, columns, List.of(), null, List.of(), false, false, Projection.COLUMNS, null);
+    }
+
+    public Select join(Join join) {
+        List<Join> all = new java.util.ArrayList<>(this.joins);
+        all.add(join);
+        return new Select(this.from, this.columns, all, this.where, this.orderBy, this.limit, this.offset,
+                this.projection, this.lock);
+    }
+
+    public Select where(@Nullable Condition where) {
+        return new Select(this.from, this.columns, this.joins, where, this.orderBy, this.limit, this.offset,
+                this.projection, this.lock);
+    }
+
+    public Select orderBy(List<OrderTerm> orderBy) {
+        return new Select(this.from, this.columns, this.joins, this.where, orderBy, this.limit, this.offset,
+                this.projection, this.lock);
+    }
+
+    public Select paged(boolean limit, boolean offset) {
+        return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, limit, offset,
+                this.projection, this.lock);
+    }
+
+    public Select lock(@Nullable RowLock lock) {
+        return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
+                this.projection, lock);
+    }
+
+    public Select project(Projection projection) {
+        return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
+                projection, this.lock);
+    }
+}

@@ -1,0 +1,144 @@
+package io.schemaspring.repo.internal.sql;
+
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.dialect.LimitClause;
+import io.schemaspring.repo.dialect.Upsert;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders statements to SQL text for one dialect. Every value is a {@code ?} parameter. */
+public final class SqlRenderer {
+
+    private final Dialect dialect;
+
+    public SqlRenderer(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return this.dialect;
+    }
+
+    public String render(Select select) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        switch (select.projection()) {
+            case COUNT -> sql.append("COUNT(*)");
+            case EXISTS -> sql.append('1');
+            case COLUMNS -> sql.append(select.columns().stream().map(this::column).collect(Collectors.joining(", ")));
+        }
+        sql.append(" FROM ").append(table(select.from()));
+        for (Join join : select.joins()) {
+            sql.append(" JOIN ").append(table(join.table())).append(" ON ").append(column(join.left())).append(" = ")
+                    .append(column(join.right()));
+        }
+        where(sql, select.where());
+        if (!select.orderBy().isEmpty()) {
+            sql.append(" ORDER BY ").append(select.orderBy().stream()
+                    .map(term -> column(term.column()) + (term.descending() ? " DESC" : ""))
+                    .collect(Collectors.joining(", ")));
+        }
+        LimitClause paging = this.dialect.limitClause();
+        String clause = select.projection() == Select.Projection.EXISTS ? paging.firstRowOnly()
+                : paging.render(select.limit(), select.offset());
+        if (!clause.isEmpty()) {
+            sql.append(' ').append(clause);
+        }
+        if (select.lock() != null) {
+            sql.append(' ').append(this.dialect.lockClause(select.lock()));
+        }
+        return sql.toString();
+    }
+
+    public String render(Insert insert) {
+        String dml = "INSERT INTO " + table(insert.table()) + " (" + columns(insert.columns()) + ") VALUES ("
+                + insert.columns().stream().map(column -> parameter(column, insert.jsonColumns()))
+                        .collect(Collectors.joining(", ")) + ")";
+        return withReturning(dml, insert.returning(), this.dialect.insertReturning());
+    }
+
+    public String render(Update update) {
+        StringBuilder dml = new StringBuilder("UPDATE ").append(table(update.table())).append(" SET ")
+                .append(update.columns().stream()
+                        .map(column -> this.dialect.quote(column) + " = " + parameter(column, update.jsonColumns()))
+                        .collect(Collectors.joining(", ")));
+        where(dml, update.where());
+        return withReturning(dml.toString(), update.returning(), this.dialect.updateReturning());
+    }
+
+    /**
+     * The insert, or on a conflict over {@code conflictColumns} an update of {@code updateColumns}
+     * (none: the existing row stays), as the dialect spells it. Upserts read nothing back.
+     */
+    public String renderUpsert(Insert insert, List<String> conflictColumns, List<String> updateColumns) {
+        return this.dialect.upsert(new Upsert(table(insert.table()), quoted(insert.columns()),
+                insert.columns().stream().map(column -> parameter(column, insert.jsonColumns())).toList(),
+                quoted(conflictColumns), quoted(updateColumns)));
+    }
+
+    public String render(Delete delete) {
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(table(delete.table()));
+        where(sql, delete.where());
+        return sql.toString();
+    }
+
+    private String withReturning(String dml, List<String> returning, Dialect.Returning style) {
+        if (returning.isEmpty()) {
+            return dml;
+        }
+        return switch (style) {
+            case CLAUSE -> dml + " " + this.dialect.returningClause(columns(returning));
+            case GENERATED_KEYS -> dml;
+            case NONE -> throw new IllegalStateException(this.dialect.name() + " cannot read columns back from " + dml);
+        };
+    }
+
+    private String parameter(String column, List<String> jsonColumns) {
+        return jsonColumns.contains(column) ? this.dialect.jsonParameter() : "?";
+    }
+
+    private void where(StringBuilder sql, Condition where) {
+        if (where != null) {
+            sql.append(" WHERE ").append(condition(where, false));
+        }
+    }
+
+    private String condition(Condition condition, boolean nested) {
+        if (condition instanceof Condition.Compare compare) {
+            return column(compare.column()) + " " + compare.operator().sql() + " ?";
+        }
+        if (condition instanceof Condition.In in) {
+            return column(in.column()) + " IN (" + String.join(", ", java.util.Collections.nCopies(in.count(), "?")) + ")";
+        }
+        if (condition instanceof Condition.AnyOf any) {
+            return this.dialect.anyOfArray(column(any.column()));
+        }
+        if (condition instanceof Condition.IsNull isNull) {
+            return column(isNull.column()) + (isNull.negated() ? " IS NOT NULL" : " IS NULL");
+        }
+        if (condition instanceof Condition.Never) {
+            return "1 = 0";
+        }
+        Condition.And and = (Condition.And) condition;
+        String joined = and.conditions().stream().map(c -> condition(c, true)).collect(Collectors.joining(" AND "));
+        return nested ? "(" + joined + ")" : joined;
+    }
+
+    private String table(Table table) {
+        String name = table.prefix() == null ? this.dialect.quote(table.name())
+                : this.dialect.quote(table.prefix()) + "." + this.dialect.quote(table.name());
+        return table.alias() == null ? name : name + " " + table.alias();
+    }
+
+    private String column(Column column) {
+        return column.tableAlias() == null ? this.dialect.quote(column.name())
+                : column.tableAlias() + "." + this.dialect.quote(column.name());
+    }
+
+    private String columns(List<String> columns) {
+        return String.join(", ", quoted(columns));
+    }
+
+    private List<String> quoted(List<String> columns) {
+        return columns.stream().map(this.dialect::quote).toList();
+    }
+}

@@ -1,7 +1,0 @@
-package io.schemaspring.repo.sql;
-
-import org.jspecify.annotations.Nullable;
-
-/** {@code DELETE FROM table WHERE ...}. */
-public record Delete(Table table, @Nullable Condition where) {
-}

@@ -1,5 +1,0 @@
-package io.schemaspring.repo.sql;
-
-/** {@code JOIN table ON left = right}. */
-public record Join(Table table, Column left, Column right) {
-}
