@@ -177,6 +177,22 @@ class BlogApiTest {
     }
 
     @Test
+    void exportsEveryPostAsNewlineDelimitedJsonStreamedFromACursor() throws Exception {
+        long author = register("Niklaus", "niklaus@example.com");
+        post(author, "Export one");
+        post(author, "Export two");
+        Response export = call("GET", "/api/posts/export", null);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).isEqualTo("application/x-ndjson");
+        List<Map<String, Object>> lines = export.body().lines().map(line -> (Map<String, Object>) JSON.readValue(line, Map.class))
+                .toList();
+        assertThat(lines).hasSize((int) this.posts.count());
+        assertThat(lines).extracting(line -> line.get("title")).containsSubsequence("Export one", "Export two");
+        assertThat(lines.get(lines.size() - 1)).containsKeys("id", "title", "body", "userId", "insertedAt")
+                .doesNotContainKeys("user", "comments", "tags", "meta");
+    }
+
+    @Test
     void pagesAUsersPostsNewestFirstInsteadOfPreloadingThemAll() throws Exception {
         long author = register("Barbara", "barbara@example.com");
         post(author, "First");

@@ -4,6 +4,7 @@ import io.schemaspring.changeset.Changeset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
@@ -33,6 +34,9 @@ public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, List
     SchemaRepository<T, ID> withPrefix(String prefix);
 
     List<T> all(Query<T> query);
+
+    /** {@link Repo#stream(Query)} in this repository's prefix: a cursor, inside a transaction; close the stream. */
+    Stream<T> stream(Query<T> query);
 
     Optional<T> one(Query<T> query);
 

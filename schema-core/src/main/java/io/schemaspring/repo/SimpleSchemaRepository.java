@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -65,6 +66,11 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     @Override
     public List<T> all(Query<T> query) {
         return this.repo.all(scoped(query));
+    }
+
+    @Override
+    public Stream<T> stream(Query<T> query) {
+        return this.repo.stream(scoped(query));
     }
 
     @Override
