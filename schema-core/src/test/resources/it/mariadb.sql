@@ -1,6 +1,6 @@
 DROP DATABASE IF EXISTS tenant_b;
 CREATE DATABASE tenant_b;
-DROP TABLE IF EXISTS test.post_labels, test.posts_tags, test.comments, test.notes, test.votes, test.counters, test.tokens, test.posts, test.tags, test.authors;
+DROP TABLE IF EXISTS test.keywords, test.post_labels, test.posts_tags, test.comments, test.notes, test.votes, test.counters, test.tokens, test.posts, test.tags, test.authors;
 CREATE TABLE test.authors (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200) NOT NULL,
   email_address VARCHAR(200), password VARCHAR(200), bio VARCHAR(2000), username VARCHAR(100), role VARCHAR(20),
   tags JSON, settings JSON, address JSON, links JSON, inserted_at DATETIME(6), updated_at DATETIME(6), CONSTRAINT authors_name_index UNIQUE (name));
@@ -37,3 +37,5 @@ CREATE TABLE tenant_b.votes (post_id BIGINT, voter VARCHAR(100), points INT NOT 
 CREATE TABLE tenant_b.counters (id BIGINT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(100), hits INT DEFAULT 7);
 CREATE TABLE tenant_b.tokens (id CHAR(36) PRIMARY KEY, public_id CHAR(36), amount DECIMAL(12, 2), valid_on DATE, at_time TIME, expires_at DATETIME(6),
   ttl VARCHAR(100), secret VARBINARY(100), score DOUBLE, owner_id CHAR(36));
+CREATE TABLE test.keywords (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL, color VARCHAR(20), hits INT, created_by VARCHAR(50), inserted_at DATETIME(6), updated_at DATETIME(6), CONSTRAINT keywords_name_index UNIQUE (name));
+CREATE TABLE tenant_b.keywords (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL, color VARCHAR(20), hits INT, created_by VARCHAR(50), inserted_at DATETIME(6), updated_at DATETIME(6), CONSTRAINT keywords_name_index UNIQUE (name));

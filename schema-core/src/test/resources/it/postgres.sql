@@ -1,5 +1,5 @@
 DROP SCHEMA IF EXISTS tenant_b CASCADE;
-DROP TABLE IF EXISTS public.post_labels, public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
+DROP TABLE IF EXISTS public.keywords, public.post_labels, public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
   public.posts, public.tags, public.authors CASCADE;
 CREATE SCHEMA tenant_b;
 CREATE TABLE public.authors (id BIGSERIAL PRIMARY KEY, name VARCHAR(200) NOT NULL,
@@ -38,3 +38,5 @@ CREATE TABLE tenant_b.votes (post_id BIGINT, voter VARCHAR(100), points INT NOT 
 CREATE TABLE tenant_b.counters (id BIGSERIAL PRIMARY KEY, label VARCHAR(100), hits INT DEFAULT 7);
 CREATE TABLE tenant_b.tokens (id UUID PRIMARY KEY, public_id UUID, amount NUMERIC(12, 2), valid_on DATE, at_time TIME, expires_at TIMESTAMP(6),
   ttl VARCHAR(100), secret BYTEA, score DOUBLE PRECISION, owner_id UUID);
+CREATE TABLE public.keywords (id BIGSERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL, color VARCHAR(20), hits INT, created_by VARCHAR(50), inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6), CONSTRAINT keywords_name_index UNIQUE (name));
+CREATE TABLE tenant_b.keywords (id BIGSERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL, color VARCHAR(20), hits INT, created_by VARCHAR(50), inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6), CONSTRAINT keywords_name_index UNIQUE (name));

@@ -39,23 +39,9 @@ final class InsertOperation {
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(struct);
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
-        AutogenerateId id = metadata.autogenerateId();
-        boolean databaseId = id != null && isDatabaseId(id) && metadata.field(id.field()).accessor().get(struct) == null;
-        BitSet included = new BitSet();
+        BitSet included = included(metadata, struct);
         List<String> fields = metadata.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            FieldMetadata field = metadata.field(fields.get(i));
-            boolean skip = field.writable() == Writable.NEVER || (databaseId && field.name().equals(id.field()))
-                    || (field.readAfterWrites() && field.accessor().get(struct) == null);
-            if (!skip) {
-                included.set(i);
-            }
-        }
-        List<String> returning = new ArrayList<>();
-        if (databaseId) {
-            returning.add(id.field());
-        }
-        returning.addAll(metadata.readAfterWrites());
+        List<String> returning = returning(metadata, struct);
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
             throw new InvalidDataAccessApiUsageException(dialect.name() + " cannot read " + returning + " back after insert");
@@ -126,7 +112,38 @@ final class InsertOperation {
         return total;
     }
 
-    private static boolean isDatabaseId(AutogenerateId id) {
+    /** Whether the database generates the struct's id: an {@code ID} key left null. */
+    static boolean databaseId(SchemaMetadata metadata, Object struct) {
+        AutogenerateId id = metadata.autogenerateId();
+        return id != null && isDatabaseId(id) && metadata.field(id.field()).accessor().get(struct) == null;
+    }
+
+    /** The fields an insert of the struct writes: not {@code NEVER}, not a database id, not a null read-after-write. */
+    static BitSet included(SchemaMetadata metadata, Object struct) {
+        boolean databaseId = databaseId(metadata, struct);
+        BitSet included = new BitSet();
+        List<String> fields = metadata.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldMetadata field = metadata.field(fields.get(i));
+            boolean skip = field.writable() == Writable.NEVER || (databaseId && field.name().equals(metadata.autogenerateId().field())) || (field.readAfterWrites() && field.accessor().get(struct) == null);
+            if (!skip) {
+                included.set(i);
+            }
+        }
+        return included;
+    }
+
+    /** The fields an insert of the struct reads back: the database id, then the {@code readAfterWrites} fields. */
+    static List<String> returning(SchemaMetadata metadata, Object struct) {
+        List<String> returning = new ArrayList<>();
+        if (databaseId(metadata, struct)) {
+            returning.add(metadata.autogenerateId().field());
+        }
+        returning.addAll(metadata.readAfterWrites());
+        return returning;
+    }
+
+    static boolean isDatabaseId(AutogenerateId id) {
         return id.type() instanceof PrimitiveType primitive && primitive.fieldType() == FieldType.ID;
     }
 }

@@ -108,6 +108,16 @@ public final class Multi {
         return add(name, (repo, changes) -> repo.insertAll(structs.apply(changes)));
     }
 
+    /** Ecto's {@code update_all}: the result is the number of rows updated. */
+    public Multi updateAll(String name, Query<?> query, UpdateAll update) {
+        return updateAll(name, changes -> query, update);
+    }
+
+    /** Updates the rows of the query the function builds from the results so far. */
+    public Multi updateAll(String name, Function<MultiChanges, ? extends Query<?>> query, UpdateAll update) {
+        return add(name, (repo, changes) -> repo.updateAll(query.apply(changes), update));
+    }
+
     /**
      * Ecto's {@code run}: any work with the repository and the results so far; its return value is
      * the step's result, {@link #failure(Object)} stops the multi, and an exception stops it too.

@@ -42,4 +42,10 @@ final class Parameters implements PreparedStatementSetter {
             this.binders.get(i).bind(statement, i + 1);
         }
     }
+
+    /** The parameters of another statement part, after these. */
+    Parameters addAll(Parameters other) {
+        this.binders.addAll(other.binders);
+        return this;
+    }
 }

@@ -51,7 +51,7 @@ final class ReadBack {
         }));
     }
 
-    private static void read(SchemaMapping mapping, Object struct, List<String> fields, ResultSet resultSet)
+    static void read(SchemaMapping mapping, Object struct, List<String> fields, ResultSet resultSet)
             throws SQLException {
         for (int i = 0; i < fields.size(); i++) {
             FieldMetadata field = mapping.metadata().field(fields.get(i));

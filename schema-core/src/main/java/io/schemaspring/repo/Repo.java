@@ -43,6 +43,9 @@ public class Repo {
     private final UpdateOperation updates;
     private final DeleteOperation deletes;
     private final ChangesetWriter changesets;
+    private final UpsertOperation upserts;
+    private final BulkInsert bulkInserts;
+    private final UpdateAllOperation updateAlls;
 
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
             PlatformTransactionManager transactionManager, Clock clock) {
@@ -59,6 +62,9 @@ public class Repo {
         this.updates = new UpdateOperation(this.context, joinRows, readBack);
         this.deletes = new DeleteOperation(this.context, joinRows);
         this.changesets = new ChangesetWriter(this.context, this.inserts, this.updates, this.deletes);
+        this.upserts = new UpsertOperation(this.context, joinRows, readBack);
+        this.bulkInserts = new BulkInsert(this.context, this.upserts);
+        this.updateAlls = new UpdateAllOperation(this.context);
     }
 
     /** A repository on a data source: dialect detected, JSON with a default mapper, transactions on the data source. */
@@ -186,7 +192,7 @@ public class Repo {
     // ---------------------------------------------------------------- writes
 
     public <T> T insert(T struct) {
-        return insert(struct, null);
+        return insert(struct, (String) null);
     }
 
     /** Inserts into the given database schema (multi-tenancy); the struct keeps that prefix. */
@@ -200,7 +206,7 @@ public class Repo {
      * of rows inserted.
      */
     public <T> int insertAll(List<T> structs) {
-        return insertAll(structs, null);
+        return insertAll(structs, (String) null);
     }
 
     public <T> int insertAll(List<T> structs, @Nullable String prefix) {
@@ -233,7 +239,7 @@ public class Repo {
      * is left written.
      */
     public <T> T insert(Changeset<T> changeset) {
-        return insert(changeset, null);
+        return insert(changeset, (String) null);
     }
 
     public <T> T insert(Changeset<T> changeset, @Nullable String prefix) {
@@ -301,6 +307,65 @@ public class Repo {
     /** Deletes every row the query matches, Ecto's {@code delete_all} (no {@code onDelete}); answers the count. */
     public int deleteAll(Query<?> query) {
         return this.queries.deleteAll(query);
+    }
+
+    // ---------------------------------------------------------------- upserts and bulk writes
+
+    /**
+     * Ecto's {@code insert(struct, on_conflict: ..., conflict_target: ...)}: one statement that
+     * inserts the struct or, when a row with the same unique key exists, keeps it
+     * ({@link OnConflict#nothing()}) or replaces some of its fields. The struct gets the id of
+     * the row inserted or updated; after {@code nothing()} on a conflict it keeps no id
+     * (PostgreSQL, H2), while MariaDB answers the existing row's id. Fields are checked before
+     * any SQL.
+     */
+    public <T> T insert(T struct, OnConflict onConflict) {
+        return insert(struct, null, onConflict);
+    }
+
+    /** {@link #insert(Object, OnConflict)} into the given database schema ({@code null}: the struct's). */
+    public <T> T insert(T struct, @Nullable String prefix, OnConflict onConflict) {
+        Objects.requireNonNull(onConflict, "OnConflict must not be null");
+        return this.upserts.insert(struct, prefix, onConflict);
+    }
+
+    /**
+     * Ecto's {@code insert_all(..., on_conflict: ...)}: one batch of upserts, answering the count
+     * the database reports (PostgreSQL and H2: rows inserted or updated; MariaDB: 1 per row
+     * inserted, 2 per row updated, 1 per row kept). Ids are not read back.
+     */
+    public <T> int insertAll(List<T> structs, OnConflict onConflict) {
+        return insertAll(structs, null, InsertAll.create().onConflict(onConflict));
+    }
+
+    public <T> int insertAll(List<T> structs, @Nullable String prefix, OnConflict onConflict) {
+        return insertAll(structs, prefix, InsertAll.create().onConflict(onConflict));
+    }
+
+    /**
+     * {@code insertAll} with options: {@link InsertAll#returning()} reads generated ids back into
+     * the structs (Ecto's {@code returning: true}), {@link InsertAll#onConflict} upserts.
+     */
+    public <T> int insertAll(List<T> structs, InsertAll options) {
+        return insertAll(structs, null, options);
+    }
+
+    public <T> int insertAll(List<T> structs, @Nullable String prefix, InsertAll options) {
+        Objects.requireNonNull(options, "InsertAll options must not be null");
+        if (!options.readsBack() && options.conflict() == null) {
+            return insertAll(structs, prefix);
+        }
+        return this.bulkInserts.insertAll(structs, prefix, options);
+    }
+
+    /**
+     * Ecto's {@code update_all} with {@code set} and {@code inc}: one UPDATE of every row the
+     * query matches (its filters and prefix; no limit, offset, orderBy or preload), values cast
+     * to the fields' types before any SQL, timestamps untouched. Answers the row count.
+     */
+    public int updateAll(Query<?> query, UpdateAll update) {
+        Objects.requireNonNull(update, "UpdateAll must not be null");
+        return this.updateAlls.updateAll(query, update);
     }
 
     /** How this repository maps a schema to its table; refuses embedded schemas, which have no table. */

@@ -59,6 +59,17 @@ public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, List
 
     int insertAll(List<T> structs);
 
+    /** Upsert, in this repository's prefix: see {@link Repo#insert(Object, OnConflict)}. */
+    T insert(T struct, OnConflict onConflict);
+
+    int insertAll(List<T> structs, OnConflict onConflict);
+
+    /** {@code insertAll} with options ({@link InsertAll#returning()}), in this repository's prefix. */
+    int insertAll(List<T> structs, InsertAll options);
+
+    /** Ecto's {@code update_all} over a query in this repository's prefix: see {@link Repo#updateAll}. */
+    int updateAll(Query<T> query, UpdateAll update);
+
     T update(T struct);
 
     T update(Changeset<T> changeset);

@@ -142,6 +142,26 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     }
 
     @Override
+    public T insert(T struct, OnConflict onConflict) {
+        return this.repo.insert(struct, this.prefix, onConflict);
+    }
+
+    @Override
+    public int insertAll(List<T> structs, OnConflict onConflict) {
+        return this.repo.insertAll(structs, this.prefix, onConflict);
+    }
+
+    @Override
+    public int insertAll(List<T> structs, InsertAll options) {
+        return this.repo.insertAll(structs, this.prefix, options);
+    }
+
+    @Override
+    public int updateAll(Query<T> query, UpdateAll update) {
+        return this.repo.updateAll(scoped(query), update);
+    }
+
+    @Override
     public int deleteAll(Query<T> query) {
         return this.repo.deleteAll(scoped(query));
     }

@@ -163,6 +163,22 @@ public abstract class Dialect {
         return new InvalidDataAccessApiUsageException(name() + " does not support " + what);
     }
 
+    /**
+     * Whether an upsert must name its conflict target ({@code nothing}: it keeps the existing
+     * row). This default: always, as {@code MERGE} matches on it.
+     */
+    public boolean upsertNeedsTarget(boolean nothing) {
+        return true;
+    }
+
+    /**
+     * Whether a JDBC batch prepared with column names reads back only the auto-increment id
+     * (the driver answers the server's last insert ids, not the named columns).
+     */
+    public boolean batchReadsOnlyGeneratedId() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return name() + " (identifiers " + this.letterCase.name().toLowerCase(Locale.ROOT) + ")";

@@ -71,14 +71,29 @@ public final class MariaDbDialect extends Dialect {
 
     /**
      * MariaDB cannot name the conflicting key: a conflict on any unique key counts. Keeping the
-     * existing row is {@code INSERT IGNORE}, which also turns other errors (bad values) into warnings.
+     * existing row is a no-op {@code ON DUPLICATE KEY UPDATE c = c} (as Ecto's MyXQL adapter),
+     * not {@code INSERT IGNORE}, which would also turn other errors (foreign keys, values too
+     * long) into warnings and write truncated rows.
      */
     @Override
     public String upsert(Upsert upsert) {
         if (upsert.doNothing()) {
-            return upsert.insert().replaceFirst("^INSERT INTO ", "INSERT IGNORE INTO ");
+            String column = upsert.conflictColumns().isEmpty() ? upsert.columns().get(0) : upsert.conflictColumns().get(0);
+            return upsert.insert() + " ON DUPLICATE KEY UPDATE " + column + " = " + column;
         }
         return upsert.insert() + " ON DUPLICATE KEY UPDATE " + upsert.updateColumns().stream()
                 .map(column -> column + " = VALUES(" + column + ")").collect(Collectors.joining(", "));
+    }
+
+    /** {@code ON DUPLICATE KEY UPDATE} applies to a conflict on any unique key: it names none. */
+    @Override
+    public boolean upsertNeedsTarget(boolean nothing) {
+        return false;
+    }
+
+    /** MariaDB Connector/J answers the insert ids of a batch, whatever columns were named. */
+    @Override
+    public boolean batchReadsOnlyGeneratedId() {
+        return true;
     }
 }

@@ -81,11 +81,18 @@ public final class PostgresDialect extends Dialect {
 
     @Override
     public String upsert(Upsert upsert) {
-        String onConflict = upsert.insert() + " ON CONFLICT (" + String.join(", ", upsert.conflictColumns()) + ")";
+        String onConflict = upsert.insert() + (upsert.conflictColumns().isEmpty() ? " ON CONFLICT"
+                : " ON CONFLICT (" + String.join(", ", upsert.conflictColumns()) + ")");
         if (upsert.doNothing()) {
             return onConflict + " DO NOTHING";
         }
         return onConflict + " DO UPDATE SET " + upsert.updateColumns().stream()
                 .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+    }
+
+    /** {@code ON CONFLICT DO NOTHING} may leave the key out (any unique key counts); {@code DO UPDATE} may not. */
+    @Override
+    public boolean upsertNeedsTarget(boolean nothing) {
+        return !nothing;
     }
 }

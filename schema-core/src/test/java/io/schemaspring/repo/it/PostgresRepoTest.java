@@ -7,6 +7,8 @@ import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.FieldError;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.repo.it.fixtures.Author;
+import io.schemaspring.repo.it.fixtures.Keyword;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +28,40 @@ class PostgresRepoTest extends RepoContract {
         assertThat(changeset.errors()).containsExactly(new FieldError("name", "is invalid",
                 Map.of("type", ":string", "validation", "cast")));
         assertThat(this.repo.count(Author.class)).isZero();
+    }
+
+    @Test
+    void tenThreadsUpsertingTheSameNewNameAllSucceedAndLeaveOneRow() throws Exception {
+        org.springframework.jdbc.datasource.DriverManagerDataSource pool =
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(database().url());
+        io.schemaspring.repo.Repo concurrent = io.schemaspring.repo.Repo.create(this.registry, pool);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Keyword>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String color = "c" + i;
+                io.schemaspring.repo.OnConflict onConflict = i % 2 == 0 ? io.schemaspring.repo.OnConflict.nothing()
+                        : io.schemaspring.repo.OnConflict.replace("color").target("name");
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return concurrent.insert(Keyword.of("race", color), onConflict);
+                }));
+            }
+            start.countDown();
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Keyword> result : results) {
+                Keyword keyword = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (keyword.id != null) {
+                    ids.add(keyword.id);
+                }
+            }
+            assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM keywords WHERE name = 'race'", Integer.class)).isEqualTo(1);
+            Long id = this.jdbc.queryForObject("SELECT id FROM keywords WHERE name = 'race'", Long.class);
+            assertThat(ids).as("every id answered is the one row's").containsExactly(id);
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 }

@@ -69,11 +69,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The repository's behaviour, run unchanged on every database of {@link TestDatabase}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RepoContract {
+abstract class RepoContract implements BulkWriteContract {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07.123456789Z"), ZoneOffset.UTC);
     static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 5, 6, 7);
-    static final List<String> TABLES = List.of("post_labels", "posts_tags", "comments", "notes", "votes", "counters", "tokens", "posts",
+    static final List<String> TABLES = List.of("keywords", "post_labels", "posts_tags", "comments", "notes", "votes", "counters", "tokens", "posts",
             "tags", "authors");
 
     SingleConnectionDataSource connection;
@@ -83,6 +83,11 @@ abstract class RepoContract {
     JdbcTemplate jdbc;
 
     abstract TestDatabase database();
+
+    @Override
+    public RepoContract contract() {
+        return this;
+    }
 
     /** The registry settings the contract runs with; subclasses switch bytecode generation off. */
     SchemaSettings settings() {
@@ -98,7 +103,8 @@ abstract class RepoContract {
         }
         this.dataSource = new CountingDataSource(this.connection);
         this.registry = SchemaRegistry.builder().settings(settings()).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
-                Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class).build();
+                Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class,
+                io.schemaspring.repo.it.fixtures.Keyword.class).build();
         this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
         this.jdbc = new JdbcTemplate(this.dataSource);

@@ -141,4 +141,17 @@ public final class SqlRenderer {
     private List<String> quoted(List<String> columns) {
         return columns.stream().map(this.dialect::quote).toList();
     }
+
+    /** Ecto's {@code update_all}: the set columns take a parameter, the inc columns add one to themselves. */
+    public String render(BulkUpdate update) {
+        List<String> assignments = new java.util.ArrayList<>();
+        update.setColumns().forEach(column -> assignments.add(this.dialect.quote(column) + " = "
+                + parameter(column, update.jsonColumns())));
+        update.incColumns().forEach(column -> assignments.add(this.dialect.quote(column) + " = "
+                + this.dialect.quote(column) + " + ?"));
+        StringBuilder dml = new StringBuilder("UPDATE ").append(table(update.table())).append(" SET ")
+                .append(String.join(", ", assignments));
+        where(dml, update.where());
+        return dml.toString();
+    }
 }

@@ -157,7 +157,12 @@ class SqlRendererTest {
         assertThat(this.mariadb.renderUpsert(insert, id, List.of("name")))
                 .isEqualTo("INSERT INTO `users` (`id`, `name`, `profile`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`)");
         assertThat(this.mariadb.renderUpsert(insert, id, List.of()))
-                .isEqualTo("INSERT IGNORE INTO `users` (`id`, `name`, `profile`) VALUES (?, ?, ?)");
+                .as("a no-op update, not INSERT IGNORE, which would also ignore other errors")
+                .isEqualTo("INSERT INTO `users` (`id`, `name`, `profile`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `id` = `id`");
+        assertThat(this.mariadb.renderUpsert(insert, List.of(), List.of()))
+                .isEqualTo("INSERT INTO `users` (`id`, `name`, `profile`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `id` = `id`");
+        assertThat(this.postgres.renderUpsert(insert, List.of(), List.of())).as("any unique key")
+                .isEqualTo("INSERT INTO \"users\" (\"id\", \"name\", \"profile\") VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
         assertThat(this.h2.renderUpsert(insert, id, others)).as("every other column updated")
                 .isEqualTo("MERGE INTO \"USERS\" (\"ID\", \"NAME\", \"PROFILE\") KEY (\"ID\") VALUES (?, ?, ? FORMAT JSON)");
         assertThat(this.h2.renderUpsert(insert, id, List.of("name")))

@@ -1,0 +1,144 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.annotation.Writable;
+import io.schemaspring.metadata.AutogenerateId;
+import io.schemaspring.metadata.FieldMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.SqlIdentifiers;
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.internal.mapping.Codec;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Insert;
+import io.schemaspring.repo.internal.sql.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * Ecto's {@code insert_all} with options: every row an upsert ({@code :on_conflict}), or the
+ * generated ids read back into the structs ({@code returning: true}) through JDBC generated keys
+ * of the batch. Checked before any SQL; the batch runs in one transaction.
+ */
+final class BulkInsert {
+
+    private static final int BATCH_SIZE = 1000;
+
+    private final RepoContext context;
+    private final UpsertOperation upserts;
+
+    BulkInsert(RepoContext context, UpsertOperation upserts) {
+        this.context = context;
+        this.upserts = upserts;
+    }
+
+    <T> int insertAll(List<T> structs, @Nullable String prefix, InsertAll options) {
+        OnConflict onConflict = options.conflict();
+        if (onConflict != null && options.readsBack()) {
+            throw new InvalidDataAccessApiUsageException("insertAll cannot read ids back with " + onConflict
+                    + ": a row kept on a conflict answers none, so ids could not be matched to structs; "
+                    + "use repo.insert(struct, onConflict) for each struct");
+        }
+        if (structs.isEmpty()) {
+            return 0;
+        }
+        SchemaMapping mapping = this.context.mapping(structs.get(0).getClass());
+        SchemaMetadata metadata = mapping.metadata();
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
+        AutogenerateId id = metadata.autogenerateId();
+        boolean databaseId = id != null && InsertOperation.isDatabaseId(id);
+        BitSet included = new BitSet();
+        List<String> fields = metadata.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldMetadata field = metadata.field(fields.get(i));
+            if (field.writable() != Writable.NEVER && !(databaseId && field.name().equals(id.field()))) {
+                included.set(i);
+            }
+        }
+        List<String> returning = new ArrayList<>();
+        if (options.readsBack()) {
+            if (databaseId) {
+                returning.add(id.field());
+            }
+            returning.addAll(metadata.readAfterWrites());
+            requireReadBack(metadata, returning, databaseId);
+        }
+        UpsertOperation.Plan plan = onConflict == null ? null : this.upserts.plan(mapping, included, onConflict);
+        for (T struct : structs) {
+            if (struct.getClass() != metadata.schemaClass()) {
+                throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
+                        + struct.getClass().getName() + " among " + metadata.schemaClass().getName());
+            }
+        }
+        String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
+                java.util.Arrays.asList(included, plan), () -> plan != null ? this.upserts.render(mapping, target, included, plan)
+                        : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
+                                FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
+        for (T struct : structs) {
+            this.context.autogenerator.onInsert(metadata, struct);
+            VersionLock.initialize(metadata, struct);
+        }
+        List<FieldMetadata> columns = included.stream().mapToObj(i -> metadata.field(fields.get(i))).toList();
+        Codec[] codecs = columns.stream().map(column -> mapping.codec(column.name())).toArray(Codec[]::new);
+        String[] names = returning.stream().map(field -> this.context.dialect.fold(metadata.fieldSource(field)))
+                .toArray(String[]::new);
+        Integer total = this.context.inTransaction(true, () -> this.context.jdbc.execute((Connection connection) ->
+                names.length == 0 ? connection.prepareStatement(sql) : connection.prepareStatement(sql, names),
+                (PreparedStatement statement) -> {
+                    int count = 0;
+                    for (int from = 0; from < structs.size(); from += BATCH_SIZE) {
+                        List<T> batch = structs.subList(from, Math.min(structs.size(), from + BATCH_SIZE));
+                        for (T struct : batch) {
+                            for (int i = 0; i < codecs.length; i++) {
+                                codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
+                            }
+                            statement.addBatch();
+                        }
+                        for (int rows : statement.executeBatch()) {
+                            count += rows == Statement.SUCCESS_NO_INFO ? 1 : rows;
+                        }
+                        if (names.length > 0) {
+                            readKeys(statement, mapping, batch, returning);
+                        }
+                    }
+                    return count;
+                }));
+        if (options.readsBack() || onConflict == null) {
+            structs.forEach(struct -> this.context.states.loaded(metadata, struct, target));
+        }
+        return total == null ? 0 : total;
+    }
+
+    private void requireReadBack(SchemaMetadata metadata, List<String> returning, boolean databaseId) {
+        Dialect dialect = this.context.dialect;
+        if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
+            throw new InvalidDataAccessApiUsageException(dialect.name() + " cannot read " + returning + " back after insert");
+        }
+        if (dialect.batchReadsOnlyGeneratedId() && returning.size() > (databaseId ? 1 : 0)) {
+            throw new InvalidDataAccessApiUsageException(dialect.name() + " reads only the generated id back from a batch "
+                    + "insert, not " + returning.subList(databaseId ? 1 : 0, returning.size()) + " of "
+                    + metadata.schemaClass().getSimpleName() + ": insert these structs one by one with repo.insert");
+        }
+    }
+
+    private static void readKeys(PreparedStatement statement, SchemaMapping mapping, List<?> batch, List<String> returning)
+            throws SQLException {
+        int read = 0;
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            while (read < batch.size() && keys.next()) {
+                ReadBack.read(mapping, batch.get(read++), returning, keys);
+            }
+        }
+        if (read != batch.size()) {
+            throw new IncorrectResultSizeDataAccessException("insertAll of " + mapping.metadata().schemaClass().getSimpleName()
+                    + " read " + read + " generated keys back for " + batch.size() + " rows", batch.size(), read);
+        }
+    }
+}

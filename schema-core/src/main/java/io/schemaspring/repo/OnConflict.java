@@ -1,0 +1,105 @@
+package io.schemaspring.repo;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * What an insert does when its row conflicts with an existing one on a unique key, Ecto's
+ * {@code :on_conflict} with {@code :conflict_target}:
+ *
+ * <pre>{@code
+ * repo.insert(tag, OnConflict.nothing().target("name"));          // on_conflict: :nothing, conflict_target: :name
+ * repo.insert(tag, OnConflict.replace("color").target("name"));   // on_conflict: {:replace, [:color]}
+ * repo.insert(tag, OnConflict.replaceAll().target("name"));       // on_conflict: {:replace_all_except, [:id]}
+ * repo.insert(tag, OnConflict.replaceAllExcept("insertedAt").target("name"));
+ * }</pre>
+ *
+ * Fields are schema field names, checked before any SQL. {@code replaceAll} replaces every
+ * inserted field except the primary key, the conflict target and {@code writable = INSERT}
+ * fields (written on insert only, as Ecto's {@code writable: :insert}); {@code inserted_at}
+ * is replaced, as in Ecto. Immutable.
+ */
+public final class OnConflict {
+
+    enum Action {
+        NOTHING, REPLACE_ALL, REPLACE, REPLACE_ALL_EXCEPT
+    }
+
+    private final Action action;
+    private final List<String> fields;
+    private final List<String> target;
+
+    private OnConflict(Action action, List<String> fields, List<String> target) {
+        this.action = action;
+        this.fields = fields;
+        this.target = target;
+    }
+
+    /** Keeps the existing row; the answered struct is not given the existing row's id (Ecto's {@code :nothing}). */
+    public static OnConflict nothing() {
+        return new OnConflict(Action.NOTHING, List.of(), List.of());
+    }
+
+    /** Replaces every inserted field but the primary key, the target and {@code writable = INSERT} fields. */
+    public static OnConflict replaceAll() {
+        return new OnConflict(Action.REPLACE_ALL, List.of(), List.of());
+    }
+
+    /** Replaces only these fields of the existing row (Ecto's {@code {:replace, fields}}). */
+    public static OnConflict replace(String... fields) {
+        return new OnConflict(Action.REPLACE, names(fields, "replace"), List.of());
+    }
+
+    /** {@link #replaceAll()} except these fields (Ecto's {@code {:replace_all_except, fields}}). */
+    public static OnConflict replaceAllExcept(String... fields) {
+        return new OnConflict(Action.REPLACE_ALL_EXCEPT, names(fields, "replaceAllExcept"), List.of());
+    }
+
+    /**
+     * The fields of the unique key whose conflict triggers this clause (Ecto's
+     * {@code :conflict_target}). Required on H2 (its {@code MERGE} matches on them) and on
+     * PostgreSQL unless {@link #nothing()}; MariaDB cannot name a key: the clause applies to a
+     * conflict on any unique key, and the target is only checked.
+     */
+    public OnConflict target(String... fields) {
+        return new OnConflict(this.action, this.fields, names(fields, "target"));
+    }
+
+    Action action() {
+        return this.action;
+    }
+
+    List<String> fields() {
+        return this.fields;
+    }
+
+    List<String> conflictTarget() {
+        return this.target;
+    }
+
+    private static List<String> names(@Nullable String[] fields, String method) {
+        Objects.requireNonNull(fields, "Fields must not be null");
+        if (fields.length == 0) {
+            throw new InvalidDataAccessApiUsageException("OnConflict." + method + " needs at least one field");
+        }
+        for (String field : fields) {
+            if (field == null) {
+                throw new InvalidDataAccessApiUsageException("OnConflict." + method + " takes field names, got null");
+            }
+        }
+        return List.of(fields);
+    }
+
+    @Override
+    public String toString() {
+        String what = switch (this.action) {
+            case NOTHING -> "nothing()";
+            case REPLACE_ALL -> "replaceAll()";
+            case REPLACE -> "replace(" + String.join(", ", this.fields) + ")";
+            case REPLACE_ALL_EXCEPT -> "replaceAllExcept(" + String.join(", ", this.fields) + ")";
+        };
+        return "OnConflict." + what + (this.target.isEmpty() ? "" : ".target(" + String.join(", ", this.target) + ")");
+    }
+}

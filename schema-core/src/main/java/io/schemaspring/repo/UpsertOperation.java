@@ -1,0 +1,151 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.annotation.Writable;
+import io.schemaspring.metadata.FieldMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.SqlIdentifiers;
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Insert;
+import io.schemaspring.repo.internal.sql.Table;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * Ecto's {@code insert} with {@code :on_conflict}: one statement, the dialect's upsert, reading
+ * the id back where the database answers a row (inserted or updated; none when a conflicting
+ * row was kept, except on MariaDB, which answers the existing row).
+ */
+final class UpsertOperation {
+
+    /** The conflict target and the replaced fields of an upsert, checked before any SQL. */
+    record Plan(List<String> target, List<String> replaced) {
+    }
+
+    private final RepoContext context;
+    private final JoinRowWriter joinRows;
+    private final ReadBack readBack;
+
+    UpsertOperation(RepoContext context, JoinRowWriter joinRows, ReadBack readBack) {
+        this.context = context;
+        this.joinRows = joinRows;
+        this.readBack = readBack;
+    }
+
+    <T> T insert(T struct, @Nullable String prefix, OnConflict onConflict) {
+        if (struct instanceof io.schemaspring.changeset.Changeset<?>) {
+            throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " takes a struct, not a changeset: "
+                    + "validate the changeset, then upsert changeset.applyChanges()");
+        }
+        SchemaMapping mapping = this.context.mapping(struct.getClass());
+        SchemaMetadata metadata = mapping.metadata();
+        requireKnown(mapping, onConflict);
+        if (this.joinRows.hasJoinRows(metadata, struct)) {
+            throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " does not write many-to-many "
+                    + "join rows: insert " + metadata.schemaClass().getSimpleName() + " without them, then update it");
+        }
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(struct);
+        this.context.autogenerator.onInsert(metadata, struct);
+        VersionLock.initialize(metadata, struct);
+        BitSet included = InsertOperation.included(metadata, struct);
+        Plan plan = plan(mapping, included, onConflict);
+        List<String> returning = InsertOperation.returning(metadata, struct);
+        Dialect dialect = this.context.dialect;
+        if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
+            throw new InvalidDataAccessApiUsageException(dialect.name() + " cannot read " + returning + " back after insert");
+        }
+        String sql = this.context.statements.get(metadata.schemaClass(), target, "upsert",
+                List.of(included, plan, returning), () -> {
+                    String upsert = render(mapping, target, included, plan);
+                    return returning.isEmpty() || dialect.insertReturning() != Dialect.Returning.CLAUSE ? upsert
+                            : upsert + " " + dialect.returningClause(FieldSources.of(metadata, returning).stream()
+                                    .map(dialect::quote).collect(Collectors.joining(", ")));
+                });
+        Parameters parameters = new Parameters();
+        List<String> fields = metadata.fields();
+        included.stream().forEach(i -> parameters.add(mapping.codec(fields.get(i)), metadata.field(fields.get(i)).accessor().get(struct)));
+        boolean written = returning.isEmpty() ? this.context.jdbc.update(sql, parameters) > 0
+                : this.readBack.write(sql, parameters, mapping, struct, returning, dialect.insertReturning());
+        if (written) {
+            this.context.states.loaded(metadata, struct, target);
+        }
+        return struct;
+    }
+
+    /** The upsert statement for these inserted fields. */
+    String render(SchemaMapping mapping, @Nullable String prefix, BitSet included, Plan plan) {
+        SchemaMetadata metadata = mapping.metadata();
+        return this.context.renderer.renderUpsert(new Insert(Table.of(prefix, metadata.source()),
+                FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of()),
+                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()));
+    }
+
+    /** Every field the clause names must be a field of the schema. */
+    static void requireKnown(SchemaMapping mapping, OnConflict onConflict) {
+        for (String field : onConflict.conflictTarget()) {
+            requireField(mapping, field);
+        }
+        for (String field : onConflict.fields()) {
+            requireField(mapping, field);
+        }
+    }
+
+    /** The target and replaced fields, under Ecto's rules, refused before SQL when the database cannot run them. */
+    Plan plan(SchemaMapping mapping, BitSet included, OnConflict onConflict) {
+        requireKnown(mapping, onConflict);
+        SchemaMetadata metadata = mapping.metadata();
+        List<String> inserted = included.stream().mapToObj(metadata.fields()::get).toList();
+        List<String> target = onConflict.conflictTarget();
+        for (String field : target) {
+            if (!inserted.contains(field)) {
+                throw refused(metadata, onConflict, "its target :" + field + " is not inserted (the database generates "
+                        + "it or it is not writable): target the fields of a unique key the insert writes");
+            }
+        }
+        List<String> replaced = switch (onConflict.action()) {
+            case NOTHING -> List.of();
+            case REPLACE -> {
+                for (String field : onConflict.fields()) {
+                    FieldMetadata metadataOf = metadata.field(field);
+                    if (target.contains(field)) {
+                        throw refused(metadata, onConflict, ":" + field + " is the conflict target: a conflicting row "
+                                + "already holds its value");
+                    }
+                    if (metadataOf.writable() != Writable.ALWAYS) {
+                        throw refused(metadata, onConflict, ":" + field + " is writable = " + metadataOf.writable()
+                                + ": it is never replaced on a conflict");
+                    }
+                    if (!inserted.contains(field)) {
+                        throw refused(metadata, onConflict, ":" + field + " is not inserted (the database generates it)");
+                    }
+                }
+                yield onConflict.fields();
+            }
+            case REPLACE_ALL, REPLACE_ALL_EXCEPT -> inserted.stream()
+                    .filter(field -> !metadata.field(field).primaryKey() && !target.contains(field)
+                            && metadata.field(field).writable() == Writable.ALWAYS && !onConflict.fields().contains(field))
+                    .toList();
+        };
+        Dialect dialect = this.context.dialect;
+        if (target.isEmpty() && dialect.upsertNeedsTarget(replaced.isEmpty())) {
+            throw refused(metadata, onConflict, dialect.name() + " needs a conflict target"
+                    + (replaced.isEmpty() ? "" : " to replace fields") + ": name the fields of the unique key with "
+                    + ".target(fields...)");
+        }
+        return new Plan(target, replaced);
+    }
+
+    private static void requireField(SchemaMapping mapping, String field) {
+        if (mapping.metadata().fieldSource(field) == null) {
+            throw mapping.unknownField(field);
+        }
+    }
+
+    private static InvalidDataAccessApiUsageException refused(SchemaMetadata metadata, OnConflict onConflict, String why) {
+        return new InvalidDataAccessApiUsageException("cannot insert " + metadata.schemaClass().getSimpleName() + " with "
+                + onConflict + ": " + why);
+    }
+}
