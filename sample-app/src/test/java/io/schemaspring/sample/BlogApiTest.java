@@ -35,6 +35,9 @@ class BlogApiTest {
     @Autowired
     private SchemaRepository<Tag, Long> tags;
 
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     record Response(int status, String contentType, String body) {
@@ -190,6 +193,11 @@ class BlogApiTest {
         assertThat(lines).extracting(line -> line.get("title")).containsSubsequence("Export one", "Export two");
         assertThat(lines.get(lines.size() - 1)).containsKeys("id", "title", "body", "userId", "insertedAt")
                 .doesNotContainKeys("user", "comments", "tags", "meta");
+    }
+
+    @Test
+    void tenConcurrentPostsSharingANewTagAllSucceedAndCreateItOnce() throws Exception {
+        TagRace.run(this.port, register("Racer", "racer@example.com"), this.jdbc, "tags");
     }
 
     @Test

@@ -110,10 +110,6 @@ final class UpsertOperation {
             case REPLACE -> {
                 for (String field : onConflict.fields()) {
                     FieldMetadata metadataOf = metadata.field(field);
-                    if (target.contains(field)) {
-                        throw refused(metadata, onConflict, ":" + field + " is the conflict target: a conflicting row "
-                                + "already holds its value");
-                    }
                     if (metadataOf.writable() != Writable.ALWAYS) {
                         throw refused(metadata, onConflict, ":" + field + " is writable = " + metadataOf.writable()
                                 + ": it is never replaced on a conflict");

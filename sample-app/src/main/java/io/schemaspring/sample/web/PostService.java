@@ -3,6 +3,7 @@ package io.schemaspring.sample.web;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.Changesets;
 import io.schemaspring.changeset.Length;
+import io.schemaspring.repo.OnConflict;
 import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.Tag;
@@ -103,7 +104,9 @@ public class PostService {
         SchemaRepository<Tag, Long> tags = tenant == null ? this.tags : this.tags.withPrefix(tenant);
         List<Tag> found = new ArrayList<>();
         for (String name : names) {
-            found.add(tags.getBy(Map.of("name", name)).orElseGet(() -> tags.insert(Tag.named(name))));
+            // One statement, safe when concurrent requests create the same new tag: an upsert on the
+            // unique name that answers the existing row's id on a conflict.
+            found.add(tags.insert(Tag.named(name), OnConflict.replace("name").target("name")));
         }
         return found;
     }
