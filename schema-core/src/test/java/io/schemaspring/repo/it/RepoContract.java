@@ -13,6 +13,7 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.metadata.AssociationNotLoadedException;
+import io.schemaspring.repo.Expr;
 import io.schemaspring.repo.Multi;
 import io.schemaspring.repo.MultiResult;
 import io.schemaspring.repo.MultipleResultsException;
@@ -356,6 +357,165 @@ abstract class RepoContract {
         assertThatThrownBy(() -> this.repo.all(Address.class)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("io.schemaspring.repo.it.fixtures.Address is an embedded schema: it is stored inside its "
                         + "parent, not in a table of its own");
+    }
+
+    // ------------------------------------------------------------------ query composition
+
+    static final String POST_COLUMNS = "\"id\", \"title\", \"body\", \"published\", \"rating\", \"author_id\", "
+            + "\"inserted_at\", \"updated_at\"";
+
+    /** Posts rated 1 to 5, titled "post 1" to "post 5", the odd ones published. */
+    List<Post> ratedPosts(Author author) {
+        List<Post> posts = new ArrayList<>();
+        for (int rating = 1; rating <= 5; rating++) {
+            Post post = Post.titled("post " + rating, author);
+            post.rating = rating;
+            post.published = rating % 2 == 1;
+            posts.add(this.repo.insert(post));
+        }
+        return posts;
+    }
+
+    static List<Integer> ratings(List<Post> posts) {
+        return posts.stream().map(post -> post.rating).toList();
+    }
+
+    @Test
+    void orWhereJoinsEverythingSoFarWithOr() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("published", true).where("rating", Op.GT, 3)
+                .orWhere("rating", 2).orderBy("rating")))).containsExactly(2, 5);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE (\"published\" = ? AND \"rating\" > ?) OR \"rating\" = ? ORDER BY \"rating\""));
+        this.dataSource.reset();
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("rating", 1).orWhere("rating", Op.GTE, 4)
+                .where("published", true).orderBy("rating")))).containsExactly(1, 5);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE (\"rating\" = ? OR \"rating\" >= ?) AND \"published\" = ? ORDER BY \"rating\""));
+        assertThat(ratings(this.repo.all(Query.from(Post.class).orWhere("rating", 3)))).containsExactly(3);
+    }
+
+    @Test
+    void expressionsComposeAndNotOrInAndNullTests() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        Query<Post> query = Query.from(Post.class).where(Expr.or(
+                Expr.and(Expr.eq("published", true), Expr.not(Expr.compare("rating", Op.LT, 5))),
+                Expr.in("rating", List.of(2, 4)), Expr.isNull("rating"))).orderBy("rating");
+        assertThat(ratings(this.repo.all(query))).containsExactly(2, 4, 5);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE (\"published\" = ? AND NOT (\"rating\" < ?)) OR \"rating\" IN (?, ?) OR \"rating\" IS NULL "
+                + "ORDER BY \"rating\""));
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where(Expr.not(Expr.isNotNull("body")))
+                .orWhere(Expr.in("rating", List.of())).where(Expr.compare("rating", Op.LTE, "2")).orderBy("rating"))))
+                .containsExactly(1, 2);
+        assertThat(this.repo.count(Query.from(Post.class).where(Expr.or(Expr.eq("rating", 1), Expr.eq("rating", 3)))))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void ilikeIsCaseInsensitiveOnEveryDatabase() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("title", Op.ILIKE, "POST 3%")))).containsExactly(3);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE "
+                + (database() == TestDatabase.POSTGRES ? "\"title\" ILIKE ?" : "lower(\"title\") LIKE lower(?)")));
+        // MariaDB's default collations compare case-insensitively: there LIKE already ignores case.
+        assertThat(this.repo.all(Query.from(Post.class).where("title", Op.LIKE, "POST 3%")))
+                .hasSize(database() == TestDatabase.MARIADB ? 1 : 0);
+    }
+
+    @Test
+    void fragmentsRenderFieldsAsColumnsAndBindEveryOtherArgument() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class)
+                .where(Expr.sql("upper(?) = ?", Expr.field("title"), "POST 4"))))).containsExactly(4);
+        assertThat(ratings(this.repo.all(Query.from(Post.class)
+                .where(Expr.sql("upper(?) = ?", Expr.field("title"), "POST 2"))))).containsExactly(2);
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("published", true)
+                .where(Expr.sql("? + ? > 8", Expr.field("rating"), 4))))).containsExactly(5);
+        assertThat(this.dataSource.statements()).containsExactly(
+                sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE upper(\"title\") = ?"),
+                sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE upper(\"title\") = ?"),
+                sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE \"published\" = ? AND (\"rating\" + ? > 8)"));
+        assertThatThrownBy(() -> Expr.sql("lower(?) = ?", Expr.field("title")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("fragment \"lower(?) = ?\" has 2 ? but 1 argument was given");
+        assertThatThrownBy(() -> Expr.sql("lower(title) = 'x'", "a", "b"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("fragment \"lower(title) = 'x'\" has 0 ? but 2 arguments were given");
+    }
+
+    @Test
+    void subqueriesSelectOneFieldOrTestExistence() {
+        List<Post> posts = ratedPosts(author("jose"));
+        comment(posts.get(1), "nice", true);
+        comment(posts.get(3), "fine", true);
+        comment(posts.get(4), "spam", false);
+        this.dataSource.reset();
+
+        Query<Post> commented = Query.from(Post.class)
+                .where(Expr.in("id", Query.from(Comment.class).where("approved", true), "postId")).orderBy("rating");
+        assertThat(ratings(this.repo.all(commented))).containsExactly(2, 4);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE \"id\" IN (SELECT \"post_id\" FROM \"comments\" WHERE \"approved\" = ?) ORDER BY \"rating\""));
+        this.dataSource.reset();
+        assertThat(this.repo.count(Query.from(Post.class).where(Expr.exists(Query.from(Comment.class).where("body", "spam")))))
+                .isEqualTo(5);
+        assertThat(this.repo.count(Query.from(Post.class).where("published", true)
+                .where(Expr.exists(Query.from(Comment.class).where("body", "none"))))).isZero();
+        assertThat(this.dataSource.statements().get(0)).isEqualTo(sql("SELECT COUNT(*) FROM \"posts\" "
+                + "WHERE EXISTS (SELECT 1 FROM \"comments\" WHERE \"body\" = ?)"));
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where(Expr.not(Expr.in("id",
+                Query.from(Comment.class).where(Expr.or(Expr.eq("approved", false), Expr.eq("body", "nice"))), "postId")))
+                .orderBy("rating")))).containsExactly(1, 3, 4);
+    }
+
+    @Test
+    void distinctSelectsAndCountsDistinctRows() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(this.repo.all(Query.from(Post.class).distinct().where("published", true))).hasSize(3);
+        assertThat(this.repo.count(Query.from(Post.class).distinct().where("published", true))).isEqualTo(3);
+        assertThat(this.dataSource.statements()).containsExactly(
+                sql("SELECT DISTINCT " + POST_COLUMNS + " FROM \"posts\" WHERE \"published\" = ?"),
+                sql("SELECT COUNT(*) FROM (SELECT DISTINCT " + POST_COLUMNS + " FROM \"posts\" WHERE \"published\" = ?) "
+                        + "\"distinct_rows\""));
+    }
+
+    @Test
+    void expressionsRefuseUnknownFieldsAndUncastableValuesBeforeAnySql() {
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where("rating", 1).orWhere(Expr.not(Expr.eq("nope", 1)))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Post; its fields are [id, title, body, published, rating, authorId, "
+                        + "insertedAt, updatedAt]");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.in("rating", List.of(1, "x")))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("value \"x\" in query cannot be cast to type :integer of :rating on Post");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.sql("? = 1", Expr.field("nope")))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("unknown field :nope on Post");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.in("id", Query.from(Comment.class), "nope"))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class)
+                .where(Expr.in("id", Query.from(Comment.class).orderBy("id"), "postId"))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("a subquery takes conditions, distinct and prefix only, not orderBy, limit, offset, "
+                        + "preload or lock: Query[from Comment");
+        assertThatThrownBy(() -> Expr.eq("title", null)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
+                        + "query with whereNull(\"title\") or whereNotNull(\"title\")");
+        assertThatThrownBy(() -> Expr.or()).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("or(...) needs at least one expression");
+        assertThat(this.dataSource.statements()).isEmpty();
     }
 
     // ------------------------------------------------------------------ updates and deletes
