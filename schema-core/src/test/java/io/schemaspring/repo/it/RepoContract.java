@@ -14,6 +14,7 @@ import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.metadata.AssociationNotLoadedException;
 import io.schemaspring.repo.Expr;
+import io.schemaspring.repo.Lock;
 import io.schemaspring.repo.Multi;
 import io.schemaspring.repo.MultiResult;
 import io.schemaspring.repo.MultipleResultsException;
@@ -516,6 +517,66 @@ abstract class RepoContract {
         assertThatThrownBy(() -> Expr.or()).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("or(...) needs at least one expression");
         assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ row locks
+
+    @Test
+    void lockRendersTheDialectsRowLockInsideATransaction() {
+        List<Post> posts = ratedPosts(author("jose"));
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        this.dataSource.reset();
+
+        List<Post> locked = transaction.execute(status -> this.repo.all(Query.from(Post.class).where("id", posts.get(0).id)
+                .lock(Lock.FOR_UPDATE)));
+        assertThat(ratings(locked)).containsExactly(1);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE \"id\" = ? FOR UPDATE"));
+        this.dataSource.reset();
+        transaction.executeWithoutResult(status -> this.repo.all(Query.from(Post.class).orderBy("id").limit(2)
+                .lock(Lock.FOR_UPDATE_NOWAIT)));
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "ORDER BY \"id\" LIMIT ? FOR UPDATE NOWAIT"));
+        this.dataSource.reset();
+        Query<Post> shared = Query.from(Post.class).where("published", true).lock(Lock.FOR_SHARE);
+        if (database() == TestDatabase.H2) {
+            assertThatThrownBy(() -> this.repo.all(shared)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessage("H2 does not support the row lock FOR SHARE: use FOR UPDATE");
+            assertThat(this.dataSource.statements()).isEmpty();
+        }
+        else {
+            List<Post> read = transaction.execute(status -> this.repo.all(shared));
+            assertThat(read).hasSize(3);
+            assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                    + "WHERE \"published\" = ? " + (database() == TestDatabase.MARIADB ? "LOCK IN SHARE MODE" : "FOR SHARE")));
+        }
+        assertThat(this.repo.count(Query.from(Post.class).lock(Lock.FOR_UPDATE))).isEqualTo(5);
+    }
+
+    @Test
+    void skipLockedSkipsTheRowsAnotherTransactionHoldsAndNowaitFails() throws Exception {
+        List<Post> posts = ratedPosts(author("jose"));
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        try (Connection other = java.sql.DriverManager.getConnection(database().url())) {
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement statement = other.prepareStatement("SELECT id FROM posts WHERE id = ? FOR UPDATE")) {
+                statement.setLong(1, posts.get(0).id);
+                statement.executeQuery().close();
+            }
+            try {
+                List<Post> free = transaction.execute(status -> this.repo.all(Query.from(Post.class).orderBy("rating")
+                        .lock(Lock.FOR_UPDATE_SKIP_LOCKED)));
+                assertThat(ratings(free)).containsExactly(2, 3, 4, 5);
+                assertThatThrownBy(() -> transaction.execute(status -> this.repo.all(Query.from(Post.class)
+                        .where("id", posts.get(0).id).lock(Lock.FOR_UPDATE_NOWAIT))))
+                        .isInstanceOf(org.springframework.dao.DataAccessException.class);
+            }
+            finally {
+                other.rollback();
+            }
+        }
+        assertThat(ratings(transaction.execute(status -> this.repo.all(Query.from(Post.class).orderBy("rating")
+                .lock(Lock.FOR_UPDATE_SKIP_LOCKED))))).containsExactly(1, 2, 3, 4, 5);
     }
 
     // ------------------------------------------------------------------ updates and deletes
