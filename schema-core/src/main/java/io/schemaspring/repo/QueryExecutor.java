@@ -37,6 +37,7 @@ final class QueryExecutor {
     @SuppressWarnings("unchecked")
     <T> List<T> all(Query<T> query) {
         SchemaMapping mapping = this.context.mapping(query.schema());
+        this.preloader.requirePreloadQueries(mapping, query.preloadQueries());
         String prefix = prefixOf(query, mapping.metadata());
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix, Select.Projection.COLUMNS);
         List<T> rows = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
@@ -48,7 +49,7 @@ final class QueryExecutor {
         });
         this.context.states.loaded(mapping.metadata(), rows, prefix);
         if (!query.preloads().isEmpty() && !rows.isEmpty()) {
-            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), null);
+            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), query.preloadQueries(), null);
         }
         return rows;
     }

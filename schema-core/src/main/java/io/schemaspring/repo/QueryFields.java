@@ -4,6 +4,7 @@ import io.schemaspring.repo.internal.mapping.Codec;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.type.Type;
+import org.jspecify.annotations.Nullable;
 
 /** Resolves the field names of a query to their columns, types and codecs; unknown names are refused. */
 interface QueryFields {
@@ -24,6 +25,11 @@ interface QueryFields {
 
     /** The fields of one schema, unqualified. */
     static QueryFields of(SchemaMapping mapping) {
-        return name -> new Resolved(Column.of(QueryCompiler.column(mapping, name)), mapping, name);
+        return of(mapping, null);
+    }
+
+    /** The fields of one schema, qualified by the alias of its table when given. */
+    static QueryFields of(SchemaMapping mapping, @Nullable String alias) {
+        return name -> new Resolved(new Column(alias, QueryCompiler.column(mapping, name)), mapping, name);
     }
 }

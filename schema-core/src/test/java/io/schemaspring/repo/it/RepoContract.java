@@ -579,6 +579,70 @@ abstract class RepoContract {
                 .lock(Lock.FOR_UPDATE_SKIP_LOCKED))))).containsExactly(1, 2, 3, 4, 5);
     }
 
+    // ------------------------------------------------------------------ preload with a query
+
+    /** The condition matching a key column against a list of keys, as this database's preloads bind them. */
+    String keysIn(String column, int count) {
+        return database() == TestDatabase.MARIADB ? column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")"
+                : column + " = ANY(?)";
+    }
+
+    @Test
+    void preloadWithAQueryFiltersAndOrdersTheChildrenBeforeThePreloadOrder() {
+        Author author = author("jose");
+        Post first = post("first", author);
+        Post second = post("second", author);
+        comment(first, "b", true);
+        comment(first, "a", true);
+        comment(first, "z", false);
+        comment(second, "c", true);
+        comment(second, "c", true);
+        this.dataSource.reset();
+
+        List<Post> posts = this.repo.all(Query.from(Post.class).orderBy("id")
+                .preload("comments", Query.from(Comment.class).where("approved", true).orderBy("body", Direction.DESC)));
+        assertThat(posts.get(0).comments).extracting(comment -> comment.body).containsExactly("b", "a");
+        assertThat(posts.get(1).comments).extracting(comment -> comment.body).containsExactly("c", "c");
+        assertThat(this.dataSource.statements()).hasSize(2);
+        assertThat(this.dataSource.statements().get(1)).isEqualTo(sql("SELECT \"id\", \"body\", \"approved\", \"post_id\" "
+                + "FROM \"comments\" WHERE " + keysIn(sql("\"post_id\""), 2) + " AND \"approved\" = ? "
+                + "ORDER BY \"body\" DESC, \"id\""));
+        Author loaded = this.repo.one(Query.from(Author.class).where("id", author.id)
+                .preload("posts.comments", Query.from(Comment.class).where(Expr.in("body", List.of("a", "z"))))).orElseThrow();
+        assertThat(loaded.posts).extracting(post -> post.comments.stream().map(comment -> comment.body).toList())
+                .containsExactly(List.of("a", "z"), List.of());
+    }
+
+    @Test
+    void preloadWithAQueryFiltersManyToManyRowsAndRefusesWhatDoesNotFit() {
+        Post post = post("first", author("jose"));
+        for (String name : List.of("ecto", "elixir", "erlang")) {
+            Tag tag = this.repo.insert(Tag.named(name));
+            this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", post.id, tag.id);
+        }
+        Post loaded = this.repo.one(Query.from(Post.class).preload("tags",
+                Query.from(Tag.class).where(Expr.compare("name", Op.NOT_EQ, "elixir")).orderBy("name", Direction.DESC)))
+                .orElseThrow();
+        assertThat(loaded.tags).extracting(tag -> tag.name).containsExactly("erlang", "ecto");
+        this.dataSource.reset();
+
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Post.class))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("the preload query of :comments on Post must be over Comment, got Post");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Comment.class).limit(1))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("the preload query of :comments on Post takes conditions and orderBy only, not limit, offset, "
+                        + "preload, lock, prefix or distinct (the children are read in their parent's prefix)");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Author.class).preload("postComments", Query.from(Comment.class))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("the preload query of :postComments on Author: a through association takes no query; give the "
+                        + "query to the last association it walks");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).preload("comments",
+                Query.from(Comment.class).where("nope", 1)))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
+        assertThat(this.dataSource.statements()).hasSize(1);
+    }
+
     // ------------------------------------------------------------------ updates and deletes
 
     @Test
