@@ -104,9 +104,9 @@ final class ConditionCompiler {
     /** The SELECT of a subquery: one field, or {@code 1} for EXISTS; it inherits the outer query's explicit prefix. */
     private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix, Parameters parameters) {
         if (!query.orders().isEmpty() || query.limit() != null || query.offset() != null || !query.preloads().isEmpty()
-                || query.lock() != null) {
+                || query.lock() != null || !query.joins().isEmpty()) {
             throw new InvalidDataAccessApiUsageException("a subquery takes conditions, distinct and prefix only, "
-                    + "not orderBy, limit, offset, preload or lock: " + query);
+                    + "not orderBy, limit, offset, preload, lock or join: " + query);
         }
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;

@@ -121,9 +121,9 @@ final class Preloader {
                     + ", got " + query.schema().getSimpleName());
         }
         if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
-                || query.prefix() != null || query.isDistinct()) {
+                || query.prefix() != null || query.isDistinct() || !query.joins().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(where + " takes conditions and orderBy only, not limit, offset, "
-                    + "preload, lock, prefix or distinct (the children are read in their parent's prefix)");
+                    + "preload, lock, prefix, distinct or join (the children are read in their parent's prefix)");
         }
     }
 
@@ -340,7 +340,7 @@ final class Preloader {
         return this.context.renderer().render(select.where(Condition.and(conditions)).orderBy(order));
     }
 
-    private static Condition filter(Column column, WhereCondition condition) {
+    static Condition filter(Column column, WhereCondition condition) {
         return switch (condition.op()) {
             case EQ -> new Condition.Compare(column, Condition.Operator.EQ);
             case NOT_EQ -> new Condition.Compare(column, Condition.Operator.NOT_EQ);

@@ -33,6 +33,10 @@ public final class Query<T> {
         ASC, DESC
     }
 
+    /** A join through an association path, inner or {@code left}. */
+    public record Joined(String path, boolean left) {
+    }
+
     /** One ordering term. */
     public record Order(String field, Direction direction) {
     }
@@ -47,6 +51,7 @@ public final class Query<T> {
     private Map<String, Query<?>> preloadQueries = Map.of();
     private boolean distinct;
     private @Nullable Lock lock;
+    private List<Joined> joins = List.of();
 
     private Query(Class<T> schema) {
         this.schema = schema;
@@ -166,6 +171,29 @@ public final class Query<T> {
         return copy;
     }
 
+    /**
+     * Joins an association, Ecto's {@code join: c in assoc(p, :comments)}; nested with dots
+     * ({@code "comments.author"}), through every association kind. Joined fields are named
+     * {@code "comments.body"} in conditions and orders.
+     */
+    public Query<T> join(String path) {
+        return withJoin(path, false);
+    }
+
+    /** {@link #join(String)} as a LEFT JOIN, Ecto's {@code left_join}. */
+    public Query<T> leftJoin(String path) {
+        return withJoin(path, true);
+    }
+
+    private Query<T> withJoin(String path, boolean left) {
+        Objects.requireNonNull(path, "Association path must not be null");
+        List<Joined> joins = new ArrayList<>(this.joins);
+        joins.add(new Joined(path.trim(), left));
+        Query<T> copy = copy();
+        copy.joins = List.copyOf(joins);
+        return copy;
+    }
+
     /** {@code SELECT DISTINCT}, Ecto's {@code distinct: true}. */
     public Query<T> distinct() {
         Query<T> copy = copy();
@@ -208,6 +236,7 @@ public final class Query<T> {
         copy.conditions = this.conditions;
         copy.prefix = this.prefix;
         copy.distinct = this.distinct;
+        copy.joins = this.joins;
         return copy;
     }
 
@@ -222,6 +251,7 @@ public final class Query<T> {
         copy.preloadQueries = this.preloadQueries;
         copy.distinct = this.distinct;
         copy.lock = this.lock;
+        copy.joins = this.joins;
         return copy;
     }
 
@@ -267,10 +297,15 @@ public final class Query<T> {
         return this.lock;
     }
 
+    public List<Joined> joins() {
+        return this.joins;
+    }
+
     @Override
     public String toString() {
         return "Query[from " + this.schema.getSimpleName() + ", where " + this.conditions + ", order " + this.orders
                 + ", limit " + this.limit + ", offset " + this.offset + ", prefix " + this.prefix + ", preload "
-                + this.preloads + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "") + "]";
+                + this.preloads + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "")
+                + (this.joins.isEmpty() ? "" : ", join " + this.joins) + "]";
     }
 }

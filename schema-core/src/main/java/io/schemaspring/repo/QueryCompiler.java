@@ -6,6 +6,7 @@ import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.Delete;
+import io.schemaspring.repo.internal.sql.Join;
 import io.schemaspring.repo.internal.sql.OrderTerm;
 import io.schemaspring.repo.internal.sql.Select;
 import io.schemaspring.repo.internal.sql.SqlRenderer;
@@ -30,21 +31,26 @@ final class QueryCompiler {
 
     private record Shape(Class<?> schema, @Nullable String prefix, @Nullable Condition where, List<Query.Order> orders,
             boolean limit, boolean offset, Select.Projection projection, boolean delete, boolean distinct,
-            @Nullable Lock lock) {
+            @Nullable Lock lock, List<Query.Joined> joins) {
     }
 
     private final SqlRenderer renderer;
     private final ConditionCompiler conditions;
+    private final Function<Class<?>, SchemaMapping> mappings;
     private final Map<Shape, String> cache = new ConcurrentHashMap<>();
 
     QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings) {
         this.renderer = renderer;
         this.conditions = new ConditionCompiler(mappings);
+        this.mappings = mappings;
     }
 
     Compiled select(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Select.Projection projection) {
         Parameters parameters = new Parameters();
-        Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
+        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
+        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        String alias = joins == null ? null : JoinPlan.ROOT;
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         boolean columns = projection == Select.Projection.COLUMNS;
         boolean limit = query.limit() != null && columns;
         boolean offset = query.offset() != null && columns;
@@ -60,10 +66,10 @@ final class QueryCompiler {
         }
         Lock lock = columns ? query.lock() : null;
         Shape shape = new Shape(query.schema(), prefix, where, columns ? query.orders() : List.of(), limit, offset,
-                projection, false, query.isDistinct(), lock);
+                projection, false, query.isDistinct(), lock, query.joins());
         String sql = this.cache.computeIfAbsent(shape, key -> {
-            Table table = Table.of(prefix, mapping.metadata().source());
-            Select select = Select.columns(table, mapping.queryColumns().stream().map(Column::of).toList())
+            Table table = Table.of(prefix, mapping.metadata().source()).as(alias);
+            Select select = Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
                     .where(where)
                     .paged(limit, offset)
                     .distinct(query.isDistinct())
@@ -71,7 +77,12 @@ final class QueryCompiler {
                     .project(projection);
             if (columns) {
                 select = select.orderBy(query.orders().stream().map(order -> new OrderTerm(
-                        Column.of(column(mapping, order.field())), order.direction() == Query.Direction.DESC)).toList());
+                        fields.resolve(order.field()).column(), order.direction() == Query.Direction.DESC)).toList());
+            }
+            if (joins != null) {
+                for (Join join : joins.joins()) {
+                    select = select.join(join);
+                }
             }
             return this.renderer.render(select);
         });
@@ -82,7 +93,7 @@ final class QueryCompiler {
         Parameters parameters = new Parameters();
         Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
         Shape shape = new Shape(query.schema(), prefix, where, List.of(), false, false, Select.Projection.COLUMNS, true,
-                false, null);
+                false, null, List.of());
         String sql = this.cache.computeIfAbsent(shape, key -> this.renderer.render(
                 new Delete(Table.of(prefix, mapping.metadata().source()), where)));
         return new Compiled(sql, parameters);

@@ -140,8 +140,8 @@ final class QueryExecutor {
 
     int deleteAll(Query<?> query) {
         requireNoPaging(query, "deleteAll");
-        if (!query.orders().isEmpty() || !query.preloads().isEmpty() || query.lock() != null) {
-            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy, preload or lock: " + query);
+        if (!query.orders().isEmpty() || !query.preloads().isEmpty() || query.lock() != null || !query.joins().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy, preload, lock or join: " + query);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping, prefixOf(query, mapping.metadata()));

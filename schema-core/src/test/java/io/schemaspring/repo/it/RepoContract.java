@@ -510,7 +510,7 @@ abstract class RepoContract {
                 .where(Expr.in("id", Query.from(Comment.class).orderBy("id"), "postId"))))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessageStartingWith("a subquery takes conditions, distinct and prefix only, not orderBy, limit, offset, "
-                        + "preload or lock: Query[from Comment");
+                        + "preload, lock or join: Query[from Comment");
         assertThatThrownBy(() -> Expr.eq("title", null)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
                         + "query with whereNull(\"title\") or whereNotNull(\"title\")");
@@ -632,7 +632,7 @@ abstract class RepoContract {
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Comment.class).limit(1))))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("the preload query of :comments on Post takes conditions and orderBy only, not limit, offset, "
-                        + "preload, lock, prefix or distinct (the children are read in their parent's prefix)");
+                        + "preload, lock, prefix, distinct or join (the children are read in their parent's prefix)");
         assertThatThrownBy(() -> this.repo.all(Query.from(Author.class).preload("postComments", Query.from(Comment.class))))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("the preload query of :postComments on Author: a through association takes no query; give the "
@@ -641,6 +641,95 @@ abstract class RepoContract {
                 Query.from(Comment.class).where("nope", 1)))).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
         assertThat(this.dataSource.statements()).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ joins
+
+    @Test
+    void joinsThroughHasManyAndBelongsToNameJoinedFieldsByPath() {
+        Author jose = author("jose");
+        Author eric = author("eric");
+        Post ecto = post("ecto", jose);
+        Post phoenix = post("phoenix", eric);
+        Post orphan = this.repo.insert(Post.titled("orphan", Author.named("none")));
+        comment(ecto, "nice", true);
+        comment(ecto, "great", true);
+        comment(phoenix, "nice", false);
+        this.dataSource.reset();
+
+        List<Post> posts = this.repo.all(Query.from(Post.class).join("comments").where("comments.body", "nice")
+                .where("comments.approved", true).orderBy("comments.id"));
+        assertThat(posts).extracting(post -> post.title).containsExactly("ecto");
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", t0.\"body\", "
+                + "t0.\"published\", t0.\"rating\", t0.\"author_id\", t0.\"inserted_at\", t0.\"updated_at\" FROM \"posts\" t0 "
+                + "JOIN \"comments\" t1 ON t1.\"post_id\" = t0.\"id\" WHERE t1.\"body\" = ? AND t1.\"approved\" = ? "
+                + "ORDER BY t1.\"id\""));
+        assertThat(this.repo.all(Query.from(Post.class).distinct().join("comments").orderBy("title")))
+                .extracting(post -> post.title).containsExactly("ecto", "phoenix");
+        assertThat(this.repo.count(Query.from(Post.class).join("approvedComments"))).isEqualTo(2);
+        assertThat(this.repo.all(Query.from(Post.class).leftJoin("approvedComments")
+                .where(Expr.isNull("approvedComments.id")).orderBy("title"))).extracting(post -> post.title)
+                .containsExactly("orphan", "phoenix");
+        assertThat(this.repo.all(Query.from(Post.class).join("author").where(Expr.or(Expr.eq("author.name", "eric"),
+                Expr.sql("? = ?", Expr.field("author.name"), "jose"))).orderBy("author.name", Direction.DESC)))
+                .extracting(post -> post.title).containsExactly("ecto", "phoenix");
+        assertThat(this.repo.all(Query.from(Comment.class).join("post.author").where("post.author.name", "jose")
+                .orderBy("body"))).extracting(comment -> comment.body).containsExactly("great", "nice");
+        assertThat(orphan.id).isNotNull();
+    }
+
+    @Test
+    void joinsThroughManyToManyHasOneAndThroughAssociations() {
+        Author jose = author("jose");
+        Author eric = author("eric");
+        Post ecto = post("ecto", jose);
+        Post phoenix = post("phoenix", eric);
+        comment(ecto, "nice", true);
+        Tag elixir = this.repo.insert(Tag.named("elixir"));
+        Tag web = this.repo.insert(Tag.named("web"));
+        this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", ecto.id, elixir.id);
+        this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", phoenix.id, elixir.id);
+        this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", phoenix.id, web.id);
+        Note note = new Note();
+        note.content = "remember";
+        note.authorId = eric.id;
+        this.repo.insert(note);
+        this.dataSource.reset();
+
+        assertThat(this.repo.all(Query.from(Post.class).join("tags").where("tags.name", "web")))
+                .extracting(post -> post.title).containsExactly("phoenix");
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", t0.\"body\", "
+                + "t0.\"published\", t0.\"rating\", t0.\"author_id\", t0.\"inserted_at\", t0.\"updated_at\" FROM \"posts\" t0 "
+                + "JOIN \"posts_tags\" t2 ON t2.\"post_id\" = t0.\"id\" JOIN \"tags\" t1 ON t1.\"id\" = t2.\"tag_id\" "
+                + "WHERE t1.\"name\" = ?"));
+        assertThat(this.repo.count(Query.from(Post.class).join("tags").where("tags.name", "elixir"))).isEqualTo(2);
+        assertThat(this.repo.all(Query.from(Author.class).join("note").where("note.content", "remember")))
+                .extracting(author -> author.name).containsExactly("eric");
+        assertThat(this.repo.all(Query.from(Author.class).join("postComments").where("postComments.body", "nice")))
+                .extracting(author -> author.name).containsExactly("jose");
+        assertThat(this.repo.all(Query.from(Author.class).leftJoin("posts.tags").where(Expr.isNull("posts.tags.id"))))
+                .isEmpty();
+    }
+
+    @Test
+    void joinsRefuseUnknownAssociationsAndUnjoinedPathsBeforeAnySql() {
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("nope")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("schema Post does not have association :nope; its associations are ");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("comments.nope")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("schema Comment does not have association :nope; its associations are ");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("author").where("comments.body", "x")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("field \"comments.body\" names :comments, which the query does not join; joined: [author]. "
+                        + "Add join(\"comments\")");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("comments").orderBy("comments.nope")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
+        assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).join("comments")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or join");
+        assertThat(this.dataSource.statements()).isEmpty();
     }
 
     // ------------------------------------------------------------------ updates and deletes

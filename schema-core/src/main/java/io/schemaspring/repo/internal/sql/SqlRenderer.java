@@ -32,8 +32,11 @@ public final class SqlRenderer {
         }
         sql.append(" FROM ").append(table(select.from()));
         for (Join join : select.joins()) {
-            sql.append(" JOIN ").append(table(join.table())).append(" ON ").append(column(join.left())).append(" = ")
-                    .append(column(join.right()));
+            sql.append(join.outer() ? " LEFT JOIN " : " JOIN ").append(table(join.table())).append(" ON ")
+                    .append(column(join.left())).append(" = ").append(column(join.right()));
+            if (join.on() != null) {
+                sql.append(" AND ").append(condition(join.on(), true));
+            }
         }
         where(sql, select.where());
         if (!select.orderBy().isEmpty()) {
