@@ -31,7 +31,18 @@ final class QueryCompiler {
 
     private record Shape(Class<?> schema, @Nullable String prefix, @Nullable Condition where, List<Query.Order> orders,
             boolean limit, boolean offset, Select.Projection projection, boolean delete, boolean distinct,
-            @Nullable Lock lock, List<Query.Joined> joins) {
+            @Nullable Lock lock, List<Query.Joined> joins, @Nullable Column field) {
+
+        Shape(Class<?> schema, @Nullable String prefix, @Nullable Condition where, List<Query.Order> orders, boolean limit,
+                boolean offset, Select.Projection projection, boolean delete, boolean distinct, @Nullable Lock lock,
+                List<Query.Joined> joins) {
+            this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, joins, null);
+        }
+
+        Shape withField(Column field) {
+            return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset, this.projection,
+                    this.delete, this.distinct, this.lock, this.joins, field);
+        }
     }
 
     private final SqlRenderer renderer;
@@ -79,6 +90,30 @@ final class QueryCompiler {
                 select = select.orderBy(query.orders().stream().map(order -> new OrderTerm(
                         fields.resolve(order.field()).column(), order.direction() == Query.Direction.DESC)).toList());
             }
+            if (joins != null) {
+                for (Join join : joins.joins()) {
+                    select = select.join(join);
+                }
+            }
+            return this.renderer.render(select);
+        });
+        return new Compiled(sql, parameters);
+    }
+
+    /** {@code SELECT function(column) ...} of the query's rows; the field may be a joined path. */
+    Compiled aggregate(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Aggregate aggregate, String field) {
+        Parameters parameters = new Parameters();
+        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
+        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        QueryFields.Resolved resolved = fields.resolve(field);
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
+        Select.Projection projection = aggregate == Aggregate.COUNT ? Select.Projection.COUNT_COLUMN
+                : Select.Projection.valueOf(aggregate.name());
+        Shape shape = new Shape(query.schema(), prefix, where, List.of(), false, false, projection, false, false, null,
+                query.joins());
+        String sql = this.cache.computeIfAbsent(shape.withField(resolved.column()), key -> {
+            Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
+            Select select = Select.columns(table, List.of(resolved.column())).where(where).project(projection);
             if (joins != null) {
                 for (Join join : joins.joins()) {
                     select = select.join(join);

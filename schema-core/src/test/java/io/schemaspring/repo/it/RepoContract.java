@@ -13,6 +13,7 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.metadata.AssociationNotLoadedException;
+import io.schemaspring.repo.Aggregate;
 import io.schemaspring.repo.Expr;
 import io.schemaspring.repo.Lock;
 import io.schemaspring.repo.Multi;
@@ -729,6 +730,46 @@ abstract class RepoContract {
         assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).join("comments")))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or join");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ aggregates
+
+    @Test
+    void aggregateAnswersEctosResultsAndEmptyOnNoRows() {
+        List<Post> posts = ratedPosts(author("jose"));
+        this.repo.insert(Post.titled("unrated", author("eric")));
+        comment(posts.get(0), "a", true);
+        comment(posts.get(0), "b", true);
+        comment(posts.get(2), "c", false);
+        this.dataSource.reset();
+
+        Query<Post> published = Query.from(Post.class).where("published", true);
+        assertThat(this.repo.<Long>aggregate(published, Aggregate.SUM, "rating")).contains(9L);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT SUM(\"rating\") FROM \"posts\" "
+                + "WHERE \"published\" = ?"));
+        assertThat(this.repo.<Long>aggregate(Query.from(Post.class), Aggregate.COUNT, "rating")).contains(5L);
+        assertThat(this.repo.<Double>aggregate(published, Aggregate.AVG, "rating")).contains(3.0);
+        assertThat(this.repo.<Integer>aggregate(Query.from(Post.class), Aggregate.MIN, "rating")).contains(1);
+        assertThat(this.repo.<String>aggregate(Query.from(Post.class), Aggregate.MAX, "title")).contains("unrated");
+        assertThat(this.repo.<Long>aggregate(Query.from(Post.class).join("comments").where("comments.approved", true),
+                Aggregate.COUNT, "comments.id")).contains(2L);
+        Query<Post> none = Query.from(Post.class).where("rating", 99);
+        assertThat(this.repo.<Long>aggregate(none, Aggregate.COUNT, "id")).contains(0L);
+        assertThat(this.repo.aggregate(none, Aggregate.SUM, "rating")).isEmpty();
+        assertThat(this.repo.aggregate(none, Aggregate.AVG, "rating")).isEmpty();
+        assertThat(this.repo.aggregate(none, Aggregate.MIN, "title")).isEmpty();
+        assertThat(this.repo.aggregate(none, Aggregate.MAX, "insertedAt")).isEmpty();
+        this.dataSource.reset();
+
+        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class), Aggregate.SUM, "title"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("SUM needs a numeric field (:id, :integer, :float or :decimal), but :title of Post is :string");
+        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class), Aggregate.AVG, "nope"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("unknown field :nope on Post");
+        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class).limit(1), Aggregate.MAX, "id"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("aggregate does not take limit, offset, preload, lock or distinct: ");
         assertThat(this.dataSource.statements()).isEmpty();
     }
 

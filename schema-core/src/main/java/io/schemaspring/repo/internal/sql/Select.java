@@ -22,7 +22,9 @@ public record Select(Table from, List<Column> columns, List<Join> joins, @Nullab
     public enum Projection {
         COLUMNS, COUNT, EXISTS,
         /** {@code SELECT 1} without paging: the subquery of {@code EXISTS (...)}. */
-        ONE
+        ONE,
+        /** {@code SELECT COUNT(column)}, without paging; and so for SUM, AVG, MIN and MAX on the first column. */
+        COUNT_COLUMN, SUM, AVG, MIN, MAX
     }
 
     public static Select columns(Table from, List<Column> columns) {

@@ -29,6 +29,9 @@ public final class SqlRenderer {
             case COUNT -> sql.append("COUNT(*)");
             case EXISTS, ONE -> sql.append('1');
             case COLUMNS -> sql.append(select.columns().stream().map(this::column).collect(Collectors.joining(", ")));
+            case COUNT_COLUMN -> sql.append("COUNT(").append(column(select.columns().get(0))).append(')');
+            case SUM, AVG, MIN, MAX -> sql.append(select.projection().name()).append('(')
+                    .append(column(select.columns().get(0))).append(')');
         }
         sql.append(" FROM ").append(table(select.from()));
         for (Join join : select.joins()) {
@@ -46,7 +49,8 @@ public final class SqlRenderer {
         }
         LimitClause paging = this.dialect.limitClause();
         String clause = select.projection() == Select.Projection.EXISTS ? paging.firstRowOnly()
-                : select.projection() == Select.Projection.ONE ? "" : paging.render(select.limit(), select.offset());
+                : select.projection() != Select.Projection.COLUMNS && select.projection() != Select.Projection.COUNT ? ""
+                : paging.render(select.limit(), select.offset());
         if (!clause.isEmpty()) {
             sql.append(' ').append(clause);
         }
