@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Ecto's preload: one query per association level whatever the number of parents, keys passed
@@ -42,15 +43,23 @@ final class Preloader {
     private static final String NO_PREFIX = "\u0000";
 
     private final PreloadContext context;
+    private final ConditionCompiler conditions;
 
     Preloader(PreloadContext context) {
         this.context = context;
+        this.conditions = new ConditionCompiler(context::mapping);
     }
 
     /** Preloads paths into parents; parents whose prefix is unknown are taken to be in {@code prefix} when given. */
     void preload(SchemaMapping owner, List<Object> parents, List<String> paths, @Nullable String prefix) {
+        preload(owner, parents, paths, Map.of(), prefix);
+    }
+
+    /** As {@link #preload(SchemaMapping, List, List, String)}, filtering and ordering the paths that have a query. */
+    void preload(SchemaMapping owner, List<Object> parents, List<String> paths, Map<String, Query<?>> queries,
+            @Nullable String prefix) {
         Function<Object, @Nullable String> prefixOf = prefix == null ? this.context::prefixOf : parent -> prefix;
-        preloadTree(owner, parents, tree(paths), prefixOf);
+        preloadTree(owner, parents, tree(paths), "", queries, prefixOf);
     }
 
     private static Map<String, Map<String, ?>> tree(List<String> paths) {
@@ -68,22 +77,59 @@ final class Preloader {
     }
 
     @SuppressWarnings("unchecked")
-    private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree,
-            Function<Object, @Nullable String> prefixOf) {
+    private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree, String base,
+            Map<String, Query<?>> queries, Function<Object, @Nullable String> prefixOf) {
         for (Map.Entry<String, Map<String, ?>> entry : tree.entrySet()) {
             AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(), entry.getKey());
+            String path = base.isEmpty() ? entry.getKey() : base + "." + entry.getKey();
+            Query<?> query = queries.get(path);
+            if (query != null) {
+                requirePreloadQuery(owner, association, path, query);
+            }
             List<Object> children = association.kind() == AssociationKind.THROUGH
-                    ? through(owner, association, parents, prefixOf) : level(owner, association, parents, prefixOf);
+                    ? through(owner, association, parents, prefixOf) : level(owner, association, parents, prefixOf, query);
             if (!entry.getValue().isEmpty() && !children.isEmpty()) {
                 preloadTree(this.context.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
-                        this.context::prefixOf);
+                        path, queries, this.context::prefixOf);
             }
+        }
+    }
+
+    /** Refuses, before anything is read, a preload query on an unknown path or one that does not fit its association. */
+    void requirePreloadQueries(SchemaMapping owner, Map<String, Query<?>> queries) {
+        queries.forEach((path, query) -> {
+            SchemaMapping current = owner;
+            String[] steps = path.split("\\.");
+            for (int i = 0; i < steps.length; i++) {
+                AssociationMetadata association = RepoContext.requireAssociation(current.metadata(), steps[i].trim());
+                if (i == steps.length - 1) {
+                    requirePreloadQuery(current, association, path, query);
+                }
+                current = this.context.mapping(association.related());
+            }
+        });
+    }
+
+    private static void requirePreloadQuery(SchemaMapping owner, AssociationMetadata association, String path, Query<?> query) {
+        String where = "the preload query of :" + path + " on " + owner.metadata().schemaClass().getSimpleName();
+        if (association.kind() == AssociationKind.THROUGH) {
+            throw new InvalidDataAccessApiUsageException(where + ": a through association takes no query; give the "
+                    + "query to the last association it walks");
+        }
+        if (query.schema() != association.related()) {
+            throw new InvalidDataAccessApiUsageException(where + " must be over " + association.related().getSimpleName()
+                    + ", got " + query.schema().getSimpleName());
+        }
+        if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
+                || query.prefix() != null || query.isDistinct() || !query.joins().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(where + " takes conditions and orderBy only, not limit, offset, "
+                    + "preload, lock, prefix, distinct or join (the children are read in their parent's prefix)");
         }
     }
 
     /** Loads one association of every parent; answers the children loaded. */
     private List<Object> level(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
-            Function<Object, @Nullable String> prefixOf) {
+            Function<Object, @Nullable String> prefixOf, @Nullable Query<?> query) {
         Map<String, List<Object>> byPrefix = new LinkedHashMap<>();
         for (Object parent : parents) {
             String prefix = prefixOf.apply(parent);
@@ -91,7 +137,7 @@ final class Preloader {
         }
         List<Object> children = new ArrayList<>();
         byPrefix.forEach((prefix, group) -> children.addAll(levelInPrefix(owner, association, group,
-                prefix.equals(NO_PREFIX) ? null : prefix)));
+                prefix.equals(NO_PREFIX) ? null : prefix, query)));
         return children;
     }
 
@@ -100,7 +146,7 @@ final class Preloader {
      * answered for nested preloads.
      */
     private List<Object> levelInPrefix(SchemaMapping owner, AssociationMetadata association, List<Object> allParents,
-            @Nullable String ownerPrefix) {
+            @Nullable String ownerPrefix, @Nullable Query<?> query) {
         List<Object> parents = new ArrayList<>();
         List<Object> alreadyLoaded = new ArrayList<>();
         for (Object parent : allParents) {
@@ -120,7 +166,7 @@ final class Preloader {
         if (parents.isEmpty()) {
             return alreadyLoaded;
         }
-        List<Object> loaded = load(owner, association, parents, ownerPrefix);
+        List<Object> loaded = load(owner, association, parents, ownerPrefix, query);
         loaded.addAll(alreadyLoaded);
         return loaded;
     }
@@ -135,7 +181,7 @@ final class Preloader {
     }
 
     private List<Object> load(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
-            @Nullable String ownerPrefix) {
+            @Nullable String ownerPrefix, @Nullable Query<?> query) {
         SchemaMapping related = this.context.mapping(association.related());
         String prefix = this.context.childPrefix(ownerPrefix, owner.metadata(), related.metadata());
         FieldAccessor parentKey = owner.metadata().field(association.ownerKey()).accessor();
@@ -146,7 +192,7 @@ final class Preloader {
                 keys.add(normalize(key));
             }
         }
-        Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of() : fetch(owner, association, related, prefix, keys);
+        Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of() : fetch(owner, association, related, prefix, keys, query);
         // Children of a has-one/has-many belong to one key each; other kinds can share children between parents.
         boolean distinct = association.kind() == AssociationKind.HAS;
         List<Object> loaded = new ArrayList<>();
@@ -186,7 +232,7 @@ final class Preloader {
 
     /** One statement (or one per chunk without arrays) fetching the children of these keys, grouped by key. */
     private Map<Object, List<Object>> fetch(SchemaMapping owner, AssociationMetadata association, SchemaMapping related,
-            @Nullable String prefix, Set<Object> keys) {
+            @Nullable String prefix, Set<Object> keys, @Nullable Query<?> query) {
         boolean manyToMany = association.kind() == AssociationKind.MANY_TO_MANY;
         boolean belongsTo = association.kind() == AssociationKind.BELONGS_TO;
         SchemaMetadata relatedMetadata = related.metadata();
@@ -200,8 +246,6 @@ final class Preloader {
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {
             List<Object> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
-            String sql = this.context.statement(owner.metadata().schemaClass(), prefix, association.field(), "preload",
-                    array ? -1 : chunk.size(), () -> render(owner, association, related, prefix, array, chunk.size()));
             Parameters parameters = new Parameters();
             if (array) {
                 parameters.addArray(this.context.dialect().arrayElementType(((PrimitiveType) keyType).fieldType()), chunk.toArray());
@@ -213,6 +257,16 @@ final class Preloader {
             association.where().forEach(condition -> condition.values()
                     .forEach(value -> parameters.add(related.codec(condition.field()), value)));
             association.joinWhere().forEach(condition -> condition.values().forEach(parameters::addPlain));
+            String alias = manyToMany ? "r" : null;
+            Condition extra = query == null ? null : this.conditions.compile(query.conditions(),
+                    QueryFields.of(related, alias), null, parameters);
+            List<OrderTerm> order = query == null ? List.of() : query.orders().stream().map(term -> new OrderTerm(
+                    QueryFields.of(related, alias).resolve(term.field()).column(), term.direction() == Query.Direction.DESC))
+                    .toList();
+            Object shape = query == null ? (Object) (array ? -1 : chunk.size()) : List.of(array ? -1 : chunk.size(),
+                    java.util.Optional.ofNullable(extra), order);
+            String sql = this.context.statement(owner.metadata().schemaClass(), prefix, association.field(), "preload",
+                    shape, () -> render(owner, association, related, prefix, array, chunk.size(), extra, order));
             Codec ownerKeyCodec = owner.codec(association.ownerKey());
             FieldAccessor childKey = manyToMany ? null
                     : relatedMetadata.field(association.relatedKey()).accessor();
@@ -244,7 +298,7 @@ final class Preloader {
     }
 
     private String render(SchemaMapping owner, AssociationMetadata association, SchemaMapping related,
-            @Nullable String prefix, boolean array, int keyCount) {
+            @Nullable String prefix, boolean array, int keyCount, @Nullable Condition extra, List<OrderTerm> queryOrder) {
         SchemaMetadata relatedMetadata = related.metadata();
         boolean manyToMany = association.kind() == AssociationKind.MANY_TO_MANY;
         Table relatedTable = Table.of(prefix, relatedMetadata.source()).as(manyToMany ? "r" : null);
@@ -276,14 +330,17 @@ final class Preloader {
         for (WhereCondition condition : association.joinWhere()) {
             conditions.add(filter(new Column("j", condition.column()), condition));
         }
-        List<OrderTerm> order = new ArrayList<>();
+        if (extra != null) {
+            conditions.add(extra);
+        }
+        List<OrderTerm> order = new ArrayList<>(queryOrder);
         for (OrderBy term : association.preloadOrder()) {
             order.add(new OrderTerm(new Column(relatedAlias, term.column()), term.descending()));
         }
         return this.context.renderer().render(select.where(Condition.and(conditions)).orderBy(order));
     }
 
-    private static Condition filter(Column column, WhereCondition condition) {
+    static Condition filter(Column column, WhereCondition condition) {
         return switch (condition.op()) {
             case EQ -> new Condition.Compare(column, Condition.Operator.EQ);
             case NOT_EQ -> new Condition.Compare(column, Condition.Operator.NOT_EQ);
@@ -304,7 +361,7 @@ final class Preloader {
             steps.add(stepAssociation);
             Function<Object, @Nullable String> stepPrefixOf = level == parents ? prefixOf : this.context::prefixOf;
             level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level, stepPrefixOf)
-                    : level(current, stepAssociation, level, stepPrefixOf);
+                    : level(current, stepAssociation, level, stepPrefixOf, null);
             current = this.context.mapping(stepAssociation.related());
         }
         Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());

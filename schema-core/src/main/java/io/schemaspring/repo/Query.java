@@ -3,7 +3,9 @@ package io.schemaspring.repo;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -21,7 +23,9 @@ public final class Query<T> {
 
     /** Comparison operators of {@link #where(String, Op, Object)}. */
     public enum Op {
-        EQ, NOT_EQ, LT, LTE, GT, GTE, LIKE
+        EQ, NOT_EQ, LT, LTE, GT, GTE, LIKE,
+        /** Case-insensitive LIKE: {@code ILIKE} where the database has it, else {@code lower(column) LIKE lower(?)}. */
+        ILIKE
     }
 
     /** Sort direction. */
@@ -29,13 +33,8 @@ public final class Query<T> {
         ASC, DESC
     }
 
-    /** One filter: a comparison, an IN list or a null test. */
-    public record Filter(String field, Kind kind, @Nullable Op op, List<Object> values) {
-
-        /** What kind of filter. */
-        public enum Kind {
-            COMPARE, IN, IS_NULL, IS_NOT_NULL
-        }
+    /** A join through an association path, inner or {@code left}. */
+    public record Joined(String path, boolean left) {
     }
 
     /** One ordering term. */
@@ -43,27 +42,24 @@ public final class Query<T> {
     }
 
     private final Class<T> schema;
-    private final List<Filter> filters;
-    private final List<Order> orders;
-    private final @Nullable Integer limit;
-    private final @Nullable Long offset;
-    private final @Nullable String prefix;
-    private final List<String> preloads;
+    private List<Expr> conditions = List.of();
+    private List<Order> orders = List.of();
+    private @Nullable Integer limit;
+    private @Nullable Long offset;
+    private @Nullable String prefix;
+    private List<String> preloads = List.of();
+    private Map<String, Query<?>> preloadQueries = Map.of();
+    private boolean distinct;
+    private @Nullable Lock lock;
+    private List<Joined> joins = List.of();
 
-    private Query(Class<T> schema, List<Filter> filters, List<Order> orders, @Nullable Integer limit,
-            @Nullable Long offset, @Nullable String prefix, List<String> preloads) {
+    private Query(Class<T> schema) {
         this.schema = schema;
-        this.filters = filters;
-        this.orders = orders;
-        this.limit = limit;
-        this.offset = offset;
-        this.prefix = prefix;
-        this.preloads = preloads;
     }
 
     public static <T> Query<T> from(Class<T> schema) {
         Objects.requireNonNull(schema, "Schema class must not be null");
-        return new Query<>(schema, List.of(), List.of(), null, null, null, List.of());
+        return new Query<>(schema);
     }
 
     /** {@code field == value}. Comparing with null is refused, as in Ecto: use {@link #whereNull(String)}. */
@@ -72,40 +68,60 @@ public final class Query<T> {
     }
 
     /** {@code field == value} for each entry; a null value is {@link #whereNull(String)}. */
-    public Query<T> where(java.util.Map<String, ?> clauses) {
+    public Query<T> where(Map<String, ?> clauses) {
         Query<T> query = this;
-        for (java.util.Map.Entry<String, ?> clause : clauses.entrySet()) {
+        for (Map.Entry<String, ?> clause : clauses.entrySet()) {
             query = clause.getValue() == null ? query.whereNull(clause.getKey()) : query.where(clause.getKey(), clause.getValue());
         }
         return query;
     }
 
     public Query<T> where(String field, Op op, Object value) {
-        Objects.requireNonNull(field, "Field must not be null");
-        Objects.requireNonNull(op, "Operator must not be null");
-        if (value == null) {
-            throw new InvalidDataAccessApiUsageException("null given for :" + field + ". Comparison with null is forbidden as it "
-                    + "is unsafe. Instead write a query with whereNull(\"" + field + "\") or whereNotNull(\"" + field + "\")");
+        return where(Expr.compare(field, op, value));
+    }
+
+    /** Adds the expression with AND, Ecto's {@code where}. */
+    public Query<T> where(Expr expr) {
+        Objects.requireNonNull(expr, "Expression must not be null");
+        List<Expr> conditions = new ArrayList<>(this.conditions);
+        conditions.add(expr);
+        Query<T> copy = copy();
+        copy.conditions = List.copyOf(conditions);
+        return copy;
+    }
+
+    /** Ecto's {@code or_where}: {@code (everything so far) OR field == value}. */
+    public Query<T> orWhere(String field, Object value) {
+        return orWhere(Expr.eq(field, value));
+    }
+
+    public Query<T> orWhere(String field, Op op, Object value) {
+        return orWhere(Expr.compare(field, op, value));
+    }
+
+    /** Ecto's {@code or_where}: {@code (everything so far) OR expr}; on a query without conditions, a {@code where}. */
+    public Query<T> orWhere(Expr expr) {
+        Objects.requireNonNull(expr, "Expression must not be null");
+        if (this.conditions.isEmpty()) {
+            return where(expr);
         }
-        return withFilter(new Filter(field, Filter.Kind.COMPARE, op, List.of(value)));
+        Expr sofar = this.conditions.size() == 1 ? this.conditions.get(0) : new Expr.And(this.conditions);
+        Query<T> copy = copy();
+        copy.conditions = List.of(new Expr.Or(List.of(sofar, expr)));
+        return copy;
     }
 
     /** {@code field IN (values)}; an empty collection matches nothing. */
     public Query<T> whereIn(String field, Collection<?> values) {
-        Objects.requireNonNull(values, "Values must not be null");
-        if (values.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidDataAccessApiUsageException("null given in the values of :" + field
-                    + ". Use whereNull(\"" + field + "\") for null");
-        }
-        return withFilter(new Filter(field, Filter.Kind.IN, null, List.copyOf(values)));
+        return where(Expr.in(field, values));
     }
 
     public Query<T> whereNull(String field) {
-        return withFilter(new Filter(field, Filter.Kind.IS_NULL, null, List.of()));
+        return where(Expr.isNull(field));
     }
 
     public Query<T> whereNotNull(String field) {
-        return withFilter(new Filter(field, Filter.Kind.IS_NOT_NULL, null, List.of()));
+        return where(Expr.isNotNull(field));
     }
 
     public Query<T> orderBy(String field) {
@@ -115,8 +131,9 @@ public final class Query<T> {
     public Query<T> orderBy(String field, Direction direction) {
         List<Order> orders = new ArrayList<>(this.orders);
         orders.add(new Order(Objects.requireNonNull(field, "Field must not be null"), direction));
-        return new Query<>(this.schema, this.filters, List.copyOf(orders), this.limit, this.offset, this.prefix,
-                this.preloads);
+        Query<T> copy = copy();
+        copy.orders = List.copyOf(orders);
+        return copy;
     }
 
     /** Appends Spring Data's sort orders; property names are schema field names. */
@@ -132,48 +149,119 @@ public final class Query<T> {
         if (limit < 0) {
             throw new InvalidDataAccessApiUsageException("limit must not be negative, got " + limit);
         }
-        return new Query<>(this.schema, this.filters, this.orders, limit, this.offset, this.prefix, this.preloads);
+        Query<T> copy = copy();
+        copy.limit = limit;
+        return copy;
     }
 
     public Query<T> offset(long offset) {
         if (offset < 0) {
             throw new InvalidDataAccessApiUsageException("offset must not be negative, got " + offset);
         }
-        return new Query<>(this.schema, this.filters, this.orders, this.limit, offset, this.prefix, this.preloads);
+        Query<T> copy = copy();
+        copy.offset = offset;
+        return copy;
     }
 
     /** Runs against this database schema instead of the schema's default: multi-tenancy by prefix. */
     public Query<T> prefix(String prefix) {
         io.schemaspring.metadata.SqlIdentifiers.require(prefix, "Prefix");
-        return new Query<>(this.schema, this.filters, this.orders, this.limit, this.offset, prefix, this.preloads);
+        Query<T> copy = copy();
+        copy.prefix = prefix;
+        return copy;
+    }
+
+    /**
+     * Joins an association, Ecto's {@code join: c in assoc(p, :comments)}; nested with dots
+     * ({@code "comments.author"}), through every association kind. Joined fields are named
+     * {@code "comments.body"} in conditions and orders.
+     */
+    public Query<T> join(String path) {
+        return withJoin(path, false);
+    }
+
+    /** {@link #join(String)} as a LEFT JOIN, Ecto's {@code left_join}. */
+    public Query<T> leftJoin(String path) {
+        return withJoin(path, true);
+    }
+
+    private Query<T> withJoin(String path, boolean left) {
+        Objects.requireNonNull(path, "Association path must not be null");
+        List<Joined> joins = new ArrayList<>(this.joins);
+        joins.add(new Joined(path.trim(), left));
+        Query<T> copy = copy();
+        copy.joins = List.copyOf(joins);
+        return copy;
+    }
+
+    /** {@code SELECT DISTINCT}, Ecto's {@code distinct: true}. */
+    public Query<T> distinct() {
+        Query<T> copy = copy();
+        copy.distinct = true;
+        return copy;
+    }
+
+    /** Locks the rows read until the transaction ends, Ecto's {@code lock}; refused where the database lacks the lock. */
+    public Query<T> lock(Lock lock) {
+        Query<T> copy = copy();
+        copy.lock = Objects.requireNonNull(lock, "Lock must not be null");
+        return copy;
     }
 
     /** Associations to preload after the query, nested with dots: {@code "posts.comments"}. */
     public Query<T> preload(String... paths) {
         List<String> preloads = new ArrayList<>(this.preloads);
         preloads.addAll(List.of(paths));
-        return new Query<>(this.schema, this.filters, this.orders, this.limit, this.offset, this.prefix,
-                List.copyOf(preloads));
+        Query<T> copy = copy();
+        copy.preloads = List.copyOf(preloads);
+        return copy;
     }
 
-    /** The same filters and prefix without order, paging or preloads: what a count of this query needs. */
+    /**
+     * Preloads an association with a query over its schema, Ecto's {@code preload: [comments: ^query]}:
+     * its conditions filter the children, its order comes before the association's preload order.
+     */
+    public Query<T> preload(String path, Query<?> query) {
+        Objects.requireNonNull(query, "Preload query must not be null");
+        Map<String, Query<?>> queries = new LinkedHashMap<>(this.preloadQueries);
+        queries.put(path.trim(), query);
+        Query<T> copy = preload(path);
+        copy.preloadQueries = java.util.Collections.unmodifiableMap(queries);
+        return copy;
+    }
+
+    /** The same conditions and prefix without order, paging, lock or preloads: what a count of this query needs. */
     Query<T> filtersOnly() {
-        return new Query<>(this.schema, this.filters, List.of(), null, null, this.prefix, List.of());
+        Query<T> copy = new Query<>(this.schema);
+        copy.conditions = this.conditions;
+        copy.prefix = this.prefix;
+        copy.distinct = this.distinct;
+        copy.joins = this.joins;
+        return copy;
     }
 
-    private Query<T> withFilter(Filter filter) {
-        List<Filter> filters = new ArrayList<>(this.filters);
-        filters.add(filter);
-        return new Query<>(this.schema, List.copyOf(filters), this.orders, this.limit, this.offset, this.prefix,
-                this.preloads);
+    private Query<T> copy() {
+        Query<T> copy = new Query<>(this.schema);
+        copy.conditions = this.conditions;
+        copy.orders = this.orders;
+        copy.limit = this.limit;
+        copy.offset = this.offset;
+        copy.prefix = this.prefix;
+        copy.preloads = this.preloads;
+        copy.preloadQueries = this.preloadQueries;
+        copy.distinct = this.distinct;
+        copy.lock = this.lock;
+        copy.joins = this.joins;
+        return copy;
     }
 
     public Class<T> schema() {
         return this.schema;
     }
 
-    public List<Filter> filters() {
-        return this.filters;
+    /** The conditions, joined with AND. */
+    public List<Expr> conditions() {
+        return this.conditions;
     }
 
     public List<Order> orders() {
@@ -196,10 +284,28 @@ public final class Query<T> {
         return this.preloads;
     }
 
+    /** The queries of {@link #preload(String, Query)} by association path. */
+    public Map<String, Query<?>> preloadQueries() {
+        return this.preloadQueries;
+    }
+
+    public boolean isDistinct() {
+        return this.distinct;
+    }
+
+    public @Nullable Lock lock() {
+        return this.lock;
+    }
+
+    public List<Joined> joins() {
+        return this.joins;
+    }
+
     @Override
     public String toString() {
-        return "Query[from " + this.schema.getSimpleName() + ", where " + this.filters + ", order " + this.orders
+        return "Query[from " + this.schema.getSimpleName() + ", where " + this.conditions + ", order " + this.orders
                 + ", limit " + this.limit + ", offset " + this.offset + ", prefix " + this.prefix + ", preload "
-                + this.preloads + "]";
+                + this.preloads + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "")
+                + (this.joins.isEmpty() ? "" : ", join " + this.joins) + "]";
     }
 }

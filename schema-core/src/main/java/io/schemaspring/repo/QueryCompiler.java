@@ -6,13 +6,14 @@ import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.Delete;
+import io.schemaspring.repo.internal.sql.Join;
 import io.schemaspring.repo.internal.sql.OrderTerm;
 import io.schemaspring.repo.internal.sql.Select;
 import io.schemaspring.repo.internal.sql.SqlRenderer;
 import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.Type;
-import java.util.ArrayList;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,21 +29,42 @@ final class QueryCompiler {
     record Compiled(String sql, Parameters parameters) {
     }
 
-    private record Shape(Class<?> schema, @Nullable String prefix, List<Object> filters, List<Query.Order> orders,
-            boolean limit, boolean offset, Select.Projection projection, boolean delete) {
+    private record Shape(Class<?> schema, @Nullable String prefix, @Nullable Condition where, List<Query.Order> orders,
+            boolean limit, boolean offset, Select.Projection projection, boolean delete, boolean distinct,
+            @Nullable Lock lock, List<Query.Joined> joins, @Nullable Column field) {
+
+        Shape(Class<?> schema, @Nullable String prefix, @Nullable Condition where, List<Query.Order> orders, boolean limit,
+                boolean offset, Select.Projection projection, boolean delete, boolean distinct, @Nullable Lock lock,
+                List<Query.Joined> joins) {
+            this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, joins, null);
+        }
+
+        Shape withField(Column field) {
+            return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset, this.projection,
+                    this.delete, this.distinct, this.lock, this.joins, field);
+        }
     }
 
     private final SqlRenderer renderer;
+    private final ConditionCompiler conditions;
+    private final Function<Class<?>, SchemaMapping> mappings;
     private final Map<Shape, String> cache = new ConcurrentHashMap<>();
 
-    QueryCompiler(SqlRenderer renderer) {
+    QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings) {
         this.renderer = renderer;
+        this.conditions = new ConditionCompiler(mappings);
+        this.mappings = mappings;
     }
 
     Compiled select(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Select.Projection projection) {
-        Parameters parameters = filterParameters(query, mapping);
-        boolean limit = query.limit() != null && projection == Select.Projection.COLUMNS;
-        boolean offset = query.offset() != null && projection == Select.Projection.COLUMNS;
+        Parameters parameters = new Parameters();
+        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
+        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        String alias = joins == null ? null : JoinPlan.ROOT;
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
+        boolean columns = projection == Select.Projection.COLUMNS;
+        boolean limit = query.limit() != null && columns;
+        boolean offset = query.offset() != null && columns;
         boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
         if (offset && offsetFirst) {
             parameters.addPlain(query.offset());
@@ -53,17 +75,49 @@ final class QueryCompiler {
         if (offset && !offsetFirst) {
             parameters.addPlain(query.offset());
         }
-        Shape shape = new Shape(query.schema(), prefix, shapeOf(query), projection == Select.Projection.COLUMNS
-                ? query.orders() : List.of(), limit, offset, projection, false);
+        Lock lock = columns ? query.lock() : null;
+        Shape shape = new Shape(query.schema(), prefix, where, columns ? query.orders() : List.of(), limit, offset,
+                projection, false, query.isDistinct(), lock, query.joins());
         String sql = this.cache.computeIfAbsent(shape, key -> {
-            Table table = Table.of(prefix, mapping.metadata().source());
-            Select select = Select.columns(table, mapping.queryColumns().stream().map(Column::of).toList())
-                    .where(where(query, mapping))
+            Table table = Table.of(prefix, mapping.metadata().source()).as(alias);
+            Select select = Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
+                    .where(where)
                     .paged(limit, offset)
+                    .distinct(query.isDistinct())
+                    .lock(lock == null ? null : lock.rowLock())
                     .project(projection);
-            if (projection == Select.Projection.COLUMNS) {
+            if (columns) {
                 select = select.orderBy(query.orders().stream().map(order -> new OrderTerm(
-                        Column.of(column(mapping, order.field())), order.direction() == Query.Direction.DESC)).toList());
+                        fields.resolve(order.field()).column(), order.direction() == Query.Direction.DESC)).toList());
+            }
+            if (joins != null) {
+                for (Join join : joins.joins()) {
+                    select = select.join(join);
+                }
+            }
+            return this.renderer.render(select);
+        });
+        return new Compiled(sql, parameters);
+    }
+
+    /** {@code SELECT function(column) ...} of the query's rows; the field may be a joined path. */
+    Compiled aggregate(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Aggregate aggregate, String field) {
+        Parameters parameters = new Parameters();
+        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
+        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        QueryFields.Resolved resolved = fields.resolve(field);
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
+        Select.Projection projection = aggregate == Aggregate.COUNT ? Select.Projection.COUNT_COLUMN
+                : Select.Projection.valueOf(aggregate.name());
+        Shape shape = new Shape(query.schema(), prefix, where, List.of(), false, false, projection, false, false, null,
+                query.joins());
+        String sql = this.cache.computeIfAbsent(shape.withField(resolved.column()), key -> {
+            Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
+            Select select = Select.columns(table, List.of(resolved.column())).where(where).project(projection);
+            if (joins != null) {
+                for (Join join : joins.joins()) {
+                    select = select.join(join);
+                }
             }
             return this.renderer.render(select);
         });
@@ -71,54 +125,13 @@ final class QueryCompiler {
     }
 
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {
-        Parameters parameters = filterParameters(query, mapping);
-        Shape shape = new Shape(query.schema(), prefix, shapeOf(query), List.of(), false, false,
-                Select.Projection.COLUMNS, true);
-        String sql = this.cache.computeIfAbsent(shape, key -> this.renderer.render(
-                new Delete(Table.of(prefix, mapping.metadata().source()), where(query, mapping))));
-        return new Compiled(sql, parameters);
-    }
-
-    private static List<Object> shapeOf(Query<?> query) {
-        List<Object> shape = new ArrayList<>();
-        for (Query.Filter filter : query.filters()) {
-            shape.add(filter.field());
-            shape.add(filter.kind());
-            shape.add(filter.op());
-            shape.add(filter.kind() == Query.Filter.Kind.IN ? filter.values().size() : 0);
-        }
-        return shape;
-    }
-
-    private static @Nullable Condition where(Query<?> query, SchemaMapping mapping) {
-        if (query.filters().isEmpty()) {
-            return null;
-        }
-        List<Condition> conditions = new ArrayList<>();
-        for (Query.Filter filter : query.filters()) {
-            Column column = Column.of(column(mapping, filter.field()));
-            conditions.add(switch (filter.kind()) {
-                case COMPARE -> new Condition.Compare(column, Condition.Operator.valueOf(filter.op().name()));
-                case IN -> filter.values().isEmpty() ? new Condition.Never() : new Condition.In(column, filter.values().size());
-                case IS_NULL -> new Condition.IsNull(column, false);
-                case IS_NOT_NULL -> new Condition.IsNull(column, true);
-            });
-        }
-        return Condition.and(conditions);
-    }
-
-    private static Parameters filterParameters(Query<?> query, SchemaMapping mapping) {
         Parameters parameters = new Parameters();
-        SchemaMetadata metadata = mapping.metadata();
-        for (Query.Filter filter : query.filters()) {
-            column(mapping, filter.field());
-            Type type = metadata.type(filter.field());
-            for (Object value : filter.values()) {
-                Object cast = filter.op() == Query.Op.LIKE ? value : cast(metadata, filter.field(), type, value);
-                parameters.add(mapping.codec(filter.field()), cast);
-            }
-        }
-        return parameters;
+        Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
+        Shape shape = new Shape(query.schema(), prefix, where, List.of(), false, false, Select.Projection.COLUMNS, true,
+                false, null, List.of());
+        String sql = this.cache.computeIfAbsent(shape, key -> this.renderer.render(
+                new Delete(Table.of(prefix, mapping.metadata().source()), where)));
+        return new Compiled(sql, parameters);
     }
 
     /** Query values are cast to the field's type, as Ecto casts interpolated values. */
@@ -135,7 +148,7 @@ final class QueryCompiler {
         return metadata.redactFields().contains(field) ? "**redacted**" : "\"" + value + "\"";
     }
 
-    private static String column(SchemaMapping mapping, String field) {
+    static String column(SchemaMapping mapping, String field) {
         String column = mapping.metadata().fieldSource(field);
         if (column == null) {
             throw mapping.unknownField(field);

@@ -7,6 +7,7 @@ import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Select;
 import io.schemaspring.repo.internal.sql.Table;
+import io.schemaspring.type.FieldType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class QueryExecutor {
     @SuppressWarnings("unchecked")
     <T> List<T> all(Query<T> query) {
         SchemaMapping mapping = this.context.mapping(query.schema());
+        this.preloader.requirePreloadQueries(mapping, query.preloadQueries());
         String prefix = prefixOf(query, mapping.metadata());
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix, Select.Projection.COLUMNS);
         List<T> rows = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
@@ -48,7 +50,7 @@ final class QueryExecutor {
         });
         this.context.states.loaded(mapping.metadata(), rows, prefix);
         if (!query.preloads().isEmpty() && !rows.isEmpty()) {
-            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), null);
+            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), query.preloadQueries(), null);
         }
         return rows;
     }
@@ -130,6 +132,60 @@ final class QueryExecutor {
         return count == null ? 0 : count;
     }
 
+    /** Ecto's {@code Repo.aggregate}: COUNT answers 0 on no rows, the others an empty Optional. */
+    @SuppressWarnings("unchecked")
+    <V> Optional<V> aggregate(Query<?> query, Aggregate aggregate, String field) {
+        Objects.requireNonNull(aggregate, "Aggregate must not be null");
+        Objects.requireNonNull(field, "Field must not be null");
+        if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
+                || query.isDistinct()) {
+            throw new InvalidDataAccessApiUsageException("aggregate does not take limit, offset, preload, lock or distinct: "
+                    + query);
+        }
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        QueryCompiler.Compiled compiled = this.context.compiler.aggregate(query, mapping, prefixOf(query, mapping.metadata()),
+                aggregate, field);
+        FieldType type = fieldType(field, query, mapping);
+        boolean numeric = type == FieldType.ID || type == FieldType.INTEGER || type == FieldType.FLOAT
+                || type == FieldType.DECIMAL;
+        if ((aggregate == Aggregate.SUM || aggregate == Aggregate.AVG) && !numeric) {
+            throw new InvalidDataAccessApiUsageException(aggregate + " needs a numeric field (:id, :integer, :float or "
+                    + ":decimal), but :" + field + " of " + query.schema().getSimpleName() + " is " + (type == null
+                    ? "not a primitive type" : ":" + type.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        Object result = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
+            resultSet.next();
+            if (aggregate == Aggregate.MIN || aggregate == Aggregate.MAX) {
+                return codecOf(field, query, mapping).read(resultSet, 1);
+            }
+            Object value = resultSet.getObject(1);
+            if (value == null) {
+                return null;
+            }
+            Number number = (Number) value;
+            if (aggregate == Aggregate.COUNT || (aggregate == Aggregate.SUM && type != FieldType.FLOAT
+                    && type != FieldType.DECIMAL)) {
+                return number.longValue();
+            }
+            return type == FieldType.DECIMAL ? new java.math.BigDecimal(number.toString()) : (Object) number.doubleValue();
+        });
+        return Optional.ofNullable((V) result);
+    }
+
+    private @Nullable FieldType fieldType(String field, Query<?> query, SchemaMapping mapping) {
+        io.schemaspring.type.Type type = resolved(field, query, mapping).type();
+        return type instanceof io.schemaspring.type.PrimitiveType primitive ? primitive.fieldType() : null;
+    }
+
+    private io.schemaspring.repo.internal.mapping.Codec codecOf(String field, Query<?> query, SchemaMapping mapping) {
+        return resolved(field, query, mapping).codec();
+    }
+
+    private QueryFields.Resolved resolved(String field, Query<?> query, SchemaMapping mapping) {
+        return query.joins().isEmpty() ? QueryFields.of(mapping).resolve(field)
+                : JoinPlan.of(query, mapping, this.context::mapping, new Parameters()).resolve(field);
+    }
+
     boolean exists(Query<?> query) {
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefixOf(query, mapping.metadata()),
@@ -139,8 +195,8 @@ final class QueryExecutor {
 
     int deleteAll(Query<?> query) {
         requireNoPaging(query, "deleteAll");
-        if (!query.orders().isEmpty() || !query.preloads().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy or preload: " + query);
+        if (!query.orders().isEmpty() || !query.preloads().isEmpty() || query.lock() != null || !query.joins().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy, preload, lock or join: " + query);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping, prefixOf(query, mapping.metadata()));

@@ -138,7 +138,16 @@ public class Repo {
         return count(Query.from(schema));
     }
 
-    public boolean exists(Query<?> query) {
+    /**
+     * Ecto's {@code Repo.aggregate(query, :sum, :rating)}: {@code COUNT} (non-null values; 0 on no
+     * rows), {@code SUM} and {@code AVG} (numeric fields only), {@code MIN}, {@code MAX}; the
+     * others answer an empty Optional on no rows. The field may be a joined path ({@code "comments.id"}).
+     */
+    public <V> Optional<V> aggregate(Query<?> query, Aggregate aggregate, String field) {
+        return this.queries.aggregate(query, aggregate, field);
+    }
+
+        public boolean exists(Query<?> query) {
         return this.queries.exists(query);
     }
 

@@ -143,6 +143,13 @@ public abstract class Dialect {
         statement.setObject(index, value);
     }
 
+    // ---------------------------------------------------------------- conditions
+
+    /** A case-insensitive LIKE of a column against one parameter; this default lowers both sides. */
+    public String caseInsensitiveLike(String quotedColumn) {
+        return "lower(" + quotedColumn + ") LIKE lower(?)";
+    }
+
     // ---------------------------------------------------------------- locks and upserts
 
     /**

@@ -75,6 +75,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String caseInsensitiveLike(String quotedColumn) {
+        return quotedColumn + " ILIKE ?";
+    }
+
+    @Override
     public String lockClause(RowLock lock) {
         return lock.toString();
     }

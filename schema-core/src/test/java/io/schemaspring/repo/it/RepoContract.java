@@ -13,6 +13,9 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.metadata.AssociationNotLoadedException;
+import io.schemaspring.repo.Aggregate;
+import io.schemaspring.repo.Expr;
+import io.schemaspring.repo.Lock;
 import io.schemaspring.repo.Multi;
 import io.schemaspring.repo.MultiResult;
 import io.schemaspring.repo.MultipleResultsException;
@@ -362,6 +365,418 @@ abstract class RepoContract implements BulkWriteContract {
         assertThatThrownBy(() -> this.repo.all(Address.class)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("io.schemaspring.repo.it.fixtures.Address is an embedded schema: it is stored inside its "
                         + "parent, not in a table of its own");
+    }
+
+    // ------------------------------------------------------------------ query composition
+
+    static final String POST_COLUMNS = "\"id\", \"title\", \"body\", \"published\", \"rating\", \"author_id\", "
+            + "\"inserted_at\", \"updated_at\"";
+
+    /** Posts rated 1 to 5, titled "post 1" to "post 5", the odd ones published. */
+    List<Post> ratedPosts(Author author) {
+        List<Post> posts = new ArrayList<>();
+        for (int rating = 1; rating <= 5; rating++) {
+            Post post = Post.titled("post " + rating, author);
+            post.rating = rating;
+            post.published = rating % 2 == 1;
+            posts.add(this.repo.insert(post));
+        }
+        return posts;
+    }
+
+    static List<Integer> ratings(List<Post> posts) {
+        return posts.stream().map(post -> post.rating).toList();
+    }
+
+    @Test
+    void orWhereJoinsEverythingSoFarWithOr() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("published", true).where("rating", Op.GT, 3)
+                .orWhere("rating", 2).orderBy("rating")))).containsExactly(2, 5);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE (\"published\" = ? AND \"rating\" > ?) OR \"rating\" = ? ORDER BY \"rating\""));
+        this.dataSource.reset();
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("rating", 1).orWhere("rating", Op.GTE, 4)
+                .where("published", true).orderBy("rating")))).containsExactly(1, 5);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE (\"rating\" = ? OR \"rating\" >= ?) AND \"published\" = ? ORDER BY \"rating\""));
+        assertThat(ratings(this.repo.all(Query.from(Post.class).orWhere("rating", 3)))).containsExactly(3);
+    }
+
+    @Test
+    void expressionsComposeAndNotOrInAndNullTests() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        Query<Post> query = Query.from(Post.class).where(Expr.or(
+                Expr.and(Expr.eq("published", true), Expr.not(Expr.compare("rating", Op.LT, 5))),
+                Expr.in("rating", List.of(2, 4)), Expr.isNull("rating"))).orderBy("rating");
+        assertThat(ratings(this.repo.all(query))).containsExactly(2, 4, 5);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE (\"published\" = ? AND NOT (\"rating\" < ?)) OR \"rating\" IN (?, ?) OR \"rating\" IS NULL "
+                + "ORDER BY \"rating\""));
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where(Expr.not(Expr.isNotNull("body")))
+                .orWhere(Expr.in("rating", List.of())).where(Expr.compare("rating", Op.LTE, "2")).orderBy("rating"))))
+                .containsExactly(1, 2);
+        assertThat(this.repo.count(Query.from(Post.class).where(Expr.or(Expr.eq("rating", 1), Expr.eq("rating", 3)))))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void ilikeIsCaseInsensitiveOnEveryDatabase() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("title", Op.ILIKE, "POST 3%")))).containsExactly(3);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE "
+                + (database() == TestDatabase.POSTGRES ? "\"title\" ILIKE ?" : "lower(\"title\") LIKE lower(?)")));
+        // MariaDB's default collations compare case-insensitively: there LIKE already ignores case.
+        assertThat(this.repo.all(Query.from(Post.class).where("title", Op.LIKE, "POST 3%")))
+                .hasSize(database() == TestDatabase.MARIADB ? 1 : 0);
+    }
+
+    @Test
+    void fragmentsRenderFieldsAsColumnsAndBindEveryOtherArgument() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class)
+                .where(Expr.sql("upper(?) = ?", Expr.field("title"), "POST 4"))))).containsExactly(4);
+        assertThat(ratings(this.repo.all(Query.from(Post.class)
+                .where(Expr.sql("upper(?) = ?", Expr.field("title"), "POST 2"))))).containsExactly(2);
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where("published", true)
+                .where(Expr.sql("? + ? > 8", Expr.field("rating"), 4))))).containsExactly(5);
+        assertThat(this.dataSource.statements()).containsExactly(
+                sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE upper(\"title\") = ?"),
+                sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE upper(\"title\") = ?"),
+                sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE \"published\" = ? AND (\"rating\" + ? > 8)"));
+        assertThatThrownBy(() -> Expr.sql("lower(?) = ?", Expr.field("title")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("fragment \"lower(?) = ?\" has 2 ? but 1 argument was given");
+        assertThatThrownBy(() -> Expr.sql("lower(title) = 'x'", "a", "b"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("fragment \"lower(title) = 'x'\" has 0 ? but 2 arguments were given");
+    }
+
+    @Test
+    void subqueriesSelectOneFieldOrTestExistence() {
+        List<Post> posts = ratedPosts(author("jose"));
+        comment(posts.get(1), "nice", true);
+        comment(posts.get(3), "fine", true);
+        comment(posts.get(4), "spam", false);
+        this.dataSource.reset();
+
+        Query<Post> commented = Query.from(Post.class)
+                .where(Expr.in("id", Query.from(Comment.class).where("approved", true), "postId")).orderBy("rating");
+        assertThat(ratings(this.repo.all(commented))).containsExactly(2, 4);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE \"id\" IN (SELECT \"post_id\" FROM \"comments\" WHERE \"approved\" = ?) ORDER BY \"rating\""));
+        this.dataSource.reset();
+        assertThat(this.repo.count(Query.from(Post.class).where(Expr.exists(Query.from(Comment.class).where("body", "spam")))))
+                .isEqualTo(5);
+        assertThat(this.repo.count(Query.from(Post.class).where("published", true)
+                .where(Expr.exists(Query.from(Comment.class).where("body", "none"))))).isZero();
+        assertThat(this.dataSource.statements().get(0)).isEqualTo(sql("SELECT COUNT(*) FROM \"posts\" "
+                + "WHERE EXISTS (SELECT 1 FROM \"comments\" WHERE \"body\" = ?)"));
+        assertThat(ratings(this.repo.all(Query.from(Post.class).where(Expr.not(Expr.in("id",
+                Query.from(Comment.class).where(Expr.or(Expr.eq("approved", false), Expr.eq("body", "nice"))), "postId")))
+                .orderBy("rating")))).containsExactly(1, 3, 4);
+    }
+
+    @Test
+    void distinctSelectsAndCountsDistinctRows() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(this.repo.all(Query.from(Post.class).distinct().where("published", true))).hasSize(3);
+        assertThat(this.repo.count(Query.from(Post.class).distinct().where("published", true))).isEqualTo(3);
+        assertThat(this.dataSource.statements()).containsExactly(
+                sql("SELECT DISTINCT " + POST_COLUMNS + " FROM \"posts\" WHERE \"published\" = ?"),
+                sql("SELECT COUNT(*) FROM (SELECT DISTINCT " + POST_COLUMNS + " FROM \"posts\" WHERE \"published\" = ?) "
+                        + "\"distinct_rows\""));
+    }
+
+    @Test
+    void expressionsRefuseUnknownFieldsAndUncastableValuesBeforeAnySql() {
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where("rating", 1).orWhere(Expr.not(Expr.eq("nope", 1)))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Post; its fields are [id, title, body, published, rating, authorId, "
+                        + "insertedAt, updatedAt]");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.in("rating", List.of(1, "x")))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("value \"x\" in query cannot be cast to type :integer of :rating on Post");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.sql("? = 1", Expr.field("nope")))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("unknown field :nope on Post");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.in("id", Query.from(Comment.class), "nope"))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class)
+                .where(Expr.in("id", Query.from(Comment.class).orderBy("id"), "postId"))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("a subquery takes conditions, distinct and prefix only, not orderBy, limit, offset, "
+                        + "preload, lock or join: Query[from Comment");
+        assertThatThrownBy(() -> Expr.eq("title", null)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
+                        + "query with whereNull(\"title\") or whereNotNull(\"title\")");
+        assertThatThrownBy(() -> Expr.or()).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("or(...) needs at least one expression");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ row locks
+
+    @Test
+    void lockRendersTheDialectsRowLockInsideATransaction() {
+        List<Post> posts = ratedPosts(author("jose"));
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        this.dataSource.reset();
+
+        List<Post> locked = transaction.execute(status -> this.repo.all(Query.from(Post.class).where("id", posts.get(0).id)
+                .lock(Lock.FOR_UPDATE)));
+        assertThat(ratings(locked)).containsExactly(1);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "WHERE \"id\" = ? FOR UPDATE"));
+        this.dataSource.reset();
+        transaction.executeWithoutResult(status -> this.repo.all(Query.from(Post.class).orderBy("id").limit(2)
+                .lock(Lock.FOR_UPDATE_NOWAIT)));
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                + "ORDER BY \"id\" LIMIT ? FOR UPDATE NOWAIT"));
+        this.dataSource.reset();
+        Query<Post> shared = Query.from(Post.class).where("published", true).lock(Lock.FOR_SHARE);
+        if (database() == TestDatabase.H2) {
+            assertThatThrownBy(() -> this.repo.all(shared)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessage("H2 does not support the row lock FOR SHARE: use FOR UPDATE");
+            assertThat(this.dataSource.statements()).isEmpty();
+        }
+        else {
+            List<Post> read = transaction.execute(status -> this.repo.all(shared));
+            assertThat(read).hasSize(3);
+            assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" "
+                    + "WHERE \"published\" = ? " + (database() == TestDatabase.MARIADB ? "LOCK IN SHARE MODE" : "FOR SHARE")));
+        }
+        assertThat(this.repo.count(Query.from(Post.class).lock(Lock.FOR_UPDATE))).isEqualTo(5);
+    }
+
+    @Test
+    void skipLockedSkipsTheRowsAnotherTransactionHoldsAndNowaitFails() throws Exception {
+        List<Post> posts = ratedPosts(author("jose"));
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+        try (Connection other = java.sql.DriverManager.getConnection(database().url())) {
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement statement = other.prepareStatement("SELECT id FROM posts WHERE id = ? FOR UPDATE")) {
+                statement.setLong(1, posts.get(0).id);
+                statement.executeQuery().close();
+            }
+            try {
+                List<Post> free = transaction.execute(status -> this.repo.all(Query.from(Post.class).orderBy("rating")
+                        .lock(Lock.FOR_UPDATE_SKIP_LOCKED)));
+                assertThat(ratings(free)).containsExactly(2, 3, 4, 5);
+                assertThatThrownBy(() -> transaction.execute(status -> this.repo.all(Query.from(Post.class)
+                        .where("id", posts.get(0).id).lock(Lock.FOR_UPDATE_NOWAIT))))
+                        .isInstanceOf(org.springframework.dao.DataAccessException.class);
+            }
+            finally {
+                other.rollback();
+            }
+        }
+        assertThat(ratings(transaction.execute(status -> this.repo.all(Query.from(Post.class).orderBy("rating")
+                .lock(Lock.FOR_UPDATE_SKIP_LOCKED))))).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    // ------------------------------------------------------------------ preload with a query
+
+    /** The condition matching a key column against a list of keys, as this database's preloads bind them. */
+    String keysIn(String column, int count) {
+        return database() == TestDatabase.MARIADB ? column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")"
+                : column + " = ANY(?)";
+    }
+
+    @Test
+    void preloadWithAQueryFiltersAndOrdersTheChildrenBeforeThePreloadOrder() {
+        Author author = author("jose");
+        Post first = post("first", author);
+        Post second = post("second", author);
+        comment(first, "b", true);
+        comment(first, "a", true);
+        comment(first, "z", false);
+        comment(second, "c", true);
+        comment(second, "c", true);
+        this.dataSource.reset();
+
+        List<Post> posts = this.repo.all(Query.from(Post.class).orderBy("id")
+                .preload("comments", Query.from(Comment.class).where("approved", true).orderBy("body", Direction.DESC)));
+        assertThat(posts.get(0).comments).extracting(comment -> comment.body).containsExactly("b", "a");
+        assertThat(posts.get(1).comments).extracting(comment -> comment.body).containsExactly("c", "c");
+        assertThat(this.dataSource.statements()).hasSize(2);
+        assertThat(this.dataSource.statements().get(1)).isEqualTo(sql("SELECT \"id\", \"body\", \"approved\", \"post_id\" "
+                + "FROM \"comments\" WHERE " + keysIn(sql("\"post_id\""), 2) + " AND \"approved\" = ? "
+                + "ORDER BY \"body\" DESC, \"id\""));
+        Author loaded = this.repo.one(Query.from(Author.class).where("id", author.id)
+                .preload("posts.comments", Query.from(Comment.class).where(Expr.in("body", List.of("a", "z"))))).orElseThrow();
+        assertThat(loaded.posts).extracting(post -> post.comments.stream().map(comment -> comment.body).toList())
+                .containsExactly(List.of("a", "z"), List.of());
+    }
+
+    @Test
+    void preloadWithAQueryFiltersManyToManyRowsAndRefusesWhatDoesNotFit() {
+        Post post = post("first", author("jose"));
+        for (String name : List.of("ecto", "elixir", "erlang")) {
+            Tag tag = this.repo.insert(Tag.named(name));
+            this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", post.id, tag.id);
+        }
+        Post loaded = this.repo.one(Query.from(Post.class).preload("tags",
+                Query.from(Tag.class).where(Expr.compare("name", Op.NOT_EQ, "elixir")).orderBy("name", Direction.DESC)))
+                .orElseThrow();
+        assertThat(loaded.tags).extracting(tag -> tag.name).containsExactly("erlang", "ecto");
+        this.dataSource.reset();
+
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Post.class))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("the preload query of :comments on Post must be over Comment, got Post");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Comment.class).limit(1))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("the preload query of :comments on Post takes conditions and orderBy only, not limit, offset, "
+                        + "preload, lock, prefix, distinct or join (the children are read in their parent's prefix)");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Author.class).preload("postComments", Query.from(Comment.class))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("the preload query of :postComments on Author: a through association takes no query; give the "
+                        + "query to the last association it walks");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).preload("comments",
+                Query.from(Comment.class).where("nope", 1)))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
+        assertThat(this.dataSource.statements()).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ joins
+
+    @Test
+    void joinsThroughHasManyAndBelongsToNameJoinedFieldsByPath() {
+        Author jose = author("jose");
+        Author eric = author("eric");
+        Post ecto = post("ecto", jose);
+        Post phoenix = post("phoenix", eric);
+        Post orphan = this.repo.insert(Post.titled("orphan", Author.named("none")));
+        comment(ecto, "nice", true);
+        comment(ecto, "great", true);
+        comment(phoenix, "nice", false);
+        this.dataSource.reset();
+
+        List<Post> posts = this.repo.all(Query.from(Post.class).join("comments").where("comments.body", "nice")
+                .where("comments.approved", true).orderBy("comments.id"));
+        assertThat(posts).extracting(post -> post.title).containsExactly("ecto");
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", t0.\"body\", "
+                + "t0.\"published\", t0.\"rating\", t0.\"author_id\", t0.\"inserted_at\", t0.\"updated_at\" FROM \"posts\" t0 "
+                + "JOIN \"comments\" t1 ON t1.\"post_id\" = t0.\"id\" WHERE t1.\"body\" = ? AND t1.\"approved\" = ? "
+                + "ORDER BY t1.\"id\""));
+        assertThat(this.repo.all(Query.from(Post.class).distinct().join("comments").orderBy("title")))
+                .extracting(post -> post.title).containsExactly("ecto", "phoenix");
+        assertThat(this.repo.count(Query.from(Post.class).join("approvedComments"))).isEqualTo(2);
+        assertThat(this.repo.all(Query.from(Post.class).leftJoin("approvedComments")
+                .where(Expr.isNull("approvedComments.id")).orderBy("title"))).extracting(post -> post.title)
+                .containsExactly("orphan", "phoenix");
+        assertThat(this.repo.all(Query.from(Post.class).join("author").where(Expr.or(Expr.eq("author.name", "eric"),
+                Expr.sql("? = ?", Expr.field("author.name"), "jose"))).orderBy("author.name", Direction.DESC)))
+                .extracting(post -> post.title).containsExactly("ecto", "phoenix");
+        assertThat(this.repo.all(Query.from(Comment.class).join("post.author").where("post.author.name", "jose")
+                .orderBy("body"))).extracting(comment -> comment.body).containsExactly("great", "nice");
+        assertThat(orphan.id).isNotNull();
+    }
+
+    @Test
+    void joinsThroughManyToManyHasOneAndThroughAssociations() {
+        Author jose = author("jose");
+        Author eric = author("eric");
+        Post ecto = post("ecto", jose);
+        Post phoenix = post("phoenix", eric);
+        comment(ecto, "nice", true);
+        Tag elixir = this.repo.insert(Tag.named("elixir"));
+        Tag web = this.repo.insert(Tag.named("web"));
+        this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", ecto.id, elixir.id);
+        this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", phoenix.id, elixir.id);
+        this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", phoenix.id, web.id);
+        Note note = new Note();
+        note.content = "remember";
+        note.authorId = eric.id;
+        this.repo.insert(note);
+        this.dataSource.reset();
+
+        assertThat(this.repo.all(Query.from(Post.class).join("tags").where("tags.name", "web")))
+                .extracting(post -> post.title).containsExactly("phoenix");
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", t0.\"body\", "
+                + "t0.\"published\", t0.\"rating\", t0.\"author_id\", t0.\"inserted_at\", t0.\"updated_at\" FROM \"posts\" t0 "
+                + "JOIN \"posts_tags\" t2 ON t2.\"post_id\" = t0.\"id\" JOIN \"tags\" t1 ON t1.\"id\" = t2.\"tag_id\" "
+                + "WHERE t1.\"name\" = ?"));
+        assertThat(this.repo.count(Query.from(Post.class).join("tags").where("tags.name", "elixir"))).isEqualTo(2);
+        assertThat(this.repo.all(Query.from(Author.class).join("note").where("note.content", "remember")))
+                .extracting(author -> author.name).containsExactly("eric");
+        assertThat(this.repo.all(Query.from(Author.class).join("postComments").where("postComments.body", "nice")))
+                .extracting(author -> author.name).containsExactly("jose");
+        assertThat(this.repo.all(Query.from(Author.class).leftJoin("posts.tags").where(Expr.isNull("posts.tags.id"))))
+                .isEmpty();
+    }
+
+    @Test
+    void joinsRefuseUnknownAssociationsAndUnjoinedPathsBeforeAnySql() {
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("nope")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("schema Post does not have association :nope; its associations are ");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("comments.nope")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("schema Comment does not have association :nope; its associations are ");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("author").where("comments.body", "x")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("field \"comments.body\" names :comments, which the query does not join; joined: [author]. "
+                        + "Add join(\"comments\")");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("comments").orderBy("comments.nope")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
+        assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).join("comments")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or join");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ aggregates
+
+    @Test
+    void aggregateAnswersEctosResultsAndEmptyOnNoRows() {
+        List<Post> posts = ratedPosts(author("jose"));
+        this.repo.insert(Post.titled("unrated", author("eric")));
+        comment(posts.get(0), "a", true);
+        comment(posts.get(0), "b", true);
+        comment(posts.get(2), "c", false);
+        this.dataSource.reset();
+
+        Query<Post> published = Query.from(Post.class).where("published", true);
+        assertThat(this.repo.<Long>aggregate(published, Aggregate.SUM, "rating")).contains(9L);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT SUM(\"rating\") FROM \"posts\" "
+                + "WHERE \"published\" = ?"));
+        assertThat(this.repo.<Long>aggregate(Query.from(Post.class), Aggregate.COUNT, "rating")).contains(5L);
+        assertThat(this.repo.<Double>aggregate(published, Aggregate.AVG, "rating")).contains(3.0);
+        assertThat(this.repo.<Integer>aggregate(Query.from(Post.class), Aggregate.MIN, "rating")).contains(1);
+        assertThat(this.repo.<String>aggregate(Query.from(Post.class), Aggregate.MAX, "title")).contains("unrated");
+        assertThat(this.repo.<Long>aggregate(Query.from(Post.class).join("comments").where("comments.approved", true),
+                Aggregate.COUNT, "comments.id")).contains(2L);
+        Query<Post> none = Query.from(Post.class).where("rating", 99);
+        assertThat(this.repo.<Long>aggregate(none, Aggregate.COUNT, "id")).contains(0L);
+        assertThat(this.repo.aggregate(none, Aggregate.SUM, "rating")).isEmpty();
+        assertThat(this.repo.aggregate(none, Aggregate.AVG, "rating")).isEmpty();
+        assertThat(this.repo.aggregate(none, Aggregate.MIN, "title")).isEmpty();
+        assertThat(this.repo.aggregate(none, Aggregate.MAX, "insertedAt")).isEmpty();
+        this.dataSource.reset();
+
+        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class), Aggregate.SUM, "title"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("SUM needs a numeric field (:id, :integer, :float or :decimal), but :title of Post is :string");
+        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class), Aggregate.AVG, "nope"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("unknown field :nope on Post");
+        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class).limit(1), Aggregate.MAX, "id"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("aggregate does not take limit, offset, preload, lock or distinct: ");
+        assertThat(this.dataSource.statements()).isEmpty();
     }
 
     // ------------------------------------------------------------------ updates and deletes

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A WHERE condition. Every value is a bound parameter ({@code ?}), never text in the SQL. */
 public sealed interface Condition permits Condition.Compare, Condition.In, Condition.AnyOf, Condition.IsNull,
-        Condition.Never, Condition.And {
+        Condition.Never, Condition.And, Condition.Or, Condition.Not, Condition.Fragment, Condition.InSelect, Condition.Exists {
 
     /** {@code column op ?}. */
     record Compare(Column column, Operator operator) implements Condition {
@@ -33,9 +33,41 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
         }
     }
 
+    /** {@code (a OR b OR ...)}. */
+    record Or(List<Condition> conditions) implements Condition {
+        public Or {
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    /** {@code NOT (condition)}. */
+    record Not(Condition condition) implements Condition {
+    }
+
+    /**
+     * SQL written by the programmer: {@code parts} around each {@code ?} of the template, and for
+     * each {@code ?} a column to render in its place, or empty for a bound parameter.
+     */
+    record Fragment(List<String> parts, List<java.util.Optional<Column>> arguments) implements Condition {
+        public Fragment {
+            parts = List.copyOf(parts);
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /** {@code column IN (SELECT ...)}. */
+    record InSelect(Column column, Select select) implements Condition {
+    }
+
+    /** {@code EXISTS (SELECT ...)}. */
+    record Exists(Select select) implements Condition {
+    }
+
     /** Comparison operators. */
     enum Operator {
-        EQ("="), NOT_EQ("<>"), LT("<"), LTE("<="), GT(">"), GTE(">="), LIKE("LIKE");
+        EQ("="), NOT_EQ("<>"), LT("<"), LTE("<="), GT(">"), GTE(">="), LIKE("LIKE"),
+        /** Case-insensitive LIKE, as {@link io.schemaspring.repo.dialect.Dialect#caseInsensitiveLike(String)} spells it. */
+        ILIKE("ILIKE");
 
         private final String sql;
 

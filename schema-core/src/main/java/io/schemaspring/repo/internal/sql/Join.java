@@ -1,5 +1,11 @@
 package io.schemaspring.repo.internal.sql;
 
-/** {@code JOIN table ON left = right}. */
-public record Join(Table table, Column left, Column right) {
+import org.jspecify.annotations.Nullable;
+
+/** {@code [LEFT] JOIN table ON left = right [AND on]}. */
+public record Join(Table table, Column left, Column right, boolean outer, @Nullable Condition on) {
+
+    public Join(Table table, Column left, Column right) {
+        this(table, left, right, false, null);
+    }
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code lock} is rendered last, as the dialect spells it.
  */
 public record Select(Table from, List<Column> columns, List<Join> joins, @Nullable Condition where,
-        List<OrderTerm> orderBy, boolean limit, boolean offset, Projection projection, @Nullable RowLock lock) {
+        List<OrderTerm> orderBy, boolean limit, boolean offset, Projection projection, @Nullable RowLock lock, boolean distinct) {
 
     public Select {
         columns = List.copyOf(columns);
@@ -20,42 +20,51 @@ public record Select(Table from, List<Column> columns, List<Join> joins, @Nullab
 
     /** What the statement selects. */
     public enum Projection {
-        COLUMNS, COUNT, EXISTS
+        COLUMNS, COUNT, EXISTS,
+        /** {@code SELECT 1} without paging: the subquery of {@code EXISTS (...)}. */
+        ONE,
+        /** {@code SELECT COUNT(column)}, without paging; and so for SUM, AVG, MIN and MAX on the first column. */
+        COUNT_COLUMN, SUM, AVG, MIN, MAX
     }
 
     public static Select columns(Table from, List<Column> columns) {
-        return new Select(from, columns, List.of(), null, List.of(), false, false, Projection.COLUMNS, null);
+        return new Select(from, columns, List.of(), null, List.of(), false, false, Projection.COLUMNS, null, false);
     }
 
     public Select join(Join join) {
         List<Join> all = new java.util.ArrayList<>(this.joins);
         all.add(join);
         return new Select(this.from, this.columns, all, this.where, this.orderBy, this.limit, this.offset,
-                this.projection, this.lock);
+                this.projection, this.lock, this.distinct);
     }
 
     public Select where(@Nullable Condition where) {
         return new Select(this.from, this.columns, this.joins, where, this.orderBy, this.limit, this.offset,
-                this.projection, this.lock);
+                this.projection, this.lock, this.distinct);
     }
 
     public Select orderBy(List<OrderTerm> orderBy) {
         return new Select(this.from, this.columns, this.joins, this.where, orderBy, this.limit, this.offset,
-                this.projection, this.lock);
+                this.projection, this.lock, this.distinct);
     }
 
     public Select paged(boolean limit, boolean offset) {
         return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, limit, offset,
-                this.projection, this.lock);
+                this.projection, this.lock, this.distinct);
     }
 
     public Select lock(@Nullable RowLock lock) {
         return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
-                this.projection, lock);
+                this.projection, lock, this.distinct);
+    }
+
+    public Select distinct(boolean distinct) {
+        return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
+                this.projection, this.lock, distinct);
     }
 
     public Select project(Projection projection) {
         return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
-                projection, this.lock);
+                projection, this.lock, this.distinct);
     }
 }

@@ -20,16 +20,26 @@ public final class SqlRenderer {
     }
 
     public String render(Select select) {
-        StringBuilder sql = new StringBuilder("SELECT ");
+        if (select.projection() == Select.Projection.COUNT && select.distinct()) {
+            return "SELECT COUNT(*) FROM (" + render(select.project(Select.Projection.COLUMNS).orderBy(List.of())
+                    .paged(false, false).lock(null)) + ") " + this.dialect.quote("distinct_rows");
+        }
+        StringBuilder sql = new StringBuilder(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
         switch (select.projection()) {
             case COUNT -> sql.append("COUNT(*)");
-            case EXISTS -> sql.append('1');
+            case EXISTS, ONE -> sql.append('1');
             case COLUMNS -> sql.append(select.columns().stream().map(this::column).collect(Collectors.joining(", ")));
+            case COUNT_COLUMN -> sql.append("COUNT(").append(column(select.columns().get(0))).append(')');
+            case SUM, AVG, MIN, MAX -> sql.append(select.projection().name()).append('(')
+                    .append(column(select.columns().get(0))).append(')');
         }
         sql.append(" FROM ").append(table(select.from()));
         for (Join join : select.joins()) {
-            sql.append(" JOIN ").append(table(join.table())).append(" ON ").append(column(join.left())).append(" = ")
-                    .append(column(join.right()));
+            sql.append(join.outer() ? " LEFT JOIN " : " JOIN ").append(table(join.table())).append(" ON ")
+                    .append(column(join.left())).append(" = ").append(column(join.right()));
+            if (join.on() != null) {
+                sql.append(" AND ").append(condition(join.on(), true));
+            }
         }
         where(sql, select.where());
         if (!select.orderBy().isEmpty()) {
@@ -39,6 +49,7 @@ public final class SqlRenderer {
         }
         LimitClause paging = this.dialect.limitClause();
         String clause = select.projection() == Select.Projection.EXISTS ? paging.firstRowOnly()
+                : select.projection() != Select.Projection.COLUMNS && select.projection() != Select.Projection.COUNT ? ""
                 : paging.render(select.limit(), select.offset());
         if (!clause.isEmpty()) {
             sql.append(' ').append(clause);
@@ -104,7 +115,28 @@ public final class SqlRenderer {
 
     private String condition(Condition condition, boolean nested) {
         if (condition instanceof Condition.Compare compare) {
-            return column(compare.column()) + " " + compare.operator().sql() + " ?";
+            return compare.operator() == Condition.Operator.ILIKE ? this.dialect.caseInsensitiveLike(column(compare.column()))
+                    : column(compare.column()) + " " + compare.operator().sql() + " ?";
+        }
+        if (condition instanceof Condition.Or or) {
+            String joined = or.conditions().stream().map(c -> condition(c, true)).collect(Collectors.joining(" OR "));
+            return nested ? "(" + joined + ")" : joined;
+        }
+        if (condition instanceof Condition.Not not) {
+            return "NOT (" + condition(not.condition(), false) + ")";
+        }
+        if (condition instanceof Condition.Fragment fragment) {
+            StringBuilder sql = new StringBuilder(fragment.parts().get(0));
+            for (int i = 0; i < fragment.arguments().size(); i++) {
+                sql.append(fragment.arguments().get(i).map(this::column).orElse("?")).append(fragment.parts().get(i + 1));
+            }
+            return nested ? "(" + sql + ")" : sql.toString();
+        }
+        if (condition instanceof Condition.InSelect in) {
+            return column(in.column()) + " IN (" + render(in.select()) + ")";
+        }
+        if (condition instanceof Condition.Exists exists) {
+            return "EXISTS (" + render(exists.select()) + ")";
         }
         if (condition instanceof Condition.In in) {
             return column(in.column()) + " IN (" + String.join(", ", java.util.Collections.nCopies(in.count(), "?")) + ")";

@@ -1,0 +1,124 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.Condition;
+import io.schemaspring.repo.internal.sql.Select;
+import io.schemaspring.repo.internal.sql.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * Turns the {@link Expr} conditions of a query into the statement model's {@link Condition},
+ * casting and collecting their values in the order the SQL binds them. The condition carries no
+ * value, so it is part of the SQL cache key.
+ */
+final class ConditionCompiler {
+
+    private final Function<Class<?>, SchemaMapping> mappings;
+
+    ConditionCompiler(Function<Class<?>, SchemaMapping> mappings) {
+        this.mappings = mappings;
+    }
+
+    /**
+     * The conditions joined with AND, or null when there are none. {@code outerPrefix} is the
+     * explicit prefix of the query, which its subqueries inherit.
+     */
+    @Nullable Condition compile(List<Expr> conditions, QueryFields fields, @Nullable String outerPrefix, Parameters parameters) {
+        if (conditions.isEmpty()) {
+            return null;
+        }
+        List<Condition> compiled = new ArrayList<>();
+        for (Expr expr : conditions) {
+            compiled.add(compile(expr, fields, outerPrefix, parameters));
+        }
+        return Condition.and(compiled);
+    }
+
+    private Condition compile(Expr expr, QueryFields fields, @Nullable String outerPrefix, Parameters parameters) {
+        if (expr instanceof Expr.Compare compare) {
+            QueryFields.Resolved field = fields.resolve(compare.field());
+            boolean pattern = compare.op() == Query.Op.LIKE || compare.op() == Query.Op.ILIKE;
+            parameters.add(field.codec(), pattern ? compare.value() : cast(field, compare.value()));
+            return new Condition.Compare(field.column(), Condition.Operator.valueOf(compare.op().name()));
+        }
+        if (expr instanceof Expr.In in) {
+            QueryFields.Resolved field = fields.resolve(in.field());
+            in.values().forEach(value -> parameters.add(field.codec(), cast(field, value)));
+            return in.values().isEmpty() ? new Condition.Never() : new Condition.In(field.column(), in.values().size());
+        }
+        if (expr instanceof Expr.IsNull isNull) {
+            return new Condition.IsNull(fields.resolve(isNull.field()).column(), isNull.negated());
+        }
+        if (expr instanceof Expr.And and) {
+            return group(and.exprs(), fields, outerPrefix, parameters, false);
+        }
+        if (expr instanceof Expr.Or or) {
+            return group(or.exprs(), fields, outerPrefix, parameters, true);
+        }
+        if (expr instanceof Expr.Not not) {
+            return new Condition.Not(compile(not.expr(), fields, outerPrefix, parameters));
+        }
+        if (expr instanceof Expr.Sql sql) {
+            return fragment(sql, fields, parameters);
+        }
+        if (expr instanceof Expr.InQuery in) {
+            Column column = fields.resolve(in.field()).column();
+            return new Condition.InSelect(column, subquery(in.query(), in.selected(), outerPrefix, parameters));
+        }
+        Expr.Exists exists = (Expr.Exists) expr;
+        return new Condition.Exists(subquery(exists.query(), null, outerPrefix, parameters));
+    }
+
+    private Condition group(List<Expr> exprs, QueryFields fields, @Nullable String outerPrefix, Parameters parameters,
+            boolean or) {
+        List<Condition> compiled = new ArrayList<>();
+        for (Expr expr : exprs) {
+            compiled.add(compile(expr, fields, outerPrefix, parameters));
+        }
+        if (compiled.size() == 1) {
+            return compiled.get(0);
+        }
+        return or ? new Condition.Or(compiled) : new Condition.And(compiled);
+    }
+
+    private static Condition fragment(Expr.Sql sql, QueryFields fields, Parameters parameters) {
+        List<Optional<Column>> arguments = new ArrayList<>();
+        for (Object argument : sql.args()) {
+            if (argument instanceof Expr.Field field) {
+                arguments.add(Optional.of(fields.resolve(field.name()).column()));
+            }
+            else {
+                parameters.addPlain(argument);
+                arguments.add(Optional.empty());
+            }
+        }
+        return new Condition.Fragment(List.of(sql.template().split("\\?", -1)), arguments);
+    }
+
+    /** The SELECT of a subquery: one field, or {@code 1} for EXISTS; it inherits the outer query's explicit prefix. */
+    private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix, Parameters parameters) {
+        if (!query.orders().isEmpty() || query.limit() != null || query.offset() != null || !query.preloads().isEmpty()
+                || query.lock() != null || !query.joins().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("a subquery takes conditions, distinct and prefix only, "
+                    + "not orderBy, limit, offset, preload, lock or join: " + query);
+        }
+        SchemaMapping mapping = this.mappings.apply(query.schema());
+        String explicit = query.prefix() != null ? query.prefix() : outerPrefix;
+        String prefix = explicit != null ? explicit : mapping.metadata().prefix();
+        QueryFields fields = QueryFields.of(mapping);
+        List<Column> columns = selected == null ? List.of() : List.of(fields.resolve(selected).column());
+        Condition where = compile(query.conditions(), fields, explicit, parameters);
+        return Select.columns(Table.of(prefix, mapping.metadata().source()), columns).where(where)
+                .distinct(query.isDistinct()).project(selected == null ? Select.Projection.ONE : Select.Projection.COLUMNS);
+    }
+
+    private static Object cast(QueryFields.Resolved field, Object value) {
+        return QueryCompiler.cast(field.mapping().metadata(), field.field(), field.type(), value);
+    }
+}

@@ -1,0 +1,152 @@
+package io.schemaspring.repo;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * A boolean expression of {@link Query#where(Expr)} and {@link Query#orWhere(Expr)}, Ecto's
+ * {@code where: ... and ... or not ...} and {@code fragment}. Values are cast to the field's
+ * type and bound as parameters; the SQL is cached by the expression's shape, never its values.
+ *
+ * <pre>{@code
+ * Expr.or(Expr.eq("published", true), Expr.and(Expr.compare("rating", Op.GTE, 3), Expr.not(Expr.isNull("title"))))
+ * Expr.sql("lower(?) = ?", Expr.field("title"), "elixir")
+ * Expr.in("id", Query.from(Comment.class).where("approved", true), "postId")
+ * }</pre>
+ */
+public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.And, Expr.Or, Expr.Not, Expr.Sql,
+        Expr.InQuery, Expr.Exists {
+
+    /** A field named in a fragment: rendered as its quoted column. */
+    record Field(String name) {
+
+        public Field {
+            Objects.requireNonNull(name, "Field must not be null");
+        }
+    }
+
+    /** {@code field op value}. */
+    record Compare(String field, Query.Op op, Object value) implements Expr {
+    }
+
+    /** {@code field IN (values)}; an empty list matches nothing. */
+    record In(String field, List<Object> values) implements Expr {
+    }
+
+    /** {@code field IS NULL}, or {@code IS NOT NULL} when negated. */
+    record IsNull(String field, boolean negated) implements Expr {
+    }
+
+    /** Every expression holds. */
+    record And(List<Expr> exprs) implements Expr {
+    }
+
+    /** One of the expressions holds. */
+    record Or(List<Expr> exprs) implements Expr {
+    }
+
+    /** The expression does not hold. */
+    record Not(Expr expr) implements Expr {
+    }
+
+    /** A fragment of SQL: each {@code ?} takes one argument, a {@link Field} as its column, anything else bound. */
+    record Sql(String template, List<Object> args) implements Expr {
+    }
+
+    /** {@code field IN (SELECT selected FROM ... WHERE ...)}. */
+    record InQuery(String field, Query<?> query, String selected) implements Expr {
+    }
+
+    /** {@code EXISTS (SELECT 1 FROM ... WHERE ...)}; the subquery is not correlated with the outer query. */
+    record Exists(Query<?> query) implements Expr {
+    }
+
+    static Field field(String name) {
+        return new Field(name);
+    }
+
+    static Expr eq(String field, Object value) {
+        return compare(field, Query.Op.EQ, value);
+    }
+
+    static Expr compare(String field, Query.Op op, Object value) {
+        Objects.requireNonNull(field, "Field must not be null");
+        Objects.requireNonNull(op, "Operator must not be null");
+        if (value == null) {
+            throw new InvalidDataAccessApiUsageException("null given for :" + field + ". Comparison with null is forbidden as it "
+                    + "is unsafe. Instead write a query with whereNull(\"" + field + "\") or whereNotNull(\"" + field + "\")");
+        }
+        return new Compare(field, op, value);
+    }
+
+    static Expr in(String field, Collection<?> values) {
+        Objects.requireNonNull(field, "Field must not be null");
+        Objects.requireNonNull(values, "Values must not be null");
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidDataAccessApiUsageException("null given in the values of :" + field
+                    + ". Use whereNull(\"" + field + "\") for null");
+        }
+        return new In(field, List.copyOf(values));
+    }
+
+    /** {@code field IN (SELECT selected FROM query)}: {@code selected} is a field of the subquery's schema. */
+    static Expr in(String field, Query<?> query, String selected) {
+        Objects.requireNonNull(field, "Field must not be null");
+        Objects.requireNonNull(query, "Subquery must not be null");
+        Objects.requireNonNull(selected, "Selected field must not be null");
+        return new InQuery(field, query, selected);
+    }
+
+    static Expr exists(Query<?> query) {
+        return new Exists(Objects.requireNonNull(query, "Subquery must not be null"));
+    }
+
+    static Expr isNull(String field) {
+        return new IsNull(Objects.requireNonNull(field, "Field must not be null"), false);
+    }
+
+    static Expr isNotNull(String field) {
+        return new IsNull(Objects.requireNonNull(field, "Field must not be null"), true);
+    }
+
+    static Expr and(Expr... exprs) {
+        return new And(requireSome("and", exprs));
+    }
+
+    static Expr or(Expr... exprs) {
+        return new Or(requireSome("or", exprs));
+    }
+
+    static Expr not(Expr expr) {
+        return new Not(Objects.requireNonNull(expr, "Expression must not be null"));
+    }
+
+    /**
+     * Ecto's {@code fragment}: {@code Expr.sql("lower(?) = ?", Expr.field("title"), "elixir")}. The
+     * template is SQL written by the programmer, never built from input; the number of {@code ?}
+     * must match the arguments.
+     */
+    static Expr sql(String template, Object... args) {
+        Objects.requireNonNull(template, "Template must not be null");
+        long markers = template.chars().filter(c -> c == '?').count();
+        if (markers != args.length) {
+            throw new InvalidDataAccessApiUsageException("fragment \"" + template + "\" has " + markers + " ? but "
+                    + args.length + (args.length == 1 ? " argument was given" : " arguments were given"));
+        }
+        if (Arrays.stream(args).anyMatch(Objects::isNull)) {
+            throw new InvalidDataAccessApiUsageException("null given as an argument of fragment \"" + template
+                    + "\": write the null test in the template (IS NULL)");
+        }
+        return new Sql(template, List.of(args));
+    }
+
+    private static List<Expr> requireSome(String name, Expr[] exprs) {
+        if (exprs.length == 0) {
+            throw new InvalidDataAccessApiUsageException(name + "(...) needs at least one expression");
+        }
+        return List.of(exprs);
+    }
+}

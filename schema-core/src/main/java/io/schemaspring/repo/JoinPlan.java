@@ -1,0 +1,146 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.metadata.AssociationKind;
+import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.JoinKey;
+import io.schemaspring.metadata.WhereCondition;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.Condition;
+import io.schemaspring.repo.internal.sql.Join;
+import io.schemaspring.repo.internal.sql.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * The joins of a query through its associations: each joined path gets a table alias ({@code t0}
+ * is the queried schema, then {@code t1}, {@code t2}, ... in join order) and fields are named
+ * {@code "path.field"}. An association's {@code where} (and a many-to-many's join-table
+ * {@code where}) is part of its join's ON, as in Ecto's {@code assoc/2} joins.
+ */
+final class JoinPlan implements QueryFields {
+
+    static final String ROOT = "t0";
+
+    private record Source(String alias, SchemaMapping mapping) {
+    }
+
+    private final Function<Class<?>, SchemaMapping> mappings;
+    private final @Nullable String explicitPrefix;
+    private final SchemaMapping root;
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final List<Join> joins = new ArrayList<>();
+    private int aliases = 1;
+
+    private JoinPlan(Function<Class<?>, SchemaMapping> mappings, SchemaMapping root, @Nullable String explicitPrefix) {
+        this.mappings = mappings;
+        this.root = root;
+        this.explicitPrefix = explicitPrefix;
+    }
+
+    /** The plan of the query's joins; the values of association filters in their ON are added to {@code parameters}. */
+    static JoinPlan of(Query<?> query, SchemaMapping root, Function<Class<?>, SchemaMapping> mappings, Parameters parameters) {
+        JoinPlan plan = new JoinPlan(mappings, root, query.prefix());
+        for (Query.Joined joined : query.joins()) {
+            plan.join(joined.path(), joined.left(), parameters);
+        }
+        return plan;
+    }
+
+    List<Join> joins() {
+        return this.joins;
+    }
+
+    @Override
+    public Resolved resolve(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return new Resolved(new Column(ROOT, QueryCompiler.column(this.root, name)), this.root, name);
+        }
+        String path = name.substring(0, dot);
+        String field = name.substring(dot + 1);
+        Source source = this.sources.get(path);
+        if (source == null) {
+            throw new InvalidDataAccessApiUsageException("field \"" + name + "\" names :" + path + ", which the query does not "
+                    + "join; joined: " + this.sources.keySet() + ". Add join(\"" + path + "\")");
+        }
+        return new Resolved(new Column(source.alias(), QueryCompiler.column(source.mapping(), field)), source.mapping(), field);
+    }
+
+    private Source join(String path, boolean left, Parameters parameters) {
+        Source known = this.sources.get(path);
+        if (known != null) {
+            return known;
+        }
+        int dot = path.lastIndexOf('.');
+        Source owner = dot < 0 ? new Source(ROOT, this.root) : join(path.substring(0, dot), left, parameters);
+        String name = dot < 0 ? path : path.substring(dot + 1);
+        AssociationMetadata association = RepoContext.requireAssociation(owner.mapping().metadata(), name);
+        Source joined = step(owner, association, left, parameters);
+        this.sources.put(path, joined);
+        return joined;
+    }
+
+    private Source step(Source owner, AssociationMetadata association, boolean left, Parameters parameters) {
+        if (association.kind() == AssociationKind.THROUGH) {
+            Source current = owner;
+            for (String step : association.through()) {
+                current = step(current, RepoContext.requireAssociation(current.mapping().metadata(), step), left, parameters);
+            }
+            return current;
+        }
+        SchemaMapping related = this.mappings.apply(association.related());
+        Table table = table(related.metadata().source(), related).as(nextAlias());
+        Condition on = null;
+        if (association.kind() == AssociationKind.MANY_TO_MANY) {
+            JoinKey ownerSide = association.joinKeys().get(0);
+            JoinKey relatedSide = association.joinKeys().get(1);
+            Table through = table(association.joinThrough(), related).as(nextAlias());
+            Column ownerKey = new Column(owner.alias(), QueryCompiler.column(owner.mapping(), association.ownerKey()));
+            this.joins.add(new Join(through, through.column(ownerSide.column()), ownerKey, left,
+                    filters(association.joinWhere(), through, null, parameters)));
+            on = filters(association.where(), table, related, parameters);
+            this.joins.add(new Join(table, table.column(relatedSide.referencesColumn()), through.column(relatedSide.column()),
+                    left, on));
+        }
+        else {
+            on = filters(association.where(), table, related, parameters);
+            this.joins.add(new Join(table, table.column(QueryCompiler.column(related, association.relatedKey())),
+                    new Column(owner.alias(), QueryCompiler.column(owner.mapping(), association.ownerKey())), left, on));
+        }
+        return new Source(table.alias(), related);
+    }
+
+    private static @Nullable Condition filters(List<WhereCondition> conditions, Table table, @Nullable SchemaMapping related,
+            Parameters parameters) {
+        if (conditions.isEmpty()) {
+            return null;
+        }
+        List<Condition> filters = new ArrayList<>();
+        for (WhereCondition condition : conditions) {
+            filters.add(Preloader.filter(table.column(condition.column()), condition));
+            condition.values().forEach(value -> {
+                if (related == null) {
+                    parameters.addPlain(value);
+                }
+                else {
+                    parameters.add(related.codec(condition.field()), value);
+                }
+            });
+        }
+        return Condition.and(filters);
+    }
+
+    private Table table(String name, SchemaMapping related) {
+        return Table.of(this.explicitPrefix != null ? this.explicitPrefix : related.metadata().prefix(), name);
+    }
+
+    private String nextAlias() {
+        return "t" + this.aliases++;
+    }
+}
