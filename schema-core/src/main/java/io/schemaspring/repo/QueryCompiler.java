@@ -156,18 +156,11 @@ final class QueryCompiler {
         return column;
     }
 
-    /** The WHERE of a query's filters, for statements rendered elsewhere ({@code updateAll}). */
-    static @Nullable Condition condition(Query<?> query, SchemaMapping mapping) {
-        return where(query, mapping);
-    }
-
-    /** The parameters of a query's filters, cast to their fields' types. */
-    static Parameters parameters(Query<?> query, SchemaMapping mapping) {
-        return filterParameters(query, mapping);
-    }
-
-    /** What the SQL of a query's filters depends on, for statement caches. */
-    static List<Object> shape(Query<?> query) {
-        return shapeOf(query);
+    /**
+     * The WHERE of a query without joins, for statements rendered elsewhere ({@code updateAll}),
+     * adding its values to {@code parameters}; the condition has no values, so it can key a cache.
+     */
+    @Nullable Condition where(Query<?> query, SchemaMapping mapping, Parameters parameters) {
+        return this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
     }
 }

@@ -5,6 +5,7 @@ import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.BulkUpdate;
+import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.FieldType;
@@ -36,8 +37,10 @@ final class UpdateAllOperation {
         if (query.limit() != null || query.offset() != null) {
             throw new InvalidDataAccessApiUsageException("updateAll does not take limit or offset: " + query);
         }
-        if (!query.orders().isEmpty() || !query.preloads().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException("updateAll does not take orderBy or preload: " + query);
+        if (!query.orders().isEmpty() || !query.preloads().isEmpty() || query.lock() != null || !query.joins().isEmpty()
+                || query.isDistinct()) {
+            throw new InvalidDataAccessApiUsageException("updateAll does not take orderBy, preload, lock, join or distinct: "
+                    + query);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
         SchemaMetadata metadata = mapping.metadata();
@@ -74,12 +77,16 @@ final class UpdateAllOperation {
                         : cast(metadata, name, type, change.value()));
             }
         }
-        Parameters parameters = setParameters.addAll(incParameters).addAll(QueryCompiler.parameters(query, mapping));
+        Parameters filterParameters = new Parameters();
+        Condition where = this.context.compiler.where(query, mapping, filterParameters);
+        Parameters parameters = setParameters.addAll(incParameters).addAll(filterParameters);
         @Nullable String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
-        String sql = this.context.statements.get(metadata.schemaClass(), prefix, "updateAll",
-                List.of(sets, incs, QueryCompiler.shape(query)), () -> this.context.renderer.render(new BulkUpdate(
-                        Table.of(prefix, metadata.source()), FieldSources.of(metadata, sets), FieldSources.of(metadata, incs),
-                        FieldSources.json(mapping, sets), QueryCompiler.condition(query, mapping))));
+        List<Object> shape = new java.util.ArrayList<>(List.of(sets, incs));
+        shape.add(where == null ? "" : where);
+        String sql = this.context.statements.get(metadata.schemaClass(), prefix, "updateAll", shape,
+                () -> this.context.renderer.render(new BulkUpdate(Table.of(prefix, metadata.source()),
+                        FieldSources.of(metadata, sets), FieldSources.of(metadata, incs), FieldSources.json(mapping, sets),
+                        where)));
         return this.context.jdbc.update(sql, parameters);
     }
 

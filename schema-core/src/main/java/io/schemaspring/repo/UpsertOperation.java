@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
@@ -67,12 +68,27 @@ final class UpsertOperation {
         Parameters parameters = new Parameters();
         List<String> fields = metadata.fields();
         included.stream().forEach(i -> parameters.add(mapping.codec(fields.get(i)), metadata.field(fields.get(i)).accessor().get(struct)));
-        boolean written = returning.isEmpty() ? this.context.jdbc.update(sql, parameters) > 0
-                : this.readBack.write(sql, parameters, mapping, struct, returning, dialect.insertReturning());
+        boolean written;
+        try {
+            written = write(sql, parameters, mapping, struct, returning);
+        }
+        catch (DuplicateKeyException ex) {
+            if (!dialect.upsertMayRaceWithAnInsert()) {
+                throw ex;
+            }
+            // The conflicting row was inserted by another transaction after this statement looked for it:
+            // it is committed now, and the same upsert finds it.
+            written = write(sql, parameters, mapping, struct, returning);
+        }
         if (written) {
             this.context.states.loaded(metadata, struct, target);
         }
         return struct;
+    }
+
+    private boolean write(String sql, Parameters parameters, SchemaMapping mapping, Object struct, List<String> returning) {
+        return returning.isEmpty() ? this.context.jdbc.update(sql, parameters) > 0
+                : this.readBack.write(sql, parameters, mapping, struct, returning, this.context.dialect.insertReturning());
     }
 
     /** The upsert statement for these inserted fields. */

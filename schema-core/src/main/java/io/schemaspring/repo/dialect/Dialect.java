@@ -186,6 +186,15 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether an upsert can fail with a duplicate key when another transaction inserts the same key
+     * concurrently (H2's {@code MERGE} is not atomic against concurrent inserts), so that the
+     * repository runs it once more; {@code ON CONFLICT} and {@code ON DUPLICATE KEY} cannot.
+     */
+    public boolean upsertMayRaceWithAnInsert() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return name() + " (identifiers " + this.letterCase.name().toLowerCase(Locale.ROOT) + ")";

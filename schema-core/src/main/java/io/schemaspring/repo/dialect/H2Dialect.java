@@ -21,6 +21,11 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    public boolean upsertMayRaceWithAnInsert() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "H2";
     }
