@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.InvalidChangesetException;
@@ -10,6 +11,7 @@ import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.internal.mapping.Codecs;
 import io.schemaspring.repo.internal.mapping.JsonValues;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.observation.RepoObservationConvention;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,8 @@ public class Repo {
     private final BulkInsert bulkInserts;
     private final UpdateAllOperation updateAlls;
 
+    private RepoObserver observer = RepoObserver.OFF;
+
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
             PlatformTransactionManager transactionManager, Clock clock) {
         Objects.requireNonNull(registry, "Registry must not be null");
@@ -73,6 +77,20 @@ public class Repo {
                 JsonMapper.builder().build(), new DataSourceTransactionManager(dataSource), Clock.systemUTC());
     }
 
+    /**
+     * Observes every operation as {@code schema.repo} (see {@code RepoObservationDocumentation});
+     * set before use. {@link ObservationRegistry#NOOP}, the default, costs one check per call.
+     */
+    public void setObservationRegistry(ObservationRegistry observationRegistry) {
+        this.observer = this.observer.withRegistry(
+                Objects.requireNonNull(observationRegistry, "ObservationRegistry must not be null"));
+    }
+
+    /** Replaces {@code DefaultRepoObservationConvention}; {@code null} restores it. */
+    public void setObservationConvention(@Nullable RepoObservationConvention observationConvention) {
+        this.observer = this.observer.withConvention(observationConvention);
+    }
+
     public SchemaRegistry registry() {
         return this.context.registry;
     }
@@ -88,7 +106,8 @@ public class Repo {
     }
 
     public <T> List<T> all(Query<T> query) {
-        return this.queries.all(query);
+        return this.observer.off() ? this.queries.all(query)
+                : this.observer.observe(query.schema(), "all", () -> this.queries.all(query));
     }
 
     /**
@@ -102,7 +121,8 @@ public class Repo {
 
     /** {@link #stream(Query)} reading {@code fetchSize} rows per round trip. */
     public <T> Stream<T> stream(Query<T> query, int fetchSize) {
-        return this.queries.stream(query, fetchSize);
+        return this.observer.off() ? this.queries.stream(query, fetchSize)
+                : this.observer.observe(query.schema(), "stream", () -> this.queries.stream(query, fetchSize));
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */
@@ -112,7 +132,8 @@ public class Repo {
 
     /** The struct with this primary key in the given database schema ({@code null}: the schema's default). */
     public <T> Optional<T> get(Class<T> schema, @Nullable String prefix, Object id) {
-        return this.queries.get(schema, prefix, id);
+        return this.observer.off() ? this.queries.get(schema, prefix, id)
+                : this.observer.observe(schema, "get", () -> this.queries.get(schema, prefix, id));
     }
 
     /** Like {@link #get}, but a miss is a {@link NoResultsException} naming schema and id (404 on the web). */
@@ -127,11 +148,13 @@ public class Repo {
 
     /** At most one result; more is a {@link MultipleResultsException}. */
     public <T> Optional<T> one(Query<T> query) {
-        return this.queries.one(query);
+        return this.observer.off() ? this.queries.one(query)
+                : this.observer.observe(query.schema(), "one", () -> this.queries.one(query));
     }
 
     public long count(Query<?> query) {
-        return this.queries.count(query);
+        return this.observer.off() ? this.queries.count(query)
+                : this.observer.observe(query.schema(), "count", () -> this.queries.count(query));
     }
 
     public long count(Class<?> schema) {
@@ -144,11 +167,13 @@ public class Repo {
      * others answer an empty Optional on no rows. The field may be a joined path ({@code "comments.id"}).
      */
     public <V> Optional<V> aggregate(Query<?> query, Aggregate aggregate, String field) {
-        return this.queries.aggregate(query, aggregate, field);
+        return this.observer.off() ? this.queries.aggregate(query, aggregate, field)
+                : this.observer.observe(query.schema(), "aggregate", () -> this.queries.aggregate(query, aggregate, field));
     }
 
-        public boolean exists(Query<?> query) {
-        return this.queries.exists(query);
+    public boolean exists(Query<?> query) {
+        return this.observer.off() ? this.queries.exists(query)
+                : this.observer.observe(query.schema(), "exists", () -> this.queries.exists(query));
     }
 
     /** Loads associations into a struct, nested with dots ({@code "posts.comments"}). */
@@ -168,6 +193,12 @@ public class Repo {
      * ({@code null}: where each struct is known to be, else the schema's default).
      */
     public <T> List<T> preloadIn(@Nullable String prefix, List<T> structs, String... paths) {
+        return this.observer.off() ? preloadNow(prefix, structs, paths)
+                : this.observer.observe(RepoObserver.schemaOf(structs), "preload",
+                        () -> preloadNow(prefix, structs, paths));
+    }
+
+    private <T> List<T> preloadNow(@Nullable String prefix, List<T> structs, String... paths) {
         if (!structs.isEmpty()) {
             SchemaMapping mapping = this.context.mapping(structs.get(0).getClass());
             if (prefix != null) {
@@ -206,7 +237,8 @@ public class Repo {
 
     /** Inserts into the given database schema (multi-tenancy); the struct keeps that prefix. */
     public <T> T insert(T struct, @Nullable String prefix) {
-        return this.inserts.insert(struct, prefix);
+        return this.observer.off() ? this.inserts.insert(struct, prefix)
+                : this.observer.observe(struct.getClass(), "insert", () -> this.inserts.insert(struct, prefix));
     }
 
     /**
@@ -219,7 +251,9 @@ public class Repo {
     }
 
     public <T> int insertAll(List<T> structs, @Nullable String prefix) {
-        return this.inserts.insertAll(structs, prefix);
+        return this.observer.off() ? this.inserts.insertAll(structs, prefix)
+                : this.observer.observe(RepoObserver.schemaOf(structs), "insertAll",
+                        () -> this.inserts.insertAll(structs, prefix));
     }
 
     /**
@@ -237,7 +271,8 @@ public class Repo {
      * elsewhere is a {@link PrefixMismatchException} and nothing is written.
      */
     public <T> T update(T struct, @Nullable String prefix) {
-        return this.updates.update(struct, prefix);
+        return this.observer.off() ? this.updates.update(struct, prefix)
+                : this.observer.observe(struct.getClass(), "update", () -> this.updates.update(struct, prefix));
     }
 
     /**
@@ -252,7 +287,9 @@ public class Repo {
     }
 
     public <T> T insert(Changeset<T> changeset, @Nullable String prefix) {
-        return this.changesets.insert(changeset, prefix);
+        return this.observer.off() ? this.changesets.insert(changeset, prefix)
+                : this.observer.observe(changeset.metadata().schemaClass(), "insert",
+                        () -> this.changesets.insert(changeset, prefix));
     }
 
     /**
@@ -269,7 +306,9 @@ public class Repo {
 
     /** {@link #update(Changeset)} in the given database schema, under the rules of {@link #update(Object, String)}. */
     public <T> T update(Changeset<T> changeset, @Nullable String prefix) {
-        return this.changesets.update(changeset, prefix);
+        return this.observer.off() ? this.changesets.update(changeset, prefix)
+                : this.observer.observe(changeset.metadata().schemaClass(), "update",
+                        () -> this.changesets.update(changeset, prefix));
     }
 
     /** Deletes the changeset's data, honouring its {@code optimisticLock} and declared constraints. */
@@ -279,7 +318,9 @@ public class Repo {
 
     /** {@link #delete(Changeset)} in the given database schema, under the rules of {@link #update(Object, String)}. */
     public <T> T delete(Changeset<T> changeset, @Nullable String prefix) {
-        return this.changesets.delete(changeset, prefix);
+        return this.observer.off() ? this.changesets.delete(changeset, prefix)
+                : this.observer.observe(changeset.metadata().schemaClass(), "delete",
+                        () -> this.changesets.delete(changeset, prefix));
     }
 
     /**
@@ -293,7 +334,9 @@ public class Repo {
 
     /** {@link #delete(Object)} in the given database schema, under the rules of {@link #update(Object, String)}. */
     public <T> T delete(T struct, @Nullable String prefix) {
-        return this.deletes.delete(struct, prefix, Map.of());
+        return this.observer.off() ? this.deletes.delete(struct, prefix, Map.of())
+                : this.observer.observe(struct.getClass(), "delete",
+                        () -> this.deletes.delete(struct, prefix, Map.of()));
     }
 
     /**
@@ -304,6 +347,11 @@ public class Repo {
      * as Ecto aborts the outer transaction.
      */
     public MultiResult transaction(Multi multi) {
+        return this.observer.off() ? transactionNow(multi)
+                : this.observer.observe(null, "transaction", () -> transactionNow(multi));
+    }
+
+    private MultiResult transactionNow(Multi multi) {
         return this.context.transactions.execute(status -> {
             MultiResult result = multi.runSteps(this);
             if (!result.ok()) {
@@ -315,7 +363,8 @@ public class Repo {
 
     /** Deletes every row the query matches, Ecto's {@code delete_all} (no {@code onDelete}); answers the count. */
     public int deleteAll(Query<?> query) {
-        return this.queries.deleteAll(query);
+        return this.observer.off() ? this.queries.deleteAll(query)
+                : this.observer.observe(query.schema(), "deleteAll", () -> this.queries.deleteAll(query));
     }
 
     // ---------------------------------------------------------------- upserts and bulk writes
@@ -335,7 +384,8 @@ public class Repo {
     /** {@link #insert(Object, OnConflict)} into the given database schema ({@code null}: the struct's). */
     public <T> T insert(T struct, @Nullable String prefix, OnConflict onConflict) {
         Objects.requireNonNull(onConflict, "OnConflict must not be null");
-        return this.upserts.insert(struct, prefix, onConflict);
+        return this.observer.off() ? this.upserts.insert(struct, prefix, onConflict)
+                : this.observer.observe(struct.getClass(), "insert", () -> this.upserts.insert(struct, prefix, onConflict));
     }
 
     /**
@@ -364,7 +414,9 @@ public class Repo {
         if (!options.readsBack() && options.conflict() == null) {
             return insertAll(structs, prefix);
         }
-        return this.bulkInserts.insertAll(structs, prefix, options);
+        return this.observer.off() ? this.bulkInserts.insertAll(structs, prefix, options)
+                : this.observer.observe(RepoObserver.schemaOf(structs), "insertAll",
+                        () -> this.bulkInserts.insertAll(structs, prefix, options));
     }
 
     /**
@@ -374,7 +426,8 @@ public class Repo {
      */
     public int updateAll(Query<?> query, UpdateAll update) {
         Objects.requireNonNull(update, "UpdateAll must not be null");
-        return this.updateAlls.updateAll(query, update);
+        return this.observer.off() ? this.updateAlls.updateAll(query, update)
+                : this.observer.observe(query.schema(), "updateAll", () -> this.updateAlls.updateAll(query, update));
     }
 
     /** How this repository maps a schema to its table; refuses embedded schemas, which have no table. */

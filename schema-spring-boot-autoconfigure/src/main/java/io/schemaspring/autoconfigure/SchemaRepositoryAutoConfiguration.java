@@ -1,9 +1,11 @@
 package io.schemaspring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.DialectResolver;
+import io.schemaspring.repo.observation.RepoObservationConvention;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,16 +40,23 @@ public final class SchemaRepositoryAutoConfiguration {
 
     /**
      * Embeds and maps are stored with a JSON mapper of the starter's own, so that the stored
-     * format never follows settings made for HTTP payloads.
+     * format never follows settings made for HTTP payloads. Operations are observed when the
+     * application has an {@link ObservationRegistry} (Boot's, with actuator), with the user's
+     * {@link RepoObservationConvention} if one is declared.
      */
     @Bean
     @ConditionalOnMissingBean
     Repo schemaRepo(SchemaRegistry registry, DataSource dataSource, Dialect dialect, ObjectProvider<JdbcTemplate> jdbcTemplate,
-            ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
-        return new Repo(registry, jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource)), dialect,
+            ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<RepoObservationConvention> observationConvention) {
+        Repo repo = new Repo(registry, jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource)), dialect,
                 JsonMapper.builder().build(),
                 transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)),
                 clock.getIfUnique(Clock::systemUTC));
+        observationRegistry.ifUnique(repo::setObservationRegistry);
+        observationConvention.ifUnique(repo::setObservationConvention);
+        return repo;
     }
 
     @Bean

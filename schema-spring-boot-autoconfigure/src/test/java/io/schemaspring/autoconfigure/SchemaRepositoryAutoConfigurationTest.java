@@ -3,6 +3,8 @@ package io.schemaspring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import io.schemaspring.autoconfigure.fixtures.library.Book;
 import io.schemaspring.autoconfigure.fixtures.library.BookRepository;
 import io.schemaspring.autoconfigure.fixtures.library.LibraryService;
@@ -13,6 +15,8 @@ import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.H2Dialect;
+import io.schemaspring.repo.observation.DefaultRepoObservationConvention;
+import io.schemaspring.repo.observation.RepoObservationConvention;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -115,6 +119,34 @@ class SchemaRepositoryAutoConfigurationTest {
             assertThatThrownBy(() -> service.shelveThenFail("poetry", "Odes")).hasMessage("no room on poetry");
             assertThat(service.shelves().count()).isZero();
             assertThat(context.getBean(BookRepository.class).count()).isZero();
+        });
+    }
+
+    @Test
+    void observesTheRepoWithTheApplicationsObservationRegistryAndConvention() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        this.contextRunner.withBean(ObservationRegistry.class, () -> observations)
+                .withBean(RepoObservationConvention.class, () -> new DefaultRepoObservationConvention() {
+                    @Override
+                    public String getName() {
+                        return "library.repo";
+                    }
+                })
+                .run(context -> {
+                    createTables(context.getBean(JdbcTemplate.class));
+                    context.getBean(Repo.class).count(Shelf.class);
+                    assertThat(observations).hasSingleObservationThat().hasNameEqualTo("library.repo")
+                            .hasLowCardinalityKeyValue("schema", "Shelf").hasLowCardinalityKeyValue("operation", "count")
+                            .hasLowCardinalityKeyValue("outcome", "success");
+                });
+    }
+
+    @Test
+    void observesNothingWithoutAnObservationRegistry() {
+        this.contextRunner.run(context -> {
+            createTables(context.getBean(JdbcTemplate.class));
+            assertThat(context).doesNotHaveBean(ObservationRegistry.class);
+            assertThat(context.getBean(Repo.class).count(Shelf.class)).isZero();
         });
     }
 
