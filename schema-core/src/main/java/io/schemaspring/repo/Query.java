@@ -194,6 +194,22 @@ public final class Query<T> {
         return copy;
     }
 
+    /**
+     * Ecto's {@code select} into records or classes whose component (or field) names are the
+     * query's field names, joined fields by camel-cased path ({@code userName} for {@code "user.name"}):
+     * only those columns are selected.
+     */
+    public <R> ProjectionQuery<R> select(Class<R> type) {
+        return new ProjectionQuery<>(this, Objects.requireNonNull(type, "Type must not be null"), List.of(), List.of(),
+                List.of());
+    }
+
+    /** Ecto's {@code select} of fields and aggregates, each filling the component it names. */
+    public <R> ProjectionQuery<R> select(Class<R> type, Selection... selections) {
+        return new ProjectionQuery<>(this, Objects.requireNonNull(type, "Type must not be null"), List.of(selections),
+                List.of(), List.of());
+    }
+
     /** {@code SELECT DISTINCT}, Ecto's {@code distinct: true}. */
     public Query<T> distinct() {
         Query<T> copy = copy();

@@ -8,12 +8,14 @@ import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.Delete;
 import io.schemaspring.repo.internal.sql.Join;
 import io.schemaspring.repo.internal.sql.OrderTerm;
+import io.schemaspring.repo.internal.sql.ProjectedSelect;
 import io.schemaspring.repo.internal.sql.Select;
 import io.schemaspring.repo.internal.sql.SqlRenderer;
 import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.Type;
 import java.util.function.Function;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +51,16 @@ final class QueryCompiler {
     private final ConditionCompiler conditions;
     private final Function<Class<?>, SchemaMapping> mappings;
     private final Map<Shape, String> cache = new ConcurrentHashMap<>();
+    private final Map<ProjectionShape, String> projections = new ConcurrentHashMap<>();
+
+    /** A projection's SQL, parameters, and the field each selected value comes from ({@code null} for {@code count()}). */
+    record CompiledProjection(String sql, Parameters parameters, List<QueryFields.@Nullable Resolved> fields) {
+    }
+
+    private record ProjectionShape(Class<?> schema, @Nullable String prefix, @Nullable Condition where,
+            @Nullable Condition having, List<ProjectedSelect.Item> items, List<Column> groupBy,
+            List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct, List<Query.Joined> joins) {
+    }
 
     QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings) {
         this.renderer = renderer;
@@ -122,6 +134,62 @@ final class QueryCompiler {
             return this.renderer.render(select);
         });
         return new Compiled(sql, parameters);
+    }
+
+    /** {@code SELECT items ... GROUP BY ... HAVING ...} of a projection; orders may name a selected aggregate. */
+    CompiledProjection projection(Query<?> query, SchemaMapping mapping, @Nullable String prefix, List<Selection> selections,
+            List<String> groupBy, List<Expr> having) {
+        Parameters parameters = new Parameters();
+        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
+        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
+        Condition havingCondition = this.conditions.compile(having, fields, query.prefix(), parameters);
+        boolean limit = query.limit() != null;
+        boolean offset = query.offset() != null;
+        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
+        if (offset && offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
+        if (limit) {
+            parameters.addPlain(query.limit());
+        }
+        if (offset && !offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
+        List<QueryFields.Resolved> resolved = new ArrayList<>();
+        List<ProjectedSelect.Item> items = new ArrayList<>();
+        for (Selection selection : selections) {
+            QueryFields.Resolved field = selection.path() == null ? null : fields.resolve(selection.path());
+            resolved.add(field);
+            items.add(new ProjectedSelect.Item(selection.aggregate() == null ? null : selection.aggregate().name(),
+                    field == null ? null : field.column()));
+        }
+        List<Column> groupColumns = groupBy.stream().map(field -> fields.resolve(field).column()).toList();
+        List<ProjectedSelect.Order> orders = new ArrayList<>();
+        for (Query.Order order : query.orders()) {
+            int position = 0;
+            for (int i = 0; i < selections.size(); i++) {
+                if (selections.get(i).aggregate() != null && order.field().equals(selections.get(i).name())) {
+                    position = i + 1;
+                }
+            }
+            boolean descending = order.direction() == Query.Direction.DESC;
+            orders.add(position > 0 ? new ProjectedSelect.Order(null, position, descending)
+                    : new ProjectedSelect.Order(fields.resolve(order.field()).column(), 0, descending));
+        }
+        ProjectionShape shape = new ProjectionShape(query.schema(), prefix, where, havingCondition, items, groupColumns, orders,
+                limit, offset, query.isDistinct(), query.joins());
+        String sql = this.projections.computeIfAbsent(shape, key -> {
+            Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
+            Select base = Select.columns(table, List.of()).where(where).paged(limit, offset).distinct(query.isDistinct());
+            if (joins != null) {
+                for (Join join : joins.joins()) {
+                    base = base.join(join);
+                }
+            }
+            return this.renderer.render(new ProjectedSelect(base, items, groupColumns, havingCondition, orders));
+        });
+        return new CompiledProjection(sql, parameters, resolved);
     }
 
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {

@@ -40,6 +40,7 @@ public class Repo {
 
     private final RepoContext context;
     private final QueryExecutor queries;
+    private final ProjectionReader projections;
     private final Preloader preloader;
     private final InsertOperation inserts;
     private final UpdateOperation updates;
@@ -60,6 +61,7 @@ public class Repo {
                 new TransactionTemplate(transactionManager), new Autogenerator(clock));
         this.preloader = new Preloader(this.context);
         this.queries = new QueryExecutor(this.context, this.preloader);
+        this.projections = new ProjectionReader(this.context);
         JoinRowWriter joinRows = new JoinRowWriter(this.context);
         ReadBack readBack = new ReadBack(this.context);
         this.inserts = new InsertOperation(this.context, joinRows, readBack);
@@ -123,6 +125,15 @@ public class Repo {
     public <T> Stream<T> stream(Query<T> query, int fetchSize) {
         return this.observer.off() ? this.queries.stream(query, fetchSize)
                 : this.observer.observe(query.schema(), "stream", () -> this.queries.stream(query, fetchSize));
+    }
+
+    /**
+     * The values a projection selects, one record or object per row, Ecto's {@code Repo.all} of a
+     * query with {@code select} (and {@code group_by}, {@code having}).
+     */
+    public <R> List<R> all(ProjectionQuery<R> projection) {
+        return this.observer.off() ? this.projections.all(projection)
+                : this.observer.observe(projection.query().schema(), "all", () -> this.projections.all(projection));
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */

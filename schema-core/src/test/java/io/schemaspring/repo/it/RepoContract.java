@@ -21,7 +21,9 @@ import io.schemaspring.repo.MultiResult;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.PrefixMismatchException;
+import io.schemaspring.repo.ProjectionQuery;
 import io.schemaspring.repo.Query;
+import io.schemaspring.repo.Selection;
 import io.schemaspring.repo.Query.Direction;
 import io.schemaspring.repo.Query.Op;
 import io.schemaspring.repo.Repo;
@@ -740,6 +742,86 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     // ------------------------------------------------------------------ aggregates
+
+    record PostTitle(Long id, String title) {
+    }
+
+    record AuthorStats(Long authorId, long posts, Double averageRating, Integer bestRating) {
+    }
+
+    record PostWithAuthor(String title, String authorName) {
+    }
+
+    static class TitleOnly {
+        String title;
+    }
+
+    Post ratedPost(String title, Author author, int rating) {
+        Post post = Post.titled(title, author);
+        post.rating = rating;
+        return this.repo.insert(post);
+    }
+
+    @Test
+    void selectFillsRecordsAndClassesSelectingOnlyTheirColumns() {
+        Author author = author("jose");
+        Post first = post("first", author);
+        Post second = post("second", author);
+        this.dataSource.reset();
+        assertThat(this.repo.all(Query.from(Post.class).orderBy("id").select(PostTitle.class)))
+                .containsExactly(new PostTitle(first.id, "first"), new PostTitle(second.id, "second"));
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"id\", \"title\" FROM \"posts\" ORDER BY \"id\""));
+        assertThat(this.repo.all(Query.from(Post.class).where("title", "second").select(TitleOnly.class)))
+                .extracting(row -> row.title).containsExactly("second");
+    }
+
+    @Test
+    void selectGroupsWithAggregatesAndHavingAndOrdersByASelectedValue() {
+        Author jose = author("jose");
+        Author eric = author("eric");
+        ratedPost("a", jose, 3);
+        ratedPost("b", jose, 5);
+        ratedPost("c", eric, 4);
+        ProjectionQuery<AuthorStats> stats = Query.from(Post.class).orderBy("posts", Direction.DESC).orderBy("authorId")
+                .select(AuthorStats.class, Selection.field("authorId"), Selection.count().as("posts"),
+                        Selection.avg("rating").as("averageRating"), Selection.max("rating").as("bestRating"))
+                .groupBy("authorId");
+        this.dataSource.reset();
+        assertThat(this.repo.all(stats)).containsExactly(new AuthorStats(jose.id, 2, 4.0, 5), new AuthorStats(eric.id, 1, 4.0, 4));
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"author_id\", COUNT(*), AVG(\"rating\"), "
+                + "MAX(\"rating\") FROM \"posts\" GROUP BY \"author_id\" ORDER BY 2 DESC, \"author_id\""));
+        assertThat(this.repo.all(stats.having(Expr.sql("count(*) >= ?", 2))))
+                .containsExactly(new AuthorStats(jose.id, 2, 4.0, 5));
+    }
+
+    @Test
+    void selectNamesJoinedFieldsByTheirCamelCasedPath() {
+        Author jose = author("jose");
+        post("first", jose);
+        assertThat(this.repo.all(Query.from(Post.class).join("author").select(PostWithAuthor.class)))
+                .containsExactly(new PostWithAuthor("first", "jose"));
+    }
+
+    @Test
+    void selectRefusesWhatDoesNotFitItsTypeBeforeAnySql() {
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(PostTitle.class, Selection.field("id"))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("select leaves [title] of PostTitle unfilled: select a value for each component");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(PostTitle.class, Selection.field("id"),
+                Selection.field("title"), Selection.count())))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("select count(*) fills no component of PostTitle [id, title]: name it with .as(component)");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(PostWithAuthor.class)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(":authorName is neither a field of Post nor a field of a joined association (camel-cased path): "
+                        + "join it, or name the value with Selection.field(path).as(\"authorName\")");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(AuthorStats.class, Selection.field("authorId"),
+                Selection.count().as("posts"), Selection.avg("title").as("averageRating"), Selection.max("rating").as("bestRating"))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("AVG needs a numeric field (:id, :integer, :float or :decimal), but :title is :string");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
 
     @Test
     void aggregateAnswersEctosResultsAndEmptyOnNoRows() {

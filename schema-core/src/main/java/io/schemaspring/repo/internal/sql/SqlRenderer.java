@@ -33,14 +33,7 @@ public final class SqlRenderer {
             case SUM, AVG, MIN, MAX -> sql.append(select.projection().name()).append('(')
                     .append(column(select.columns().get(0))).append(')');
         }
-        sql.append(" FROM ").append(table(select.from()));
-        for (Join join : select.joins()) {
-            sql.append(join.outer() ? " LEFT JOIN " : " JOIN ").append(table(join.table())).append(" ON ")
-                    .append(column(join.left())).append(" = ").append(column(join.right()));
-            if (join.on() != null) {
-                sql.append(" AND ").append(condition(join.on(), true));
-            }
-        }
+        appendFrom(sql, select);
         where(sql, select.where());
         if (!select.orderBy().isEmpty()) {
             sql.append(" ORDER BY ").append(select.orderBy().stream()
@@ -58,6 +51,45 @@ public final class SqlRenderer {
             sql.append(' ').append(this.dialect.lockClause(select.lock()));
         }
         return sql.toString();
+    }
+
+    /** A projection: its items, then the base select's table, joins and condition, then grouping, ordering and paging. */
+    public String render(ProjectedSelect projected) {
+        Select select = projected.base();
+        StringBuilder sql = new StringBuilder(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
+        sql.append(projected.items().stream().map(item -> item.function() == null ? column(item.column())
+                : item.function() + "(" + (item.column() == null ? "*" : column(item.column())) + ")")
+                .collect(Collectors.joining(", ")));
+        appendFrom(sql, select);
+        where(sql, select.where());
+        if (!projected.groupBy().isEmpty()) {
+            sql.append(" GROUP BY ").append(projected.groupBy().stream().map(this::column).collect(Collectors.joining(", ")));
+        }
+        if (projected.having() != null) {
+            sql.append(" HAVING ").append(condition(projected.having(), false));
+        }
+        if (!projected.orderBy().isEmpty()) {
+            sql.append(" ORDER BY ").append(projected.orderBy().stream()
+                    .map(order -> (order.column() == null ? String.valueOf(order.position()) : column(order.column()))
+                            + (order.descending() ? " DESC" : ""))
+                    .collect(Collectors.joining(", ")));
+        }
+        String clause = this.dialect.limitClause().render(select.limit(), select.offset());
+        if (!clause.isEmpty()) {
+            sql.append(' ').append(clause);
+        }
+        return sql.toString();
+    }
+
+    private void appendFrom(StringBuilder sql, Select select) {
+        sql.append(" FROM ").append(table(select.from()));
+        for (Join join : select.joins()) {
+            sql.append(join.outer() ? " LEFT JOIN " : " JOIN ").append(table(join.table())).append(" ON ")
+                    .append(column(join.left())).append(" = ").append(column(join.right()));
+            if (join.on() != null) {
+                sql.append(" AND ").append(condition(join.on(), true));
+            }
+        }
     }
 
     public String render(Insert insert) {

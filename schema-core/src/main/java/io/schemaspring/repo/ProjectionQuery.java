@@ -1,0 +1,71 @@
+package io.schemaspring.repo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A query answering values instead of structs, Ecto's {@code select}: records or classes filled
+ * from {@link Selection}s, optionally grouped ({@code group_by}) and filtered after grouping
+ * ({@code having}). Run it with {@link Repo#all(ProjectionQuery)}. A separate type from
+ * {@link Query}, so that what only structs can do (preload, lock, stream, write) is not offered.
+ */
+public final class ProjectionQuery<R> {
+
+    private final Query<?> query;
+    private final Class<R> type;
+    private final List<Selection> selections;
+    private final List<String> groupBy;
+    private final List<Expr> having;
+
+    ProjectionQuery(Query<?> query, Class<R> type, List<Selection> selections, List<String> groupBy, List<Expr> having) {
+        this.query = query;
+        this.type = type;
+        this.selections = List.copyOf(selections);
+        this.groupBy = List.copyOf(groupBy);
+        this.having = List.copyOf(having);
+    }
+
+    /** Ecto's {@code group_by}: fields (joined ones by path) whose values make one row each. */
+    public ProjectionQuery<R> groupBy(String... fields) {
+        List<String> all = new ArrayList<>(this.groupBy);
+        all.addAll(List.of(fields));
+        return new ProjectionQuery<>(this.query, this.type, this.selections, all, this.having);
+    }
+
+    /**
+     * Ecto's {@code having}, ANDed: a condition on the groups, usually a fragment over an aggregate,
+     * {@code Expr.sql("count(*) >= ?", 2)}, or a condition on a grouped field.
+     */
+    public ProjectionQuery<R> having(Expr condition) {
+        List<Expr> all = new ArrayList<>(this.having);
+        all.add(Objects.requireNonNull(condition, "Condition must not be null"));
+        return new ProjectionQuery<>(this.query, this.type, this.selections, this.groupBy, all);
+    }
+
+    public Query<?> query() {
+        return this.query;
+    }
+
+    public Class<R> type() {
+        return this.type;
+    }
+
+    public List<Selection> selections() {
+        return this.selections;
+    }
+
+    public List<String> groupBy() {
+        return this.groupBy;
+    }
+
+    public List<Expr> having() {
+        return this.having;
+    }
+
+    @Override
+    public String toString() {
+        return "select " + this.selections + " into " + this.type.getSimpleName() + " from " + this.query
+                + (this.groupBy.isEmpty() ? "" : " group by " + this.groupBy) + (this.having.isEmpty() ? "" : " having " + this.having);
+    }
+}

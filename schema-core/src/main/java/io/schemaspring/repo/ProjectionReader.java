@@ -1,0 +1,214 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.type.FieldType;
+import io.schemaspring.type.PrimitiveType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/** Runs a {@link ProjectionQuery}: checks it against the target type, then fills one record or object per row. */
+final class ProjectionReader {
+
+    private final RepoContext context;
+
+    ProjectionReader(RepoContext context) {
+        this.context = context;
+    }
+
+    <R> List<R> all(ProjectionQuery<R> projection) {
+        Query<?> query = projection.query();
+        if (!query.preloads().isEmpty() || query.lock() != null) {
+            throw new InvalidDataAccessApiUsageException("select does not take preload or lock: " + projection);
+        }
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        Target<R> target = Target.of(projection.type());
+        List<Selection> selections = target.order(projection.selections().isEmpty()
+                ? byComponentName(target, query, mapping.metadata()) : projection.selections(), projection);
+        String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
+        QueryCompiler.CompiledProjection compiled = this.context.compiler.projection(query, mapping, prefix, selections,
+                projection.groupBy(), projection.having());
+        for (int i = 0; i < selections.size(); i++) {
+            requireNumeric(selections.get(i), compiled.fields().get(i));
+        }
+        return this.context.jdbc.query(compiled.sql(), compiled.parameters(), (resultSet, row) -> {
+            Object[] values = new Object[selections.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = read(resultSet, i + 1, selections.get(i), compiled.fields().get(i));
+            }
+            return target.create(values);
+        });
+    }
+
+    /** One field per component: a field of the schema, else a camel-cased path through a joined association. */
+    private static List<Selection> byComponentName(Target<?> target, Query<?> query, SchemaMetadata metadata) {
+        List<Selection> selections = new ArrayList<>();
+        for (String name : target.names()) {
+            selections.add(Selection.field(metadata.field(name) != null ? name : joinedPath(name, query, metadata)));
+        }
+        return selections;
+    }
+
+    private static String joinedPath(String name, Query<?> query, SchemaMetadata metadata) {
+        for (Query.Joined joined : query.joins()) {
+            String camel = Selection.field(joined.path()).name();
+            if (name.startsWith(camel) && name.length() > camel.length()) {
+                String rest = name.substring(camel.length());
+                return joined.path() + "." + rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
+            }
+        }
+        throw new InvalidDataAccessApiUsageException(":" + name + " is neither a field of "
+                + metadata.schemaClass().getSimpleName() + " nor a field of a joined association (camel-cased path): "
+                + "join it, or name the value with Selection.field(path).as(\"" + name + "\")");
+    }
+
+    private static void requireNumeric(Selection selection, QueryFields.@Nullable Resolved field) {
+        if (field == null || (selection.aggregate() != Aggregate.SUM && selection.aggregate() != Aggregate.AVG)) {
+            return;
+        }
+        FieldType type = field.type() instanceof PrimitiveType primitive ? primitive.fieldType() : null;
+        if (type != FieldType.ID && type != FieldType.INTEGER && type != FieldType.FLOAT && type != FieldType.DECIMAL) {
+            throw new InvalidDataAccessApiUsageException(selection.aggregate() + " needs a numeric field (:id, :integer, "
+                    + ":float or :decimal), but :" + field.field() + " is " + field.type());
+        }
+    }
+
+    private static @Nullable Object read(ResultSet resultSet, int index, Selection selection,
+            QueryFields.@Nullable Resolved field) throws SQLException {
+        Aggregate aggregate = selection.aggregate();
+        if (field != null && (aggregate == null || aggregate == Aggregate.MIN || aggregate == Aggregate.MAX)) {
+            return field.codec().read(resultSet, index);
+        }
+        if (aggregate == Aggregate.COUNT) {
+            return resultSet.getLong(index);
+        }
+        Object value = resultSet.getObject(index);
+        if (value == null) {
+            return null;
+        }
+        FieldType type = field.type() instanceof PrimitiveType primitive ? primitive.fieldType() : null;
+        Number number = (Number) value;
+        if (type == FieldType.DECIMAL) {
+            return new BigDecimal(number.toString());
+        }
+        return aggregate == Aggregate.SUM && type != FieldType.FLOAT ? (Object) number.longValue() : (Object) number.doubleValue();
+    }
+
+    /** The record or class a projection fills: its component names and how to build one. */
+    private record Target<R>(Class<R> type, List<String> names, List<Class<?>> types, Constructor<R> constructor,
+            List<Field> fields) {
+
+        static <R> Target<R> of(Class<R> type) {
+            try {
+                if (type.isRecord()) {
+                    RecordComponent[] components = type.getRecordComponents();
+                    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+                    Constructor<R> constructor = type.getDeclaredConstructor(types);
+                    constructor.setAccessible(true);
+                    return new Target<>(type, Arrays.stream(components).map(RecordComponent::getName).toList(),
+                            List.of(types), constructor, List.of());
+                }
+                List<Field> fields = new ArrayList<>();
+                for (Field field : type.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+                        field.setAccessible(true);
+                        fields.add(field);
+                    }
+                }
+                Constructor<R> constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                return new Target<>(type, fields.stream().map(Field::getName).toList(),
+                        fields.stream().<Class<?>>map(Field::getType).toList(), constructor, fields);
+            }
+            catch (NoSuchMethodException | RuntimeException ex) {
+                throw new InvalidDataAccessApiUsageException("cannot select into " + type.getName() + ": use a record, or a "
+                        + "class with a no-argument constructor (" + ex.getMessage() + ")", ex);
+            }
+        }
+
+        /** The selections in component order; each component filled exactly once. */
+        List<Selection> order(List<Selection> selections, ProjectionQuery<?> projection) {
+            Map<String, Selection> byName = new LinkedHashMap<>();
+            for (Selection selection : selections) {
+                String name = selection.name();
+                if (name == null || !this.names.contains(name)) {
+                    throw new InvalidDataAccessApiUsageException("select " + selection + " fills no component of "
+                            + this.type.getSimpleName() + " " + this.names + ": name it with .as(component)");
+                }
+                if (byName.put(name, selection) != null) {
+                    throw new InvalidDataAccessApiUsageException("select fills :" + name + " of "
+                            + this.type.getSimpleName() + " twice: " + projection);
+                }
+            }
+            Set<String> missing = new HashSet<>(this.names);
+            missing.removeAll(byName.keySet());
+            if (!missing.isEmpty()) {
+                throw new InvalidDataAccessApiUsageException("select leaves " + this.names.stream().filter(missing::contains)
+                        .toList() + " of " + this.type.getSimpleName() + " unfilled: select a value for each component");
+            }
+            return this.names.stream().map(byName::get).toList();
+        }
+
+        R create(@Nullable Object[] values) {
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = convert(values[i], this.types.get(i), this.names.get(i));
+                }
+                if (this.fields.isEmpty()) {
+                    return this.constructor.newInstance(values);
+                }
+                R instance = this.constructor.newInstance();
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] != null || !this.types.get(i).isPrimitive()) {
+                        this.fields.get(i).set(instance, values[i]);
+                    }
+                }
+                return instance;
+            }
+            catch (ReflectiveOperationException ex) {
+                throw new InvalidDataAccessApiUsageException("cannot create " + this.type.getName() + ": " + ex.getMessage(), ex);
+            }
+        }
+
+        private @Nullable Object convert(@Nullable Object value, Class<?> to, String name) {
+            if (value == null) {
+                if (to.isPrimitive() && this.fields.isEmpty()) {
+                    throw new InvalidDataAccessApiUsageException(":" + name + " of " + this.type.getSimpleName()
+                            + " is a primitive but its value is NULL: declare it with a wrapper type");
+                }
+                return null;
+            }
+            if (!(value instanceof Number number) || to.isInstance(value)) {
+                return value;
+            }
+            if (to == long.class || to == Long.class) {
+                return number.longValue();
+            }
+            if (to == int.class || to == Integer.class) {
+                return Math.toIntExact(number.longValue());
+            }
+            if (to == double.class || to == Double.class) {
+                return number.doubleValue();
+            }
+            if (to == BigDecimal.class) {
+                return new BigDecimal(number.toString());
+            }
+            return value;
+        }
+    }
+}
