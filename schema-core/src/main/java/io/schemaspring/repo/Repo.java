@@ -43,6 +43,7 @@ public class Repo {
     private final UpdateOperation updates;
     private final DeleteOperation deletes;
     private final ChangesetWriter changesets;
+    private final SqlStatements statements;
 
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
             PlatformTransactionManager transactionManager, Clock clock) {
@@ -59,6 +60,7 @@ public class Repo {
         this.updates = new UpdateOperation(this.context, joinRows, readBack);
         this.deletes = new DeleteOperation(this.context, joinRows);
         this.changesets = new ChangesetWriter(this.context, this.inserts, this.updates, this.deletes);
+        this.statements = new SqlStatements(this.context);
     }
 
     /** A repository on a data source: dialect detected, JSON with a default mapper, transactions on the data source. */
@@ -97,6 +99,28 @@ public class Repo {
     /** {@link #stream(Query)} reading {@code fetchSize} rows per round trip. */
     public <T> Stream<T> stream(Query<T> query, int fetchSize) {
         return this.queries.stream(query, fetchSize);
+    }
+
+    /**
+     * Rows of SQL written by hand, Ecto's {@code Repo.query} plus {@code Repo.load}: {@code :name}
+     * parameters are always bound (one named like a field of the schema is cast to its type);
+     * columns are mapped to the schema's fields by name, columns not selected stay unset.
+     */
+    public <T> List<T> query(Class<T> schema, String sql, Map<String, ?> parameters) {
+        return this.statements.query(schema, sql, parameters);
+    }
+
+    /** One column of SQL written by hand, each value converted to {@code type}. */
+    public <T> List<T> queryForList(String sql, Map<String, ?> parameters, Class<T> type) {
+        return this.statements.queryForList(sql, parameters, type);
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE written by hand and answers the row count; with a schema,
+     * parameters named like its fields are cast to their types ({@code schema} may be null).
+     */
+    public int execute(@Nullable Class<?> schema, String sql, Map<String, ?> parameters) {
+        return this.statements.execute(schema, sql, parameters);
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */
