@@ -172,7 +172,8 @@ final class DerivedQuery<T> {
     }
 
     private static String keyword(Part part) {
-        return part.getType().getKeywords().stream().findFirst().orElse(part.getType().name());
+        return part.getType().getKeywords().stream().min(java.util.Comparator.comparingInt(String::length))
+                .orElse(part.getType().name());
     }
 
     /** The schema field a property path names: a persisted field, not a path through an association. */

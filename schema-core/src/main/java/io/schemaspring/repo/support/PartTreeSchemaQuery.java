@@ -70,7 +70,7 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
         else if (parameters.hasPageableParameter()) {
             query = query.orderBy(pageable.getSort());
         }
-        Limit limit = accessor.getLimit();
+        Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
         if (limit.isLimited()) {
             query = query.limit(smaller(query, limit.max()));
         }
