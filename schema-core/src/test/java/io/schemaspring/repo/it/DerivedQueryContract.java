@@ -1,6 +1,7 @@
 package io.schemaspring.repo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.schemaspring.metadata.SchemaRegistry;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Example;
+import org.springframework.data.domain.ExampleMatcher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -229,6 +233,36 @@ abstract class DerivedQueryContract {
         assertThat(this.posts.shoutedTitles()).containsExactly("100% ELIXIR", "DRACULA", "DUNE", "EMMA", "ODES");
         assertThat(this.posts.count()).isEqualTo(5);
         assertThat(this.posts.findById(this.posts.getByTitle("Dune").id)).isPresent();
+    }
+
+    @Test
+    void queryByExampleMatchesTheProbesValues() {
+        Post probe = new Post();
+        probe.authorId = this.ann.id;
+        ExampleMatcher anyPublished = ExampleMatcher.matching().withIgnorePaths("published");
+        assertThat(titles(this.posts.findAll(Example.of(probe, anyPublished), BY_TITLE)))
+                .containsExactly("100% Elixir", "Dune", "Emma");
+        probe.published = true;
+        assertThat(titles(this.posts.findAll(Example.of(probe), BY_TITLE))).containsExactly("Dune", "Emma");
+        assertThat(this.posts.count(Example.of(probe))).isEqualTo(2);
+        Post containing = new Post();
+        containing.title = "%";
+        assertThat(titles(this.posts.findAll(Example.of(containing, anyPublished.withStringMatcher(
+                ExampleMatcher.StringMatcher.CONTAINING))))).containsExactly("100% Elixir");
+        Post missing = new Post();
+        missing.title = "Nope";
+        assertThat(this.posts.exists(Example.of(missing, anyPublished))).isFalse();
+        assertThat(this.posts.findOne(Example.of(missing, anyPublished))).isEmpty();
+        List<TitleOnly> fluent = this.posts.findBy(Example.of(probe),
+                query -> query.sortBy(BY_TITLE.descending()).as(TitleOnly.class).all());
+        assertThat(fluent).extracting(TitleOnly::getTitle).containsExactly("Emma", "Dune");
+        Page<Post> page = this.posts.findAll(Example.of(probe), PageRequest.of(1, 1, BY_TITLE));
+        assertThat(titles(page.getContent())).containsExactly("Emma");
+        assertThat(page.getTotalElements()).isEqualTo(2);
+        assertThatThrownBy(() -> this.posts.findAll(Example.of(probe, ExampleMatcher.matchingAny())))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("Query by Example: matchingAny() needs Query.orWhere, which this version of the query layer does "
+                        + "not offer; use exact, starting, ending or containing matches with matchingAll(), or build a Query");
     }
 
     @Test
