@@ -109,6 +109,8 @@ class SchemaRepositoryAutoConfigurationTest {
             assertThat(books.findByTitle("Dune")).map(book -> book.title).contains("Dune");
             assertThat(books.findByShelfIdOrderByTitleDesc(shelf.id)).extracting(book -> book.title)
                     .containsExactly("Emma", "Dune", "Dracula");
+            assertThat(books.titledLikeSql("D%")).extracting(book -> book.title).containsExactly("Dracula", "Dune");
+            assertThat(books.titleLetters()).isEqualTo(15);
             assertThat(service.shelves()).isNotInstanceOf(BookRepository.class);
         });
     }

@@ -2,7 +2,9 @@ package io.schemaspring.repo.support;
 
 import io.schemaspring.repo.Repo;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
@@ -62,7 +64,7 @@ public class SchemaRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
 
     private RepositoryFragments fragments() {
         List<RepositoryFragment<?>> fragments = new ArrayList<>();
-        for (Class<?> candidate : ClassUtils.getAllInterfacesForClassAsSet(this.repositoryInterface)) {
+        for (Class<?> candidate : superInterfaces(this.repositoryInterface, new LinkedHashSet<>())) {
             if (Repository.class.isAssignableFrom(candidate) || candidate.getName().startsWith("org.springframework.")) {
                 continue;
             }
@@ -72,6 +74,15 @@ public class SchemaRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
             }
         }
         return RepositoryFragments.from(fragments);
+    }
+
+    private static Set<Class<?>> superInterfaces(Class<?> type, Set<Class<?>> found) {
+        for (Class<?> parent : type.getInterfaces()) {
+            if (found.add(parent)) {
+                superInterfaces(parent, found);
+            }
+        }
+        return found;
     }
 
     private @Nullable Object implementation(Class<?> fragmentInterface) {
