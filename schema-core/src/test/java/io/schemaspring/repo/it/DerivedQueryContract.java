@@ -289,6 +289,12 @@ abstract class DerivedQueryContract {
                 + "Query. Fix: use Is, Not, In, NotIn, IsNull, IsNotNull, LessThan(Equal), GreaterThan(Equal), Between, "
                 + "Before, After, Like, StartingWith, EndingWith, Containing, True or False, or declare it as a default "
                 + "method or an @SqlQuery method");
+        assertThat(failure(BrokenPostRepositories.ModifyingAnswersPosts.class)).isEqualTo("Invalid repository method "
+                + "ModifyingAnswersPosts.purge(String): a modifying @SqlQuery answers the row count, not Post. Fix: declare "
+                + "it to return int, long or void");
+        assertThat(failure(BrokenPostRepositories.SqlQueryPage.class)).isEqualTo("Invalid repository method "
+                + "SqlQueryPage.everything(Pageable): an @SqlQuery method takes no Pageable or Sort and answers no Page or "
+                + "Slice. Fix: write ORDER BY, LIMIT and OFFSET in the SQL with :parameters, or use a derived query");
         assertThat(failure(BrokenPostRepositories.WithOr.class)).startsWith("Invalid repository method "
                 + "WithOr.findByTitleOrBody(String, String): the keyword Or needs Query.orWhere");
         assertThat(failure(BrokenPostRepositories.WithIgnoreCase.class)).startsWith("Invalid repository method "
