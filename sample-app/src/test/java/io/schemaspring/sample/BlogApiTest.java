@@ -201,6 +201,33 @@ class BlogApiTest {
     }
 
     @Test
+    void searchesTitlesAndBodiesInAnyCaseAndFiltersByTag() throws Exception {
+        long author = register("Searcher", "searcher@example.com");
+        String marker = "Zq" + System.nanoTime();
+        Response tagged = call("POST", "/api/posts", Map.of("title", "About " + marker, "body", "plain", "userId", author,
+                "tags", List.of("findme")));
+        assertThat(tagged.status()).isEqualTo(201);
+        post(author, "Unrelated");
+        Response inBody = call("POST", "/api/posts", Map.of("title", "Other", "body", "mentions " + marker.toLowerCase(),
+                "userId", author));
+        assertThat(inBody.status()).isEqualTo(201);
+        assertThat(call("GET", "/api/posts/search?q=" + marker.toUpperCase(), null).list())
+                .extracting(post -> post.get("title")).containsExactly("Other", "About " + marker);
+        assertThat(call("GET", "/api/posts/search?q=" + marker + "&tag=FindMe", null).list())
+                .extracting(post -> post.get("title")).containsExactly("About " + marker);
+    }
+
+    @Test
+    void countsAndAveragesEachAuthorsPostsGroupedByAuthor() throws Exception {
+        long author = register("Statistician", "statistician@example.com");
+        call("POST", "/api/posts", Map.of("title", "Two words", "body", "one two", "userId", author));
+        call("POST", "/api/posts", Map.of("title", "Four words", "body", "one two three four", "userId", author));
+        List<Map<String, Object>> stats = call("GET", "/api/users/stats", null).list();
+        assertThat(stats).filteredOn(row -> ((Number) row.get("userId")).longValue() == author)
+                .containsExactly(Map.of("userId", (int) author, "name", "Statistician", "posts", 2, "averageWords", 3.0));
+    }
+
+    @Test
     void pagesAUsersPostsNewestFirstInsteadOfPreloadingThemAll() throws Exception {
         long author = register("Barbara", "barbara@example.com");
         post(author, "First");

@@ -51,6 +51,7 @@ public class Repo {
     private final UpdateAllOperation updateAlls;
 
     private RepoObserver observer = RepoObserver.OFF;
+    private final SqlStatements statements;
 
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
             PlatformTransactionManager transactionManager, Clock clock) {
@@ -71,6 +72,7 @@ public class Repo {
         this.upserts = new UpsertOperation(this.context, joinRows, readBack);
         this.bulkInserts = new BulkInsert(this.context, this.upserts);
         this.updateAlls = new UpdateAllOperation(this.context);
+        this.statements = new SqlStatements(this.context);
     }
 
     /** A repository on a data source: dialect detected, JSON with a default mapper, transactions on the data source. */
@@ -134,6 +136,31 @@ public class Repo {
     public <R> List<R> all(ProjectionQuery<R> projection) {
         return this.observer.off() ? this.projections.all(projection)
                 : this.observer.observe(projection.query().schema(), "all", () -> this.projections.all(projection));
+    }
+
+    /**
+     * Rows of SQL written by hand, Ecto's {@code Repo.query} plus {@code Repo.load}: {@code :name}
+     * parameters are always bound (one named like a field of the schema is cast to its type);
+     * columns are mapped to the schema's fields by name, columns not selected stay unset.
+     */
+    public <T> List<T> query(Class<T> schema, String sql, Map<String, ?> parameters) {
+        return this.observer.off() ? this.statements.query(schema, sql, parameters)
+                : this.observer.observe(schema, "query", () -> this.statements.query(schema, sql, parameters));
+    }
+
+    /** One column of SQL written by hand, each value converted to {@code type}. */
+    public <T> List<T> queryForList(String sql, Map<String, ?> parameters, Class<T> type) {
+        return this.observer.off() ? this.statements.queryForList(sql, parameters, type)
+                : this.observer.observe(null, "query", () -> this.statements.queryForList(sql, parameters, type));
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE written by hand and answers the row count; with a schema,
+     * parameters named like its fields are cast to their types ({@code schema} may be null).
+     */
+    public int execute(@Nullable Class<?> schema, String sql, Map<String, ?> parameters) {
+        return this.observer.off() ? this.statements.execute(schema, sql, parameters)
+                : this.observer.observe(schema, "execute", () -> this.statements.execute(schema, sql, parameters));
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */

@@ -9,16 +9,18 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.ListPagingAndSortingRepository;
+import org.springframework.data.repository.query.ListQueryByExampleExecutor;
 
 /**
  * The repository of one schema, injectable by its generic type
  * ({@code SchemaRepository<User, Long> users}) and extendable by your own interfaces (their
  * default methods are called as written). Speaks Ecto.Repo ({@link #all(Query)},
  * {@link #getOrThrow}, {@link #insert}, {@link #update(Changeset)}, {@link #preload}) and Spring
- * Data ({@code findAll(Pageable)}, {@code save}, {@code deleteById}, ...). For composite
+ * Data ({@code findAll(Pageable)}, {@code save}, {@code deleteById}, Query by Example, ...). For composite
  * primary keys, {@code ID} is a {@code Map} of the key fields.
  */
-public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, ListPagingAndSortingRepository<T, ID> {
+public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, ListPagingAndSortingRepository<T, ID>,
+        ListQueryByExampleExecutor<T> {
 
     /** The schema class. */
     Class<T> schema();

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.function.Function;
+import org.springframework.data.domain.Example;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
 
 /** The {@link SchemaRepository} of one schema, delegating to a {@link Repo}. */
 public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
@@ -259,6 +262,51 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     @Override
     public Page<T> findAll(Pageable pageable) {
         return page(query(), pageable);
+    }
+
+    // ---------------------------------------------------------------- Query by Example
+
+    /** The example's query in this repository's prefix; see {@link ExampleQueries} for what it matches. */
+    @SuppressWarnings("unchecked")
+    private <S extends T> Query<S> query(Example<S> example) {
+        return (Query<S>) ExampleQueries.where(query(), example, this.metadata);
+    }
+
+    @Override
+    public <S extends T> Optional<S> findOne(Example<S> example) {
+        return this.repo.one(query(example));
+    }
+
+    @Override
+    public <S extends T> List<S> findAll(Example<S> example) {
+        return this.repo.all(query(example));
+    }
+
+    @Override
+    public <S extends T> List<S> findAll(Example<S> example, Sort sort) {
+        return this.repo.all(query(example).orderBy(sort));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends T> Page<S> findAll(Example<S> example, Pageable pageable) {
+        return (Page<S>) page((Query<T>) query(example), pageable);
+    }
+
+    @Override
+    public <S extends T> long count(Example<S> example) {
+        return this.repo.count(query(example));
+    }
+
+    @Override
+    public <S extends T> boolean exists(Example<S> example) {
+        return this.repo.exists(query(example));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends T, R> R findBy(Example<S> example, Function<FetchableFluentQuery<S>, R> queryFunction) {
+        return queryFunction.apply(ExampleFluentQuery.of((SchemaRepository<S, ?>) this, query(example)));
     }
 
     private boolean isNew(T entity) {

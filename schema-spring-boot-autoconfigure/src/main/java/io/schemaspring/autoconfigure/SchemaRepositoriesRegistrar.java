@@ -6,13 +6,15 @@ import io.schemaspring.metadata.SchemaScanner;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.SchemaRepository;
-import io.schemaspring.repo.SchemaRepositoryFactory;
 import io.schemaspring.repo.SchemaRepositoryScanner;
 import io.schemaspring.repo.SimpleSchemaRepository;
+import io.schemaspring.repo.support.SchemaRepositoryFactory;
+import io.schemaspring.repo.support.SchemaRepositoryFactoryBean;
 import java.beans.Introspector;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -24,7 +26,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Registers one repository bean per schema: the user's interface extending
- * {@code SchemaRepository<T, ID>} when there is one, else a {@code SchemaRepository<T, ID>}
+ * {@code SchemaRepository<T, ID>} when there is one (a Spring Data repository factory bean), else a {@code SchemaRepository<T, ID>}
  * typed with the schema and its key type, so it is injected by generic type.
  */
 final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostProcessor {
@@ -43,13 +45,13 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
         List<String> packages = SchemaPackages.resolve(properties, beanFactory);
         ClassLoader classLoader = beanFactory.getBeanClassLoader() != null ? beanFactory.getBeanClassLoader()
                 : ClassUtils.getDefaultClassLoader();
+        SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, null);
         Set<Class<?>> covered = new HashSet<>();
         for (Class<?> repositoryInterface : new SchemaRepositoryScanner(classLoader).scan(packages)) {
             covered.add(SchemaRepositoryFactory.schemaOf(repositoryInterface));
             register(registry, Introspector.decapitalize(repositoryInterface.getSimpleName()),
-                    userRepository(repositoryInterface, beanFactory));
+                    userRepository(repositoryInterface, settings));
         }
-        SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, null);
         for (Class<?> schema : new SchemaScanner(classLoader).scan(packages)) {
             if (schema.isAnnotationPresent(Schema.class) && !covered.contains(schema)) {
                 register(registry, Introspector.decapitalize(schema.getSimpleName()) + "SchemaRepository",
@@ -64,9 +66,19 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
         }
     }
 
-    private static <R> RootBeanDefinition userRepository(Class<R> repositoryInterface, ConfigurableListableBeanFactory beanFactory) {
-        RootBeanDefinition definition = new RootBeanDefinition(repositoryInterface);
-        definition.setInstanceSupplier(() -> SchemaRepositoryFactory.create(repositoryInterface, beanFactory.getBean(Repo.class)));
+    /**
+     * Spring Data's way: the bean is a {@link SchemaRepositoryFactoryBean} of the interface, typed
+     * {@code SchemaRepositoryFactoryBean<BookRepository, Book, Long>} so it matches by generic type.
+     */
+    private static RootBeanDefinition userRepository(Class<?> repositoryInterface, SchemaSettings settings) {
+        Class<?> schema = SchemaRepositoryFactory.schemaOf(repositoryInterface);
+        Class<?> idType = ResolvableType.forClass(repositoryInterface).as(SchemaRepository.class).getGeneric(1)
+                .toClass();
+        RootBeanDefinition definition = new RootBeanDefinition(SchemaRepositoryFactoryBean.class);
+        definition.setTargetType(ResolvableType.forClassWithGenerics(SchemaRepositoryFactoryBean.class, repositoryInterface,
+                schema, idType == Object.class ? PrimaryKeys.idType(schema, settings) : idType));
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, repositoryInterface);
+        definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, repositoryInterface);
         return definition;
     }
 

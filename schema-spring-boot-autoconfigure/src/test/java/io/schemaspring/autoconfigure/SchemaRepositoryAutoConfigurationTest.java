@@ -12,6 +12,7 @@ import io.schemaspring.autoconfigure.fixtures.library.Shelf;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.RepositoryDefinitionException;
 import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.H2Dialect;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -108,6 +110,12 @@ class SchemaRepositoryAutoConfigurationTest {
             assertThatThrownBy(() -> books.getOrThrow(404L)).isInstanceOf(NoResultsException.class)
                     .hasMessage("expected at least one result but got none: no Book with id 404");
             assertThat(books.toString()).isEqualTo("BookRepository<Book>");
+            assertThat(books.findByTitle("Dune")).map(book -> book.title).contains("Dune");
+            assertThat(books.findByShelfIdOrderByTitleDesc(shelf.id)).extracting(book -> book.title)
+                    .containsExactly("Emma", "Dune", "Dracula");
+            assertThat(books.titledLikeSql("D%")).extracting(book -> book.title).containsExactly("Dracula", "Dune");
+            assertThat(books.titleLetters()).isEqualTo(15);
+            assertThat(service.shelves()).isNotInstanceOf(BookRepository.class);
         });
     }
 
@@ -159,17 +167,24 @@ class SchemaRepositoryAutoConfigurationTest {
     }
 
     @Test
-    void failsStartupForRepositoryMethodsWithoutImplementation() {
+    void failsStartupForADerivedQueryNamingAnUnknownProperty() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
                         SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
                 .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.brokenrepo",
                         "spring.datasource.generate-unique-name=true")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessage("MagazineRepository.findByTitle(String) has no implementation: declare it as a default "
-                                + "method built on query(), all(), one() or getBy(), for example `default Optional<Magazine> "
-                                + "findByEmail(String email) { return getBy(Map.of(\"email\", email)); }`"));
+                .run(context -> {
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .isInstanceOf(RepositoryDefinitionException.class)
+                            .hasMessage("Invalid repository method MagazineRepository.findByTitel(String), property :titel: "
+                                    + "Magazine has no field :titel (its fields are [id, title]). Fix: name fields of the "
+                                    + "schema (findByEmail, findByTitleAndPublishedTrue), or declare it as a default method "
+                                    + "built on query(), or annotate it with @SqlQuery");
+                    FailureAnalysis analysis = new RepositoryDefinitionFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).isEqualTo("Repository "
+                            + "io.schemaspring.autoconfigure.fixtures.brokenrepo.MagazineRepository, method findByTitel(String), "
+                            + "property :titel is invalid: Magazine has no field :titel (its fields are [id, title]).");
+                });
     }
 
     @Test

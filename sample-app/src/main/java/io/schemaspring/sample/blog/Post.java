@@ -19,6 +19,8 @@ public class Post {
     private String title;
     private String body;
     private boolean published;
+    /** Words in the body, set on every write of it (the authors' statistics average it). */
+    private Integer wordCount;
     private Long userId;
     @BelongsTo
     private User user;

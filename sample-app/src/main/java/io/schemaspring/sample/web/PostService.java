@@ -57,7 +57,11 @@ public class PostService {
     }
 
     private static Changeset<Post> validate(Changeset<Post> changeset) {
-        return changeset.validateLength("title", Length.max(120)).validateLength("body", Length.max(10_000));
+        changeset.validateLength("title", Length.max(120)).validateLength("body", Length.max(10_000));
+        if (changeset.getChange("body") instanceof String body) {
+            changeset.putChange("wordCount", body.isBlank() ? 0 : body.trim().split("\\s+").length);
+        }
+        return changeset;
     }
 
     /**

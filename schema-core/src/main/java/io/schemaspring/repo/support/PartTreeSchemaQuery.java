@@ -1,0 +1,111 @@
+package io.schemaspring.repo.support;
+
+import io.schemaspring.repo.Query;
+import io.schemaspring.repo.SchemaRepository;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.repository.query.Parameters;
+import org.springframework.data.repository.query.ParametersParameterAccessor;
+import org.springframework.data.repository.query.QueryMethod;
+import org.springframework.data.repository.query.RepositoryQuery;
+import org.springframework.data.repository.query.ResultProcessor;
+
+/**
+ * A derived query method ({@code findByEmail}, {@code countByAuthorId}, {@code existsBy...},
+ * {@code deleteBy...}) run through the repository it belongs to, so its prefix applies: the
+ * criteria of the method name, then the {@code Sort}, {@code Pageable} or {@code Limit}
+ * argument, read as a list, one struct, a {@code Stream}, a {@code Page} or a {@code Slice}.
+ */
+final class PartTreeSchemaQuery<T> implements RepositoryQuery {
+
+    private final QueryMethod method;
+    private final DerivedQuery<T> derived;
+    private final SchemaRepository<T, Object> repository;
+    private final Projections projections;
+
+    PartTreeSchemaQuery(QueryMethod method, DerivedQuery<T> derived, SchemaRepository<T, Object> repository,
+            Projections projections) {
+        this.method = method;
+        this.derived = derived;
+        this.repository = repository;
+        this.projections = projections;
+    }
+
+    @Override
+    public QueryMethod getQueryMethod() {
+        return this.method;
+    }
+
+    @Override
+    public @Nullable Object execute(@Nullable Object[] parameters) {
+        ParametersParameterAccessor accessor = new ParametersParameterAccessor(this.method.getParameters(), parameters);
+        if (this.derived.tree().isCountProjection()) {
+            return this.repository.count(this.derived.filters(this.repository.query(), accessor.iterator()));
+        }
+        if (this.derived.tree().isExistsProjection()) {
+            return this.repository.exists(this.derived.filters(this.repository.query(), accessor.iterator()));
+        }
+        if (this.derived.tree().isDelete()) {
+            return delete(this.derived.filters(this.repository.query(), accessor.iterator()));
+        }
+        Query<T> query = this.derived.apply(this.repository.query(), accessor.iterator());
+        ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
+        return processor.processResult(read(query, accessor), this.projections.preparing(processor.getReturnedType()));
+    }
+
+    private @Nullable Object read(Query<T> unpaged, ParametersParameterAccessor accessor) {
+        Parameters<?, ?> parameters = this.method.getParameters();
+        Query<T> query = parameters.hasSortParameter() ? unpaged.orderBy(accessor.getSort()) : unpaged;
+        Pageable pageable = accessor.getPageable();
+        if (this.method.isPageQuery()) {
+            return this.repository.page(query, pageable);
+        }
+        if (pageable.isPaged()) {
+            query = query.orderBy(pageable.getSort()).offset(pageable.getOffset())
+                    .limit(smaller(query, pageable.getPageSize() + (this.method.isSliceQuery() ? 1 : 0)));
+        }
+        else if (parameters.hasPageableParameter()) {
+            query = query.orderBy(pageable.getSort());
+        }
+        Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
+        if (limit.isLimited()) {
+            query = query.limit(smaller(query, limit.max()));
+        }
+        if (this.method.isSliceQuery()) {
+            List<T> rows = this.repository.all(query);
+            boolean more = pageable.isPaged() && rows.size() > pageable.getPageSize();
+            return new SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows, pageable, more);
+        }
+        if (this.method.isStreamQuery()) {
+            return this.repository.stream(query);
+        }
+        if (this.method.isCollectionQuery()) {
+            return this.repository.all(query);
+        }
+        if (this.derived.tree().isLimiting()) {
+            return this.repository.all(query).stream().findFirst().orElse(null);
+        }
+        return this.repository.one(query).orElse(null);
+    }
+
+    private static int smaller(Query<?> query, int limit) {
+        return query.limit() == null ? limit : Math.min(query.limit(), limit);
+    }
+
+    /** Spring Data's {@code deleteBy}: each matching struct deleted as {@code delete(struct)} does (its {@code onDelete} applied). */
+    private Object delete(Query<T> query) {
+        List<T> found = this.repository.all(query);
+        found.forEach(this.repository::delete);
+        Class<?> returned = this.method.getReturnedObjectType();
+        if (this.method.isCollectionQuery()) {
+            return found;
+        }
+        if (returned == int.class || returned == Integer.class) {
+            return found.size();
+        }
+        return (long) found.size();
+    }
+}

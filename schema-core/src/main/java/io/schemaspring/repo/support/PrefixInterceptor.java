@@ -1,0 +1,48 @@
+package io.schemaspring.repo.support;
+
+import io.schemaspring.metadata.SqlIdentifiers;
+import io.schemaspring.repo.Repo;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.repository.core.support.RepositoryComposition.RepositoryFragments;
+
+/**
+ * {@code withPrefix(prefix)} on a user's repository answers the same interface bound to the
+ * prefix, derived queries included (one proxy per prefix, created once); {@code toString}
+ * names the interface.
+ */
+final class PrefixInterceptor implements MethodInterceptor {
+
+    private final Repo repo;
+    private final Class<?> repositoryInterface;
+    private final RepositoryFragments fragments;
+    private final @Nullable String prefix;
+    private final Map<String, Object> prefixed = new ConcurrentHashMap<>();
+
+    PrefixInterceptor(Repo repo, Class<?> repositoryInterface, RepositoryFragments fragments, @Nullable String prefix) {
+        this.repo = repo;
+        this.repositoryInterface = repositoryInterface;
+        this.fragments = fragments;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+        String name = invocation.getMethod().getName();
+        Object[] arguments = invocation.getArguments();
+        if (name.equals("withPrefix") && arguments.length == 1 && arguments[0] instanceof String requested) {
+            String prefix = SqlIdentifiers.require(requested, "Prefix");
+            return this.prefixed.computeIfAbsent(prefix, key -> new SchemaRepositoryFactory(this.repo, key)
+                    .getRepository(this.repositoryInterface, this.fragments));
+        }
+        if (name.equals("toString") && arguments.length == 0) {
+            return this.repositoryInterface.getSimpleName() + "<"
+                    + SchemaRepositoryFactory.schemaOf(this.repositoryInterface).getSimpleName() + ">"
+                    + (this.prefix == null ? "" : " in " + this.prefix);
+        }
+        return invocation.proceed();
+    }
+}

@@ -1,0 +1,319 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.RepositoryDefinitionException;
+import io.schemaspring.repo.dialect.DialectResolver;
+import io.schemaspring.repo.it.fixtures.Author;
+import io.schemaspring.repo.it.fixtures.BrokenPostRepositories;
+import io.schemaspring.repo.it.fixtures.Comment;
+import io.schemaspring.repo.it.fixtures.Post;
+import io.schemaspring.repo.it.fixtures.PostLabel;
+import io.schemaspring.repo.it.fixtures.PostRepository;
+import io.schemaspring.repo.it.fixtures.PostRepository.PostSummary;
+import io.schemaspring.repo.it.fixtures.PostRepository.TitleOnly;
+import io.schemaspring.repo.it.fixtures.PostRepositoryCustomImpl;
+import io.schemaspring.repo.it.fixtures.Tag;
+import io.schemaspring.repo.support.SchemaRepositoryFactory;
+import java.sql.Connection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Example;
+import org.springframework.data.domain.ExampleMatcher;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.repository.core.support.RepositoryComposition.RepositoryFragments;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring Data repository interfaces built by {@link SchemaRepositoryFactory} on a {@link Repo}:
+ * derived queries, {@code @SqlQuery}, projections, fragments and prefixes, run unchanged on
+ * every database of {@link TestDatabase}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DerivedQueryContract {
+
+    SingleConnectionDataSource connection;
+    Repo repo;
+    JdbcTemplate jdbc;
+    PostRepository posts;
+    Author ann;
+    Author bob;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void connect() throws Exception {
+        database().requireReachable();
+        this.connection = new SingleConnectionDataSource(database().url(), true);
+        try (Connection raw = this.connection.getConnection()) {
+            ScriptUtils.executeSqlScript(raw, new ClassPathResource(database().script()));
+        }
+        SchemaRegistry registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class,
+                PostLabel.class).build();
+        this.repo = new Repo(registry, new JdbcTemplate(this.connection), DialectResolver.resolve(this.connection),
+                JsonMapper.builder().build(), new DataSourceTransactionManager(this.connection), RepoContract.CLOCK);
+        this.jdbc = new JdbcTemplate(this.connection);
+        this.posts = new SchemaRepositoryFactory(this.repo).getRepository(PostRepository.class,
+                RepositoryFragments.just(new PostRepositoryCustomImpl(this.repo)));
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (this.connection != null) {
+            this.connection.destroy();
+        }
+    }
+
+    @BeforeEach
+    void seed() {
+        for (String prefix : List.of("", "tenant_b.")) {
+            RepoContract.TABLES.forEach(table -> this.jdbc.update("DELETE FROM " + prefix + table));
+        }
+        this.ann = this.repo.insert(Author.named("ann"));
+        this.bob = this.repo.insert(Author.named("bob"));
+        post("Dune", 5, true, this.ann);
+        post("Emma", 3, true, this.ann);
+        post("Dracula", 4, false, this.bob);
+        post("100% Elixir", null, false, this.ann);
+        post("Odes", 1, true, this.bob);
+    }
+
+    private Post post(String title, Integer rating, boolean published, Author author) {
+        Post post = Post.titled(title, author);
+        post.rating = rating;
+        post.published = published;
+        return this.repo.insert(post);
+    }
+
+    private static List<String> titles(List<Post> posts) {
+        return posts.stream().map(post -> post.title).toList();
+    }
+
+    private static final Sort BY_TITLE = Sort.by("title");
+
+    @Test
+    void equalityAnswersAnOptionalOrTheStructOrNull() {
+        assertThat(this.posts.findByTitle("Dune")).map(post -> post.rating).contains(5);
+        assertThat(this.posts.findByTitle("Nope")).isEmpty();
+        assertThat(this.posts.getByTitle("Emma").rating).isEqualTo(3);
+        assertThat(this.posts.getByTitle("Nope")).isNull();
+    }
+
+    @Test
+    void comparisonsBooleansAndBetween() {
+        assertThat(titles(this.posts.findByPublishedTrueOrderByTitleAsc())).containsExactly("Dune", "Emma", "Odes");
+        assertThat(titles(this.posts.findByPublishedFalseAndRatingGreaterThanEqual(4, BY_TITLE))).containsExactly("Dracula");
+        assertThat(titles(this.posts.findByRatingBetweenOrderByRatingDesc(3, 5))).containsExactly("Dune", "Dracula", "Emma");
+        assertThat(titles(this.posts.findByRatingLessThan(4, BY_TITLE))).containsExactly("Emma", "Odes");
+    }
+
+    @Test
+    void inNotInNullAndNot() {
+        assertThat(titles(this.posts.findByRatingIn(List.of(1, 5), BY_TITLE))).containsExactly("Dune", "Odes");
+        assertThat(titles(this.posts.findByRatingIn(List.of(), BY_TITLE))).isEmpty();
+        assertThat(titles(this.posts.findByRatingNotIn(List.of(1, 5), BY_TITLE))).containsExactly("Dracula", "Emma");
+        assertThat(titles(this.posts.findByRatingIsNull())).containsExactly("100% Elixir");
+        assertThat(titles(this.posts.findByTitleNot("Dune", BY_TITLE))).containsExactly("100% Elixir", "Dracula", "Emma", "Odes");
+    }
+
+    @Test
+    void likeTakesThePatternAndStartingEndingContainingMatchTheArgumentLiterally() {
+        assertThat(titles(this.posts.findByTitleLike("D%", BY_TITLE))).containsExactly("Dracula", "Dune");
+        assertThat(titles(this.posts.findByTitleStartingWith("D", BY_TITLE))).containsExactly("Dracula", "Dune");
+        assertThat(titles(this.posts.findByTitleEndingWith("a", BY_TITLE))).containsExactly("Dracula", "Emma");
+        assertThat(titles(this.posts.findByTitleContaining("%", BY_TITLE))).containsExactly("100% Elixir");
+        assertThat(titles(this.posts.findByTitleStartingWith("_", BY_TITLE))).isEmpty();
+    }
+
+    @Test
+    void firstTopAndDistinct() {
+        assertThat(this.posts.findFirstByRatingIsNotNullOrderByRatingDesc().title).isEqualTo("Dune");
+        assertThat(titles(this.posts.findTop2ByOrderByTitleDesc())).containsExactly("Odes", "Emma");
+        assertThat(titles(this.posts.findDistinctByPublishedTrue(BY_TITLE))).containsExactly("Dune", "Emma", "Odes");
+    }
+
+    @Test
+    void limitPageSliceAndStream() {
+        assertThat(titles(this.posts.findByAuthorIdOrderByTitle(this.ann.id, Limit.of(2)))).containsExactly("100% Elixir", "Dune");
+        Page<Post> page = this.posts.findByAuthorId(this.ann.id, PageRequest.of(1, 2, BY_TITLE));
+        assertThat(titles(page.getContent())).containsExactly("Emma");
+        assertThat(page.getTotalElements()).isEqualTo(3);
+        assertThat(page.getTotalPages()).isEqualTo(2);
+        Slice<Post> first = this.posts.findByPublished(true, PageRequest.of(0, 2, BY_TITLE));
+        assertThat(titles(first.getContent())).containsExactly("Dune", "Emma");
+        assertThat(first.hasNext()).isTrue();
+        Slice<Post> last = this.posts.findByPublished(true, first.nextPageable());
+        assertThat(titles(last.getContent())).containsExactly("Odes");
+        assertThat(last.hasNext()).isFalse();
+        List<String> streamed = new TransactionTemplate(new DataSourceTransactionManager(this.connection)).execute(status -> {
+            try (Stream<Post> stream = this.posts.streamByAuthorIdOrderByTitle(this.bob.id)) {
+                return stream.map(post -> post.title).toList();
+            }
+        });
+        assertThat(streamed).containsExactly("Dracula", "Odes");
+    }
+
+    @Test
+    void countExistsAndDeleteSubjects() {
+        assertThat(this.posts.countByAuthorId(this.ann.id)).isEqualTo(3);
+        assertThat(this.posts.existsByTitle("Emma")).isTrue();
+        assertThat(this.posts.existsByTitle("Nope")).isFalse();
+        assertThat(this.posts.deleteByRatingLessThan(4)).isEqualTo(2);
+        assertThat(titles(this.posts.findAll(BY_TITLE))).containsExactly("100% Elixir", "Dracula", "Dune");
+    }
+
+    @Test
+    void interfaceRecordAndDynamicProjections() {
+        assertThat(this.posts.findTitlesByAuthorIdOrderByTitle(this.bob.id)).extracting(TitleOnly::getTitle)
+                .containsExactly("Dracula", "Odes");
+        assertThat(this.posts.findSummariesByPublishedTrueOrderByTitle()).containsExactly(new PostSummary("Dune", 5),
+                new PostSummary("Emma", 3), new PostSummary("Odes", 1));
+        assertThat(this.posts.findByRatingGreaterThanOrderByRating(3, PostSummary.class))
+                .containsExactly(new PostSummary("Dracula", 4), new PostSummary("Dune", 5));
+        assertThat(this.posts.findByRatingGreaterThanOrderByRating(3, TitleOnly.class)).extracting(TitleOnly::getTitle)
+                .containsExactly("Dracula", "Dune");
+    }
+
+    @Test
+    void sqlQueriesBindNamedParametersAndMapRowsByColumnName() {
+        List<Post> dune = this.posts.titled("Dune");
+        assertThat(dune).singleElement().satisfies(post -> {
+            assertThat(post.rating).isEqualTo(5);
+            assertThat(post.authorId).isEqualTo(this.ann.id);
+            assertThat(post.published).isTrue();
+        });
+        assertThat(this.posts.titled("Dune' OR '1'='1")).isEmpty();
+        assertThat(this.posts.ratedAtLeast(4)).containsExactly(new PostSummary("Dracula", 4), new PostSummary("Dune", 5));
+        assertThat(this.posts.titlesOf(this.bob.id)).extracting(TitleOnly::getTitle).containsExactly("Odes", "Dracula");
+        assertThat(this.posts.countPublished(true)).isEqualTo(3);
+        assertThat(this.posts.rateAll(this.bob.id, 2)).isEqualTo(2);
+        assertThat(this.posts.getByTitle("Odes").rating).isEqualTo(2);
+    }
+
+    @Test
+    void derivedQueriesOfARepositoryBoundToAPrefixRunThere() {
+        Author tenantAuthor = this.repo.insert(Author.named("tia"), "tenant_b");
+        Post tenantDune = Post.titled("Dune", tenantAuthor);
+        tenantDune.rating = 2;
+        this.repo.insert(tenantDune, "tenant_b");
+        PostRepository tenant = this.posts.withPrefix("tenant_b");
+        assertThat(tenant.findByTitle("Dune")).map(post -> post.rating).contains(2);
+        assertThat(tenant.countByAuthorId(tenantAuthor.id)).isEqualTo(1);
+        assertThat(tenant.findByPublishedTrueOrderByTitleAsc()).isEmpty();
+        assertThat(this.repo.prefixOf(tenant.getByTitle("Dune"))).isEqualTo("tenant_b");
+        assertThat(this.posts.findByTitle("Dune")).map(post -> post.rating).contains(5);
+        assertThat(this.posts.withPrefix("tenant_b")).isSameAs(tenant);
+        assertThat(tenant.toString()).isEqualTo("PostRepository<Post> in tenant_b");
+        assertThat(this.posts.toString()).isEqualTo("PostRepository<Post>");
+    }
+
+    @Test
+    void fragmentsAndInheritedMethodsWorkBesideDerivedQueries() {
+        assertThat(this.posts.shoutedTitles()).containsExactly("100% ELIXIR", "DRACULA", "DUNE", "EMMA", "ODES");
+        assertThat(this.posts.count()).isEqualTo(5);
+        assertThat(this.posts.findById(this.posts.getByTitle("Dune").id)).isPresent();
+    }
+
+    @Test
+    void queryByExampleMatchesTheProbesValues() {
+        Post probe = new Post();
+        probe.authorId = this.ann.id;
+        ExampleMatcher anyPublished = ExampleMatcher.matching().withIgnorePaths("published");
+        assertThat(titles(this.posts.findAll(Example.of(probe, anyPublished), BY_TITLE)))
+                .containsExactly("100% Elixir", "Dune", "Emma");
+        probe.published = true;
+        assertThat(titles(this.posts.findAll(Example.of(probe), BY_TITLE))).containsExactly("Dune", "Emma");
+        assertThat(this.posts.count(Example.of(probe))).isEqualTo(2);
+        Post containing = new Post();
+        containing.title = "%";
+        assertThat(titles(this.posts.findAll(Example.of(containing, anyPublished.withStringMatcher(
+                ExampleMatcher.StringMatcher.CONTAINING))))).containsExactly("100% Elixir");
+        Post missing = new Post();
+        missing.title = "Nope";
+        assertThat(this.posts.exists(Example.of(missing, anyPublished))).isFalse();
+        assertThat(this.posts.findOne(Example.of(missing, anyPublished))).isEmpty();
+        List<TitleOnly> fluent = this.posts.findBy(Example.of(probe),
+                query -> query.sortBy(BY_TITLE.descending()).as(TitleOnly.class).all());
+        assertThat(fluent).extracting(TitleOnly::getTitle).containsExactly("Emma", "Dune");
+        Page<Post> page = this.posts.findAll(Example.of(probe), PageRequest.of(1, 1, BY_TITLE));
+        assertThat(titles(page.getContent())).containsExactly("Emma");
+        assertThat(page.getTotalElements()).isEqualTo(2);
+        assertThat(titles(this.posts.findAll(Example.of(probe, ExampleMatcher.matchingAny()), BY_TITLE)))
+                .as("authorId = ann OR published").containsExactly("100% Elixir", "Dune", "Emma", "Odes");
+        Post lowerCase = new Post();
+        lowerCase.title = "dune";
+        assertThat(titles(this.posts.findAll(Example.of(lowerCase, anyPublished.withIgnoreCase()))))
+                .containsExactly("Dune");
+    }
+
+    @Test
+    void orIgnoreCaseAndNotLikeComposeIntoOneQuery() {
+        assertThat(titles(this.posts.findByTitleOrRating("Dune", 1, BY_TITLE))).containsExactly("Dune", "Odes");
+        assertThat(titles(this.posts.findByTitleIgnoreCase("dUNE"))).containsExactly("Dune");
+        assertThat(titles(this.posts.findByTitleContainingIgnoreCaseAndPublishedTrue("D", BY_TITLE)))
+                .containsExactly("Dune", "Odes");
+        assertThat(titles(this.posts.findByTitleNotLike("D%", BY_TITLE))).containsExactly("100% Elixir", "Emma", "Odes");
+    }
+
+    @Test
+    void propertiesThroughBelongsToJoinTheAssociation() {
+        assertThat(titles(this.posts.findByAuthorName("bob", BY_TITLE))).containsExactly("Dracula", "Odes");
+        assertThat(titles(this.posts.findByAuthorNameOrderByTitleDesc("ann"))).containsExactly("Emma", "Dune", "100% Elixir");
+        assertThat(this.posts.countByAuthorName("ann")).isEqualTo(3);
+    }
+
+    @Test
+    void methodsThatCannotBeImplementedFailWhenTheRepositoryIsCreated() {
+        String fields = this.repo.registry().get(Post.class).fields().toString();
+        String fix = "name fields of the schema (findByEmail, findByTitleAndPublishedTrue), or declare it as a default "
+                + "method built on query(), or annotate it with @SqlQuery";
+        assertThat(failure(BrokenPostRepositories.UnknownProperty.class)).isEqualTo("Invalid repository method "
+                + "UnknownProperty.findByTitel(String), property :titel: Post has no field :titel (its fields are "
+                + fields + "). Fix: " + fix);
+        assertThat(failure(BrokenPostRepositories.NotADerivedQuery.class)).isEqualTo("Invalid repository method "
+                + "NotADerivedQuery.recent(), property :recent: Post has no field :recent (its fields are " + fields
+                + "). Fix: " + fix);
+        assertThat(failure(BrokenPostRepositories.ThroughHasMany.class)).isEqualTo("Invalid repository method "
+                + "ThroughHasMany.findByCommentsBody(String), property :comments.body: :comments of Post is not a belongs_to "
+                + "or has_one association. Fix: derive through belongs_to and has_one associations only (one row each); "
+                + "for has_many, declare a default method with Query.join or an @SqlQuery method");
+        assertThat(failure(BrokenPostRepositories.AnAssociation.class)).isEqualTo("Invalid repository method "
+                + "AnAssociation.findByAuthor(Author), property :author: :author is an association, not a column (its "
+                + "fields are " + fields + "). Fix: name one of those fields in the method name, or declare it as a "
+                + "default method or an @SqlQuery method");
+        assertThat(failure(BrokenPostRepositories.ModifyingAnswersPosts.class)).isEqualTo("Invalid repository method "
+                + "ModifyingAnswersPosts.purge(String): a modifying @SqlQuery answers the row count, not Post. Fix: declare "
+                + "it to return int, long or void");
+        assertThat(failure(BrokenPostRepositories.SqlQueryPage.class)).isEqualTo("Invalid repository method "
+                + "SqlQueryPage.everything(Pageable): an @SqlQuery method takes no Pageable or Sort and answers no Page or "
+                + "Slice. Fix: write ORDER BY, LIMIT and OFFSET in the SQL with :parameters, or use a derived query");
+    }
+
+    private String failure(Class<?> repositoryInterface) {
+        Throwable thrown = catchThrowable(() -> new SchemaRepositoryFactory(this.repo).getRepository(repositoryInterface));
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(thrown);
+        assertThat(cause).isInstanceOf(RepositoryDefinitionException.class);
+        return cause.getMessage();
+    }
+}
