@@ -2,10 +2,10 @@ package io.schemaspring.sample.web;
 
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.Length;
-import io.schemaspring.repo.Query;
 import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.sample.account.Passwords;
 import io.schemaspring.sample.blog.Post;
+import io.schemaspring.sample.blog.PostRepository;
 import io.schemaspring.sample.blog.User;
 import io.schemaspring.web.Cast;
 import java.util.Locale;
@@ -26,10 +26,10 @@ public class UserApiController {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private final SchemaRepository<User, Long> users;
-    private final SchemaRepository<Post, Long> posts;
+    private final PostRepository posts;
     private final Passwords passwords;
 
-    public UserApiController(SchemaRepository<User, Long> users, SchemaRepository<Post, Long> posts, Passwords passwords) {
+    public UserApiController(SchemaRepository<User, Long> users, PostRepository posts, Passwords passwords) {
         this.users = users;
         this.posts = posts;
         this.passwords = passwords;
@@ -63,6 +63,6 @@ public class UserApiController {
     public PageResponse<Post> posts(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         this.users.getOrThrow(id);
-        return PageResponse.of(this.posts.page(Query.from(Post.class).where("userId", id), Pages.newestFirst(page, size)));
+        return PageResponse.of(this.posts.findByUserId(id, Pages.newestFirst(page, size)));
     }
 }
