@@ -43,6 +43,11 @@ public final class ProjectionQuery<R> {
         return new ProjectionQuery<>(this.query, this.type, this.selections, this.groupBy, all);
     }
 
+    /** The same projection of another query (a repository's, scoped to its prefix). */
+    ProjectionQuery<R> withQuery(Query<?> query) {
+        return new ProjectionQuery<>(query, this.type, this.selections, this.groupBy, this.having);
+    }
+
     public Query<?> query() {
         return this.query;
     }

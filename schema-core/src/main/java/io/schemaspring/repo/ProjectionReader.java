@@ -4,6 +4,7 @@ import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.type.FieldType;
 import io.schemaspring.type.PrimitiveType;
+import java.beans.PropertyDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeanUtils;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.projection.ProjectionFactory;
+import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 
 /** Runs a {@link ProjectionQuery}: checks it against the target type, then fills one record or object per row. */
 final class ProjectionReader {
@@ -109,19 +114,28 @@ final class ProjectionReader {
         return aggregate == Aggregate.SUM && type != FieldType.FLOAT ? (Object) number.longValue() : (Object) number.doubleValue();
     }
 
-    /** The record or class a projection fills: its component names and how to build one. */
-    private record Target<R>(Class<R> type, List<String> names, List<Class<?>> types, Constructor<R> constructor,
+    /**
+     * The record, interface or class a projection fills: its component names and how to build one
+     * (a record's canonical constructor; an interface's getters, as Spring Data's projections over a
+     * map; a class's constructor parameters by name, else its fields after a no-argument constructor).
+     */
+    private record Target<R>(Class<R> type, List<String> names, List<Class<?>> types, @Nullable Constructor<R> constructor,
             List<Field> fields) {
+
+        private static final ProjectionFactory INTERFACES = new SpelAwareProxyProjectionFactory();
 
         static <R> Target<R> of(Class<R> type) {
             try {
-                if (type.isRecord()) {
-                    RecordComponent[] components = type.getRecordComponents();
-                    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-                    Constructor<R> constructor = type.getDeclaredConstructor(types);
-                    constructor.setAccessible(true);
-                    return new Target<>(type, Arrays.stream(components).map(RecordComponent::getName).toList(),
-                            List.of(types), constructor, List.of());
+                if (type.isInterface()) {
+                    List<PropertyDescriptor> properties = INTERFACES.getProjectionInformation(type).getInputProperties();
+                    return new Target<>(type, properties.stream().map(PropertyDescriptor::getName).toList(),
+                            properties.stream().<Class<?>>map(PropertyDescriptor::getPropertyType).toList(), null, List.of());
+                }
+                Constructor<R> constructor = type.isRecord() ? canonical(type) : BeanUtils.getResolvableConstructor(type);
+                constructor.setAccessible(true);
+                if (constructor.getParameterCount() > 0) {
+                    String[] names = BeanUtils.getParameterNames(constructor);
+                    return new Target<>(type, List.of(names), List.of(constructor.getParameterTypes()), constructor, List.of());
                 }
                 List<Field> fields = new ArrayList<>();
                 for (Field field : type.getDeclaredFields()) {
@@ -130,15 +144,18 @@ final class ProjectionReader {
                         fields.add(field);
                     }
                 }
-                Constructor<R> constructor = type.getDeclaredConstructor();
-                constructor.setAccessible(true);
                 return new Target<>(type, fields.stream().map(Field::getName).toList(),
                         fields.stream().<Class<?>>map(Field::getType).toList(), constructor, fields);
             }
             catch (NoSuchMethodException | RuntimeException ex) {
-                throw new InvalidDataAccessApiUsageException("cannot select into " + type.getName() + ": use a record, or a "
-                        + "class with a no-argument constructor (" + ex.getMessage() + ")", ex);
+                throw new InvalidDataAccessApiUsageException("cannot select into " + type.getName() + ": use a record, an "
+                        + "interface of getters, or a class with one constructor (" + ex.getMessage() + ")", ex);
             }
+        }
+
+        private static <R> Constructor<R> canonical(Class<R> type) throws NoSuchMethodException {
+            return type.getDeclaredConstructor(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new));
         }
 
         /** The selections in component order; each component filled exactly once. */
@@ -169,6 +186,13 @@ final class ProjectionReader {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = convert(values[i], this.types.get(i), this.names.get(i));
                 }
+                if (this.constructor == null) {
+                    Map<String, Object> byName = new HashMap<>();
+                    for (int i = 0; i < values.length; i++) {
+                        byName.put(this.names.get(i), values[i]);
+                    }
+                    return INTERFACES.createProjection(this.type, byName);
+                }
                 if (this.fields.isEmpty()) {
                     return this.constructor.newInstance(values);
                 }
@@ -187,7 +211,7 @@ final class ProjectionReader {
 
         private @Nullable Object convert(@Nullable Object value, Class<?> to, String name) {
             if (value == null) {
-                if (to.isPrimitive() && this.fields.isEmpty()) {
+                if (to.isPrimitive() && this.constructor != null && this.fields.isEmpty()) {
                     throw new InvalidDataAccessApiUsageException(":" + name + " of " + this.type.getSimpleName()
                             + " is a primitive but its value is NULL: declare it with a wrapper type");
                 }

@@ -37,6 +37,9 @@ public interface SchemaRepository<T, ID> extends ListCrudRepository<T, ID>, List
 
     List<T> all(Query<T> query);
 
+    /** {@link Repo#all(ProjectionQuery)} in this repository's prefix: values, not structs. */
+    <R> List<R> all(ProjectionQuery<R> projection);
+
     /** {@link Repo#stream(Query)} in this repository's prefix: a cursor, inside a transaction; close the stream. */
     Stream<T> stream(Query<T> query);
 

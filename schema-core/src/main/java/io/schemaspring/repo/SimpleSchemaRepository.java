@@ -72,6 +72,16 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <R> List<R> all(ProjectionQuery<R> projection) {
+        if (projection.query().schema() != this.schema) {
+            throw new InvalidDataAccessApiUsageException("the projection queries " + projection.query().schema().getSimpleName()
+                    + ", not " + this.schema.getSimpleName() + ": run it with its own repository or Repo.all");
+        }
+        return this.repo.all(projection.withQuery(scoped((Query<T>) projection.query())));
+    }
+
+    @Override
     public Stream<T> stream(Query<T> query) {
         return this.repo.stream(scoped(query));
     }

@@ -1,5 +1,6 @@
 package io.schemaspring.repo.support;
 
+import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.SchemaRepository;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.data.repository.query.ParametersParameterAccessor;
 import org.springframework.data.repository.query.QueryMethod;
 import org.springframework.data.repository.query.RepositoryQuery;
 import org.springframework.data.repository.query.ResultProcessor;
+import org.springframework.data.repository.query.ReturnedType;
 
 /**
  * A derived query method ({@code findByEmail}, {@code countByAuthorId}, {@code existsBy...},
@@ -53,7 +55,52 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
         }
         Query<T> query = this.derived.apply(this.repository.query(), accessor.iterator());
         ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
-        return processor.processResult(read(query, accessor), this.projections.preparing(processor.getReturnedType()));
+        ReturnedType returned = processor.getReturnedType();
+        if (selectsOnlyItsColumns(returned)) {
+            return readProjected(query, accessor, returned.getReturnedType());
+        }
+        return processor.processResult(read(query, accessor), this.projections.preparing(returned));
+    }
+
+    /**
+     * A closed projection (an interface of getters, a record or a DTO) of the schema's own fields,
+     * read as a list or one value: only its columns are selected.
+     */
+    private boolean selectsOnlyItsColumns(ReturnedType returned) {
+        if (!returned.isProjecting() || returned.getReturnedType().isAssignableFrom(returned.getDomainType())
+                || this.method.isPageQuery() || this.method.isSliceQuery() || this.method.isStreamQuery()) {
+            return false;
+        }
+        List<String> properties = returned.getInputProperties();
+        return !properties.isEmpty() && properties.stream().allMatch(property -> this.projections.isField(property));
+    }
+
+    private @Nullable Object readProjected(Query<T> unpaged, ParametersParameterAccessor accessor, Class<?> type) {
+        Parameters<?, ?> parameters = this.method.getParameters();
+        Query<T> query = parameters.hasSortParameter() ? unpaged.orderBy(accessor.getSort()) : unpaged;
+        Pageable pageable = accessor.getPageable();
+        if (pageable.isPaged()) {
+            query = query.orderBy(pageable.getSort()).offset(pageable.getOffset()).limit(smaller(query, pageable.getPageSize()));
+        }
+        else if (parameters.hasPageableParameter()) {
+            query = query.orderBy(pageable.getSort());
+        }
+        Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
+        if (limit.isLimited()) {
+            query = query.limit(smaller(query, limit.max()));
+        }
+        boolean single = !this.method.isCollectionQuery();
+        if (single && !this.derived.tree().isLimiting()) {
+            query = query.limit(smaller(query, 2));
+        }
+        List<?> rows = this.repository.all(query.select(type));
+        if (!single) {
+            return rows;
+        }
+        if (rows.size() > 1 && !this.derived.tree().isLimiting()) {
+            throw new MultipleResultsException(query.schema(), rows.size());
+        }
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private @Nullable Object read(Query<T> unpaged, ParametersParameterAccessor accessor) {

@@ -32,6 +32,11 @@ final class Projections {
         return this.dtos.computeIfAbsent(returned.getReturnedType(), this::dto);
     }
 
+    /** Whether a projection property is a column field of the schema. */
+    boolean isField(String property) {
+        return this.schema.field(property) != null && this.schema.fieldSource(property) != null;
+    }
+
     /** Checks at start-up that a DTO's constructor parameters name fields of the schema. */
     void check(ReturnedType returned, DerivedQuery.Target target) {
         if (returned.isProjecting() && !returned.getReturnedType().isInterface()) {

@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class DerivedQueryContract {
 
     SingleConnectionDataSource connection;
+    CountingDataSource dataSource;
     Repo repo;
     JdbcTemplate jdbc;
     PostRepository posts;
@@ -71,7 +72,8 @@ abstract class DerivedQueryContract {
         }
         SchemaRegistry registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class,
                 PostLabel.class).build();
-        this.repo = new Repo(registry, new JdbcTemplate(this.connection), DialectResolver.resolve(this.connection),
+        this.dataSource = new CountingDataSource(this.connection);
+        this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.connection), RepoContract.CLOCK);
         this.jdbc = new JdbcTemplate(this.connection);
         this.posts = new SchemaRepositoryFactory(this.repo).getRepository(PostRepository.class,
@@ -193,6 +195,22 @@ abstract class DerivedQueryContract {
                 .containsExactly(new PostSummary("Dracula", 4), new PostSummary("Dune", 5));
         assertThat(this.posts.findByRatingGreaterThanOrderByRating(3, TitleOnly.class)).extracting(TitleOnly::getTitle)
                 .containsExactly("Dracula", "Dune");
+    }
+
+    @Test
+    void closedProjectionsSelectOnlyTheirColumns() {
+        this.dataSource.reset();
+        assertThat(this.posts.findTitlesByAuthorIdOrderByTitle(this.bob.id)).extracting(TitleOnly::getTitle)
+                .containsExactly("Dracula", "Odes");
+        assertThat(this.posts.findSummariesByPublishedTrueOrderByTitle()).hasSize(3);
+        String quote = database() == TestDatabase.MARIADB ? "`" : "\"";
+        java.util.function.UnaryOperator<String> name = column -> quote
+                + (database() == TestDatabase.H2 ? column.toUpperCase(java.util.Locale.ROOT) : column) + quote;
+        assertThat(this.dataSource.statements()).containsExactly(
+                "SELECT " + name.apply("title") + " FROM " + name.apply("posts") + " WHERE " + name.apply("author_id")
+                        + " = ? ORDER BY " + name.apply("title"),
+                "SELECT " + name.apply("title") + ", " + name.apply("rating") + " FROM " + name.apply("posts") + " WHERE "
+                        + name.apply("published") + " = ? ORDER BY " + name.apply("title"));
     }
 
     @Test
