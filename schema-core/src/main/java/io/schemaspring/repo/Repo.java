@@ -314,11 +314,8 @@ public class Repo {
     }
 
     /**
-     * Ecto's {@code Repo.insert(changeset)}: inserts a copy of the data with the changes applied,
-     * then the children of {@code castAssoc}, in one transaction, and answers the new struct. An
-     * invalid changeset is never sent; a violation of a declared constraint becomes a field
-     * error. Both throw {@link InvalidChangesetException} carrying the changeset, and nothing
-     * is left written.
+     * Ecto's {@code Repo.insert(changeset)}: a copy of the data with the changes, then the {@code castAssoc}
+     * children, in one transaction; invalid or violating changesets throw {@link InvalidChangesetException}.
      */
     public <T> T insert(Changeset<T> changeset) {
         return insert(changeset, (String) null);
@@ -331,12 +328,8 @@ public class Repo {
     }
 
     /**
-     * Ecto's {@code Repo.update(changeset)}: writes only the changes (not primary keys nor
-     * {@code writable = INSERT}/{@code NEVER} fields) plus the updated-at timestamp, and the
-     * children of {@code castAssoc}, and answers a copy of the data with the changes applied.
-     * No changes, no statement: the data itself is answered. An {@code optimisticLock} field
-     * must still hold the value that was read, else {@link StaleEntryException}. Invalid
-     * changesets and declared constraint violations throw {@link InvalidChangesetException}.
+     * Ecto's {@code Repo.update(changeset)}: only the changes and the updated-at timestamp, on a copy; no
+     * changes, no statement; a stale lock is a {@link StaleEntryException}, an invalid changeset thrown.
      */
     public <T> T update(Changeset<T> changeset) {
         return update(changeset, null);
@@ -408,12 +401,8 @@ public class Repo {
     // ---------------------------------------------------------------- upserts and bulk writes
 
     /**
-     * Ecto's {@code insert(struct, on_conflict: ..., conflict_target: ...)}: one statement that
-     * inserts the struct or, when a row with the same unique key exists, keeps it
-     * ({@link OnConflict#nothing()}) or replaces some of its fields. The struct gets the id of
-     * the row inserted or updated; after {@code nothing()} on a conflict it keeps no id
-     * (PostgreSQL, H2), while MariaDB answers the existing row's id. Fields are checked before
-     * any SQL.
+     * Ecto's {@code insert(struct, on_conflict: ..., conflict_target: ...)}: one statement; the struct gets
+     * the id of the row inserted or updated (none after {@code nothing()} on PostgreSQL and H2).
      */
     public <T> T insert(T struct, OnConflict onConflict) {
         return insert(struct, null, onConflict);
@@ -426,11 +415,7 @@ public class Repo {
                 : this.observer.observe(struct.getClass(), "insert", () -> this.upserts.insert(struct, prefix, onConflict));
     }
 
-    /**
-     * Ecto's {@code insert_all(..., on_conflict: ...)}: one batch of upserts, answering the count
-     * the database reports (PostgreSQL and H2: rows inserted or updated; MariaDB: 1 per row
-     * inserted, 2 per row updated, 1 per row kept). Ids are not read back.
-     */
+    /** Ecto's {@code insert_all(..., on_conflict: ...)}: one batch of upserts, answering the count the database reports. */
     public <T> int insertAll(List<T> structs, OnConflict onConflict) {
         return insertAll(structs, null, InsertAll.create().onConflict(onConflict));
     }
@@ -439,10 +424,7 @@ public class Repo {
         return insertAll(structs, prefix, InsertAll.create().onConflict(onConflict));
     }
 
-    /**
-     * {@code insertAll} with options: {@link InsertAll#returning()} reads generated ids back into
-     * the structs (Ecto's {@code returning: true}), {@link InsertAll#onConflict} upserts.
-     */
+    /** {@code insertAll} with {@link InsertAll#returning()} (Ecto's {@code returning: true}) or an {@code OnConflict}. */
     public <T> int insertAll(List<T> structs, InsertAll options) {
         return insertAll(structs, null, options);
     }
@@ -457,11 +439,7 @@ public class Repo {
                         () -> this.bulkInserts.insertAll(structs, prefix, options));
     }
 
-    /**
-     * Ecto's {@code update_all} with {@code set} and {@code inc}: one UPDATE of every row the
-     * query matches (its filters and prefix; no limit, offset, orderBy or preload), values cast
-     * to the fields' types before any SQL, timestamps untouched. Answers the row count.
-     */
+    /** Ecto's {@code update_all} with {@code set} and {@code inc}: one UPDATE of the query's rows, answering the count. */
     public int updateAll(Query<?> query, UpdateAll update) {
         Objects.requireNonNull(update, "UpdateAll must not be null");
         return this.observer.off() ? this.updateAlls.updateAll(query, update)
