@@ -19,6 +19,14 @@ public final class BenchDatabase implements AutoCloseable {
     public static final int POSTS = 1000;
     public static final int PARENTS = 100;
 
+    /**
+     * The arguments of the derived query: author 4 has the posts 4, 14, ..., 994, all published;
+     * 11 of them have a title starting with "Post number 1" (14, 104, 114, ..., 194), so the first
+     * 10 by title leave one out.
+     */
+    public static final long DERIVED_AUTHOR = 4;
+    public static final String DERIVED_PREFIX = "Post number 1";
+
     private final String kind;
     private final HikariDataSource dataSource;
 

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Every data layer on the same fresh database per trial, doing the same work. */
 @State(Scope.Benchmark)
@@ -30,9 +31,12 @@ public class DataLayerBenchmark {
     private int counter;
 
     @Setup(Level.Trial)
-    public void open() {
+    public void open(BenchmarkParams params) {
         this.database = BenchDatabase.open(this.db);
         this.workload = Workloads.create(this.impl, this.database.dataSource());
+        if (params.getBenchmark().endsWith(".derivedQuery")) {
+            Workloads.checkDerivedQuery(this.workload, this.database.dataSource());
+        }
     }
 
     @Setup(Level.Iteration)
@@ -90,5 +94,10 @@ public class DataLayerBenchmark {
     @Benchmark
     public Object jsonEmbedRoundTrip() {
         return this.workload.jsonRoundTrip(this.counter++);
+    }
+
+    @Benchmark
+    public List<?> derivedQuery() {
+        return this.workload.derivedQuery(BenchDatabase.DERIVED_AUTHOR, BenchDatabase.DERIVED_PREFIX);
     }
 }

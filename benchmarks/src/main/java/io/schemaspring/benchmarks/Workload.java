@@ -26,6 +26,12 @@ public interface Workload extends AutoCloseable {
     /** Inserts a profile with an embedded address stored as JSON, then reads it back. */
     Object jsonRoundTrip(int n);
 
+    /**
+     * The published posts of one author whose title starts with a prefix, ordered by title, the
+     * first 10: a derived query method where the data layer has them, hand-written SQL where not.
+     */
+    List<?> derivedQuery(long authorId, String titlePrefix);
+
     @Override
     default void close() {
     }

@@ -88,6 +88,11 @@ public class JpaWorkload implements Workload {
     }
 
     @Override
+    public List<?> derivedQuery(long authorId, String titlePrefix) {
+        return this.posts.findTop10ByAuthorIdAndPublishedTrueAndTitleStartingWithOrderByTitle(authorId, titlePrefix);
+    }
+
+    @Override
     public Object jsonRoundTrip(int n) {
         Profile source = Profile.numbered(n);
         EProfile profile = new EProfile();

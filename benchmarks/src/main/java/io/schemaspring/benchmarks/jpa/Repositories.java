@@ -17,6 +17,8 @@ public final class Repositories {
 
         @Query("select distinct p from EPost p left join fetch p.tags where p.id <= :id")
         List<EPost> withTags(long id);
+
+        List<EPost> findTop10ByAuthorIdAndPublishedTrueAndTitleStartingWithOrderByTitle(Long authorId, String prefix);
     }
 
     public interface Profiles extends JpaRepository<EProfile, Long> {

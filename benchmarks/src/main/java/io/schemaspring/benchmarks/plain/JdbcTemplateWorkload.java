@@ -113,6 +113,11 @@ public class JdbcTemplateWorkload implements Workload {
     }
 
     @Override
+    public List<?> derivedQuery(long authorId, String titlePrefix) {
+        return this.jdbc.query(PlainJdbcWorkload.DERIVED, POSTS, authorId, titlePrefix + "%");
+    }
+
+    @Override
     public Object jsonRoundTrip(int n) {
         Profile profile = Profile.numbered(n);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();

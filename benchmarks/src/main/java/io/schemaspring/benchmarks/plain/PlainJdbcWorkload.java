@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class PlainJdbcWorkload implements Workload {
 
     static final String COLUMNS = "id, title, body, views, published, author_id, inserted_at, updated_at";
+    static final String DERIVED = "SELECT " + COLUMNS + " FROM bench_posts WHERE author_id = ? AND published = TRUE "
+            + "AND title LIKE ? ORDER BY title LIMIT 10";
     static final String INSERT = "INSERT INTO bench_posts (title, body, views, published, author_id, inserted_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
@@ -217,6 +219,25 @@ public class PlainJdbcWorkload implements Workload {
                 }
             }
             return posts;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public List<?> derivedQuery(long authorId, String titlePrefix) {
+        try (Connection connection = this.dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(DERIVED)) {
+            statement.setLong(1, authorId);
+            statement.setString(2, titlePrefix + "%");
+            try (ResultSet rs = statement.executeQuery()) {
+                List<Post> posts = new ArrayList<>();
+                while (rs.next()) {
+                    posts.add(readPost(rs, 1));
+                }
+                return posts;
+            }
         }
         catch (SQLException ex) {
             throw new IllegalStateException(ex);

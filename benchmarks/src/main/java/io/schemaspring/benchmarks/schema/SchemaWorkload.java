@@ -5,6 +5,7 @@ import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.support.SchemaRepositoryFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,13 @@ public class SchemaWorkload implements Workload {
 
     private final Repo repo;
     private final Changesets changesets;
+    private final Repositories.Posts posts;
 
     public SchemaWorkload(DataSource dataSource) {
         SchemaRegistry registry = SchemaRegistry.builder().add(SPost.class, SComment.class, STag.class, SProfile.class).build();
         this.repo = Repo.create(registry, dataSource);
         this.changesets = new Changesets(registry);
+        this.posts = new SchemaRepositoryFactory(this.repo).getRepository(Repositories.Posts.class);
     }
 
     @Override
@@ -61,6 +64,11 @@ public class SchemaWorkload implements Workload {
     @Override
     public List<?> postsWithTags(int parents) {
         return this.repo.all(Query.from(SPost.class).where("id", Query.Op.LTE, parents).preload("tags"));
+    }
+
+    @Override
+    public List<?> derivedQuery(long authorId, String titlePrefix) {
+        return this.posts.findTop10ByAuthorIdAndPublishedTrueAndTitleStartingWithOrderByTitle(authorId, titlePrefix);
     }
 
     @Override

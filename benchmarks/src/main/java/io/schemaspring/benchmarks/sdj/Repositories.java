@@ -10,6 +10,7 @@ public final class Repositories {
     }
 
     public interface Posts extends CrudRepository<JPost, Long> {
+        List<JPost> findTop10ByAuthorIdAndPublishedTrueAndTitleStartingWithOrderByTitle(Long authorId, String prefix);
     }
 
     public interface PostsWithComments extends CrudRepository<JPostWithComments, Long> {

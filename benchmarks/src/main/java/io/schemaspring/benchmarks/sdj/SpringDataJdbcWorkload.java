@@ -93,6 +93,11 @@ public class SpringDataJdbcWorkload implements Workload {
     }
 
     @Override
+    public List<?> derivedQuery(long authorId, String titlePrefix) {
+        return this.posts.findTop10ByAuthorIdAndPublishedTrueAndTitleStartingWithOrderByTitle(authorId, titlePrefix);
+    }
+
+    @Override
     public Object jsonRoundTrip(int n) {
         Profile source = Profile.numbered(n);
         JProfile profile = new JProfile();
