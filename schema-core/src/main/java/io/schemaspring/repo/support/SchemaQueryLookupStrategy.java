@@ -7,6 +7,7 @@ import io.schemaspring.repo.SchemaRepository;
 import io.schemaspring.repo.SqlQuery;
 import java.lang.reflect.Method;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.data.projection.ProjectionFactory;
@@ -27,7 +28,11 @@ final class SchemaQueryLookupStrategy implements QueryLookupStrategy {
     private final Repo repo;
     private final Function<Class<?>, SchemaRepository<?, Object>> repositories;
 
-    SchemaQueryLookupStrategy(Repo repo, Function<Class<?>, SchemaRepository<?, Object>> repositories) {
+    private final @Nullable String prefix;
+
+    SchemaQueryLookupStrategy(Repo repo, Function<Class<?>, SchemaRepository<?, Object>> repositories,
+            @Nullable String prefix) {
+        this.prefix = prefix;
         this.repo = repo;
         this.repositories = repositories;
     }
@@ -49,7 +54,7 @@ final class SchemaQueryLookupStrategy implements QueryLookupStrategy {
         projections.check(queryMethod.getResultProcessor().getReturnedType(), target);
         SqlQuery sql = AnnotatedElementUtils.findMergedAnnotation(method, SqlQuery.class);
         if (sql != null) {
-            return new SqlSchemaQuery(queryMethod, sql, this.repo, projections, target);
+            return new SqlSchemaQuery(queryMethod, sql, this.repo, projections, target, this.prefix);
         }
         PartTree tree;
         try {

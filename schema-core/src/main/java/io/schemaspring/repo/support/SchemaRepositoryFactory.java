@@ -90,6 +90,6 @@ public class SchemaRepositoryFactory extends RepositoryFactorySupport {
     @Override
     protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.@Nullable Key key,
             ValueExpressionDelegate delegate) {
-        return Optional.of(new SchemaQueryLookupStrategy(this.repo, this::target));
+        return Optional.of(new SchemaQueryLookupStrategy(this.repo, this::target, this.prefix));
     }
 }

@@ -1,6 +1,8 @@
 package io.schemaspring.repo.support;
 
+import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.SqlQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +24,21 @@ import org.springframework.data.repository.query.ResultProcessor;
  */
 final class SqlSchemaQuery implements RepositoryQuery {
 
+    /** Stands for the schema's table in the repository's prefix (the bound one, else the schema's default). */
+    static final String TABLE = "{table}";
+
     private final QueryMethod method;
     private final SqlQuery sql;
     private final Repo repo;
     private final Class<?> schema;
     private final Projections projections;
+    private final String statement;
 
-    SqlSchemaQuery(QueryMethod method, SqlQuery sql, Repo repo, Projections projections, DerivedQuery.Target target) {
+    SqlSchemaQuery(QueryMethod method, SqlQuery sql, Repo repo, Projections projections, DerivedQuery.Target target,
+            @Nullable String prefix) {
         this.method = method;
         this.sql = sql;
+        this.statement = sql.value().replace(TABLE, table(repo.dialect(), target.schema(), prefix));
         this.repo = repo;
         this.schema = target.schema().schemaClass();
         this.projections = projections;
@@ -67,14 +75,14 @@ final class SqlSchemaQuery implements RepositoryQuery {
             parameters.put(parameter.getRequiredName(), accessor.getBindableValue(index++));
         }
         if (this.sql.modifying()) {
-            int count = this.repo.execute(this.schema, this.sql.value(), parameters);
+            int count = this.repo.execute(this.schema, this.statement, parameters);
             Class<?> returned = this.method.getReturnedObjectType();
             return (returned == long.class || returned == Long.class) ? (Object) (long) count : (Object) count;
         }
         ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
         Class<?> returned = processor.getReturnedType().getReturnedType();
-        List<?> rows = isScalar(returned) ? this.repo.queryForList(this.sql.value(), parameters, returned)
-                : this.repo.query(this.schema, this.sql.value(), parameters);
+        List<?> rows = isScalar(returned) ? this.repo.queryForList(this.statement, parameters, returned)
+                : this.repo.query(this.schema, this.statement, parameters);
         Object result;
         if (this.method.isStreamQuery()) {
             result = rows.stream();
@@ -89,6 +97,11 @@ final class SqlSchemaQuery implements RepositoryQuery {
             result = rows.isEmpty() ? null : rows.get(0);
         }
         return isScalar(returned) ? result : processor.processResult(result, this.projections.preparing(processor.getReturnedType()));
+    }
+
+    private static String table(Dialect dialect, SchemaMetadata schema, @Nullable String prefix) {
+        String target = prefix != null ? prefix : schema.prefix();
+        return (target == null ? "" : dialect.quote(target) + ".") + dialect.quote(schema.source());
     }
 
     private boolean isScalar(Class<?> type) {

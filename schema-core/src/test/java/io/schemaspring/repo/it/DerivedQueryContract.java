@@ -244,6 +244,8 @@ abstract class DerivedQueryContract {
         assertThat(this.posts.withPrefix("tenant_b")).isSameAs(tenant);
         assertThat(tenant.toString()).isEqualTo("PostRepository<Post> in tenant_b");
         assertThat(this.posts.toString()).isEqualTo("PostRepository<Post>");
+        assertThat(tenant.titledInTheRepositorysPrefix("Dune")).extracting(post -> post.rating).containsExactly(2);
+        assertThat(this.posts.titledInTheRepositorysPrefix("Dune")).extracting(post -> post.rating).containsExactly(5);
     }
 
     @Test
