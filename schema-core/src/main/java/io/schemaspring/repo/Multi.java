@@ -71,10 +71,7 @@ public final class Multi {
 
     /** Inserts the struct or changeset the function builds from the results so far. */
     public Multi insert(String name, Function<MultiChanges, ?> structOrChangeset) {
-        return add(name, (repo, changes) -> {
-            Object given = Objects.requireNonNull(structOrChangeset.apply(changes));
-            return given instanceof Changeset<?> changeset ? repo.insert(changeset) : repo.insert(given);
-        });
+        return add(name, write(structOrChangeset, Repo::insert, Repo::insert));
     }
 
     public Multi update(String name, Object structOrChangeset) {
@@ -82,10 +79,7 @@ public final class Multi {
     }
 
     public Multi update(String name, Function<MultiChanges, ?> structOrChangeset) {
-        return add(name, (repo, changes) -> {
-            Object given = Objects.requireNonNull(structOrChangeset.apply(changes));
-            return given instanceof Changeset<?> changeset ? repo.update(changeset) : repo.update(given);
-        });
+        return add(name, write(structOrChangeset, Repo::update, Repo::update));
     }
 
     public Multi delete(String name, Object structOrChangeset) {
@@ -93,10 +87,19 @@ public final class Multi {
     }
 
     public Multi delete(String name, Function<MultiChanges, ?> structOrChangeset) {
-        return add(name, (repo, changes) -> {
+        return add(name, write(structOrChangeset, Repo::delete, Repo::delete));
+    }
+
+    /** A write of whatever the function builds: a changeset through its own repository call, a struct through the other. */
+    private static Operation write(Function<MultiChanges, ?> structOrChangeset,
+            BiFunction<Repo, Changeset<Object>, Object> changesetWrite, BiFunction<Repo, Object, Object> structWrite) {
+        return (repo, changes) -> {
             Object given = Objects.requireNonNull(structOrChangeset.apply(changes));
-            return given instanceof Changeset<?> changeset ? repo.delete(changeset) : repo.delete(given);
-        });
+            @SuppressWarnings("unchecked")
+            Object written = given instanceof Changeset<?> changeset ? changesetWrite.apply(repo, (Changeset<Object>) changeset)
+                    : structWrite.apply(repo, given);
+            return written;
+        };
     }
 
     /** Ecto's {@code insert_all}: the result is the number of rows inserted. */
