@@ -44,6 +44,8 @@ public class SchemaProperties {
 
     private final Bytecode bytecode = new Bytecode();
 
+    private final Validation validation = new Validation();
+
     public List<String> getPackages() {
         return this.packages;
     }
@@ -98,6 +100,39 @@ public class SchemaProperties {
 
     public Bytecode getBytecode() {
         return this.bytecode;
+    }
+
+    public Validation getValidation() {
+        return this.validation;
+    }
+
+    /** Start-up validation of the database against the schemas (after Flyway or Liquibase ran). */
+    public static class Validation {
+
+        /**
+         * What a mismatch between the schemas and the database's tables does at start-up:
+         * "none" (not checked), "warn" (one report logged, the default) or "fail" (start-up
+         * stops with the report). Each report entry names the DDL that fixes it.
+         */
+        private ValidationMode mode = ValidationMode.WARN;
+
+        public ValidationMode getMode() {
+            return this.mode;
+        }
+
+        public void setMode(ValidationMode mode) {
+            this.mode = mode;
+        }
+    }
+
+    /** The values of {@code schema.validation.mode}. */
+    public enum ValidationMode {
+        /** No check. */
+        NONE,
+        /** The report is logged once as a warning. */
+        WARN,
+        /** Start-up fails with the report. */
+        FAIL
     }
 
     /** The built-in field source mappers. */

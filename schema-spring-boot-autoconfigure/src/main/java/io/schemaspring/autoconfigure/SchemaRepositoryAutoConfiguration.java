@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * bean for every schema (or the user's interface extending it).
  */
 @AutoConfiguration(after = {SchemaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-        DataSourceTransactionManagerAutoConfiguration.class})
+        DataSourceTransactionManagerAutoConfiguration.class},
+        afterName = {"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+                "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 public final class SchemaRepositoryAutoConfiguration {
@@ -57,6 +59,17 @@ public final class SchemaRepositoryAutoConfiguration {
         observationRegistry.ifUnique(repo::setObservationRegistry);
         observationConvention.ifUnique(repo::setObservationConvention);
         return repo;
+    }
+
+    /**
+     * Validates the database against the schemas ({@code schema.validation.mode}) once every
+     * singleton exists, so after Flyway's and Liquibase's migrations and the DataSource
+     * initialization.
+     */
+    @Bean
+    SchemaValidationRunner schemaValidationRunner(SchemaRegistry registry, DataSource dataSource, Dialect dialect,
+            SchemaProperties properties) {
+        return new SchemaValidationRunner(registry, dataSource, dialect, properties.getValidation().getMode());
     }
 
     @Bean

@@ -37,20 +37,26 @@ class ArchitectureTest {
                 .layer("annotation").definedBy("io.schemaspring.annotation..")
                 .layer("metadata").definedBy("io.schemaspring.metadata..")
                 .layer("changeset").definedBy("io.schemaspring.changeset..")
-                .layer("repo").definedBy("io.schemaspring.repo..")
+                .layer("dialect").definedBy("io.schemaspring.repo.dialect..")
+                .layer("repo").definedBy(JavaClass.Predicates.resideInAPackage("io.schemaspring.repo..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.schemaspring.repo.dialect.."))))
+                .layer("ddl").definedBy("io.schemaspring.ddl..")
                 .layer("web").definedBy("io.schemaspring.web..")
                 .layer("jackson").definedBy("io.schemaspring.jackson..")
                 .layer("autoconfigure").definedBy("io.schemaspring.autoconfigure..")
                 .whereLayer("autoconfigure").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure")
                 .whereLayer("jackson").mayOnlyBeAccessedByLayers("autoconfigure")
+                .whereLayer("ddl").mayOnlyBeAccessedByLayers("autoconfigure")
                 .whereLayer("repo").mayOnlyBeAccessedByLayers("web", "jackson", "autoconfigure")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("repo", "ddl", "web", "jackson", "autoconfigure")
                 .whereLayer("changeset").mayOnlyBeAccessedByLayers("repo", "web", "jackson", "autoconfigure")
-                .whereLayer("metadata").mayOnlyBeAccessedByLayers("changeset", "repo", "web", "jackson", "autoconfigure")
-                .whereLayer("annotation").mayOnlyBeAccessedByLayers("metadata", "changeset", "repo", "web", "jackson",
+                .whereLayer("metadata").mayOnlyBeAccessedByLayers("changeset", "dialect", "repo", "ddl", "web", "jackson",
                         "autoconfigure")
-                .whereLayer("type").mayOnlyBeAccessedByLayers("annotation", "metadata", "changeset", "repo", "web",
-                        "jackson", "autoconfigure");
+                .whereLayer("annotation").mayOnlyBeAccessedByLayers("metadata", "changeset", "dialect", "repo", "ddl", "web",
+                        "jackson", "autoconfigure")
+                .whereLayer("type").mayOnlyBeAccessedByLayers("annotation", "metadata", "changeset", "dialect", "repo",
+                        "ddl", "web", "jackson", "autoconfigure");
         layers.check(LIBRARY);
     }
 
@@ -75,7 +81,7 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeLibrary() {
         assertThat(LIBRARY.stream().map(JavaClass::getPackageName).distinct().toList()).contains("io.schemaspring.type",
-                "io.schemaspring.metadata", "io.schemaspring.repo", "io.schemaspring.web", "io.schemaspring.jackson",
+                "io.schemaspring.metadata", "io.schemaspring.repo", "io.schemaspring.repo.dialect", "io.schemaspring.ddl", "io.schemaspring.web", "io.schemaspring.jackson",
                 "io.schemaspring.autoconfigure");
     }
 

@@ -1,5 +1,6 @@
 package io.schemaspring.repo.dialect;
 
+import io.schemaspring.type.FieldType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
@@ -95,5 +96,34 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public boolean batchReadsOnlyGeneratedId() {
         return true;
+    }
+
+    /** MariaDB: {@code DATETIME} for timestamps, UUIDs as {@code CHAR(36)} (bound as text), {@code LONGBLOB} for binaries. */
+    @Override
+    public String columnType(FieldType type) {
+        return switch (type) {
+            case FLOAT -> "DOUBLE";
+            case DECIMAL -> "DECIMAL(38, 10)";
+            case BINARY -> "LONGBLOB";
+            case BINARY_ID, UUID -> "CHAR(36)";
+            case NAIVE_DATETIME, UTC_DATETIME -> "DATETIME";
+            case NAIVE_DATETIME_USEC, UTC_DATETIME_USEC -> "DATETIME(6)";
+            default -> super.columnType(type);
+        };
+    }
+
+    @Override
+    public String arrayColumnType(FieldType elementType) {
+        throw unsupported("array columns");
+    }
+
+    @Override
+    public String identityColumnType(FieldType type) {
+        return columnType(type) + " AUTO_INCREMENT";
+    }
+
+    @Override
+    public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
+        return "ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + columnType;
     }
 }

@@ -100,4 +100,29 @@ public final class PostgresDialect extends Dialect {
     public boolean upsertNeedsTarget(boolean nothing) {
         return !nothing;
     }
+
+    @Override
+    public String columnType(FieldType type) {
+        return switch (type) {
+            case DECIMAL -> "NUMERIC";
+            case BINARY -> "BYTEA";
+            default -> super.columnType(type);
+        };
+    }
+
+    @Override
+    public String jsonColumnType() {
+        return "JSONB";
+    }
+
+    @Override
+    public String arrayColumnType(FieldType elementType) {
+        return columnType(elementType) + "[]";
+    }
+
+    /** PostgreSQL converts the stored values with {@code USING column::type}. */
+    @Override
+    public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
+        return super.alterColumnType(quotedTable, quotedColumn, columnType) + " USING " + quotedColumn + "::" + columnType;
+    }
 }
