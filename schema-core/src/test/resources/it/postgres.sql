@@ -1,5 +1,5 @@
 DROP SCHEMA IF EXISTS tenant_b CASCADE;
-DROP TABLE IF EXISTS public.keywords, public.post_labels, public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
+DROP TABLE IF EXISTS public.record_books, public.record_shelves, public.keywords, public.post_labels, public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
   public.posts, public.tags, public.authors CASCADE;
 CREATE SCHEMA tenant_b;
 CREATE TABLE public.authors (id BIGSERIAL PRIMARY KEY, name VARCHAR(200) NOT NULL,
@@ -40,3 +40,7 @@ CREATE TABLE tenant_b.tokens (id UUID PRIMARY KEY, public_id UUID, amount NUMERI
   ttl VARCHAR(100), secret BYTEA, score DOUBLE PRECISION, owner_id UUID);
 CREATE TABLE public.keywords (id BIGSERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL, color VARCHAR(20), hits INT, created_by VARCHAR(50), inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6), CONSTRAINT keywords_name_index UNIQUE (name));
 CREATE TABLE tenant_b.keywords (id BIGSERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL, color VARCHAR(20), hits INT, created_by VARCHAR(50), inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6), CONSTRAINT keywords_name_index UNIQUE (name));
+CREATE TABLE public.record_shelves (id BIGSERIAL PRIMARY KEY, name VARCHAR(100), capacity INT NOT NULL,
+  inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6));
+CREATE TABLE public.record_books (id BIGSERIAL PRIMARY KEY, title VARCHAR(200), shelf_id BIGINT,
+  CONSTRAINT record_books_shelf_id_fkey FOREIGN KEY (shelf_id) REFERENCES public.record_shelves(id));

@@ -527,7 +527,7 @@ public final class Changeset<T> {
     /** A new struct: a copy of the data with the changes (and cast associations) applied; the data is left as it was. */
     @SuppressWarnings("unchecked")
     public T applyChanges() {
-        T copy = (T) this.metadata.copy(this.data);
+        Object copy = this.metadata.record() ? this.metadata.draft(this.data) : this.metadata.copy(this.data);
         this.changes.forEach((name, value) -> {
             FieldMetadata field = this.metadata.field(name);
             if (field != null) {
@@ -544,7 +544,7 @@ public final class Changeset<T> {
             this.metadata.association(nested.name()).accessor().set(copy, nested.cardinality() == Cardinality.ONE
                     ? (children.isEmpty() ? null : children.get(0)) : new ArrayList<>(children));
         });
-        return copy;
+        return (T) this.metadata.build(copy);
     }
 
     // ------------------------------------------------------------------ internals

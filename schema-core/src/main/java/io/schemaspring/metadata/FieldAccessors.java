@@ -11,11 +11,13 @@ final class FieldAccessors {
     private final Class<?> type;
     private final List<Field> declared;
     private final @Nullable StructAccess access;
+    private final @Nullable RecordShape record;
 
-    FieldAccessors(Class<?> type, List<Field> declared, boolean bytecode) {
+    FieldAccessors(Class<?> type, List<Field> declared, boolean bytecode, @Nullable RecordShape record) {
         this.type = type;
         this.declared = declared;
-        this.access = StructAccessGenerator.generate(type, declared, bytecode);
+        this.record = record;
+        this.access = record != null ? null : StructAccessGenerator.generate(type, declared, bytecode);
     }
 
     @Nullable StructAccess access() {
@@ -23,6 +25,9 @@ final class FieldAccessors {
     }
 
     FieldAccessor of(Field field) {
+        if (this.record != null && this.record.index(field) >= 0) {
+            return FieldAccessor.ofComponent(field, this.record.index(field));
+        }
         boolean generated = this.access != null && StructAccessGenerator.reachable(this.type, field)
                 && !Modifier.isFinal(field.getModifiers());
         return generated ? FieldAccessor.of(field, this.access, this.declared.indexOf(field)) : FieldAccessor.of(field);

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /** The no-argument constructor a schema class needs, and the prototype instance its field defaults come from. */
 final class SchemaConstructor {
@@ -12,15 +13,18 @@ final class SchemaConstructor {
     private SchemaConstructor() {
     }
 
-    static MethodHandle find(SchemaClass schemaClass) {
+    static MethodHandle find(SchemaClass schemaClass, @Nullable RecordShape record) {
         Class<?> type = schemaClass.type();
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw schemaClass.error(null, "it is abstract or an interface",
                     "make it a concrete class; shared fields can live in an abstract superclass without @Schema");
         }
-        if (type.isRecord()) {
-            throw schemaClass.error(null, "it is a record, and records cannot be loaded field by field",
-                    "declare a class with fields and a no-argument constructor");
+        if (record != null) {
+            if (schemaClass.embedded()) {
+                throw schemaClass.error(null, "it is a record, and embedded schemas cannot be records yet",
+                        "declare the embedded schema as a class with fields and a no-argument constructor");
+            }
+            return record.defaultConstructor();
         }
         if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
             throw schemaClass.error(null, "it is an inner class, which needs an enclosing instance", "declare it static");
@@ -45,6 +49,11 @@ final class SchemaConstructor {
             return (Object) constructor.invokeExact();
         }
         catch (Throwable ex) {
+            if (schemaClass.type().isRecord()) {
+                throw schemaClass.error(null, "its canonical constructor threw " + ex + " when given nulls and zeros",
+                        "let the canonical constructor accept null components: the repository builds records with"
+                                + " components not yet known (an id before insert, fields a query does not select)");
+            }
             throw schemaClass.error(null, "its no-argument constructor threw " + ex,
                     "make the constructor succeed: the registry builds one instance to read the field defaults");
         }

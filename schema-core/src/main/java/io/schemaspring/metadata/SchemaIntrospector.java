@@ -31,12 +31,17 @@ final class SchemaIntrospector {
     Introspection introspect(Class<?> type, boolean inlineEmbed) {
         SchemaClass schemaClass = new SchemaClass(type, this.settings);
         schemaClass.checkAnnotations(inlineEmbed);
-        MethodHandle constructor = SchemaConstructor.find(schemaClass);
+        RecordShape record = type.isRecord() ? RecordShape.of(schemaClass) : null;
+        MethodHandle constructor = SchemaConstructor.find(schemaClass, record);
         FieldSourceMapper mapper = schemaClass.defaults().fieldSourceMapper();
         String source = schemaClass.source();
         String prefix = schemaClass.prefix();
         DeclaredFields declared = DeclaredFields.collect(schemaClass);
-        FieldAccessors accessors = new FieldAccessors(type, declared.declared(), this.settings.bytecode());
+        if (record != null && declared.metaField() != null) {
+            throw schemaClass.error(declared.metaField().getName(), "a record cannot hold a StructMeta: records are never changed in place",
+                    "remove the StructMeta component; the repository remembers where records are stored");
+        }
+        FieldAccessors accessors = new FieldAccessors(type, declared.declared(), this.settings.bytecode(), record);
         RelationFields relations = new RelationFields(schemaClass, accessors);
         List<AssociationDeclaration> associations = new ArrayList<>();
         for (Field field : declared.relationFields()) {
@@ -80,6 +85,9 @@ final class SchemaIntrospector {
         SchemaMetadata metadata = new SchemaMetadata(type, source, prefix, schemaClass.context(), schemaClass.embedded(),
                 fields, virtualFields, embeds, autogeneration.autogenerateId(), autogenerateFields, autoupdate,
                 constructor, accessors.access());
+        if (record != null) {
+            metadata.record(record);
+        }
         Field metaField = declared.metaField();
         if (metaField != null) {
             metadata.metaAccessor(accessors.of(metaField));

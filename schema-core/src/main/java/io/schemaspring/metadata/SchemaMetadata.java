@@ -36,6 +36,7 @@ public final class SchemaMetadata {
     private @Nullable String versionField;
     private @Nullable SchemaRegistry registry;
     private Map<String, SchemaMetadata> defaultStructs = Map.of();
+    private @Nullable RecordShape record;
 
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
             boolean embedded, List<FieldMetadata> fields, List<FieldMetadata> virtualFields, List<EmbedMetadata> embeds,
@@ -76,6 +77,65 @@ public final class SchemaMetadata {
 
     void registry(SchemaRegistry registry) {
         this.registry = registry;
+    }
+
+    void record(RecordShape shape) {
+        this.record = shape;
+    }
+
+    /** Whether the schema is a record: built through its canonical constructor, never changed in place. */
+    public boolean record() {
+        return this.record != null;
+    }
+
+    /**
+     * A {@link RecordDraft} of a record schema holding the record's components (the draft itself
+     * when given one), or, when {@code struct} is null, a draft of nulls and zeros (and new empty
+     * structs for {@code @EmbedsOne(defaultsToStruct = true)}); the repository sets values
+     * into the draft and {@link #build(Object)} makes the new record.
+     */
+    public RecordDraft draft(@Nullable Object struct) {
+        RecordShape shape = requireRecord();
+        if (struct instanceof RecordDraft draft) {
+            return draft;
+        }
+        if (struct != null) {
+            return new RecordDraft(this, shape.values(struct));
+        }
+        RecordDraft draft = new RecordDraft(this, shape.defaults());
+        this.defaultStructs.forEach((name, embedded) -> this.embeds.get(name).accessor().set(draft, embedded.newInstance()));
+        return draft;
+    }
+
+    /** The record a {@link RecordDraft} describes, through the canonical constructor; any other struct as it is. */
+    public Object build(Object struct) {
+        if (struct instanceof RecordDraft draft) {
+            return requireRecord().construct(draft.values);
+        }
+        return struct;
+    }
+
+    /** A new record with one component (field, virtual field or association) replaced. */
+    public Object with(Object record, String name, @Nullable Object value) {
+        RecordDraft draft = new RecordDraft(this, requireRecord().values(record));
+        FieldMetadata field = field(name);
+        (field != null ? field.accessor() : this.associations.get(name).accessor()).set(draft, value);
+        return build(draft);
+    }
+
+    /**
+     * A struct the repository may set values into: a {@link RecordDraft} for a record schema, the
+     * struct itself for a class. {@link #build(Object)} turns it back into the struct to answer.
+     */
+    public Object mutable(Object struct) {
+        return this.record != null ? draft(struct) : struct;
+    }
+
+    private RecordShape requireRecord() {
+        if (this.record == null) {
+            throw new IllegalStateException(this.schemaClass.getName() + " is not a record");
+        }
+        return this.record;
     }
 
     /** The registry this schema was built in: where its associations and embeds resolve. */
@@ -239,6 +299,9 @@ public final class SchemaMetadata {
      * embedded struct, as Ecto's struct default does.
      */
     public Object newInstance() {
+        if (this.record != null) {
+            return build(draft(null));
+        }
         Object struct = instantiate();
         this.defaultStructs.forEach((name, embedded) -> {
             FieldAccessor accessor = this.embeds.get(name).accessor();
@@ -272,6 +335,9 @@ public final class SchemaMetadata {
 
     /** A new instance holding the same field, embed and association values and the same {@link StructMeta} (a shallow copy). */
     public Object copy(Object struct) {
+        if (this.record != null) {
+            return build(draft(struct));
+        }
         Object copy = newInstance();
         if (this.metaAccessor != null) {
             copyValue(this.metaAccessor, struct, copy);

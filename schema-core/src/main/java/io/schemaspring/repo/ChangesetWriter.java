@@ -45,9 +45,8 @@ final class ChangesetWriter {
         T struct = changeset.applyChanges();
         this.context.states.copy(changeset.data(), struct);
         return withConstraints("insert", changeset, () -> this.context.inTransaction(!changeset.nested().isEmpty(), () -> {
-            this.inserts.insert(struct, prefix);
-            writeNested(changeset, struct);
-            return struct;
+            T inserted = this.inserts.insert(struct, prefix);
+            return writeNested(changeset, inserted);
         }));
     }
 
@@ -76,16 +75,14 @@ final class ChangesetWriter {
         if (versioned) {
             changes.put(version, VersionLock.next(metadata, filters.get(version)));
         }
-        T struct = (T) metadata.copy(data);
-        this.context.states.copy(data, struct);
+        Object copy = metadata.record() ? metadata.draft(data) : metadata.copy(data);
         metadata.virtualFields().stream().filter(changes::containsKey)
-                .forEach(name -> metadata.field(name).accessor().set(struct, changes.remove(name)));
+                .forEach(name -> metadata.field(name).accessor().set(copy, changes.remove(name)));
+        T struct = (T) metadata.build(copy);
+        this.context.states.copy(data, struct);
         return withConstraints("update", changeset, () -> this.context.inTransaction(!changeset.nested().isEmpty(), () -> {
-            if (!changes.isEmpty()) {
-                this.updates.write(struct, target, changes, false, filters);
-            }
-            writeNested(changeset, struct);
-            return struct;
+            T updated = changes.isEmpty() ? struct : this.updates.write(struct, target, changes, false, filters);
+            return writeNested(changeset, updated);
         }));
     }
 
@@ -120,7 +117,7 @@ final class ChangesetWriter {
 
     /** Writes the children of {@code castAssoc} after their parent, and applies onReplace to those left out. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void writeNested(Changeset<?> changeset, Object parent) {
+    private <T> T writeNested(Changeset<?> changeset, T parent) {
         SchemaMetadata metadata = this.context.mapping(parent.getClass()).metadata();
         for (Changeset.NestedChanges nested : changeset.nested().values()) {
             AssociationMetadata association = metadata.association(nested.name());
@@ -150,8 +147,16 @@ final class ChangesetWriter {
                     throw new InvalidChangesetException(changeset.data() == parent ? "insert" : "update", changeset);
                 }
             }
-            association.accessor().set(parent, association.cardinality() == Cardinality.ONE
-                    ? (written.isEmpty() ? null : written.get(0)) : written);
+            Object children = association.cardinality() == Cardinality.ONE ? (written.isEmpty() ? null : written.get(0)) : written;
+            if (metadata.record()) {
+                T replaced = (T) metadata.with(parent, association.field(), children);
+                this.context.states.copy(parent, replaced);
+                parent = replaced;
+            }
+            else {
+                association.accessor().set(parent, children);
+            }
         }
+        return parent;
     }
 }

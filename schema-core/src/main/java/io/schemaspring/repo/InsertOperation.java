@@ -33,10 +33,13 @@ final class InsertOperation {
         this.readBack = readBack;
     }
 
-    <T> T insert(T struct, @Nullable String prefix) {
-        SchemaMapping mapping = this.context.mapping(struct.getClass());
+    /** Inserts the struct and answers it; for a record schema, answers a new record and leaves the given one as it was. */
+    @SuppressWarnings("unchecked")
+    <T> T insert(T given, @Nullable String prefix) {
+        SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
-        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(struct);
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(given);
+        Object struct = metadata.record() ? metadata.draft(given) : given;
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
         BitSet included = included(metadata, struct);
@@ -65,11 +68,13 @@ final class InsertOperation {
             this.joinRows.write(metadata, struct, target, false);
             return null;
         });
-        this.context.states.loaded(metadata, struct, target);
-        return struct;
+        T inserted = (T) metadata.build(struct);
+        this.context.states.loaded(metadata, inserted, target);
+        return inserted;
     }
 
-    <T> int insertAll(List<T> structs, @Nullable String prefix) {
+    <T> int insertAll(List<T> given, @Nullable String prefix) {
+        List<?> structs = given;
         if (structs.isEmpty()) {
             return 0;
         }
@@ -89,15 +94,19 @@ final class InsertOperation {
                 () -> this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
                         FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
         Codec[] codecs = columns.stream().map(column -> mapping.codec(column.name())).toArray(Codec[]::new);
-        for (T struct : structs) {
+        for (Object struct : given) {
             if (struct.getClass() != metadata.schemaClass()) {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
                         + struct.getClass().getName() + " among " + metadata.schemaClass().getName());
             }
+        }
+        List<Object> rows = metadata.record() ? given.stream().map(struct -> (Object) metadata.draft(struct)).toList()
+                : castRows(given);
+        for (Object struct : rows) {
             this.context.autogenerator.onInsert(metadata, struct);
             VersionLock.initialize(metadata, struct);
         }
-        int[][] counts = this.context.inTransaction(true, () -> this.context.jdbc.batchUpdate(sql, structs, 1000,
+        int[][] counts = this.context.inTransaction(true, () -> this.context.jdbc.batchUpdate(sql, rows, 1000,
                 (statement, struct) -> {
                     for (int i = 0; i < codecs.length; i++) {
                         codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
@@ -110,6 +119,11 @@ final class InsertOperation {
             }
         }
         return total;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castRows(List<?> structs) {
+        return (List<Object>) structs;
     }
 
     /** Whether the database generates the struct's id: an {@code ID} key left null. */

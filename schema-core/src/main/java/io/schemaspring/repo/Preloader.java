@@ -51,15 +51,43 @@ final class Preloader {
     }
 
     /** Preloads paths into parents; parents whose prefix is unknown are taken to be in {@code prefix} when given. */
-    void preload(SchemaMapping owner, List<Object> parents, List<String> paths, @Nullable String prefix) {
-        preload(owner, parents, paths, Map.of(), prefix);
+    List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> paths, @Nullable String prefix) {
+        return preload(owner, parents, paths, Map.of(), prefix);
     }
 
     /** As {@link #preload(SchemaMapping, List, List, String)}, filtering and ordering the paths that have a query. */
-    void preload(SchemaMapping owner, List<Object> parents, List<String> paths, Map<String, Query<?>> queries,
+    List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> paths, Map<String, Query<?>> queries,
             @Nullable String prefix) {
-        Function<Object, @Nullable String> prefixOf = prefix == null ? this.context::prefixOf : parent -> prefix;
-        preloadTree(owner, parents, tree(paths), "", queries, prefixOf);
+        SchemaMetadata metadata = owner.metadata();
+        if (!metadata.record()) {
+            Function<Object, @Nullable String> prefixOf = prefix == null ? this.context::prefixOf : parent -> prefix;
+            preloadTree(owner, parents, tree(paths), "", queries, prefixOf);
+            return parents;
+        }
+        // Records are never changed: the associations go into drafts, which answer new records.
+        Map<Object, Object> originals = new IdentityHashMap<>();
+        List<Object> drafts = new ArrayList<>(parents.size());
+        for (Object parent : parents) {
+            Object draft = metadata.draft(parent);
+            originals.put(draft, parent);
+            drafts.add(draft);
+        }
+        Function<Object, @Nullable String> prefixOf = prefix == null
+                ? draft -> this.context.prefixOf(originals.get(draft)) : draft -> prefix;
+        preloadTree(owner, drafts, tree(paths), "", queries, prefixOf);
+        List<Object> built = new ArrayList<>(drafts.size());
+        StructStates states = this.context.states();
+        for (Object draft : drafts) {
+            Object record = metadata.build(draft);
+            states.copy(originals.get(draft), record);
+            StructStates.State state = states.find(draft);
+            if (state != null) {
+                states.stateOf(record).loaded.addAll(state.loaded);
+                states.forget(draft);
+            }
+            built.add(record);
+        }
+        return built;
     }
 
     private static Map<String, Map<String, ?>> tree(List<String> paths) {
@@ -89,6 +117,12 @@ final class Preloader {
             List<Object> children = association.kind() == AssociationKind.THROUGH
                     ? through(owner, association, parents, prefixOf) : level(owner, association, parents, prefixOf, query);
             if (!entry.getValue().isEmpty() && !children.isEmpty()) {
+                if (this.context.mapping(association.related()).metadata().record()) {
+                    throw new InvalidDataAccessApiUsageException("cannot preload below :" + path + ": "
+                            + association.related().getSimpleName() + " is a record, and preloads into records of a "
+                            + "preloaded association are not supported yet; preload :" + path + ", then preload the "
+                            + "children with repo.preload(children, ...)");
+                }
                 preloadTree(this.context.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
                         path, queries, this.context::prefixOf);
             }

@@ -50,7 +50,11 @@ final class QueryExecutor {
         });
         this.context.states.loaded(mapping.metadata(), rows, prefix);
         if (!query.preloads().isEmpty() && !rows.isEmpty()) {
-            this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(), query.preloadQueries(), null);
+            List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(),
+                    query.preloadQueries(), null);
+            if (mapping.metadata().record()) {
+                return (List<T>) preloaded;
+            }
         }
         return rows;
     }

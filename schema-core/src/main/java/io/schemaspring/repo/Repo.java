@@ -216,8 +216,7 @@ public class Repo {
 
     /** Loads associations into a struct, nested with dots ({@code "posts.comments"}). */
     public <T> T preload(T struct, String... paths) {
-        preload(List.of(struct), paths);
-        return struct;
+        return preload(List.of(struct), paths).get(0);
     }
 
     /** Loads associations into many structs of one schema, one query per association level. */
@@ -242,7 +241,12 @@ public class Repo {
             if (prefix != null) {
                 structs.forEach(struct -> this.context.target(mapping.metadata(), struct, prefix, "preload"));
             }
-            this.preloader.preload(mapping, new ArrayList<>(structs), List.of(paths), prefix);
+            List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(structs), List.of(paths), prefix);
+            if (mapping.metadata().record()) {
+                @SuppressWarnings("unchecked")
+                List<T> records = (List<T>) preloaded;
+                return records;
+            }
         }
         return structs;
     }

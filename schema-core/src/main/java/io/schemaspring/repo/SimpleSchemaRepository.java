@@ -181,8 +181,7 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     @Override
     public T preload(T struct, String... paths) {
-        this.repo.preloadIn(this.prefix, List.of(struct), paths);
-        return struct;
+        return this.repo.preloadIn(this.prefix, List.of(struct), paths).get(0);
     }
 
     @Override

@@ -83,14 +83,14 @@ final class SqlStatements {
     }
 
     private static Object read(SchemaMetadata metadata, Column[] columns, ResultSet resultSet) throws SQLException {
-        Object struct = metadata.newInstance();
+        Object struct = metadata.record() ? metadata.draft(null) : metadata.newInstance();
         for (Column column : columns) {
             Object value = column.codec().read(resultSet, column.index());
             if (value != null || !column.field().accessor().primitive()) {
                 column.field().accessor().set(struct, value);
             }
         }
-        return struct;
+        return metadata.build(struct);
     }
 
     /** Parameters named like a schema field are cast to its type and bound by its codec, as query values are. */

@@ -50,7 +50,9 @@ final class UpdateOperation {
             return write(struct, target, changes, true, Collections.singletonMap(version, read));
         }
         catch (RuntimeException ex) {
-            versionAccessor.set(struct, read);
+            if (!metadata.record()) {
+                versionAccessor.set(struct, read);
+            }
             throw ex;
         }
     }
@@ -59,10 +61,12 @@ final class UpdateOperation {
      * Applies the changes to the struct and writes them to {@code prefix}, where the row must match
      * the primary key and each filter; many-to-many changes replace the join rows.
      */
-    <T> T write(T struct, @Nullable String prefix, Map<String, Object> changes, boolean replaceLoadedJoins,
+    @SuppressWarnings("unchecked")
+    <T> T write(T given, @Nullable String prefix, Map<String, Object> changes, boolean replaceLoadedJoins,
             Map<String, Object> filters) {
-        SchemaMapping mapping = this.context.mapping(struct.getClass());
+        SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
+        Object struct = metadata.record() ? metadata.draft(given) : given;
         Keys.require(metadata, struct, "update");
         Map<String, Object> joinChanges = new LinkedHashMap<>();
         changes.keySet().removeIf(name -> {
@@ -93,8 +97,12 @@ final class UpdateOperation {
             }
             return null;
         });
-        this.context.states.loaded(metadata, struct, prefix);
-        return struct;
+        T updated = (T) metadata.build(struct);
+        if (updated != given) {
+            this.context.states.copy(given, updated);
+        }
+        this.context.states.loaded(metadata, updated, prefix);
+        return updated;
     }
 
     private void run(SchemaMapping mapping, Object struct, @Nullable String prefix, List<String> columns,

@@ -36,19 +36,21 @@ final class UpsertOperation {
         this.readBack = readBack;
     }
 
-    <T> T insert(T struct, @Nullable String prefix, OnConflict onConflict) {
-        if (struct instanceof io.schemaspring.changeset.Changeset<?>) {
+    @SuppressWarnings("unchecked")
+    <T> T insert(T given, @Nullable String prefix, OnConflict onConflict) {
+        if (given instanceof io.schemaspring.changeset.Changeset<?>) {
             throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " takes a struct, not a changeset: "
                     + "validate the changeset, then upsert changeset.applyChanges()");
         }
-        SchemaMapping mapping = this.context.mapping(struct.getClass());
+        SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
+        Object struct = metadata.record() ? metadata.draft(given) : given;
         requireKnown(mapping, onConflict);
         if (this.joinRows.hasJoinRows(metadata, struct)) {
             throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " does not write many-to-many "
                     + "join rows: insert " + metadata.schemaClass().getSimpleName() + " without them, then update it");
         }
-        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(struct);
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(given);
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
         BitSet included = InsertOperation.included(metadata, struct);
@@ -80,10 +82,11 @@ final class UpsertOperation {
             // it is committed now, and the same upsert finds it.
             written = write(sql, parameters, mapping, struct, returning);
         }
+        T upserted = (T) metadata.build(struct);
         if (written) {
-            this.context.states.loaded(metadata, struct, target);
+            this.context.states.loaded(metadata, upserted, target);
         }
-        return struct;
+        return upserted;
     }
 
     private boolean write(String sql, Parameters parameters, SchemaMapping mapping, Object struct, List<String> returning) {

@@ -74,6 +74,40 @@ class SchemaDefinitionErrorsTest {
                 + "Fix: add a no-argument constructor (it may be private or protected)");
     }
 
+    @Schema("record_with_meta")
+    record RecordWithMeta(Long id, String name, io.schemaspring.metadata.StructMeta meta) {
+    }
+
+    @Test
+    void failsForARecordWithAStructMeta() {
+        assertFails(RecordWithMeta.class, "RecordWithMeta, field :meta: a record cannot hold a StructMeta: records are "
+                + "never changed in place. Fix: remove the StructMeta component; the repository remembers where records are stored");
+    }
+
+    @EmbeddedSchema
+    record EmbeddedRecord(String street) {
+    }
+
+    @Test
+    void failsForAnEmbeddedRecord() {
+        assertFails(EmbeddedRecord.class, "EmbeddedRecord: it is a record, and embedded schemas cannot be records yet. "
+                + "Fix: declare the embedded schema as a class with fields and a no-argument constructor");
+    }
+
+    @Schema("strict_records")
+    record StrictRecord(Long id, String name) {
+        StrictRecord {
+            java.util.Objects.requireNonNull(name);
+        }
+    }
+
+    @Test
+    void failsForARecordWhoseConstructorRefusesNulls() {
+        assertFails(StrictRecord.class, "StrictRecord: its canonical constructor threw java.lang.NullPointerException "
+                + "when given nulls and zeros. Fix: let the canonical constructor accept null components: the repository "
+                + "builds records with components not yet known (an id before insert, fields a query does not select)");
+    }
+
     @Schema("parents")
     static class Parent {
         private Long id;

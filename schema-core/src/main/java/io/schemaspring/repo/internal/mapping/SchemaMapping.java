@@ -61,7 +61,8 @@ public final class SchemaMapping {
                 .toArray(NotLoaded<?>[]::new);
         this.unselectedDefaultStructs = metadata.embeds().stream()
                 .filter(name -> metadata.embed(name).defaultsToStruct() && !queryFields.contains(name)).toList();
-        this.rowReader = RowReaderGenerator.generate(metadata, queryFields, this.queryCodecs,
+        // Records are built from their values through the canonical constructor, never by a generated reader.
+        this.rowReader = metadata.record() ? null : RowReaderGenerator.generate(metadata, queryFields, this.queryCodecs,
                 many.stream().map(AssociationMetadata::field).toList(), this.notLoadedMarkers, bytecode);
     }
 
@@ -106,7 +107,7 @@ public final class SchemaMapping {
             }
             return struct;
         }
-        Object struct = this.metadata.newInstance();
+        Object struct = this.metadata.record() ? this.metadata.draft(null) : this.metadata.newInstance();
         for (int i = 0; i < this.queryCodecs.length; i++) {
             Object value = this.queryCodecs[i].read(resultSet, firstColumn + i);
             if (value != null || !this.queryPrimitive[i]) {
@@ -116,6 +117,6 @@ public final class SchemaMapping {
         for (int i = 0; i < this.notLoadedAccessors.length; i++) {
             this.notLoadedAccessors[i].set(struct, this.notLoadedMarkers[i]);
         }
-        return struct;
+        return this.metadata.build(struct);
     }
 }
