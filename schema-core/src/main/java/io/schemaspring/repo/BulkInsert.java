@@ -39,18 +39,26 @@ final class BulkInsert {
         this.upserts = upserts;
     }
 
-    <T> int insertAll(List<T> structs, @Nullable String prefix, InsertAll options) {
+    <T> int insertAll(List<T> given, @Nullable String prefix, InsertAll options) {
         OnConflict onConflict = options.conflict();
         if (onConflict != null && options.readsBack()) {
             throw new InvalidDataAccessApiUsageException("insertAll cannot read ids back with " + onConflict
                     + ": a row kept on a conflict answers none, so ids could not be matched to structs; "
                     + "use repo.insert(struct, onConflict) for each struct");
         }
-        if (structs.isEmpty()) {
+        if (given.isEmpty()) {
             return 0;
         }
-        SchemaMapping mapping = this.context.mapping(structs.get(0).getClass());
+        SchemaMapping mapping = this.context.mapping(given.get(0).getClass());
         SchemaMetadata metadata = mapping.metadata();
+        if (metadata.record() && options.readsBack()) {
+            throw new InvalidDataAccessApiUsageException("insertAll cannot read ids back into records of "
+                    + metadata.schemaClass().getSimpleName() + ": records are immutable and insertAll answers a count; "
+                    + "insert them with repo.insert, which answers each new record");
+        }
+        // Records are written through mutable drafts that take the generated values, as insert does.
+        List<Object> structs = metadata.record() ? given.stream().map(struct -> (Object) metadata.draft(struct)).toList()
+                : new ArrayList<>(given);
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         AutogenerateId id = metadata.autogenerateId();
         boolean databaseId = id != null && InsertOperation.isDatabaseId(id);
@@ -71,7 +79,7 @@ final class BulkInsert {
             requireReadBack(metadata, returning, databaseId);
         }
         UpsertOperation.Plan plan = onConflict == null ? null : this.upserts.plan(mapping, included, onConflict);
-        for (T struct : structs) {
+        for (T struct : given) {
             if (struct.getClass() != metadata.schemaClass()) {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
                         + struct.getClass().getName() + " among " + metadata.schemaClass().getName());
@@ -81,7 +89,7 @@ final class BulkInsert {
                 java.util.Arrays.asList(included, plan), () -> plan != null ? this.upserts.render(mapping, target, included, plan)
                         : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
                                 FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
-        for (T struct : structs) {
+        for (Object struct : structs) {
             this.context.autogenerator.onInsert(metadata, struct);
             VersionLock.initialize(metadata, struct);
         }
@@ -94,8 +102,8 @@ final class BulkInsert {
                 (PreparedStatement statement) -> {
                     int count = 0;
                     for (int from = 0; from < structs.size(); from += BATCH_SIZE) {
-                        List<T> batch = structs.subList(from, Math.min(structs.size(), from + BATCH_SIZE));
-                        for (T struct : batch) {
+                        List<Object> batch = structs.subList(from, Math.min(structs.size(), from + BATCH_SIZE));
+                        for (Object struct : batch) {
                             for (int i = 0; i < codecs.length; i++) {
                                 codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
                             }
@@ -110,7 +118,7 @@ final class BulkInsert {
                     }
                     return count;
                 }));
-        if (options.readsBack() || onConflict == null) {
+        if (!metadata.record() && (options.readsBack() || onConflict == null)) {
             structs.forEach(struct -> this.context.states.loaded(metadata, struct, target));
         }
         return total == null ? 0 : total;

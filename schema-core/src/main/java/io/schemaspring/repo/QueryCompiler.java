@@ -17,8 +17,6 @@ import io.schemaspring.type.Type;
 import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +29,11 @@ final class QueryCompiler {
     record Compiled(String sql, Parameters parameters) {
     }
 
-    private record Shape(Class<?> schema, @Nullable String prefix, @Nullable Condition where, List<Query.Order> orders,
+    private record Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders,
             boolean limit, boolean offset, Select.Projection projection, boolean delete, boolean distinct,
             @Nullable Lock lock, List<Query.Joined> joins, @Nullable Column field) {
 
-        Shape(Class<?> schema, @Nullable String prefix, @Nullable Condition where, List<Query.Order> orders, boolean limit,
+        Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders, boolean limit,
                 boolean offset, Select.Projection projection, boolean delete, boolean distinct, @Nullable Lock lock,
                 List<Query.Joined> joins) {
             this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, joins, null);
@@ -50,14 +48,13 @@ final class QueryCompiler {
     private final SqlRenderer renderer;
     private final ConditionCompiler conditions;
     private final Function<Class<?>, SchemaMapping> mappings;
-    private final Map<Shape, String> cache = new ConcurrentHashMap<>();
-    private final Map<ProjectionShape, String> projections = new ConcurrentHashMap<>();
+    private final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
 
     /** A projection's SQL, parameters, and the field each selected value comes from ({@code null} for {@code count()}). */
     record CompiledProjection(String sql, Parameters parameters, List<QueryFields.@Nullable Resolved> fields) {
     }
 
-    private record ProjectionShape(Class<?> schema, @Nullable String prefix, @Nullable Condition where,
+    private record ProjectionShape(Class<?> schema, Object prefix, @Nullable Condition where,
             @Nullable Condition having, List<ProjectedSelect.Item> items, List<Column> groupBy,
             List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct, List<Query.Joined> joins) {
     }
@@ -88,9 +85,9 @@ final class QueryCompiler {
             parameters.addPlain(query.offset());
         }
         Lock lock = columns ? query.lock() : null;
-        Shape shape = new Shape(query.schema(), prefix, where, columns ? query.orders() : List.of(), limit, offset,
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, columns ? query.orders() : List.of(), limit, offset,
                 projection, false, query.isDistinct(), lock, query.joins());
-        String sql = this.cache.computeIfAbsent(shape, key -> {
+        String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(alias);
             Select select = Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
                     .where(where)
@@ -121,9 +118,9 @@ final class QueryCompiler {
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         Select.Projection projection = aggregate == Aggregate.COUNT ? Select.Projection.COUNT_COLUMN
                 : Select.Projection.valueOf(aggregate.name());
-        Shape shape = new Shape(query.schema(), prefix, where, List.of(), false, false, projection, false, false, null,
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false, projection, false, false, null,
                 query.joins());
-        String sql = this.cache.computeIfAbsent(shape.withField(resolved.column()), key -> {
+        String sql = this.statements.get(query.schema(), prefix, "aggregate", shape.withField(resolved.column()), () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
             Select select = Select.columns(table, List.of(resolved.column())).where(where).project(projection);
             if (joins != null) {
@@ -177,9 +174,9 @@ final class QueryCompiler {
             orders.add(position > 0 ? new ProjectedSelect.Order(null, position, descending)
                     : new ProjectedSelect.Order(fields.resolve(order.field()).column(), 0, descending));
         }
-        ProjectionShape shape = new ProjectionShape(query.schema(), prefix, where, havingCondition, items, groupColumns, orders,
+        ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition, items, groupColumns, orders,
                 limit, offset, query.isDistinct(), query.joins());
-        String sql = this.projections.computeIfAbsent(shape, key -> {
+        String sql = this.statements.get(query.schema(), prefix, "projection", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
             Select base = Select.columns(table, List.of()).where(where).paged(limit, offset).distinct(query.isDistinct());
             if (joins != null) {
@@ -195,11 +192,19 @@ final class QueryCompiler {
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {
         Parameters parameters = new Parameters();
         Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
-        Shape shape = new Shape(query.schema(), prefix, where, List.of(), false, false, Select.Projection.COLUMNS, true,
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false, Select.Projection.COLUMNS, true,
                 false, null, List.of());
-        String sql = this.cache.computeIfAbsent(shape, key -> this.renderer.render(
+        String sql = this.statements.get(query.schema(), prefix, "delete", shape, () -> this.renderer.render(
                 new Delete(Table.of(prefix, mapping.metadata().source()), where)));
         return new Compiled(sql, parameters);
+    }
+
+    /**
+     * The prefixes a statement's SQL depends on: the table's, and the query's own, since joined
+     * tables take the query's prefix when it names one and their schemas' defaults otherwise.
+     */
+    private static List<@Nullable String> prefixes(Query<?> query, @Nullable String prefix) {
+        return java.util.Arrays.asList(prefix, query.prefix());
     }
 
     /** Query values are cast to the field's type, as Ecto casts interpolated values. */

@@ -2,7 +2,6 @@ package io.schemaspring.repo;
 
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SqlIdentifiers;
-import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Select;
@@ -77,14 +76,12 @@ final class QueryExecutor {
         SchemaMapping mapping = this.context.mapping(query.schema());
         String prefix = prefixOf(query, mapping.metadata());
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix, Select.Projection.COLUMNS);
-        StructMeta meta = StructMeta.loaded(prefix, mapping.metadata().source());
         return this.context.jdbc.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
-            compiled.parameters().setValues(statement);
             return statement;
-        }, (resultSet, row) -> {
+        }, compiled.parameters(), (resultSet, row) -> {
             T struct = (T) mapping.read(resultSet, 1);
             this.context.states.loaded(mapping.metadata(), struct, prefix);
             return struct;
@@ -191,6 +188,7 @@ final class QueryExecutor {
     }
 
     boolean exists(Query<?> query) {
+        requireNoPaging(query, "exists");
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefixOf(query, mapping.metadata()),
                 Select.Projection.EXISTS);

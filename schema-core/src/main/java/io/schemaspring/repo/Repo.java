@@ -144,8 +144,16 @@ public class Repo {
      * columns are mapped to the schema's fields by name, columns not selected stay unset.
      */
     public <T> List<T> query(Class<T> schema, String sql, Map<String, ?> parameters) {
-        return this.observer.off() ? this.statements.query(schema, sql, parameters)
-                : this.observer.observe(schema, "query", () -> this.statements.query(schema, sql, parameters));
+        return query(schema, null, sql, parameters);
+    }
+
+    /**
+     * {@link #query(Class, String, Map)} of SQL known to read the database schema {@code storedIn}:
+     * the structs remember it, so their writes go back there ({@code null}: not known).
+     */
+    public <T> List<T> query(Class<T> schema, @Nullable String storedIn, String sql, Map<String, ?> parameters) {
+        return this.observer.off() ? this.statements.query(schema, storedIn, sql, parameters)
+                : this.observer.observe(schema, "query", () -> this.statements.query(schema, storedIn, sql, parameters));
     }
 
     /** One column of SQL written by hand, each value converted to {@code type}. */

@@ -33,7 +33,8 @@ final class SqlStatements {
     }
 
     @SuppressWarnings("unchecked")
-    <T> List<T> query(Class<T> schema, String sql, Map<String, ?> parameters) {
+    /** {@code storedIn}: the prefix the SQL reads, when known; the rows are then known to live there. */
+    <T> List<T> query(Class<T> schema, @Nullable String storedIn, String sql, Map<String, ?> parameters) {
         SchemaMapping mapping = this.context.mapping(schema);
         List<T> rows = this.named.query(sql, parameters(mapping, parameters), resultSet -> {
             List<T> result = new ArrayList<>();
@@ -46,7 +47,9 @@ final class SqlStatements {
             }
             return result;
         });
-        this.context.states.loaded(mapping.metadata(), rows, mapping.metadata().prefix());
+        if (storedIn != null) {
+            this.context.states.loaded(mapping.metadata(), rows, storedIn);
+        }
         return rows;
     }
 

@@ -67,6 +67,7 @@ public final class SchemaRepositoryAutoConfiguration {
      * initialization.
      */
     @Bean
+    @ConditionalOnMissingBean
     SchemaValidationRunner schemaValidationRunner(SchemaRegistry registry, DataSource dataSource, Dialect dialect,
             SchemaProperties properties) {
         return new SchemaValidationRunner(registry, dataSource, dialect, properties.getValidation().getMode());

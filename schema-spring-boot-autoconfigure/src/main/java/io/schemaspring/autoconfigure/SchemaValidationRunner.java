@@ -28,7 +28,7 @@ public class SchemaValidationRunner implements SmartInitializingSingleton {
 
     private final ValidationMode mode;
 
-    SchemaValidationRunner(SchemaRegistry registry, DataSource dataSource, Dialect dialect, ValidationMode mode) {
+    public SchemaValidationRunner(SchemaRegistry registry, DataSource dataSource, Dialect dialect, ValidationMode mode) {
         this.registry = registry;
         this.dataSource = dataSource;
         this.dialect = dialect;

@@ -99,7 +99,9 @@ public final class RequestParams {
             throw new RequestParamsException(400, "The JSON body nests deeper than " + this.maxDepth + " levels or is too large");
         }
         catch (JacksonException ex) {
-            throw new RequestParamsException(400, "The JSON body is malformed: " + ex.getOriginalMessage());
+            // The parser's own message quotes the offending token, which may be a value the client sent.
+            throw new RequestParamsException(400, "The JSON body is malformed" + (ex.getLocation() == null ? ""
+                    : " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr()));
         }
         catch (IOException ex) {
             throw new RequestParamsException(400, "The request body could not be read");

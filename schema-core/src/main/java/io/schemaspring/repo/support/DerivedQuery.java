@@ -117,9 +117,12 @@ final class DerivedQuery<T> {
     }
 
     private static Criterion criterion(Part part, String field, Target target) {
-        boolean ignoreCase = part.shouldIgnoreCase() == Part.IgnoreCaseType.ALWAYS || (part.shouldIgnoreCase()
-                == Part.IgnoreCaseType.WHEN_POSSIBLE && part.getProperty().getType() == String.class);
-        if (ignoreCase) {
+        boolean text = part.getProperty().getLeafProperty().getType() == String.class;
+        if (part.shouldIgnoreCase() == Part.IgnoreCaseType.ALWAYS && !text) {
+            throw target.error(field, "IgnoreCase compares text, and :" + field + " is not a String",
+                    "remove IgnoreCase for this property (AllIgnoreCase applies only to String properties)");
+        }
+        if (part.shouldIgnoreCase() != Part.IgnoreCaseType.NEVER && text) {
             return ignoringCase(part, field, target);
         }
         return switch (part.getType()) {
@@ -188,7 +191,10 @@ final class DerivedQuery<T> {
 
     /** The argument's own {@code %}, {@code _} and {@code \} match literally. */
     private static Criterion like(String field, Op op, String before, String after) {
-        return arguments -> Expr.compare(field, op, before + escape(String.valueOf(arguments.next())) + after);
+        return arguments -> {
+            Object value = arguments.next();
+            return value == null ? Expr.isNull(field) : Expr.compare(field, op, before + escape(value.toString()) + after);
+        };
     }
 
     static String escape(String value) {
@@ -202,7 +208,8 @@ final class DerivedQuery<T> {
         if (argument instanceof Object[] array) {
             return List.of(array);
         }
-        throw new IllegalArgumentException("In/NotIn on :" + field + " takes a collection or an array, got " + argument);
+        throw new IllegalArgumentException("In/NotIn on :" + field + " takes a collection or an array, got "
+                + (argument == null ? "null" : "a " + argument.getClass().getName()));
     }
 
     private static String keyword(Part part) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.repository.core.support.RepositoryComposition.RepositoryFragments;
 
 /**
@@ -42,6 +43,12 @@ final class PrefixInterceptor implements MethodInterceptor {
             return this.repositoryInterface.getSimpleName() + "<"
                     + SchemaRepositoryFactory.schemaOf(this.repositoryInterface).getSimpleName() + ">"
                     + (this.prefix == null ? "" : " in " + this.prefix);
+        }
+        if (this.prefix != null && this.fragments.stream().anyMatch(fragment -> fragment.hasMethod(invocation.getMethod()))) {
+            throw new InvalidDataAccessApiUsageException(this.repositoryInterface.getSimpleName() + "." + name
+                    + " is a custom fragment method, which cannot know that this repository is bound to prefix \""
+                    + this.prefix + "\": call it on the unbound repository and pass the prefix to it, so it never reads "
+                    + "another tenant's rows by mistake");
         }
         return invocation.proceed();
     }

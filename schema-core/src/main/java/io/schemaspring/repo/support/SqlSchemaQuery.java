@@ -33,12 +33,14 @@ final class SqlSchemaQuery implements RepositoryQuery {
     private final Class<?> schema;
     private final Projections projections;
     private final String statement;
+    private final @Nullable String storedIn;
 
     SqlSchemaQuery(QueryMethod method, SqlQuery sql, Repo repo, Projections projections, DerivedQuery.Target target,
             @Nullable String prefix) {
         this.method = method;
         this.sql = sql;
         this.statement = sql.value().replace(TABLE, table(repo.dialect(), target.schema(), prefix));
+        this.storedIn = sql.value().contains(TABLE) ? (prefix != null ? prefix : target.schema().prefix()) : null;
         this.repo = repo;
         this.schema = target.schema().schemaClass();
         this.projections = projections;
@@ -82,7 +84,7 @@ final class SqlSchemaQuery implements RepositoryQuery {
         ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
         Class<?> returned = processor.getReturnedType().getReturnedType();
         List<?> rows = isScalar(returned) ? this.repo.queryForList(this.statement, parameters, returned)
-                : this.repo.query(this.schema, this.statement, parameters);
+                : this.repo.query(this.schema, this.storedIn, this.statement, parameters);
         Object result;
         if (this.method.isStreamQuery()) {
             result = rows.stream();

@@ -253,6 +253,29 @@ abstract class DerivedQueryContract {
         assertThat(this.posts.shoutedTitles()).containsExactly("100% ELIXIR", "DRACULA", "DUNE", "EMMA", "ODES");
         assertThat(this.posts.count()).isEqualTo(5);
         assertThat(this.posts.findById(this.posts.getByTitle("Dune").id)).isPresent();
+        assertThatThrownBy(() -> this.posts.withPrefix("tenant_b").shoutedTitles())
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("PostRepository.shoutedTitles is a custom fragment method, which cannot know that this repository "
+                        + "is bound to prefix \"tenant_b\": call it on the unbound repository and pass the prefix to it, so it "
+                        + "never reads another tenant's rows by mistake");
+    }
+
+    @Test
+    void ignoreCaseWithANullArgumentIsANullTestAndNeedsAStringProperty() {
+        assertThat(this.posts.findByTitleIgnoreCase(null)).isEmpty();
+    }
+
+    @Test
+    void rowsOfAnSqlQueryOnTheRepositorysTableRememberItsPrefix() {
+        Author tenantAuthor = this.repo.insert(Author.named("tia"), "tenant_b");
+        Post tenantDune = Post.titled("Dune", tenantAuthor);
+        this.repo.insert(tenantDune, "tenant_b");
+        Post read = this.posts.withPrefix("tenant_b").titledInTheRepositorysPrefix("Dune").get(0);
+        assertThat(this.repo.prefixOf(read)).isEqualTo("tenant_b");
+        read.rating = 9;
+        this.repo.update(read);
+        assertThat(this.jdbc.queryForObject("SELECT rating FROM tenant_b.posts WHERE title = 'Dune'", Integer.class)).isEqualTo(9);
+        assertThat(this.jdbc.queryForObject("SELECT rating FROM posts WHERE title = 'Dune'", Integer.class)).isEqualTo(5);
     }
 
     @Test
