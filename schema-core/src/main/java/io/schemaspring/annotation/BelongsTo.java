@@ -1,5 +1,6 @@
 package io.schemaspring.annotation;
 
+import io.schemaspring.type.FieldType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -24,4 +25,18 @@ public @interface BelongsTo {
 
     /** Conditions on the associated schema. */
     Where[] where() default {};
+
+    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    Default[] defaults() default {};
+
+    /**
+     * Ecto's {@code :define_field}: {@code false} when the foreign key field is declared for
+     * another purpose (another association's key, part of a composite primary key): it must still
+     * be declared, but it takes no foreign key role, so {@link #type()} and the configured foreign
+     * key type do not apply to it.
+     */
+    boolean defineField() default true;
+
+    /** Ecto's {@code :type} of the foreign key field, overriding {@code schema.foreign-key-type} and {@link SchemaDefaults#foreignKeyType()}. */
+    FieldType type() default FieldType.DEFAULT;
 }

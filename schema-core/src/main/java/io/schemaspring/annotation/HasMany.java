@@ -35,4 +35,7 @@ public @interface HasMany {
 
     /** What casting does when associated structs are replaced. */
     OnReplace onReplace() default OnReplace.RAISE;
+
+    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    Default[] defaults() default {};
 }

@@ -32,4 +32,7 @@ public @interface HasOne {
 
     /** What casting does when the associated struct is replaced. */
     OnReplace onReplace() default OnReplace.RAISE;
+
+    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    Default[] defaults() default {};
 }

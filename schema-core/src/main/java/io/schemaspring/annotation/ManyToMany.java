@@ -50,4 +50,7 @@ public @interface ManyToMany {
      * write such a list. Declare a unique index on the join table too.
      */
     boolean unique() default false;
+
+    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    Default[] defaults() default {};
 }

@@ -44,6 +44,12 @@ final class NestedParams {
         this.kind = kind;
     }
 
+    /** A new child; an association's {@code defaults} are set on it, as Ecto builds new associated structs. */
+    private Object newChild() {
+        io.schemaspring.metadata.AssociationMetadata association = this.parent.metadata().association(this.name);
+        return association == null ? this.related.newInstance() : this.related.newInstance(association.defaults());
+    }
+
     @Nullable Result cast(@Nullable Object current, BiFunction<Object, Map<String, Object>, Changeset<?>> with) {
         Map<String, Object> params = this.parent.params();
         if (!params.containsKey(this.name)) {
@@ -82,7 +88,7 @@ final class NestedParams {
             if (current != null && !replace(current, removed)) {
                 return null;
             }
-            data = this.related.newInstance();
+            data = newChild();
         }
         Changeset<?> child = with.apply(data, childParams);
         copyErrors(child, this.name + ".");
@@ -117,7 +123,7 @@ final class NestedParams {
             Map<String, Object> childParams = stringKeys(map);
             Object data = existing.stream().filter(child -> idMatches(child, childParams)).findFirst().orElse(null);
             if (data == null) {
-                data = this.related.newInstance();
+                data = newChild();
             }
             else {
                 seen.put(data, Boolean.TRUE);

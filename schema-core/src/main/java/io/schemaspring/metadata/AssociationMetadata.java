@@ -2,7 +2,10 @@ package io.schemaspring.metadata;
 
 import io.schemaspring.annotation.OnDelete;
 import io.schemaspring.annotation.OnReplace;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +35,7 @@ public final class AssociationMetadata {
     private final boolean unique;
     private final List<JoinDefault> joinDefaults;
     private final List<String> through;
+    private final Map<String, Object> defaults;
     private final FieldAccessor accessor;
 
     private AssociationMetadata(Builder builder) {
@@ -53,6 +57,7 @@ public final class AssociationMetadata {
         this.unique = builder.unique;
         this.joinDefaults = List.copyOf(builder.joinDefaults);
         this.through = List.copyOf(builder.through);
+        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(builder.defaults));
         this.accessor = builder.accessor;
     }
 
@@ -137,6 +142,11 @@ public final class AssociationMetadata {
         return this.through;
     }
 
+    /** Values, already cast, given to fields of a struct the association builds, Ecto's {@code :defaults}. */
+    public Map<String, Object> defaults() {
+        return this.defaults;
+    }
+
     public FieldAccessor accessor() {
         return this.accessor;
     }
@@ -168,6 +178,7 @@ public final class AssociationMetadata {
         private boolean unique;
         private List<JoinDefault> joinDefaults = List.of();
         private List<String> through = List.of();
+        private Map<String, Object> defaults = Map.of();
 
         private Builder(String field, AssociationKind kind, Cardinality cardinality, Class<?> owner, Class<?> related,
                 FieldAccessor accessor) {
@@ -222,6 +233,11 @@ public final class AssociationMetadata {
 
         Builder through(List<String> through) {
             this.through = through;
+            return this;
+        }
+
+        Builder defaults(Map<String, Object> defaults) {
+            this.defaults = defaults;
             return this;
         }
 

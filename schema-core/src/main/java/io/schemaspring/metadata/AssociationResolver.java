@@ -1,6 +1,7 @@
 package io.schemaspring.metadata;
 
 import io.schemaspring.annotation.BelongsTo;
+import io.schemaspring.annotation.Default;
 import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.HasOne;
 import io.schemaspring.annotation.ManyToMany;
@@ -71,16 +72,17 @@ final class AssociationResolver {
         else if (annotation instanceof HasMany hasMany) {
             association = hasMany.through().length > 0
                     ? through(owner, declaration, hasMany.through(), hasMany.foreignKey(), hasMany.references(),
-                            hasMany.where().length + hasMany.preloadOrder().length, hasMany.onDelete())
+                            hasMany.where().length + hasMany.preloadOrder().length + hasMany.defaults().length,
+                            hasMany.onDelete())
                     : has(owner, declaration, hasMany.foreignKey(), hasMany.references(), hasMany.where(),
-                            hasMany.preloadOrder(), hasMany.onDelete(), hasMany.onReplace());
+                            hasMany.preloadOrder(), hasMany.onDelete(), hasMany.onReplace(), hasMany.defaults());
         }
         else if (annotation instanceof HasOne hasOne) {
             association = hasOne.through().length > 0
                     ? through(owner, declaration, hasOne.through(), hasOne.foreignKey(), hasOne.references(),
-                            hasOne.where().length, hasOne.onDelete())
+                            hasOne.where().length + hasOne.defaults().length, hasOne.onDelete())
                     : has(owner, declaration, hasOne.foreignKey(), hasOne.references(), hasOne.where(), new String[0],
-                            hasOne.onDelete(), hasOne.onReplace());
+                            hasOne.onDelete(), hasOne.onReplace(), hasOne.defaults());
         }
         else {
             association = manyToMany(owner, declaration, (ManyToMany) annotation);
@@ -97,12 +99,13 @@ final class AssociationResolver {
         return builder(owner, declaration, AssociationKind.BELONGS_TO)
                 .keys(foreignKey, references)
                 .where(where(owner, declaration, related, belongsTo.where()))
+                .defaults(defaults(owner, declaration, related, belongsTo.defaults(), "@BelongsTo", null))
                 .build();
     }
 
     private AssociationMetadata has(Introspection owner, AssociationDeclaration declaration, String foreignKeyOption,
             String referencesOption, Where[] where, String[] preloadOrder, OnDelete onDelete,
-            io.schemaspring.annotation.OnReplace onReplace) {
+            io.schemaspring.annotation.OnReplace onReplace, Default[] defaults) {
         SchemaMetadata ownerMetadata = owner.metadata();
         SchemaMetadata related = metadata(declaration.related());
         String label = declaration.cardinality() == Cardinality.MANY ? "@HasMany" : "@HasOne";
@@ -120,6 +123,7 @@ final class AssociationResolver {
                 .preloadOrder(preloadOrder(owner, declaration, related, preloadOrder))
                 .onDelete(onDelete)
                 .onReplace(onReplace)
+                .defaults(defaults(owner, declaration, related, defaults, label, foreignKey))
                 .build();
     }
 
@@ -160,6 +164,7 @@ final class AssociationResolver {
                 .preloadOrder(preloadOrder(owner, declaration, related, manyToMany.preloadOrder()))
                 .onDelete(manyToMany.onDelete())
                 .joinDefaults(joinDefaults(owner, declaration, join, joinKeys, manyToMany))
+                .defaults(defaults(owner, declaration, related, manyToMany.defaults(), "@ManyToMany", null))
                 .build();
     }
 
@@ -216,12 +221,45 @@ final class AssociationResolver {
         return defaults;
     }
 
+    /** Ecto's {@code :defaults}: fields of the associated schema, each value cast through the field's type. */
+    private Map<String, Object> defaults(Introspection owner, AssociationDeclaration declaration, SchemaMetadata related,
+            Default[] options, String label, @Nullable String foreignKey) {
+        Class<?> ownerClass = owner.metadata().schemaClass();
+        String relatedName = related.schemaClass().getSimpleName();
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        for (Default option : options) {
+            String field = option.field();
+            Type type = related.type(field);
+            if (type == null) {
+                throw error(ownerClass, declaration.name(), label + "(defaults) names :" + field + ", which associated schema "
+                        + relatedName + " does not have", "use a persisted field of " + relatedName
+                        + (related.fields().isEmpty() ? "" : ": " + SchemaIntrospector.names(related.fields())));
+            }
+            if (field.equals(foreignKey)) {
+                throw error(ownerClass, declaration.name(), label + "(defaults) names the foreign key :" + field,
+                        "leave the foreign key to the association; it is set from the parent when building");
+            }
+            if (defaults.containsKey(field)) {
+                throw error(ownerClass, declaration.name(), label + "(defaults) names :" + field + " twice",
+                        "keep one @Default for :" + field);
+            }
+            CastResult<?> cast = type.cast(option.value());
+            if (!cast.isOk() || cast.value() == null) {
+                throw error(ownerClass, declaration.name(), label + "(defaults) value \"" + option.value()
+                        + "\" is invalid for :" + field + " of " + relatedName + " (type " + type + ")",
+                        "write a value of type " + type);
+            }
+            defaults.put(field, cast.value());
+        }
+        return defaults;
+    }
+
     private AssociationMetadata through(Introspection owner, AssociationDeclaration declaration, String[] path,
             String foreignKey, String references, int filters, OnDelete onDelete) {
         Class<?> ownerClass = owner.metadata().schemaClass();
         String name = declaration.name();
         if (!foreignKey.isEmpty() || !references.isEmpty() || filters > 0 || onDelete != OnDelete.NOTHING) {
-            throw error(ownerClass, name, "foreignKey, references, where, preloadOrder and onDelete are not supported "
+            throw error(ownerClass, name, "foreignKey, references, where, preloadOrder, defaults and onDelete are not supported "
                     + "together with through", "set those options on the associations the path goes through");
         }
         if (path.length < 2) {

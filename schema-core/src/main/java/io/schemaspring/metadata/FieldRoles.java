@@ -2,8 +2,8 @@ package io.schemaspring.metadata;
 
 import io.schemaspring.annotation.BelongsTo;
 import io.schemaspring.annotation.PrimaryKey;
+import io.schemaspring.type.FieldType;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +18,8 @@ final class FieldRoles {
     private final DeclaredFields fields;
     /** Primary key names; {@code true} when marked with {@code @PrimaryKey}, {@code false} for the default key. */
     private final Map<String, Boolean> primaryKeys = new LinkedHashMap<>();
-    private final Set<String> foreignKeys = new LinkedHashSet<>();
+    /** Foreign keys of the {@code @BelongsTo} defining them, with the type the association sets ({@code DEFAULT} for none). */
+    private final Map<String, FieldType> foreignKeys = new LinkedHashMap<>();
     /** Timestamp names with their configured column, {@code null} for the mapped one. */
     private final Map<String, @Nullable String> timestampSources = new LinkedHashMap<>();
 
@@ -45,7 +46,12 @@ final class FieldRoles {
     }
 
     boolean foreignKey(String name) {
-        return this.foreignKeys.contains(name);
+        return this.foreignKeys.containsKey(name);
+    }
+
+    /** The type set by {@code @BelongsTo(type = ...)} on the association defining this foreign key, else {@code DEFAULT}. */
+    FieldType foreignKeyType(String name) {
+        return this.foreignKeys.getOrDefault(name, FieldType.DEFAULT);
     }
 
     boolean timestamp(String name) {
@@ -102,10 +108,29 @@ final class FieldRoles {
             if (key == null || DeclaredFields.isVirtual(key)) {
                 throw this.schemaClass.error(field.getName(), "@BelongsTo :" + field.getName()
                         + " needs the foreign key field :" + foreignKey + ", which is not declared",
-                        "declare `private Long " + foreignKey + ";` or set @BelongsTo(foreignKey = \"...\")");
+                        "declare `private Long " + foreignKey + ";` or set @BelongsTo(foreignKey = \"...\")"
+                                + (belongsTo.defineField() ? "" : " (defineField = false still needs the field declared)"));
             }
-            this.foreignKeys.add(foreignKey);
+            if (!belongsTo.defineField()) {
+                if (belongsTo.type() != FieldType.DEFAULT) {
+                    throw this.schemaClass.error(field.getName(), "@BelongsTo :" + field.getName()
+                            + " sets type with defineField = false, but then it does not define :" + foreignKey,
+                            "set the type where :" + foreignKey + " is defined (@Field(type = ...)), or remove defineField = false");
+                }
+                continue;
+            }
+            FieldType previous = this.foreignKeys.get(foreignKey);
+            if (previous != null && previous != belongsTo.type()) {
+                throw this.schemaClass.error(field.getName(), "two @BelongsTo define the foreign key :" + foreignKey
+                        + " with different types (" + describe(previous) + " and " + describe(belongsTo.type()) + ")",
+                        "set @BelongsTo(defineField = false) on all but one of them");
+            }
+            this.foreignKeys.put(foreignKey, belongsTo.type());
         }
+    }
+
+    private static String describe(FieldType type) {
+        return type == FieldType.DEFAULT ? "the configured foreign key type" : type.toString();
     }
 
     private void resolveTimestamps() {

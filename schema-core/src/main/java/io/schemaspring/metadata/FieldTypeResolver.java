@@ -38,12 +38,20 @@ final class FieldTypeResolver {
             }
             return wrap(name, () -> Types.custom(instantiate(name, options.customType()), field.getGenericType()));
         }
+        if (override != FieldType.DEFAULT && this.roles.foreignKeyType(name) != FieldType.DEFAULT) {
+            throw this.schemaClass.error(name, "its type is set by both @Field(type) and @BelongsTo(type)",
+                    "keep only one of them");
+        }
         String setting = null;
         if (override == FieldType.DEFAULT) {
             SchemaDefaultsResolver defaults = this.schemaClass.defaults();
             if (primaryKey && this.roles.defaultPrimaryKey(name) && defaults.primaryKeyType() != FieldType.DEFAULT) {
                 override = defaults.primaryKeyType();
                 setting = "the primary key type";
+            }
+            else if (this.roles.foreignKey(name) && this.roles.foreignKeyType(name) != FieldType.DEFAULT) {
+                override = this.roles.foreignKeyType(name);
+                setting = "@BelongsTo(type) of :" + name;
             }
             else if (this.roles.foreignKey(name) && defaults.foreignKeyType() != FieldType.DEFAULT) {
                 override = defaults.foreignKeyType();
@@ -74,7 +82,8 @@ final class FieldTypeResolver {
                 }
                 throw new InvalidTypeException(configured + " " + chosen + " cannot be held in a "
                         + field.getType().getSimpleName() + " field", "declare :" + name + " as " + chosen.javaTypeNames()
-                        + ", set @Field(type = ...) on it, or change " + configured + " (@SchemaDefaults or schema.* properties)");
+                        + ", set @Field(type = ...) on it, or change " + configured
+                        + (configured.startsWith("@") ? "" : " (@SchemaDefaults or schema.* properties)"));
             }
         });
     }

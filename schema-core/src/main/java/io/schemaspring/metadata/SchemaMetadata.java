@@ -312,6 +312,82 @@ public final class SchemaMetadata {
         return struct;
     }
 
+    /**
+     * A new instance ({@link #newInstance()}) with the given fields, virtual fields, embeds or
+     * associations set, in order; values are set as given, not cast.
+     *
+     * @throws IllegalArgumentException for a name the schema does not have or a value of the wrong Java type
+     */
+    public Object newInstance(Map<String, ?> values) {
+        Object struct = newInstance();
+        if (values.isEmpty()) {
+            return struct;
+        }
+        Object mutable = mutable(struct);
+        values.forEach((name, value) -> accessor(name).set(mutable, value));
+        return build(mutable);
+    }
+
+    private FieldAccessor accessor(String name) {
+        FieldMetadata field = field(name);
+        if (field != null) {
+            return field.accessor();
+        }
+        AssociationMetadata association = this.associations.get(name);
+        if (association != null) {
+            return association.accessor();
+        }
+        EmbedMetadata embed = this.embeds.get(name);
+        if (embed != null) {
+            return embed.accessor();
+        }
+        throw new IllegalArgumentException("Schema " + this.schemaClass.getSimpleName() + " does not have the field :"
+                + name + "; its fields are " + SchemaIntrospector.names(fields()));
+    }
+
+    /** Ecto's {@code build_assoc(parent, name)}: see {@link #buildAssoc(Object, String, Map)}. */
+    public Object buildAssoc(Object parent, String name) {
+        return buildAssoc(parent, name, Map.of());
+    }
+
+    /**
+     * Ecto's {@code build_assoc(parent, name, attributes)}: a new struct of the association's
+     * schema holding the association's {@code defaults}, then the given attributes (set as given,
+     * not cast), then, for {@code @HasOne} and {@code @HasMany}, the foreign key taken from the
+     * parent. {@code @BelongsTo} and {@code @ManyToMany} set no key, as in Ecto; the parent is
+     * not changed and nothing is written to the database.
+     *
+     * @throws IllegalArgumentException for an unknown or {@code through} association, a parent of
+     *         another schema, or an attribute the associated schema does not have
+     */
+    public Object buildAssoc(Object parent, String name, Map<String, ?> attributes) {
+        java.util.Objects.requireNonNull(parent, "parent must not be null");
+        java.util.Objects.requireNonNull(attributes, "attributes must not be null");
+        Class<?> parentClass = parent instanceof RecordDraft draft ? draft.metadata().schemaClass() : parent.getClass();
+        if (parentClass != this.schemaClass) {
+            throw new IllegalArgumentException("buildAssoc on " + this.schemaClass.getSimpleName() + " was given a "
+                    + parentClass.getSimpleName() + " parent");
+        }
+        AssociationMetadata association = this.associations.get(name);
+        if (association == null) {
+            throw new IllegalArgumentException("Schema " + this.schemaClass.getSimpleName()
+                    + " does not have the association :" + name + "; its associations are "
+                    + SchemaIntrospector.names(associations()));
+        }
+        if (association.kind() == AssociationKind.THROUGH) {
+            throw new IllegalArgumentException("Cannot build the through association :" + name + " of "
+                    + this.schemaClass.getSimpleName() + "; build the associations of its path "
+                    + SchemaIntrospector.names(association.through()) + " one by one");
+        }
+        SchemaMetadata related = registry().get(association.related());
+        Map<String, Object> values = new LinkedHashMap<>(association.defaults());
+        values.putAll(attributes);
+        if (association.kind() == AssociationKind.HAS) {
+            values.put(association.relatedKey(), field(association.ownerKey()).accessor().get(parent));
+        }
+        return related.newInstance(values);
+    }
+
     /** A new empty embedded struct for an {@code @EmbedsOne(defaultsToStruct = true)}; {@code null} for other fields. */
     public @Nullable Object defaultStruct(String embed) {
         SchemaMetadata embedded = this.defaultStructs.get(embed);

@@ -3,6 +3,7 @@ package io.schemaspring.metadata;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemaspring.annotation.BelongsTo;
+import io.schemaspring.annotation.Default;
 import io.schemaspring.annotation.EmbeddedSchema;
 import io.schemaspring.annotation.EmbedsOne;
 import io.schemaspring.annotation.Field;
@@ -706,5 +707,127 @@ class SchemaDefinitionErrorsTest {
     void failsForTwoVersionFields() {
         assertFails(TwoVersions.class, "TwoVersions, field :revision: @Version is already declared on :version. "
                 + "Fix: keep one @Version field");
+    }
+    // ------------------------------------------------------------------ association defaults, defineField and type
+
+    @Schema("pages")
+    static class Page {
+        private Long id;
+        private Boolean published;
+        private Long siteId;
+    }
+
+    @Schema("sites")
+    static class DefaultOnUnknownField {
+        private Long id;
+        @HasMany(foreignKey = "siteId", defaults = @Default(field = "public", value = "true"))
+        private List<Page> pages;
+    }
+
+    @Test
+    void failsForDefaultsNamingAFieldTheAssociatedSchemaDoesNotHave() {
+        assertFails(DefaultOnUnknownField.class, "DefaultOnUnknownField, field :pages: @HasMany(defaults) names :public, "
+                + "which associated schema Page does not have. Fix: use a persisted field of Page: [:id, :published, :siteId]");
+    }
+
+    @Schema("sites")
+    static class UncastableDefault {
+        private Long id;
+        @HasOne(foreignKey = "siteId", defaults = @Default(field = "published", value = "maybe"))
+        private Page page;
+    }
+
+    @Test
+    void failsForADefaultThatDoesNotCast() {
+        assertFails(UncastableDefault.class, "UncastableDefault, field :page: @HasOne(defaults) value \"maybe\" is invalid "
+                + "for :published of Page (type :boolean). Fix: write a value of type :boolean");
+    }
+
+    @Schema("sites")
+    static class DefaultOnTheForeignKey {
+        private Long id;
+        @HasMany(foreignKey = "siteId", defaults = @Default(field = "siteId", value = "1"))
+        private List<Page> pages;
+    }
+
+    @Test
+    void failsForADefaultOnTheForeignKey() {
+        assertFails(DefaultOnTheForeignKey.class, "DefaultOnTheForeignKey, field :pages: @HasMany(defaults) names the foreign "
+                + "key :siteId. Fix: leave the foreign key to the association; it is set from the parent when building");
+    }
+
+    @Schema("pages")
+    static class DefineFieldWithoutTheField {
+        private Long id;
+        @BelongsTo(defineField = false)
+        private Org org;
+    }
+
+    @Test
+    void failsForDefineFieldFalseWithoutTheField() {
+        assertFails(DefineFieldWithoutTheField.class, "DefineFieldWithoutTheField, field :org: @BelongsTo :org needs the "
+                + "foreign key field :orgId, which is not declared. Fix: declare `private Long orgId;` or set "
+                + "@BelongsTo(foreignKey = \"...\") (defineField = false still needs the field declared)");
+    }
+
+    @Schema("pages")
+    static class TypeWithoutDefineField {
+        private Long id;
+        private Long orgId;
+        @BelongsTo(defineField = false, type = FieldType.BINARY_ID)
+        private Org org;
+    }
+
+    @Test
+    void failsForATypeOnAnAssociationThatDoesNotDefineTheField() {
+        assertFails(TypeWithoutDefineField.class, "TypeWithoutDefineField, field :org: @BelongsTo :org sets type with "
+                + "defineField = false, but then it does not define :orgId. Fix: set the type where :orgId is defined "
+                + "(@Field(type = ...)), or remove defineField = false");
+    }
+
+    @Schema("pages")
+    static class TypeThatDoesNotFit {
+        private Long id;
+        private Long orgId;
+        @BelongsTo(type = FieldType.BINARY_ID)
+        private Org org;
+    }
+
+    @Test
+    void failsForABelongsToTypeTheFieldCannotHold() {
+        assertFails(TypeThatDoesNotFit.class, "TypeThatDoesNotFit, field :orgId: @BelongsTo(type) of :orgId :binary_id "
+                + "cannot be held in a Long field for field :orgId. Fix: declare :orgId as UUID, set @Field(type = ...) on it, "
+                + "or change @BelongsTo(type) of :orgId");
+    }
+
+    @Schema("pages")
+    static class TwoTypes {
+        private Long id;
+        @Field(type = FieldType.ID)
+        private Long orgId;
+        @BelongsTo(type = FieldType.ID)
+        private Org org;
+    }
+
+    @Test
+    void failsForATypeSetTwice() {
+        assertFails(TwoTypes.class, "TwoTypes, field :orgId: its type is set by both @Field(type) and @BelongsTo(type). "
+                + "Fix: keep only one of them");
+    }
+
+    @Schema("pages")
+    static class TwoDefinitions {
+        private Long id;
+        private java.util.UUID orgId;
+        @BelongsTo(type = FieldType.BINARY_ID)
+        private Org org;
+        @BelongsTo(foreignKey = "orgId")
+        private Org owner;
+    }
+
+    @Test
+    void failsForTwoAssociationsDefiningOneKeyDifferently() {
+        assertFails(TwoDefinitions.class, "TwoDefinitions, field :owner: two @BelongsTo define the foreign key :orgId with "
+                + "different types (:binary_id and the configured foreign key type). Fix: set @BelongsTo(defineField = false) on all but one of them");
     }
 }

@@ -1256,6 +1256,50 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
+    void buildAssocChildrenAreInsertedWithTheForeignKeyAndTheAssociationDefaults() {
+        Author author = author("jose");
+        Author other = author("eric");
+        io.schemaspring.metadata.SchemaMetadata authors = this.registry.get(Author.class);
+
+        Note drafted = (Note) authors.buildAssoc(author, "notes");
+        assertThat(drafted.id).isNull();
+        assertThat(drafted.authorId).isEqualTo(author.id);
+        Note first = this.repo.insert(drafted);
+        Note second = this.repo.insert((Note) authors.buildAssoc(author, "notes", Map.of("content", "hello")));
+        Note single = this.repo.insert((Note) authors.buildAssoc(other, "note", Map.of("content", "only")));
+        Post post = this.repo.insert((Post) authors.buildAssoc(author, "posts", Map.of("title", "built", "rating", 4)));
+
+        assertThat(first.id).isNotNull();
+        assertThat(this.jdbc.queryForList("SELECT content, lock_version, author_id FROM notes ORDER BY id"))
+                .extracting(row -> List.of(String.valueOf(row.get(key(row, "content"))),
+                        ((Number) row.get(key(row, "lock_version"))).intValue(),
+                        ((Number) row.get(key(row, "author_id"))).longValue()))
+                .containsExactly(List.of("(draft)", 7, author.id), List.of("hello", 7, author.id),
+                        List.of("only", 1, other.id));
+        assertThat(second.content).isEqualTo("hello");
+        assertThat(single.lockVersion).isEqualTo(1);
+        Author loaded = this.repo.preload(this.repo.getOrThrow(Author.class, author.id), "notes", "posts");
+        assertThat(loaded.notes).extracting(note -> note.content).containsExactlyInAnyOrder("(draft)", "hello");
+        assertThat(loaded.posts).singleElement().satisfies(p -> {
+            assertThat(p.id).isEqualTo(post.id);
+            assertThat(p.title).isEqualTo("built");
+            assertThat(p.rating).isEqualTo(4);
+            assertThat(p.authorId).isEqualTo(author.id);
+        });
+
+        Author fresh = (Author) this.registry.get(Post.class).buildAssoc(post, "author", Map.of("name", "new"));
+        assertThat(fresh.id).isNull();
+        assertThat(fresh.name).isEqualTo("new");
+        assertThatThrownBy(() -> authors.buildAssoc(author, "comments")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Schema Author does not have the association :comments; its associations are "
+                        + "[:posts, :notes, :note, :postComments]");
+    }
+
+    private static String key(Map<String, Object> row, String column) {
+        return row.keySet().stream().filter(name -> name.equalsIgnoreCase(column)).findFirst().orElseThrow();
+    }
+
+    @Test
     void castAssocRefusesToReplaceChildrenWhoseRelationSaysRaise() {
         Author author = author("jose");
         Note note = new Note();
