@@ -1,5 +1,6 @@
 package io.schemaspring.annotation;
 
+import io.schemaspring.type.FieldGenerator;
 import io.schemaspring.type.FieldType;
 import io.schemaspring.type.SchemaType;
 import java.lang.annotation.Documented;
@@ -32,6 +33,14 @@ public @interface Field {
 
     /** Generate the value before insert (custom types that define autogenerate, or {@code UUID} ids). */
     boolean autogenerate() default false;
+
+    /**
+     * Ecto's {@code autogenerate: {module, function, args}}: the generator of the value before insert
+     * (when the value is not set); it implies {@link #autogenerate()}. Not for {@code :id} and
+     * {@code :binary_id} primary keys; its type argument must fit the field's Java type.
+     */
+    @SuppressWarnings("rawtypes")
+    Class<? extends FieldGenerator> generator() default FieldGenerator.class;
 
     /** Read the value back from the database after insert and update (set by a default or trigger). */
     boolean readAfterWrites() default false;

@@ -1,5 +1,6 @@
 package io.schemaspring.annotation;
 
+import io.schemaspring.type.FieldGenerator;
 import io.schemaspring.type.FieldType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -38,4 +39,13 @@ public @interface Timestamps {
 
     /** {@code false} declares no updated-at field (Ecto's {@code updated_at: false}). */
     boolean updatedAtEnabled() default true;
+
+    /**
+     * Ecto's {@code timestamps(autogenerate: {module, function, args})}: this schema's clock, a
+     * {@code FieldGenerator<Instant>} called once per insert and once per update; its instant fills
+     * both timestamps, truncated to their type's precision. By default the repository's
+     * {@code Clock} (one for the application) is used.
+     */
+    @SuppressWarnings("rawtypes")
+    Class<? extends FieldGenerator> generator() default FieldGenerator.class;
 }

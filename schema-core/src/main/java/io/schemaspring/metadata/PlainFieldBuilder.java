@@ -45,7 +45,20 @@ final class PlainFieldBuilder {
             throw this.schemaClass.error(name, "cannot mark the same field as autogenerate and read_after_writes",
                     "keep only one of autogenerate and readAfterWrites");
         }
-        if (autogenerate) {
+        Class<?> generator = options == null ? io.schemaspring.type.FieldGenerator.class : options.generator();
+        if (virtual && Generators.declared(generator)) {
+            throw this.schemaClass.error(name, "a virtual field is never persisted, so it cannot have a generator",
+                    "remove virtual = true or the generator");
+        }
+        if (readAfterWrites && Generators.declared(generator)) {
+            throw this.schemaClass.error(name, "cannot mark the same field as autogenerate and read_after_writes",
+                    "keep only one of generator and readAfterWrites");
+        }
+        if (Generators.declared(generator)) {
+            this.autogeneration.register(name, field, type, generator);
+            autogenerate = true;
+        }
+        else if (autogenerate) {
             this.autogeneration.register(name, source, type, primaryKey);
         }
         return new FieldBuild(field, source, type, primaryKey, virtual, autogenerate, readAfterWrites,

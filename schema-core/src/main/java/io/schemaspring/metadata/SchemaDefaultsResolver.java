@@ -75,6 +75,17 @@ final class SchemaDefaultsResolver {
         return this.timestamps != null && this.timestamps.updatedAtEnabled();
     }
 
+    /** The {@code @Timestamps(generator = ...)} class, {@code null} when the repository's clock is used. */
+    @Nullable Class<?> timestampsGenerator() {
+        if (this.timestamps != null && Generators.declared(this.timestamps.generator())) {
+            return this.timestamps.generator();
+        }
+        if (this.defaults != null && Generators.declared(this.defaults.timestamps().generator())) {
+            return this.defaults.timestamps().generator();
+        }
+        return null;
+    }
+
     FieldType timestampsType() {
         FieldType type = timestampOption(Timestamps::type);
         return type != null ? type : this.settings.timestampsType();

@@ -22,10 +22,12 @@ final class SchemaIntrospector {
 
     private final SchemaSettings settings;
     private final SchemaTypes types;
+    private final Generators generators;
 
-    SchemaIntrospector(SchemaSettings settings, SchemaTypes types) {
+    SchemaIntrospector(SchemaSettings settings, SchemaTypes types, Generators generators) {
         this.settings = settings;
         this.types = types;
+        this.generators = generators;
     }
 
     Introspection introspect(Class<?> type, boolean inlineEmbed) {
@@ -51,7 +53,7 @@ final class SchemaIntrospector {
         }
         FieldRoles roles = FieldRoles.resolve(schemaClass, declared);
         ColumnNames columns = new ColumnNames(schemaClass, roles, mapper);
-        Autogeneration autogeneration = new Autogeneration(schemaClass);
+        Autogeneration autogeneration = new Autogeneration(schemaClass, this.generators);
         PlainFieldBuilder plainFields = new PlainFieldBuilder(schemaClass, roles,
                 new FieldTypeResolver(schemaClass, roles, this.types), columns, autogeneration);
 
@@ -88,12 +90,26 @@ final class SchemaIntrospector {
         if (record != null) {
             metadata.record(record);
         }
+        metadata.generators(autogeneration.generators(), timestampsGenerator(schemaClass, fields, autogenerateFields));
         Field metaField = declared.metaField();
         if (metaField != null) {
             metadata.metaAccessor(accessors.of(metaField));
         }
         metadata.versionField(VersionField.find(schemaClass, declared, fields, virtualFields));
         return new Introspection(metadata, associations, relations.referenced(), mapper);
+    }
+
+    /** The schema's {@code @Timestamps(generator = ...)}, a clock that must generate {@link java.time.Instant}s. */
+    private io.schemaspring.type.@org.jspecify.annotations.Nullable FieldGenerator<?> timestampsGenerator(
+            SchemaClass schemaClass, List<FieldMetadata> fields, List<String> autogenerateFields) {
+        Class<?> generator = schemaClass.defaults().timestampsGenerator();
+        if (generator == null || !schemaClass.defaults().hasTimestamps()) {
+            return null;
+        }
+        String name = schemaClass.defaults().insertedAtEnabled() ? schemaClass.defaults().insertedAt()
+                : schemaClass.defaults().updatedAt();
+        return this.generators.create(schemaClass, name, null, generator, java.time.Instant.class,
+                "@Timestamps(generator = ...)");
     }
 
     private static List<FieldBuild> primaryKeysFirst(Map<String, FieldBuild> built) {

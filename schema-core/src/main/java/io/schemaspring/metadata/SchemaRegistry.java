@@ -103,6 +103,7 @@ public final class SchemaRegistry {
         private final Set<Class<?>> classes = new LinkedHashSet<>();
         private final Set<String> packages = new LinkedHashSet<>();
         private @Nullable ClassLoader classLoader;
+        private java.util.function.Function<Class<?>, @Nullable Object> generatorBeans = type -> null;
 
         private Builder() {
         }
@@ -129,6 +130,16 @@ public final class SchemaRegistry {
             return this;
         }
 
+        /**
+         * Where {@code @Field(generator = ...)} and {@code @Timestamps(generator = ...)} classes are
+         * looked up first: the lookup answers the application's instance of a generator class, or
+         * {@code null} to have a new instance made (Spring Boot answers the unique bean of that type).
+         */
+        public Builder generatorBeans(java.util.function.Function<Class<?>, @Nullable Object> lookup) {
+            this.generatorBeans = Objects.requireNonNull(lookup, "Lookup must not be null");
+            return this;
+        }
+
         public Builder classLoader(@Nullable ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
@@ -145,7 +156,7 @@ public final class SchemaRegistry {
                 ClassLoader loader = this.classLoader != null ? this.classLoader : SchemaRegistry.class.getClassLoader();
                 roots.addAll(new SchemaScanner(loader).scan(this.packages));
             }
-            SchemaIntrospector introspector = new SchemaIntrospector(this.settings, this.types);
+            SchemaIntrospector introspector = new SchemaIntrospector(this.settings, this.types, new Generators(this.generatorBeans));
             Map<Class<?>, Introspection> introspections = new LinkedHashMap<>();
             Deque<Referenced> pending = new ArrayDeque<>();
             roots.forEach(root -> pending.add(new Referenced(root, false)));

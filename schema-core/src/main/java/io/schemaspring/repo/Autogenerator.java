@@ -4,6 +4,7 @@ import io.schemaspring.metadata.AutogenerateId;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.type.CustomType;
+import io.schemaspring.type.FieldGenerator;
 import io.schemaspring.type.FieldType;
 import io.schemaspring.type.PrimitiveType;
 import io.schemaspring.type.Type;
@@ -43,17 +44,42 @@ final class Autogenerator {
                 field.accessor().set(struct, new java.util.ArrayList<>());
             }
         }
-        Instant now = this.clock.instant();
+        Instant now = null;
         for (String name : metadata.autogenerateFields()) {
             FieldMetadata field = metadata.field(name);
             if (field.accessor().get(struct) == null) {
+                FieldGenerator<?> generator = metadata.generator(name);
+                if (generator != null) {
+                    field.accessor().set(struct, generator.generate());
+                    continue;
+                }
+                if (now == null) {
+                    now = now(metadata);
+                }
                 field.accessor().set(struct, generate(field.type(), now));
             }
         }
     }
 
+    /** One instant per write: the schema's {@code @Timestamps(generator = ...)} or the repository's clock. */
+    Instant now(SchemaMetadata metadata) {
+        FieldGenerator<?> clock = metadata.timestampsGenerator();
+        if (clock == null) {
+            return this.clock.instant();
+        }
+        Object now = clock.generate();
+        if (now == null) {
+            throw new IllegalStateException("The timestamps generator " + clock.getClass().getName() + " of "
+                    + metadata.schemaClass().getName() + " returned null: it must return the current Instant");
+        }
+        return (Instant) now;
+    }
+
     void onUpdate(SchemaMetadata metadata, Object struct) {
-        Instant now = this.clock.instant();
+        if (metadata.autoupdateFields().isEmpty()) {
+            return;
+        }
+        Instant now = now(metadata);
         for (String name : metadata.autoupdateFields()) {
             FieldMetadata field = metadata.field(name);
             field.accessor().set(struct, generate(field.type(), now));

@@ -62,6 +62,23 @@ public final class Query<T> {
         return new Query<>(schema);
     }
 
+    /**
+     * Ecto's {@code __schema__(:query)}: the query of the whole schema, from its source with its
+     * prefix ({@code Query.from(schemaClass)} with {@link #prefix(String)} when the schema has one).
+     * It lives here rather than on {@code SchemaMetadata} because queries are a repository concept
+     * and the metadata layer must not depend on the repository layer.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Query<T> of(io.schemaspring.metadata.SchemaMetadata metadata) {
+        Objects.requireNonNull(metadata, "Schema metadata must not be null");
+        if (metadata.embedded()) {
+            throw new IllegalArgumentException(metadata.schemaClass().getName()
+                    + " is an embedded schema: it has no source to query (query its parent schema)");
+        }
+        Query<T> query = new Query<>((Class<T>) metadata.schemaClass());
+        return metadata.prefix() == null ? query : query.prefix(metadata.prefix());
+    }
+
     /** {@code field == value}. Comparing with null is refused, as in Ecto: use {@link #whereNull(String)}. */
     public Query<T> where(String field, Object value) {
         return where(field, Op.EQ, value);

@@ -830,4 +830,94 @@ class SchemaDefinitionErrorsTest {
         assertFails(TwoDefinitions.class, "TwoDefinitions, field :owner: two @BelongsTo define the foreign key :orgId with "
                 + "different types (:binary_id and the configured foreign key type). Fix: set @BelongsTo(defineField = false) on all but one of them");
     }
+
+    static class StringCodes implements io.schemaspring.type.FieldGenerator<String> {
+        @Override
+        public String generate() {
+            return "x";
+        }
+    }
+
+    @Schema("wrong_generators")
+    static class WrongGeneratorType {
+        private Long id;
+        @Field(autogenerate = true, generator = StringCodes.class)
+        private Integer number;
+    }
+
+    @Test
+    void failsForAGeneratorWhoseTypeDoesNotFitTheField() {
+        assertFails(WrongGeneratorType.class, "WrongGeneratorType, field :number: generator "
+                + "io.schemaspring.metadata.SchemaDefinitionErrorsTest$StringCodes generates java.lang.String but the field "
+                + ":number holds java.lang.Integer. Fix: make the generator implement FieldGenerator<Integer>, or change "
+                + "@Field(generator = ...) or the field's type");
+    }
+
+    @Schema("generated_keys")
+    static class GeneratedKey {
+        @PrimaryKey(autogenerate = false)
+        @Field(generator = StringCodes.class)
+        private Long id;
+    }
+
+    @Test
+    void failsForAGeneratorOnAnIdKey() {
+        assertFails(GeneratedKey.class, "GeneratedKey, field :id: :autogenerate with {m, f, a} not supported by ID types "
+                + "(field :id is :id). Fix: remove generator (the database or the repository generates :id keys), or give "
+                + "the field another type");
+    }
+
+    @Schema("generated_virtuals")
+    static class GeneratedVirtual {
+        private Long id;
+        @Field(virtual = true, generator = StringCodes.class)
+        private String code;
+    }
+
+    @Test
+    void failsForAGeneratorOnAVirtualField() {
+        assertFails(GeneratedVirtual.class, "GeneratedVirtual, field :code: a virtual field is never persisted, so it "
+                + "cannot have a generator. Fix: remove virtual = true or the generator");
+    }
+
+    @Schema("clocked")
+    @Timestamps(generator = StringCodes.class)
+    static class WrongClock {
+        private Long id;
+        private LocalDateTime insertedAt;
+        private LocalDateTime updatedAt;
+    }
+
+    @Test
+    void failsForATimestampsGeneratorNotGeneratingInstants() {
+        assertFails(WrongClock.class, "WrongClock, field :insertedAt: generator "
+                + "io.schemaspring.metadata.SchemaDefinitionErrorsTest$StringCodes generates java.lang.String but "
+                + "@Timestamps(generator = ...) must generate java.time.Instant (the schema's clock). "
+                + "Fix: make the generator implement FieldGenerator<Instant>");
+    }
+
+    static class NoConstructorCodes implements io.schemaspring.type.FieldGenerator<String> {
+        NoConstructorCodes(String unused) {
+        }
+
+        @Override
+        public String generate() {
+            return "x";
+        }
+    }
+
+    @Schema("unbuildable_generators")
+    static class UnbuildableGenerator {
+        private Long id;
+        @Field(generator = NoConstructorCodes.class)
+        private String code;
+    }
+
+    @Test
+    void failsForAGeneratorWithoutAUsableConstructor() {
+        assertFails(UnbuildableGenerator.class, "UnbuildableGenerator, field :code: generator "
+                + "io.schemaspring.metadata.SchemaDefinitionErrorsTest$NoConstructorCodes has no constructor taking a "
+                + "java.lang.reflect.Field nor a no-argument constructor. Fix: add one of them, or declare a bean of "
+                + "NoConstructorCodes");
+    }
 }

@@ -39,6 +39,7 @@ public final class SchemaAutoConfiguration {
         SchemaRegistry registry = SchemaRegistry.builder()
                 .settings(settings)
                 .types(applicationTypes(schemaTypes, typeContributors))
+                .generatorBeans(type -> beanFactory.getBeanProvider(type).getIfUnique())
                 .classLoader(beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory configurable
                         ? configurable.getBeanClassLoader() : null)
                 .scan(packages.toArray(String[]::new))

@@ -279,4 +279,37 @@ class SchemaAutoConfigurationTest {
         return changesets.cast(new Author(), java.util.Map.of("fullName", "Ann"), "fullName").uniqueConstraint("fullName")
                 .constraints().get(0).name();
     }
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = io.schemaspring.autoconfigure.fixtures.generators.Coded.class)
+    static class GeneratorsApplication {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CodesBeanConfiguration {
+
+        @Bean
+        io.schemaspring.autoconfigure.fixtures.generators.Codes beanCodes() {
+            return new io.schemaspring.autoconfigure.fixtures.generators.Codes("bean");
+        }
+    }
+
+    @Test
+    void takesAFieldGeneratorBeanOfTheGeneratorClass() {
+        this.contextRunner.withUserConfiguration(GeneratorsApplication.class, CodesBeanConfiguration.class).run(context -> {
+            SchemaMetadata coded = context.getBean(SchemaRegistry.class)
+                    .get(io.schemaspring.autoconfigure.fixtures.generators.Coded.class);
+            assertThat(coded.generator("code")).isSameAs(context.getBean(io.schemaspring.autoconfigure.fixtures.generators.Codes.class));
+            assertThat(coded.generator("code").generate()).isEqualTo("bean");
+        });
+    }
+
+    @Test
+    void makesTheFieldGeneratorWhenNoBeanExists() {
+        this.contextRunner.withUserConfiguration(GeneratorsApplication.class).run(context -> {
+            SchemaMetadata coded = context.getBean(SchemaRegistry.class)
+                    .get(io.schemaspring.autoconfigure.fixtures.generators.Coded.class);
+            assertThat(coded.generator("code").generate()).isEqualTo("new");
+        });
+    }
 }

@@ -78,7 +78,7 @@ abstract class RepoContract implements BulkWriteContract {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07.123456789Z"), ZoneOffset.UTC);
     static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 4, 5, 6, 7);
-    static final List<String> TABLES = List.of("keywords", "post_labels", "posts_tags", "comments", "notes", "votes", "counters", "tokens", "posts",
+    static final List<String> TABLES = List.of("tickets", "keywords", "post_labels", "posts_tags", "comments", "notes", "votes", "counters", "tokens", "posts",
             "tags", "authors");
 
     SingleConnectionDataSource connection;
@@ -109,7 +109,7 @@ abstract class RepoContract implements BulkWriteContract {
         this.dataSource = new CountingDataSource(this.connection);
         this.registry = SchemaRegistry.builder().settings(settings()).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
                 Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class,
-                io.schemaspring.repo.it.fixtures.Keyword.class).build();
+                io.schemaspring.repo.it.fixtures.Keyword.class, io.schemaspring.repo.it.fixtures.Ticket.class).build();
         this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
         this.jdbc = new JdbcTemplate(this.dataSource);
@@ -1207,6 +1207,55 @@ abstract class RepoContract implements BulkWriteContract {
         assertThat(data.id).isNull();
         assertThat(data.name).isNull();
         assertThat(this.repo.getOrThrow(Author.class, inserted.id).name).isEqualTo("jose");
+    }
+
+    @Test
+    void fieldGeneratorsAndTheSchemaClockAreCalledOncePerWrite() {
+        SchemaRepository<io.schemaspring.repo.it.fixtures.Ticket, Long> tickets = new SimpleSchemaRepository<>(this.repo,
+                io.schemaspring.repo.it.fixtures.Ticket.class);
+        java.util.concurrent.atomic.AtomicInteger codes = io.schemaspring.repo.it.fixtures.Ticket.TicketCodes.CALLS;
+        java.util.concurrent.atomic.AtomicInteger clock = io.schemaspring.repo.it.fixtures.Ticket.TicketClock.CALLS;
+        int codesBefore = codes.get();
+        int clockBefore = clock.get();
+        LocalDateTime first = LocalDateTime.of(2030, 1, 1, 0, 0).plusHours(clockBefore);
+
+        io.schemaspring.repo.it.fixtures.Ticket ticket = new io.schemaspring.repo.it.fixtures.Ticket();
+        ticket.title = "a";
+        io.schemaspring.repo.it.fixtures.Ticket inserted = tickets.insert(ticket);
+        assertThat(codes.get() - codesBefore).isEqualTo(1);
+        assertThat(clock.get() - clockBefore).isEqualTo(1);
+        assertThat(inserted.code).isEqualTo("code-" + (codesBefore + 1));
+        assertThat(inserted.insertedAt).isEqualTo(first);
+        assertThat(inserted.updatedAt).isEqualTo(first);
+
+        io.schemaspring.repo.it.fixtures.Ticket given = new io.schemaspring.repo.it.fixtures.Ticket();
+        given.title = "b";
+        given.code = "mine";
+        assertThat(tickets.insert(given).code).isEqualTo("mine");
+        assertThat(codes.get() - codesBefore).isEqualTo(1);
+        assertThat(clock.get() - clockBefore).isEqualTo(2);
+
+        io.schemaspring.repo.it.fixtures.Ticket c = new io.schemaspring.repo.it.fixtures.Ticket();
+        c.title = "c";
+        io.schemaspring.repo.it.fixtures.Ticket d = new io.schemaspring.repo.it.fixtures.Ticket();
+        d.title = "d";
+        assertThat(tickets.insertAll(List.of(c, d))).isEqualTo(2);
+        assertThat(codes.get() - codesBefore).isEqualTo(3);
+
+        inserted.title = "a2";
+        int clockBeforeUpdate = clock.get();
+        io.schemaspring.repo.it.fixtures.Ticket updated = tickets.update(inserted);
+        assertThat(clock.get() - clockBeforeUpdate).isEqualTo(1);
+        assertThat(codes.get() - codesBefore).isEqualTo(3);
+        assertThat(updated.code).isEqualTo("code-" + (codesBefore + 1));
+        assertThat(updated.updatedAt).isEqualTo(LocalDateTime.of(2030, 1, 1, 0, 0).plusHours(clockBeforeUpdate));
+
+        Query<io.schemaspring.repo.it.fixtures.Ticket> all = Query.of(this.registry.get(io.schemaspring.repo.it.fixtures.Ticket.class));
+        List<io.schemaspring.repo.it.fixtures.Ticket> stored = this.repo.all(all.orderBy("title", Direction.ASC));
+        assertThat(stored).extracting(row -> row.title + ":" + row.code).containsExactly(
+                "a2:code-" + (codesBefore + 1), "b:mine", "c:code-" + (codesBefore + 2), "d:code-" + (codesBefore + 3));
+        assertThat(stored.get(0).insertedAt).isEqualTo(first);
+        assertThat(stored.get(0).updatedAt).isEqualTo(LocalDateTime.of(2030, 1, 1, 0, 0).plusHours(clockBeforeUpdate));
     }
 
     @Test
