@@ -1,6 +1,6 @@
 DROP DATABASE IF EXISTS tenant_b;
 CREATE DATABASE tenant_b;
-DROP TABLE IF EXISTS test.tickets, test.record_books, test.record_shelves, test.keywords, test.post_labels, test.posts_tags, test.comments, test.notes, test.votes, test.counters, test.tokens, test.posts, test.tags, test.authors;
+DROP TABLE IF EXISTS test.tickets, test.enum_tickets, test.record_books, test.record_shelves, test.keywords, test.post_labels, test.posts_tags, test.comments, test.notes, test.votes, test.counters, test.tokens, test.posts, test.tags, test.authors;
 CREATE TABLE test.authors (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200) NOT NULL,
   email_address VARCHAR(200), password VARCHAR(200), bio VARCHAR(2000), username VARCHAR(100), role VARCHAR(20),
   tags JSON, settings JSON, address JSON, links JSON, inserted_at DATETIME(6), updated_at DATETIME(6), CONSTRAINT authors_name_index UNIQUE (name));
@@ -45,3 +45,4 @@ CREATE TABLE test.record_books (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARC
   CONSTRAINT record_books_shelf_id_fkey FOREIGN KEY (shelf_id) REFERENCES test.record_shelves(id));
 CREATE TABLE test.tickets (id BIGINT AUTO_INCREMENT PRIMARY KEY, code VARCHAR(64), title VARCHAR(100), inserted_at DATETIME, updated_at DATETIME);
 CREATE TABLE tenant_b.tickets (id BIGINT AUTO_INCREMENT PRIMARY KEY, code VARCHAR(64), title VARCHAR(100), inserted_at DATETIME, updated_at DATETIME);
+CREATE TABLE test.enum_tickets (id BIGINT AUTO_INCREMENT PRIMARY KEY, status INT, priority VARCHAR(20), meta JSON);

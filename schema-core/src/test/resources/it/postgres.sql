@@ -1,5 +1,5 @@
 DROP SCHEMA IF EXISTS tenant_b CASCADE;
-DROP TABLE IF EXISTS public.tickets, public.record_books, public.record_shelves, public.keywords, public.post_labels, public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
+DROP TABLE IF EXISTS public.tickets, public.enum_tickets, public.record_books, public.record_shelves, public.keywords, public.post_labels, public.posts_tags, public.comments, public.notes, public.votes, public.counters, public.tokens,
   public.posts, public.tags, public.authors CASCADE;
 CREATE SCHEMA tenant_b;
 CREATE TABLE public.authors (id BIGSERIAL PRIMARY KEY, name VARCHAR(200) NOT NULL,
@@ -46,3 +46,4 @@ CREATE TABLE public.record_books (id BIGSERIAL PRIMARY KEY, title VARCHAR(200), 
   CONSTRAINT record_books_shelf_id_fkey FOREIGN KEY (shelf_id) REFERENCES public.record_shelves(id));
 CREATE TABLE public.tickets (id BIGSERIAL PRIMARY KEY, code VARCHAR(64), title VARCHAR(100), inserted_at TIMESTAMP(0), updated_at TIMESTAMP(0));
 CREATE TABLE tenant_b.tickets (id BIGSERIAL PRIMARY KEY, code VARCHAR(64), title VARCHAR(100), inserted_at TIMESTAMP(0), updated_at TIMESTAMP(0));
+CREATE TABLE public.enum_tickets (id BIGSERIAL PRIMARY KEY, status INT, priority VARCHAR(20), meta JSONB);

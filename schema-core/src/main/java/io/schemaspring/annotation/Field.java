@@ -1,5 +1,7 @@
 package io.schemaspring.annotation;
 
+import io.schemaspring.type.EmbedAs;
+import io.schemaspring.type.EnumValue;
 import io.schemaspring.type.FieldGenerator;
 import io.schemaspring.type.FieldType;
 import io.schemaspring.type.SchemaType;
@@ -50,6 +52,13 @@ public @interface Field {
 
     /** Keeps the value out of JSON, error responses, exception messages and logs. */
     boolean redact() default false;
+
+    /**
+     * How an enum field (or a list of enums) is stored inside embeds, Ecto.Enum's {@code embed_as}:
+     * {@code VALUES} (the default) stores the constant's name, {@code DUMPED} its
+     * {@link EnumValue @EnumValue} mapping.
+     */
+    EmbedAs embedAs() default EmbedAs.VALUES;
 
     /** When the repository writes the field. */
     Writable writable() default Writable.ALWAYS;

@@ -83,8 +83,8 @@ public final class SchemaDdl {
         if (type instanceof PrimitiveType primitive) {
             return dialect.columnType(primitive.fieldType());
         }
-        if (type instanceof EnumType) {
-            return dialect.columnType(FieldType.STRING);
+        if (type instanceof EnumType enumType) {
+            return dialect.columnType(enumType.integer() ? FieldType.INTEGER : FieldType.STRING);
         }
         if (type instanceof CustomType custom) {
             return dialect.columnType(custom.schemaType().type());

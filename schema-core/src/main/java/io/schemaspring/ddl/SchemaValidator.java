@@ -148,8 +148,8 @@ public final class SchemaValidator {
         if (type instanceof PrimitiveType primitive) {
             return compatible(primitive.fieldType(), column);
         }
-        if (type instanceof EnumType) {
-            return column.text() || column.dataType() == Types.OTHER;
+        if (type instanceof EnumType enumType) {
+            return enumType.integer() ? compatible(FieldType.INTEGER, column) : column.text() || column.dataType() == Types.OTHER;
         }
         if (type instanceof CustomType custom) {
             return compatible(custom.schemaType().type(), column);
@@ -183,7 +183,7 @@ public final class SchemaValidator {
             case NAIVE_DATETIME, NAIVE_DATETIME_USEC, UTC_DATETIME, UTC_DATETIME_USEC -> jdbc == Types.TIMESTAMP
                     || jdbc == Types.TIMESTAMP_WITH_TIMEZONE;
             case MAP -> json(column);
-            case DEFAULT -> true;
+            case ANY, DEFAULT -> true;
         };
     }
 

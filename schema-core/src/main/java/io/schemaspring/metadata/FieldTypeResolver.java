@@ -1,6 +1,9 @@
 package io.schemaspring.metadata;
 
 import io.schemaspring.annotation.Field;
+import io.schemaspring.type.ArrayType;
+import io.schemaspring.type.EmbedAs;
+import io.schemaspring.type.EnumType;
 import io.schemaspring.type.FieldType;
 import io.schemaspring.type.InvalidTypeException;
 import io.schemaspring.type.PrimitiveType;
@@ -30,6 +33,31 @@ final class FieldTypeResolver {
     }
 
     Type resolve(java.lang.reflect.Field field, @Nullable Field options, boolean primaryKey) {
+        Type type = resolveType(field, options, primaryKey);
+        String name = field.getName();
+        boolean virtual = options != null && options.virtual();
+        if (!virtual && (isAny(type) || type instanceof ArrayType array && isAny(array.elementType()))) {
+            throw this.schemaClass.error(name, "only virtual fields can have type :any, invalid type for field :" + name,
+                    "add @Field(virtual = true), or declare :" + name + " with a concrete type");
+        }
+        if (options != null && options.embedAs() != EmbedAs.VALUES) {
+            if (type instanceof EnumType enumType) {
+                return new EnumType(enumType.enumClass(), options.embedAs());
+            }
+            if (type instanceof ArrayType array && array.elementType() instanceof EnumType enumType) {
+                return new ArrayType(new EnumType(enumType.enumClass(), options.embedAs()));
+            }
+            throw this.schemaClass.error(name, "embedAs applies only to enums, but :" + name + " has type " + type,
+                    "remove embedAs = " + options.embedAs().name());
+        }
+        return type;
+    }
+
+    private static boolean isAny(Type type) {
+        return type instanceof PrimitiveType primitive && primitive.fieldType() == FieldType.ANY;
+    }
+
+    private Type resolveType(java.lang.reflect.Field field, @Nullable Field options, boolean primaryKey) {
         String name = field.getName();
         FieldType override = options == null ? FieldType.DEFAULT : options.type();
         if (options != null && options.customType() != SchemaType.class) {

@@ -36,7 +36,9 @@ public enum FieldType {
     UTC_DATETIME("utc_datetime", Instant.class, OffsetDateTime.class),
     UTC_DATETIME_USEC("utc_datetime_usec", Instant.class, OffsetDateTime.class),
     DURATION("duration", Duration.class),
-    MAP("map", Map.class);
+    MAP("map", Map.class),
+    /** Ecto's {@code :any}: an {@code Object} field, only for virtual fields; cast accepts any value. */
+    ANY("any", Object.class);
 
     private final String ectoName;
     private final Set<Class<?>> javaTypes;
@@ -70,7 +72,7 @@ public enum FieldType {
     /** Ecto's inference from a boxed Java class; {@code null} when no primitive type fits. */
     static FieldType inferFrom(Class<?> javaType) {
         for (FieldType type : List.of(INTEGER, FLOAT, DECIMAL, BOOLEAN, STRING, BINARY, BINARY_ID, DATE, TIME,
-                NAIVE_DATETIME, UTC_DATETIME, DURATION, MAP)) {
+                NAIVE_DATETIME, UTC_DATETIME, DURATION, MAP, ANY)) {
             if (type.accepts(javaType)) {
                 return type;
             }

@@ -66,6 +66,7 @@ final class PrimitiveCasts {
                 case UTC_DATETIME, UTC_DATETIME_USEC -> castUtc(javaType, input, type.usec());
                 case DURATION -> castDuration(input);
                 case MAP -> input instanceof Map<?, ?> && wellFormedJson(input) ? CastResult.ok(input) : CastResult.invalid();
+                case ANY -> CastResult.ok(input);
                 case DEFAULT -> CastResult.invalid();
             };
         }

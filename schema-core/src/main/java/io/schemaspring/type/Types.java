@@ -12,7 +12,7 @@ public final class Types {
 
     private static final String SUPPORTED = "Long, Integer, Short, Double, Float, BigDecimal, Boolean, String, byte[], "
             + "UUID, LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime, Duration, a Java enum, "
-            + "List<X> or Map<String, X> of those";
+            + "Object (:any, virtual fields only), List<X> or Map<String, X> of those";
 
     private Types() {
     }
@@ -106,7 +106,8 @@ public final class Types {
         }
         if (raw.isEnum()) {
             if (override != FieldType.DEFAULT) {
-                throw new InvalidTypeException("enum fields are stored by name and take no type option",
+                throw new InvalidTypeException("enum fields are stored by their @EnumValue mappings or names and take no "
+                        + "type option",
                         "remove type = " + override.name());
             }
             return new EnumType((Class<? extends Enum<?>>) raw);

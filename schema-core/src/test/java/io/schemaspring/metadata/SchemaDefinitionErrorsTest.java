@@ -16,6 +16,8 @@ import io.schemaspring.annotation.PrimaryKey;
 import io.schemaspring.annotation.Schema;
 import io.schemaspring.annotation.Timestamps;
 import io.schemaspring.annotation.Where;
+import io.schemaspring.type.EmbedAs;
+import io.schemaspring.type.EnumValue;
 import io.schemaspring.type.FieldType;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -197,8 +199,9 @@ class SchemaDefinitionErrorsTest {
     void failsForAnUnknownType() {
         assertFails(UnknownType.class, "UnknownType, field :worker: unknown type java.lang.Thread for field :worker. "
                 + "Fix: use one of Long, Integer, Short, Double, Float, BigDecimal, Boolean, String, byte[], UUID, "
-                + "LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime, Duration, a Java enum, List<X> or "
-                + "Map<String, X> of those, or a custom type with @Field(customType = ...), or register a SchemaType for "
+                + "LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime, Duration, a Java enum, "
+                + "Object (:any, virtual fields only), List<X> or Map<String, X> of those, "
+                + "or a custom type with @Field(customType = ...), or register a SchemaType for "
                 + "java.lang.Thread for the whole application (SchemaTypes in SchemaRegistry.builder().types(...), or a "
                 + "SchemaType bean in Spring Boot)");
     }
@@ -919,5 +922,83 @@ class SchemaDefinitionErrorsTest {
                 + "io.schemaspring.metadata.SchemaDefinitionErrorsTest$NoConstructorCodes has no constructor taking a "
                 + "java.lang.reflect.Field nor a no-argument constructor. Fix: add one of them, or declare a bean of "
                 + "NoConstructorCodes");
+    }
+
+    enum MixedMapping {
+        @EnumValue(intValue = 1) LOW,
+        @EnumValue("h") HIGH,
+        URGENT
+    }
+
+    @Schema("tickets")
+    static class MixedEnum {
+        private Long id;
+        private MixedMapping level;
+    }
+
+    @Test
+    void failsForAnEnumMixingIntegerAndStringMappings() {
+        assertFails(MixedEnum.class, "MixedEnum, field :level: Ecto.Enum MixedMapping mixes integer mappings (LOW) with "
+                + "string mappings (HIGH, URGENT) for field :level. Fix: give every constant of MixedMapping an "
+                + "@EnumValue(intValue = ...), or none");
+    }
+
+    enum DuplicateMapping {
+        @EnumValue(intValue = 1) LOW,
+        @EnumValue(intValue = 1) HIGH
+    }
+
+    @Schema("tickets")
+    static class DuplicateEnum {
+        private Long id;
+        private List<DuplicateMapping> levels;
+    }
+
+    @Test
+    void failsForAnEnumMappingTwoConstantsToOneValue() {
+        assertFails(DuplicateEnum.class, "DuplicateEnum, field :levels: Ecto.Enum DuplicateMapping maps both LOW and "
+                + "HIGH to 1, but stored values must be unique for field :levels. Fix: give HIGH another @EnumValue");
+    }
+
+    enum NameClash {
+        @EnumValue("HIGH") LOW,
+        HIGH
+    }
+
+    @Schema("tickets")
+    static class ClashingEnum {
+        private Long id;
+        private NameClash level;
+    }
+
+    @Test
+    void failsForAMappingThatIsAnotherConstantsStoredName() {
+        assertFails(ClashingEnum.class, "ClashingEnum, field :level: Ecto.Enum NameClash maps both LOW and HIGH to "
+                + "\"HIGH\", but stored values must be unique for field :level. Fix: give HIGH another @EnumValue");
+    }
+
+    @Schema("tickets")
+    static class PersistedAny {
+        private Long id;
+        private Object payload;
+    }
+
+    @Test
+    void failsForAnyOnAPersistedField() {
+        assertFails(PersistedAny.class, "PersistedAny, field :payload: only virtual fields can have type :any, invalid "
+                + "type for field :payload. Fix: add @Field(virtual = true), or declare :payload with a concrete type");
+    }
+
+    @Schema("tickets")
+    static class EmbedAsOnString {
+        private Long id;
+        @Field(embedAs = EmbedAs.DUMPED)
+        private String title;
+    }
+
+    @Test
+    void failsForEmbedAsOnAFieldThatIsNotAnEnum() {
+        assertFails(EmbedAsOnString.class, "EmbedAsOnString, field :title: embedAs applies only to enums, but :title "
+                + "has type :string. Fix: remove embedAs = DUMPED");
     }
 }

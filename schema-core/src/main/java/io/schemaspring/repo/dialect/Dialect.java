@@ -165,7 +165,7 @@ public abstract class Dialect {
             case NAIVE_DATETIME_USEC, UTC_DATETIME_USEC -> "TIMESTAMP(6)";
             case DURATION -> "VARCHAR(64)";
             case MAP -> jsonColumnType();
-            case DEFAULT -> throw new IllegalArgumentException("No column type for " + type);
+            case ANY, DEFAULT -> throw new IllegalArgumentException("No column type for " + type);
         };
     }
 

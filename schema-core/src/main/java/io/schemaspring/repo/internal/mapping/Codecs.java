@@ -80,6 +80,7 @@ public final class Codecs {
             case UTC_DATETIME, UTC_DATETIME_USEC -> utcCodec(type.fieldType().usec(), javaType == OffsetDateTime.class);
             case DURATION -> durationCodec();
             case MAP -> jsonCodec(new MapType(null));
+            case ANY -> throw new IllegalArgumentException("No database mapping for :any (only virtual fields have it)");
             case DEFAULT -> throw new IllegalArgumentException("No database mapping for " + type);
         };
     }
@@ -173,14 +174,14 @@ public final class Codecs {
     }
 
     private static Codec enumCodec(EnumType type) {
-        return mapped(value -> ((Enum<?>) value).name(), (resultSet, index) -> {
-            String name = resultSet.getString(index);
-            if (name == null) {
+        return mapped(value -> type.dump((Enum<?>) value), (resultSet, index) -> {
+            Object stored = type.integer() ? Long.valueOf(resultSet.getLong(index)) : resultSet.getString(index);
+            if (stored == null || resultSet.wasNull()) {
                 return null;
             }
-            Enum<?> constant = type.valueOf(name);
+            Enum<?> constant = type.load(stored);
             if (constant == null) {
-                throw new StoredValueException("Stored value \"{value}\" is not one of " + type, name, null);
+                throw new StoredValueException("Stored value \"{value}\" is not one of " + type, stored, null);
             }
             return constant;
         });

@@ -6,6 +6,7 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.type.ArrayType;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.CustomType;
+import io.schemaspring.type.EmbedAs;
 import io.schemaspring.type.EmbedType;
 import io.schemaspring.type.EnumType;
 import io.schemaspring.type.FieldType;
@@ -95,8 +96,8 @@ public final class JsonValues {
             ((Map<String, Object>) value).forEach((key, element) -> dumped.put(key, dump(map.valueType(), element)));
             return dumped;
         }
-        if (type instanceof EnumType) {
-            return ((Enum<?>) value).name();
+        if (type instanceof EnumType enumType) {
+            return enumType.embedAs() == EmbedAs.DUMPED ? enumType.dump((Enum<?>) value) : ((Enum<?>) value).name();
         }
         if (type instanceof CustomType custom) {
             Object dumped = ((SchemaType<Object>) custom.schemaType()).dump(value);
