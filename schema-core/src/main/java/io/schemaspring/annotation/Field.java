@@ -29,9 +29,15 @@ public @interface Field {
     /** Overrides the type inferred from the Java type, for example {@code NAIVE_DATETIME_USEC}. */
     FieldType type() default FieldType.DEFAULT;
 
-    /** A custom type; it must have a public no-argument constructor. */
+    /**
+     * A custom type: built once for this field through its constructor taking {@code TypeParameters}
+     * (Ecto's {@code Ecto.ParameterizedType}), else its no-argument constructor.
+     */
     @SuppressWarnings("rawtypes")
     Class<? extends SchemaType> customType() default SchemaType.class;
+
+    /** Options for a parameterized {@link #customType()}, {@code key=value} each ({@code "currency=EUR"}). */
+    String[] typeOptions() default {};
 
     /** Generate the value before insert (custom types that define autogenerate, or {@code UUID} ids). */
     boolean autogenerate() default false;

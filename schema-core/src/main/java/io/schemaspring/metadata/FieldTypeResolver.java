@@ -8,10 +8,13 @@ import io.schemaspring.type.FieldType;
 import io.schemaspring.type.InvalidTypeException;
 import io.schemaspring.type.PrimitiveType;
 import io.schemaspring.type.SchemaType;
+import io.schemaspring.type.TypeParameters;
 import io.schemaspring.type.SchemaTypes;
 import io.schemaspring.type.Type;
 import io.schemaspring.type.Types;
 import java.lang.reflect.Constructor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +67,12 @@ final class FieldTypeResolver {
             if (override != FieldType.DEFAULT) {
                 throw this.schemaClass.error(name, "it sets both type and customType", "keep only one of them");
             }
-            return wrap(name, () -> Types.custom(instantiate(name, options.customType()), field.getGenericType()));
+            SchemaType<?> type = instantiate(field, options.customType(), options.typeOptions());
+            return wrap(name, () -> Types.custom(type, field.getGenericType()));
+        }
+        if (options != null && options.typeOptions().length > 0) {
+            throw this.schemaClass.error(name, "it sets typeOptions without a customType",
+                    "name the parameterized type with @Field(customType = ...), or remove typeOptions");
         }
         if (override != FieldType.DEFAULT && this.roles.foreignKeyType(name) != FieldType.DEFAULT) {
             throw this.schemaClass.error(name, "its type is set by both @Field(type) and @BelongsTo(type)",
@@ -125,16 +133,54 @@ final class FieldTypeResolver {
         }
     }
 
+    /** The field's own instance of a custom type: parameterized with the field's options, else plain. */
     @SuppressWarnings("rawtypes")
-    private SchemaType<?> instantiate(String name, Class<? extends SchemaType> typeClass) {
+    private SchemaType<?> instantiate(java.lang.reflect.Field field, Class<? extends SchemaType> typeClass, String[] typeOptions) {
+        String name = field.getName();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : typeOptions) {
+            int equals = option.indexOf('=');
+            if (equals < 1) {
+                throw this.schemaClass.error(name, "type option \"" + option + "\" is not key=value",
+                        "write each option as key=value, for example typeOptions = \"currency=EUR\"");
+            }
+            options.put(option.substring(0, equals).trim(), option.substring(equals + 1).trim());
+        }
         try {
+            Constructor<? extends SchemaType> parameterized = parameterizedConstructor(typeClass);
+            if (parameterized != null) {
+                parameterized.setAccessible(true);
+                return parameterized.newInstance(new TypeParameters(field.getDeclaringClass(), name, field.getGenericType(),
+                        options));
+            }
+            if (!options.isEmpty()) {
+                throw this.schemaClass.error(name, "custom type " + typeClass.getSimpleName() + " takes no typeOptions",
+                        "give " + typeClass.getSimpleName() + " a constructor taking TypeParameters, or remove typeOptions");
+            }
             Constructor<? extends SchemaType> constructor = typeClass.getDeclaredConstructor();
             constructor.setAccessible(true);
             return constructor.newInstance();
         }
+        catch (java.lang.reflect.InvocationTargetException ex) {
+            throw this.schemaClass.error(name, "custom type " + typeClass.getSimpleName() + " refused its options ("
+                    + ex.getCause().getMessage() + ")", "fix the typeOptions of :" + name);
+        }
         catch (ReflectiveOperationException | RuntimeException ex) {
+            if (ex instanceof SchemaDefinitionException definition) {
+                throw definition;
+            }
             throw this.schemaClass.error(name, "custom type " + typeClass.getSimpleName() + " cannot be instantiated ("
-                    + ex + ")", "give " + typeClass.getSimpleName() + " a no-argument constructor");
+                    + ex + ")", "give " + typeClass.getSimpleName() + " a no-argument constructor or one taking TypeParameters");
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static @Nullable Constructor<? extends SchemaType> parameterizedConstructor(Class<? extends SchemaType> typeClass) {
+        try {
+            return typeClass.getDeclaredConstructor(TypeParameters.class);
+        }
+        catch (NoSuchMethodException ex) {
+            return null;
         }
     }
 }
