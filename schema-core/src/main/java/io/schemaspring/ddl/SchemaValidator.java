@@ -178,6 +178,7 @@ public final class SchemaValidator {
             case BINARY -> jdbc == Types.BINARY || jdbc == Types.VARBINARY || jdbc == Types.LONGVARBINARY
                     || jdbc == Types.BLOB || column.named("bytea", "blob", "binary");
             case BINARY_ID, UUID -> column.named("uuid") || column.text();
+            case BITSTRING -> column.named("varbit", "bit varying") || column.text();
             case DATE -> jdbc == Types.DATE;
             case TIME, TIME_USEC -> jdbc == Types.TIME || jdbc == Types.TIME_WITH_TIMEZONE;
             case NAIVE_DATETIME, NAIVE_DATETIME_USEC, UTC_DATETIME, UTC_DATETIME_USEC -> jdbc == Types.TIMESTAMP

@@ -65,6 +65,7 @@ final class PrimitiveCasts {
                 case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> castNaive(input, type.usec());
                 case UTC_DATETIME, UTC_DATETIME_USEC -> castUtc(javaType, input, type.usec());
                 case DURATION -> castDuration(input);
+                case BITSTRING -> castBitString(input);
                 case MAP -> input instanceof Map<?, ?> && wellFormedJson(input) ? CastResult.ok(input) : CastResult.invalid();
                 case ANY -> CastResult.ok(input);
                 case DEFAULT -> CastResult.invalid();
@@ -251,6 +252,20 @@ final class PrimitiveCasts {
         }
         instant = instant.truncatedTo(usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS);
         return CastResult.ok(javaType == OffsetDateTime.class ? instant.atOffset(ZoneOffset.UTC) : instant);
+    }
+
+    /** A {@link BitString} or a string of 0 and 1 (a binary is a bit string too, as in Ecto). */
+    private static CastResult<?> castBitString(Object input) {
+        if (input instanceof BitString) {
+            return CastResult.ok(input);
+        }
+        if (input instanceof String text) {
+            return CastResult.ok(BitString.of(text));
+        }
+        if (input instanceof byte[] bytes) {
+            return CastResult.ok(BitString.of(bytes, bytes.length * 8));
+        }
+        return CastResult.invalid();
     }
 
     private static CastResult<?> castDuration(Object input) {

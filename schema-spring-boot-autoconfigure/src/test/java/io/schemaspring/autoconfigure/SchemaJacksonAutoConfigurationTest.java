@@ -9,6 +9,7 @@ import io.schemaspring.autoconfigure.fixtures.jackson.Writer;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.NotLoaded;
+import io.schemaspring.type.BitString;
 import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -56,6 +57,15 @@ class SchemaJacksonAutoConfigurationTest {
                             "published_on", "2026/11/26", "word_count", 1200, "seo_slug", "a-title"));
                     assertNoSecret(json);
                 });
+    }
+
+    @Test
+    void writesBitStringsAsZerosAndOnesAndReadsThemBack() {
+        this.contextRunner.run(context -> {
+            JsonMapper mapper = context.getBean(JsonMapper.class);
+            assertThat(mapper.writeValueAsString(Map.of("flags", BitString.of("0100")))).isEqualTo("{\"flags\":\"0100\"}");
+            assertThat(mapper.readValue("\"0100\"", BitString.class)).isEqualTo(BitString.of("0100"));
+        });
     }
 
     @Test

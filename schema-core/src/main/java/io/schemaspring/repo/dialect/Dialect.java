@@ -138,6 +138,11 @@ public abstract class Dialect {
         statement.setString(index, json);
     }
 
+    /** Binds a bit string written as 0 and 1. */
+    public void bindBitString(PreparedStatement statement, int index, String bits) throws SQLException {
+        statement.setString(index, bits);
+    }
+
     /** Binds a UUID. */
     public void bindUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
         statement.setObject(index, value);
@@ -164,6 +169,7 @@ public abstract class Dialect {
             case NAIVE_DATETIME, UTC_DATETIME -> "TIMESTAMP(0)";
             case NAIVE_DATETIME_USEC, UTC_DATETIME_USEC -> "TIMESTAMP(6)";
             case DURATION -> "VARCHAR(64)";
+            case BITSTRING -> "VARCHAR(1024)";
             case MAP -> jsonColumnType();
             case ANY, DEFAULT -> throw new IllegalArgumentException("No column type for " + type);
         };

@@ -59,6 +59,7 @@ public final class PostgresDialect extends Dialect {
             case TIME, TIME_USEC -> "time";
             case NAIVE_DATETIME, NAIVE_DATETIME_USEC, UTC_DATETIME, UTC_DATETIME_USEC -> "timestamp";
             case BINARY -> "bytea";
+            case BITSTRING -> "varbit";
             default -> "text";
         };
     }
@@ -66,6 +67,12 @@ public final class PostgresDialect extends Dialect {
     @Override
     public int maxParameters() {
         return 32767;
+    }
+
+    /** Sent untyped, so the server converts the text to {@code bit varying} (or a text column). */
+    @Override
+    public void bindBitString(PreparedStatement statement, int index, String bits) throws SQLException {
+        statement.setObject(index, bits, Types.OTHER);
     }
 
     /** Sent untyped, so the server converts the text to the column's {@code json} or {@code jsonb}. */
@@ -106,6 +113,7 @@ public final class PostgresDialect extends Dialect {
         return switch (type) {
             case DECIMAL -> "NUMERIC";
             case BINARY -> "BYTEA";
+            case BITSTRING -> "VARBIT";
             default -> super.columnType(type);
         };
     }

@@ -2,6 +2,7 @@ package io.schemaspring.repo.internal.mapping;
 
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.type.ArrayType;
+import io.schemaspring.type.BitString;
 import io.schemaspring.type.CustomType;
 import io.schemaspring.type.EmbedType;
 import io.schemaspring.type.EnumType;
@@ -79,6 +80,7 @@ public final class Codecs {
             case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> naiveCodec(type.fieldType().usec());
             case UTC_DATETIME, UTC_DATETIME_USEC -> utcCodec(type.fieldType().usec(), javaType == OffsetDateTime.class);
             case DURATION -> durationCodec();
+            case BITSTRING -> bitStringCodec();
             case MAP -> jsonCodec(new MapType(null));
             case ANY -> throw new IllegalArgumentException("No database mapping for :any (only virtual fields have it)");
             case DEFAULT -> throw new IllegalArgumentException("No database mapping for " + type);
@@ -166,6 +168,15 @@ public final class Codecs {
                 });
     }
 
+    private Codec bitStringCodec() {
+        Dialect dialect = this.dialect;
+        return nullable((statement, index, value) -> dialect.bindBitString(statement, index, value.toString()),
+                (resultSet, index) -> {
+                    String text = resultSet.getString(index);
+                    return text == null ? null : BitString.of(text);
+                });
+    }
+
     private static Codec durationCodec() {
         return mapped(Object::toString, (resultSet, index) -> {
             String text = resultSet.getString(index);
@@ -223,6 +234,7 @@ public final class Codecs {
             case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> LocalDateTime.class;
             case UTC_DATETIME, UTC_DATETIME_USEC -> Instant.class;
             case DURATION -> Duration.class;
+            case BITSTRING -> BitString.class;
             case MAP -> java.util.Map.class;
             default -> String.class;
         };
@@ -256,8 +268,10 @@ public final class Codecs {
                 try {
                     Object[] elements = (Object[]) array.getArray();
                     List<Object> list = new ArrayList<>(elements.length);
+                    boolean bits = element.fieldType() == FieldType.BITSTRING;
                     for (Object stored : elements) {
-                        list.add(json.load(element, jdbcToTree(stored)));
+                        // PostgreSQL answers varbit elements as driver objects whose text is the bits
+                        list.add(json.load(element, bits && stored != null ? stored.toString() : jdbcToTree(stored)));
                     }
                     return list;
                 }
@@ -279,7 +293,7 @@ public final class Codecs {
             case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> java.sql.Timestamp.valueOf((LocalDateTime) value);
             case DATE -> java.sql.Date.valueOf((LocalDate) value);
             case TIME, TIME_USEC -> java.sql.Time.valueOf((LocalTime) value);
-            case DURATION -> value.toString();
+            case DURATION, BITSTRING -> value.toString();
             default -> value;
         };
     }

@@ -105,7 +105,7 @@ public final class JsonValues {
         }
         FieldType fieldType = ((PrimitiveType) type).fieldType();
         return switch (fieldType) {
-            case BINARY_ID, UUID, DATE, TIME, TIME_USEC, NAIVE_DATETIME, NAIVE_DATETIME_USEC, DURATION -> value.toString();
+            case BINARY_ID, UUID, DATE, TIME, TIME_USEC, NAIVE_DATETIME, NAIVE_DATETIME_USEC, DURATION, BITSTRING -> value.toString();
             case UTC_DATETIME, UTC_DATETIME_USEC -> (value instanceof OffsetDateTime offset ? offset.toInstant()
                     : (Instant) value).toString();
             case BINARY -> java.util.Base64.getEncoder().encodeToString((byte[]) value);
