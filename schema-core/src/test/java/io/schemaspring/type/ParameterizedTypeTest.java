@@ -7,54 +7,14 @@ import io.schemaspring.annotation.Field;
 import io.schemaspring.annotation.Schema;
 import io.schemaspring.metadata.SchemaDefinitionException;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.it.fixtures.Price;
+import io.schemaspring.repo.it.fixtures.ScaledDecimal;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Ecto.ParameterizedType: one instance of a custom type per field, built with that field's options. */
 class ParameterizedTypeTest {
-
-    /** A decimal stored as an integer count of the smallest unit, whose scale is a per-field option. */
-    static final class ScaledDecimal implements SchemaType<BigDecimal> {
-
-        final int scale;
-        final String field;
-
-        ScaledDecimal(TypeParameters parameters) {
-            this.scale = Integer.parseInt(parameters.require("scale"));
-            this.field = parameters.field();
-            if (this.scale < 0) {
-                throw new IllegalArgumentException("scale must not be negative, got " + this.scale);
-            }
-        }
-
-        @Override
-        public FieldType type() {
-            return FieldType.INTEGER;
-        }
-
-        @Override
-        public Class<BigDecimal> javaType() {
-            return BigDecimal.class;
-        }
-
-        @Override
-        public CastResult<BigDecimal> cast(@Nullable Object input) {
-            return input instanceof String text ? CastResult.ok(new BigDecimal(text).setScale(this.scale, RoundingMode.HALF_UP))
-                    : CastResult.invalid();
-        }
-
-        @Override
-        public @Nullable BigDecimal load(@Nullable Object databaseValue) {
-            return databaseValue == null ? null : BigDecimal.valueOf(((Number) databaseValue).longValue(), this.scale);
-        }
-
-        @Override
-        public @Nullable Object dump(@Nullable BigDecimal value) {
-            return value == null ? null : value.movePointRight(this.scale).longValueExact();
-        }
-    }
 
     /** A custom type without options. */
     static final class Plain implements SchemaType<String> {
@@ -85,11 +45,9 @@ class ParameterizedTypeTest {
     }
 
     @Schema("prices")
-    static class Price {
+    static class SpacedOptions {
         Long id;
-        @Field(customType = ScaledDecimal.class, typeOptions = "scale=2")
-        BigDecimal amount;
-        @Field(customType = ScaledDecimal.class, typeOptions = "scale = 4")
+        @Field(customType = ScaledDecimal.class, typeOptions = " scale = 4 ")
         BigDecimal rate;
     }
 
@@ -127,13 +85,20 @@ class ParameterizedTypeTest {
         ScaledDecimal amount = (ScaledDecimal) ((CustomType) metadata.type("amount")).schemaType();
         ScaledDecimal rate = (ScaledDecimal) ((CustomType) metadata.type("rate")).schemaType();
         assertThat(amount).isNotSameAs(rate);
-        assertThat(amount.scale).isEqualTo(2);
-        assertThat(amount.field).isEqualTo("amount");
-        assertThat(rate.scale).isEqualTo(4);
+        assertThat(amount.scale()).isEqualTo(2);
+        assertThat(amount.field()).isEqualTo("amount");
+        assertThat(rate.scale()).isEqualTo(4);
+        assertThat(rate.field()).isEqualTo("rate");
         assertThat(metadata.type("amount").cast("12.345").value()).isEqualTo(new BigDecimal("12.35"));
         assertThat(metadata.type("rate").cast("12.345").value()).isEqualTo(new BigDecimal("12.3450"));
         assertThat(amount.dump(new BigDecimal("12.35"))).isEqualTo(1235L);
         assertThat(rate.load(123450L)).isEqualTo(new BigDecimal("12.3450"));
+    }
+
+    @Test
+    void optionsAroundSpacesAreTrimmed() {
+        var metadata = SchemaRegistry.builder().add(SpacedOptions.class).build().get(SpacedOptions.class);
+        assertThat(((ScaledDecimal) ((CustomType) metadata.type("rate")).schemaType()).scale()).isEqualTo(4);
     }
 
     @Test
