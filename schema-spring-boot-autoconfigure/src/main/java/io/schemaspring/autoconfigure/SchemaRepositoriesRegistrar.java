@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -55,7 +56,7 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
         for (Class<?> schema : new SchemaScanner(classLoader).scan(packages)) {
             if (schema.isAnnotationPresent(Schema.class) && !covered.contains(schema)) {
                 register(registry, Introspector.decapitalize(schema.getSimpleName()) + "SchemaRepository",
-                        schemaRepository(schema, PrimaryKeys.idType(schema, settings), beanFactory));
+                        schemaRepository(schema, PrimaryKeys.idType(schema, settings)));
             }
         }
     }
@@ -82,11 +83,12 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
         return definition;
     }
 
-    private static RootBeanDefinition schemaRepository(Class<?> schema, Class<?> idType,
-            ConfigurableListableBeanFactory beanFactory) {
-        RootBeanDefinition definition = new RootBeanDefinition(SchemaRepository.class);
-        definition.setTargetType(ResolvableType.forClassWithGenerics(SchemaRepository.class, schema, idType));
-        definition.setInstanceSupplier(() -> new SimpleSchemaRepository<>(beanFactory.getBean(Repo.class), schema));
+    /** Constructor arguments rather than an instance supplier, so Spring AOT can write the definition as code. */
+    private static RootBeanDefinition schemaRepository(Class<?> schema, Class<?> idType) {
+        RootBeanDefinition definition = new RootBeanDefinition(SimpleSchemaRepository.class);
+        definition.setTargetType(ResolvableType.forClassWithGenerics(SimpleSchemaRepository.class, schema, idType));
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, new RuntimeBeanReference(Repo.class));
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(1, schema);
         return definition;
     }
 
