@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.FieldError;
-import io.schemaspring.ddl.SchemaDdl;
-import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Signal;
 import io.schemaspring.repo.it.fixtures.SignalPattern;
 import io.schemaspring.type.BitString;
@@ -21,42 +17,32 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ecto's {@code :bitstring} on every database of {@link TestDatabase}, in a table created by
- * {@link SchemaDdl}: bits keep their length (trailing zeros included) in a column, an array
+ * {@link DdlTable}: bits keep their length (trailing zeros included) in a column, an array
  * column and an embed, compare in queries and cast from changesets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BitStringContract {
 
-    SingleConnectionDataSource connection;
+    DdlTable table;
     Repo repo;
     JdbcTemplate jdbc;
 
     abstract TestDatabase database();
 
     @BeforeAll
-    void connect() {
-        database().requireReachable();
-        this.connection = new SingleConnectionDataSource(database().url(), true);
-        SchemaRegistry registry = SchemaRegistry.builder().add(Signal.class).build();
-        Dialect dialect = DialectResolver.resolve(this.connection);
-        this.jdbc = new JdbcTemplate(this.connection);
-        this.jdbc.execute("DROP TABLE IF EXISTS signals");
-        SchemaDdl.create(registry, dialect).forEach(this.jdbc::execute);
-        this.repo = new Repo(registry, this.jdbc, dialect, JsonMapper.builder().build(),
-                new DataSourceTransactionManager(this.connection), RepoContract.CLOCK);
+    void createTable() {
+        this.table = DdlTable.create(database(), Signal.class);
+        this.repo = this.table.repo;
+        this.jdbc = this.table.jdbc;
     }
 
     @AfterAll
-    void disconnect() {
-        if (this.connection != null) {
-            this.jdbc.execute("DROP TABLE IF EXISTS signals");
-            this.connection.destroy();
+    void dropTable() {
+        if (this.table != null) {
+            this.table.close();
         }
     }
 

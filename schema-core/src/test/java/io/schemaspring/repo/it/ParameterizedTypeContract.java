@@ -3,12 +3,8 @@ package io.schemaspring.repo.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.changeset.Changeset;
-import io.schemaspring.ddl.SchemaDdl;
-import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Price;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -17,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ecto.ParameterizedType on every database of {@link TestDatabase}: each field's instance of
@@ -28,30 +21,23 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ParameterizedTypeContract {
 
-    SingleConnectionDataSource connection;
+    DdlTable table;
     Repo repo;
     JdbcTemplate jdbc;
 
     abstract TestDatabase database();
 
     @BeforeAll
-    void connect() {
-        database().requireReachable();
-        this.connection = new SingleConnectionDataSource(database().url(), true);
-        SchemaRegistry registry = SchemaRegistry.builder().add(Price.class).build();
-        Dialect dialect = DialectResolver.resolve(this.connection);
-        this.jdbc = new JdbcTemplate(this.connection);
-        this.jdbc.execute("DROP TABLE IF EXISTS scaled_prices");
-        SchemaDdl.create(registry, dialect).forEach(this.jdbc::execute);
-        this.repo = new Repo(registry, this.jdbc, dialect, JsonMapper.builder().build(),
-                new DataSourceTransactionManager(this.connection), RepoContract.CLOCK);
+    void createTable() {
+        this.table = DdlTable.create(database(), Price.class);
+        this.repo = this.table.repo;
+        this.jdbc = this.table.jdbc;
     }
 
     @AfterAll
-    void disconnect() {
-        if (this.connection != null) {
-            this.jdbc.execute("DROP TABLE IF EXISTS scaled_prices");
-            this.connection.destroy();
+    void dropTable() {
+        if (this.table != null) {
+            this.table.close();
         }
     }
 
