@@ -118,7 +118,8 @@ final class BulkInsert {
                     }
                     return count;
                 }));
-        if (!metadata.record() && (options.readsBack() || onConflict == null)) {
+        // Only structs whose generated ids were read back are known rows; the others stay new, as given.
+        if (!metadata.record() && options.readsBack()) {
             structs.forEach(struct -> this.context.states.loaded(metadata, struct, target));
         }
         return total == null ? 0 : total;

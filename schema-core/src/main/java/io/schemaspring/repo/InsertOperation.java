@@ -6,13 +6,11 @@ import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.repo.internal.mapping.Codec;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Insert;
 import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.type.FieldType;
 import io.schemaspring.type.PrimitiveType;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -71,59 +69,6 @@ final class InsertOperation {
         T inserted = (T) metadata.build(struct);
         this.context.states.loaded(metadata, inserted, target);
         return inserted;
-    }
-
-    <T> int insertAll(List<T> given, @Nullable String prefix) {
-        List<?> structs = given;
-        if (structs.isEmpty()) {
-            return 0;
-        }
-        SchemaMapping mapping = this.context.mapping(structs.get(0).getClass());
-        SchemaMetadata metadata = mapping.metadata();
-        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
-        AutogenerateId id = metadata.autogenerateId();
-        List<FieldMetadata> columns = metadata.fields().stream().map(metadata::field)
-                .filter(field -> field.writable() != Writable.NEVER)
-                .filter(field -> !(id != null && isDatabaseId(id) && field.name().equals(id.field())))
-                .toList();
-        BitSet included = new BitSet();
-        for (FieldMetadata column : columns) {
-            included.set(metadata.fields().indexOf(column.name()));
-        }
-        String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll", included,
-                () -> this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
-                        FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
-        Codec[] codecs = columns.stream().map(column -> mapping.codec(column.name())).toArray(Codec[]::new);
-        for (Object struct : given) {
-            if (struct.getClass() != metadata.schemaClass()) {
-                throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
-                        + struct.getClass().getName() + " among " + metadata.schemaClass().getName());
-            }
-        }
-        List<Object> rows = metadata.record() ? given.stream().map(struct -> (Object) metadata.draft(struct)).toList()
-                : castRows(given);
-        for (Object struct : rows) {
-            this.context.autogenerator.onInsert(metadata, struct);
-            VersionLock.initialize(metadata, struct);
-        }
-        int[][] counts = this.context.inTransaction(true, () -> this.context.jdbc.batchUpdate(sql, rows, 1000,
-                (statement, struct) -> {
-                    for (int i = 0; i < codecs.length; i++) {
-                        codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
-                    }
-                }));
-        int total = 0;
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                total += count == Statement.SUCCESS_NO_INFO ? 1 : count;
-            }
-        }
-        return total;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> castRows(List<?> structs) {
-        return (List<Object>) structs;
     }
 
     /** Whether the database generates the struct's id: an {@code ID} key left null. */

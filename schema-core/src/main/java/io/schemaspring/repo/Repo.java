@@ -301,9 +301,7 @@ public class Repo {
     }
 
     public <T> int insertAll(List<T> structs, @Nullable String prefix) {
-        return this.observer.off() ? this.inserts.insertAll(structs, prefix)
-                : this.observer.observe(RepoObserver.schemaOf(structs), "insertAll",
-                        () -> this.inserts.insertAll(structs, prefix));
+        return insertAll(structs, prefix, InsertAll.create());
     }
 
     /**
@@ -443,9 +441,6 @@ public class Repo {
 
     public <T> int insertAll(List<T> structs, @Nullable String prefix, InsertAll options) {
         Objects.requireNonNull(options, "InsertAll options must not be null");
-        if (!options.readsBack() && options.conflict() == null) {
-            return insertAll(structs, prefix);
-        }
         return this.observer.off() ? this.bulkInserts.insertAll(structs, prefix, options)
                 : this.observer.observe(RepoObserver.schemaOf(structs), "insertAll",
                         () -> this.bulkInserts.insertAll(structs, prefix, options));
