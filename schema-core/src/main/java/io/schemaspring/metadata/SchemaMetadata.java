@@ -21,9 +21,12 @@ public final class SchemaMetadata {
     private final boolean embedded;
     private final List<String> primaryKey;
     private final Map<String, FieldMetadata> fields;
+    private final List<String> fieldNames;
     private final List<String> queryFields;
     private final Map<String, FieldMetadata> virtualFields;
+    private final List<String> virtualFieldNames;
     private final Map<String, EmbedMetadata> embeds;
+    private final List<String> embedNames;
     private final List<String> readAfterWrites;
     private final @Nullable AutogenerateId autogenerateId;
     private final List<String> autogenerateFields;
@@ -32,6 +35,7 @@ public final class SchemaMetadata {
     private final MethodHandle constructor;
     private final @Nullable StructAccess access;
     private Map<String, AssociationMetadata> associations = Map.of();
+    private List<String> associationNames = List.of();
     private @Nullable FieldAccessor metaAccessor;
     private @Nullable String versionField;
     private @Nullable SchemaRegistry registry;
@@ -54,6 +58,9 @@ public final class SchemaMetadata {
         this.virtualFields = byName(virtualFields);
         this.embeds = Collections.unmodifiableMap(embeds.stream().collect(LinkedHashMap<String, EmbedMetadata>::new,
                 (map, embed) -> map.put(embed.field(), embed), Map::putAll));
+        this.fieldNames = List.copyOf(this.fields.keySet());
+        this.virtualFieldNames = List.copyOf(this.virtualFields.keySet());
+        this.embedNames = List.copyOf(this.embeds.keySet());
         this.primaryKey = fields.stream().filter(FieldMetadata::primaryKey).map(FieldMetadata::name).toList();
         this.queryFields = fields.stream().filter(FieldMetadata::loadInQuery).map(FieldMetadata::name).toList();
         this.readAfterWrites = fields.stream().filter(FieldMetadata::readAfterWrites).map(FieldMetadata::name).toList();
@@ -76,6 +83,7 @@ public final class SchemaMetadata {
         Map<String, AssociationMetadata> map = new LinkedHashMap<>();
         associations.forEach(association -> map.put(association.field(), association));
         this.associations = Collections.unmodifiableMap(map);
+        this.associationNames = List.copyOf(map.keySet());
     }
 
     void generators(Map<String, io.schemaspring.type.FieldGenerator<?>> generators,
@@ -241,7 +249,7 @@ public final class SchemaMetadata {
 
     /** Every persisted field, embeds and foreign keys included (associations and virtual fields are not). */
     public List<String> fields() {
-        return List.copyOf(this.fields.keySet());
+        return this.fieldNames;
     }
 
     /** The fields a query selects: {@link #fields()} without {@code loadInQuery = false}. */
@@ -250,7 +258,7 @@ public final class SchemaMetadata {
     }
 
     public List<String> virtualFields() {
-        return List.copyOf(this.virtualFields.keySet());
+        return this.virtualFieldNames;
     }
 
     /** The column of a persisted field; {@code null} for virtual or unknown fields. */
@@ -278,7 +286,7 @@ public final class SchemaMetadata {
     }
 
     public List<String> associations() {
-        return List.copyOf(this.associations.keySet());
+        return this.associationNames;
     }
 
     public @Nullable AssociationMetadata association(String name) {
@@ -286,7 +294,7 @@ public final class SchemaMetadata {
     }
 
     public List<String> embeds() {
-        return List.copyOf(this.embeds.keySet());
+        return this.embedNames;
     }
 
     public @Nullable EmbedMetadata embed(String name) {
