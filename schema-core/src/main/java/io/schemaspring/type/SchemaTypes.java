@@ -89,12 +89,6 @@ public final class SchemaTypes {
             return this;
         }
 
-        /** Adds every mapping of the given types. */
-        public Builder addAll(SchemaTypes other) {
-            this.types.putAll(other.types);
-            return this;
-        }
-
         public SchemaTypes build() {
             return this.types.isEmpty() ? NONE : new SchemaTypes(new LinkedHashMap<>(this.types));
         }

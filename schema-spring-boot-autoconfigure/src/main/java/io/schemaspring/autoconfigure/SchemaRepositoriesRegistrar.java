@@ -49,9 +49,10 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
         SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, null);
         Set<Class<?>> covered = new HashSet<>();
         for (Class<?> repositoryInterface : new SchemaRepositoryScanner(classLoader).scan(packages)) {
-            covered.add(SchemaRepositoryFactory.schemaOf(repositoryInterface));
+            Class<?> schema = SchemaRepositoryFactory.schemaOf(repositoryInterface);
+            covered.add(schema);
             register(registry, Introspector.decapitalize(repositoryInterface.getSimpleName()),
-                    userRepository(repositoryInterface, settings));
+                    userRepository(repositoryInterface, schema, settings));
         }
         for (Class<?> schema : new SchemaScanner(classLoader).scan(packages)) {
             if (schema.isAnnotationPresent(Schema.class) && !covered.contains(schema)) {
@@ -71,8 +72,7 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
      * Spring Data's way: the bean is a {@link SchemaRepositoryFactoryBean} of the interface, typed
      * {@code SchemaRepositoryFactoryBean<BookRepository, Book, Long>} so it matches by generic type.
      */
-    private static RootBeanDefinition userRepository(Class<?> repositoryInterface, SchemaSettings settings) {
-        Class<?> schema = SchemaRepositoryFactory.schemaOf(repositoryInterface);
+    private static RootBeanDefinition userRepository(Class<?> repositoryInterface, Class<?> schema, SchemaSettings settings) {
         Class<?> idType = ResolvableType.forClass(repositoryInterface).as(SchemaRepository.class).getGeneric(1)
                 .toClass();
         RootBeanDefinition definition = new RootBeanDefinition(SchemaRepositoryFactoryBean.class);
@@ -90,9 +90,5 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
         definition.getConstructorArgumentValues().addIndexedArgumentValue(0, new RuntimeBeanReference(Repo.class));
         definition.getConstructorArgumentValues().addIndexedArgumentValue(1, schema);
         return definition;
-    }
-
-    @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     }
 }
