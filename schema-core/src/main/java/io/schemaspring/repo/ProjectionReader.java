@@ -24,6 +24,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.util.ConcurrentReferenceHashMap;
 import org.springframework.data.projection.ProjectionFactory;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 
@@ -124,7 +125,15 @@ final class ProjectionReader {
 
         private static final ProjectionFactory INTERFACES = new SpelAwareProxyProjectionFactory();
 
+        /** Built once per class: the constructor, parameter names and fields do not change between queries. */
+        private static final Map<Class<?>, Target<?>> TARGETS = new ConcurrentReferenceHashMap<>();
+
+        @SuppressWarnings("unchecked")
         static <R> Target<R> of(Class<R> type) {
+            return (Target<R>) TARGETS.computeIfAbsent(type, Target::build);
+        }
+
+        private static <R> Target<R> build(Class<R> type) {
             try {
                 if (type.isInterface()) {
                     List<PropertyDescriptor> properties = INTERFACES.getProjectionInformation(type).getInputProperties();

@@ -48,7 +48,7 @@ final class QueryCompiler {
     private final SqlRenderer renderer;
     private final ConditionCompiler conditions;
     private final Function<Class<?>, SchemaMapping> mappings;
-    private final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
+    private final StatementCache statements;
 
     /** A projection's SQL, parameters, and the field each selected value comes from ({@code null} for {@code count()}). */
     record CompiledProjection(String sql, Parameters parameters, List<QueryFields.@Nullable Resolved> fields) {
@@ -59,8 +59,10 @@ final class QueryCompiler {
             List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct, List<Query.Joined> joins) {
     }
 
-    QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings) {
+    /** Compiled SQL goes into the repository's one bounded statement cache, keyed by each query's shape. */
+    QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings, StatementCache statements) {
         this.renderer = renderer;
+        this.statements = statements;
         this.conditions = new ConditionCompiler(mappings);
         this.mappings = mappings;
     }

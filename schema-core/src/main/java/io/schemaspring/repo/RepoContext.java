@@ -42,7 +42,7 @@ final class RepoContext implements PreloadContext {
         this.renderer = new SqlRenderer(dialect);
         this.transactions = transactions;
         this.autogenerator = autogenerator;
-        this.compiler = new QueryCompiler(this.renderer, this::mapping);
+        this.compiler = new QueryCompiler(this.renderer, this::mapping, this.statements);
         for (SchemaMetadata metadata : registry.all()) {
             if (!metadata.embedded()) {
                 this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, registry.settings().bytecode()));
