@@ -2,6 +2,7 @@ package io.schemaspring.repo;
 
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.repo.routing.ReadRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -236,10 +237,13 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
         return this.repo.count(query());
     }
 
-    /** Deletes the struct with this id (applying {@code onDelete}); an unknown id is ignored, as in Spring Data. */
+    /**
+     * Deletes the struct with this id (applying {@code onDelete}); an unknown id is ignored, as in
+     * Spring Data. The struct is read from the primary, never from a lagging replica.
+     */
     @Override
     public void deleteById(ID id) {
-        findById(id).ifPresent(this::delete);
+        ReadRouting.onPrimary(() -> findById(id)).ifPresent(this::delete);
     }
 
     @Override

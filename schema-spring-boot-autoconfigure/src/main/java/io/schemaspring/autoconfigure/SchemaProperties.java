@@ -1,6 +1,7 @@
 package io.schemaspring.autoconfigure;
 
 import io.schemaspring.type.FieldType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -45,6 +46,8 @@ public class SchemaProperties {
     private final Bytecode bytecode = new Bytecode();
 
     private final Validation validation = new Validation();
+
+    private final Replicas replicas = new Replicas();
 
     public List<String> getPackages() {
         return this.packages;
@@ -100,6 +103,10 @@ public class SchemaProperties {
 
     public Bytecode getBytecode() {
         return this.bytecode;
+    }
+
+    public Replicas getReplicas() {
+        return this.replicas;
     }
 
     public Validation getValidation() {
@@ -299,5 +306,132 @@ public class SchemaProperties {
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
+    }
+
+    /**
+     * PostgreSQL streaming replicas that answer reads: outside a read-write transaction and inside
+     * read-only ones (@Transactional(readOnly = true)). Writes, row locks, Multi and every
+     * statement of a read-write transaction go to the primary (spring.datasource).
+     */
+    public static class Replicas {
+
+        /** The replicas, tried in turn (round robin). Empty: every statement goes to the primary. */
+        private List<Node> nodes = new ArrayList<>();
+
+        /**
+         * How long a read waits for a connection from a replica's pool before it goes to the
+         * next replica or the primary.
+         */
+        private Duration connectionTimeout = Duration.ofSeconds(1);
+
+        /** How long a replica that gave no connection is left alone before reads try it again. */
+        private Duration retryAfter = Duration.ofSeconds(10);
+
+        /** Largest number of connections in each replica's pool. */
+        private int maximumPoolSize = 10;
+
+        /**
+         * Whether reads that follow a write in the same HTTP request go to the primary, so that
+         * a request always sees its own writes: "request" or "none".
+         */
+        private ReadYourWrites readYourWrites = ReadYourWrites.REQUEST;
+
+        public List<Node> getNodes() {
+            return this.nodes;
+        }
+
+        public void setNodes(List<Node> nodes) {
+            this.nodes = nodes;
+        }
+
+        public Duration getConnectionTimeout() {
+            return this.connectionTimeout;
+        }
+
+        public void setConnectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeout = connectionTimeout;
+        }
+
+        public Duration getRetryAfter() {
+            return this.retryAfter;
+        }
+
+        public void setRetryAfter(Duration retryAfter) {
+            this.retryAfter = retryAfter;
+        }
+
+        public int getMaximumPoolSize() {
+            return this.maximumPoolSize;
+        }
+
+        public void setMaximumPoolSize(int maximumPoolSize) {
+            this.maximumPoolSize = maximumPoolSize;
+        }
+
+        public ReadYourWrites getReadYourWrites() {
+            return this.readYourWrites;
+        }
+
+        public void setReadYourWrites(ReadYourWrites readYourWrites) {
+            this.readYourWrites = readYourWrites;
+        }
+
+        /** One replica's connection settings. */
+        public static class Node {
+
+            /** Name in logs, health and pool names. Defaults to "replica-1", "replica-2", ... */
+            private String name;
+
+            /** JDBC URL of the replica, for example jdbc:postgresql://replica-1:5432/app. */
+            private String url;
+
+            /** Login user. Defaults to spring.datasource.username. */
+            private String username;
+
+            /** Login password. Defaults to spring.datasource.password. */
+            private String password;
+
+            public String getName() {
+                return this.name;
+            }
+
+            public void setName(String name) {
+                this.name = name;
+            }
+
+            public String getUrl() {
+                return this.url;
+            }
+
+            public void setUrl(String url) {
+                this.url = url;
+            }
+
+            public String getUsername() {
+                return this.username;
+            }
+
+            public void setUsername(String username) {
+                this.username = username;
+            }
+
+            public String getPassword() {
+                return this.password;
+            }
+
+            public void setPassword(String password) {
+                this.password = password;
+            }
+        }
+    }
+
+    /** Which reads stay on the primary after a write. */
+    public enum ReadYourWrites {
+
+        /** Reads after a write in the same HTTP request go to the primary. */
+        REQUEST,
+
+        /** Reads go to the replicas whatever was written before. */
+        NONE
     }
 }

@@ -81,7 +81,7 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeLibrary() {
         assertThat(LIBRARY.stream().map(JavaClass::getPackageName).distinct().toList()).contains("io.schemaspring.type",
-                "io.schemaspring.metadata", "io.schemaspring.repo", "io.schemaspring.repo.dialect", "io.schemaspring.ddl", "io.schemaspring.web", "io.schemaspring.jackson",
+                "io.schemaspring.metadata", "io.schemaspring.repo", "io.schemaspring.repo.dialect", "io.schemaspring.repo.routing", "io.schemaspring.ddl", "io.schemaspring.web", "io.schemaspring.jackson",
                 "io.schemaspring.autoconfigure");
     }
 

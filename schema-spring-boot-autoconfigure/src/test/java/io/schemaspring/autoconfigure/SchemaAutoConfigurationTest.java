@@ -259,7 +259,9 @@ class SchemaAutoConfigurationTest {
                     "schema.primary-key.type", "schema.primary-key.autogenerate", "schema.foreign-key-type",
                     "schema.timestamps.type", "schema.timestamps.inserted-at", "schema.timestamps.updated-at",
                     "schema.timestamps.inserted-at-source", "schema.timestamps.updated-at-source",
-                    "schema.field-source-mapper", "schema.web.enabled"}) {
+                    "schema.field-source-mapper", "schema.web.enabled", "schema.replicas.nodes",
+                    "schema.replicas.connection-timeout", "schema.replicas.retry-after", "schema.replicas.maximum-pool-size",
+                    "schema.replicas.read-your-writes"}) {
                 assertThat(json).contains("\"name\": \"" + key + "\"");
             }
         }

@@ -3,6 +3,7 @@ package io.schemaspring.repo.support;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.repo.routing.ReadRouting;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
@@ -142,9 +143,12 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
         return query.limit() == null ? limit : Math.min(query.limit(), limit);
     }
 
-    /** Spring Data's {@code deleteBy}: each matching struct deleted as {@code delete(struct)} does (its {@code onDelete} applied). */
+    /**
+     * Spring Data's {@code deleteBy}: each matching struct deleted as {@code delete(struct)} does
+     * (its {@code onDelete} applied), found on the primary, never on a lagging replica.
+     */
     private Object delete(Query<T> query) {
-        List<T> found = this.repository.all(query);
+        List<T> found = ReadRouting.onPrimary(() -> this.repository.all(query));
         found.forEach(this.repository::delete);
         Class<?> returned = this.method.getReturnedObjectType();
         if (this.method.isCollectionQuery()) {

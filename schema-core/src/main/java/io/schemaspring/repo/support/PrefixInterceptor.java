@@ -2,32 +2,34 @@ package io.schemaspring.repo.support;
 
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.Repo;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.repository.core.support.RepositoryComposition.RepositoryFragments;
+import org.springframework.util.ConcurrentLruCache;
 
 /**
  * {@code withPrefix(prefix)} on a user's repository answers the same interface bound to the
- * prefix, derived queries included (one proxy per prefix, created once); {@code toString}
- * names the interface.
+ * prefix, derived queries included; {@code toString} names the interface. The proxies of the
+ * {@value #KEPT_PREFIXES} prefixes used last are kept, so that thousands of tenants cost
+ * bounded memory (a proxy evicted is built again when its tenant comes back).
  */
 final class PrefixInterceptor implements MethodInterceptor {
 
-    private final Repo repo;
     private final Class<?> repositoryInterface;
     private final RepositoryFragments fragments;
     private final @Nullable String prefix;
-    private final Map<String, Object> prefixed = new ConcurrentHashMap<>();
+    static final int KEPT_PREFIXES = 256;
+
+    private final ConcurrentLruCache<String, Object> prefixed;
 
     PrefixInterceptor(Repo repo, Class<?> repositoryInterface, RepositoryFragments fragments, @Nullable String prefix) {
-        this.repo = repo;
         this.repositoryInterface = repositoryInterface;
         this.fragments = fragments;
         this.prefix = prefix;
+        this.prefixed = new ConcurrentLruCache<>(KEPT_PREFIXES,
+                key -> new SchemaRepositoryFactory(repo, key).getRepository(repositoryInterface, fragments));
     }
 
     @Override
@@ -36,8 +38,7 @@ final class PrefixInterceptor implements MethodInterceptor {
         Object[] arguments = invocation.getArguments();
         if (name.equals("withPrefix") && arguments.length == 1 && arguments[0] instanceof String requested) {
             String prefix = SqlIdentifiers.require(requested, "Prefix");
-            return this.prefixed.computeIfAbsent(prefix, key -> new SchemaRepositoryFactory(this.repo, key)
-                    .getRepository(this.repositoryInterface, this.fragments));
+            return this.prefixed.get(prefix);
         }
         if (name.equals("toString") && arguments.length == 0) {
             return this.repositoryInterface.getSimpleName() + "<"

@@ -135,7 +135,7 @@ abstract class RepoContract implements BulkWriteContract {
         return switch (database()) {
             case H2 -> java.util.regex.Pattern.compile("\"([a-z_]+)\"").matcher(template)
                     .replaceAll(match -> "\"" + match.group(1).toUpperCase(java.util.Locale.ROOT) + "\"");
-            case POSTGRES -> template;
+            case POSTGRES, REPLICA -> template;
             case MARIADB -> template.replace('"', '`');
         };
     }
@@ -144,7 +144,7 @@ abstract class RepoContract implements BulkWriteContract {
     String jsonParameter() {
         return switch (database()) {
             case H2 -> "? FORMAT JSON";
-            case POSTGRES -> "CAST(? AS JSONB)";
+            case POSTGRES, REPLICA -> "CAST(? AS JSONB)";
             case MARIADB -> "?";
         };
     }

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The databases the integration suite runs on. H2 always; PostgreSQL and MariaDB when
  * reachable, skipped with a printed notice otherwise, and failing instead of skipping when
- * {@code SCHEMA_IT_REQUIRED} names them (CI sets {@code postgres,mariadb}).
+ * {@code SCHEMA_IT_REQUIRED} names them (CI sets {@code postgres,replica,mariadb}).
  */
 enum TestDatabase {
     H2("h2", "jdbc:h2:mem:repo_it;DB_CLOSE_DELAY=-1", "it/h2.sql"),
     POSTGRES("postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3", "it/postgres.sql"),
+    /** The streaming replica of {@link #POSTGRES} that {@code .ci/run} starts; read-only, no script. */
+    REPLICA("replica", "jdbc:postgresql://127.0.0.1:5433/test?user=postgres&connectTimeout=3", ""),
     MARIADB("mariadb", "jdbc:mariadb://127.0.0.1:3306/test?user=root&connectTimeout=3000", "it/mariadb.sql");
 
     private final String key;

@@ -1,0 +1,279 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.Aggregate;
+import io.schemaspring.repo.Expr;
+import io.schemaspring.repo.Lock;
+import io.schemaspring.repo.Multi;
+import io.schemaspring.repo.MultiResult;
+import io.schemaspring.repo.Query;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.dialect.DialectResolver;
+import io.schemaspring.repo.it.fixtures.ReplicaNote;
+import io.schemaspring.repo.it.fixtures.ServedBy;
+import io.schemaspring.repo.routing.ReadRouting;
+import io.schemaspring.repo.routing.ReplicaRoutingDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The repository on a {@link ReplicaRoutingDataSource} over the real PostgreSQL primary (5432)
+ * and its streaming replica (5433): each read says who answered it through
+ * {@code pg_is_in_recovery()} (true only on the replica).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresReplicaRoutingTest {
+
+    private static final Expr ON_REPLICA = Expr.sql("pg_is_in_recovery()");
+
+    private final JdbcTemplate primary = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.POSTGRES.url()));
+    private final JdbcTemplate replica = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.REPLICA.url()));
+    private final SchemaRegistry registry = SchemaRegistry.builder().add(ReplicaNote.class).add(ServedBy.class).build();
+    private final AtomicInteger replicaConnections = new AtomicInteger();
+    private DataSource routed;
+    private Repo repo;
+    private JdbcTemplate jdbc;
+    private TransactionTemplate readWrite;
+    private TransactionTemplate readOnly;
+
+    @BeforeAll
+    void createTablesOnThePrimary() {
+        TestDatabase.POSTGRES.requireReachable();
+        TestDatabase.REPLICA.requireReachable();
+        this.primary.execute("DROP VIEW IF EXISTS replica_served_by");
+        this.primary.execute("DROP TABLE IF EXISTS replica_notes");
+        this.primary.execute("CREATE TABLE replica_notes (id bigserial PRIMARY KEY, body text NOT NULL, "
+                + "served_by_id bigint NOT NULL)");
+        this.primary.execute("CREATE VIEW replica_served_by AS SELECT 1::bigint AS id, pg_is_in_recovery() AS in_recovery");
+        awaitOnReplica("SELECT count(*) FROM pg_views WHERE viewname = 'replica_served_by'", 1);
+        DataSource countingReplica = new DelegatingDataSource(new DriverManagerDataSource(TestDatabase.REPLICA.url())) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                PostgresReplicaRoutingTest.this.replicaConnections.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        this.routed = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                Map.of("replica-1", countingReplica), Duration.ofSeconds(30));
+        this.jdbc = new JdbcTemplate(this.routed);
+        this.repo = repoOn(this.routed);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(this.routed);
+        this.readWrite = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    @AfterAll
+    void dropTables() throws Exception {
+        if (this.routed instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        this.primary.execute("DROP VIEW IF EXISTS replica_served_by");
+        this.primary.execute("DROP TABLE IF EXISTS replica_notes");
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        this.primary.update("DELETE FROM replica_notes");
+        awaitOnReplica("SELECT count(*) FROM replica_notes", 0);
+        this.replicaConnections.set(0);
+    }
+
+    private Repo repoOn(DataSource dataSource) {
+        return new Repo(this.registry, new JdbcTemplate(dataSource), DialectResolver.resolve(dataSource), JsonMapper.builder().build(),
+                new DataSourceTransactionManager(dataSource), RepoContract.CLOCK);
+    }
+
+    private ReplicaNote replicated(String body) {
+        ReplicaNote note = this.repo.insert(ReplicaNote.of(body));
+        awaitOnReplica("SELECT count(*) FROM replica_notes WHERE id = " + note.id, 1);
+        return note;
+    }
+
+    private boolean servedByReplica(Repo repo) {
+        return repo.get(ServedBy.class, 1L).orElseThrow().inRecovery;
+    }
+
+    private void awaitOnReplica(String countSql, long expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (this.replica.queryForObject(countSql, Long.class) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the replica did not reach " + expected + " for " + countSql + " in 10 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void everyKindOfReadOutsideATransactionIsAnsweredByTheReplica() {
+        ReplicaNote note = replicated("first");
+        Query<ReplicaNote> onReplica = Query.from(ReplicaNote.class).where(ON_REPLICA);
+
+        assertThat(servedByReplica(this.repo)).isTrue();
+        assertThat(this.repo.all(onReplica)).extracting(n -> n.body).containsExactly("first");
+        assertThat(this.repo.one(onReplica)).map(n -> n.id).contains(note.id);
+        assertThat(this.repo.count(onReplica)).isEqualTo(1);
+        assertThat(this.repo.exists(onReplica)).isTrue();
+        assertThat(this.repo.<Long>aggregate(onReplica, Aggregate.COUNT, "id")).contains(1L);
+        assertThat(this.repo.all(onReplica.select(NoteBody.class))).containsExactly(new NoteBody("first"));
+        assertThat(this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(), Boolean.class)).containsExactly(true);
+        assertThat(this.repo.preload(note, "servedBy").servedBy.inRecovery).isTrue();
+        assertThat(this.replicaConnections.get()).isEqualTo(9);
+    }
+
+    record NoteBody(String body) {
+    }
+
+    @Test
+    void writesGoToThePrimaryAndReachTheReplicaByReplication() {
+        ReplicaNote note = this.repo.insert(ReplicaNote.of("written"));
+        note.body = "rewritten";
+        this.repo.update(note);
+
+        assertThat(this.primary.queryForObject("SELECT body FROM replica_notes WHERE id = ?", String.class, note.id))
+                .isEqualTo("rewritten");
+        assertThat(this.replicaConnections.get()).isZero();
+        awaitOnReplica("SELECT count(*) FROM replica_notes WHERE body = 'rewritten'", 1);
+        this.repo.delete(note);
+        assertThat(this.primary.queryForObject("SELECT count(*) FROM replica_notes", Long.class)).isZero();
+        assertThat(this.replicaConnections.get()).isZero();
+    }
+
+    @Test
+    void readsInsideAReadWriteTransactionGoToThePrimary() {
+        replicated("first");
+        List<Object> answers = this.readWrite.execute(status -> List.of(servedByReplica(this.repo),
+                this.repo.count(Query.from(ReplicaNote.class).where(ON_REPLICA)),
+                this.jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)));
+        assertThat(answers).containsExactly(false, 0L, false);
+        assertThat(this.replicaConnections.get()).isZero();
+    }
+
+    @Test
+    void everyStatementOfAReadOnlyTransactionGoesToTheReplica() {
+        replicated("first");
+        List<Object> answers = this.readOnly.execute(status -> List.of(servedByReplica(this.repo),
+                this.repo.count(Query.from(ReplicaNote.class).where(ON_REPLICA)),
+                this.jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)));
+        assertThat(answers).containsExactly(true, 1L, true);
+        assertThat(this.replicaConnections.get()).isEqualTo(1);
+    }
+
+    @Test
+    void rowLocksGoToThePrimary() {
+        ReplicaNote note = replicated("locked");
+        List<ReplicaNote> locked = this.readWrite.execute(status -> this.repo.all(Query.from(ReplicaNote.class)
+                .where(Expr.not(ON_REPLICA)).lock(Lock.FOR_UPDATE)));
+        assertThat(locked).extracting(n -> n.id).containsExactly(note.id);
+        assertThat(this.repo.all(Query.from(ReplicaNote.class).where(Expr.not(ON_REPLICA)).lock(Lock.FOR_UPDATE)))
+                .extracting(n -> n.id).containsExactly(note.id);
+        assertThat(this.replicaConnections.get()).isZero();
+    }
+
+    @Test
+    void aMultiRunsOnThePrimary() {
+        MultiResult result = this.repo.transaction(Multi.create()
+                .insert("note", ReplicaNote.of("in a multi"))
+                .run("served", (repo, changes) -> servedByReplica(repo)));
+        assertThat(result.ok()).isTrue();
+        assertThat(result.get("served", Boolean.class)).isFalse();
+        assertThat(this.replicaConnections.get()).isZero();
+    }
+
+    @Test
+    void onPrimaryForcesThePrimaryForAnyRead() {
+        assertThat(ReadRouting.onPrimary(() -> servedByReplica(this.repo))).isFalse();
+        Boolean inReadOnlyTransaction = ReadRouting.onPrimary(() -> this.readOnly.execute(status -> servedByReplica(this.repo)));
+        assertThat(inReadOnlyTransaction).isFalse();
+        assertThat(this.replicaConnections.get()).isZero();
+        assertThat(servedByReplica(this.repo)).isTrue();
+    }
+
+    @Test
+    void aReadYourWritesScopeReadsFromThePrimaryAfterItsFirstWrite() {
+        try (ReadRouting.Scope scope = ReadRouting.openScope()) {
+            assertThat(servedByReplica(this.repo)).isTrue();
+            assertThat(scope.pinned()).isFalse();
+            ReplicaNote note = this.repo.insert(ReplicaNote.of("mine"));
+            assertThat(scope.pinned()).isTrue();
+            assertThat(this.repo.get(ReplicaNote.class, note.id)).map(n -> n.body).contains("mine");
+            assertThat(servedByReplica(this.repo)).isFalse();
+            Boolean inReadOnlyTransaction = this.readOnly.execute(status -> servedByReplica(this.repo));
+            assertThat(inReadOnlyTransaction).isFalse();
+        }
+        assertThat(servedByReplica(this.repo)).isTrue();
+        assertThat(this.replicaConnections.get()).isEqualTo(2);
+    }
+
+    @Test
+    void readsTakeTheReplicasInTurn() throws Exception {
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        Map<String, DataSource> replicas = new LinkedHashMap<>();
+        replicas.put("first", counting(TestDatabase.REPLICA.url(), first));
+        replicas.put("second", counting(TestDatabase.REPLICA.url(), second));
+        DataSource twoReplicas = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                replicas, Duration.ofSeconds(30));
+        Repo twice = repoOn(twoReplicas);
+        for (int i = 0; i < 6; i++) {
+            assertThat(servedByReplica(twice)).isTrue();
+        }
+        assertThat(List.of(first.get(), second.get())).containsExactly(3, 3);
+        ((AutoCloseable) twoReplicas).close();
+    }
+
+    @Test
+    void readsGoToTheNextReplicaThenThePrimaryWhenAReplicaGivesNoConnection() throws Exception {
+        AtomicInteger down = new AtomicInteger();
+        AtomicInteger up = new AtomicInteger();
+        Map<String, DataSource> replicas = new LinkedHashMap<>();
+        replicas.put("down", counting("jdbc:postgresql://127.0.0.1:5439/test?user=postgres&connectTimeout=1", down));
+        replicas.put("up", counting(TestDatabase.REPLICA.url(), up));
+        DataSource routing = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                replicas, Duration.ofMinutes(5));
+        Repo fallingBack = repoOn(routing);
+        for (int i = 0; i < 4; i++) {
+            assertThat(servedByReplica(fallingBack)).isTrue();
+        }
+        assertThat(List.of(down.get(), up.get())).containsExactly(1, 4);
+        assertThat(routing.unwrap(ReplicaRoutingDataSource.class).unavailableReplicas()).containsExactly("down");
+
+        Map<String, DataSource> none = Map.of("down", counting("jdbc:postgresql://127.0.0.1:5439/test?user=postgres", down));
+        DataSource onlyDown = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()), none,
+                Duration.ofMinutes(5));
+        assertThat(servedByReplica(repoOn(onlyDown))).isFalse();
+        assertThat(servedByReplica(repoOn(onlyDown))).isFalse();
+        assertThat(down.get()).isEqualTo(2);
+        ((AutoCloseable) routing).close();
+        ((AutoCloseable) onlyDown).close();
+    }
+
+    private static DataSource counting(String url, AtomicInteger connections) {
+        return new DelegatingDataSource(new DriverManagerDataSource(url)) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                connections.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.schemaspring.autoconfigure;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.schemaspring.web.ReadYourWritesFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Read replicas ({@code schema.replicas.nodes}): the application's data source routes reads to
+ * them, and in a servlet application each request reads its own writes
+ * ({@code schema.replicas.read-your-writes=request}, the default).
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {JdbcTemplateAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class})
+@ConditionalOnClass(HikariDataSource.class)
+@Conditional(OnReplicasCondition.class)
+public final class SchemaReplicaAutoConfiguration {
+
+    @Bean
+    static ReplicaDataSourcePostProcessor schemaReplicaDataSourcePostProcessor(Environment environment) {
+        return new ReplicaDataSourcePostProcessor(environment);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({ReadYourWritesFilter.class, FilterRegistrationBean.class})
+    @ConditionalOnProperty(name = "schema.replicas.read-your-writes", havingValue = "request", matchIfMissing = true)
+    static class ReadYourWritesConfiguration {
+
+        /** Early in the chain, so that whatever the request does later reads its own writes. */
+        @Bean
+        FilterRegistrationBean<ReadYourWritesFilter> schemaReadYourWritesFilter() {
+            FilterRegistrationBean<ReadYourWritesFilter> registration = new FilterRegistrationBean<>(new ReadYourWritesFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+            return registration;
+        }
+    }
+}

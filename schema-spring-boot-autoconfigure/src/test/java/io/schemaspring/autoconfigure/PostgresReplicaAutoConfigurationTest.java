@@ -1,0 +1,239 @@
+package io.schemaspring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.schemaspring.autoconfigure.fixtures.replica.ServedByRepository;
+import io.schemaspring.autoconfigure.fixtures.replica.Tally;
+import io.schemaspring.autoconfigure.fixtures.replica.TallyRepository;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.routing.ReadRouting;
+import io.schemaspring.repo.routing.ReplicaRoutingDataSource;
+import io.schemaspring.web.ReadYourWritesFilter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code schema.replicas} against the real streaming replica that {@code .ci/run} starts: the
+ * application's data source routes reads to the replica ({@code pg_is_in_recovery()} answers
+ * true there only), writes to the primary, and reads go on through the primary while the replica
+ * is stopped half-way through a test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresReplicaAutoConfigurationTest {
+
+    private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(DataSourceAutoConfiguration.class,
+            JdbcTemplateAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+            TransactionAutoConfiguration.class, SchemaAutoConfiguration.class, SchemaReplicaAutoConfiguration.class,
+            SchemaRepositoryAutoConfiguration.class);
+
+    private static final String[] PROPERTIES = {"schema.packages=io.schemaspring.autoconfigure.fixtures.replica",
+            "spring.datasource.url=" + ReplicaCluster.PRIMARY_URL, "spring.datasource.username=postgres",
+            "schema.replicas.nodes[0].url=" + ReplicaCluster.REPLICA_URL, "schema.replicas.connection-timeout=500ms",
+            "schema.replicas.retry-after=1s"};
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES);
+
+    private ReplicaCluster cluster;
+
+    @BeforeAll
+    void createTables() {
+        this.cluster = ReplicaCluster.require();
+        ScaleTables.create(this.cluster.primary);
+        this.cluster.awaitOnReplica("SELECT count(*) FROM pg_views WHERE viewname = 'scale_served_by'", 1);
+    }
+
+    @AfterAll
+    void dropTables() {
+        if (this.cluster != null) {
+            ScaleTables.drop(this.cluster.primary);
+        }
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        this.cluster.primary.update("DELETE FROM scale_tallies");
+    }
+
+    private static boolean servedByReplica(ApplicationContext context) {
+        return context.getBean(ServedByRepository.class).findById(1L).orElseThrow().inRecovery;
+    }
+
+    @Test
+    void readsGoToTheReplicaAndWritesToThePrimary() {
+        this.contextRunner.run(context -> {
+            DataSource dataSource = context.getBean(DataSource.class);
+            assertThat(dataSource.isWrapperFor(ReplicaRoutingDataSource.class)).isTrue();
+            assertThat(dataSource.unwrap(HikariDataSource.class).getPoolName()).startsWith("HikariPool");
+            Tally saved = context.getBean(TallyRepository.class).save(Tally.named("writes"));
+
+            assertThat(this.cluster.primary.queryForObject("SELECT name FROM scale_tallies WHERE id = ?", String.class,
+                    saved.id)).isEqualTo("writes");
+            this.cluster.awaitOnReplica("SELECT count(*) FROM scale_tallies WHERE id = " + saved.id, 1);
+            assertThat(servedByReplica(context)).isTrue();
+            assertThat(context.getBean(TallyRepository.class).findByName("writes")).map(t -> t.id).contains(saved.id);
+            assertThat(ReadRouting.onPrimary(() -> servedByReplica(context))).isFalse();
+        });
+    }
+
+    @Test
+    void readOnlyTransactionsGoToTheReplicaAndReadWriteOnesToThePrimary() {
+        this.contextRunner.run(context -> {
+            PlatformTransactionManager transactions = context.getBean(PlatformTransactionManager.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            TransactionTemplate readOnly = new TransactionTemplate(transactions);
+            readOnly.setReadOnly(true);
+            List<Boolean> inReadOnly = readOnly.execute(status -> List.of(servedByReplica(context),
+                    jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)));
+            List<Boolean> inReadWrite = new TransactionTemplate(transactions).execute(status -> List.of(
+                    servedByReplica(context), jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)));
+
+            assertThat(inReadOnly).containsExactly(true, true);
+            assertThat(inReadWrite).containsExactly(false, false);
+            assertThat(jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)).isFalse();
+        });
+    }
+
+    @Test
+    void readsGoOnThroughThePrimaryWhileTheReplicaIsStoppedAndComeBackAfterwards() {
+        this.contextRunner.run(context -> {
+            Repo repo = context.getBean(Repo.class);
+            ReplicaRoutingDataSource routing = context.getBean(DataSource.class).unwrap(ReplicaRoutingDataSource.class);
+            assertThat(servedByReplica(context)).isTrue();
+            try {
+                this.cluster.stopReplica();
+
+                assertThat(servedByReplica(context)).isFalse();
+                assertThat(routing.unavailableReplicas()).containsExactly("replica-1");
+                Tally written = repo.insert(Tally.named("while down"));
+                assertThat(repo.get(Tally.class, written.id)).map(t -> t.name).contains("while down");
+                assertThat(servedByReplica(context)).isFalse();
+            }
+            finally {
+                this.cluster.startReplica();
+            }
+            List<Boolean> answers = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!servedByReplica(context) && System.nanoTime() < deadline) {
+                answers.add(false);
+                Thread.sleep(100);
+            }
+            assertThat(servedByReplica(context)).as("reads back on the replica after " + answers.size() + " tries").isTrue();
+            assertThat(routing.unavailableReplicas()).isEmpty();
+        });
+    }
+
+    @Test
+    void startsWhileAReplicaIsUnreachableAndReadsFromThePrimary() {
+        this.contextRunner.withPropertyValues("schema.replicas.nodes[0].url=jdbc:postgresql://127.0.0.1:5439/test",
+                "schema.replicas.nodes[0].name=unreachable").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(servedByReplica(context)).isFalse();
+                    assertThat(context.getBean(DataSource.class).unwrap(ReplicaRoutingDataSource.class)
+                            .unavailableReplicas()).containsExactly("unreachable");
+                });
+    }
+
+    @Test
+    void eachReplicaHasAReadOnlyPoolOfItsOwn() {
+        this.contextRunner.withPropertyValues("schema.replicas.nodes[1].url=" + ReplicaCluster.REPLICA_URL,
+                "schema.replicas.nodes[1].name=second", "schema.replicas.maximum-pool-size=3").run(context -> {
+                    ReplicaRoutingDataSource routing = context.getBean(DataSource.class)
+                            .unwrap(ReplicaRoutingDataSource.class);
+                    assertThat(routing.getResolvedDataSources()).containsOnlyKeys("primary", "replica-1", "second");
+                    HikariDataSource second = (HikariDataSource) routing.getResolvedDataSources().get("second");
+                    assertThat(List.of(second.getPoolName(), second.isReadOnly(), second.getMaximumPoolSize(),
+                            second.getConnectionTimeout(), second.getUsername()))
+                            .containsExactly("schema-second", true, 3, 500L, "postgres");
+                });
+    }
+
+    @Test
+    void theDatabaseHealthListsThePrimaryAndEachReplica() {
+        this.contextRunner.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+                DataSourceHealthContributorAutoConfiguration.class)).run(context -> {
+                    CompositeHealthContributor db = context.getBean("dbHealthContributor", CompositeHealthContributor.class);
+                    assertThat(db.stream().map(HealthContributors.Entry::name)).containsExactlyInAnyOrder("primary", "replica-1");
+                    assertThat(((HealthIndicator) db.getContributor("replica-1")).health().getStatus()).isEqualTo(Status.UP);
+                    assertThat(((HealthIndicator) db.getContributor("primary")).health().getStatus()).isEqualTo(Status.UP);
+                });
+    }
+
+    @Test
+    void aReplicaWithoutAUrlStopsStartUp() {
+        this.contextRunner.withPropertyValues("schema.replicas.nodes[1].name=second").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessage(
+                    "schema.replicas.nodes[1].url is not set: give the JDBC URL of replica 'second'");
+        });
+    }
+
+    @Test
+    void withoutReplicasTheDataSourceIsLeftAlone() {
+        new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.replica",
+                        "spring.datasource.url=" + ReplicaCluster.PRIMARY_URL, "spring.datasource.username=postgres")
+                .run(context -> {
+                    assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
+                    assertThat(context).doesNotHaveBean(ReplicaDataSourcePostProcessor.class);
+                    assertThat(servedByReplica(context)).isFalse();
+                });
+    }
+
+    @Test
+    void eachHttpRequestReadsItsOwnWritesFromThePrimary() {
+        new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES)
+                .run(context -> {
+                    ReadYourWritesFilter filter = context.getBean(FilterRegistrationBean.class).getFilter() instanceof
+                            ReadYourWritesFilter f ? f : null;
+                    assertThat(filter).isNotNull();
+                    Repo repo = context.getBean(Repo.class);
+                    List<Boolean> servedByReplica = new ArrayList<>();
+                    filter.doFilter(new MockHttpServletRequest("POST", "/tallies"), new MockHttpServletResponse(),
+                            (request, response) -> {
+                                servedByReplica.add(servedByReplica(context));
+                                repo.insert(Tally.named("posted"));
+                                servedByReplica.add(servedByReplica(context));
+                                servedByReplica.add(repo.all(Tally.class).size() == 1);
+                            });
+                    filter.doFilter(new MockHttpServletRequest("GET", "/tallies"), new MockHttpServletResponse(),
+                            (request, response) -> servedByReplica.add(servedByReplica(context)));
+                    assertThat(servedByReplica).containsExactly(true, false, true, true);
+                });
+    }
+
+    @Test
+    void readYourWritesCanBeTurnedOff() {
+        new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES)
+                .withPropertyValues("schema.replicas.read-your-writes=none")
+                .run(context -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
+    }
+}
