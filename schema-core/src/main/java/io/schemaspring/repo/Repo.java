@@ -125,7 +125,8 @@ public class Repo {
 
     /**
      * A read, observed, and marked as one a replica may answer when the data source routes reads
-     * ({@link ReplicaRoutingDataSource}); reads that lock rows stay on the primary.
+     * ({@link ReplicaRoutingDataSource}); reads that lock rows stay on the primary, and so does
+     * SQL written by hand, which may write ({@code INSERT ... RETURNING}, {@code nextval}).
      */
     private <R> R read(@Nullable Class<?> schema, String operation, boolean replicaAllowed, Supplier<R> call) {
         Supplier<R> routed = this.routesReads && replicaAllowed ? () -> ReadRouting.replicaRead(call) : call;
@@ -190,13 +191,13 @@ public class Repo {
      */
     public <T> List<T> query(Class<T> schema, @Nullable String storedIn, String sql, Map<String, ?> parameters) {
         return this.plainReads ? this.statements.query(schema, storedIn, sql, parameters)
-                : read(schema, "query", true, () -> this.statements.query(schema, storedIn, sql, parameters));
+                : read(schema, "query", false, () -> this.statements.query(schema, storedIn, sql, parameters));
     }
 
     /** One column of SQL written by hand, each value converted to {@code type}. */
     public <T> List<T> queryForList(String sql, Map<String, ?> parameters, Class<T> type) {
         return this.plainReads ? this.statements.queryForList(sql, parameters, type)
-                : read(null, "query", true, () -> this.statements.queryForList(sql, parameters, type));
+                : read(null, "query", false, () -> this.statements.queryForList(sql, parameters, type));
     }
 
     /**

@@ -54,13 +54,14 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
         return bean;
     }
 
+    /** Checks the bean definitions, not the instances, so that a lazily initialized data source passes. */
     @Override
     public void afterSingletonsInstantiated() {
-        if (this.routed == null) {
-            throw new IllegalStateException("schema.replicas.nodes is set, but no DataSource was routed to the replicas: "
-                    + "the starter routes the only DataSource bean, or the one named 'dataSource'; found "
-                    + List.of(this.beanFactory.getBeanNamesForType(DataSource.class, true, false))
-                    + ". Name the primary DataSource bean 'dataSource', or remove schema.replicas");
+        List<String> names = List.of(this.beanFactory.getBeanNamesForType(DataSource.class, true, false));
+        if (names.size() != 1 && !names.contains("dataSource")) {
+            throw new IllegalStateException("schema.replicas.nodes is set, but no DataSource can be routed to the "
+                    + "replicas: the starter routes the only DataSource bean, or the one named 'dataSource'; found "
+                    + names + ". Name the primary DataSource bean 'dataSource', or remove schema.replicas");
         }
     }
 
@@ -78,6 +79,10 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
     }
 
     private Map<String, DataSource> replicaPools() {
+        if (this.replicas.getRetryAfter().isNegative() || this.replicas.getRetryAfter().isZero()) {
+            throw new IllegalStateException("schema.replicas.retry-after must be positive, was "
+                    + this.replicas.getRetryAfter() + ": a replica that gave no connection is left alone that long");
+        }
         String username = this.binder.bind("spring.datasource.username", String.class).orElse(null);
         String password = this.binder.bind("spring.datasource.password", String.class).orElse(null);
         Map<String, DataSource> pools = new LinkedHashMap<>();

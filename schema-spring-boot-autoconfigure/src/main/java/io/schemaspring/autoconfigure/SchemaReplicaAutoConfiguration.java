@@ -1,9 +1,9 @@
 package io.schemaspring.autoconfigure;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.schemaspring.web.ReadYourWritesFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -23,13 +23,30 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class})
-@ConditionalOnClass(HikariDataSource.class)
 @Conditional(OnReplicasCondition.class)
 public final class SchemaReplicaAutoConfiguration {
 
-    @Bean
-    static ReplicaDataSourcePostProcessor schemaReplicaDataSourcePostProcessor(Environment environment) {
-        return new ReplicaDataSourcePostProcessor(environment);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "com.zaxxer.hikari.HikariDataSource")
+    static class ReplicaPoolsConfiguration {
+
+        @Bean
+        static ReplicaDataSourcePostProcessor schemaReplicaDataSourcePostProcessor(Environment environment) {
+            return new ReplicaDataSourcePostProcessor(environment);
+        }
+    }
+
+    /** Replicas are HikariCP pools: without HikariCP, say so instead of ignoring {@code schema.replicas}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("com.zaxxer.hikari.HikariDataSource")
+    static class MissingHikariConfiguration {
+
+        @Bean
+        static Object schemaReplicasNeedHikari() {
+            throw new IllegalStateException("schema.replicas.nodes is set, but HikariCP is not on the classpath: the "
+                    + "replicas' pools are HikariCP pools. Add com.zaxxer:HikariCP (spring-boot-starter-jdbc brings it), "
+                    + "or remove schema.replicas");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

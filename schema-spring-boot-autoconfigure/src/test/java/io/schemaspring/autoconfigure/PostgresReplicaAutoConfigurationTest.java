@@ -29,6 +29,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -193,6 +194,26 @@ class PostgresReplicaAutoConfigurationTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessage(
                     "schema.replicas.nodes[1].url is not set: give the JDBC URL of replica 'second'");
+        });
+    }
+
+    @Test
+    void aRetryAfterOfZeroStopsStartUp() {
+        this.contextRunner.withPropertyValues("schema.replicas.retry-after=0s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessage(
+                    "schema.replicas.retry-after must be positive, was PT0S: a replica that gave no connection is left "
+                            + "alone that long");
+        });
+    }
+
+    @Test
+    void replicasWithoutHikariStopStartUpSayingSo() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(HikariDataSource.class)).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessage(
+                    "schema.replicas.nodes is set, but HikariCP is not on the classpath: the replicas' pools are HikariCP "
+                            + "pools. Add com.zaxxer:HikariCP (spring-boot-starter-jdbc brings it), or remove schema.replicas");
         });
     }
 

@@ -79,6 +79,8 @@ class PostgresThousandTenantsTest {
             TallyRepository tallies = context.getBean(TallyRepository.class);
             long heapBefore = usedHeapAfterGc();
 
+            TallyRepository firstTenant = tallies.withPrefix(this.tenants.get(0));
+            assertThat(tallies.withPrefix(this.tenants.get(0))).isSameAs(firstTenant);
             long firstPass = System.nanoTime();
             for (String tenant : this.tenants) {
                 TallyRepository mine = tallies.withPrefix(tenant);
@@ -106,6 +108,10 @@ class PostgresThousandTenantsTest {
                     .map(t -> "(SELECT count(*) FROM " + t + ".scale_tallies)").toList()), Long.class))
                     .isEqualTo((long) TENANTS);
             assertThat(repo.cachedStatements()).isEqualTo(4096);
+            TallyRepository lastTenant = tallies.withPrefix(this.tenants.get(TENANTS - 1));
+            assertThat(tallies.withPrefix(this.tenants.get(TENANTS - 1))).as("a recent tenant's proxy is kept").isSameAs(lastTenant);
+            assertThat(tallies.withPrefix(this.tenants.get(0))).as("the 256 most recent are kept, not more")
+                    .isNotSameAs(firstTenant);
             System.out.printf("[tenants] %d tenants: start-up %d ms (%d ms without tenant schemas), first pass %d ms (%.2f ms per tenant: insert, "
                     + "update, derived query, get), second pass %d ms (derived query, count), statements cached %d, heap retained %d KB%n",
                     TENANTS, startUpMillis, this.startUpWithoutTenantsMillis, firstPassMillis, firstPassMillis / (double) TENANTS, secondPassMillis,

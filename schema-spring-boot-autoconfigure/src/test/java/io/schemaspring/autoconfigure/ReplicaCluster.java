@@ -54,7 +54,13 @@ final class ReplicaCluster {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the replica did not reach " + expected + " for " + countSql + " in 15 s");
             }
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", ex);
+            }
         }
     }
 

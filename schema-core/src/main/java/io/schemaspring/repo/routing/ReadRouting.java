@@ -1,9 +1,12 @@
 package io.schemaspring.repo.routing;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -13,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>inside {@link #onPrimary} or, in a {@linkplain #openScope() read-your-writes scope}, after
  * the primary was used once: the primary;</li>
  * <li>inside a read-only transaction ({@code @Transactional(readOnly = true)}): a replica;</li>
- * <li>inside any other transaction: the primary;</li>
+ * <li>inside any other transaction, or transaction synchronization without one: the primary;</li>
  * <li>outside a transaction: a replica for {@linkplain #replicaRead reads} (the repository marks
  * its own), the primary for everything else.</li>
  * </ul>
@@ -24,26 +27,31 @@ public final class ReadRouting {
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
+    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
+
     private ReadRouting() {
     }
 
     /**
-     * Runs a read that a replica may answer when no transaction says otherwise. When the replica
-     * that answered loses its connection on the way (it stopped, or its pool handed out a
-     * connection it had not yet found dead), the replica is left alone for a while and the read,
-     * which changed nothing, runs once more elsewhere.
+     * Runs a read that a replica may answer when no transaction says otherwise; its statements
+     * stay on one replica. When that replica's connection is lost on the way (it stopped, or its
+     * pool handed out a connection it had not yet found dead), the replica is left alone for a
+     * while and the read, which changed nothing, runs once more elsewhere.
      */
     public static <T> T replicaRead(Supplier<T> read) {
         State state = STATE.get();
         boolean outermost = state.replicaReads == 0;
+        if (outermost) {
+            state.replicaUsed = null;
+        }
         state.replicaReads++;
-        state.replicaUsed = null;
         try {
             return read.get();
         }
-        catch (DataAccessResourceFailureException | TransientDataAccessResourceException ex) {
+        catch (DataAccessException ex) {
             ReplicaRoutingDataSource.Replica replica = state.replicaUsed;
-            if (!outermost || replica == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (!outermost || replica == null || TransactionSynchronizationManager.isSynchronizationActive()
+                    || !connectionLost(ex)) {
                 throw ex;
             }
             replica.failed(ex);
@@ -56,6 +64,20 @@ public final class ReadRouting {
                 state.replicaUsed = null;
             }
         }
+    }
+
+    /** A connection failure (SQLState class 08) or the server going away (57P01 to 57P03), not a timeout or an error in the SQL. */
+    private static boolean connectionLost(DataAccessException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SERVER_GONE.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs work on the primary, for reads that must see the latest writes (and any work on the way). */
@@ -95,7 +117,11 @@ public final class ReadRouting {
         return scope;
     }
 
-    /** Whether the current statement may go to a replica. */
+    /**
+     * Whether the current statement may go to a replica. Inside transaction synchronization
+     * without a transaction ({@code SUPPORTS}, {@code NOT_SUPPORTED}) the first connection serves
+     * every later statement, writes included, so it is a replica's only when read-only.
+     */
     static boolean replicaAllowed() {
         State state = STATE.get();
         if (state.primary > 0 || (state.scope != null && state.scope.pinned)) {
@@ -104,7 +130,13 @@ public final class ReadRouting {
         if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return true;
         }
-        return state.replicaReads > 0 && !TransactionSynchronizationManager.isActualTransactionActive();
+        return state.replicaReads > 0 && !TransactionSynchronizationManager.isSynchronizationActive();
+    }
+
+    /** The replica the ongoing read took its connections from, if any. */
+    static ReplicaRoutingDataSource.@Nullable Replica replicaInUse() {
+        State state = STATE.get();
+        return state.replicaReads > 0 ? state.replicaUsed : null;
     }
 
     /** A replica gave the current statement its connection. */
@@ -114,9 +146,10 @@ public final class ReadRouting {
 
     /** The primary answered a statement: later reads of an open scope stay there. */
     static void primaryUsed() {
-        Scope scope = STATE.get().scope;
-        if (scope != null) {
-            scope.pinned = true;
+        State state = STATE.get();
+        state.replicaUsed = null;
+        if (state.scope != null) {
+            state.scope.pinned = true;
         }
     }
 

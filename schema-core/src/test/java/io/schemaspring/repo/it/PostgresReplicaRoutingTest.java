@@ -1,6 +1,7 @@
 package io.schemaspring.repo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Aggregate;
@@ -15,6 +16,8 @@ import io.schemaspring.repo.it.fixtures.ReplicaNote;
 import io.schemaspring.repo.it.fixtures.ServedBy;
 import io.schemaspring.repo.routing.ReadRouting;
 import io.schemaspring.repo.routing.ReplicaRoutingDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,10 +31,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,7 +124,17 @@ class PostgresReplicaRoutingTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the replica did not reach " + expected + " for " + countSql + " in 10 s");
             }
-            Thread.onSpinWait();
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
         }
     }
 
@@ -135,9 +150,17 @@ class PostgresReplicaRoutingTest {
         assertThat(this.repo.exists(onReplica)).isTrue();
         assertThat(this.repo.<Long>aggregate(onReplica, Aggregate.COUNT, "id")).contains(1L);
         assertThat(this.repo.all(onReplica.select(NoteBody.class))).containsExactly(new NoteBody("first"));
-        assertThat(this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(), Boolean.class)).containsExactly(true);
         assertThat(this.repo.preload(note, "servedBy").servedBy.inRecovery).isTrue();
-        assertThat(this.replicaConnections.get()).isEqualTo(9);
+        assertThat(this.replicaConnections.get()).isEqualTo(8);
+    }
+
+    @Test
+    void sqlWrittenByHandGoesToThePrimaryUnlessMarkedAsAReplicaRead() {
+        assertThat(this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(), Boolean.class)).containsExactly(false);
+        assertThat(this.repo.queryForList("SELECT nextval('replica_notes_id_seq')", Map.of(), Long.class)).hasSize(1);
+        assertThat(ReadRouting.replicaRead(() -> this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(),
+                Boolean.class))).containsExactly(true);
+        assertThat(this.replicaConnections.get()).isEqualTo(1);
     }
 
     record NoteBody(String body) {
@@ -176,6 +199,106 @@ class PostgresReplicaRoutingTest {
                 this.jdbc.queryForObject("SELECT pg_is_in_recovery()", Boolean.class)));
         assertThat(answers).containsExactly(true, 1L, true);
         assertThat(this.replicaConnections.get()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutATransactionButWithSynchronizationTheFirstConnectionIsThePrimaryUnlessReadOnly() {
+        TransactionTemplate supports = new TransactionTemplate(new DataSourceTransactionManager(this.routed));
+        supports.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+        List<Object> answers = supports.execute(status -> List.of(servedByReplica(this.repo),
+                this.repo.insert(ReplicaNote.of("after a read")).body));
+        assertThat(answers).containsExactly(false, "after a read");
+        supports.setReadOnly(true);
+        Boolean readOnly = supports.execute(status -> servedByReplica(this.repo));
+        assertThat(readOnly).isTrue();
+        assertThat(this.replicaConnections.get()).isEqualTo(1);
+    }
+
+    @Test
+    void oneReadStaysOnOneReplicaWhateverItsStatements() throws Exception {
+        ReplicaNote note = replicated("one read");
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        Map<String, DataSource> replicas = new LinkedHashMap<>();
+        replicas.put("first", counting(TestDatabase.REPLICA.url(), first));
+        replicas.put("second", counting(TestDatabase.REPLICA.url(), second));
+        DataSource twoReplicas = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                replicas, Duration.ofSeconds(30));
+        List<ReplicaNote> read = repoOn(twoReplicas).all(Query.from(ReplicaNote.class).preload("servedBy"));
+        assertThat(read).extracting(n -> n.id).containsExactly(note.id);
+        assertThat(read.get(0).servedBy.inRecovery).isTrue();
+        assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(2, 0);
+        ((AutoCloseable) twoReplicas).close();
+    }
+
+    @Test
+    void unwrapAnswersThePrimaryEvenInAReadOnlyTransaction() {
+        String url = this.readOnly.execute(status -> {
+            try {
+                return this.routed.unwrap(DriverManagerDataSource.class).getUrl();
+            }
+            catch (SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        assertThat(url).isEqualTo(TestDatabase.POSTGRES.url());
+    }
+
+    @Test
+    void aNonPositiveRetryAfterIsRefused() {
+        assertThatThrownBy(() -> ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                Map.of("replica-1", new DriverManagerDataSource(TestDatabase.REPLICA.url())), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("retryAfter must be positive, was PT0S: a replica that gave no connection must be left alone "
+                        + "for a while");
+    }
+
+    @Test
+    void aReadWhoseReplicaConnectionIsLostRunsOnceMoreElsewhere() throws Exception {
+        DataSource routing = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                Map.of("flaky", failingOnce(TestDatabase.REPLICA.url(), "08006")), Duration.ofMinutes(5));
+        assertThat(servedByReplica(repoOn(routing))).isFalse();
+        assertThat(routing.unwrap(ReplicaRoutingDataSource.class).unavailableReplicas()).containsExactly("flaky");
+        ((AutoCloseable) routing).close();
+    }
+
+    @Test
+    void aReadCanceledOnTheReplicaIsNotRetried() throws Exception {
+        DataSource routing = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                Map.of("slow", failingOnce(TestDatabase.REPLICA.url(), "57014")), Duration.ofMinutes(5));
+        Repo canceled = repoOn(routing);
+        assertThatThrownBy(() -> servedByReplica(canceled)).isInstanceOf(DataAccessException.class)
+                .hasRootCauseMessage("canceling statement due to statement timeout");
+        assertThat(routing.unwrap(ReplicaRoutingDataSource.class).unavailableReplicas()).isEmpty();
+        assertThat(servedByReplica(canceled)).isTrue();
+        ((AutoCloseable) routing).close();
+    }
+
+    /** A replica whose first connection fails its first statement with the SQLState given. */
+    private static DataSource failingOnce(String url, String sqlState) {
+        AtomicInteger connections = new AtomicInteger();
+        return new DelegatingDataSource(new DriverManagerDataSource(url)) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                if (connections.getAndIncrement() > 0) {
+                    return connection;
+                }
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().startsWith("prepare")) {
+                                throw new SQLException(sqlState.equals("57014") ? "canceling statement due to statement timeout"
+                                        : "An I/O error occurred while sending to the backend.", sqlState);
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            }
+                            catch (InvocationTargetException ex) {
+                                throw ex.getCause();
+                            }
+                        });
+            }
+        };
     }
 
     @Test
