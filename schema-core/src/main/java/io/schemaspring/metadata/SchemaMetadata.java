@@ -431,6 +431,9 @@ public final class SchemaMetadata {
             return build(draft(null));
         }
         Object struct = instantiate();
+        if (this.defaultStructs.isEmpty()) {
+            return struct;
+        }
         this.defaultStructs.forEach((name, embedded) -> {
             FieldAccessor accessor = this.embeds.get(name).accessor();
             if (accessor.get(struct) == null) {

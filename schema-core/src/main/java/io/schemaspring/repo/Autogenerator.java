@@ -93,7 +93,9 @@ final class Autogenerator {
         PrimitiveType primitive = (PrimitiveType) type;
         ChronoUnit unit = primitive.fieldType().usec() ? ChronoUnit.MICROS : ChronoUnit.SECONDS;
         return switch (primitive.fieldType()) {
-            case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(unit);
+            // ofEpochSecond, not ofInstant: ZoneOffset.UTC.getRules() builds new ZoneRules (and a map) per call on Java 17.
+            case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> LocalDateTime.ofEpochSecond(now.getEpochSecond(), now.getNano(),
+                    ZoneOffset.UTC).truncatedTo(unit);
             case UTC_DATETIME, UTC_DATETIME_USEC -> primitive.javaType() == OffsetDateTime.class
                     ? now.truncatedTo(unit).atOffset(ZoneOffset.UTC) : now.truncatedTo(unit);
             case UUID, BINARY_ID -> UUID.randomUUID();

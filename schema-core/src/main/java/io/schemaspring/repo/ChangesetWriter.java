@@ -76,8 +76,11 @@ final class ChangesetWriter {
             changes.put(version, VersionLock.next(metadata, filters.get(version)));
         }
         Object copy = metadata.record() ? metadata.draft(data) : metadata.copy(data);
-        metadata.virtualFields().stream().filter(changes::containsKey)
-                .forEach(name -> metadata.field(name).accessor().set(copy, changes.remove(name)));
+        for (String name : metadata.virtualFields()) {
+            if (changes.containsKey(name)) {
+                metadata.field(name).accessor().set(copy, changes.remove(name));
+            }
+        }
         T struct = (T) metadata.build(copy);
         this.context.states.copy(data, struct);
         return withConstraints("update", changeset, () -> this.context.inTransaction(!changeset.nested().isEmpty(), () -> {
@@ -118,6 +121,9 @@ final class ChangesetWriter {
     /** Writes the children of {@code castAssoc} after their parent, and applies onReplace to those left out. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <T> T writeNested(Changeset<?> changeset, T parent) {
+        if (changeset.nested().isEmpty()) {
+            return parent;
+        }
         SchemaMetadata metadata = this.context.mapping(parent.getClass()).metadata();
         for (Changeset.NestedChanges nested : changeset.nested().values()) {
             AssociationMetadata association = metadata.association(nested.name());

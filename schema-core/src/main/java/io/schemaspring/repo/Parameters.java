@@ -3,49 +3,72 @@ package io.schemaspring.repo;
 import io.schemaspring.repo.internal.mapping.Codec;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 
-/** The parameters of one statement, in order, each bound by its field's codec. */
+/**
+ * The parameters of one statement, in order, each bound by its field's codec. Kept in two arrays
+ * (codec and value) rather than one binding object per parameter: statements are built per call.
+ */
 final class Parameters implements PreparedStatementSetter {
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement, int index) throws SQLException;
-    }
+    private @Nullable Codec[] codecs = new Codec[8];
 
-    private final List<Binder> binders = new ArrayList<>();
+    private @Nullable Object[] values = new Object[8];
+
+    private int size;
 
     Parameters add(Codec codec, @Nullable Object value) {
-        this.binders.add((statement, index) -> codec.bind(statement, index, value));
-        return this;
+        return append(codec, value);
     }
 
     /** An array parameter for {@code = ANY(?)}. */
     Parameters addArray(String sqlType, Object[] values) {
-        this.binders.add((statement, index) ->
-                statement.setArray(index, statement.getConnection().createArrayOf(sqlType, values)));
-        return this;
+        return append(null, new ArrayParameter(sqlType, values));
     }
 
     /** A value with no field to type it (join table filters, limits). */
     Parameters addPlain(Object value) {
-        this.binders.add((statement, index) -> statement.setObject(index, value));
+        return append(null, value);
+    }
+
+    /** The parameters of another statement part, after these. */
+    Parameters addAll(Parameters other) {
+        for (int i = 0; i < other.size; i++) {
+            append(other.codecs[i], other.values[i]);
+        }
+        return this;
+    }
+
+    private Parameters append(@Nullable Codec codec, @Nullable Object value) {
+        if (this.size == this.codecs.length) {
+            this.codecs = Arrays.copyOf(this.codecs, this.size * 2);
+            this.values = Arrays.copyOf(this.values, this.size * 2);
+        }
+        this.codecs[this.size] = codec;
+        this.values[this.size] = value;
+        this.size++;
         return this;
     }
 
     @Override
     public void setValues(PreparedStatement statement) throws SQLException {
-        for (int i = 0; i < this.binders.size(); i++) {
-            this.binders.get(i).bind(statement, i + 1);
+        for (int i = 0; i < this.size; i++) {
+            Codec codec = this.codecs[i];
+            Object value = this.values[i];
+            if (codec != null) {
+                codec.bind(statement, i + 1, value);
+            }
+            else if (value instanceof ArrayParameter array) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf(array.sqlType(), array.values()));
+            }
+            else {
+                statement.setObject(i + 1, value);
+            }
         }
     }
 
-    /** The parameters of another statement part, after these. */
-    Parameters addAll(Parameters other) {
-        this.binders.addAll(other.binders);
-        return this;
+    private record ArrayParameter(String sqlType, Object[] values) {
     }
 }

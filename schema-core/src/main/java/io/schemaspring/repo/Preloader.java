@@ -164,6 +164,17 @@ final class Preloader {
     /** Loads one association of every parent; answers the children loaded. */
     private List<Object> level(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
             Function<Object, @Nullable String> prefixOf, @Nullable Query<?> query) {
+        if (parents.isEmpty()) {
+            return new ArrayList<>();
+        }
+        String first = prefixOf.apply(parents.get(0));
+        boolean onePrefix = true;
+        for (int i = 1; i < parents.size() && onePrefix; i++) {
+            onePrefix = Objects.equals(first, prefixOf.apply(parents.get(i)));
+        }
+        if (onePrefix) {
+            return levelInPrefix(owner, association, parents, first, query);
+        }
         Map<String, List<Object>> byPrefix = new LinkedHashMap<>();
         for (Object parent : parents) {
             String prefix = prefixOf.apply(parent);
@@ -181,6 +192,16 @@ final class Preloader {
      */
     private List<Object> levelInPrefix(SchemaMapping owner, AssociationMetadata association, List<Object> allParents,
             @Nullable String ownerPrefix, @Nullable Query<?> query) {
+        boolean anyLoaded = false;
+        for (Object parent : allParents) {
+            if (loaded(parent, association)) {
+                anyLoaded = true;
+                break;
+            }
+        }
+        if (!anyLoaded) {
+            return load(owner, association, allParents, ownerPrefix, query);
+        }
         List<Object> parents = new ArrayList<>();
         List<Object> alreadyLoaded = new ArrayList<>();
         for (Object parent : allParents) {
@@ -219,7 +240,7 @@ final class Preloader {
         SchemaMapping related = this.context.mapping(association.related());
         String prefix = this.context.childPrefix(ownerPrefix, owner.metadata(), related.metadata());
         FieldAccessor parentKey = owner.metadata().field(association.ownerKey()).accessor();
-        Set<Object> keys = new LinkedHashSet<>();
+        Set<Object> keys = new LinkedHashSet<>(capacity(parents.size()));
         for (Object parent : parents) {
             Object key = parentKey.get(parent);
             if (key != null) {
@@ -229,9 +250,9 @@ final class Preloader {
         Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of() : fetch(owner, association, related, prefix, keys, query);
         // Children of a has-one/has-many belong to one key each; other kinds can share children between parents.
         boolean distinct = association.kind() == AssociationKind.HAS;
-        List<Object> loaded = new ArrayList<>();
+        List<Object> loaded = new ArrayList<>(childCount(childrenByKey));
         Set<Object> seen = distinct ? null : Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Object> handedOut = new java.util.HashSet<>();
+        Set<Object> handedOut = new java.util.HashSet<>(capacity(childrenByKey.size()));
         for (Object parent : parents) {
             Object key = parentKey.get(parent);
             Object normalized = key == null ? null : normalize(key);
@@ -271,12 +292,12 @@ final class Preloader {
         boolean belongsTo = association.kind() == AssociationKind.BELONGS_TO;
         SchemaMetadata relatedMetadata = related.metadata();
         Type keyType = owner.metadata().type(association.ownerKey());
-        boolean array = this.context.dialect().supportsArrays() && keyType instanceof PrimitiveType primitive
+        boolean array = this.context.dialect().bindsKeyListsAsArray() && keyType instanceof PrimitiveType primitive
                 && primitive.fieldType() != FieldType.MAP;
         int fixed = association.where().stream().mapToInt(condition -> condition.values().size()).sum()
                 + association.joinWhere().stream().mapToInt(condition -> condition.values().size()).sum();
         int chunkSize = array ? Integer.MAX_VALUE : Math.max(1, this.context.dialect().maxParameters() - fixed);
-        Map<Object, List<Object>> grouped = new LinkedHashMap<>();
+        Map<Object, List<Object>> grouped = new LinkedHashMap<>(capacity(keys.size()));
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {
             List<Object> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
@@ -316,10 +337,11 @@ final class Preloader {
                         child = related.read(resultSet, 1);
                         key = childKey.get(child);
                     }
-                    List<Object> children = grouped.get(normalize(key));
+                    Object normalized = normalize(key);
+                    List<Object> children = grouped.get(normalized);
                     if (children == null) {
-                        children = new ArrayList<>(belongsTo ? 1 : 4);
-                        grouped.put(normalize(key), children);
+                        children = belongsTo ? new ArrayList<>(1) : new ArrayList<>();
+                        grouped.put(normalized, children);
                     }
                     if (!belongsTo || children.isEmpty()) {
                         children.add(child);
@@ -426,6 +448,19 @@ final class Preloader {
             reached.stream().filter(all::add).forEach(loaded::add);
         }
         return loaded;
+    }
+
+    /** The initial capacity of a hash map or set that will hold this many entries without resizing. */
+    private static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
+    }
+
+    private static int childCount(Map<Object, List<Object>> childrenByKey) {
+        int count = 0;
+        for (List<Object> children : childrenByKey.values()) {
+            count += children.size();
+        }
+        return count;
     }
 
     /** Keys compare across Integer, Short and Long columns. */

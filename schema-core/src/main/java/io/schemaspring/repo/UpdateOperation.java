@@ -1,6 +1,7 @@
 package io.schemaspring.repo;
 
 import io.schemaspring.annotation.Writable;
+import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.FieldAccessor;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
@@ -8,7 +9,9 @@ import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.repo.internal.sql.Update;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,19 +71,29 @@ final class UpdateOperation {
         SchemaMetadata metadata = mapping.metadata();
         Object struct = metadata.record() ? metadata.draft(given) : given;
         Keys.require(metadata, struct, "update");
-        Map<String, Object> joinChanges = new LinkedHashMap<>();
-        changes.keySet().removeIf(name -> {
-            if (metadata.association(name) != null) {
-                joinChanges.put(name, changes.get(name));
-                return true;
+        Map<String, Object> joinChanges = Map.of();
+        for (Iterator<Map.Entry<String, Object>> entries = changes.entrySet().iterator(); entries.hasNext();) {
+            Map.Entry<String, Object> change = entries.next();
+            AssociationMetadata association = metadata.association(change.getKey());
+            if (association != null) {
+                if (joinChanges.isEmpty()) {
+                    joinChanges = new LinkedHashMap<>();
+                }
+                joinChanges.put(change.getKey(), change.getValue());
+                association.accessor().set(struct, change.getValue());
+                entries.remove();
             }
-            return false;
-        });
-        joinChanges.forEach((name, value) -> metadata.association(name).accessor().set(struct, value));
-        changes.forEach((name, value) -> metadata.field(name).accessor().set(struct, value));
+            else {
+                metadata.field(change.getKey()).accessor().set(struct, change.getValue());
+            }
+        }
         this.context.autogenerator.onUpdate(metadata, struct);
-        List<String> columns = metadata.fields().stream()
-                .filter(name -> changes.containsKey(name) || metadata.autoupdateFields().contains(name)).toList();
+        List<String> columns = new ArrayList<>(changes.size() + metadata.autoupdateFields().size());
+        for (String name : metadata.fields()) {
+            if (changes.containsKey(name) || metadata.autoupdateFields().contains(name)) {
+                columns.add(name);
+            }
+        }
         List<String> returning = metadata.readAfterWrites();
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.updateReturning() == Dialect.Returning.NONE && !columns.isEmpty()) {

@@ -102,12 +102,17 @@ public abstract class Dialect {
         return "?";
     }
 
-    /**
-     * Whether the database has array columns and {@code = ANY(?)} with an array parameter; key
-     * lists (preloads) are then bound as one array, else as {@code IN (?, ...)} in chunks of at
-     * most {@link #maxParameters()}.
-     */
+    /** Whether the database has array columns and {@code = ANY(?)} with an array parameter. */
     public abstract boolean supportsArrays();
+
+    /**
+     * Whether key lists (preloads) are bound as one array parameter ({@code = ANY(?)}), one
+     * statement whatever the number of keys; else as {@code IN (?, ...)} in chunks of at most
+     * {@link #maxParameters()}. Defaults to {@link #supportsArrays()}.
+     */
+    public boolean bindsKeyListsAsArray() {
+        return supportsArrays();
+    }
 
     /** The condition matching a column against one array parameter (only asked when {@link #supportsArrays()}). */
     public String anyOfArray(String quotedColumn) {

@@ -56,6 +56,12 @@ public class H2Dialect extends Dialect {
         return true;
     }
 
+    /** H2 looks up each key of an {@code IN} list in the index, but scans the table for {@code = ANY(?)}. */
+    @Override
+    public boolean bindsKeyListsAsArray() {
+        return false;
+    }
+
     @Override
     public String arrayElementType(FieldType type) {
         return type == FieldType.BINARY ? "VARBINARY" : super.arrayElementType(type);

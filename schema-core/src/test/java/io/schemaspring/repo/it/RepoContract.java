@@ -592,8 +592,8 @@ abstract class RepoContract implements BulkWriteContract {
 
     /** The condition matching a key column against a list of keys, as this database's preloads bind them. */
     String keysIn(String column, int count) {
-        return database() == TestDatabase.MARIADB ? column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")"
-                : column + " = ANY(?)";
+        return database() == TestDatabase.POSTGRES ? column + " = ANY(?)"
+                : column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
     @Test

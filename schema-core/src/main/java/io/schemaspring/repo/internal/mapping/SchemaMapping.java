@@ -95,15 +95,21 @@ public final class SchemaMapping {
                 + "; its fields are " + this.metadata.fields());
     }
 
+    private void setDefaultStructs(Object struct) {
+        for (String name : this.unselectedDefaultStructs) {
+            if (this.metadata.embed(name).accessor().get(struct) == null) {
+                this.metadata.embed(name).accessor().set(struct, this.metadata.defaultStruct(name));
+            }
+        }
+    }
+
     /** Reads one struct from the current row, its query columns starting at {@code firstColumn}. */
     public Object read(ResultSet resultSet, int firstColumn) throws SQLException {
         if (this.rowReader != null) {
             Object struct = this.rowReader.read(resultSet, firstColumn);
             // The generated reader calls the constructor itself: embeds it does not read still get their default struct.
-            for (String name : this.unselectedDefaultStructs) {
-                if (this.metadata.embed(name).accessor().get(struct) == null) {
-                    this.metadata.embed(name).accessor().set(struct, this.metadata.defaultStruct(name));
-                }
+            if (!this.unselectedDefaultStructs.isEmpty()) {
+                setDefaultStructs(struct);
             }
             return struct;
         }
