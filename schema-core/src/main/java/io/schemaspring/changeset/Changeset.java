@@ -571,7 +571,12 @@ public final class Changeset<T> {
     }
 
     private boolean hasErrorOn(String field) {
-        return this.errors.stream().anyMatch(error -> error.field().equals(field));
+        for (int i = 0; i < this.errors.size(); i++) {
+            if (this.errors.get(i).field().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Nullable Object currentValue(String field) {

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -21,16 +23,13 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Ecto.Type.cast for the primitive types. Every method answers a result and never throws. */
 final class PrimitiveCasts {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern FLOAT = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Digits of an integer that always fits a long (18 digits or fewer, a sign aside). */
+    private static final int LONG_SAFE_DIGITS = 18;
 
     /**
      * ISO-8601 date and time joined by 'T' (see {@link #parseDateTime}), with an optional offset.
@@ -84,7 +83,10 @@ final class PrimitiveCasts {
         else if (input instanceof BigInteger big) {
             value = big;
         }
-        else if (input instanceof String text && INTEGER.matcher(text).matches()) {
+        else if (input instanceof String text && isIntegerText(text)) {
+            if (text.length() - signLength(text) <= LONG_SAFE_DIGITS) {
+                return narrow(javaType, Long.parseLong(text));
+            }
             value = new BigInteger(text);
         }
         else {
@@ -99,6 +101,82 @@ final class PrimitiveCasts {
         return CastResult.ok(value.longValueExact());
     }
 
+    /** The long in the field's type, refused (ArithmeticException, "is invalid") when it does not fit. */
+    private static CastResult<?> narrow(Class<?> javaType, long value) {
+        if (javaType == Integer.class) {
+            return CastResult.ok(Math.toIntExact(value));
+        }
+        if (javaType == Short.class) {
+            if (value != (short) value) {
+                throw new ArithmeticException("out of short range");
+            }
+            return CastResult.ok((short) value);
+        }
+        return CastResult.ok(value);
+    }
+
+    private static int signLength(String text) {
+        return !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+    }
+
+    private static int digitsFrom(String text, int start) {
+        int i = start;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code [+-]?[0-9]+}, scanned rather than matched: casting runs per field of every request. */
+    static boolean isIntegerText(String text) {
+        int start = signLength(text);
+        int end = digitsFrom(text, start);
+        return end > start && end == text.length();
+    }
+
+    /** {@code [+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
+    static boolean isFloatText(String text) {
+        int start = signLength(text);
+        int i = digitsFrom(text, start);
+        if (i == start) {
+            return false;
+        }
+        if (i < text.length() && text.charAt(i) == '.') {
+            int fraction = digitsFrom(text, i + 1);
+            if (fraction == i + 1) {
+                return false;
+            }
+            i = fraction;
+        }
+        if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            int exponentStart = i + 1;
+            if (exponentStart < text.length() && (text.charAt(exponentStart) == '+' || text.charAt(exponentStart) == '-')) {
+                exponentStart++;
+            }
+            int exponent = digitsFrom(text, exponentStart);
+            if (exponent == exponentStart) {
+                return false;
+            }
+            i = exponent;
+        }
+        return i == text.length();
+    }
+
+    /** The 8-4-4-4-12 hexadecimal form. */
+    static boolean isUuidText(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static CastResult<?> castFloat(Class<?> javaType, Object input) {
         double value;
         if (input instanceof Double || input instanceof Float) {
@@ -110,7 +188,7 @@ final class PrimitiveCasts {
         else if (input instanceof BigDecimal decimal) {
             value = decimal.doubleValue();
         }
-        else if (input instanceof String text && FLOAT.matcher(text).matches()) {
+        else if (input instanceof String text && isFloatText(text)) {
             value = Double.parseDouble(text);
         }
         else {
@@ -137,7 +215,7 @@ final class PrimitiveCasts {
             return (Double.isNaN(value) || Double.isInfinite(value)) ? CastResult.invalid()
                     : CastResult.ok(BigDecimal.valueOf(value));
         }
-        if (input instanceof String text && FLOAT.matcher(text).matches()) {
+        if (input instanceof String text && isFloatText(text)) {
             return CastResult.ok(new BigDecimal(text));
         }
         return CastResult.invalid();
@@ -171,7 +249,7 @@ final class PrimitiveCasts {
         if (input instanceof UUID) {
             return CastResult.ok(input);
         }
-        if (input instanceof String text && UUID_TEXT.matcher(text).matches()) {
+        if (input instanceof String text && isUuidText(text)) {
             return CastResult.ok(UUID.fromString(text));
         }
         return CastResult.invalid();
@@ -183,6 +261,10 @@ final class PrimitiveCasts {
         }
         if (input instanceof String text) {
             // Ecto: an ISO date, or else the date part of an ISO naive datetime (an offset is dropped).
+            LocalDate plain = plainDate(text);
+            if (plain != null) {
+                return CastResult.ok(plain);
+            }
             try {
                 return CastResult.ok(LocalDate.parse(text));
             }
@@ -219,7 +301,8 @@ final class PrimitiveCasts {
             dateTime = value;
         }
         else if (input instanceof String text) {
-            dateTime = LocalDateTime.from(parseDateTime(text));
+            LocalDateTime plain = plainDateTime(text);
+            dateTime = plain != null ? plain : LocalDateTime.from(parseDateTime(text));
         }
         else if (input instanceof Map<?, ?> parts) {
             dateTime = LocalDateTime.of(castDateParts(parts), timeOf(parts));
@@ -283,6 +366,52 @@ final class PrimitiveCasts {
         return CastResult.invalid();
     }
 
+    /**
+     * The common {@code yyyy-MM-dd} read without a formatter; {@code null} for any other form or
+     * an impossible date, which the formatter then answers as before.
+     */
+    private static @Nullable LocalDate plainDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The common {@code yyyy-MM-ddTHH:mm:ss} (or with a space) read without a formatter; else {@code null}. */
+    private static @Nullable LocalDateTime plainDateTime(String text) {
+        if (text.length() != 19 || (text.charAt(10) != 'T' && text.charAt(10) != ' ') || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        LocalDate date = plainDate(text.substring(0, 10));
+        int hour = number(text, 11, 13);
+        int minute = number(text, 14, 16);
+        int second = number(text, 17, 19);
+        if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return LocalDateTime.of(date, LocalTime.of(hour, minute, second));
+    }
+
+    /** The decimal digits from {@code start} to {@code end}, or -1 when one is not a digit. */
+    private static int number(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** Ecto takes exactly one separator between the date and the time: 'T' or a space. */
     private static TemporalAccessor parseDateTime(String text) {
         boolean space = text.length() > 10 && text.charAt(10) == ' ';
@@ -335,7 +464,7 @@ final class PrimitiveCasts {
         if (value instanceof Long number) {
             return Math.toIntExact(number);
         }
-        if (value instanceof String text && INTEGER.matcher(text).matches()) {
+        if (value instanceof String text && isIntegerText(text)) {
             return Integer.parseInt(text);
         }
         throw new IllegalArgumentException("Missing or invalid part " + name);
