@@ -35,10 +35,15 @@ final class Parameters implements PreparedStatementSetter {
 
     /** The parameters of another statement part, after these. */
     Parameters addAll(Parameters other) {
-        for (int i = 0; i < other.size; i++) {
+        int count = other.size;
+        for (int i = 0; i < count; i++) {
             append(other.codecs[i], other.values[i]);
         }
         return this;
+    }
+
+    int size() {
+        return this.size;
     }
 
     private Parameters append(@Nullable Codec codec, @Nullable Object value) {

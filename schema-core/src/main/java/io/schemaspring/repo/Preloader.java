@@ -35,8 +35,9 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Ecto's preload: one query per association level whatever the number of parents, keys passed
- * as one array parameter ({@code = ANY(?)}) where the database has arrays, else as IN lists
- * chunked within its parameter limit. Through associations load the associations they walk.
+ * as one array parameter ({@code = ANY(?)}) where the dialect binds key lists as arrays, else as
+ * IN lists of power-of-two lengths chunked within its parameter limit. Through associations load
+ * the associations they walk.
  */
 final class Preloader {
 
@@ -296,11 +297,21 @@ final class Preloader {
                 && primitive.fieldType() != FieldType.MAP;
         int fixed = association.where().stream().mapToInt(condition -> condition.values().size()).sum()
                 + association.joinWhere().stream().mapToInt(condition -> condition.values().size()).sum();
-        int chunkSize = array ? Integer.MAX_VALUE : Math.max(1, this.context.dialect().maxParameters() - fixed);
+        String alias = manyToMany ? "r" : null;
+        Parameters queryParameters = new Parameters();
+        Condition extra = query == null ? null : this.conditions.compile(query.conditions(),
+                QueryFields.of(related, alias), null, queryParameters);
+        List<OrderTerm> order = query == null ? List.of() : query.orders().stream().map(term -> new OrderTerm(
+                QueryFields.of(related, alias).resolve(term.field()).column(), term.direction() == Query.Direction.DESC))
+                .toList();
+        int chunkSize = array ? Integer.MAX_VALUE
+                : Math.max(1, this.context.dialect().maxParameters() - fixed - queryParameters.size());
         Map<Object, List<Object>> grouped = new LinkedHashMap<>(capacity(keys.size()));
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {
             List<Object> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
+            // IN lists come in power-of-two lengths (the last key repeated), so that a few statements serve any count.
+            int slots = array ? -1 : Math.min(chunkSize, chunk.size() <= 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1);
             Parameters parameters = new Parameters();
             if (array) {
                 parameters.addArray(this.context.dialect().arrayElementType(((PrimitiveType) keyType).fieldType()), chunk.toArray());
@@ -308,20 +319,17 @@ final class Preloader {
             else {
                 Codec keyCodec = owner.codec(association.ownerKey());
                 chunk.forEach(key -> parameters.add(keyCodec, key));
+                for (int padding = chunk.size(); padding < slots; padding++) {
+                    parameters.add(keyCodec, chunk.get(chunk.size() - 1));
+                }
             }
             association.where().forEach(condition -> condition.values()
                     .forEach(value -> parameters.add(related.codec(condition.field()), value)));
             association.joinWhere().forEach(condition -> condition.values().forEach(parameters::addPlain));
-            String alias = manyToMany ? "r" : null;
-            Condition extra = query == null ? null : this.conditions.compile(query.conditions(),
-                    QueryFields.of(related, alias), null, parameters);
-            List<OrderTerm> order = query == null ? List.of() : query.orders().stream().map(term -> new OrderTerm(
-                    QueryFields.of(related, alias).resolve(term.field()).column(), term.direction() == Query.Direction.DESC))
-                    .toList();
-            Object shape = query == null ? (Object) (array ? -1 : chunk.size()) : List.of(array ? -1 : chunk.size(),
-                    java.util.Optional.ofNullable(extra), order);
+            parameters.addAll(queryParameters);
+            Object shape = query == null ? (Object) slots : List.of(slots, java.util.Optional.ofNullable(extra), order);
             String sql = this.context.statement(owner.metadata().schemaClass(), prefix, association.field(), "preload",
-                    shape, () -> render(owner, association, related, prefix, array, chunk.size(), extra, order));
+                    shape, () -> render(owner, association, related, prefix, array, slots, extra, order));
             Codec ownerKeyCodec = owner.codec(association.ownerKey());
             FieldAccessor childKey = manyToMany ? null
                     : relatedMetadata.field(association.relatedKey()).accessor();

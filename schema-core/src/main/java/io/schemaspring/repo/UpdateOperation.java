@@ -122,7 +122,7 @@ final class UpdateOperation {
             List<String> returning, Map<String, Object> filters) {
         SchemaMetadata metadata = mapping.metadata();
         String sql = this.context.statements.get(metadata.schemaClass(), prefix, "update",
-                List.of(columns, Keys.filterShape(filters)),
+                List.of(List.copyOf(columns), Keys.filterShape(filters)),
                 () -> this.context.renderer.render(new Update(Table.of(prefix, metadata.source()),
                         FieldSources.of(metadata, columns), FieldSources.json(mapping, columns),
                         Keys.condition(metadata, filters), FieldSources.of(metadata, returning))));

@@ -68,4 +68,47 @@ class PrimitiveCastsScanTest {
         assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24T10:00:00.123456").value())
                 .isEqualTo(LocalDateTime.of(2026, 12, 24, 10, 0, 0));
     }
+
+    @Test
+    void everyPlainDateAndDateTimeCastsAsTheStrictFormatterParsesIt() {
+        int compared = 0;
+        for (String year : List.of("0000", "1900", "2000", "2023", "2024")) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    String text = String.format("%s-%02d-%02d", year, month, day);
+                    Object expected;
+                    try {
+                        expected = LocalDate.parse(text);
+                    }
+                    catch (java.time.format.DateTimeParseException ex) {
+                        expected = "invalid";
+                    }
+                    CastResult<?> cast = PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, text);
+                    assertThat(cast.isOk() ? cast.value() : "invalid").as(text).isEqualTo(expected);
+                    compared++;
+                }
+            }
+        }
+        for (String date : List.of("2024-02-29", "2023-02-29", "2024-04-31")) {
+            for (int hour = 0; hour <= 25; hour++) {
+                for (String minuteSecond : List.of("00:00", "59:59", "60:00", "00:60", "5a:00")) {
+                    String clock = String.format("%02d:%s", hour, minuteSecond);
+                    Object expected;
+                    try {
+                        expected = LocalDateTime.parse(date + "T" + clock);
+                    }
+                    catch (java.time.format.DateTimeParseException ex) {
+                        expected = "invalid";
+                    }
+                    for (char separator : new char[] {'T', ' '}) {
+                        String text = date + separator + clock;
+                        CastResult<?> cast = PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, text);
+                        assertThat(cast.isOk() ? cast.value() : "invalid").as(text).isEqualTo(expected);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(5 * 14 * 33 + 3 * 26 * 5 * 2);
+    }
 }

@@ -108,13 +108,13 @@ public abstract class Dialect {
     /**
      * Whether key lists (preloads) are bound as one array parameter ({@code = ANY(?)}), one
      * statement whatever the number of keys; else as {@code IN (?, ...)} in chunks of at most
-     * {@link #maxParameters()}. Defaults to {@link #supportsArrays()}.
+     * {@link #maxParameters()}. Defaults to {@link #supportsArrays()}; true needs {@link #supportsArrays()}.
      */
     public boolean bindsKeyListsAsArray() {
         return supportsArrays();
     }
 
-    /** The condition matching a column against one array parameter (only asked when {@link #supportsArrays()}). */
+    /** The condition matching a column against one array parameter (only asked when {@link #bindsKeyListsAsArray()}). */
     public String anyOfArray(String quotedColumn) {
         return quotedColumn + " = ANY(?)";
     }

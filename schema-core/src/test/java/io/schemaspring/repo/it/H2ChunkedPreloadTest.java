@@ -68,7 +68,21 @@ class H2ChunkedPreloadTest {
         // one statement for the posts, then 25 keys in IN lists of at most 11 parameters
         assertThat(dataSource.statements()).hasSize(1 + 3);
         assertThat(dataSource.statements().get(1)).endsWith("WHERE \"POST_ID\" IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ORDER BY \"ID\"");
+        assertThat(dataSource.statements().get(3)).as("the last 3 keys in a list of 4, the last key repeated")
+                .endsWith("WHERE \"POST_ID\" IN (?, ?, ?, ?) ORDER BY \"ID\"");
         assertThat(loaded).allSatisfy(post -> assertThat(post.comments).extracting(c -> c.body).containsExactly(post.title));
+
+        dataSource.reset();
+        List<Post> filtered = repo.all(Query.from(Post.class)
+                .preload("comments", Query.from(Comment.class).where("approved", true)));
+
+        // the preload query's own parameter leaves room for 10 keys per statement: 10, 10, then 5 in a list of 8
+        assertThat(dataSource.statements()).hasSize(1 + 3);
+        assertThat(dataSource.statements().get(1)).endsWith("WHERE \"POST_ID\" IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "AND \"APPROVED\" = ? ORDER BY \"ID\"");
+        assertThat(dataSource.statements().get(3)).endsWith("WHERE \"POST_ID\" IN (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "AND \"APPROVED\" = ? ORDER BY \"ID\"");
+        assertThat(filtered).allSatisfy(post -> assertThat(post.comments).extracting(c -> c.body).containsExactly(post.title));
         connection.destroy();
     }
 }
