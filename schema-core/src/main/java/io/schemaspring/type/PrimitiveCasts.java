@@ -371,7 +371,12 @@ final class PrimitiveCasts {
      * an impossible date, which the formatter then answers as before.
      */
     private static @Nullable LocalDate plainDate(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return text.length() == 10 ? plainDateAt(text) : null;
+    }
+
+    /** The {@code yyyy-MM-dd} at the start of the text, or {@code null}. */
+    private static @Nullable LocalDate plainDateAt(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
         int year = number(text, 0, 4);
@@ -389,7 +394,7 @@ final class PrimitiveCasts {
                 || text.charAt(16) != ':') {
             return null;
         }
-        LocalDate date = plainDate(text.substring(0, 10));
+        LocalDate date = plainDateAt(text);
         int hour = number(text, 11, 13);
         int minute = number(text, 14, 16);
         int second = number(text, 17, 19);

@@ -56,8 +56,7 @@ class PostgresThousandTenantsTest {
         List<String> ddl = new ArrayList<>();
         for (String tenant : this.tenants) {
             ddl.add("CREATE SCHEMA " + tenant);
-            ddl.add("CREATE TABLE " + tenant + ".scale_tallies (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE, "
-                    + "hits integer NOT NULL, lock_version integer NOT NULL)");
+            ddl.add(ScaleTables.talliesTable(tenant + ".scale_tallies"));
         }
         this.cluster.primary.batchUpdate(ddl.toArray(String[]::new));
     }

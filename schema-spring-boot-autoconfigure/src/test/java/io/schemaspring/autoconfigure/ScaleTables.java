@@ -10,9 +10,14 @@ final class ScaleTables {
 
     static void create(JdbcTemplate primary) {
         drop(primary);
-        primary.execute("CREATE TABLE scale_tallies (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE, "
-                + "hits integer NOT NULL, lock_version integer NOT NULL)");
+        primary.execute(talliesTable("scale_tallies"));
         primary.execute("CREATE VIEW scale_served_by AS SELECT 1::bigint AS id, pg_is_in_recovery() AS in_recovery");
+    }
+
+    /** The DDL of the {@code Tally} schema's table under this (qualified) name. */
+    static String talliesTable(String name) {
+        return "CREATE TABLE " + name + " (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE, hits integer NOT NULL, "
+                + "lock_version integer NOT NULL)";
     }
 
     static void drop(JdbcTemplate primary) {

@@ -70,15 +70,7 @@ class PostgresReplicaRoutingTest {
                 + "served_by_id bigint NOT NULL)");
         this.primary.execute("CREATE VIEW replica_served_by AS SELECT 1::bigint AS id, pg_is_in_recovery() AS in_recovery");
         awaitOnReplica("SELECT count(*) FROM pg_views WHERE viewname = 'replica_served_by'", 1);
-        DataSource countingReplica = new DelegatingDataSource(new DriverManagerDataSource(TestDatabase.REPLICA.url())) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                PostgresReplicaRoutingTest.this.replicaConnections.incrementAndGet();
-                return super.getConnection();
-            }
-        };
-        this.routed = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
-                Map.of("replica-1", countingReplica), Duration.ofSeconds(30));
+        this.routed = routingTo(Map.of("replica-1", counting(TestDatabase.REPLICA.url(), this.replicaConnections)));
         this.jdbc = new JdbcTemplate(this.routed);
         this.repo = repoOn(this.routed);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(this.routed);
@@ -219,11 +211,7 @@ class PostgresReplicaRoutingTest {
         ReplicaNote note = replicated("one read");
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
-        Map<String, DataSource> replicas = new LinkedHashMap<>();
-        replicas.put("first", counting(TestDatabase.REPLICA.url(), first));
-        replicas.put("second", counting(TestDatabase.REPLICA.url(), second));
-        DataSource twoReplicas = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
-                replicas, Duration.ofSeconds(30));
+        DataSource twoReplicas = twoReplicas(first, second);
         List<ReplicaNote> read = repoOn(twoReplicas).all(Query.from(ReplicaNote.class).preload("servedBy"));
         assertThat(read).extracting(n -> n.id).containsExactly(note.id);
         assertThat(read.get(0).servedBy.inRecovery).isTrue();
@@ -255,8 +243,7 @@ class PostgresReplicaRoutingTest {
 
     @Test
     void aReadWhoseReplicaConnectionIsLostRunsOnceMoreElsewhere() throws Exception {
-        DataSource routing = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
-                Map.of("flaky", failingOnce(TestDatabase.REPLICA.url(), "08006")), Duration.ofMinutes(5));
+        DataSource routing = routingTo(Map.of("flaky", failingOnce(TestDatabase.REPLICA.url(), "08006")));
         assertThat(servedByReplica(repoOn(routing))).isFalse();
         assertThat(routing.unwrap(ReplicaRoutingDataSource.class).unavailableReplicas()).containsExactly("flaky");
         ((AutoCloseable) routing).close();
@@ -264,8 +251,7 @@ class PostgresReplicaRoutingTest {
 
     @Test
     void aReadCanceledOnTheReplicaIsNotRetried() throws Exception {
-        DataSource routing = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
-                Map.of("slow", failingOnce(TestDatabase.REPLICA.url(), "57014")), Duration.ofMinutes(5));
+        DataSource routing = routingTo(Map.of("slow", failingOnce(TestDatabase.REPLICA.url(), "57014")));
         Repo canceled = repoOn(routing);
         assertThatThrownBy(() -> servedByReplica(canceled)).isInstanceOf(DataAccessException.class)
                 .hasRootCauseMessage("canceling statement due to statement timeout");
@@ -351,11 +337,7 @@ class PostgresReplicaRoutingTest {
     void readsTakeTheReplicasInTurn() throws Exception {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
-        Map<String, DataSource> replicas = new LinkedHashMap<>();
-        replicas.put("first", counting(TestDatabase.REPLICA.url(), first));
-        replicas.put("second", counting(TestDatabase.REPLICA.url(), second));
-        DataSource twoReplicas = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
-                replicas, Duration.ofSeconds(30));
+        DataSource twoReplicas = twoReplicas(first, second);
         Repo twice = repoOn(twoReplicas);
         for (int i = 0; i < 6; i++) {
             assertThat(servedByReplica(twice)).isTrue();
@@ -371,8 +353,7 @@ class PostgresReplicaRoutingTest {
         Map<String, DataSource> replicas = new LinkedHashMap<>();
         replicas.put("down", counting("jdbc:postgresql://127.0.0.1:5439/test?user=postgres&connectTimeout=1", down));
         replicas.put("up", counting(TestDatabase.REPLICA.url(), up));
-        DataSource routing = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
-                replicas, Duration.ofMinutes(5));
+        DataSource routing = routingTo(replicas);
         Repo fallingBack = repoOn(routing);
         for (int i = 0; i < 4; i++) {
             assertThat(servedByReplica(fallingBack)).isTrue();
@@ -381,13 +362,26 @@ class PostgresReplicaRoutingTest {
         assertThat(routing.unwrap(ReplicaRoutingDataSource.class).unavailableReplicas()).containsExactly("down");
 
         Map<String, DataSource> none = Map.of("down", counting("jdbc:postgresql://127.0.0.1:5439/test?user=postgres", down));
-        DataSource onlyDown = ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()), none,
-                Duration.ofMinutes(5));
+        DataSource onlyDown = routingTo(none);
         assertThat(servedByReplica(repoOn(onlyDown))).isFalse();
         assertThat(servedByReplica(repoOn(onlyDown))).isFalse();
         assertThat(down.get()).isEqualTo(2);
         ((AutoCloseable) routing).close();
         ((AutoCloseable) onlyDown).close();
+    }
+
+    /** The primary and these replicas behind the routing, a failed replica left alone for 5 minutes. */
+    private static DataSource routingTo(Map<String, DataSource> replicas) {
+        return ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()), replicas,
+                Duration.ofMinutes(5));
+    }
+
+    /** Two replicas, "first" then "second", on the one replica server, counting their connections. */
+    private static DataSource twoReplicas(AtomicInteger first, AtomicInteger second) {
+        Map<String, DataSource> replicas = new LinkedHashMap<>();
+        replicas.put("first", counting(TestDatabase.REPLICA.url(), first));
+        replicas.put("second", counting(TestDatabase.REPLICA.url(), second));
+        return routingTo(replicas);
     }
 
     private static DataSource counting(String url, AtomicInteger connections) {
