@@ -1,5 +1,8 @@
 package io.schemaspring.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -19,30 +26,114 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark and prints one table: the median and mean time per operation with the
  * 99.9% error, the ratios of medians against JdbcTemplate with a hand-written RowMapper (the
- * baseline) and hand-written JDBC (the floor), allocations per operation, then the statements
- * each layer sends per preload.
+ * baseline) and hand-written JDBC (the floor), allocations per operation; then the heap each
+ * layer kept while streaming, the statements each layer sends per preload, and the scaling
+ * table, drawn as a log-log chart.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar          # full: 2 forks, 3 warm-up and 5 measured 1 s iterations, -prof gc
- * java -jar benchmarks/target/benchmarks.jar quick    # smoke check that every benchmark runs (well under 2 minutes)
+ * java -jar benchmarks/target/benchmarks.jar quick    # smoke check that every benchmark runs
  * </pre>
  *
  * Options: {@code --include=REGEX} selects benchmarks, {@code --impl=jdbcTemplate,schema} the data
- * layers, {@code --db=h2,postgres} the databases (default: H2, plus PostgreSQL when reachable in a
- * full run), {@code --forks=N} the forks of a full run.
+ * layers, {@code --db=h2,postgres,mariadb} the databases (default: H2, plus PostgreSQL and MariaDB
+ * when reachable in a full run), {@code --forks=N} the forks of a full run, {@code --jdk21=PATH} the
+ * JDK the virtual-thread benchmark forks on, {@code --chart=FILE} where the scaling chart goes.
  */
 public final class BenchmarkMain {
+
+    static final String ALL = "io\\.schemaspring\\.benchmarks\\..*Benchmark.*";
+    private static final String SCALING = ".*\\.(Scaling|CastingScaling)Benchmark\\..*";
+    private static final String NOT_SCALING = ".*\\.(DataLayer|Casting|Serialization|Render|Streaming|VirtualThreads)Benchmark\\..*";
+    private static final String VIRTUAL_THREADS = ".*\\.VirtualThreadsBenchmark\\..*";
+    private static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
     private BenchmarkMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException {
         boolean quick = List.of(args).contains("quick");
-        String include = option(args, "--include", "io\\.schemaspring\\.benchmarks\\..*Benchmark.*");
-        List<String> dbs = new ArrayList<>(List.of(option(args, "--db", quick || !BenchDatabase.postgresReachable() ? "h2"
-                : "h2,postgres").split(",")));
-        ChainedOptionsBuilder options = new OptionsBuilder().include(include).param("db", dbs.toArray(String[]::new))
-                .shouldFailOnError(true);
+        String include = option(args, "--include", ALL);
+        List<String> dbs = List.of(option(args, "--db", defaultDatabases(quick)).split(","));
+        deleteHeapPeaks();
+        List<RunResult> results = new ArrayList<>();
+        try {
+            results.addAll(new Runner(options(args, quick).include(include).exclude(SCALING).exclude(VIRTUAL_THREADS)
+                    .param("db", dbs.toArray(String[]::new)).build()).run());
+        }
+        catch (NoBenchmarksException ex) {
+            // the pattern names only scaling or virtual-thread benchmarks, run below
+        }
+        List<RunResult> scaling = new ArrayList<>();
+        if (selects(include, "ScalingBenchmark.preload", "ScalingBenchmark.read", "ScalingBenchmark.insertAll",
+                "CastingScalingBenchmark.castOrder")) {
+            ChainedOptionsBuilder options = options(args, quick).include(include.equals(ALL) ? SCALING : include)
+                    .exclude(NOT_SCALING).param("db", dbs.toArray(String[]::new));
+            if (quick) {
+                options.param("size", "1000");
+            }
+            else {
+                options.forks(1).warmupIterations(2).measurementIterations(3);
+            }
+            scaling.addAll(new Runner(options.build()).run());
+        }
+        String virtualThreadsNote = "";
+        if (selects(include, "VirtualThreadsBenchmark.getThenUpdate64")) {
+            Optional<Path> jdk = jdk21(args);
+            if (jdk.isEmpty() || !BenchDatabase.postgresReachable()) {
+                virtualThreadsNote = "VirtualThreadsBenchmark skipped: it needs " + (jdk.isEmpty() ? "a JDK 21+ (--jdk21=PATH)"
+                        : "PostgreSQL at 127.0.0.1:5432");
+            }
+            else {
+                ChainedOptionsBuilder options = options(args, quick).include(VIRTUAL_THREADS).param("db", "postgres")
+                        .jvm(jdk.get().toString());
+                if (quick) {
+                    options.forks(1);
+                }
+                results.addAll(new Runner(options.build()).run());
+            }
+        }
+        System.out.println();
+        System.out.println(table(results));
+        System.out.println(virtualThreadsNote);
+        String peaks = heapPeaks();
+        if (!peaks.isEmpty()) {
+            System.out.println(peaks);
+        }
+        if (selects(include, "DataLayerBenchmark.preloadHasMany")) {
+            System.out.println(statements(StatementCounts.measure(dbs)));
+        }
+        if (!scaling.isEmpty()) {
+            System.out.println(ScalingReport.table(scaling));
+            Path chart = Path.of(option(args, "--chart", quick ? Path.of(System.getProperty("java.io.tmpdir"),
+                    "scaling-quick.png").toString() : Files.isDirectory(Path.of("benchmarks")) ? "benchmarks/scaling.png"
+                            : "scaling.png"));
+            ScalingChart.write(ScalingReport.panels(scaling), chart);
+            System.out.println("Scaling chart written to " + chart.toAbsolutePath());
+            if (selects(include, "ScalingBenchmark.preload")) {
+                System.out.println(ScalingReport.statements(StatementCounts.measureScaling(dbs, quick ? List.of(1000)
+                        : List.of(1000, 10_000, 100_000))));
+            }
+        }
+        System.out.println(quick ? "Quick mode: every benchmark executed (timings are not meaningful)." : "");
+    }
+
+    private static String defaultDatabases(boolean quick) {
+        if (quick) {
+            return "h2";
+        }
+        StringBuilder dbs = new StringBuilder("h2");
+        if (BenchDatabase.postgresReachable()) {
+            dbs.append(",postgres");
+        }
+        if (BenchDatabase.mariadbReachable()) {
+            dbs.append(",mariadb");
+        }
+        return dbs.toString();
+    }
+
+    private static ChainedOptionsBuilder options(String[] args, boolean quick) {
+        ChainedOptionsBuilder options = new OptionsBuilder().shouldFailOnError(true);
         String impls = option(args, "--impl", null);
         if (impls != null) {
             options.param("impl", impls.split(","));
@@ -52,16 +143,75 @@ public final class BenchmarkMain {
             options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         }
         else {
-            options.forks(forks == null ? 2 : Integer.parseInt(forks)).warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(1)).addProfiler(GCProfiler.class);
+            options.forks(forks == null ? 2 : Integer.parseInt(forks)).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1)).addProfiler(GCProfiler.class);
         }
-        Collection<RunResult> results = new Runner(options.build()).run();
-        System.out.println();
-        System.out.println(table(results));
-        if (include.contains("DataLayer") || include.startsWith("io\\.schemaspring\\.benchmarks\\..*")) {
-            System.out.println(statements(StatementCounts.measure(dbs)));
+        return options;
+    }
+
+    /** Whether the pattern selects one of these benchmarks (class.method), as JMH matches it. */
+    static boolean selects(String include, String... benchmarks) {
+        Pattern pattern = Pattern.compile(include);
+        for (String benchmark : benchmarks) {
+            if (pattern.matcher("io.schemaspring.benchmarks." + benchmark).find()) {
+                return true;
+            }
         }
-        System.out.println(quick ? "Quick mode: every benchmark executed (timings are not meaningful)." : "");
+        return false;
+    }
+
+    private static Optional<Path> jdk21(String[] args) {
+        String given = option(args, "--jdk21", null);
+        if (given != null) {
+            return Optional.of(Path.of(given).resolve("bin/java"));
+        }
+        if (Runtime.version().feature() >= 21) {
+            return Optional.of(Path.of(System.getProperty("java.home"), "bin", "java"));
+        }
+        return Files.isExecutable(TEMURIN_25) ? Optional.of(TEMURIN_25) : Optional.empty();
+    }
+
+    private static void deleteHeapPeaks() throws IOException {
+        if (Files.isDirectory(StreamingBenchmark.PEAKS)) {
+            try (Stream<Path> files = Files.list(StreamingBenchmark.PEAKS)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** The most heap each streaming pass kept reachable, median and maximum over the measured passes. */
+    static String heapPeaks() throws IOException {
+        if (!Files.isDirectory(StreamingBenchmark.PEAKS)) {
+            return "";
+        }
+        try (Stream<Path> files = Files.list(StreamingBenchmark.PEAKS)) {
+            if (files.findAny().isEmpty()) {
+                return "";
+            }
+        }
+        StringBuilder out = new StringBuilder("Streaming 1,000,000 rows, heap kept reachable (MB above the heap in use before the pass, "
+                + "after each collection; median / max of the measured passes):\n");
+        out.append("| impl [db] | median MB | max MB | passes |\n|---|---:|---:|---:|\n");
+        try (Stream<Path> files = Files.list(StreamingBenchmark.PEAKS)) {
+            for (Path file : files.sorted().toList()) {
+                List<Long> peaks = Files.readAllLines(file).stream().map(Long::parseLong).sorted().toList();
+                if (peaks.isEmpty()) {
+                    continue;
+                }
+                String name = file.getFileName().toString();
+                int dash = name.lastIndexOf('-');
+                out.append(String.format(Locale.ROOT, "| %s [%s] | %s | %s | %d |%n", name.substring(0, dash),
+                        name.substring(dash + 1), megabytes(peaks.get(peaks.size() / 2)), megabytes(peaks.get(peaks.size() - 1)),
+                        peaks.size()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "no GC" : String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -33,9 +33,15 @@ public class DataLayerBenchmark {
     @Setup(Level.Trial)
     public void open(BenchmarkParams params) {
         this.database = BenchDatabase.open(this.db);
-        this.workload = Workloads.create(this.impl, this.database.dataSource());
-        if (params.getBenchmark().endsWith(".derivedQuery")) {
-            Workloads.checkDerivedQuery(this.workload, this.database.dataSource());
+        this.workload = Workloads.create(this.impl, this.database.dataSource(), this.db);
+        String benchmark = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        switch (benchmark) {
+            case "derivedQuery" -> Workloads.checkDerivedQuery(this.workload, this.database.dataSource());
+            case "joinWithAggregate" -> Workloads.checkCommentCounts(this.workload);
+            case "upsert1000" -> Workloads.checkUpsert(this.workload, this.database);
+            case "multiThreeSteps" -> Workloads.checkThreeSteps(this.workload, this.database);
+            default -> {
+            }
         }
     }
 
@@ -99,5 +105,20 @@ public class DataLayerBenchmark {
     @Benchmark
     public List<?> derivedQuery() {
         return this.workload.derivedQuery(BenchDatabase.DERIVED_AUTHOR, BenchDatabase.DERIVED_PREFIX);
+    }
+
+    @Benchmark
+    public void upsert1000() {
+        this.workload.upsertCounters(this.counter++);
+    }
+
+    @Benchmark
+    public long multiThreeSteps() {
+        return this.workload.threeSteps(this.counter++);
+    }
+
+    @Benchmark
+    public List<PostCommentCount> joinWithAggregate() {
+        return this.workload.commentCounts();
     }
 }

@@ -25,7 +25,7 @@ public final class StatementCounts {
             for (String impl : Workloads.ALL) {
                 try (BenchDatabase database = BenchDatabase.open(db)) {
                     Counting counting = new Counting(database.dataSource());
-                    Workload workload = Workloads.create(impl, counting);
+                    Workload workload = Workloads.create(impl, counting, db);
                     try {
                         workload.postsWithComments(10);
                         workload.postsWithTags(10);
@@ -33,6 +33,34 @@ public final class StatementCounts {
                                 counting.count(() -> workload.postsWithComments(100)),
                                 counting.count(() -> workload.postsWithTags(10)),
                                 counting.count(() -> workload.postsWithTags(100))));
+                    }
+                    finally {
+                        workload.close();
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One row of the scaling report: the statements of one preload of each size, in size order. */
+    public record ScalingRow(String db, String impl, List<Integer> sizes, List<Integer> statements) {
+    }
+
+    /** The statements each scaling layer sends to preload the comments of each number of posts. */
+    public static List<ScalingRow> measureScaling(List<String> dbs, List<Integer> sizes) {
+        List<ScalingRow> rows = new ArrayList<>();
+        for (String db : dbs) {
+            try (BenchDatabase database = BenchDatabase.open(db).scaled()) {
+                for (String impl : List.of("jdbcTemplate", "springDataJdbc", "jpa", "schema")) {
+                    Counting counting = new Counting(database.dataSource());
+                    Workload workload = Workloads.create(impl, counting, db);
+                    try {
+                        List<Integer> counts = new ArrayList<>();
+                        for (int size : sizes) {
+                            counts.add(counting.count(() -> workload.postsWithComments(size)));
+                        }
+                        rows.add(new ScalingRow(db, impl, sizes, counts));
                     }
                     finally {
                         workload.close();

@@ -32,6 +32,27 @@ public interface Workload extends AutoCloseable {
      */
     List<?> derivedQuery(long authorId, String titlePrefix);
 
+    /**
+     * Upserts 1,000 counters keyed by name in one transaction: the seed's 500 ({@code c0} to
+     * {@code c499}) and 500 new ones named after the round, every one to {@code hits = round}.
+     */
+    void upsertCounters(int round);
+
+    /** Streams the 1,000,000 events through a database cursor, answering the sum of their amounts. */
+    long streamEvents();
+
+    /**
+     * In one transaction, three dependent steps: inserts a post, inserts a comment on it, sets the
+     * post's views to 1; answers the post's id.
+     */
+    long threeSteps(int n);
+
+    /** The first 100 posts with the number of their comments: a join with COUNT and GROUP BY, by id. */
+    List<PostCommentCount> commentCounts();
+
+    /** The posts with id up to {@code count}, without associations. */
+    List<?> postsUpTo(int count);
+
     @Override
     default void close() {
     }

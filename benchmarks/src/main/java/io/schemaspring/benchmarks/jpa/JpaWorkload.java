@@ -1,5 +1,7 @@
 package io.schemaspring.benchmarks.jpa;
 
+import io.schemaspring.benchmarks.BenchDatabase;
+import io.schemaspring.benchmarks.PostCommentCount;
 import io.schemaspring.benchmarks.Workload;
 import io.schemaspring.benchmarks.plain.Profile;
 import jakarta.persistence.EntityManager;
@@ -7,6 +9,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
@@ -19,6 +22,8 @@ public class JpaWorkload implements Workload {
     private final AnnotationConfigApplicationContext context;
     private final Repositories.Posts posts;
     private final Repositories.Profiles profiles;
+    private final Repositories.Counters counters;
+    private final Repositories.Events events;
     private final TransactionTemplate transactions;
     private final EntityManagerFactory entityManagerFactory;
 
@@ -29,6 +34,8 @@ public class JpaWorkload implements Workload {
         this.context.refresh();
         this.posts = this.context.getBean(Repositories.Posts.class);
         this.profiles = this.context.getBean(Repositories.Profiles.class);
+        this.counters = this.context.getBean(Repositories.Counters.class);
+        this.events = this.context.getBean(Repositories.Events.class);
         this.transactions = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
         this.entityManagerFactory = this.context.getBean(EntityManagerFactory.class);
     }
@@ -100,6 +107,54 @@ public class JpaWorkload implements Workload {
         profile.address = source.address;
         this.profiles.save(profile);
         return this.profiles.findById(profile.id).orElseThrow();
+    }
+
+    @Override
+    public void upsertCounters(int round) {
+        List<ECounter> batch = new ArrayList<>(2 * BenchDatabase.COUNTERS);
+        for (int i = 0; i < 2 * BenchDatabase.COUNTERS; i++) {
+            batch.add(new ECounter(BenchDatabase.counterName(round, i), round));
+        }
+        this.transactions.executeWithoutResult(status -> this.counters.saveAll(batch));
+    }
+
+    /** Each entity is detached once read, or the persistence context would hold all 1,000,000. */
+    @Override
+    public long streamEvents() {
+        return this.transactions.execute(status -> {
+            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
+            try (Stream<EEvent> stream = this.events.streamAll()) {
+                return stream.mapToLong(event -> {
+                    entityManager.detach(event);
+                    return event.amount;
+                }).sum();
+            }
+        });
+    }
+
+    @Override
+    public long threeSteps(int n) {
+        return this.transactions.execute(status -> {
+            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
+            EPost post = EPost.numbered(n, Workload.now());
+            entityManager.persist(post);
+            EComment comment = new EComment();
+            comment.post = post;
+            comment.body = "The first comment on post " + n;
+            entityManager.persist(comment);
+            post.views = 1;
+            return post.id;
+        });
+    }
+
+    @Override
+    public List<PostCommentCount> commentCounts() {
+        return this.posts.commentCounts(BenchDatabase.PARENTS);
+    }
+
+    @Override
+    public List<?> postsUpTo(int count) {
+        return this.posts.findByIdLessThanEqual(count);
     }
 
     @Override

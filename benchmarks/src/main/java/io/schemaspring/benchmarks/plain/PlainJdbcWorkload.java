@@ -1,5 +1,7 @@
 package io.schemaspring.benchmarks.plain;
 
+import io.schemaspring.benchmarks.BenchDatabase;
+import io.schemaspring.benchmarks.PostCommentCount;
 import io.schemaspring.benchmarks.Workload;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,11 +25,29 @@ public class PlainJdbcWorkload implements Workload {
     static final String INSERT = "INSERT INTO bench_posts (title, body, views, published, author_id, inserted_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
+    static final String COMMENT_COUNTS = "SELECT p.id, p.title, COUNT(c.id) FROM bench_posts p JOIN bench_comments c "
+            + "ON c.post_id = p.id WHERE p.id <= ? GROUP BY p.id, p.title ORDER BY p.id";
+    static final String INSERT_COMMENT = "INSERT INTO bench_comments (post_id, body) VALUES (?, ?)";
+
     private final DataSource dataSource;
+    private final String database;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public PlainJdbcWorkload(DataSource dataSource) {
+    public PlainJdbcWorkload(DataSource dataSource, String database) {
         this.dataSource = dataSource;
+        this.database = database;
+    }
+
+    static Event readEvent(ResultSet rs) throws SQLException {
+        Event event = new Event();
+        event.id = rs.getLong(1);
+        event.name = rs.getString(2);
+        event.amount = rs.getInt(3);
+        return event;
+    }
+
+    static PostCommentCount readCommentCount(ResultSet rs) throws SQLException {
+        return new PostCommentCount(rs.getLong(1), rs.getString(2), rs.getLong(3));
     }
 
     static Post readPost(ResultSet rs, int first) throws SQLException {
@@ -269,6 +289,126 @@ public class PlainJdbcWorkload implements Workload {
                     return loaded;
                 }
             }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public void upsertCounters(int round) {
+        try (Connection connection = this.dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(Upserts.counter(this.database))) {
+                for (int i = 0; i < 2 * BenchDatabase.COUNTERS; i++) {
+                    statement.setString(1, BenchDatabase.counterName(round, i));
+                    statement.setInt(2, round);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                connection.commit();
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public long streamEvents() {
+        try (Connection connection = this.dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id, name, amount FROM bench_events")) {
+                statement.setFetchSize(500);
+                long sum = 0;
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        sum += readEvent(rs).amount;
+                    }
+                }
+                connection.commit();
+                return sum;
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public long threeSteps(int n) {
+        Post post = Post.numbered(n);
+        post.insertedAt = Workload.now();
+        post.updatedAt = post.insertedAt;
+        try (Connection connection = this.dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});
+                    PreparedStatement comment = connection.prepareStatement(INSERT_COMMENT);
+                    PreparedStatement views = connection.prepareStatement("UPDATE bench_posts SET views = ? WHERE id = ?")) {
+                bindPost(insert, post);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    post.id = keys.getLong(1);
+                }
+                comment.setLong(1, post.id);
+                comment.setString(2, "The first comment on post " + n);
+                comment.executeUpdate();
+                views.setInt(1, 1);
+                views.setLong(2, post.id);
+                views.executeUpdate();
+                connection.commit();
+                return post.id;
+            }
+            catch (SQLException ex) {
+                connection.rollback();
+                throw ex;
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public List<PostCommentCount> commentCounts() {
+        try (Connection connection = this.dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(COMMENT_COUNTS)) {
+            statement.setInt(1, BenchDatabase.PARENTS);
+            List<PostCommentCount> counts = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(readCommentCount(rs));
+                }
+            }
+            return counts;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public List<?> postsUpTo(int count) {
+        try (Connection connection = this.dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM bench_posts WHERE id <= ?")) {
+            statement.setInt(1, count);
+            List<Post> posts = new ArrayList<>(count);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    posts.add(readPost(rs, 1));
+                }
+            }
+            return posts;
         }
         catch (SQLException ex) {
             throw new IllegalStateException(ex);

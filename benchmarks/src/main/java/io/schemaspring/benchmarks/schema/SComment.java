@@ -7,4 +7,11 @@ public class SComment {
     public Long id;
     public Long postId;
     public String body;
+
+    static SComment on(Long postId, String body) {
+        SComment comment = new SComment();
+        comment.postId = postId;
+        comment.body = body;
+        return comment;
+    }
 }

@@ -1,15 +1,24 @@
 package io.schemaspring.benchmarks.schema;
 
+import io.schemaspring.benchmarks.BenchDatabase;
+import io.schemaspring.benchmarks.PostCommentCount;
 import io.schemaspring.benchmarks.Workload;
 import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.Multi;
+import io.schemaspring.repo.OnConflict;
+import io.schemaspring.repo.ProjectionQuery;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.Selection;
 import io.schemaspring.repo.support.SchemaRepositoryFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** schema-core's Repo, as the starter's users write it. */
 public class SchemaWorkload implements Workload {
@@ -17,12 +26,21 @@ public class SchemaWorkload implements Workload {
     private final Repo repo;
     private final Changesets changesets;
     private final Repositories.Posts posts;
+    private final TransactionTemplate transactions;
+    private final ProjectionQuery<PostCommentCount> commentCounts;
+    private final OnConflict replaceHits = OnConflict.replace("hits").target("name");
 
     public SchemaWorkload(DataSource dataSource) {
-        SchemaRegistry registry = SchemaRegistry.builder().add(SPost.class, SComment.class, STag.class, SProfile.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder().add(SPost.class, SComment.class, STag.class, SProfile.class,
+                SCounter.class, SEvent.class).build();
         this.repo = Repo.create(registry, dataSource);
         this.changesets = new Changesets(registry);
         this.posts = new SchemaRepositoryFactory(this.repo).getRepository(Repositories.Posts.class);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.commentCounts = Query.from(SPost.class).join("comments").where("id", Query.Op.LTE, BenchDatabase.PARENTS)
+                .orderBy("id").select(PostCommentCount.class, Selection.field("id"), Selection.field("title"),
+                        Selection.count("comments.id").as("comments"))
+                .groupBy("id", "title");
     }
 
     @Override
@@ -75,5 +93,41 @@ public class SchemaWorkload implements Workload {
     public Object jsonRoundTrip(int n) {
         SProfile profile = this.repo.insert(SProfile.numbered(n));
         return this.repo.getOrThrow(SProfile.class, profile.id);
+    }
+
+    @Override
+    public void upsertCounters(int round) {
+        List<SCounter> counters = new ArrayList<>(2 * BenchDatabase.COUNTERS);
+        for (int i = 0; i < 2 * BenchDatabase.COUNTERS; i++) {
+            counters.add(SCounter.of(BenchDatabase.counterName(round, i), round));
+        }
+        this.repo.insertAll(counters, this.replaceHits);
+    }
+
+    @Override
+    public long streamEvents() {
+        return this.transactions.execute(status -> {
+            try (Stream<SEvent> events = this.repo.stream(Query.from(SEvent.class))) {
+                return events.mapToLong(event -> event.amount).sum();
+            }
+        });
+    }
+
+    @Override
+    public long threeSteps(int n) {
+        Multi steps = Multi.create().insert("post", SPost.numbered(n))
+                .insert("comment", changes -> SComment.on(changes.get("post", SPost.class).id, "The first comment on post " + n))
+                .update("views", changes -> this.changesets.change(changes.get("post", SPost.class), Map.of("views", 1)));
+        return this.repo.transaction(steps).get("post", SPost.class).id;
+    }
+
+    @Override
+    public List<PostCommentCount> commentCounts() {
+        return this.repo.all(this.commentCounts);
+    }
+
+    @Override
+    public List<?> postsUpTo(int count) {
+        return this.repo.all(Query.from(SPost.class).where("id", Query.Op.LTE, count));
     }
 }

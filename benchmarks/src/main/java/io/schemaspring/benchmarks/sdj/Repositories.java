@@ -1,6 +1,8 @@
 package io.schemaspring.benchmarks.sdj;
 
+import io.schemaspring.benchmarks.PostCommentCount;
 import java.util.List;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 
 /** The Spring Data JDBC repositories of the benchmark. */
@@ -11,6 +13,15 @@ public final class Repositories {
 
     public interface Posts extends CrudRepository<JPost, Long> {
         List<JPost> findTop10ByAuthorIdAndPublishedTrueAndTitleStartingWithOrderByTitle(Long authorId, String prefix);
+
+        List<JPost> findByIdLessThanEqual(long id);
+
+        @Query("SELECT p.id, p.title, COUNT(c.id) AS comments FROM bench_posts p JOIN bench_comments c ON c.post_id = p.id "
+                + "WHERE p.id <= :id GROUP BY p.id, p.title ORDER BY p.id")
+        List<PostCommentCount> commentCounts(long id);
+    }
+
+    public interface Comments extends CrudRepository<JPostComment, Long> {
     }
 
     public interface PostsWithComments extends CrudRepository<JPostWithComments, Long> {

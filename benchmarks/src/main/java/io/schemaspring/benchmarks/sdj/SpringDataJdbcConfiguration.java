@@ -15,6 +15,7 @@ import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -27,9 +28,12 @@ public class SpringDataJdbcConfiguration extends AbstractJdbcConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** 500 rows per fetch, as {@code spring.jdbc.template.fetch-size} would set: PostgreSQL streams only so. */
     @Bean
     NamedParameterJdbcOperations namedParameterJdbcOperations(DataSource dataSource) {
-        return new NamedParameterJdbcTemplate(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(500);
+        return new NamedParameterJdbcTemplate(jdbc);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.schemaspring.benchmarks.sdj;
 
+import io.schemaspring.benchmarks.BenchDatabase;
+import io.schemaspring.benchmarks.PostCommentCount;
 import io.schemaspring.benchmarks.Workload;
 import io.schemaspring.benchmarks.plain.Profile;
 import java.time.LocalDateTime;
@@ -9,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +27,8 @@ public class SpringDataJdbcWorkload implements Workload {
     private final Repositories.PostsWithTags postsWithTags;
     private final Repositories.Tags tags;
     private final Repositories.Profiles profiles;
+    private final Repositories.Comments comments;
+    private final JdbcAggregateOperations aggregates;
     private final TransactionTemplate transactions;
 
     public SpringDataJdbcWorkload(DataSource dataSource) {
@@ -35,6 +41,8 @@ public class SpringDataJdbcWorkload implements Workload {
         this.postsWithTags = this.context.getBean(Repositories.PostsWithTags.class);
         this.tags = this.context.getBean(Repositories.Tags.class);
         this.profiles = this.context.getBean(Repositories.Profiles.class);
+        this.comments = this.context.getBean(Repositories.Comments.class);
+        this.aggregates = this.context.getBean(JdbcAggregateOperations.class);
         this.transactions = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
     }
 
@@ -105,6 +113,47 @@ public class SpringDataJdbcWorkload implements Workload {
         profile.address = source.address;
         this.profiles.save(profile);
         return this.profiles.findById(profile.id).orElseThrow();
+    }
+
+    @Override
+    public void upsertCounters(int round) {
+        this.transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < 2 * BenchDatabase.COUNTERS; i++) {
+                this.aggregates.upsert(new JCounter(BenchDatabase.counterName(round, i), round));
+            }
+        });
+    }
+
+    @Override
+    public long streamEvents() {
+        return this.transactions.execute(status -> {
+            try (Stream<JEvent> events = this.aggregates.streamAll(JEvent.class)) {
+                return events.mapToLong(event -> event.amount).sum();
+            }
+        });
+    }
+
+    @Override
+    public long threeSteps(int n) {
+        return this.transactions.execute(status -> {
+            JPost post = this.posts.save(JPost.numbered(n, Workload.now()));
+            JPostComment comment = new JPostComment();
+            comment.postId = post.id;
+            comment.body = "The first comment on post " + n;
+            this.comments.save(comment);
+            post.views = 1;
+            return this.posts.save(post).id;
+        });
+    }
+
+    @Override
+    public List<PostCommentCount> commentCounts() {
+        return this.posts.commentCounts(BenchDatabase.PARENTS);
+    }
+
+    @Override
+    public List<?> postsUpTo(int count) {
+        return this.posts.findByIdLessThanEqual(count);
     }
 
     @Override
