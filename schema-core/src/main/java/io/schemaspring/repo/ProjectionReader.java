@@ -52,13 +52,23 @@ final class ProjectionReader {
         for (int i = 0; i < selections.size(); i++) {
             requireNumeric(selections.get(i), compiled.fields().get(i));
         }
+        ColumnReader[] readers = new ColumnReader[selections.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = reader(selections.get(i), compiled.fields().get(i));
+        }
         return this.context.jdbc.query(compiled.sql(), compiled.parameters(), (resultSet, row) -> {
-            Object[] values = new Object[selections.size()];
+            Object[] values = new Object[readers.length];
             for (int i = 0; i < values.length; i++) {
-                values[i] = read(resultSet, i + 1, selections.get(i), compiled.fields().get(i));
+                values[i] = readers[i].read(resultSet, i + 1);
             }
             return target.create(values);
         });
+    }
+
+    /** Reads one selected column; chosen once per query, not per row. */
+    @FunctionalInterface
+    private interface ColumnReader {
+        @Nullable Object read(ResultSet resultSet, int index) throws SQLException;
     }
 
     /** One field per component: a field of the schema, else a camel-cased path through a joined association. */
@@ -94,25 +104,26 @@ final class ProjectionReader {
         }
     }
 
-    private static @Nullable Object read(ResultSet resultSet, int index, Selection selection,
-            QueryFields.@Nullable Resolved field) throws SQLException {
+    private static ColumnReader reader(Selection selection, QueryFields.@Nullable Resolved field) {
         Aggregate aggregate = selection.aggregate();
         if (field != null && (aggregate == null || aggregate == Aggregate.MIN || aggregate == Aggregate.MAX)) {
-            return field.codec().read(resultSet, index);
+            return field.codec()::read;
         }
         if (aggregate == Aggregate.COUNT) {
-            return resultSet.getLong(index);
-        }
-        Object value = resultSet.getObject(index);
-        if (value == null) {
-            return null;
+            return ResultSet::getLong;
         }
         FieldType type = field.type() instanceof PrimitiveType primitive ? primitive.fieldType() : null;
-        Number number = (Number) value;
-        if (type == FieldType.DECIMAL) {
-            return new BigDecimal(number.toString());
-        }
-        return aggregate == Aggregate.SUM && type != FieldType.FLOAT ? (Object) number.longValue() : (Object) number.doubleValue();
+        return (resultSet, index) -> {
+            Object value = resultSet.getObject(index);
+            if (value == null) {
+                return null;
+            }
+            Number number = (Number) value;
+            if (type == FieldType.DECIMAL) {
+                return new BigDecimal(number.toString());
+            }
+            return aggregate == Aggregate.SUM && type != FieldType.FLOAT ? (Object) number.longValue() : (Object) number.doubleValue();
+        };
     }
 
     /**
