@@ -19,8 +19,10 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The most heap in use right after a garbage collection while it watches, above what was in use
- * when it started: what a workload keeps reachable (a streamed row that is let go is collected;
- * a list of every row is not). Allocation alone is JMH's {@code gc.alloc.rate.norm}.
+ * when it started: an upper bound of what a workload keeps reachable (a streamed row that is let
+ * go is collected; a list of every row is not; objects promoted by young collections count until
+ * an old collection). Notifications arrive on their own thread, so a collection in the last
+ * moments of a pass may be missed. Allocation alone is JMH's {@code gc.alloc.rate.norm}.
  */
 final class HeapWatch implements NotificationListener, AutoCloseable {
 

@@ -67,6 +67,9 @@ final class ScalingChart {
         double maxY = 0;
         for (TreeMap<Integer, Double> line : panel.lines().values()) {
             for (Map.Entry<Integer, Double> point : line.entrySet()) {
+                if (point.getKey() <= 0 || point.getValue() <= 0) {
+                    continue;
+                }
                 minX = Math.min(minX, point.getKey());
                 maxX = Math.max(maxX, point.getKey());
                 minY = Math.min(minY, point.getValue());
@@ -112,6 +115,9 @@ final class ScalingChart {
             g.setStroke(new BasicStroke(2.2f));
             List<int[]> points = new ArrayList<>();
             for (Map.Entry<Integer, Double> point : line.getValue().entrySet()) {
+                if (point.getKey() <= 0 || point.getValue() <= 0) {
+                    continue;
+                }
                 points.add(new int[] {scale(Math.log10(point.getKey()), lowX, highX, left, right),
                         scale(Math.log10(point.getValue()), lowY, highY, bottom, top)});
             }

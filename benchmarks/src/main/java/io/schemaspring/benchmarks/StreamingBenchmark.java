@@ -47,7 +47,7 @@ public class StreamingBenchmark {
     @Setup(Level.Trial)
     public void open() {
         this.database = BenchDatabase.open(this.db).withEvents();
-        this.workload = Workloads.create(this.impl, this.database.dataSource(), this.db);
+        this.workload = Workloads.createForStreaming(this.impl, this.database.dataSource(), this.db);
         long sum = this.workload.streamEvents();
         if (sum != BenchDatabase.EVENTS_AMOUNT) {
             throw new IllegalStateException(this.impl + " streamed amounts summing to " + sum + ", not " + BenchDatabase.EVENTS_AMOUNT);

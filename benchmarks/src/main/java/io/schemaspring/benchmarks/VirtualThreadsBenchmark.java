@@ -83,8 +83,7 @@ public class VirtualThreadsBenchmark {
             done.add(this.executor.submit(() -> {
                 for (int i = 0; i < ROUNDS; i++) {
                     long id = 1 + (start + i) % BenchDatabase.POSTS;
-                    this.workload.getById(id);
-                    this.workload.updateTitle(id, "Title " + (start + i));
+                    this.workload.getThenUpdate(id, "Title " + (start + i));
                 }
             }));
         }

@@ -17,6 +17,9 @@ public interface Workload extends AutoCloseable {
 
     void updateTitle(long id, String title);
 
+    /** Reads a post by id, then changes the title of what it read: the unit of work of the virtual-thread benchmark. */
+    void getThenUpdate(long id, String title);
+
     /** The posts with id up to {@code parents}, each with its comments loaded. */
     List<?> postsWithComments(int parents);
 

@@ -31,6 +31,14 @@ public final class Workloads {
     }
 
     /**
+     * A data layer set up to stream: Spring Data JDBC gets a fetch size of 500 for all its queries
+     * (it has no per-query setting); the others set theirs on the streaming query alone.
+     */
+    public static Workload createForStreaming(String name, DataSource dataSource, String database) {
+        return name.equals("springDataJdbc") ? new SpringDataJdbcWorkload(dataSource, 500) : create(name, dataSource, database);
+    }
+
+    /**
      * Checks that a data layer's derived query answers the rows hand-written JDBC answers, in the
      * same order (compared by id), and that the limit of 10 applied.
      */

@@ -305,7 +305,8 @@ final class Preloader {
                 QueryFields.of(related, alias).resolve(term.field()).column(), term.direction() == Query.Direction.DESC))
                 .toList();
         int chunkSize = array ? Integer.MAX_VALUE
-                : Math.max(1, this.context.dialect().maxParameters() - fixed - queryParameters.size());
+                : Math.max(1, Math.min(this.context.dialect().maxKeysPerList(),
+                        this.context.dialect().maxParameters() - fixed - queryParameters.size()));
         Map<Object, List<Object>> grouped = new LinkedHashMap<>(capacity(keys.size()));
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {

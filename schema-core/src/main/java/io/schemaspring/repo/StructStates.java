@@ -52,8 +52,14 @@ final class StructStates {
         }
     }
 
+    /** One struct, as {@link #loaded(SchemaMetadata, Iterable, String)}: on every read by id and streamed row, so no list. */
     void loaded(SchemaMetadata metadata, Object struct, @Nullable String prefix) {
-        loaded(metadata, java.util.List.of(struct), prefix);
+        if (metadata.hasMeta()) {
+            metadata.putMeta(struct, StructMeta.loaded(prefix, metadata.source()));
+        }
+        else if (!java.util.Objects.equals(prefix, metadata.prefix())) {
+            stateOf(struct).prefix = prefix;
+        }
     }
 
     void deleted(SchemaMetadata metadata, Object struct, @Nullable String prefix) {

@@ -76,6 +76,12 @@ public class JpaWorkload implements Workload {
         });
     }
 
+    /** What {@code updateTitle} does: find in a transaction, change the field, flushed at commit. */
+    @Override
+    public void getThenUpdate(long id, String title) {
+        updateTitle(id, title);
+    }
+
     @Override
     public List<?> postsWithComments(int parents) {
         return this.transactions.execute(status -> {

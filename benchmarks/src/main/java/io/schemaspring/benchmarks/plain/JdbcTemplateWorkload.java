@@ -162,6 +162,12 @@ public class JdbcTemplateWorkload implements Workload {
     }
 
     @Override
+    public void getThenUpdate(long id, String title) {
+        Post post = (Post) getById(id);
+        updateTitle(post.id, title);
+    }
+
+    @Override
     public void upsertCounters(int round) {
         List<String> names = new ArrayList<>(2 * BenchDatabase.COUNTERS);
         for (int i = 0; i < 2 * BenchDatabase.COUNTERS; i++) {

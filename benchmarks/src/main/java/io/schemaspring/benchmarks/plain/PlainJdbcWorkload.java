@@ -296,6 +296,12 @@ public class PlainJdbcWorkload implements Workload {
     }
 
     @Override
+    public void getThenUpdate(long id, String title) {
+        Post post = (Post) getById(id);
+        updateTitle(post.id, title);
+    }
+
+    @Override
     public void upsertCounters(int round) {
         try (Connection connection = this.dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -307,6 +313,10 @@ public class PlainJdbcWorkload implements Workload {
                 }
                 statement.executeBatch();
                 connection.commit();
+            }
+            catch (SQLException ex) {
+                connection.rollback();
+                throw ex;
             }
             finally {
                 connection.setAutoCommit(true);
@@ -331,6 +341,10 @@ public class PlainJdbcWorkload implements Workload {
                 }
                 connection.commit();
                 return sum;
+            }
+            catch (SQLException ex) {
+                connection.rollback();
+                throw ex;
             }
             finally {
                 connection.setAutoCommit(true);

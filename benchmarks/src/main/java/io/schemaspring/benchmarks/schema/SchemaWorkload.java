@@ -75,6 +75,12 @@ public class SchemaWorkload implements Workload {
     }
 
     @Override
+    public void getThenUpdate(long id, String title) {
+        SPost post = this.repo.getOrThrow(SPost.class, id);
+        this.repo.update(this.changesets.change(post, Map.of("title", title)));
+    }
+
+    @Override
     public List<?> postsWithComments(int parents) {
         return this.repo.all(Query.from(SPost.class).where("id", Query.Op.LTE, parents).preload("comments"));
     }

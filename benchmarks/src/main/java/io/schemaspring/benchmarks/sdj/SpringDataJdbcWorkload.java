@@ -32,8 +32,16 @@ public class SpringDataJdbcWorkload implements Workload {
     private final TransactionTemplate transactions;
 
     public SpringDataJdbcWorkload(DataSource dataSource) {
+        this(dataSource, 0);
+    }
+
+    /** With a fetch size when {@code fetchSize > 0}, as a user who streams would configure it. */
+    public SpringDataJdbcWorkload(DataSource dataSource, int fetchSize) {
         this.context = new AnnotationConfigApplicationContext();
         this.context.registerBean(DataSource.class, () -> dataSource);
+        if (fetchSize > 0) {
+            this.context.registerBean(SpringDataJdbcConfiguration.FetchSize.class, () -> new SpringDataJdbcConfiguration.FetchSize(fetchSize));
+        }
         this.context.register(SpringDataJdbcConfiguration.class);
         this.context.refresh();
         this.posts = this.context.getBean(Repositories.Posts.class);
@@ -80,6 +88,12 @@ public class SpringDataJdbcWorkload implements Workload {
         post.title = title;
         post.updatedAt = Workload.now();
         this.posts.save(post);
+    }
+
+    /** What {@code updateTitle} does: Spring Data JDBC changes an aggregate by loading it and saving it whole. */
+    @Override
+    public void getThenUpdate(long id, String title) {
+        updateTitle(id, title);
     }
 
     @Override

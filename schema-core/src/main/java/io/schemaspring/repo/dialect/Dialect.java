@@ -108,7 +108,8 @@ public abstract class Dialect {
     /**
      * Whether key lists (preloads) are bound as one array parameter ({@code = ANY(?)}), one
      * statement whatever the number of keys; else as {@code IN (?, ...)} in chunks of at most
-     * {@link #maxParameters()}. Defaults to {@link #supportsArrays()}; true needs {@link #supportsArrays()}.
+     * {@link #maxKeysPerList()} keys within {@link #maxParameters()}. Defaults to
+     * {@link #supportsArrays()}; true needs {@link #supportsArrays()}.
      */
     public boolean bindsKeyListsAsArray() {
         return supportsArrays();
@@ -137,6 +138,14 @@ public abstract class Dialect {
 
     /** The most parameters one statement may carry. */
     public abstract int maxParameters();
+
+    /**
+     * The most keys one {@code IN (?, ...)} list of a preload carries, when lists are not arrays.
+     * Defaults to {@link #maxParameters()}: as many as the statement takes.
+     */
+    public int maxKeysPerList() {
+        return maxParameters();
+    }
 
     /** Binds a JSON text. */
     public void bindJson(PreparedStatement statement, int index, @Nullable String json) throws SQLException {

@@ -72,6 +72,16 @@ public class H2Dialect extends Dialect {
         return 32767;
     }
 
+    /**
+     * H2 looks its {@code IN} list up per key, and each lookup costs more the longer the list:
+     * 2,000 rows through 1,000 keys take about 13 ms, 65,534 rows through 32,767 keys 5 s. Lists
+     * of 1,024 keys keep a preload linear in its parents.
+     */
+    @Override
+    public int maxKeysPerList() {
+        return 1024;
+    }
+
     /** H2 has {@code FOR UPDATE} (with {@code NOWAIT} and {@code SKIP LOCKED}) but no shared row locks. */
     @Override
     public String lockClause(RowLock lock) {

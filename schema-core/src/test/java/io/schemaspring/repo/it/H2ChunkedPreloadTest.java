@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.H2Dialect;
 import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.Comment;
@@ -83,6 +84,37 @@ class H2ChunkedPreloadTest {
         assertThat(dataSource.statements().get(3)).endsWith("WHERE \"POST_ID\" IN (?, ?, ?, ?, ?, ?, ?, ?) "
                 + "AND \"APPROVED\" = ? ORDER BY \"ID\"");
         assertThat(filtered).allSatisfy(post -> assertThat(post.comments).extracting(c -> c.body).containsExactly(post.title));
+        connection.destroy();
+    }
+
+    @Test
+    void chunksH2PreloadKeysInListsOf1024() throws Exception {
+        SingleConnectionDataSource connection = new SingleConnectionDataSource("jdbc:h2:mem:chunked1024;DB_CLOSE_DELAY=-1", true);
+        try (Connection raw = connection.getConnection()) {
+            ScriptUtils.executeSqlScript(raw, new ClassPathResource("it/h2.sql"));
+        }
+        CountingDataSource dataSource = new CountingDataSource(connection);
+        SchemaRegistry registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class).build();
+        Repo repo = new Repo(registry, new JdbcTemplate(dataSource), new H2Dialect(Dialect.LetterCase.UPPER), JsonMapper.builder().build(),
+                new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+        Author author = repo.insert(Author.named("jose"));
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            posts.add(Post.titled("post " + i, author));
+        }
+        repo.insertAll(posts);
+        repo.insertAll(repo.all(Query.from(Post.class)).stream().map(post -> Comment.on(post, post.title)).toList());
+        dataSource.reset();
+
+        List<Post> loaded = repo.all(Query.from(Post.class).preload("comments"));
+
+        // 2,500 keys: 1,024, 1,024, then 452 in a list of 512
+        assertThat(dataSource.statements()).hasSize(1 + 3);
+        assertThat(dataSource.statements().get(1).split("\\?", -1)).hasSize(1024 + 1);
+        assertThat(dataSource.statements().get(2).split("\\?", -1)).hasSize(1024 + 1);
+        assertThat(dataSource.statements().get(3).split("\\?", -1)).hasSize(512 + 1);
+        assertThat(loaded).hasSize(2500).allSatisfy(post -> assertThat(post.comments).extracting(c -> c.body)
+                .containsExactly(post.title));
         connection.destroy();
     }
 }
