@@ -61,8 +61,7 @@ final class HeapWatch implements NotificationListener, AutoCloseable {
                 used += usage.getUsed();
             }
         }
-        long observed = used;
-        this.peak.accumulateAndGet(observed, Math::max);
+        this.peak.accumulateAndGet(used, Math::max);
     }
 
     /** Bytes above the starting point at the fullest moment after a collection; -1 when nothing was collected. */

@@ -23,10 +23,10 @@ import javax.imageio.ImageIO;
  */
 final class ScalingChart {
 
-    private static final int PANEL_WIDTH = 520;
+    private static final int PANEL_WIDTH = 560;
     private static final int PANEL_HEIGHT = 340;
     private static final int MARGIN_LEFT = 70;
-    private static final int MARGIN_RIGHT = 130;
+    private static final int MARGIN_RIGHT = 160;
     private static final int MARGIN_TOP = 36;
     private static final int MARGIN_BOTTOM = 44;
     private static final Map<String, Color> COLORS = Map.of("jdbcTemplate", new Color(0x555555), "springDataJdbc",
