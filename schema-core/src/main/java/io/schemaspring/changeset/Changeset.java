@@ -49,7 +49,7 @@ public final class Changeset<T> {
     private Changeset(T data, SchemaMetadata metadata, Map<String, ?> params) {
         this.data = Objects.requireNonNull(data, "Data must not be null");
         this.metadata = metadata;
-        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        this.params = params.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** The child changesets of a {@code castAssoc}, with the children the params left out. */

@@ -89,8 +89,8 @@ final class BulkInsert {
                 java.util.Arrays.asList(included, plan), () -> plan != null ? this.upserts.render(mapping, target, included, plan)
                         : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
                                 FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
+        this.context.autogenerator.onInsertAll(metadata, structs);
         for (Object struct : structs) {
-            this.context.autogenerator.onInsert(metadata, struct);
             VersionLock.initialize(metadata, struct);
         }
         List<FieldMetadata> columns = included.stream().mapToObj(i -> metadata.field(fields.get(i))).toList();

@@ -3,6 +3,7 @@ package io.schemaspring.repo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A query answering values instead of structs, Ecto's {@code select}: records or classes filled
@@ -17,6 +18,7 @@ public final class ProjectionQuery<R> {
     private final List<Selection> selections;
     private final List<String> groupBy;
     private final List<Expr> having;
+    private volatile ProjectionReader.@Nullable Plan plan;
 
     ProjectionQuery(Query<?> query, Class<R> type, List<Selection> selections, List<String> groupBy, List<Expr> having) {
         this.query = query;
@@ -66,6 +68,14 @@ public final class ProjectionQuery<R> {
 
     public List<Expr> having() {
         return this.having;
+    }
+
+    ProjectionReader.@Nullable Plan plan() {
+        return this.plan;
+    }
+
+    void plan(ProjectionReader.Plan plan) {
+        this.plan = plan;
     }
 
     @Override

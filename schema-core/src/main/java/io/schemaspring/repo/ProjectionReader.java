@@ -38,12 +38,38 @@ final class ProjectionReader {
     }
 
     <R> List<R> all(ProjectionQuery<R> projection) {
+        Plan plan = projection.plan();
+        if (plan == null || plan.context() != this.context) {
+            plan = plan(projection);
+            projection.plan(plan);
+        }
+        ColumnReader[] readers = plan.readers();
+        @SuppressWarnings("unchecked")
+        Target<R> target = (Target<R>) plan.target();
+        return this.context.jdbc.query(plan.sql(), plan.parameters(), (resultSet, row) -> {
+            Object[] values = new Object[readers.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readers[i].read(resultSet, i + 1);
+            }
+            return target.create(values);
+        });
+    }
+
+    /**
+     * What running a projection takes besides a connection: its SQL, parameters, column readers and
+     * target, all fixed by the query and the repository. Kept on the (immutable) query, so that a
+     * query held in a field is checked and compiled once per repository, not on every run.
+     */
+    record Plan(RepoContext context, String sql, Parameters parameters, ColumnReader[] readers, Target<?> target) {
+    }
+
+    private Plan plan(ProjectionQuery<?> projection) {
         Query<?> query = projection.query();
         if (!query.preloads().isEmpty() || query.lock() != null) {
             throw new InvalidDataAccessApiUsageException("select does not take preload or lock: " + projection);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
-        Target<R> target = Target.of(projection.type());
+        Target<?> target = Target.of(projection.type());
         List<Selection> selections = target.order(projection.selections().isEmpty()
                 ? byComponentName(target, query, mapping.metadata()) : projection.selections(), projection);
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
@@ -56,18 +82,12 @@ final class ProjectionReader {
         for (int i = 0; i < readers.length; i++) {
             readers[i] = reader(selections.get(i), compiled.fields().get(i));
         }
-        return this.context.jdbc.query(compiled.sql(), compiled.parameters(), (resultSet, row) -> {
-            Object[] values = new Object[readers.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = readers[i].read(resultSet, i + 1);
-            }
-            return target.create(values);
-        });
+        return new Plan(this.context, compiled.sql(), compiled.parameters(), readers, target);
     }
 
     /** Reads one selected column; chosen once per query, not per row. */
     @FunctionalInterface
-    private interface ColumnReader {
+    interface ColumnReader {
         @Nullable Object read(ResultSet resultSet, int index) throws SQLException;
     }
 
@@ -131,7 +151,7 @@ final class ProjectionReader {
      * (a record's canonical constructor; an interface's getters, as Spring Data's projections over a
      * map; a class's constructor parameters by name, else its fields after a no-argument constructor).
      */
-    private record Target<R>(Class<R> type, List<String> names, List<Class<?>> types, @Nullable Constructor<R> constructor,
+    record Target<R>(Class<R> type, List<String> names, List<Class<?>> types, @Nullable Constructor<R> constructor,
             List<Field> fields) {
 
         private static final ProjectionFactory INTERFACES = new SpelAwareProxyProjectionFactory();
@@ -229,6 +249,16 @@ final class ProjectionReader {
             }
         }
 
+        /** Whether the number is already of the component's type, its wrapper for a primitive (no boxing twice). */
+        private static boolean fits(Number number, Class<?> to) {
+            if (!to.isPrimitive()) {
+                return to.isInstance(number);
+            }
+            return to == long.class ? number instanceof Long : to == int.class ? number instanceof Integer
+                    : to == double.class ? number instanceof Double : to == float.class ? number instanceof Float
+                            : to == short.class ? number instanceof Short : number instanceof Byte;
+        }
+
         private @Nullable Object convert(@Nullable Object value, Class<?> to, String name) {
             if (value == null) {
                 if (to.isPrimitive() && this.constructor != null && this.fields.isEmpty()) {
@@ -237,7 +267,7 @@ final class ProjectionReader {
                 }
                 return null;
             }
-            if (!(value instanceof Number number) || to.isInstance(value)) {
+            if (!(value instanceof Number number) || fits(number, to)) {
                 return value;
             }
             if (to == long.class || to == Long.class) {

@@ -58,7 +58,10 @@ final class StatementCache {
 
         @Override
         public int hashCode() {
-            return Objects.hash(this.schema, this.prefix, this.kind, this.shape);
+            int hash = this.schema.hashCode();
+            hash = 31 * hash + Objects.hashCode(this.prefix);
+            hash = 31 * hash + this.kind.hashCode();
+            return 31 * hash + this.shape.hashCode();
         }
     }
 }

@@ -803,6 +803,29 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
+    void selectKeptInAFieldReadsTheRowsOfEachRunAndEachRepository() {
+        Author author = author("jose");
+        Post first = post("first", author);
+        ProjectionQuery<PostTitle> titles = Query.from(Post.class).orderBy("id").select(PostTitle.class);
+        assertThat(this.repo.all(titles)).containsExactly(new PostTitle(first.id, "first"));
+        Post second = post("second", author);
+        this.dataSource.reset();
+        assertThat(this.repo.all(titles)).containsExactly(new PostTitle(first.id, "first"), new PostTitle(second.id, "second"));
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"id\", \"title\" FROM \"posts\" ORDER BY \"id\""));
+
+        Author tenantAuthor = this.repo.insert(Author.named("tenant author"), "tenant_b");
+        Post tenantPost = this.repo.insert(Post.titled("tenant post", tenantAuthor), "tenant_b");
+        SchemaRegistry tenantRegistry = SchemaRegistry.builder().settings(SchemaSettings.builder().prefix("tenant_b").build())
+                .add(Author.class, Post.class, Comment.class, Tag.class, Note.class, Vote.class, Counter.class, Token.class,
+                        ArchivedTag.class, VersionedNote.class, PostLabel.class, io.schemaspring.repo.it.fixtures.Keyword.class,
+                        io.schemaspring.repo.it.fixtures.Ticket.class).build();
+        Repo tenantRepo = new Repo(tenantRegistry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
+                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
+        assertThat(tenantRepo.all(titles)).containsExactly(new PostTitle(tenantPost.id, "tenant post"));
+        assertThat(this.repo.all(titles)).containsExactly(new PostTitle(first.id, "first"), new PostTitle(second.id, "second"));
+    }
+
+    @Test
     void selectRefusesWhatDoesNotFitItsTypeBeforeAnySql() {
         this.dataSource.reset();
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(PostTitle.class, Selection.field("id"))))
@@ -1210,7 +1233,7 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
-    void fieldGeneratorsAndTheSchemaClockAreCalledOncePerWrite() {
+    void fieldGeneratorsAreCalledPerRowAndTheSchemaClockOncePerWriteOrBatch() {
         SchemaRepository<io.schemaspring.repo.it.fixtures.Ticket, Long> tickets = new SimpleSchemaRepository<>(this.repo,
                 io.schemaspring.repo.it.fixtures.Ticket.class);
         java.util.concurrent.atomic.AtomicInteger codes = io.schemaspring.repo.it.fixtures.Ticket.TicketCodes.CALLS;
@@ -1241,6 +1264,9 @@ abstract class RepoContract implements BulkWriteContract {
         d.title = "d";
         assertThat(tickets.insertAll(List.of(c, d))).isEqualTo(2);
         assertThat(codes.get() - codesBefore).isEqualTo(3);
+        assertThat(clock.get() - clockBefore).isEqualTo(3);
+        assertThat(List.of(c.insertedAt, c.updatedAt, d.insertedAt, d.updatedAt))
+                .containsOnly(LocalDateTime.of(2030, 1, 1, 0, 0).plusHours(clockBefore + 2));
 
         inserted.title = "a2";
         int clockBeforeUpdate = clock.get();

@@ -23,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -145,20 +144,32 @@ public final class Codecs {
     }
 
     private static Codec timeCodec(boolean usec) {
-        ChronoUnit unit = usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS;
-        return mapped(value -> ((LocalTime) value).truncatedTo(unit), (resultSet, index) -> resultSet.getObject(index, LocalTime.class));
+        return mapped(value -> {
+            LocalTime time = (LocalTime) value;
+            int nano = truncatedNano(time.getNano(), usec);
+            return nano == time.getNano() ? time : time.withNano(nano);
+        }, (resultSet, index) -> resultSet.getObject(index, LocalTime.class));
     }
 
     private static Codec naiveCodec(boolean usec) {
-        ChronoUnit unit = usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS;
-        return mapped(value -> ((LocalDateTime) value).truncatedTo(unit),
-                (resultSet, index) -> resultSet.getObject(index, LocalDateTime.class));
+        return mapped(value -> {
+            LocalDateTime dateTime = (LocalDateTime) value;
+            int nano = truncatedNano(dateTime.getNano(), usec);
+            return nano == dateTime.getNano() ? dateTime : dateTime.withNano(nano);
+        }, (resultSet, index) -> resultSet.getObject(index, LocalDateTime.class));
+    }
+
+    /** The nanoseconds kept at second or microsecond precision; values already there are bound as they are, not copied. */
+    private static int truncatedNano(int nano, boolean usec) {
+        return usec ? nano - nano % 1000 : 0;
     }
 
     private static Codec utcCodec(boolean usec, boolean offset) {
-        ChronoUnit unit = usec ? ChronoUnit.MICROS : ChronoUnit.SECONDS;
-        return mapped(value -> LocalDateTime.ofInstant(
-                (value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value).truncatedTo(unit), ZoneOffset.UTC),
+        return mapped(value -> {
+            Instant instant = value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+            // ofEpochSecond, not ofInstant: ZoneOffset.UTC.getRules() builds new ZoneRules per call on Java 17.
+            return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), truncatedNano(instant.getNano(), usec), ZoneOffset.UTC);
+        },
                 (resultSet, index) -> {
                     LocalDateTime utc = resultSet.getObject(index, LocalDateTime.class);
                     if (utc == null) {
