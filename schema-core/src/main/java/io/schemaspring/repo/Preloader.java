@@ -35,7 +35,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Ecto's preload: one query per association level whatever the number of parents, keys passed
- * as one array parameter ({@code Dialect.anyOfArray}) where the dialect binds key lists as arrays, else as
+ * as one array parameter ({@code = ANY(?)}) where the dialect binds key lists as arrays, else as
  * IN lists of power-of-two lengths chunked within its parameter limit. Through associations load
  * the associations they walk.
  */

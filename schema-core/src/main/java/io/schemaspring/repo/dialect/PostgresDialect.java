@@ -47,16 +47,6 @@ public final class PostgresDialect extends Dialect {
         return true;
     }
 
-    /**
-     * A semi-join on the unnested keys: PostgreSQL's generic plan for {@code = ANY(?)} (the one a
-     * server-prepared statement settles on) compares every row against every key, while the
-     * semi-join hashes the keys or looks each one up in an index.
-     */
-    @Override
-    public String anyOfArray(String quotedColumn) {
-        return quotedColumn + " IN (SELECT unnest(?))";
-    }
-
     @Override
     public String arrayElementType(FieldType type) {
         return switch (type) {

@@ -592,7 +592,7 @@ abstract class RepoContract implements BulkWriteContract {
 
     /** The condition matching a key column against a list of keys, as this database's preloads bind them. */
     String keysIn(String column, int count) {
-        return database() == TestDatabase.POSTGRES ? column + " IN (SELECT unnest(?))"
+        return database() == TestDatabase.POSTGRES ? column + " = ANY(?)"
                 : column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 

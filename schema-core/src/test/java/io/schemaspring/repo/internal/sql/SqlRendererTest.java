@@ -55,7 +55,7 @@ class SqlRendererTest {
                 .where(new Condition.AnyOf(join.column("post_id")))
                 .orderBy(List.of(new OrderTerm(tags.column("name"), false)));
         assertThat(this.postgres.render(select)).isEqualTo("SELECT j.\"post_id\", r.\"id\", r.\"name\" FROM \"tags\" r "
-                + "JOIN \"posts_tags\" j ON j.\"tag_id\" = r.\"id\" WHERE j.\"post_id\" IN (SELECT unnest(?)) ORDER BY r.\"name\"");
+                + "JOIN \"posts_tags\" j ON j.\"tag_id\" = r.\"id\" WHERE j.\"post_id\" = ANY(?) ORDER BY r.\"name\"");
     }
 
     @Test
