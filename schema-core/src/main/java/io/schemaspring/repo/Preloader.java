@@ -293,7 +293,7 @@ final class Preloader {
         boolean belongsTo = association.kind() == AssociationKind.BELONGS_TO;
         SchemaMetadata relatedMetadata = related.metadata();
         Type keyType = owner.metadata().type(association.ownerKey());
-        boolean array = this.context.dialect().bindsKeyListsAsArray() && keyType instanceof PrimitiveType primitive
+        boolean array = this.context.dialect().bindsKeyListsAsArray(keys.size()) && keyType instanceof PrimitiveType primitive
                 && primitive.fieldType() != FieldType.MAP;
         int fixed = association.where().stream().mapToInt(condition -> condition.values().size()).sum()
                 + association.joinWhere().stream().mapToInt(condition -> condition.values().size()).sum();

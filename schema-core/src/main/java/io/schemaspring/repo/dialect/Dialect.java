@@ -115,6 +115,14 @@ public abstract class Dialect {
         return supportsArrays();
     }
 
+    /**
+     * {@link #bindsKeyListsAsArray()} for a preload of this many keys: a database may plan a short
+     * {@code IN} list better than an array. Defaults to {@link #bindsKeyListsAsArray()}.
+     */
+    public boolean bindsKeyListsAsArray(int keys) {
+        return bindsKeyListsAsArray();
+    }
+
     /** The condition matching a column against one array parameter (only asked when {@link #bindsKeyListsAsArray()}). */
     public String anyOfArray(String quotedColumn) {
         return quotedColumn + " = ANY(?)";
