@@ -106,7 +106,7 @@ public abstract class Dialect {
     public abstract boolean supportsArrays();
 
     /**
-     * Whether key lists (preloads) are bound as one array parameter ({@code = ANY(?)}), one
+     * Whether key lists (preloads) are bound as one array parameter ({@link #anyOfArray}), one
      * statement whatever the number of keys; else as {@code IN (?, ...)} in chunks of at most
      * {@link #maxKeysPerList()} keys within {@link #maxParameters()}. Defaults to
      * {@link #supportsArrays()}; true needs {@link #supportsArrays()}.
@@ -123,7 +123,7 @@ public abstract class Dialect {
         return bindsKeyListsAsArray();
     }
 
-    /** The condition matching a column against one array parameter (only asked when {@link #bindsKeyListsAsArray()}). */
+    /** The condition matching a column against one array parameter (only asked when {@link #bindsKeyListsAsArray(int)}). */
     public String anyOfArray(String quotedColumn) {
         return quotedColumn + " = ANY(?)";
     }
