@@ -91,7 +91,7 @@ final class Autogenerator {
                 this.now = now(this.metadata);
             }
             Object value = generate(type, this.now);
-            if (type instanceof PrimitiveType primitive && isTimestamp(primitive.fieldType())) {
+            if (type instanceof PrimitiveType primitive && primitive.fieldType().datetime()) {
                 this.lastType = type;
                 this.lastValue = value;
             }
@@ -138,13 +138,6 @@ final class Autogenerator {
                     ? now.truncatedTo(unit).atOffset(ZoneOffset.UTC) : now.truncatedTo(unit);
             case UUID, BINARY_ID -> UUID.randomUUID();
             default -> throw new IllegalStateException("Cannot autogenerate " + type);
-        };
-    }
-
-    private static boolean isTimestamp(FieldType type) {
-        return switch (type) {
-            case NAIVE_DATETIME, NAIVE_DATETIME_USEC, UTC_DATETIME, UTC_DATETIME_USEC -> true;
-            default -> false;
         };
     }
 

@@ -107,12 +107,22 @@ abstract class RepoContract implements BulkWriteContract {
             ScriptUtils.executeSqlScript(raw, new ClassPathResource(database().script()));
         }
         this.dataSource = new CountingDataSource(this.connection);
-        this.registry = SchemaRegistry.builder().settings(settings()).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
+        this.registry = registry(settings());
+        this.repo = repo(this.registry);
+        this.jdbc = new JdbcTemplate(this.dataSource);
+    }
+
+    /** The contract's schemas under these settings. */
+    static SchemaRegistry registry(SchemaSettings settings) {
+        return SchemaRegistry.builder().settings(settings).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
                 Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class,
                 io.schemaspring.repo.it.fixtures.Keyword.class, io.schemaspring.repo.it.fixtures.Ticket.class).build();
-        this.repo = new Repo(this.registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
+    }
+
+    /** A repository over the contract's database with this registry and the fixed clock. */
+    Repo repo(SchemaRegistry registry) {
+        return new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
-        this.jdbc = new JdbcTemplate(this.dataSource);
     }
 
     @AfterAll
@@ -818,12 +828,7 @@ abstract class RepoContract implements BulkWriteContract {
 
         Author tenantAuthor = this.repo.insert(Author.named("tenant author"), "tenant_b");
         Post tenantPost = this.repo.insert(Post.titled("tenant post", tenantAuthor), "tenant_b");
-        SchemaRegistry tenantRegistry = SchemaRegistry.builder().settings(SchemaSettings.builder().prefix("tenant_b").build())
-                .add(Author.class, Post.class, Comment.class, Tag.class, Note.class, Vote.class, Counter.class, Token.class,
-                        ArchivedTag.class, VersionedNote.class, PostLabel.class, io.schemaspring.repo.it.fixtures.Keyword.class,
-                        io.schemaspring.repo.it.fixtures.Ticket.class).build();
-        Repo tenantRepo = new Repo(tenantRegistry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.dataSource),
-                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), CLOCK);
+        Repo tenantRepo = repo(registry(SchemaSettings.builder().prefix("tenant_b").build()));
         assertThat(tenantRepo.all(titles)).containsExactly(new PostTitle(tenantPost.id, "tenant post"));
         assertThat(this.repo.all(titles)).containsExactly(new PostTitle(first.id, "first"), new PostTitle(second.id, "second"));
     }
