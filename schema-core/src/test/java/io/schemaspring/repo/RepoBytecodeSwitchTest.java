@@ -9,6 +9,7 @@ import io.schemaspring.repo.it.fixtures.Comment;
 import io.schemaspring.repo.it.fixtures.Post;
 import io.schemaspring.repo.it.fixtures.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class RepoBytecodeSwitchTest {
@@ -31,5 +32,22 @@ class RepoBytecodeSwitchTest {
         assertThat(repo.mapping(Post.class).generated()).isFalse();
         assertThat(repo.mapping(Author.class).generated()).isFalse();
         assertThat(registry.get(Post.class).field("title").accessor().generated()).isFalse();
+    }
+
+    record PostTitle(long id, String title) {
+    }
+
+    @Test
+    void fillsProjectionsWithAGeneratedReaderByDefaultAndThroughReflectionWhenSwitchedOff() {
+        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:bytecode_projection;DB_CLOSE_DELAY=-1");
+        new JdbcTemplate(database).execute("CREATE TABLE posts (id BIGINT PRIMARY KEY, title VARCHAR(100)); "
+                + "INSERT INTO posts VALUES (1, 'first')");
+        for (boolean bytecode : new boolean[] {true, false}) {
+            SchemaRegistry registry = SchemaRegistry.builder().settings(SchemaSettings.builder().bytecode(bytecode).build())
+                    .add(Post.class, Author.class, Comment.class, Tag.class).build();
+            ProjectionQuery<PostTitle> titles = Query.from(Post.class).select(PostTitle.class);
+            assertThat(Repo.create(registry, database).all(titles)).containsExactly(new PostTitle(1, "first"));
+            assertThat(titles.plan().generated()).isEqualTo(bytecode);
+        }
     }
 }

@@ -293,9 +293,9 @@ public class SchemaProperties {
     public static class Bytecode {
 
         /**
-         * Whether field access and row reading use bytecode generated per schema. When false,
-         * fields are accessed through method handles and rows read through codecs (slower,
-         * but no generated classes).
+         * Whether field access and row reading use bytecode generated per schema and per
+         * projection type. When false, fields are accessed through method handles, rows read
+         * through codecs and projections built by reflection (slower, but no generated classes).
          */
         private boolean enabled = true;
 

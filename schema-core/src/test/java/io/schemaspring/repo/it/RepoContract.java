@@ -769,6 +769,18 @@ abstract class RepoContract implements BulkWriteContract {
         String title;
     }
 
+    record PostFacts(long id, boolean published, Integer rating, LocalDateTime insertedAt) {
+    }
+
+    record CommentTally(long id, int comments) {
+    }
+
+    record PostRating(String title, int rating) {
+    }
+
+    record TitleAsNumber(Long title) {
+    }
+
     Post ratedPost(String title, Author author, int rating) {
         Post post = Post.titled(title, author);
         post.rating = rating;
@@ -852,6 +864,31 @@ abstract class RepoContract implements BulkWriteContract {
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("AVG needs a numeric field (:id, :integer, :float or :decimal), but :title is :string");
         assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    @Test
+    void selectReadsEachComponentAsItsDeclaredTypeConvertingNumbers() {
+        Post post = post("first", author("jose"));
+        comment(post, "a", true);
+        comment(post, "b", false);
+        Post uncommented = post("second", author("eric"));
+        assertThat(this.repo.all(Query.from(Post.class).orderBy("id").select(PostFacts.class))).containsExactly(
+                new PostFacts(post.id, false, null, post.insertedAt), new PostFacts(uncommented.id, false, null, uncommented.insertedAt));
+        assertThat(this.repo.all(Query.from(Post.class).join("comments").orderBy("id").select(CommentTally.class,
+                Selection.field("id"), Selection.count("comments.id").as("comments")).groupBy("id")))
+                .containsExactly(new CommentTally(post.id, 2));
+    }
+
+    @Test
+    void selectRefusesANullForAPrimitiveComponentAndAValueOfAnotherType() {
+        post("unrated", author("jose"));
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(PostRating.class)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(":rating of PostRating is a primitive but its value is NULL: declare it with a wrapper type");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(TitleAsNumber.class)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(":title of TitleAsNumber is a java.lang.Long, but its value is a java.lang.String: "
+                        + "declare the component as java.lang.String");
     }
 
     @Test
