@@ -1,16 +1,21 @@
 package io.schemaspring.changeset;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of {@link Changeset#validateNumber}, checked in Ecto's order:
- * {@code Bounds.greaterThan(0).lessThanOrEqualTo(100)}.
+ * {@code Bounds.greaterThan(0).lessThanOrEqualTo(100)}. Cheap to build per validation: whole
+ * numbers are compared as {@code long}s, other numbers as {@code BigDecimal}s.
  */
 public final class Bounds {
 
-    private final Map<String, BigDecimal> limits = new LinkedHashMap<>();
+    private static final int KINDS = 6;
+
+    private final String[] kinds = new String[KINDS];
+    private final Number[] numbers = new Number[KINDS];
+    private int count;
 
     private Bounds() {
     }
@@ -55,12 +60,58 @@ public final class Bounds {
         return and("greater_than_or_equal_to", number);
     }
 
+    /** Sets the limit of a kind; a kind given twice keeps its place and takes the later number. */
     private Bounds and(String kind, Number number) {
-        this.limits.put(kind, new BigDecimal(number.toString()));
+        Objects.requireNonNull(number, "Number must not be null");
+        if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+            throw new IllegalArgumentException("A bound must be a finite number, got " + number);
+        }
+        for (int i = 0; i < this.count; i++) {
+            if (this.kinds[i].equals(kind)) {
+                this.numbers[i] = number;
+                return this;
+            }
+        }
+        this.kinds[this.count] = kind;
+        this.numbers[this.count++] = number;
         return this;
     }
 
-    Map<String, BigDecimal> limits() {
-        return this.limits;
+    /** A bound the value breaks: its kind, Ecto's message and the limit as Ecto writes it. */
+    record Violation(String kind, String message, String number) {
+    }
+
+    /** The first bound, in the order given, that {@code actual} breaks; null when it keeps them all. */
+    @Nullable Violation violatedBy(Number actual) {
+        for (int i = 0; i < this.count; i++) {
+            int comparison = compare(actual, this.numbers[i]);
+            String message = switch (this.kinds[i]) {
+                case "less_than" -> comparison < 0 ? null : "must be less than %{number}";
+                case "greater_than" -> comparison > 0 ? null : "must be greater than %{number}";
+                case "less_than_or_equal_to" -> comparison <= 0 ? null : "must be less than or equal to %{number}";
+                case "greater_than_or_equal_to" -> comparison >= 0 ? null : "must be greater than or equal to %{number}";
+                case "equal_to" -> comparison == 0 ? null : "must be equal to %{number}";
+                default -> comparison != 0 ? null : "must be not equal to %{number}";
+            };
+            if (message != null) {
+                return new Violation(this.kinds[i], message, decimal(this.numbers[i]).stripTrailingZeros().toPlainString());
+            }
+        }
+        return null;
+    }
+
+    private static int compare(Number actual, Number limit) {
+        if (whole(actual) && whole(limit)) {
+            return Long.compare(actual.longValue(), limit.longValue());
+        }
+        return decimal(actual).compareTo(decimal(limit));
+    }
+
+    private static boolean whole(Number number) {
+        return number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte;
+    }
+
+    private static BigDecimal decimal(Number number) {
+        return number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
     }
 }

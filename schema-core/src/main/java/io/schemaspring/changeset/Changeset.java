@@ -49,7 +49,8 @@ public final class Changeset<T> {
     private Changeset(T data, SchemaMetadata metadata, Map<String, ?> params) {
         this.data = Objects.requireNonNull(data, "Data must not be null");
         this.metadata = metadata;
-        this.params = params.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        this.params = params.isEmpty() ? Collections.emptyMap() : params instanceof NestedParams.ChildParams child ? child
+                : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** The child changesets of a {@code castAssoc}, with the children the params left out. */
@@ -264,25 +265,13 @@ public final class Changeset<T> {
             throw new IllegalArgumentException("validateNumber needs a number field, :" + field + " is "
                     + this.metadata.field(field).type());
         }
-        BigDecimal actual = new BigDecimal(number.toString());
-        for (Map.Entry<String, BigDecimal> limit : bounds.limits().entrySet()) {
-            int comparison = actual.compareTo(limit.getValue());
-            String message = switch (limit.getKey()) {
-                case "less_than" -> comparison < 0 ? null : "must be less than %{number}";
-                case "greater_than" -> comparison > 0 ? null : "must be greater than %{number}";
-                case "less_than_or_equal_to" -> comparison <= 0 ? null : "must be less than or equal to %{number}";
-                case "greater_than_or_equal_to" -> comparison >= 0 ? null : "must be greater than or equal to %{number}";
-                case "equal_to" -> comparison == 0 ? null : "must be equal to %{number}";
-                default -> comparison != 0 ? null : "must be not equal to %{number}";
-            };
-            if (message != null) {
-                Map<String, Object> keys = new LinkedHashMap<>();
-                keys.put("validation", "number");
-                keys.put("kind", limit.getKey());
-                keys.put("number", limit.getValue().stripTrailingZeros().toPlainString());
-                addError(field, message, keys);
-                break;
-            }
+        Bounds.Violation violation = bounds.violatedBy(number);
+        if (violation != null) {
+            Map<String, Object> keys = new LinkedHashMap<>();
+            keys.put("validation", "number");
+            keys.put("kind", violation.kind());
+            keys.put("number", violation.number());
+            addError(field, violation.message(), keys);
         }
         return this;
     }

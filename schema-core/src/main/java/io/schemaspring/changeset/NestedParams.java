@@ -5,13 +5,16 @@ import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.type.CastResult;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
@@ -121,7 +124,7 @@ final class NestedParams {
                 return null;
             }
             Map<String, Object> childParams = stringKeys(map);
-            Object data = existing.stream().filter(child -> idMatches(child, childParams)).findFirst().orElse(null);
+            Object data = matching(existing, childParams);
             if (data == null) {
                 data = newChild();
             }
@@ -156,6 +159,15 @@ final class NestedParams {
         }
     }
 
+    private @Nullable Object matching(List<Object> existing, Map<String, Object> params) {
+        for (Object child : existing) {
+            if (idMatches(child, params)) {
+                return child;
+            }
+        }
+        return null;
+    }
+
     private boolean idMatches(Object child, Map<String, Object> params) {
         List<String> key = this.related.primaryKey();
         if (key.size() != 1 || !params.containsKey(key.get(0))) {
@@ -185,12 +197,45 @@ final class NestedParams {
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        map.forEach((key, value) -> {
-            if (key instanceof String text) {
-                result.put(text, value);
-            }
-        });
-        return result;
+        return new ChildParams(map);
+    }
+
+    /**
+     * A child's parameters: the string-keyed entries of the parent's, copied once and unmodifiable,
+     * so that the child changeset keeps them as they are instead of copying them again.
+     */
+    static final class ChildParams extends AbstractMap<String, Object> {
+
+        private final Map<String, Object> values;
+
+        ChildParams(Map<?, ?> raw) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            raw.forEach((key, value) -> {
+                if (key instanceof String text) {
+                    values.put(text, value);
+                }
+            });
+            this.values = Collections.unmodifiableMap(values);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return this.values.entrySet();
+        }
+
+        @Override
+        public @Nullable Object get(Object key) {
+            return this.values.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return this.values.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return this.values.size();
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
 import io.schemaspring.annotation.Timestamps;
 import io.schemaspring.annotation.Writable;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,21 @@ class ChangesetTest {
                 .containsExactly("must be not equal to 4");
         assertThat(cast(Map.of("age", "5"), "age").validateNumber("age", Bounds.lessThanOrEqualTo(4.5)).errorsOn("age"))
                 .containsExactly("must be less than or equal to 4.5");
+    }
+
+    @Test
+    void validateNumberComparesWholeAndDecimalNumbersAndTakesTheLaterLimitOfAKind() {
+        assertThat(cast(Map.of("age", "7"), "age").validateNumber("age", Bounds.lessThan(10).andLessThan(5)).errors())
+                .containsExactly(new FieldError("age", "must be less than %{number}",
+                        Map.of("validation", "number", "kind", "less_than", "number", "5")));
+        assertThat(cast(Map.of("age", "6"), "age").validateNumber("age", Bounds.greaterThan(new BigDecimal("6.50")))
+                .errorsOn("age")).containsExactly("must be greater than 6.5");
+        assertThat(cast(Map.of("age", "7"), "age").validateNumber("age", Bounds.greaterThan(6.99).andLessThan(Long.MAX_VALUE))
+                .errors()).isEmpty();
+        assertThat(cast(Map.of("age", "-3"), "age").validateNumber("age", Bounds.greaterThan(-2L).andLessThan((short) 0))
+                .errorsOn("age")).containsExactly("must be greater than -2");
+        assertThatThrownBy(() -> Bounds.lessThan(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A bound must be a finite number, got NaN");
     }
 
     @Test
