@@ -10,6 +10,7 @@ import io.schemaspring.type.PrimitiveType;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -29,7 +30,6 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ConcurrentReferenceHashMap;
 import org.springframework.data.projection.ProjectionFactory;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 
@@ -82,12 +82,12 @@ final class ProjectionReader {
         for (int i = 0; i < readers.length; i++) {
             QueryFields.Resolved field = compiled.fields().get(i);
             readers[i] = target.converting(reader(selections.get(i), field), i);
-            arguments.add(new ConstructorRowReaders.Argument(plain(selections.get(i), field), readers[i]));
+            arguments.add(new ConstructorRowReaders.Argument(plain(selections.get(i), field, target.types().get(i)), readers[i]));
         }
         RowReader generated = target.constructorOnly()
                 ? ConstructorRowReaders.generate(target.constructor(), arguments, this.context.registry.settings().bytecode())
                 : null;
-        RowMapper<?> rows = generated != null ? (resultSet, row) -> generated.read(resultSet, 1)
+        RowMapper<?> rows = generated != null ? (resultSet, row) -> target.created(generated, resultSet)
                 : (resultSet, row) -> target.create(read(readers, resultSet));
         return new Plan(this.context, compiled.sql(), compiled.parameters(), rows, generated != null);
     }
@@ -155,14 +155,18 @@ final class ProjectionReader {
         };
     }
 
-    /** The field type whose plain value the column holds (a typed getter may read it), or null. */
-    private static @Nullable FieldType plain(Selection selection, QueryFields.@Nullable Resolved field) {
+    /**
+     * The field type whose plain value the column holds as the component's own type, so that the
+     * typed getter a codec uses may read it; null when the value needs its reader (and conversion).
+     */
+    private static @Nullable FieldType plain(Selection selection, QueryFields.@Nullable Resolved field, Class<?> component) {
+        Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(component);
         Aggregate aggregate = selection.aggregate();
         if (aggregate == Aggregate.COUNT) {
-            return FieldType.INTEGER;
+            return type == Long.class ? FieldType.INTEGER : null;
         }
         if (field != null && (aggregate == null || aggregate == Aggregate.MIN || aggregate == Aggregate.MAX)
-                && field.type() instanceof PrimitiveType primitive) {
+                && field.type() instanceof PrimitiveType primitive && type == primitive.javaType()) {
             return primitive.fieldType();
         }
         return null;
@@ -178,12 +182,20 @@ final class ProjectionReader {
 
         private static final ProjectionFactory INTERFACES = new SpelAwareProxyProjectionFactory();
 
-        /** Built once per class: the constructor, parameter names and fields do not change between queries. */
-        private static final Map<Class<?>, Target<?>> TARGETS = new ConcurrentReferenceHashMap<>();
+        /**
+         * Built once per class: the constructor, parameter names and fields do not change between
+         * queries. Kept with the class itself, so that it never holds an application's class loader.
+         */
+        private static final ClassValue<Target<?>> TARGETS = new ClassValue<>() {
+            @Override
+            protected Target<?> computeValue(Class<?> type) {
+                return build(type);
+            }
+        };
 
         @SuppressWarnings("unchecked")
         static <R> Target<R> of(Class<R> type) {
-            return (Target<R>) TARGETS.computeIfAbsent(type, Target::build);
+            return (Target<R>) TARGETS.get(type);
         }
 
         private static <R> Target<R> build(Class<R> type) {
@@ -256,7 +268,7 @@ final class ProjectionReader {
             return (resultSet, index) -> {
                 Object value = convert(reader.read(resultSet, index), to, name);
                 if (value != null && checked != null && !checked.isInstance(value)) {
-                    throw new InvalidDataAccessApiUsageException(":" + name + " of " + this.type.getSimpleName() + " is a "
+                    throw new InvalidDataAccessApiUsageException(":" + name + " of " + this.type.getSimpleName() + " is declared "
                             + to.getName() + ", but its value is a " + value.getClass().getName()
                             + ": declare the component as " + value.getClass().getName());
                 }
@@ -285,9 +297,37 @@ final class ProjectionReader {
                 }
                 return instance;
             }
+            catch (InvocationTargetException ex) {
+                throw thrownBy(ex.getCause());
+            }
             catch (ReflectiveOperationException ex) {
                 throw new InvalidDataAccessApiUsageException("cannot create " + this.type.getName() + ": " + ex.getMessage(), ex);
             }
+        }
+
+        /** An instance built by generated code, which calls the constructor directly. */
+        @SuppressWarnings("unchecked")
+        R created(RowReader generated, ResultSet resultSet) throws SQLException {
+            try {
+                return (R) generated.read(resultSet, 1);
+            }
+            catch (SQLException | RuntimeException ex) {
+                throw ex;
+            }
+            catch (Exception ex) {
+                throw thrownBy(ex);
+            }
+        }
+
+        /** What a constructor threw, as both paths report it: unchecked as it is, checked wrapped. */
+        private RuntimeException thrownBy(Throwable thrown) {
+            if (thrown instanceof RuntimeException runtime) {
+                return runtime;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            return new InvalidDataAccessApiUsageException("cannot create " + this.type.getName() + ": " + thrown, thrown);
         }
 
         /** Whether the number is already of the component's type, its wrapper for a primitive (no boxing twice). */
@@ -315,7 +355,12 @@ final class ProjectionReader {
                 return number.longValue();
             }
             if (to == int.class || to == Integer.class) {
-                return Math.toIntExact(number.longValue());
+                long whole = number.longValue();
+                if (whole != (int) whole) {
+                    throw new InvalidDataAccessApiUsageException(":" + name + " of " + this.type.getSimpleName()
+                            + " is declared " + to.getName() + ", but its value " + whole + " does not fit: declare it as long");
+                }
+                return (int) whole;
             }
             if (to == double.class || to == Double.class) {
                 return number.doubleValue();

@@ -8,6 +8,7 @@ import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.Comment;
 import io.schemaspring.repo.it.fixtures.Post;
 import io.schemaspring.repo.it.fixtures.Tag;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -39,7 +40,8 @@ class RepoBytecodeSwitchTest {
 
     @Test
     void fillsProjectionsWithAGeneratedReaderByDefaultAndThroughReflectionWhenSwitchedOff() {
-        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:bytecode_projection;DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:bytecode_projection_" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1");
         new JdbcTemplate(database).execute("CREATE TABLE posts (id BIGINT PRIMARY KEY, title VARCHAR(100)); "
                 + "INSERT INTO posts VALUES (1, 'first')");
         for (boolean bytecode : new boolean[] {true, false}) {

@@ -781,6 +781,17 @@ abstract class RepoContract implements BulkWriteContract {
     record TitleAsNumber(Long title) {
     }
 
+    record RatedTitle(String title, long rating) {
+    }
+
+    record NonEmptyTitle(String title) {
+        NonEmptyTitle {
+            if (title.isEmpty()) {
+                throw new IllegalArgumentException("title must not be empty");
+            }
+        }
+    }
+
     Post ratedPost(String title, Author author, int rating) {
         Post post = Post.titled(title, author);
         post.rating = rating;
@@ -871,9 +882,14 @@ abstract class RepoContract implements BulkWriteContract {
         Post post = post("first", author("jose"));
         comment(post, "a", true);
         comment(post, "b", false);
-        Post uncommented = post("second", author("eric"));
+        Post published = Post.titled("second", author("eric"));
+        published.published = true;
+        published.rating = 4;
+        published = this.repo.insert(published);
         assertThat(this.repo.all(Query.from(Post.class).orderBy("id").select(PostFacts.class))).containsExactly(
-                new PostFacts(post.id, false, null, post.insertedAt), new PostFacts(uncommented.id, false, null, uncommented.insertedAt));
+                new PostFacts(post.id, false, null, post.insertedAt), new PostFacts(published.id, true, 4, published.insertedAt));
+        assertThat(this.repo.all(Query.from(Post.class).where("published", true).select(RatedTitle.class)))
+                .containsExactly(new RatedTitle("second", 4L));
         assertThat(this.repo.all(Query.from(Post.class).join("comments").orderBy("id").select(CommentTally.class,
                 Selection.field("id"), Selection.count("comments.id").as("comments")).groupBy("id")))
                 .containsExactly(new CommentTally(post.id, 2));
@@ -887,8 +903,15 @@ abstract class RepoContract implements BulkWriteContract {
                 .hasMessage(":rating of PostRating is a primitive but its value is NULL: declare it with a wrapper type");
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(TitleAsNumber.class)))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage(":title of TitleAsNumber is a java.lang.Long, but its value is a java.lang.String: "
+                .hasMessage(":title of TitleAsNumber is declared java.lang.Long, but its value is a java.lang.String: "
                         + "declare the component as java.lang.String");
+    }
+
+    @Test
+    void selectLetsWhatAConstructorThrowsThrough() {
+        post("", author("jose"));
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).select(NonEmptyTitle.class)))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("title must not be empty");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,6 @@ import org.springframework.asm.Label;
 import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 import org.springframework.asm.Type;
-import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * Row readers that call a constructor with one value per column (a projection's record or class):
@@ -29,7 +29,13 @@ public final class ConstructorRowReaders {
 
     private static final String COLUMN_READER = Type.getInternalName(ColumnReader.class);
 
-    private static final Map<Shape, Optional<Constructor<?>>> CLASSES = new ConcurrentReferenceHashMap<>();
+    /** The generated classes of each class built, kept with it: nothing here holds an application's class loader. */
+    private static final ClassValue<Map<Shape, Optional<Constructor<?>>>> CLASSES = new ClassValue<>() {
+        @Override
+        protected Map<Shape, Optional<Constructor<?>>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private ConstructorRowReaders() {
     }
@@ -62,8 +68,8 @@ public final class ConstructorRowReaders {
             getters[i] = plain != null ? TypedGetter.of(plain, types[i]) : null;
             shape.add(getters[i] != null ? getters[i].method() : null);
         }
-        Optional<Constructor<?>> generated = CLASSES.computeIfAbsent(new Shape(constructor, shape),
-                key -> define(constructor, getters));
+        Map<Shape, Optional<Constructor<?>>> classes = CLASSES.get(constructor.getDeclaringClass());
+        Optional<Constructor<?>> generated = classes.computeIfAbsent(new Shape(constructor, shape), key -> define(constructor, getters));
         if (generated.isEmpty()) {
             return null;
         }
