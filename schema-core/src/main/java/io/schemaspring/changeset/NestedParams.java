@@ -80,7 +80,7 @@ final class NestedParams {
             invalid("map");
             return null;
         }
-        Map<String, Object> childParams = stringKeys(map);
+        Map<String, Object> childParams = new ChildParams(map);
         Object current = existing.isEmpty() ? null : existing.get(0);
         Object data;
         if (current != null && (this.onReplace == OnReplace.UPDATE || idMatches(current, childParams)
@@ -123,7 +123,7 @@ final class NestedParams {
                 invalid("{:array, :map}");
                 return null;
             }
-            Map<String, Object> childParams = stringKeys(map);
+            Map<String, Object> childParams = new ChildParams(map);
             Object data = matching(existing, childParams);
             if (data == null) {
                 data = newChild();
@@ -194,10 +194,6 @@ final class NestedParams {
 
     private void copyErrors(Changeset<?> child, String prefix) {
         child.errors().forEach(error -> this.parent.addError(prefix + error.field(), error.message(), error.metadata()));
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        return new ChildParams(map);
     }
 
     /**

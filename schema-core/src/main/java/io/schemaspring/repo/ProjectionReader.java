@@ -264,10 +264,11 @@ final class ProjectionReader {
         ColumnReader converting(ColumnReader reader, int component) {
             Class<?> to = this.types.get(component);
             String name = this.names.get(component);
-            Class<?> checked = this.constructor != null ? ClassUtils.resolvePrimitiveIfNecessary(to) : null;
+            Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(to);
+            boolean checked = this.constructor != null;
             return (resultSet, index) -> {
-                Object value = convert(reader.read(resultSet, index), to, name);
-                if (value != null && checked != null && !checked.isInstance(value)) {
+                Object value = convert(reader.read(resultSet, index), to, boxed, name);
+                if (value != null && checked && !boxed.isInstance(value)) {
                     throw new InvalidDataAccessApiUsageException(":" + name + " of " + this.type.getSimpleName() + " is declared "
                             + to.getName() + ", but its value is a " + value.getClass().getName()
                             + ": declare the component as " + value.getClass().getName());
@@ -330,17 +331,8 @@ final class ProjectionReader {
             return new InvalidDataAccessApiUsageException("cannot create " + this.type.getName() + ": " + thrown, thrown);
         }
 
-        /** Whether the number is already of the component's type, its wrapper for a primitive (no boxing twice). */
-        private static boolean fits(Number number, Class<?> to) {
-            if (!to.isPrimitive()) {
-                return to.isInstance(number);
-            }
-            return to == long.class ? number instanceof Long : to == int.class ? number instanceof Integer
-                    : to == double.class ? number instanceof Double : to == float.class ? number instanceof Float
-                            : to == short.class ? number instanceof Short : number instanceof Byte;
-        }
-
-        private @Nullable Object convert(@Nullable Object value, Class<?> to, String name) {
+        /** The value as the component's type {@code to} ({@code boxed}: its wrapper), for the numbers that convert. */
+        private @Nullable Object convert(@Nullable Object value, Class<?> to, Class<?> boxed, String name) {
             if (value == null) {
                 if (to.isPrimitive() && constructorOnly()) {
                     throw new InvalidDataAccessApiUsageException(":" + name + " of " + this.type.getSimpleName()
@@ -348,7 +340,7 @@ final class ProjectionReader {
                 }
                 return null;
             }
-            if (!(value instanceof Number number) || fits(number, to)) {
+            if (!(value instanceof Number number) || boxed.isInstance(number)) {
                 return value;
             }
             if (to == long.class || to == Long.class) {

@@ -145,7 +145,7 @@ public final class ConstructorRowReaders {
 
     /**
      * {@code value = rs.getXxx(first + i)}, then for a wrapper {@code null} when the column was NULL;
-     * for a primitive a NULL goes to the argument's reader, which refuses it with its message.
+     * for a primitive the value of the argument's reader, which refuses a NULL with its message.
      */
     private static void readPrimitive(MethodVisitor read, String name, String readersDescriptor, TypedGetter getter,
             Class<?> type, int index, int slot) {
@@ -155,14 +155,7 @@ public final class ConstructorRowReaders {
         if (type.isPrimitive()) {
             read.visitVarInsn(Type.getType(type).getOpcode(Opcodes.ISTORE), slot);
             wasNull(read, present);
-            reader(read, name, readersDescriptor, index);
-            read.visitInsn(Opcodes.POP);
-            read.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
-            read.visitInsn(Opcodes.DUP);
-            read.visitLdcInsn("the reader of a primitive argument accepted NULL");
-            read.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V",
-                    false);
-            read.visitInsn(Opcodes.ATHROW);
+            readThroughReader(read, name, readersDescriptor, type, index, slot);
         }
         else {
             Bytecode.box(read, getter.primitive());
