@@ -30,6 +30,14 @@ public @interface BelongsTo {
     Default[] defaults() default {};
 
     /**
+     * What {@code putAssoc}/{@code castAssoc} do with the current parent when another (or none)
+     * is put, Ecto's {@code :on_replace}: {@code RAISE} (default), {@code MARK_AS_INVALID},
+     * {@code NILIFY} (only the key changes), {@code UPDATE} (the given map updates the current
+     * parent), {@code DELETE} and {@code DELETE_IF_EXISTS} (the former parent's row is deleted).
+     */
+    OnReplace onReplace() default OnReplace.RAISE;
+
+    /**
      * Ecto's {@code :define_field}: {@code false} when the foreign key field is declared for
      * another purpose (another association's key, part of a composite primary key): it must still
      * be declared, but it takes no foreign key role, so {@link #type()} and the configured foreign

@@ -39,6 +39,13 @@ public @interface ManyToMany {
     OnDelete onDelete() default OnDelete.NOTHING;
 
     /**
+     * What {@code putAssoc}/{@code castAssoc} do with current children left out, Ecto's
+     * {@code :on_replace}: {@code RAISE} (default), {@code MARK_AS_INVALID}, or {@code DELETE},
+     * which deletes their join rows and never the associated rows.
+     */
+    OnReplace onReplace() default OnReplace.RAISE;
+
+    /**
      * Values for fields of the join schema's rows, Ecto's {@code join_defaults}; needs
      * {@link #joinThroughSchema()}.
      */

@@ -45,6 +45,7 @@ public final class Changeset<T> {
     private final Map<String, Object> filters = new LinkedHashMap<>();
     private final Set<String> required = new LinkedHashSet<>();
     private final Map<String, NestedChanges> nested = new LinkedHashMap<>();
+    private @Nullable Action action;
 
     private Changeset(T data, SchemaMetadata metadata, Map<String, ?> params) {
         this.data = Objects.requireNonNull(data, "Data must not be null");
@@ -53,7 +54,10 @@ public final class Changeset<T> {
                 : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    /** The child changesets of a {@code castAssoc}, with the children the params left out. */
+    /**
+     * The child changesets of a {@code putAssoc} or {@code castAssoc}, with the current children
+     * left out ({@code removed}), which the repository treats as the association's {@code onReplace} says.
+     */
     public record NestedChanges(String name, Cardinality cardinality, List<Changeset<?>> children, List<Object> removed) {
     }
 
@@ -131,44 +135,77 @@ public final class Changeset<T> {
                 + (this.metadata.virtualFields().isEmpty() ? "" : " and the virtual " + this.metadata.virtualFields()));
     }
 
-    /** Records a change; a value equal to the current one is no change (and removes a pending one). */
+    /**
+     * Records a change; a value equal to the current one is no change (and removes a pending one).
+     * On an association it is {@link #putAssoc}, as in Ecto.
+     */
     public Changeset<T> putChange(String field, @Nullable Object value) {
         Objects.requireNonNull(field, "Field must not be null");
         FieldMetadata metadata = this.metadata.field(field);
-        if (metadata == null && this.metadata.association(field) == null) {
+        if (metadata == null) {
+            if (this.metadata.association(field) != null) {
+                return putAssoc(field, value);
+            }
             throw new IllegalArgumentException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
                     + "; its fields are " + this.metadata.fields());
         }
         Object current = currentValue(field);
-        if (metadata != null && equal(metadata, current, value)) {
+        if (equal(metadata, current, value)) {
             this.changes.remove(field);
         }
         else {
             this.changes.put(field, value);
         }
-        AssociationMetadata association = metadata == null ? this.metadata.association(field) : null;
-        if (association != null && association.unique()) {
-            checkUnique(association, value);
+        return this;
+    }
+
+    /**
+     * Puts an association, Ecto's {@code put_assoc}: {@code value} is a struct, a changeset or a map
+     * of field values (a list of them for a to-many association, {@code null} to remove a to-one).
+     * An entry whose primary key matches a current child updates it; a new struct or map is
+     * inserted, a stored one is updated (and, for has-one and has-many, given this parent's key);
+     * current children left out follow the association's {@code onReplace}. The repository writes
+     * them in the parent's transaction: {@code belongsTo} before the parent, the others after it.
+     *
+     * @throws IllegalArgumentException for an unknown or through association, or a struct of another schema
+     * @throws IllegalStateException when the stored parent's association was not loaded
+     * @throws ReplaceRefusedException when a current child would be replaced and {@code onReplace} is {@code RAISE}
+     */
+    public Changeset<T> putAssoc(String name, @Nullable Object value) {
+        Objects.requireNonNull(name, "Association must not be null");
+        this.errors.removeIf(error -> error.field().equals(name) || error.field().startsWith(name + "[")
+                || error.field().startsWith(name + "."));
+        NestedChanges nested = AssocChanges.put(this, name, value);
+        if (nested == null) {
+            this.nested.remove(name);
+            return this;
+        }
+        this.nested.put(name, nested);
+        for (int i = 0; i < nested.children().size(); i++) {
+            String path = name + (nested.cardinality() == Cardinality.MANY ? "[" + i + "]." : ".");
+            nested.children().get(i).errors().forEach(error -> addError(path + error.field(), error.message(), error.metadata()));
+        }
+        AssociationMetadata association = this.metadata.association(name);
+        if (association.unique()) {
+            checkUnique(association, nested.children().stream().map(child -> (Object) child.applyChanges()).toList());
         }
         return this;
     }
 
     /** Ecto's check of a unique many-to-many: each repeated related key gets "has already been taken". */
-    private void checkUnique(AssociationMetadata association, @Nullable Object value) {
-        String name = association.field();
-        this.errors.removeIf(error -> error.field().startsWith(name + "["));
-        if (value instanceof List<?> entries) {
-            FieldMetadata key = this.metadata.registry().get(association.related()).field(association.relatedKey());
-            for (int i : io.schemaspring.metadata.UniqueEntries.duplicates(entries, key.accessor())) {
-                addError(name + "[" + i + "]." + key.name(), "has already been taken", Map.of());
-            }
+    private void checkUnique(AssociationMetadata association, List<?> entries) {
+        FieldMetadata key = this.metadata.registry().get(association.related()).field(association.relatedKey());
+        for (int i : io.schemaspring.metadata.UniqueEntries.duplicates(entries, key.accessor())) {
+            addError(association.field() + "[" + i + "]." + key.name(), "has already been taken", Map.of());
         }
     }
 
     /** Records a change even when equal to the current value, Ecto's {@code force_change}. */
     public Changeset<T> forceChange(String field, @Nullable Object value) {
         putChange(field, value);
-        this.changes.put(field, value);
+        if (this.metadata.field(field) != null) {
+            this.changes.put(field, value);
+        }
         return this;
     }
 
@@ -410,34 +447,42 @@ public final class Changeset<T> {
         return this;
     }
 
-    /** Casts a has-one or has-many association with all its castable fields, Ecto's {@code cast_assoc}. */
+    /** Casts an association with all its castable fields, Ecto's {@code cast_assoc}. */
     public Changeset<T> castAssoc(String name) {
         return castAssoc(name, this::castChild);
     }
 
     /**
-     * Casts a has-one or has-many association with a changeset function. Children with the id
-     * of a loaded child update it, others are inserted; loaded children left out of the
-     * parameters follow the association's {@code onReplace}. The repository writes them with the parent.
+     * Casts an association of any kind with a changeset function. Children with the id of a
+     * current child update it, others are new; current children left out of the parameters follow
+     * the association's {@code onReplace}. The repository writes them with the parent, as for
+     * {@link #putAssoc}.
      */
     @SuppressWarnings("unchecked")
     public <C> Changeset<T> castAssoc(String name, BiFunction<C, Map<String, Object>, Changeset<C>> with) {
-        AssociationMetadata association = this.metadata.association(name);
-        if (association == null || association.kind() != AssociationKind.HAS) {
-            throw new IllegalArgumentException("castAssoc: :" + name + " is not a has-one or has-many association of "
-                    + this.metadata.schemaClass().getSimpleName() + (association == null ? ""
-                            : "; for " + association.kind() + " associations put persisted structs with putChange"));
-        }
-        Object current = currentValue(name);
-        if (!NotLoaded.isLoaded(current == null ? List.of() : current)) {
-            throw new IllegalArgumentException("castAssoc: association :" + name + " of "
-                    + this.metadata.schemaClass().getSimpleName() + " is not loaded; preload it before casting it");
-        }
+        AssociationMetadata association = AssocChanges.writable(this.metadata, name, "cast");
+        List<Object> current = AssocChanges.current(this, association, "cast");
+        Object currentValue = association.cardinality() == Cardinality.ONE ? (current.isEmpty() ? null : current.get(0)) : current;
         NestedParams.Result result = new NestedParams(this, name, association.cardinality(), association.related(),
-                association.onReplace(), "assoc").cast(current, (BiFunction<Object, Map<String, Object>, Changeset<?>>) (BiFunction<?, ?, ?>) with);
+                association.onReplace(), "assoc").cast(currentValue, (BiFunction<Object, Map<String, Object>, Changeset<?>>) (BiFunction<?, ?, ?>) with);
         if (result != null) {
             this.nested.put(name, new NestedChanges(name, association.cardinality(), result.children(), result.removed()));
         }
+        return this;
+    }
+
+    /** What the repository does with a child changeset of {@link #putAssoc} or {@link #castAssoc}, Ecto's {@code action}. */
+    public enum Action {
+        INSERT, UPDATE
+    }
+
+    /** The action of a child changeset; {@code null} for a changeset that is not an association's child. */
+    public @Nullable Action action() {
+        return this.action;
+    }
+
+    Changeset<T> withAction(Action action) {
+        this.action = action;
         return this;
     }
 
@@ -469,7 +514,16 @@ public final class Changeset<T> {
 
     /** The change of a field, else its value in the data, Ecto's {@code get_field}. */
     public @Nullable Object getField(String field) {
+        NestedChanges nested = this.nested.get(field);
+        if (nested != null && this.metadata.association(field) != null) {
+            return applied(nested);
+        }
         return this.changes.containsKey(field) ? this.changes.get(field) : currentValue(field);
+    }
+
+    private @Nullable Object applied(NestedChanges nested) {
+        List<Object> children = nested.children().stream().map(child -> (Object) child.applyChanges()).toList();
+        return nested.cardinality() == Cardinality.ONE ? (children.isEmpty() ? null : children.get(0)) : new ArrayList<>(children);
     }
 
     public List<FieldError> errors() {
@@ -508,7 +562,7 @@ public final class Changeset<T> {
         return Collections.unmodifiableSet(this.required);
     }
 
-    /** The child changesets of {@code castAssoc}, by association. */
+    /** The child changesets of {@code putAssoc} and {@code castAssoc}, by association. */
     public Map<String, NestedChanges> nested() {
         return Collections.unmodifiableMap(this.nested);
     }
@@ -524,14 +578,12 @@ public final class Changeset<T> {
                     field.accessor().set(copy, value);
                 }
             }
-            else {
-                this.metadata.association(name).accessor().set(copy, value);
-            }
         });
         this.nested.values().forEach(nested -> {
-            List<Object> children = nested.children().stream().map(child -> (Object) child.applyChanges()).toList();
-            this.metadata.association(nested.name()).accessor().set(copy, nested.cardinality() == Cardinality.ONE
-                    ? (children.isEmpty() ? null : children.get(0)) : new ArrayList<>(children));
+            AssociationMetadata association = this.metadata.association(nested.name());
+            if (association != null) {
+                association.accessor().set(copy, applied(nested));
+            }
         });
         return (T) this.metadata.build(copy);
     }

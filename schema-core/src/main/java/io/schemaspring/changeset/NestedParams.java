@@ -83,17 +83,20 @@ final class NestedParams {
         Map<String, Object> childParams = new ChildParams(map);
         Object current = existing.isEmpty() ? null : existing.get(0);
         Object data;
+        Changeset.Action action;
         if (current != null && (this.onReplace == OnReplace.UPDATE || idMatches(current, childParams)
                 || bothWithoutId(current, childParams))) {
             data = current;
+            action = Changeset.Action.UPDATE;
         }
         else {
             if (current != null && !replace(current, removed)) {
                 return null;
             }
             data = newChild();
+            action = Changeset.Action.INSERT;
         }
-        Changeset<?> child = with.apply(data, childParams);
+        Changeset<?> child = with.apply(data, childParams).withAction(action);
         copyErrors(child, this.name + ".");
         return new Result(List.of(child), removed);
     }
@@ -125,13 +128,14 @@ final class NestedParams {
             }
             Map<String, Object> childParams = new ChildParams(map);
             Object data = matching(existing, childParams);
+            Changeset.Action action = data == null ? Changeset.Action.INSERT : Changeset.Action.UPDATE;
             if (data == null) {
                 data = newChild();
             }
             else {
                 seen.put(data, Boolean.TRUE);
             }
-            Changeset<?> child = with.apply(data, childParams);
+            Changeset<?> child = with.apply(data, childParams).withAction(action);
             copyErrors(child, this.name + "[" + i + "].");
             children.add(child);
         }

@@ -1,17 +1,23 @@
 package io.schemaspring.metadata;
 
+import io.schemaspring.annotation.OnReplace;
+import java.util.EnumSet;
+import java.util.Set;
+
 import io.schemaspring.annotation.BelongsTo;
 import io.schemaspring.annotation.Default;
 import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.HasOne;
 import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.OnDelete;
+import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Where;
 import io.schemaspring.metadata.Introspection.AssociationDeclaration;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.Type;
 import java.beans.Introspector;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,12 +106,13 @@ final class AssociationResolver {
                 .keys(foreignKey, references)
                 .where(where(owner, declaration, related, belongsTo.where()))
                 .defaults(defaults(owner, declaration, related, belongsTo.defaults(), "@BelongsTo", null))
+                .onReplace(belongsTo.onReplace())
                 .build();
     }
 
     private AssociationMetadata has(Introspection owner, AssociationDeclaration declaration, String foreignKeyOption,
             String referencesOption, Where[] where, String[] preloadOrder, OnDelete onDelete,
-            io.schemaspring.annotation.OnReplace onReplace, Default[] defaults) {
+            OnReplace onReplace, Default[] defaults) {
         SchemaMetadata ownerMetadata = owner.metadata();
         SchemaMetadata related = metadata(declaration.related());
         String label = declaration.cardinality() == Cardinality.MANY ? "@HasMany" : "@HasOne";
@@ -122,7 +129,8 @@ final class AssociationResolver {
                 .where(where(owner, declaration, related, where))
                 .preloadOrder(preloadOrder(owner, declaration, related, preloadOrder))
                 .onDelete(onDelete)
-                .onReplace(onReplace)
+                .onReplace(declaration.cardinality() == Cardinality.ONE ? onReplace
+                        : onReplace(owner, declaration, onReplace, label, EnumSet.complementOf(EnumSet.of(OnReplace.UPDATE))))
                 .defaults(defaults(owner, declaration, related, defaults, label, foreignKey))
                 .build();
     }
@@ -163,9 +171,21 @@ final class AssociationResolver {
                 .where(where(owner, declaration, related, manyToMany.where()))
                 .preloadOrder(preloadOrder(owner, declaration, related, manyToMany.preloadOrder()))
                 .onDelete(manyToMany.onDelete())
+                .onReplace(onReplace(owner, declaration, manyToMany.onReplace(), "@ManyToMany",
+                        EnumSet.of(OnReplace.RAISE, OnReplace.MARK_AS_INVALID, OnReplace.DELETE)))
                 .joinDefaults(joinDefaults(owner, declaration, join, joinKeys, manyToMany))
                 .defaults(defaults(owner, declaration, related, manyToMany.defaults(), "@ManyToMany", null))
                 .build();
+    }
+
+    /** Ecto's check of {@code :on_replace}: UPDATE is for to-one associations, a many-to-many only deletes join rows. */
+    private OnReplace onReplace(Introspection owner, AssociationDeclaration declaration, OnReplace onReplace, String label,
+            Set<OnReplace> allowed) {
+        if (!allowed.contains(onReplace)) {
+            throw error(owner.metadata().schemaClass(), declaration.name(), "invalid onReplace " + onReplace + " for " + label,
+                    "use one of " + allowed + " (UPDATE needs a to-one association)");
+        }
+        return onReplace;
     }
 
     private JoinKey joinKey(Introspection owner, AssociationDeclaration declaration, @Nullable SchemaMetadata join,

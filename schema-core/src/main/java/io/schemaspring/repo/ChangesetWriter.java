@@ -1,6 +1,5 @@
 package io.schemaspring.repo;
 
-import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Writable;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.Constraint;
@@ -9,21 +8,20 @@ import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.changeset.UndeclaredConstraintException;
 import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.AssociationMetadata;
-import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
-import java.util.ArrayList;
+import io.schemaspring.metadata.StructMeta;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Ecto's {@code Repo.Schema} for changesets: invalid changesets are never sent, declared
- * constraint violations become field errors, and the children of {@code castAssoc} are written
- * with their parent in one transaction.
+ * constraint violations become field errors, and the associations of {@code putAssoc} and
+ * {@code castAssoc} are written with their parent in one transaction ({@link AssocWriter}).
  */
 final class ChangesetWriter {
 
@@ -31,22 +29,67 @@ final class ChangesetWriter {
     private final InsertOperation inserts;
     private final UpdateOperation updates;
     private final DeleteOperation deletes;
+    private final JoinRowWriter joinRows;
+    private final AssocWriter assocs;
     private final ChangesetViolations violations = new ChangesetViolations();
 
-    ChangesetWriter(RepoContext context, InsertOperation inserts, UpdateOperation updates, DeleteOperation deletes) {
+    ChangesetWriter(RepoContext context, InsertOperation inserts, UpdateOperation updates, DeleteOperation deletes,
+            JoinRowWriter joinRows) {
         this.context = context;
         this.inserts = inserts;
         this.updates = updates;
         this.deletes = deletes;
+        this.joinRows = joinRows;
+        this.assocs = new AssocWriter(context, this, deletes, joinRows);
     }
 
+    /**
+     * Ecto's {@code Repo.insert} of a struct: one holding associated structs is written as a
+     * changeset putting them, in one transaction; a class schema's struct is then given the
+     * written values, as a plain insert gives it its id.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T insert(T struct, @Nullable String prefix) {
+        SchemaMetadata metadata = this.context.mapping(struct.getClass()).metadata();
+        if (!AssocWriter.holdsAssociations(metadata, struct)) {
+            return this.inserts.insert(struct, prefix);
+        }
+        this.joinRows.hasJoinRows(metadata, struct);
+        T inserted = insert(this.assocs.asChangeset(metadata, struct), prefix);
+        if (metadata.record()) {
+            return inserted;
+        }
+        for (String name : metadata.fields()) {
+            FieldMetadata field = metadata.field(name);
+            field.accessor().set(struct, field.accessor().get(inserted));
+        }
+        for (String name : metadata.associations()) {
+            AssociationMetadata association = metadata.association(name);
+            if (association.kind() != io.schemaspring.metadata.AssociationKind.THROUGH) {
+                association.accessor().set(struct, association.accessor().get(inserted));
+            }
+        }
+        StructMeta meta = metadata.getMeta(inserted);
+        if (meta != null) {
+            metadata.putMeta(struct, meta);
+        }
+        this.context.states.copy(inserted, struct);
+        return struct;
+    }
+
+    /** Ecto's {@code Repo.insert} of a changeset; associations its data holds beside those it changes are inserted too. */
     <T> T insert(Changeset<T> changeset, @Nullable String prefix) {
         requireValid("insert", changeset);
-        T struct = changeset.applyChanges();
-        this.context.states.copy(changeset.data(), struct);
-        return withConstraints("insert", changeset, () -> this.context.inTransaction(!changeset.nested().isEmpty(), () -> {
-            T inserted = this.inserts.insert(struct, prefix);
-            return writeNested(changeset, inserted);
+        boolean nested = !changeset.nested().isEmpty();
+        return withConstraints("insert", changeset, () -> this.context.inTransaction(nested, () -> {
+            Map<String, @Nullable Object> parents = nested ? this.assocs.writeParents(changeset, prefix, "insert") : Map.of();
+            T struct = changeset.applyChanges();
+            this.context.states.copy(changeset.data(), struct);
+            if (nested) {
+                struct = this.assocs.detach(changeset, struct, parents);
+            }
+            T inserted = insert(struct, prefix);
+            return nested ? this.assocs.writeChildren(changeset, inserted, parents, true) : inserted;
         }));
     }
 
@@ -59,33 +102,43 @@ final class ChangesetWriter {
         Map<String, Object> changes = new LinkedHashMap<>();
         changeset.changes().forEach((name, value) -> {
             FieldMetadata field = metadata.field(name);
-            if (field == null && metadata.association(name) == null) {
+            if (field == null) {
                 throw this.context.mapping(data.getClass()).unknownField(name);
             }
-            if (field == null || field.virtual() || (!field.primaryKey() && field.writable() == Writable.ALWAYS)) {
+            if (field.virtual() || (!field.primaryKey() && field.writable() == Writable.ALWAYS)) {
                 changes.put(name, value);
             }
         });
-        if (changes.isEmpty() && changeset.nested().isEmpty()) {
+        boolean nested = !changeset.nested().isEmpty();
+        if (changes.isEmpty() && !nested) {
             return data;
         }
-        String version = metadata.versionField();
-        boolean versioned = version != null && !changes.isEmpty() && !changeset.filters().containsKey(version);
-        Map<String, Object> filters = versioned ? VersionLock.filters(metadata, data, changeset.filters()) : changeset.filters();
-        if (versioned) {
-            changes.put(version, VersionLock.next(metadata, filters.get(version)));
-        }
-        Object copy = metadata.record() ? metadata.draft(data) : metadata.copy(data);
-        for (String name : metadata.virtualFields()) {
-            if (changes.containsKey(name)) {
-                metadata.field(name).accessor().set(copy, changes.remove(name));
+        return withConstraints("update", changeset, () -> this.context.inTransaction(nested, () -> {
+            Map<String, @Nullable Object> parents = nested ? this.assocs.writeParents(changeset, target, "update") : Map.of();
+            parents.forEach((name, parent) -> {
+                AssociationMetadata association = metadata.association(name);
+                Object key = this.assocs.parentKey(association, parent);
+                if (!Objects.equals(key, metadata.field(association.ownerKey()).accessor().get(data))) {
+                    changes.put(association.ownerKey(), key);
+                }
+            });
+            String version = metadata.versionField();
+            boolean versioned = version != null && !changes.isEmpty() && !changeset.filters().containsKey(version);
+            Map<String, Object> filters = versioned ? VersionLock.filters(metadata, data, changeset.filters())
+                    : changeset.filters();
+            if (versioned) {
+                changes.put(version, VersionLock.next(metadata, filters.get(version)));
             }
-        }
-        T struct = (T) metadata.build(copy);
-        this.context.states.copy(data, struct);
-        return withConstraints("update", changeset, () -> this.context.inTransaction(!changeset.nested().isEmpty(), () -> {
+            Object copy = metadata.record() ? metadata.draft(data) : metadata.copy(data);
+            for (String name : metadata.virtualFields()) {
+                if (changes.containsKey(name)) {
+                    metadata.field(name).accessor().set(copy, changes.remove(name));
+                }
+            }
+            T struct = (T) metadata.build(copy);
+            this.context.states.copy(data, struct);
             T updated = changes.isEmpty() ? struct : this.updates.write(struct, target, changes, false, filters);
-            return writeNested(changeset, updated);
+            return nested ? this.assocs.writeChildren(changeset, updated, parents, false) : updated;
         }));
     }
 
@@ -116,53 +169,5 @@ final class ChangesetWriter {
             ConstraintViolations.addError(changeset, constraint);
             throw new InvalidChangesetException(action, changeset);
         }
-    }
-
-    /** Writes the children of {@code castAssoc} after their parent, and applies onReplace to those left out. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private <T> T writeNested(Changeset<?> changeset, T parent) {
-        if (changeset.nested().isEmpty()) {
-            return parent;
-        }
-        SchemaMetadata metadata = this.context.mapping(parent.getClass()).metadata();
-        for (Changeset.NestedChanges nested : changeset.nested().values()) {
-            AssociationMetadata association = metadata.association(nested.name());
-            Object key = metadata.field(association.ownerKey()).accessor().get(parent);
-            String prefix = this.context.childPrefix(this.context.prefixOf(parent), metadata,
-                    this.context.mapping(association.related()).metadata());
-            for (Object removed : nested.removed()) {
-                if (association.onReplace() == OnReplace.NILIFY) {
-                    update((Changeset) Changeset.change(this.context.mapping(removed.getClass()).metadata(), removed).forceChange(association.relatedKey(), null), null);
-                }
-                else {
-                    this.deletes.delete(removed, null, Map.of());
-                }
-            }
-            List<Object> written = new ArrayList<>();
-            for (int i = 0; i < nested.children().size(); i++) {
-                Changeset<Object> child = (Changeset<Object>) nested.children().get(i);
-                child.forceChange(association.relatedKey(), key);
-                boolean persisted = child.metadata().primaryKey().stream()
-                        .allMatch(field -> child.metadata().field(field).accessor().get(child.data()) != null);
-                try {
-                    written.add(persisted ? update(child, null) : insert(child, prefix));
-                }
-                catch (InvalidChangesetException ex) {
-                    String path = nested.name() + (association.cardinality() == Cardinality.MANY ? "[" + i + "]." : ".");
-                    child.errors().forEach(error -> changeset.addError(path + error.field(), error.message(), error.metadata()));
-                    throw new InvalidChangesetException(changeset.data() == parent ? "insert" : "update", changeset);
-                }
-            }
-            Object children = association.cardinality() == Cardinality.ONE ? (written.isEmpty() ? null : written.get(0)) : written;
-            if (metadata.record()) {
-                T replaced = (T) metadata.with(parent, association.field(), children);
-                this.context.states.copy(parent, replaced);
-                parent = replaced;
-            }
-            else {
-                association.accessor().set(parent, children);
-            }
-        }
-        return parent;
     }
 }

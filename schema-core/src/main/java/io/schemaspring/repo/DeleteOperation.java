@@ -26,6 +26,11 @@ final class DeleteOperation {
     }
 
     <T> T delete(T struct, @Nullable String requested, Map<String, Object> lockFilters) {
+        return delete(struct, requested, lockFilters, true);
+    }
+
+    /** Deletes the struct's row; a row already gone is a {@link StaleEntryException} only when {@code required}. */
+    <T> T delete(T struct, @Nullable String requested, Map<String, Object> lockFilters, boolean required) {
         SchemaMapping mapping = this.context.mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
         Keys.require(metadata, struct, "delete");
@@ -43,7 +48,7 @@ final class DeleteOperation {
                             Keys.condition(metadata, filters))));
             Parameters parameters = new Parameters();
             Keys.addParameters(mapping, struct, parameters, filters);
-            if (this.context.jdbc.update(sql, parameters) == 0) {
+            if (this.context.jdbc.update(sql, parameters) == 0 && required) {
                 throw new StaleEntryException("delete", metadata.schemaClass(), Keys.describe(metadata, struct));
             }
             return null;

@@ -88,7 +88,24 @@ final class JoinRowWriter {
         }
     }
 
-    private void insert(SchemaMetadata metadata, AssociationMetadata association, @Nullable String prefix, Object ownerKey,
+    /** Deletes the join row of one owner and one related struct, Ecto's many-to-many {@code on_replace: :delete}. */
+    void deleteOne(SchemaMetadata owner, AssociationMetadata association, @Nullable String prefix, Object ownerKey,
+            Object related) {
+        JoinKey ownerSide = association.joinKeys().get(0);
+        JoinKey relatedSide = association.joinKeys().get(1);
+        String sql = this.context.statement(owner.schemaClass(), prefix, association.field(), "deleteJoin", "",
+                () -> this.context.renderer.render(new Delete(Table.of(prefix, association.joinThrough()),
+                        new Condition.And(List.of(new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ),
+                                new Condition.Compare(Column.of(relatedSide.column()), Condition.Operator.EQ))))));
+        SchemaMapping relatedMapping = this.context.mapping(association.related());
+        Object relatedKey = relatedMapping.metadata().field(association.relatedKey()).accessor().get(related);
+        this.context.jdbc.update(sql, new Parameters()
+                .add(this.context.mapping(owner.schemaClass()).codec(association.ownerKey()), ownerKey)
+                .add(relatedMapping.codec(association.relatedKey()), relatedKey));
+    }
+
+    /** Inserts one join row for each related struct (each must be stored), with the join defaults. */
+    void insert(SchemaMetadata metadata, AssociationMetadata association, @Nullable String prefix, Object ownerKey,
             List<?> related) {
         List<JoinDefault> defaults = association.joinDefaults();
         List<String> columns = new ArrayList<>(List.of(association.joinKeys().get(0).column(),

@@ -75,7 +75,7 @@ public class Repo {
         this.inserts = new InsertOperation(this.context, joinRows, readBack);
         this.updates = new UpdateOperation(this.context, joinRows, readBack);
         this.deletes = new DeleteOperation(this.context, joinRows);
-        this.changesets = new ChangesetWriter(this.context, this.inserts, this.updates, this.deletes);
+        this.changesets = new ChangesetWriter(this.context, this.inserts, this.updates, this.deletes, joinRows);
         this.upserts = new UpsertOperation(this.context, joinRows, readBack);
         this.bulkInserts = new BulkInsert(this.context, this.upserts);
         this.updateAlls = new UpdateAllOperation(this.context);
@@ -324,8 +324,8 @@ public class Repo {
 
     /** Inserts into the given database schema (multi-tenancy); the struct keeps that prefix. */
     public <T> T insert(T struct, @Nullable String prefix) {
-        return this.observer.off() ? this.inserts.insert(struct, prefix)
-                : this.observer.observe(struct.getClass(), "insert", () -> this.inserts.insert(struct, prefix));
+        return this.observer.off() ? this.changesets.insert(struct, prefix)
+                : this.observer.observe(struct.getClass(), "insert", () -> this.changesets.insert(struct, prefix));
     }
 
     /**

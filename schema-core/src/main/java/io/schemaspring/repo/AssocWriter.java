@@ -1,0 +1,254 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.InvalidChangesetException;
+import io.schemaspring.metadata.AssociationKind;
+import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.Cardinality;
+import io.schemaspring.metadata.FieldMetadata;
+import io.schemaspring.metadata.NotLoaded;
+import io.schemaspring.metadata.SchemaMetadata;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ecto's association writes ({@code Ecto.Repo.Schema}'s parents and children, each association's
+ * {@code on_repo_change}): belongs-to parents are written before their child and give it their
+ * key; has-one, has-many and many-to-many children after their parent, with its key or a join
+ * row; the current children a changeset left out follow {@code onReplace}. A child that fails puts
+ * its errors on the parent's changeset under the association's path.
+ */
+final class AssocWriter {
+
+    private final RepoContext context;
+    private final ChangesetWriter changesets;
+    private final DeleteOperation deletes;
+    private final JoinRowWriter joinRows;
+
+    AssocWriter(RepoContext context, ChangesetWriter changesets, DeleteOperation deletes, JoinRowWriter joinRows) {
+        this.context = context;
+        this.changesets = changesets;
+        this.deletes = deletes;
+        this.joinRows = joinRows;
+    }
+
+    /** Whether the struct holds associated structs to write with it: a to-one value or a loaded, non-empty list. */
+    static boolean holdsAssociations(SchemaMetadata metadata, Object struct) {
+        for (String name : metadata.associations()) {
+            AssociationMetadata association = metadata.association(name);
+            if (association.kind() == AssociationKind.THROUGH) {
+                continue;
+            }
+            Object value = association.accessor().get(struct);
+            if (value instanceof Collection<?> list ? NotLoaded.isLoaded(list) && !list.isEmpty() : value != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ecto's insert of a struct with associations: a changeset putting each association the struct holds. */
+    @SuppressWarnings("unchecked")
+    <T> Changeset<T> asChangeset(SchemaMetadata metadata, T struct) {
+        Object data = metadata.record() ? metadata.draft(struct) : metadata.copy(struct);
+        Map<String, Object> held = new LinkedHashMap<>();
+        for (String name : metadata.associations()) {
+            AssociationMetadata association = metadata.association(name);
+            Object value = association.accessor().get(struct);
+            if (association.kind() != AssociationKind.THROUGH && value != null
+                    && !(value instanceof Collection<?> list && (!NotLoaded.isLoaded(list) || list.isEmpty()))) {
+                held.put(association.field(), value);
+                association.accessor().set(data, null);
+            }
+        }
+        T detached = (T) metadata.build(data);
+        this.context.states.copy(struct, detached);
+        Changeset<T> changeset = Changeset.change(metadata, detached);
+        held.forEach(changeset::putAssoc);
+        return changeset;
+    }
+
+    /** Writes the belongs-to parents of the changeset first; answers each (null when removed) by association. */
+    Map<String, @Nullable Object> writeParents(Changeset<?> changeset, @Nullable String prefix, String action) {
+        SchemaMetadata owner = changeset.metadata();
+        Map<String, @Nullable Object> parents = new LinkedHashMap<>();
+        for (Changeset.NestedChanges nested : changeset.nested().values()) {
+            AssociationMetadata association = owner.association(nested.name());
+            if (association.kind() == AssociationKind.BELONGS_TO) {
+                SchemaMetadata related = this.context.mapping(association.related()).metadata();
+                String relatedPrefix = this.context.childPrefix(prefix, owner, related);
+                parents.put(nested.name(), nested.children().isEmpty() ? null
+                        : write(changeset, action, nested, 0, nested.children().get(0), relatedPrefix));
+            }
+        }
+        return parents;
+    }
+
+    /** The foreign key a written (or removed) parent gives its child. */
+    @Nullable Object parentKey(AssociationMetadata association, @Nullable Object parent) {
+        if (parent == null) {
+            return null;
+        }
+        return this.context.mapping(association.related()).metadata().field(association.relatedKey()).accessor().get(parent);
+    }
+
+    /** Sets the foreign keys of the written parents on a new struct that is about to be inserted; clears the nested associations. */
+    @SuppressWarnings("unchecked")
+    <T> T detach(Changeset<T> changeset, T struct, Map<String, @Nullable Object> parents) {
+        SchemaMetadata metadata = changeset.metadata();
+        Object data = metadata.record() ? metadata.draft(struct) : struct;
+        for (String name : changeset.nested().keySet()) {
+            AssociationMetadata association = metadata.association(name);
+            if (association.kind() == AssociationKind.BELONGS_TO) {
+                metadata.field(association.ownerKey()).accessor().set(data, parentKey(association, parents.get(name)));
+            }
+            association.accessor().set(data, null);
+        }
+        T detached = (T) metadata.build(data);
+        if (detached != struct) {
+            this.context.states.copy(struct, detached);
+        }
+        return detached;
+    }
+
+    /** Writes the children after their parent and answers the parent holding every written association. */
+    <T> T writeChildren(Changeset<?> changeset, T parent, Map<String, @Nullable Object> parents, boolean inserted) {
+        SchemaMetadata metadata = this.context.mapping(parent.getClass()).metadata();
+        T result = parent;
+        for (Changeset.NestedChanges nested : changeset.nested().values()) {
+            AssociationMetadata association = metadata.association(nested.name());
+            Object value = switch (association.kind()) {
+                case BELONGS_TO -> {
+                    replaceParents(nested, association);
+                    yield parents.get(nested.name());
+                }
+                case HAS -> writeHas(changeset, inserted ? "insert" : "update", nested, association, result);
+                default -> writeManyToMany(changeset, nested, association, result, inserted);
+            };
+            result = withAssociation(metadata, result, association, value);
+        }
+        return result;
+    }
+
+    private void replaceParents(Changeset.NestedChanges nested, AssociationMetadata association) {
+        for (Object removed : nested.removed()) {
+            switch (association.onReplace()) {
+                case DELETE -> this.deletes.delete(removed, null, Map.of(), true);
+                case DELETE_IF_EXISTS -> this.deletes.delete(removed, null, Map.of(), false);
+                default -> {
+                    // NILIFY and UPDATE leave the former parent as it is: the child's key no longer points to it.
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object writeHas(Changeset<?> changeset, String action, Changeset.NestedChanges nested, AssociationMetadata association,
+            Object parent) {
+        SchemaMetadata owner = this.context.mapping(parent.getClass()).metadata();
+        SchemaMetadata related = this.context.mapping(association.related()).metadata();
+        Object key = owner.field(association.ownerKey()).accessor().get(parent);
+        String foreignKey = association.relatedKey();
+        for (Object removed : nested.removed()) {
+            switch (association.onReplace()) {
+                case DELETE -> this.deletes.delete(removed, null, Map.of(), true);
+                case DELETE_IF_EXISTS -> this.deletes.delete(removed, null, Map.of(), false);
+                default -> this.changesets.update((Changeset) Changeset.change(related, removed).forceChange(foreignKey, null),
+                        null);
+            }
+        }
+        String prefix = this.context.childPrefix(this.context.prefixOf(parent), owner, related);
+        List<Object> written = new ArrayList<>();
+        for (int i = 0; i < nested.children().size(); i++) {
+            Changeset<?> child = nested.children().get(i);
+            child.putChange(foreignKey, key);
+            written.add(write(changeset, action, nested, i, child, prefix));
+        }
+        return one(nested, written);
+    }
+
+    private Object writeManyToMany(Changeset<?> changeset, Changeset.NestedChanges nested, AssociationMetadata association,
+            Object parent, boolean inserted) {
+        SchemaMetadata owner = this.context.mapping(parent.getClass()).metadata();
+        SchemaMetadata related = this.context.mapping(association.related()).metadata();
+        Object ownerKey = owner.field(association.ownerKey()).accessor().get(parent);
+        String prefix = this.context.prefixOf(parent);
+        for (Object removed : nested.removed()) {
+            this.joinRows.deleteOne(owner, association, prefix, ownerKey, removed);
+        }
+        FieldMetadata relatedKey = related.field(association.relatedKey());
+        Set<Object> joined = new HashSet<>();
+        if (!inserted && association.accessor().get(changeset.data()) instanceof Collection<?> current
+                && NotLoaded.isLoaded(current)) {
+            current.forEach(child -> joined.add(relatedKey.accessor().get(child)));
+            nested.removed().forEach(child -> joined.remove(relatedKey.accessor().get(child)));
+        }
+        String relatedPrefix = this.context.childPrefix(prefix, owner, related);
+        List<Object> written = new ArrayList<>();
+        List<Object> joins = new ArrayList<>();
+        for (int i = 0; i < nested.children().size(); i++) {
+            Object child = write(changeset, inserted ? "insert" : "update", nested, i, nested.children().get(i), relatedPrefix);
+            written.add(child);
+            if (!joined.contains(relatedKey.accessor().get(child))) {
+                joins.add(child);
+            }
+        }
+        if (association.joinThroughSchema() != null) {
+            insertJoinStructs(association, prefix, ownerKey, relatedKey, joins);
+        }
+        else if (!joins.isEmpty()) {
+            this.joinRows.insert(owner, association, prefix, ownerKey, joins);
+        }
+        return written;
+    }
+
+    /** Join rows of a join schema are inserted as its structs, Ecto's {@code insert_join}: timestamps and ids are generated. */
+    private void insertJoinStructs(AssociationMetadata association, @Nullable String prefix, Object ownerKey,
+            FieldMetadata relatedKey, List<Object> joins) {
+        SchemaMetadata join = this.context.mapping(association.joinThroughSchema()).metadata();
+        for (Object related : joins) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            association.joinDefaults().forEach(joinDefault -> values.put(joinDefault.field(), joinDefault.value()));
+            values.put(association.joinKeys().get(0).joinField(), ownerKey);
+            values.put(association.joinKeys().get(1).joinField(), relatedKey.accessor().get(related));
+            this.changesets.insert(join.newInstance(values), prefix);
+        }
+    }
+
+    /** Inserts or updates one child; its failure puts its errors on the parent's changeset and fails the parent. */
+    @SuppressWarnings("unchecked")
+    private Object write(Changeset<?> parent, String action, Changeset.NestedChanges nested, int index, Changeset<?> child,
+            @Nullable String prefix) {
+        Changeset<Object> changeset = (Changeset<Object>) child;
+        try {
+            return changeset.action() == Changeset.Action.INSERT ? this.changesets.insert(changeset, prefix)
+                    : this.changesets.update(changeset, null);
+        }
+        catch (InvalidChangesetException ex) {
+            String path = nested.name() + (nested.cardinality() == Cardinality.MANY ? "[" + index + "]." : ".");
+            child.errors().forEach(error -> parent.addError(path + error.field(), error.message(), error.metadata()));
+            throw new InvalidChangesetException(action, parent);
+        }
+    }
+
+    private static @Nullable Object one(Changeset.NestedChanges nested, List<Object> written) {
+        return nested.cardinality() == Cardinality.ONE ? (written.isEmpty() ? null : written.get(0)) : written;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T withAssociation(SchemaMetadata metadata, T struct, AssociationMetadata association, @Nullable Object value) {
+        if (!metadata.record()) {
+            association.accessor().set(struct, value);
+            return struct;
+        }
+        T replaced = (T) metadata.with(struct, association.field(), value);
+        this.context.states.copy(struct, replaced);
+        return replaced;
+    }
+}

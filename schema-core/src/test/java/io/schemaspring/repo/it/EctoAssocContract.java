@@ -1,0 +1,548 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schemaspring.changeset.Changeset;
+import io.schemaspring.changeset.FieldError;
+import io.schemaspring.changeset.InvalidChangesetException;
+import io.schemaspring.metadata.NotLoaded;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.Query;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.StaleEntryException;
+import io.schemaspring.repo.dialect.DialectResolver;
+import io.schemaspring.repo.it.ecto.Comment;
+import io.schemaspring.repo.it.ecto.Permalink;
+import io.schemaspring.repo.it.ecto.Post;
+import io.schemaspring.repo.it.ecto.PostUser;
+import io.schemaspring.repo.it.ecto.User;
+import java.sql.Connection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ecto's {@code integration_test/cases/assoc.exs} (elixir-ecto/ecto), the association writes:
+ * each test names the Ecto test it ports, and runs unchanged on every database of {@link TestDatabase}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EctoAssocContract {
+
+    SingleConnectionDataSource connection;
+    CountingDataSource dataSource;
+    Repo repo;
+    JdbcTemplate jdbc;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void connect() throws Exception {
+        database().requireReachable();
+        this.connection = new SingleConnectionDataSource(database().url(), true);
+        try (Connection raw = this.connection.getConnection()) {
+            ScriptUtils.executeSqlScript(raw, new ClassPathResource("it/ecto/" + database().script().substring(3)));
+        }
+        this.dataSource = new CountingDataSource(this.connection);
+        SchemaRegistry registry = SchemaRegistry.builder().add(User.class, Post.class, Comment.class, Permalink.class,
+                PostUser.class).build();
+        this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
+                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);
+        this.jdbc = new JdbcTemplate(this.connection);
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (this.connection != null) {
+            this.connection.destroy();
+        }
+    }
+
+    @BeforeEach
+    void clean() {
+        for (String table : List.of("ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks", "ecto_comments", "ecto_posts",
+                "ecto_users")) {
+            this.jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    private long count(String table) {
+        return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    private Post getPost(long id, String... preloads) {
+        return this.repo.one(Query.from(Post.class).where("id", id).preload(preloads)).orElseThrow();
+    }
+
+    private User getUser(long id, String... preloads) {
+        return this.repo.one(Query.from(User.class).where("id", id).preload(preloads)).orElseThrow();
+    }
+
+    private static <T> List<T> byId(List<T> structs, java.util.function.Function<T, Long> id) {
+        return structs.stream().sorted(Comparator.comparing(id)).toList();
+    }
+
+    // ------------------------------------------------------------------ changesets
+
+    /** Ecto: "has_one changeset assoc (on_replace: :delete)". */
+    @Test
+    void hasOneChangesetAssocOnReplaceDelete() {
+        Post post = this.repo.insert(Changeset.change(Post.titled("1")).putAssoc("permalink", Permalink.url("1")));
+        assertThat(post.permalink.id).isNotNull();
+        assertThat(post.permalink.postId).isEqualTo(post.id);
+        assertThat(post.permalink.url).isEqualTo("1");
+        post = getPost(post.id, "permalink");
+        assertThat(post.permalink.url).isEqualTo("1");
+
+        post = this.repo.update(Changeset.change(post).putAssoc("permalink", Permalink.url("2")));
+        assertThat(post.permalink.id).isNotNull();
+        assertThat(post.permalink.postId).isEqualTo(post.id);
+        assertThat(post.permalink.url).isEqualTo("2");
+        post = getPost(post.id, "permalink");
+        assertThat(post.permalink.url).isEqualTo("2");
+
+        Permalink existing = this.repo.insert(Permalink.url("3"));
+        post = this.repo.update(Changeset.change(post).putAssoc("permalink", existing));
+        assertThat(post.permalink.id).isEqualTo(existing.id);
+        assertThat(post.permalink.postId).isEqualTo(post.id);
+        assertThat(post.permalink.url).isEqualTo("3");
+        post = getPost(post.id, "permalink");
+        assertThat(post.permalink.url).isEqualTo("3");
+
+        post = this.repo.update(Changeset.change(post).putAssoc("permalink", null));
+        assertThat(post.permalink).isNull();
+        assertThat(getPost(post.id, "permalink").permalink).isNull();
+        assertThat(count("ecto_permalinks")).isZero();
+    }
+
+    /** Ecto: "has_one changeset assoc (on_replace: :delete_if_exists)". */
+    @Test
+    void hasOneChangesetAssocOnReplaceDeleteIfExists() {
+        Permalink permalink = this.repo.insert(Permalink.url("1"));
+        Post given = Post.titled("1");
+        given.permalink = permalink;
+        given.forcePermalink = permalink;
+        Post post = this.repo.insert(given);
+        this.repo.delete(permalink);
+
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(post).putAssoc("permalink", null)))
+                .isInstanceOf(StaleEntryException.class);
+
+        Post updated = this.repo.update(Changeset.change(post).putAssoc("forcePermalink", null));
+        assertThat(updated.forcePermalink).isNull();
+    }
+
+    /** Ecto: "has_one changeset assoc (on_replace: :nilify)". */
+    @Test
+    void hasOneChangesetAssocOnReplaceNilify() {
+        User user = this.repo.insert(Changeset.change(User.named("1")).putAssoc("permalink", Permalink.url("1")));
+        assertThat(user.permalink.id).isNotNull();
+        assertThat(user.permalink.userId).isEqualTo(user.id);
+        assertThat(user.permalink.url).isEqualTo("1");
+        user = getUser(user.id, "permalink");
+        assertThat(user.permalink.url).isEqualTo("1");
+
+        user = this.repo.update(Changeset.change(user).putAssoc("permalink", Permalink.url("2")));
+        assertThat(user.permalink.id).isNotNull();
+        assertThat(user.permalink.userId).isEqualTo(user.id);
+        assertThat(user.permalink.url).isEqualTo("2");
+        user = getUser(user.id, "permalink");
+        assertThat(user.permalink.url).isEqualTo("2");
+
+        user = this.repo.update(Changeset.change(user).putAssoc("permalink", null));
+        assertThat(user.permalink).isNull();
+        assertThat(getUser(user.id, "permalink").permalink).isNull();
+        assertThat(count("ecto_permalinks")).isEqualTo(2);
+    }
+
+    /** Ecto: "has_one changeset assoc (on_replace: :update)". */
+    @Test
+    void hasOneChangesetAssocOnReplaceUpdate() {
+        Post post = this.repo.insert(Changeset.change(Post.titled("1")).putAssoc("updatePermalink", Permalink.url("1")));
+        assertThat(post.updatePermalink.id).isNotNull();
+        assertThat(post.updatePermalink.postId).isEqualTo(post.id);
+        assertThat(post.updatePermalink.url).isEqualTo("1");
+        post = getPost(post.id, "updatePermalink");
+        assertThat(post.updatePermalink.url).isEqualTo("1");
+        Permalink perma = post.updatePermalink;
+
+        post = this.repo.update(Changeset.change(post).putAssoc("updatePermalink", Map.of("url", "2")));
+        assertThat(post.updatePermalink.id).isEqualTo(perma.id);
+        assertThat(post.updatePermalink.postId).isEqualTo(post.id);
+        assertThat(post.updatePermalink.url).isEqualTo("2");
+        post = getPost(post.id, "updatePermalink");
+        assertThat(post.updatePermalink.url).isEqualTo("2");
+
+        post = this.repo.update(Changeset.cast(post, Map.of("updatePermalink", Map.of("url", "3")), List.of())
+                .castAssoc("updatePermalink"));
+        assertThat(post.updatePermalink.id).isEqualTo(perma.id);
+        assertThat(post.updatePermalink.postId).isEqualTo(post.id);
+        assertThat(post.updatePermalink.url).isEqualTo("3");
+        post = getPost(post.id, "updatePermalink");
+        assertThat(post.updatePermalink.url).isEqualTo("3");
+
+        Post current = post;
+        assertThatThrownBy(() -> Changeset.change(current).putAssoc("updatePermalink", Permalink.url("4")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("you are only allowed to update the existing entry");
+        Permalink stored = this.repo.insert(Permalink.url("5"));
+        assertThatThrownBy(() -> Changeset.change(current).putAssoc("updatePermalink", stored))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("you are only allowed to update the existing entry");
+
+        post = this.repo.update(Changeset.change(post).putAssoc("updatePermalink", null));
+        assertThat(post.updatePermalink).isNull();
+        assertThat(getPost(post.id, "updatePermalink").updatePermalink).isNull();
+        assertThat(count("ecto_permalinks")).isEqualTo(2);
+    }
+
+    /** Ecto: "has_many changeset assoc (on_replace: :delete)". */
+    @Test
+    void hasManyChangesetAssocOnReplaceDelete() {
+        Comment c1 = this.repo.insert(Comment.text("1"));
+        Post post = this.repo.insert(Changeset.change(Post.titled("1")).putAssoc("comments", List.of(Comment.text("2"))));
+        Comment c2 = post.comments.get(0);
+        assertThat(post.comments).hasSize(1);
+        assertThat(c2.id).isNotNull();
+        assertThat(c2.postId).isEqualTo(post.id);
+        post = getPost(post.id, "comments");
+        assertThat(post.comments).extracting(comment -> comment.text).containsExactly("2");
+
+        post = this.repo.update(Changeset.change(post).putAssoc("comments", List.of(
+                Changeset.change(c1, Map.of("text", "11")), Changeset.change(post.comments.get(0), Map.of("text", "22")))));
+        List<Comment> comments = byId(post.comments, comment -> comment.id);
+        assertThat(comments.get(0).id).isEqualTo(c1.id);
+        assertThat(comments.get(0).postId).isEqualTo(post.id);
+        post = getPost(post.id, "comments");
+        assertThat(post.comments).extracting(comment -> comment.text).containsExactly("11", "22");
+
+        post = this.repo.update(Changeset.change(post).putAssoc("comments", List.of()));
+        assertThat(post.comments).isEmpty();
+        assertThat(getPost(post.id, "comments").comments).isEmpty();
+        assertThat(count("ecto_comments")).isZero();
+    }
+
+    /** Ecto: "has_many changeset assoc (on_replace: :delete_if_exists)". */
+    @Test
+    void hasManyChangesetAssocOnReplaceDeleteIfExists() {
+        Comment comment = this.repo.insert(Comment.text("1"));
+        Post given = Post.titled("1");
+        given.comments = List.of(comment);
+        given.forceComments = List.of(comment);
+        Post post = this.repo.insert(given);
+        this.repo.delete(comment);
+
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(post).putAssoc("comments", List.of())))
+                .isInstanceOf(StaleEntryException.class);
+
+        Post updated = this.repo.update(Changeset.change(post).putAssoc("forceComments", List.of()));
+        assertThat(updated.forceComments).isEmpty();
+    }
+
+    /** Ecto: "has_many changeset assoc (on_replace: :nilify)". */
+    @Test
+    void hasManyChangesetAssocOnReplaceNilify() {
+        Comment c1 = this.repo.insert(Comment.text("1"));
+        User user = this.repo.insert(Changeset.change(User.named("1")).putAssoc("comments", List.of(c1, Comment.text("2"))));
+        assertThat(user.comments).extracting(comment -> comment.authorId).containsExactly(user.id, user.id);
+        assertThat(user.comments).allSatisfy(comment -> assertThat(comment.id).isNotNull());
+        user = getUser(user.id, "comments");
+        assertThat(user.comments).extracting(comment -> comment.text).containsExactly("1", "2");
+
+        user = this.repo.update(Changeset.change(user).putAssoc("comments", List.of()));
+        assertThat(user.comments).isEmpty();
+        assertThat(getUser(user.id, "comments").comments).isEmpty();
+        assertThat(count("ecto_comments")).isEqualTo(2);
+    }
+
+    /** Ecto: "many_to_many changeset assoc". */
+    @Test
+    void manyToManyChangesetAssoc() {
+        User u1 = this.repo.insert(User.named("1"));
+        Post post = this.repo.insert(Changeset.change(Post.titled("1")).putAssoc("users", List.of(User.named("2"))));
+        User u2 = post.users.get(0);
+        assertThat(u2.id).isNotNull();
+        post = getPost(post.id, "users");
+        assertThat(post.users).extracting(user -> user.name).containsExactly("2");
+        assertThat(count("ecto_posts_users")).isEqualTo(1);
+
+        post = this.repo.update(Changeset.change(post).putAssoc("users", List.of(Changeset.change(u1, Map.of("name", "11")),
+                Changeset.change(post.users.get(0), Map.of("name", "22")))));
+        assertThat(byId(post.users, user -> user.id)).extracting(user -> user.id).containsExactly(u1.id, u2.id);
+        post = getPost(post.id, "users");
+        assertThat(post.users).extracting(user -> user.name).containsExactly("11", "22");
+        assertThat(count("ecto_posts_users")).isEqualTo(2);
+
+        post = this.repo.update(Changeset.change(post).putAssoc("users", List.of()));
+        assertThat(post.users).isEmpty();
+        assertThat(getPost(post.id, "users").users).isEmpty();
+        assertThat(count("ecto_posts_users")).isZero();
+        assertThat(count("ecto_users")).isEqualTo(2);
+    }
+
+    /** Ecto: "many_to_many changeset assoc with schema". */
+    @Test
+    void manyToManyChangesetAssocWithSchema() {
+        Post p1 = this.repo.insert(Post.titled("1"));
+        User user = this.repo.insert(Changeset.change(User.named("1")).putAssoc("schemaPosts", List.of(Post.titled("2"))));
+        Post p2 = user.schemaPosts.get(0);
+        assertThat(p2.id).isNotNull();
+        user = getUser(user.id, "schemaPosts");
+        assertThat(user.schemaPosts).extracting(post -> post.title).containsExactly("2");
+        PostUser up2 = this.repo.all(Query.from(PostUser.class)).get(0);
+        assertThat(up2.postId).isEqualTo(p2.id);
+        assertThat(up2.userId).isEqualTo(user.id);
+        assertThat(up2.insertedAt).isEqualTo(RepoContract.NOW);
+        assertThat(up2.updatedAt).isEqualTo(RepoContract.NOW);
+
+        user = this.repo.update(Changeset.change(user).putAssoc("schemaPosts", List.of(
+                Changeset.change(p1, Map.of("title", "11")), Changeset.change(user.schemaPosts.get(0), Map.of("title", "22")))));
+        assertThat(byId(user.schemaPosts, post -> post.id)).extracting(post -> post.id).containsExactly(p1.id, p2.id);
+        user = getUser(user.id, "schemaPosts");
+        assertThat(user.schemaPosts).extracting(post -> post.title).containsExactly("11", "22");
+        List<PostUser> joins = byId(this.repo.all(Query.from(PostUser.class)), join -> join.id);
+        assertThat(joins).hasSize(2);
+        assertThat(joins.get(1).postId).isEqualTo(p1.id);
+        assertThat(joins.get(1).userId).isEqualTo(user.id);
+        assertThat(joins.get(1).insertedAt).isEqualTo(RepoContract.NOW);
+    }
+
+    /** Ecto: "belongs_to changeset assoc". */
+    @Test
+    void belongsToChangesetAssoc() {
+        Permalink perma = this.repo.insert(Changeset.change(Permalink.url("1")).putAssoc("post", Post.titled("1")));
+        Post post = perma.post;
+        assertThat(perma.postId).isNotNull().isEqualTo(post.id);
+        assertThat(perma.post.title).isEqualTo("1");
+
+        perma = this.repo.update(Changeset.change(perma).putAssoc("post", Post.titled("2")));
+        assertThat(perma.post.id).isNotEqualTo(post.id);
+        assertThat(perma.postId).isNotNull().isEqualTo(perma.post.id);
+        assertThat(perma.post.title).isEqualTo("2");
+
+        Post existing = this.repo.insert(Post.titled("3"));
+        perma = this.repo.update(Changeset.change(perma).putAssoc("post", existing));
+        assertThat(perma.postId).isEqualTo(existing.id).isEqualTo(perma.post.id);
+        assertThat(perma.post.title).isEqualTo("3");
+
+        perma = this.repo.update(Changeset.change(perma).putAssoc("post", null));
+        assertThat(perma.post).isNull();
+        assertThat(perma.postId).isNull();
+        assertThat(this.jdbc.queryForObject("SELECT post_id FROM ecto_permalinks WHERE id = ?", Long.class, perma.id)).isNull();
+        assertThat(count("ecto_posts")).isEqualTo(3);
+    }
+
+    /** Ecto: "belongs_to changeset assoc (on_replace: :update)". */
+    @Test
+    void belongsToChangesetAssocOnReplaceUpdate() {
+        Permalink perma = this.repo.insert(Changeset.change(Permalink.url("1")).putAssoc("updatePost", Post.titled("1")));
+        Post post = perma.updatePost;
+        assertThat(perma.postId).isNotNull().isEqualTo(post.id);
+        assertThat(perma.updatePost.title).isEqualTo("1");
+
+        perma = this.repo.update(Changeset.cast(perma, Map.of("updatePost", Map.of("title", "2")), List.of())
+                .castAssoc("updatePost"));
+        assertThat(perma.updatePost.id).isEqualTo(post.id);
+        assertThat(perma.postId).isEqualTo(post.id);
+        assertThat(perma.updatePost.title).isEqualTo("2");
+        assertThat(getPost(post.id).title).isEqualTo("2");
+
+        perma = this.repo.update(Changeset.change(perma).putAssoc("updatePost", null));
+        assertThat(perma.updatePost).isNull();
+        assertThat(perma.postId).isNull();
+    }
+
+    /** Ecto: "inserting struct with associations". */
+    @Test
+    void insertingStructWithAssociations() {
+        Post post = Post.titled("belongs_to");
+        post.comments = List.of(Comment.text("child 1"), Comment.text("child 2"));
+        Permalink tree = Permalink.url("root");
+        tree.post = post;
+
+        tree = this.repo.insert(tree);
+        assertThat(tree.id).isNotNull();
+        assertThat(tree.post.id).isNotNull();
+        assertThat(tree.postId).isEqualTo(tree.post.id);
+        assertThat(tree.post.comments).hasSize(2).allSatisfy(comment -> assertThat(comment.id).isNotNull());
+
+        tree = this.repo.one(Query.from(Permalink.class).where("id", tree.id).preload("post.comments")).orElseThrow();
+        assertThat(tree.post.id).isNotNull();
+        assertThat(tree.post.comments).extracting(comment -> comment.text).containsExactly("child 1", "child 2");
+    }
+
+    /** Ecto: "inserting struct with empty associations". */
+    @Test
+    void insertingStructWithEmptyAssociations() {
+        Permalink permalink = Permalink.url("root");
+        permalink.post = null;
+        assertThat(this.repo.insert(permalink).post).isNull();
+
+        Post post = Post.titled("empty");
+        post.comments = List.of();
+        assertThat(this.repo.insert(post).comments).isEmpty();
+    }
+
+    /** Ecto: "inserting changeset with empty cast associations". */
+    @Test
+    void insertingChangesetWithEmptyCastAssociations() {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("url", "root");
+        params.put("post", null);
+        Permalink permalink = this.repo.insert(Changeset.cast(new Permalink(), params, "url").castAssoc("post"));
+        assertThat(permalink.post).isNull();
+
+        Post post = this.repo.insert(Changeset.cast(new Post(), Map.of("title", "root", "comments", List.of()), "title")
+                .castAssoc("comments"));
+        assertThat(post.comments).isEmpty();
+    }
+
+    /** Ecto: "inserting changeset with empty put associations". */
+    @Test
+    void insertingChangesetWithEmptyPutAssociations() {
+        Permalink permalink = this.repo.insert(Changeset.change(new Permalink()).putAssoc("post", null));
+        assertThat(permalink.post).isNull();
+
+        Post post = this.repo.insert(Changeset.change(new Post()).putAssoc("comments", List.of()));
+        assertThat(post.comments).isEmpty();
+    }
+
+    /** Ecto: "updating changeset with empty cast associations". */
+    @Test
+    void updatingChangesetWithEmptyCastAssociations() {
+        Post post = this.repo.insert(new Post());
+        Comment c1 = Comment.text(null);
+        c1.postId = post.id;
+        Comment c2 = Comment.text(null);
+        c2.postId = post.id;
+        this.repo.insert(c1);
+        this.repo.insert(c2);
+        assertThat(this.repo.all(Query.from(Comment.class))).extracting(comment -> comment.id).containsExactlyInAnyOrder(c1.id, c2.id);
+
+        post = getPost(post.id, "comments");
+        this.repo.update(Changeset.change(post).putAssoc("comments", List.of()));
+        assertThat(this.repo.all(Query.from(Comment.class))).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ dependent
+
+    /** Ecto: "has_many assoc on delete deletes all". */
+    @Test
+    void hasManyAssocOnDeleteDeletesAll() {
+        Post post = this.repo.insert(new Post());
+        for (int i = 0; i < 2; i++) {
+            Comment comment = new Comment();
+            comment.postId = post.id;
+            this.repo.insert(comment);
+        }
+        this.repo.delete(post);
+        assertThat(this.repo.all(Query.from(Comment.class))).isEmpty();
+    }
+
+    /** Ecto: "has_many assoc on delete nilifies all". */
+    @Test
+    void hasManyAssocOnDeleteNilifiesAll() {
+        User user = this.repo.insert(new User());
+        for (int i = 0; i < 2; i++) {
+            Comment comment = new Comment();
+            comment.authorId = user.id;
+            this.repo.insert(comment);
+        }
+        this.repo.delete(user);
+        assertThat(this.repo.all(Query.from(Comment.class))).extracting(comment -> comment.authorId).containsExactly(null, null);
+    }
+
+    /** Ecto: "has_many assoc on delete does nothing" (here the foreign key refuses it, as Ecto's does without one). */
+    @Test
+    void hasManyAssocOnDeleteDoesNothing() {
+        User user = this.repo.insert(new User());
+        Post post = new Post();
+        post.authorId = user.id;
+        this.repo.insert(post);
+        assertThatThrownBy(() -> this.repo.delete(user))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(count("ecto_posts")).isEqualTo(1);
+    }
+
+    /** Ecto: "many_to_many assoc on delete deletes all". */
+    @Test
+    void manyToManyAssocOnDeleteDeletesAll() {
+        Post first = Post.titled("1");
+        first.visits = 1;
+        Post p1 = this.repo.insert(first);
+        Post second = Post.titled("2");
+        second.visits = 2;
+        Post p2 = this.repo.insert(second);
+        User u1 = this.repo.insert(User.named("john"));
+        User u2 = this.repo.insert(User.named("mary"));
+        this.jdbc.update("INSERT INTO ecto_posts_users (post_id, user_id) VALUES (?, ?), (?, ?), (?, ?)", p1.id, u1.id, p1.id,
+                u1.id, p2.id, u2.id);
+        this.repo.delete(p1);
+        assertThat(this.repo.all(Query.from(Post.class))).extracting(post -> post.id).containsExactly(p2.id);
+        assertThat(this.jdbc.queryForList("SELECT post_id, user_id FROM ecto_posts_users")).singleElement()
+                .satisfies(row -> assertThat(row.values()).map(value -> ((Number) value).longValue()).containsExactly(p2.id, u2.id));
+        assertThat(byId(this.repo.all(Query.from(User.class)), user -> user.id)).extracting(user -> user.id)
+                .containsExactly(u1.id, u2.id);
+    }
+
+    // ------------------------------------------------------------------ beyond assoc.exs: no association write is dropped
+
+    @Test
+    void putChangeOnAnAssociationIsPutAssocAndWritesTheChildren() {
+        Post post = getPost(this.repo.insert(Post.titled("1")).id, "comments");
+        Post updated = this.repo.update(Changeset.change(post).putChange("comments", List.of(Comment.text("a"), Map.of("text", "b"))));
+        assertThat(updated.comments).extracting(comment -> comment.postId).containsExactly(post.id, post.id);
+        assertThat(getPost(post.id, "comments").comments).extracting(comment -> comment.text).containsExactly("a", "b");
+    }
+
+    @Test
+    void aChildThatFailsRollsEverythingBackAndAnswersTheParentWithTheChildErrorsNested() {
+        Post given = Post.titled("parent");
+        Comment bad = Comment.text("bad");
+        bad.authorId = -1L;
+        Changeset<Post> changeset = Changeset.change(given).putAssoc("comments", List.of(Comment.text("good"),
+                Changeset.change(bad).foreignKeyConstraint("authorId", "ecto_comments_author_id_fkey")));
+        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class)
+                .hasMessageContaining("comments[1].authorId");
+        assertThat(changeset.errors()).containsExactly(new FieldError("comments[1].authorId", "does not exist",
+                Map.of("constraint", "foreign", "constraint_name", "ecto_comments_author_id_fkey")));
+        assertThat(count("ecto_posts")).isZero();
+        assertThat(count("ecto_comments")).isZero();
+    }
+
+    @Test
+    void aStoredParentsUnloadedAssociationIsRefusedInsteadOfReplacedBlindly() {
+        Post post = this.repo.insert(Post.titled("1"));
+        Post loaded = getPost(post.id);
+        assertThat(loaded.comments).isInstanceOf(NotLoaded.class);
+        assertThatThrownBy(() -> Changeset.change(loaded).putAssoc("comments", List.of(Comment.text("a"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("attempting to change association :comments from Post that was not loaded. Please preload "
+                        + "your associations before manipulating them through changesets");
+    }
+
+    @Test
+    void replacingWithRaiseIsRefusedAndAStructOfAnotherSchemaIsNamed() {
+        User user = this.repo.insert(Changeset.change(User.named("u")).putAssoc("schemaPosts", List.of(Post.titled("p"))));
+        assertThatThrownBy(() -> Changeset.change(user).putAssoc("schemaPosts", List.of()))
+                .isInstanceOf(io.schemaspring.changeset.ReplaceRefusedException.class)
+                .hasMessageStartingWith("you are attempting to change relation :schemaPosts of User but the onReplace option");
+        assertThatThrownBy(() -> Changeset.change(user).putAssoc("comments", List.of(Post.titled("p"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected changeset data to be a Comment struct, got: Post");
+        assertThatThrownBy(() -> Changeset.change(user).putAssoc("unknown", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot put assoc :unknown of User: assoc :unknown not found.");
+    }
+}

@@ -1,0 +1,23 @@
+package io.schemaspring.repo.it.ecto;
+
+import io.schemaspring.annotation.BelongsTo;
+import io.schemaspring.annotation.Schema;
+
+/** Ecto's {@code Ecto.Integration.Comment}. */
+@Schema("ecto_comments")
+public class Comment {
+    public Long id;
+    public String text;
+    public Long postId;
+    public Long authorId;
+    @BelongsTo
+    public Post post;
+    @BelongsTo
+    public User author;
+
+    public static Comment text(String text) {
+        Comment comment = new Comment();
+        comment.text = text;
+        return comment;
+    }
+}

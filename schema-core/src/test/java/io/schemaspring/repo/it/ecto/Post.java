@@ -1,0 +1,40 @@
+package io.schemaspring.repo.it.ecto;
+
+import io.schemaspring.annotation.BelongsTo;
+import io.schemaspring.annotation.HasMany;
+import io.schemaspring.annotation.HasOne;
+import io.schemaspring.annotation.ManyToMany;
+import io.schemaspring.annotation.OnDelete;
+import io.schemaspring.annotation.OnReplace;
+import io.schemaspring.annotation.Schema;
+import java.util.List;
+
+/** Ecto's {@code Ecto.Integration.Post}, with the associations its assoc tests use. */
+@Schema("ecto_posts")
+public class Post {
+    public Long id;
+    public String title;
+    public Integer visits;
+    public Long authorId;
+    @HasMany(onDelete = OnDelete.DELETE_ALL, onReplace = OnReplace.DELETE, preloadOrder = "id")
+    public List<Comment> comments;
+    @HasMany(onReplace = OnReplace.DELETE_IF_EXISTS, preloadOrder = "id")
+    public List<Comment> forceComments;
+    @HasOne(onDelete = OnDelete.DELETE_ALL, onReplace = OnReplace.DELETE)
+    public Permalink permalink;
+    @HasOne(onReplace = OnReplace.DELETE_IF_EXISTS)
+    public Permalink forcePermalink;
+    @HasOne(onDelete = OnDelete.DELETE_ALL, onReplace = OnReplace.UPDATE)
+    public Permalink updatePermalink;
+    @BelongsTo
+    public User author;
+    @ManyToMany(joinThrough = "ecto_posts_users", onDelete = OnDelete.DELETE_ALL, onReplace = OnReplace.DELETE,
+            preloadOrder = "id")
+    public List<User> users;
+
+    public static Post titled(String title) {
+        Post post = new Post();
+        post.title = title;
+        return post;
+    }
+}

@@ -1,0 +1,30 @@
+package io.schemaspring.repo.it.ecto;
+
+import io.schemaspring.annotation.HasMany;
+import io.schemaspring.annotation.HasOne;
+import io.schemaspring.annotation.ManyToMany;
+import io.schemaspring.annotation.OnDelete;
+import io.schemaspring.annotation.OnReplace;
+import io.schemaspring.annotation.Schema;
+import java.util.List;
+
+/** Ecto's {@code Ecto.Integration.User}, with the associations its assoc tests use. */
+@Schema("ecto_users")
+public class User {
+    public Long id;
+    public String name;
+    @HasMany(foreignKey = "authorId", onDelete = OnDelete.NILIFY_ALL, onReplace = OnReplace.NILIFY, preloadOrder = "id")
+    public List<Comment> comments;
+    @HasOne(onReplace = OnReplace.NILIFY)
+    public Permalink permalink;
+    @HasMany(foreignKey = "authorId", onReplace = OnReplace.DELETE, preloadOrder = "id")
+    public List<Post> posts;
+    @ManyToMany(joinThroughSchema = PostUser.class, preloadOrder = "id")
+    public List<Post> schemaPosts;
+
+    public static User named(String name) {
+        User user = new User();
+        user.name = name;
+        return user;
+    }
+}

@@ -1,0 +1,17 @@
+-- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract ports.
+DROP TABLE IF EXISTS test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users;
+CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200));
+CREATE TABLE test.ecto_posts (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
+  CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
+CREATE TABLE test.ecto_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), post_id BIGINT, author_id BIGINT,
+  CONSTRAINT ecto_comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id),
+  CONSTRAINT ecto_comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
+CREATE TABLE test.ecto_permalinks (id BIGINT AUTO_INCREMENT PRIMARY KEY, uniform_resource_locator VARCHAR(200), post_id BIGINT, user_id BIGINT,
+  CONSTRAINT ecto_permalinks_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id),
+  CONSTRAINT ecto_permalinks_user_id_fkey FOREIGN KEY (user_id) REFERENCES test.ecto_users(id));
+CREATE TABLE test.ecto_posts_users (post_id BIGINT, user_id BIGINT,
+  CONSTRAINT ecto_posts_users_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id),
+  CONSTRAINT ecto_posts_users_user_id_fkey FOREIGN KEY (user_id) REFERENCES test.ecto_users(id));
+CREATE TABLE test.ecto_posts_users_pk (id BIGINT AUTO_INCREMENT PRIMARY KEY, post_id BIGINT, user_id BIGINT, inserted_at DATETIME(6), updated_at DATETIME(6),
+  CONSTRAINT ecto_posts_users_pk_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id),
+  CONSTRAINT ecto_posts_users_pk_user_id_fkey FOREIGN KEY (user_id) REFERENCES test.ecto_users(id));
