@@ -9,6 +9,7 @@ import io.schemaspring.metadata.EmbedMetadata;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.StructCopies;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.CustomType;
 import io.schemaspring.type.SchemaType;
@@ -585,7 +586,9 @@ public final class Changeset<T> {
                 association.accessor().set(copy, applied(nested));
             }
         });
-        return (T) this.metadata.build(copy);
+        T applied = (T) this.metadata.build(copy);
+        StructCopies.copied(this.data, applied);
+        return applied;
     }
 
     // ------------------------------------------------------------------ internals

@@ -543,7 +543,9 @@ public final class SchemaMetadata {
     /** A new instance holding the same field, embed and association values and the same {@link StructMeta} (a shallow copy). */
     public Object copy(Object struct) {
         if (this.record != null) {
-            return build(draft(struct));
+            Object copy = build(draft(struct));
+            StructCopies.copied(struct, copy);
+            return copy;
         }
         Object copy = newInstance();
         if (this.metaAccessor != null) {
@@ -558,6 +560,7 @@ public final class SchemaMetadata {
         for (AssociationMetadata association : this.associations.values()) {
             copyValue(association.accessor(), struct, copy);
         }
+        StructCopies.copied(struct, copy);
         return copy;
     }
 

@@ -123,7 +123,8 @@ public final class Multi {
 
     /**
      * Ecto's {@code run}: any work with the repository and the results so far; its return value is
-     * the step's result, {@link #failure(Object)} stops the multi, and an exception stops it too.
+     * the step's result and {@link #failure(Object)} stops the multi; an exception rolls the
+     * transaction back and reaches the caller of {@code repo.transaction} unchanged.
      */
     public Multi run(String name, BiFunction<Repo, MultiChanges, ?> work) {
         return add(name, work::apply);
@@ -158,7 +159,11 @@ public final class Multi {
         return this.steps;
     }
 
-    /** Runs the steps in order until one fails; the caller rolls back when the answer is not ok. */
+    /**
+     * Runs the steps in order until one fails; the caller rolls back when the answer is not ok. As
+     * in Ecto, only an invalid changeset or a returned {@link Failure} is a failed step: an
+     * exception leaves the transaction, which rolls back, and reaches the caller unchanged.
+     */
     MultiResult runSteps(Repo repo) {
         MultiChanges changes = new MultiChanges();
         for (Step step : this.steps) {
@@ -168,9 +173,6 @@ public final class Multi {
             }
             catch (InvalidChangesetException ex) {
                 return MultiResult.failed(changes, step.name(), ex.changeset());
-            }
-            catch (RuntimeException ex) {
-                return MultiResult.failed(changes, step.name(), ex);
             }
             if (result instanceof Failure failure) {
                 return MultiResult.failed(changes, step.name(), failure.value());

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link Repo#transaction(Multi)} answers, Ecto's {@code {:ok, changes}} or
  * {@code {:error, failed_step, failed_value, changes_so_far}}: every step's result, or the step that
- * failed, what it failed with (the invalid changeset, the changeset with a constraint error, the
- * exception, or the value a {@code run} step failed with) and the results before it, all rolled back.
+ * failed, what it failed with (the invalid changeset, the changeset with a constraint error, or
+ * the value a {@code run} step failed with) and the results before it, all rolled back.
  */
 public final class MultiResult {
 

@@ -84,11 +84,14 @@ public final class Query<T> {
         return where(field, Op.EQ, value);
     }
 
-    /** {@code field == value} for each entry; a null value is {@link #whereNull(String)}. */
+    /**
+     * {@code field == value} for each entry. A null value is refused as in {@link #where(String, Object)}
+     * (Ecto refuses a nil comparison): use {@link #whereNull(String)}.
+     */
     public Query<T> where(Map<String, ?> clauses) {
         Query<T> query = this;
         for (Map.Entry<String, ?> clause : clauses.entrySet()) {
-            query = clause.getValue() == null ? query.whereNull(clause.getKey()) : query.where(clause.getKey(), clause.getValue());
+            query = query.where(clause.getKey(), clause.getValue());
         }
         return query;
     }

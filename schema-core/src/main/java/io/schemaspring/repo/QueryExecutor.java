@@ -135,7 +135,7 @@ final class QueryExecutor {
 
     /** Ecto's {@code Repo.aggregate}: COUNT answers 0 on no rows, the others an empty Optional. */
     @SuppressWarnings("unchecked")
-    <V> Optional<V> aggregate(Query<?> query, Aggregate aggregate, String field) {
+    Optional<Object> aggregate(Query<?> query, Aggregate aggregate, String field) {
         Objects.requireNonNull(aggregate, "Aggregate must not be null");
         Objects.requireNonNull(field, "Field must not be null");
         if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
@@ -170,7 +170,7 @@ final class QueryExecutor {
             }
             return type == FieldType.DECIMAL ? new java.math.BigDecimal(number.toString()) : (Object) number.doubleValue();
         });
-        return Optional.ofNullable((V) result);
+        return Optional.ofNullable(result);
     }
 
     private @Nullable FieldType fieldType(String field, Query<?> query, SchemaMapping mapping) {

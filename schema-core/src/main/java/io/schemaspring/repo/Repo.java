@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -249,10 +250,28 @@ public class Repo {
      * Ecto's {@code Repo.aggregate(query, :sum, :rating)}: {@code COUNT} (non-null values; 0 on no
      * rows), {@code SUM} and {@code AVG} (numeric fields only), {@code MIN}, {@code MAX}; the
      * others answer an empty Optional on no rows. The field may be a joined path ({@code "comments.id"}).
+     * COUNT answers a {@code Long}, SUM a {@code Long} (a {@code BigDecimal} or {@code Double} for
+     * decimal and float fields), AVG a {@code Double} ({@code BigDecimal} for decimals), MIN and
+     * MAX the field's own type: read it with {@link #aggregate(Query, Aggregate, String, Class)}.
      */
-    public <V> Optional<V> aggregate(Query<?> query, Aggregate aggregate, String field) {
+    public Optional<Object> aggregate(Query<?> query, Aggregate aggregate, String field) {
         return this.plainReads ? this.queries.aggregate(query, aggregate, field)
                 : read(query.schema(), "aggregate", true, () -> this.queries.aggregate(query, aggregate, field));
+    }
+
+    /**
+     * {@link #aggregate(Query, Aggregate, String)} read as {@code type}, which must be the type the
+     * aggregate answers: a mistyped read is refused here with the type to ask for, never a
+     * {@code ClassCastException} later in the caller's code.
+     */
+    public <V> Optional<V> aggregate(Query<?> query, Aggregate aggregate, String field, Class<V> type) {
+        Optional<Object> value = aggregate(query, aggregate, field);
+        if (value.isPresent() && !type.isInstance(value.get())) {
+            throw new InvalidDataAccessApiUsageException(aggregate + " of :" + field + " answers "
+                    + value.get().getClass().getSimpleName() + ", not " + type.getSimpleName() + ": ask for "
+                    + value.get().getClass().getSimpleName() + ".class");
+        }
+        return value.map(type::cast);
     }
 
     public boolean exists(Query<?> query) {

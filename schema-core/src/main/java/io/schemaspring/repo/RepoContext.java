@@ -3,6 +3,7 @@ package io.schemaspring.repo;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.StructCopies;
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.internal.mapping.Codecs;
@@ -43,6 +44,7 @@ final class RepoContext implements PreloadContext {
         this.transactions = transactions;
         this.autogenerator = autogenerator;
         this.compiler = new QueryCompiler(this.renderer, this::mapping, this.statements);
+        StructCopies.listen(this.states);
         for (SchemaMetadata metadata : registry.all()) {
             if (!metadata.embedded()) {
                 this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, registry.settings().bytecode()));

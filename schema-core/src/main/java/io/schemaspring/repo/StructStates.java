@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * not the schema's default. The table also remembers which single-valued associations were
  * preloaded. Keyed by identity and weakly, so it never keeps a struct alive.
  */
-final class StructStates {
+final class StructStates implements java.util.function.BiConsumer<Object, Object> {
 
     /** A prefix the struct is known to be stored in; {@code null} when nothing is known of it. */
     record Known(@Nullable String prefix) {
@@ -86,6 +86,12 @@ final class StructStates {
             copy.prefix = state.prefix;
             copy.loaded.addAll(state.loaded);
         }
+    }
+
+    /** A copy announced by {@link io.schemaspring.metadata.StructCopies}: it is stored where its original is. */
+    @Override
+    public void accept(Object original, Object copy) {
+        copy(original, copy);
     }
 
     void forget(Object struct) {

@@ -140,7 +140,7 @@ class PostgresReplicaRoutingTest {
         assertThat(this.repo.one(onReplica)).map(n -> n.id).contains(note.id);
         assertThat(this.repo.count(onReplica)).isEqualTo(1);
         assertThat(this.repo.exists(onReplica)).isTrue();
-        assertThat(this.repo.<Long>aggregate(onReplica, Aggregate.COUNT, "id")).contains(1L);
+        assertThat(this.repo.aggregate(onReplica, Aggregate.COUNT, "id", Long.class)).contains(1L);
         assertThat(this.repo.all(onReplica.select(NoteBody.class))).containsExactly(new NoteBody("first"));
         assertThat(this.repo.preload(note, "servedBy").servedBy.inRecovery).isTrue();
         assertThat(this.replicaConnections.get()).isEqualTo(8);

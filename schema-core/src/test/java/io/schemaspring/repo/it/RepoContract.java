@@ -340,6 +340,11 @@ abstract class RepoContract implements BulkWriteContract {
         assertThat(this.repo.exists(Query.from(Post.class).where("rating", 5))).isTrue();
         assertThat(this.repo.exists(Query.from(Post.class).where("rating", 9))).isFalse();
         assertThat(this.repo.getBy(Post.class, Map.of("rating", 3)).orElseThrow().title).isEqualTo("post 3");
+        Map<String, Object> nullRating = new java.util.HashMap<>();
+        nullRating.put("rating", null);
+        assertThatThrownBy(() -> this.repo.getBy(Post.class, nullRating)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("null given for :rating. Comparison with null is forbidden as it is unsafe. Instead write a query "
+                        + "with whereNull(\"rating\") or whereNotNull(\"rating\")");
         assertThat(this.repo.all(Query.from(Post.class).where("rating", "3"))).extracting(post -> post.title)
                 .containsExactly("post 3");
         assertThat(this.repo.all(Query.from(Post.class).where("authorId", author.id).orderBy("rating").limit(1)))
@@ -924,17 +929,20 @@ abstract class RepoContract implements BulkWriteContract {
         this.dataSource.reset();
 
         Query<Post> published = Query.from(Post.class).where("published", true);
-        assertThat(this.repo.<Long>aggregate(published, Aggregate.SUM, "rating")).contains(9L);
+        assertThat(this.repo.aggregate(published, Aggregate.SUM, "rating", Long.class)).contains(9L);
         assertThat(this.dataSource.statements()).containsExactly(sql("SELECT SUM(\"rating\") FROM \"posts\" "
                 + "WHERE \"published\" = ?"));
-        assertThat(this.repo.<Long>aggregate(Query.from(Post.class), Aggregate.COUNT, "rating")).contains(5L);
-        assertThat(this.repo.<Double>aggregate(published, Aggregate.AVG, "rating")).contains(3.0);
-        assertThat(this.repo.<Integer>aggregate(Query.from(Post.class), Aggregate.MIN, "rating")).contains(1);
-        assertThat(this.repo.<String>aggregate(Query.from(Post.class), Aggregate.MAX, "title")).contains("unrated");
-        assertThat(this.repo.<Long>aggregate(Query.from(Post.class).join("comments").where("comments.approved", true),
-                Aggregate.COUNT, "comments.id")).contains(2L);
+        assertThat(this.repo.aggregate(Query.from(Post.class), Aggregate.COUNT, "rating", Long.class)).contains(5L);
+        assertThat(this.repo.aggregate(published, Aggregate.AVG, "rating", Double.class)).contains(3.0);
+        assertThat(this.repo.aggregate(Query.from(Post.class), Aggregate.MIN, "rating", Integer.class)).contains(1);
+        assertThat(this.repo.aggregate(Query.from(Post.class), Aggregate.MAX, "title", String.class)).contains("unrated");
+        assertThat(this.repo.aggregate(Query.from(Post.class).join("comments").where("comments.approved", true),
+                Aggregate.COUNT, "comments.id", Long.class)).contains(2L);
         Query<Post> none = Query.from(Post.class).where("rating", 99);
-        assertThat(this.repo.<Long>aggregate(none, Aggregate.COUNT, "id")).contains(0L);
+        assertThat(this.repo.aggregate(none, Aggregate.COUNT, "id", Long.class)).contains(0L);
+        assertThatThrownBy(() -> this.repo.aggregate(published, Aggregate.SUM, "rating", Integer.class))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("SUM of :rating answers Long, not Integer: ask for Long.class");
         assertThat(this.repo.aggregate(none, Aggregate.SUM, "rating")).isEmpty();
         assertThat(this.repo.aggregate(none, Aggregate.AVG, "rating")).isEmpty();
         assertThat(this.repo.aggregate(none, Aggregate.MIN, "title")).isEmpty();
@@ -1556,20 +1564,18 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
-    void multiStopsAtAFailureOrAnExceptionOfARunStep() {
+    void multiStopsAtAReturnedFailureAndRethrowsAnExceptionOfARunStepAfterTheRollback() {
         MultiResult failed = this.repo.transaction(Multi.create()
                 .insert("tag", Tag.named("first"))
                 .run("check", (repo, changes) -> Multi.failure("not today")));
         assertThat(failed.failedStep()).isEqualTo("check");
         assertThat(failed.failedValue()).isEqualTo("not today");
         IllegalStateException boom = new IllegalStateException("boom");
-        MultiResult thrown = this.repo.transaction(Multi.create()
+        assertThatThrownBy(() -> this.repo.transaction(Multi.create()
                 .insert("tag", Tag.named("second"))
                 .run("explode", (repo, changes) -> {
                     throw boom;
-                }));
-        assertThat(thrown.failedStep()).isEqualTo("explode");
-        assertThat(thrown.failedValue()).isSameAs(boom);
+                }))).isSameAs(boom);
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tags", Long.class)).isZero();
     }
 
@@ -1629,6 +1635,25 @@ abstract class RepoContract implements BulkWriteContract {
         assertThat(this.jdbc.queryForList("SELECT name FROM tenant_b.tags ORDER BY name", String.class))
                 .containsExactly("cast tag", "renamed");
         assertThat(tenant).hasToString("SchemaRepository<Tag> in tenant_b");
+    }
+
+    @Test
+    void aCopyOfATenantsStructWithoutStructMetaGoesBackToItsTenantNeverToTheDefaultSchema() {
+        this.jdbc.update("INSERT INTO tags (id, name) VALUES (9001, 'default tag')");
+        this.jdbc.update("INSERT INTO tenant_b.tags (id, name) VALUES (9001, 'tenant tag')");
+        Tag loaded = this.repo.get(Tag.class, "tenant_b", 9001L).orElseThrow();
+        Tag applied = Changeset.change(loaded, Map.of("name", "renamed by a copy")).applyChanges();
+        this.repo.update(applied);
+        Tag copied = (Tag) this.registry.get(Tag.class).copy(applied);
+        copied.name = "renamed by a copy of the copy";
+        this.repo.update(copied);
+        assertThat(this.repo.prefixOf(copied)).isEqualTo("tenant_b");
+        assertThat(this.jdbc.queryForObject("SELECT name FROM tenant_b.tags WHERE id = 9001", String.class))
+                .isEqualTo("renamed by a copy of the copy");
+        assertThat(this.jdbc.queryForObject("SELECT name FROM tags WHERE id = 9001", String.class)).isEqualTo("default tag");
+        this.repo.delete(Changeset.change(loaded).applyChanges());
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.tags", Long.class)).isZero();
+        assertThat(this.jdbc.queryForList("SELECT name FROM tags", String.class)).containsExactly("default tag");
     }
 
     @Test
