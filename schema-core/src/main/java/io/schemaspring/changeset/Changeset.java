@@ -403,6 +403,90 @@ public final class Changeset<T> {
         return constraint(Constraint.Type.CHECK, field, name, "is invalid");
     }
 
+    /**
+     * Ecto's {@code assoc_constraint}: the parent of a belongs-to association must exist; a foreign
+     * key violation becomes "does not exist" on the association. The default constraint name is
+     * {@code <table>_<foreign key column>_fkey}.
+     */
+    public Changeset<T> assocConstraint(String association) {
+        AssociationMetadata assoc = association(association, AssociationKind.BELONGS_TO, "assocConstraint",
+                "belongs to");
+        return assocConstraint(association, this.metadata.source() + "_" + column(assoc.ownerKey()) + "_fkey");
+    }
+
+    public Changeset<T> assocConstraint(String association, String name) {
+        association(association, AssociationKind.BELONGS_TO, "assocConstraint", "belongs to");
+        this.constraints.add(new Constraint(Constraint.Type.ASSOC, association,
+                Objects.requireNonNull(name, "Constraint name must not be null"), "does not exist"));
+        return this;
+    }
+
+    /**
+     * Ecto's {@code no_assoc_constraint}: deleting this struct must not leave children pointing at
+     * it; a foreign key violation becomes "are still associated with this entry" (has-many) or "is
+     * still associated with this entry" (has-one) on the association. The default constraint name
+     * is {@code <child table>_<foreign key column>_fkey}.
+     */
+    public Changeset<T> noAssocConstraint(String association) {
+        AssociationMetadata assoc = association(association, AssociationKind.HAS, "noAssocConstraint", "has one or has many");
+        SchemaMetadata related = this.metadata.registry().get(assoc.related());
+        return noAssocConstraint(association, related.source() + "_" + related.fieldSource(assoc.relatedKey()) + "_fkey");
+    }
+
+    public Changeset<T> noAssocConstraint(String association, String name) {
+        AssociationMetadata assoc = association(association, AssociationKind.HAS, "noAssocConstraint", "has one or has many");
+        this.constraints.add(new Constraint(Constraint.Type.NO_ASSOC, association,
+                Objects.requireNonNull(name, "Constraint name must not be null"),
+                assoc.cardinality() == Cardinality.MANY ? "are still associated with this entry"
+                        : "is still associated with this entry"));
+        return this;
+    }
+
+    private AssociationMetadata association(String name, AssociationKind kind, String function, String label) {
+        AssociationMetadata association = this.metadata.association(name);
+        if (association == null || association.kind() != kind) {
+            throw new IllegalArgumentException(function + " can only be added to " + label + " associations, got :" + name
+                    + " on " + this.metadata.schemaClass().getSimpleName());
+        }
+        return association;
+    }
+
+    /**
+     * Ecto's {@code unsafe_validate_unique}: when one of the fields changed and none is null or
+     * already has an error, asks the database whether another row holds the same values, and adds
+     * "has already been taken" to the first field. It reads where the struct is stored. Unsafe
+     * because a row may still be written between this check and the write: declare the unique index
+     * and {@link #uniqueConstraint} too.
+     */
+    public Changeset<T> unsafeValidateUnique(List<String> fields, UniquenessCheck repo) {
+        return unsafeValidateUnique(fields, repo, null);
+    }
+
+    /** As {@link #unsafeValidateUnique(List, UniquenessCheck)}, reading in the given prefix (a tenant's schema). */
+    public Changeset<T> unsafeValidateUnique(List<String> fields, UniquenessCheck repo, @Nullable String prefix) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("unsafeValidateUnique needs at least one field");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        boolean changed = false;
+        for (String field : fields) {
+            requireKnown(field);
+            if (hasErrorOn(field)) {
+                return this;
+            }
+            changed |= this.changes.containsKey(field);
+            Object value = getField(field);
+            if (value == null) {
+                return this;
+            }
+            values.put(field, value);
+        }
+        if (changed && repo.existsOther(this.metadata, this.data, values, prefix)) {
+            addError(fields.get(0), "has already been taken", Map.of("validation", "unsafe_unique", "fields", List.copyOf(fields)));
+        }
+        return this;
+    }
+
     private Changeset<T> constraint(Constraint.Type type, String field, String name, String message) {
         requireKnown(field);
         this.constraints.add(new Constraint(type, field, Objects.requireNonNull(name, "Constraint name must not be null"),

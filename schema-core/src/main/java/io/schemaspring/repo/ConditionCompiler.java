@@ -101,21 +101,34 @@ final class ConditionCompiler {
         return new Condition.Fragment(List.of(sql.template().split("\\?", -1)), arguments);
     }
 
-    /** The SELECT of a subquery: one field, or {@code 1} for EXISTS; it inherits the outer query's explicit prefix. */
+    /**
+     * The SELECT of a subquery: one field (of a joined association too), or {@code 1} for EXISTS;
+     * it inherits the outer query's explicit prefix. Its joins have aliases of their own, which
+     * shadow the outer query's.
+     */
     private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix, Parameters parameters) {
         if (!query.orders().isEmpty() || query.limit() != null || query.offset() != null || !query.preloads().isEmpty()
-                || query.lock() != null || !query.joins().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException("a subquery takes conditions, distinct and prefix only, "
-                    + "not orderBy, limit, offset, preload, lock or join: " + query);
+                || query.lock() != null) {
+            throw new InvalidDataAccessApiUsageException("a subquery takes conditions, joins, distinct and prefix only, "
+                    + "not orderBy, limit, offset, preload or lock: " + query);
         }
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;
         String prefix = explicit != null ? explicit : mapping.metadata().prefix();
-        QueryFields fields = QueryFields.of(mapping);
+        JoinPlan joins = query.joins().isEmpty() ? null
+                : JoinPlan.of(explicit == null ? query : query.prefix(explicit), mapping, this.mappings, parameters);
+        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
         List<Column> columns = selected == null ? List.of() : List.of(fields.resolve(selected).column());
         Condition where = compile(query.conditions(), fields, explicit, parameters);
-        return Select.columns(Table.of(prefix, mapping.metadata().source()), columns).where(where)
-                .distinct(query.isDistinct()).project(selected == null ? Select.Projection.ONE : Select.Projection.COLUMNS);
+        Select select = Select.columns(Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT),
+                columns).where(where).distinct(query.isDistinct())
+                .project(selected == null ? Select.Projection.ONE : Select.Projection.COLUMNS);
+        if (joins != null) {
+            for (io.schemaspring.repo.internal.sql.Join join : joins.joins()) {
+                select = select.join(join);
+            }
+        }
+        return select;
     }
 
     private static Object cast(QueryFields.Resolved field, Object value) {

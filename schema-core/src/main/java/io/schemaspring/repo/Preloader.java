@@ -53,16 +53,16 @@ final class Preloader {
 
     /** Preloads paths into parents; parents whose prefix is unknown are taken to be in {@code prefix} when given. */
     List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> paths, @Nullable String prefix) {
-        return preload(owner, parents, paths, Map.of(), prefix);
+        return preload(owner, parents, paths, Map.of(), prefix, false);
     }
 
     /** As {@link #preload(SchemaMapping, List, List, String)}, filtering and ordering the paths that have a query. */
     List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> paths, Map<String, Query<?>> queries,
-            @Nullable String prefix) {
+            @Nullable String prefix, boolean force) {
         SchemaMetadata metadata = owner.metadata();
         if (!metadata.record()) {
             Function<Object, @Nullable String> prefixOf = prefix == null ? this.context::prefixOf : parent -> prefix;
-            preloadTree(owner, parents, tree(paths), "", queries, prefixOf);
+            preloadTree(owner, parents, tree(paths), "", queries, prefixOf, force);
             return parents;
         }
         // Records are never changed: the associations go into drafts, which answer new records.
@@ -75,7 +75,7 @@ final class Preloader {
         }
         Function<Object, @Nullable String> prefixOf = prefix == null
                 ? draft -> this.context.prefixOf(originals.get(draft)) : draft -> prefix;
-        preloadTree(owner, drafts, tree(paths), "", queries, prefixOf);
+        preloadTree(owner, drafts, tree(paths), "", queries, prefixOf, force);
         List<Object> built = new ArrayList<>(drafts.size());
         StructStates states = this.context.states();
         for (Object draft : drafts) {
@@ -107,7 +107,7 @@ final class Preloader {
 
     @SuppressWarnings("unchecked")
     private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree, String base,
-            Map<String, Query<?>> queries, Function<Object, @Nullable String> prefixOf) {
+            Map<String, Query<?>> queries, Function<Object, @Nullable String> prefixOf, boolean force) {
         for (Map.Entry<String, Map<String, ?>> entry : tree.entrySet()) {
             AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(), entry.getKey());
             String path = base.isEmpty() ? entry.getKey() : base + "." + entry.getKey();
@@ -116,7 +116,8 @@ final class Preloader {
                 requirePreloadQuery(owner, association, path, query);
             }
             List<Object> children = association.kind() == AssociationKind.THROUGH
-                    ? through(owner, association, parents, prefixOf) : level(owner, association, parents, prefixOf, query);
+                    ? through(owner, association, parents, prefixOf, force)
+                    : level(owner, association, parents, prefixOf, query, force);
             if (!entry.getValue().isEmpty() && !children.isEmpty()) {
                 if (this.context.mapping(association.related()).metadata().record()) {
                     throw new InvalidDataAccessApiUsageException("cannot preload below :" + path + ": "
@@ -125,7 +126,7 @@ final class Preloader {
                             + "children with repo.preload(children, ...)");
                 }
                 preloadTree(this.context.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
-                        path, queries, this.context::prefixOf);
+                        path, queries, this.context::prefixOf, force);
             }
         }
     }
@@ -164,7 +165,7 @@ final class Preloader {
 
     /** Loads one association of every parent; answers the children loaded. */
     private List<Object> level(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
-            Function<Object, @Nullable String> prefixOf, @Nullable Query<?> query) {
+            Function<Object, @Nullable String> prefixOf, @Nullable Query<?> query, boolean force) {
         if (parents.isEmpty()) {
             return new ArrayList<>();
         }
@@ -174,7 +175,7 @@ final class Preloader {
             onePrefix = Objects.equals(first, prefixOf.apply(parents.get(i)));
         }
         if (onePrefix) {
-            return levelInPrefix(owner, association, parents, first, query);
+            return levelInPrefix(owner, association, parents, first, query, force);
         }
         Map<String, List<Object>> byPrefix = new LinkedHashMap<>();
         for (Object parent : parents) {
@@ -183,7 +184,7 @@ final class Preloader {
         }
         List<Object> children = new ArrayList<>();
         byPrefix.forEach((prefix, group) -> children.addAll(levelInPrefix(owner, association, group,
-                prefix.equals(NO_PREFIX) ? null : prefix, query)));
+                prefix.equals(NO_PREFIX) ? null : prefix, query, force)));
         return children;
     }
 
@@ -192,9 +193,10 @@ final class Preloader {
      * answered for nested preloads.
      */
     private List<Object> levelInPrefix(SchemaMapping owner, AssociationMetadata association, List<Object> allParents,
-            @Nullable String ownerPrefix, @Nullable Query<?> query) {
+            @Nullable String ownerPrefix, @Nullable Query<?> query, boolean force) {
         boolean anyLoaded = false;
-        for (Object parent : allParents) {
+        for (int i = 0; i < allParents.size() && !force; i++) {
+            Object parent = allParents.get(i);
             if (loaded(parent, association)) {
                 anyLoaded = true;
                 break;
@@ -417,7 +419,7 @@ final class Preloader {
 
     /** Loads a through association by loading each association of its path, then collecting the last level. */
     private List<Object> through(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
-            Function<Object, @Nullable String> prefixOf) {
+            Function<Object, @Nullable String> prefixOf, boolean force) {
         SchemaMapping current = owner;
         List<Object> level = parents;
         List<AssociationMetadata> steps = new ArrayList<>();
@@ -425,8 +427,8 @@ final class Preloader {
             AssociationMetadata stepAssociation = RepoContext.requireAssociation(current.metadata(), step);
             steps.add(stepAssociation);
             Function<Object, @Nullable String> stepPrefixOf = level == parents ? prefixOf : this.context::prefixOf;
-            level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level, stepPrefixOf)
-                    : level(current, stepAssociation, level, stepPrefixOf, null);
+            level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level, stepPrefixOf, force)
+                    : level(current, stepAssociation, level, stepPrefixOf, null, force);
             current = this.context.mapping(stepAssociation.related());
         }
         Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
@@ -60,6 +62,67 @@ public final class Query<T> {
     public static <T> Query<T> from(Class<T> schema) {
         Objects.requireNonNull(schema, "Schema class must not be null");
         return new Query<>(schema);
+    }
+
+    /**
+     * Ecto's {@code Ecto.assoc(struct, :comments)}: the query of the rows an association of one
+     * struct, or of a list of structs of one schema, points to, for any kind of association,
+     * {@code through} ones too, or along a path of associations ({@code "comments.author"}, Ecto's
+     * dynamic through); each row is answered once. Compose it further ({@code where}, {@code orderBy},
+     * {@code preload}).
+     * It reads in the prefix of the first struct's {@code StructMeta}; for a class without one use
+     * {@code repo.assoc(...)}, which knows where each struct it read is stored.
+     *
+     * @throws IllegalArgumentException for no structs, structs of several schemas, an unknown
+     *         association, or a struct without its primary key
+     */
+    @SuppressWarnings("unchecked")
+    public static <R> Query<R> assoc(Object structOrStructs, String name) {
+        Objects.requireNonNull(structOrStructs, "Struct must not be null");
+        Objects.requireNonNull(name, "Association must not be null");
+        List<?> structs = structOrStructs instanceof Collection<?> collection ? new ArrayList<>(collection)
+                : List.of(structOrStructs);
+        if (structs.isEmpty() || structs.contains(null)) {
+            throw new IllegalArgumentException("assoc :" + name + " needs structs, got " + structs);
+        }
+        Class<?> ownerClass = structs.get(0).getClass();
+        io.schemaspring.metadata.SchemaMetadata owner = io.schemaspring.metadata.SchemaRegistry.standalone(ownerClass);
+        io.schemaspring.metadata.SchemaMetadata related = owner;
+        for (String step : name.split("\\.")) {
+            io.schemaspring.metadata.AssociationMetadata association = related.association(step);
+            if (association == null) {
+                throw new IllegalArgumentException("Schema " + related.schemaClass().getSimpleName()
+                        + " does not have the association :" + step + "; its associations are " + related.associations());
+            }
+            related = io.schemaspring.metadata.SchemaRegistry.standalone(association.related());
+        }
+        String ownerKey = singleKey(owner, "assoc :" + name);
+        String relatedKey = singleKey(related, "assoc :" + name);
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object struct : structs) {
+            if (struct.getClass() != ownerClass) {
+                throw new IllegalArgumentException("assoc :" + name + " needs structs of one schema, got "
+                        + ownerClass.getSimpleName() + " and " + struct.getClass().getSimpleName());
+            }
+            Object key = owner.field(ownerKey).accessor().get(struct);
+            if (key == null) {
+                throw new IllegalArgumentException("cannot build assoc :" + name + " for a " + ownerClass.getSimpleName()
+                        + " without :" + ownerKey + ": insert it first");
+            }
+            keys.add(key);
+        }
+        Query<?> owners = from(ownerClass).join(name).where(Expr.in(ownerKey, keys));
+        Query<R> query = ((Query<R>) from(related.schemaClass())).where(Expr.in(relatedKey, owners, name + "." + relatedKey));
+        io.schemaspring.metadata.StructMeta meta = owner.getMeta(structs.get(0));
+        return meta != null && meta.prefix() != null ? query.prefix(meta.prefix()) : query;
+    }
+
+    private static String singleKey(io.schemaspring.metadata.SchemaMetadata metadata, String action) {
+        if (metadata.primaryKey().size() != 1) {
+            throw new IllegalArgumentException(action + " needs a single primary key on " + metadata.schemaClass().getSimpleName()
+                    + ", which has " + metadata.primaryKey());
+        }
+        return metadata.primaryKey().get(0);
     }
 
     /**

@@ -50,7 +50,7 @@ final class QueryExecutor {
         this.context.states.loaded(mapping.metadata(), rows, prefix);
         if (!query.preloads().isEmpty() && !rows.isEmpty()) {
             List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(),
-                    query.preloadQueries(), null);
+                    query.preloadQueries(), null, false);
             if (mapping.metadata().record()) {
                 return (List<T>) preloaded;
             }

@@ -4,7 +4,10 @@ import io.micrometer.observation.ObservationRegistry;
 import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.InvalidChangesetException;
+import io.schemaspring.changeset.UniquenessCheck;
 import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.FieldMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.DialectResolver;
@@ -17,6 +20,7 @@ import io.schemaspring.repo.routing.ReplicaRoutingDataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code DataAccessException}s. On a {@link ReplicaRoutingDataSource}, its reads outside a
  * read-write transaction may be answered by a replica (see {@link ReadRouting}).
  */
-public class Repo {
+public class Repo implements UniquenessCheck {
 
     private static final int DEFAULT_FETCH_SIZE = 500;
 
@@ -279,14 +283,114 @@ public class Repo {
                 : read(query.schema(), "exists", true, () -> this.queries.exists(query));
     }
 
-    /** Loads associations into a struct, nested with dots ({@code "posts.comments"}). */
-    public <T> T preload(T struct, String... paths) {
-        return preload(List.of(struct), paths).get(0);
+    /**
+     * Ecto's {@code Ecto.assoc/2} as {@link Query#assoc(Object, String)}, reading in the prefix the
+     * (first) struct is stored in, as far as this repository knows it: a tenant's struct without a
+     * {@code StructMeta} field gets its tenant's rows too.
+     */
+    public <R> Query<R> assoc(Object structOrStructs, String name) {
+        Query<R> query = Query.assoc(structOrStructs, name);
+        Object first = structOrStructs instanceof java.util.Collection<?> structs ? structs.iterator().next() : structOrStructs;
+        String prefix = this.context.prefixOf(first);
+        return prefix == null || prefix.equals(this.context.mapping(first.getClass()).metadata().prefix()) || query.prefix() != null
+                ? query : query.prefix(prefix);
     }
 
-    /** Loads associations into many structs of one schema, one query per association level. */
+    /**
+     * Ecto's {@code Repo.reload(struct)}: the struct read again by its primary key from where it is
+     * stored; empty when its row is gone.
+     */
+    public <T> Optional<T> reload(T struct) {
+        return Optional.ofNullable(reloadAll(List.of(struct)).get(0));
+    }
+
+    /**
+     * Ecto's {@code Repo.reload(structs)}: each struct read again, in one query per prefix, answered
+     * in the order given with {@code null} where a row is gone.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<@Nullable T> reloadAll(List<T> structs) {
+        if (structs.isEmpty()) {
+            return List.of();
+        }
+        Class<T> schema = (Class<T>) structs.get(0).getClass();
+        SchemaMetadata metadata = this.context.mapping(schema).metadata();
+        if (metadata.primaryKey().size() != 1) {
+            throw new InvalidDataAccessApiUsageException("reload needs a single primary key on " + schema.getSimpleName()
+                    + ", which has " + metadata.primaryKey());
+        }
+        FieldMetadata key = metadata.field(metadata.primaryKey().get(0));
+        Map<String, List<Object>> keysByPrefix = new LinkedHashMap<>();
+        for (T struct : structs) {
+            if (struct.getClass() != schema) {
+                throw new InvalidDataAccessApiUsageException("reload needs structs of one schema, got " + schema.getSimpleName()
+                        + " and " + struct.getClass().getSimpleName());
+            }
+            Object id = key.accessor().get(struct);
+            if (id == null) {
+                throw new InvalidDataAccessApiUsageException("cannot reload a " + schema.getSimpleName() + " without :"
+                        + key.name() + ": it was never stored");
+            }
+            String prefix = this.context.prefixOf(struct);
+            keysByPrefix.computeIfAbsent(prefix == null ? "" : prefix, p -> new ArrayList<>()).add(id);
+        }
+        Map<String, Map<Object, T>> byPrefix = new LinkedHashMap<>();
+        keysByPrefix.forEach((prefix, ids) -> {
+            Query<T> query = Query.from(schema).whereIn(key.name(), ids);
+            Map<Object, T> rows = new java.util.HashMap<>();
+            all(prefix.isEmpty() ? query : query.prefix(prefix)).forEach(row -> rows.put(key.accessor().get(row), row));
+            byPrefix.put(prefix, rows);
+        });
+        List<T> reloaded = new ArrayList<>(structs.size());
+        for (T struct : structs) {
+            String prefix = this.context.prefixOf(struct);
+            reloaded.add(byPrefix.get(prefix == null ? "" : prefix).get(key.accessor().get(struct)));
+        }
+        return reloaded;
+    }
+
+    /** For {@code Changeset.unsafeValidateUnique}: whether another row holds the values, excluding the data's own row. */
+    @Override
+    public boolean existsOther(SchemaMetadata metadata, Object data, Map<String, Object> values, @Nullable String prefix) {
+        Query<?> query = Query.from(metadata.schemaClass()).where(values);
+        List<Expr> own = new ArrayList<>();
+        for (String key : metadata.primaryKey()) {
+            Object value = metadata.field(key).accessor().get(data);
+            if (value == null) {
+                own.clear();
+                break;
+            }
+            own.add(Expr.eq(key, value));
+        }
+        if (!own.isEmpty()) {
+            query = query.where(Expr.not(Expr.and(own.toArray(Expr[]::new))));
+        }
+        String target = prefix != null ? prefix : this.context.prefixOf(data);
+        return exists(target == null ? query : query.prefix(target));
+    }
+
+    /** Loads associations into a struct, nested with dots ({@code "posts.comments"}). */
+    public <T> T preload(T struct, String... paths) {
+        return preload(java.util.Collections.singletonList(struct), paths).get(0);
+    }
+
+    /**
+     * Loads associations into many structs of one schema, one query per association level. An
+     * association already loaded is kept, as in Ecto; a {@code null} in the list stays {@code null}.
+     */
     public <T> List<T> preload(List<T> structs, String... paths) {
         return preloadIn(null, structs, paths);
+    }
+
+    /** Ecto's {@code Repo.preload(struct, paths, force: true)}: loads the associations again even where they are loaded. */
+    public <T> T forcePreload(T struct, String... paths) {
+        return forcePreload(java.util.Collections.singletonList(struct), paths).get(0);
+    }
+
+    /** Ecto's {@code Repo.preload(structs, paths, force: true)}: loads the associations again even where they are loaded. */
+    public <T> List<T> forcePreload(List<T> structs, String... paths) {
+        return this.plainReads ? preloadNow(null, structs, true, paths)
+                : read(RepoObserver.schemaOf(structs), "preload", true, () -> preloadNow(null, structs, true, paths));
     }
 
     /**
@@ -295,24 +399,36 @@ public class Repo {
      * ({@code null}: where each struct is known to be, else the schema's default).
      */
     public <T> List<T> preloadIn(@Nullable String prefix, List<T> structs, String... paths) {
-        return this.plainReads ? preloadNow(prefix, structs, paths)
-                : read(RepoObserver.schemaOf(structs), "preload", true, () -> preloadNow(prefix, structs, paths));
+        return this.plainReads ? preloadNow(prefix, structs, false, paths)
+                : read(RepoObserver.schemaOf(structs), "preload", true, () -> preloadNow(prefix, structs, false, paths));
     }
 
-    private <T> List<T> preloadNow(@Nullable String prefix, List<T> structs, String... paths) {
-        if (!structs.isEmpty()) {
-            SchemaMapping mapping = this.context.mapping(structs.get(0).getClass());
-            if (prefix != null) {
-                structs.forEach(struct -> this.context.target(mapping.metadata(), struct, prefix, "preload"));
-            }
-            List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(structs), List.of(paths), prefix);
-            if (mapping.metadata().record()) {
-                @SuppressWarnings("unchecked")
-                List<T> records = (List<T>) preloaded;
-                return records;
+    @SuppressWarnings("unchecked")
+    private <T> List<T> preloadNow(@Nullable String prefix, List<T> given, boolean force, String... paths) {
+        List<T> structs = new ArrayList<>(given.size());
+        for (T struct : given) {
+            if (struct != null) {
+                structs.add(struct);
             }
         }
-        return structs;
+        if (structs.isEmpty()) {
+            return given;
+        }
+        SchemaMapping mapping = this.context.mapping(structs.get(0).getClass());
+        if (prefix != null) {
+            structs.forEach(struct -> this.context.target(mapping.metadata(), struct, prefix, "preload"));
+        }
+        List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(structs), List.of(paths), Map.of(), prefix,
+                force);
+        if (!mapping.metadata().record()) {
+            return given;
+        }
+        List<T> records = new ArrayList<>(given.size());
+        int next = 0;
+        for (T struct : given) {
+            records.add(struct == null ? null : (T) preloaded.get(next++));
+        }
+        return records;
     }
 
     /** Whether an association of a struct was loaded (always false for structs never read or preloaded). */

@@ -49,6 +49,11 @@ final class RepoObserver {
     }
 
     static @Nullable Class<?> schemaOf(List<?> structs) {
-        return structs.isEmpty() ? null : structs.get(0).getClass();
+        for (Object struct : structs) {
+            if (struct != null) {
+                return struct.getClass();
+            }
+        }
+        return null;
     }
 }

@@ -533,8 +533,8 @@ abstract class RepoContract implements BulkWriteContract {
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class)
                 .where(Expr.in("id", Query.from(Comment.class).orderBy("id"), "postId"))))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessageStartingWith("a subquery takes conditions, distinct and prefix only, not orderBy, limit, offset, "
-                        + "preload, lock or join: Query[from Comment");
+                .hasMessageStartingWith("a subquery takes conditions, joins, distinct and prefix only, not orderBy, limit, "
+                        + "offset, preload or lock: Query[from Comment");
         assertThatThrownBy(() -> Expr.eq("title", null)).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
                         + "query with whereNull(\"title\") or whereNotNull(\"title\")");
@@ -1455,6 +1455,62 @@ abstract class RepoContract implements BulkWriteContract {
 
     private static String key(Map<String, Object> row, String column) {
         return row.keySet().stream().filter(name -> name.equalsIgnoreCase(column)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void assocConstraintPutsAMissingParentOnTheBelongsToAssociation() {
+        Post orphan = Post.titled("orphan", author("jose"));
+        orphan.authorId = -1L;
+        Changeset<Post> changeset = Changeset.change(orphan).assocConstraint("author");
+        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class);
+        assertThat(changeset.errors()).containsExactly(new FieldError("author", "does not exist",
+                Map.of("constraint", "assoc", "constraint_name", "posts_author_id_fkey")));
+        assertThat(this.repo.count(Post.class)).isZero();
+        assertThatThrownBy(() -> Changeset.change(orphan).assocConstraint("comments"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assocConstraint can only be added to belongs to associations, got :comments on Post");
+    }
+
+    @Test
+    void noAssocConstraintRefusesToDeleteAParentWhoseChildrenStillPointToIt() {
+        Author author = author("jose");
+        post("kept", author);
+        Changeset<Author> changeset = Changeset.change(author).noAssocConstraint("posts");
+        assertThatThrownBy(() -> this.repo.delete(changeset)).isInstanceOf(InvalidChangesetException.class);
+        assertThat(changeset.errors()).containsExactly(new FieldError("posts", "are still associated with this entry",
+                Map.of("constraint", "no_assoc", "constraint_name", "posts_author_id_fkey")));
+        assertThat(this.repo.count(Author.class)).isEqualTo(1);
+        assertThat(Changeset.change(author).noAssocConstraint("note").constraints())
+                .containsExactly(new io.schemaspring.changeset.Constraint(io.schemaspring.changeset.Constraint.Type.NO_ASSOC,
+                        "note", "notes_author_id_fkey", "is still associated with this entry"));
+    }
+
+    @Test
+    void unsafeValidateUniqueAsksTheDatabaseOnceForAChangedValueOutsideTheStructsOwnRow() {
+        Author jose = author("jose");
+        this.repo.insert(Author.named("ana"), "tenant_b");
+        this.dataSource.reset();
+        Changeset<Author> taken = Changeset.change(Author.named("x"), Map.of("name", "jose"))
+                .unsafeValidateUnique(List.of("name"), this.repo);
+        assertThat(taken.errors()).containsExactly(new FieldError("name", "has already been taken",
+                Map.of("validation", "unsafe_unique", "fields", List.of("name"))));
+        assertThat(this.dataSource.statements()).hasSize(1);
+
+        this.dataSource.reset();
+        assertThat(Changeset.change(jose, Map.of("email", "j@x")).unsafeValidateUnique(List.of("name"), this.repo).errors())
+                .isEmpty();
+        assertThat(Changeset.change(jose, Map.of("name", "jose2")).unsafeValidateUnique(List.of("name"), this.repo).errors())
+                .isEmpty();
+        Changeset<Author> renamed = Changeset.change(jose);
+        renamed.forceChange("name", "jose");
+        assertThat(renamed.unsafeValidateUnique(List.of("name"), this.repo).errors()).as("its own row").isEmpty();
+        assertThat(this.dataSource.statements()).as("no query without a change").hasSize(2);
+
+        assertThat(Changeset.change(Author.named("x"), Map.of("name", "jose"))
+                .unsafeValidateUnique(List.of("name"), this.repo, "tenant_b").errors()).isEmpty();
+        assertThat(Changeset.change(Author.named("x"), Map.of("name", "ana"))
+                .unsafeValidateUnique(List.of("name"), this.repo, "tenant_b").errorsOn("name"))
+                .containsExactly("has already been taken");
     }
 
     @Test
