@@ -1,6 +1,7 @@
--- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract ports.
-DROP TABLE IF EXISTS test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users;
-CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200));
+-- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract and EctoPreloadContract port.
+DROP TABLE IF EXISTS test.ecto_orders, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs;
+CREATE TABLE test.ecto_customs (bid CHAR(36) PRIMARY KEY);
+CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), custom_id CHAR(36));
 CREATE TABLE test.ecto_posts (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
   CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
 CREATE TABLE test.ecto_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), post_id BIGINT, author_id BIGINT,
@@ -15,3 +16,5 @@ CREATE TABLE test.ecto_posts_users (post_id BIGINT, user_id BIGINT,
 CREATE TABLE test.ecto_posts_users_pk (id BIGINT AUTO_INCREMENT PRIMARY KEY, post_id BIGINT, user_id BIGINT, inserted_at DATETIME(6), updated_at DATETIME(6),
   CONSTRAINT ecto_posts_users_pk_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id),
   CONSTRAINT ecto_posts_users_pk_user_id_fkey FOREIGN KEY (user_id) REFERENCES test.ecto_users(id));
+CREATE TABLE test.ecto_orders (id BIGINT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(200), meta JSON, item JSON, items JSON, permalink_id BIGINT,
+  CONSTRAINT ecto_orders_permalink_id_fkey FOREIGN KEY (permalink_id) REFERENCES test.ecto_permalinks(id));

@@ -1,6 +1,7 @@
--- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract ports.
-DROP TABLE IF EXISTS public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users CASCADE;
-CREATE TABLE public.ecto_users (id BIGSERIAL PRIMARY KEY, name VARCHAR(200));
+-- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract and EctoPreloadContract port.
+DROP TABLE IF EXISTS public.ecto_orders, public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users, public.ecto_customs CASCADE;
+CREATE TABLE public.ecto_customs (bid UUID PRIMARY KEY);
+CREATE TABLE public.ecto_users (id BIGSERIAL PRIMARY KEY, name VARCHAR(200), custom_id UUID);
 CREATE TABLE public.ecto_posts (id BIGSERIAL PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
   CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.ecto_users(id));
 CREATE TABLE public.ecto_comments (id BIGSERIAL PRIMARY KEY, text VARCHAR(200), post_id BIGINT, author_id BIGINT,
@@ -15,3 +16,5 @@ CREATE TABLE public.ecto_posts_users (post_id BIGINT, user_id BIGINT,
 CREATE TABLE public.ecto_posts_users_pk (id BIGSERIAL PRIMARY KEY, post_id BIGINT, user_id BIGINT, inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6),
   CONSTRAINT ecto_posts_users_pk_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.ecto_posts(id),
   CONSTRAINT ecto_posts_users_pk_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.ecto_users(id));
+CREATE TABLE public.ecto_orders (id BIGSERIAL PRIMARY KEY, label VARCHAR(200), meta JSONB, item JSONB, items JSONB, permalink_id BIGINT,
+  CONSTRAINT ecto_orders_permalink_id_fkey FOREIGN KEY (permalink_id) REFERENCES public.ecto_permalinks(id));

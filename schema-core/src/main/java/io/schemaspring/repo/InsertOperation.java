@@ -77,14 +77,34 @@ final class InsertOperation {
         return id != null && isDatabaseId(id) && metadata.field(id.field()).accessor().get(struct) == null;
     }
 
-    /** The fields an insert of the struct writes: not {@code NEVER}, not a database id, not a null read-after-write. */
+    /**
+     * The fields an insert of the struct writes: not {@code NEVER}, not null. As in Ecto, a null
+     * field is left out, so the column's default applies (and a database id is generated).
+     */
     static BitSet included(SchemaMetadata metadata, Object struct) {
+        BitSet included = new BitSet();
+        List<String> fields = metadata.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldMetadata field = metadata.field(fields.get(i));
+            if (field.writable() != Writable.NEVER && field.accessor().get(struct) != null) {
+                included.set(i);
+            }
+        }
+        return included;
+    }
+
+    /**
+     * The fields an upsert of the struct writes: not {@code NEVER}, not a database id, not a null
+     * read-after-write; null fields are written, so that replacing them on a conflict sets them null.
+     */
+    static BitSet upserted(SchemaMetadata metadata, Object struct) {
         boolean databaseId = databaseId(metadata, struct);
         BitSet included = new BitSet();
         List<String> fields = metadata.fields();
         for (int i = 0; i < fields.size(); i++) {
             FieldMetadata field = metadata.field(fields.get(i));
-            boolean skip = field.writable() == Writable.NEVER || (databaseId && field.name().equals(metadata.autogenerateId().field())) || (field.readAfterWrites() && field.accessor().get(struct) == null);
+            boolean skip = field.writable() == Writable.NEVER || (databaseId && field.name().equals(metadata.autogenerateId().field()))
+                    || (field.readAfterWrites() && field.accessor().get(struct) == null);
             if (!skip) {
                 included.set(i);
             }

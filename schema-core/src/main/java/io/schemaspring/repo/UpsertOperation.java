@@ -53,7 +53,7 @@ final class UpsertOperation {
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(given);
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
-        BitSet included = InsertOperation.included(metadata, struct);
+        BitSet included = InsertOperation.upserted(metadata, struct);
         Plan plan = plan(mapping, included, onConflict);
         List<String> returning = InsertOperation.returning(metadata, struct);
         Dialect dialect = this.context.dialect;

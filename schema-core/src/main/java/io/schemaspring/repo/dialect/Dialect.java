@@ -103,6 +103,11 @@ public abstract class Dialect {
     }
 
     /** Whether the database has array columns and {@code = ANY(?)} with an array parameter. */
+    /** An insert of no column, every one taking its default: standard SQL's {@code DEFAULT VALUES}. */
+    public String defaultValues() {
+        return "DEFAULT VALUES";
+    }
+
     public abstract boolean supportsArrays();
 
     /**

@@ -23,6 +23,12 @@ public final class MariaDbDialect extends Dialect {
         super(letterCase);
     }
 
+    /** MariaDB has no {@code DEFAULT VALUES}: an empty column list takes every default. */
+    @Override
+    public String defaultValues() {
+        return "() VALUES ()";
+    }
+
     @Override
     public String name() {
         return "MariaDB";

@@ -71,8 +71,8 @@ abstract class EctoAssocContract {
 
     @BeforeEach
     void clean() {
-        for (String table : List.of("ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks", "ecto_comments", "ecto_posts",
-                "ecto_users")) {
+        for (String table : List.of("ecto_orders", "ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks", "ecto_comments",
+                "ecto_posts", "ecto_users", "ecto_customs")) {
             this.jdbc.update("DELETE FROM " + table);
         }
     }

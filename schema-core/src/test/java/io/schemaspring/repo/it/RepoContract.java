@@ -116,7 +116,8 @@ abstract class RepoContract implements BulkWriteContract {
     static SchemaRegistry registry(SchemaSettings settings) {
         return SchemaRegistry.builder().settings(settings).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
                 Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class,
-                io.schemaspring.repo.it.fixtures.Keyword.class, io.schemaspring.repo.it.fixtures.Ticket.class).build();
+                io.schemaspring.repo.it.fixtures.Keyword.class, io.schemaspring.repo.it.fixtures.Ticket.class,
+                io.schemaspring.repo.it.fixtures.PlainCounter.class).build();
     }
 
     /** A repository over the contract's database with this registry and the fixed clock. */
@@ -1455,6 +1456,23 @@ abstract class RepoContract implements BulkWriteContract {
 
     private static String key(Map<String, Object> row, String column) {
         return row.keySet().stream().filter(name -> name.equalsIgnoreCase(column)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void insertingAStructLeavesOutItsNullFieldsSoTheColumnDefaultsApply() {
+        io.schemaspring.repo.it.fixtures.PlainCounter counter = new io.schemaspring.repo.it.fixtures.PlainCounter();
+        counter.label = "defaulted";
+        this.dataSource.reset();
+        this.repo.insert(counter);
+        assertThat(this.dataSource.statements()).singleElement().asString().doesNotContain("hits");
+        assertThat(this.jdbc.queryForObject("SELECT hits FROM counters WHERE id = ?", Integer.class, counter.id)).isEqualTo(7);
+        counter = new io.schemaspring.repo.it.fixtures.PlainCounter();
+        counter.hits = 3;
+        this.repo.insert(counter);
+        assertThat(this.jdbc.queryForMap("SELECT label, hits FROM counters WHERE id = ?", counter.id))
+                .containsEntry("label", null).containsEntry("hits", 3);
+        this.repo.insert(new io.schemaspring.repo.it.fixtures.PlainCounter());
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM counters WHERE hits = 7", Long.class)).isEqualTo(2);
     }
 
     @Test

@@ -93,6 +93,10 @@ public final class SqlRenderer {
     }
 
     public String render(Insert insert) {
+        if (insert.columns().isEmpty()) {
+            return withReturning("INSERT INTO " + table(insert.table()) + " " + this.dialect.defaultValues(), insert.returning(),
+                    this.dialect.insertReturning());
+        }
         String dml = "INSERT INTO " + table(insert.table()) + " (" + columns(insert.columns()) + ") VALUES ("
                 + insert.columns().stream().map(column -> parameter(column, insert.jsonColumns()))
                         .collect(Collectors.joining(", ")) + ")";

@@ -1,6 +1,7 @@
 package io.schemaspring.repo.it.ecto;
 
 import io.schemaspring.annotation.BelongsTo;
+import io.schemaspring.annotation.HasOne;
 import io.schemaspring.annotation.Schema;
 
 /** Ecto's {@code Ecto.Integration.Comment}. */
@@ -14,6 +15,8 @@ public class Comment {
     public Post post;
     @BelongsTo
     public User author;
+    @HasOne(through = {"post", "permalink"})
+    public Permalink postPermalink;
 
     public static Comment text(String text) {
         Comment comment = new Comment();

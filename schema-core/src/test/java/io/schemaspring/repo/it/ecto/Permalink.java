@@ -2,8 +2,10 @@ package io.schemaspring.repo.it.ecto;
 
 import io.schemaspring.annotation.BelongsTo;
 import io.schemaspring.annotation.Field;
+import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
+import java.util.List;
 
 /** Ecto's {@code Ecto.Integration.Permalink}: two belongs-to on one key, one of them replaced by update. */
 @Schema("ecto_permalinks")
@@ -19,6 +21,8 @@ public class Permalink {
     public Post updatePost;
     @BelongsTo
     public User user;
+    @HasMany(through = {"post", "commentsAuthors"})
+    public List<User> postCommentsAuthors;
 
     public static Permalink url(String url) {
         Permalink permalink = new Permalink();

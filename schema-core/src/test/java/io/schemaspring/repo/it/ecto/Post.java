@@ -7,9 +7,10 @@ import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.OnDelete;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
+import io.schemaspring.metadata.StructMeta;
 import java.util.List;
 
-/** Ecto's {@code Ecto.Integration.Post}, with the associations its assoc tests use. */
+/** Ecto's {@code Ecto.Integration.Post}, with the associations its assoc and preload tests use. */
 @Schema("ecto_posts")
 public class Post {
     public Long id;
@@ -31,6 +32,16 @@ public class Post {
     @ManyToMany(joinThrough = "ecto_posts_users", onDelete = OnDelete.DELETE_ALL, onReplace = OnReplace.DELETE,
             preloadOrder = "id")
     public List<User> users;
+    @HasMany(preloadOrder = "text")
+    public List<Comment> orderedComments;
+    @HasMany(through = {"comments", "author"})
+    public List<User> commentsAuthors;
+    @ManyToMany(joinThrough = "ecto_posts_users", preloadOrder = "name desc")
+    public List<User> orderedUsers;
+    @HasMany(through = {"users", "comments"})
+    public List<Comment> usersComments;
+    /** Ecto's {@code __meta__}: where the struct is stored. */
+    public StructMeta meta;
 
     public static Post titled(String title) {
         Post post = new Post();

@@ -1,18 +1,22 @@
 package io.schemaspring.repo.it.ecto;
 
+import io.schemaspring.annotation.BelongsTo;
 import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.HasOne;
 import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.OnDelete;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
+import io.schemaspring.type.FieldType;
 import java.util.List;
+import java.util.UUID;
 
 /** Ecto's {@code Ecto.Integration.User}, with the associations its assoc tests use. */
 @Schema("ecto_users")
 public class User {
     public Long id;
     public String name;
+    public UUID customId;
     @HasMany(foreignKey = "authorId", onDelete = OnDelete.NILIFY_ALL, onReplace = OnReplace.NILIFY, preloadOrder = "id")
     public List<Comment> comments;
     @HasOne(onReplace = OnReplace.NILIFY)
@@ -21,6 +25,8 @@ public class User {
     public List<Post> posts;
     @ManyToMany(joinThroughSchema = PostUser.class, preloadOrder = "id")
     public List<Post> schemaPosts;
+    @BelongsTo(references = "bid", type = FieldType.BINARY_ID)
+    public Custom custom;
 
     public static User named(String name) {
         User user = new User();

@@ -1,0 +1,503 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.StructMeta;
+import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.dialect.DialectResolver;
+import io.schemaspring.repo.it.ecto.Comment;
+import io.schemaspring.repo.it.ecto.Custom;
+import io.schemaspring.repo.it.ecto.Item;
+import io.schemaspring.repo.it.ecto.Order;
+import io.schemaspring.repo.it.ecto.Permalink;
+import io.schemaspring.repo.it.ecto.Post;
+import io.schemaspring.repo.it.ecto.PostUser;
+import io.schemaspring.repo.it.ecto.User;
+import java.sql.Connection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ecto's {@code integration_test/cases/preload.exs} (elixir-ecto/ecto), the preloads of existing
+ * structs: each test names the Ecto test it ports, and runs unchanged on every database of
+ * {@link TestDatabase}. Ecto's {@code %Ecto.Association.NotLoaded{}} is {@code repo.isLoaded(struct, assoc) == false};
+ * a to-one association preloaded as {@code nil} is {@code null} with {@code isLoaded} true.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EctoPreloadContract {
+
+    SingleConnectionDataSource connection;
+    CountingDataSource dataSource;
+    Repo repo;
+    JdbcTemplate jdbc;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void connect() throws Exception {
+        database().requireReachable();
+        this.connection = new SingleConnectionDataSource(database().url(), true);
+        try (Connection raw = this.connection.getConnection()) {
+            ScriptUtils.executeSqlScript(raw, new ClassPathResource("it/ecto/" + database().script().substring(3)));
+        }
+        this.dataSource = new CountingDataSource(this.connection);
+        SchemaRegistry registry = SchemaRegistry.builder().add(User.class, Post.class, Comment.class, Permalink.class,
+                PostUser.class, Custom.class, Order.class).build();
+        this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
+                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);
+        this.jdbc = new JdbcTemplate(this.connection);
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (this.connection != null) {
+            this.connection.destroy();
+        }
+    }
+
+    @BeforeEach
+    void clean() {
+        for (String table : List.of("ecto_orders", "ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks", "ecto_comments",
+                "ecto_posts", "ecto_users", "ecto_customs")) {
+            this.jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    private Post post(String title) {
+        return this.repo.insert(Post.titled(title));
+    }
+
+    private User user(String name) {
+        return this.repo.insert(User.named(name));
+    }
+
+    private Comment comment(String text, Long postId, Long authorId) {
+        Comment comment = Comment.text(text);
+        comment.postId = postId;
+        comment.authorId = authorId;
+        return this.repo.insert(comment);
+    }
+
+    private Permalink permalink(String url, Long postId) {
+        Permalink permalink = Permalink.url(url);
+        permalink.postId = postId;
+        return this.repo.insert(permalink);
+    }
+
+    /** Ecto's {@code insert_all("posts_users", [[post_id: ..., user_id: ...]])}. */
+    private void postUser(Long postId, Long userId) {
+        this.jdbc.update("INSERT INTO ecto_posts_users (post_id, user_id) VALUES (?, ?)", postId, userId);
+    }
+
+    /** Ecto's {@code sort_by_id}. */
+    private static <T> List<T> byId(List<T> structs, Function<T, Long> id) {
+        return structs.stream().sorted(Comparator.comparing(id)).toList();
+    }
+
+    private static <T> List<Long> sortedIds(List<T> structs, Function<T, Long> id) {
+        return structs.stream().map(id).sorted().toList();
+    }
+
+    // ------------------------------------------------------------------ preloads
+
+    /** Ecto: "preload has_many". */
+    @Test
+    void preloadHasManyGivesEachParentItsOwnChildren() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Post p3 = post("3");
+        // The same text exposes bugs in preload sorting.
+        Comment c1 = comment("1", p1.id, null);
+        Comment c3 = comment("2", p2.id, null);
+        Comment c2 = comment("2", p1.id, null);
+        Comment c4 = comment("3", p2.id, null);
+        assertThat(this.repo.isLoaded(p1, "comments")).isFalse();
+
+        assertThat(this.repo.preload(List.of(p3, p1, p2), "comments")).containsExactly(p3, p1, p2);
+        assertThat(sortedIds(p1.comments, comment -> comment.id)).containsExactly(c1.id, c2.id);
+        assertThat(sortedIds(p2.comments, comment -> comment.id)).containsExactly(c3.id, c4.id);
+        assertThat(p3.comments).isEmpty();
+    }
+
+    /** Ecto: "preload has_many multiple times". */
+    @Test
+    void preloadHasManyTwiceOfAStructListedTwiceKeepsItsChildren() {
+        Post p1 = post("1");
+        Comment c1 = comment("1", p1.id, null);
+        Comment c2 = comment("2", p1.id, null);
+
+        assertThat(this.repo.preload(List.of(p1, p1), "comments")).containsExactly(p1, p1);
+        assertThat(sortedIds(p1.comments, comment -> comment.id)).containsExactly(c1.id, c2.id);
+
+        assertThat(this.repo.preload(List.of(p1, p1), "comments")).containsExactly(p1, p1);
+        assertThat(sortedIds(p1.comments, comment -> comment.id)).containsExactly(c1.id, c2.id);
+    }
+
+    /** Ecto: "preload has_one". */
+    @Test
+    void preloadHasOneGivesTheChildOrNull() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Post p3 = post("3");
+        Permalink l1 = permalink("1", p1.id);
+        permalink("2", null);
+        Permalink l3 = permalink("3", p3.id);
+        assertThat(this.repo.isLoaded(p1, "permalink")).isFalse();
+        assertThat(this.repo.isLoaded(p2, "permalink")).isFalse();
+
+        assertThat(this.repo.preload(List.of(p3, p1, p2), "permalink")).containsExactly(p3, p1, p2);
+        assertThat(p1.permalink.id).isEqualTo(l1.id);
+        assertThat(p2.permalink).isNull();
+        assertThat(this.repo.isLoaded(p2, "permalink")).isTrue();
+        assertThat(p3.permalink.id).isEqualTo(l3.id);
+    }
+
+    /** Ecto: "preload belongs_to". */
+    @Test
+    void preloadBelongsToGivesTheParentOrNull() {
+        Post p1 = post("1");
+        post("2");
+        Post p3 = post("3");
+        Permalink l1 = permalink("1", p1.id);
+        Permalink l2 = permalink("2", null);
+        Permalink l3 = permalink("3", p3.id);
+        assertThat(this.repo.isLoaded(l1, "post")).isFalse();
+
+        assertThat(this.repo.preload(List.of(l3, l1, l2), "post")).containsExactly(l3, l1, l2);
+        assertThat(l1.post.id).isEqualTo(p1.id);
+        assertThat(l2.post).isNull();
+        assertThat(this.repo.isLoaded(l2, "post")).isTrue();
+        assertThat(l3.post.id).isEqualTo(p3.id);
+    }
+
+    /** Ecto: "preload multiple belongs_to". */
+    @Test
+    void preloadSeveralBelongsToInOneCall() {
+        User u = user("foo");
+        Post p = post("1");
+        Comment inserted = comment(null, p.id, u.id);
+
+        Comment loaded = this.repo.getOrThrow(Comment.class, inserted.id);
+        Comment preloaded = this.repo.preload(loaded, "author", "post");
+        assertThat(preloaded.author.id).isEqualTo(u.id);
+        assertThat(preloaded.post.id).isEqualTo(p.id);
+    }
+
+    /** Ecto: "preload belongs_to with shared parent". */
+    @Test
+    void preloadBelongsToGivesChildrenOfOneParentThatParent() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Comment c1 = comment("1", p1.id, null);
+        Comment c2 = comment("2", p1.id, null);
+        Comment c3 = comment("3", p2.id, null);
+
+        assertThat(this.repo.preload(List.of(c3, c1, c2), "post")).containsExactly(c3, c1, c2);
+        assertThat(c1.post.id).isEqualTo(p1.id);
+        assertThat(c2.post.id).isEqualTo(p1.id);
+        assertThat(c3.post.id).isEqualTo(p2.id);
+    }
+
+    /** Ecto: "preload many_to_many". */
+    @Test
+    void preloadManyToManyGivesEachParentItsJoinedStructs() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Post p3 = post("3");
+        // The same name exposes bugs in preload sorting.
+        User u1 = user("1");
+        User u3 = user("2");
+        User u2 = user("2");
+        User u4 = user("3");
+        postUser(p1.id, u1.id);
+        postUser(p1.id, u2.id);
+        postUser(p2.id, u3.id);
+        postUser(p2.id, u4.id);
+        postUser(p3.id, u1.id);
+        postUser(p3.id, u4.id);
+        assertThat(this.repo.isLoaded(p1, "users")).isFalse();
+
+        assertThat(this.repo.preload(List.of(p1, p2, p3), "users")).containsExactly(p1, p2, p3);
+        assertThat(sortedIds(p1.users, user -> user.id)).containsExactly(u1.id, u2.id);
+        assertThat(sortedIds(p2.users, user -> user.id)).containsExactly(u3.id, u4.id);
+        assertThat(sortedIds(p3.users, user -> user.id)).containsExactly(u1.id, u4.id);
+    }
+
+    /** Ecto: "preload has_many through". */
+    @Test
+    void preloadHasManyThroughLoadsTheAssociationsItWalksToo() {
+        Post p1 = this.repo.insert(new Post());
+        Post p2 = this.repo.insert(new Post());
+        User u1 = user("foo");
+        User u2 = user("bar");
+        comment(null, p1.id, u1.id);
+        comment(null, p1.id, u1.id);
+        comment(null, p1.id, u2.id);
+        comment(null, p2.id, u2.id);
+
+        assertThat(this.repo.preload(List.of(p1, p2), "commentsAuthors")).containsExactly(p1, p2);
+
+        // Through was preloaded
+        assertThat(sortedIds(p1.commentsAuthors, user -> user.id)).containsExactly(u1.id, u2.id);
+        assertThat(p2.commentsAuthors).extracting(user -> user.id).containsExactly(u2.id);
+
+        // But we also preloaded everything along the way
+        assertThat(byId(p1.comments, comment -> comment.id)).extracting(comment -> comment.author.id)
+                .containsExactly(u1.id, u1.id, u2.id);
+        assertThat(p2.comments).extracting(comment -> comment.author.id).containsExactly(u2.id);
+    }
+
+    /** Ecto: "preload has_one through". */
+    @Test
+    void preloadHasOneThroughLoadsTheAssociationsItWalksToo() {
+        Post p1 = this.repo.insert(new Post());
+        Post p2 = this.repo.insert(new Post());
+        Permalink l1 = permalink("1", p1.id);
+        Permalink l2 = permalink("2", p2.id);
+        Comment c1 = comment(null, p1.id, null);
+        Comment c2 = comment(null, p1.id, null);
+        Comment c3 = comment(null, p2.id, null);
+
+        assertThat(this.repo.preload(List.of(c1, c2, c3), "postPermalink")).containsExactly(c1, c2, c3);
+
+        // Through was preloaded
+        assertThat(c1.post.id).isEqualTo(p1.id);
+        assertThat(c1.post.permalink.id).isEqualTo(l1.id);
+        assertThat(c1.postPermalink.id).isEqualTo(l1.id);
+
+        assertThat(c2.post.id).isEqualTo(p1.id);
+        assertThat(c2.post.permalink.id).isEqualTo(l1.id);
+        assertThat(c2.postPermalink.id).isEqualTo(l1.id);
+
+        assertThat(c3.post.id).isEqualTo(p2.id);
+        assertThat(c3.post.permalink.id).isEqualTo(l2.id);
+        assertThat(c3.postPermalink.id).isEqualTo(l2.id);
+    }
+
+    /** Ecto: "preload through with nil association". */
+    @Test
+    void preloadThroughANullAssociationGivesNullEveryTime() {
+        Comment c = this.repo.insert(new Comment());
+
+        c = this.repo.preload(c, "post", "postPermalink");
+        assertThat(c.post).isNull();
+        assertThat(c.postPermalink).isNull();
+        assertThat(this.repo.isLoaded(c, "post")).isTrue();
+        assertThat(this.repo.isLoaded(c, "postPermalink")).isTrue();
+
+        c = this.repo.preload(c, "post", "postPermalink");
+        assertThat(c.post).isNull();
+        assertThat(c.postPermalink).isNull();
+    }
+
+    /** Ecto: "preload has_many through-through". */
+    @Test
+    void preloadHasManyThroughAThroughAssociation() {
+        Post p1 = this.repo.insert(new Post());
+        Post p2 = this.repo.insert(new Post());
+        Permalink l1 = permalink("1", p1.id);
+        Permalink l2 = permalink("2", p2.id);
+        User u1 = user("foo");
+        User u2 = user("bar");
+        comment(null, p1.id, u1.id);
+        comment(null, p1.id, u1.id);
+        comment(null, p1.id, u2.id);
+        comment(null, p2.id, u2.id);
+
+        // With assoc query
+        assertThat(this.repo.preload(List.of(l1, l2), "postCommentsAuthors")).containsExactly(l1, l2);
+
+        // Through was preloaded
+        assertThat(sortedIds(l1.postCommentsAuthors, user -> user.id)).containsExactly(u1.id, u2.id);
+        assertThat(l2.postCommentsAuthors).extracting(user -> user.id).containsExactly(u2.id);
+
+        // But we also preloaded everything along the way
+        assertThat(l1.post.id).isEqualTo(p1.id);
+        assertThat(l1.post.comments).isNotEmpty();
+        assertThat(l2.post.id).isEqualTo(p2.id);
+        assertThat(l2.post.comments).isNotEmpty();
+    }
+
+    /** Ecto: "preload has_many through many_to_many". */
+    @Test
+    void preloadHasManyThroughManyToMany() {
+        Post p1 = this.repo.insert(new Post());
+        Post p2 = this.repo.insert(new Post());
+        User u1 = user("foo");
+        User u2 = user("bar");
+        postUser(p1.id, u1.id);
+        postUser(p1.id, u2.id);
+        postUser(p2.id, u2.id);
+        Comment c1 = comment(null, null, u1.id);
+        Comment c2 = comment(null, null, u1.id);
+        Comment c3 = comment(null, null, u2.id);
+        Comment c4 = comment(null, null, u2.id);
+
+        assertThat(this.repo.preload(List.of(p1, p2), "usersComments")).containsExactly(p1, p2);
+
+        // Through was preloaded
+        assertThat(sortedIds(p1.usersComments, comment -> comment.id)).containsExactly(c1.id, c2.id, c3.id, c4.id);
+        assertThat(sortedIds(p2.usersComments, comment -> comment.id)).containsExactly(c3.id, c4.id);
+
+        // But we also preloaded everything along the way
+        assertThat(sortedIds(p1.users, user -> user.id)).containsExactly(u1.id, u2.id);
+        assertThat(p2.users).extracting(user -> user.id).containsExactly(u2.id);
+    }
+
+    // ------------------------------------------------------------------ empties
+
+    /** Ecto: "preload empty". */
+    @Test
+    void preloadOfNoStructsAnswersNoStructsWithoutCheckingThePath() {
+        assertThat(this.repo.preload(List.<Post>of(), "anythingGoes")).isEmpty();
+    }
+
+    /** Ecto: "preload has_many with no associated entries". */
+    @Test
+    void preloadHasManyWithoutChildrenGivesAnEmptyList() {
+        Post p = this.repo.preload(post("1"), "comments");
+        assertThat(p.title).isEqualTo("1");
+        assertThat(p.comments).isEmpty();
+    }
+
+    /** Ecto: "preload has_one with no associated entries". */
+    @Test
+    void preloadHasOneWithoutChildGivesNull() {
+        Post p = this.repo.preload(post("1"), "permalink");
+        assertThat(p.title).isEqualTo("1");
+        assertThat(p.permalink).isNull();
+        assertThat(this.repo.isLoaded(p, "permalink")).isTrue();
+    }
+
+    /** Ecto: "preload belongs_to with no associated entry". */
+    @Test
+    void preloadBelongsToWithoutParentGivesNull() {
+        Comment c = this.repo.preload(comment("1", null, null), "post");
+        assertThat(c.text).isEqualTo("1");
+        assertThat(c.post).isNull();
+        assertThat(this.repo.isLoaded(c, "post")).isTrue();
+    }
+
+    /** Ecto: "preload many_to_many with no associated entries". */
+    @Test
+    void preloadManyToManyWithoutJoinRowsGivesAnEmptyList() {
+        Post p = this.repo.preload(post("1"), "users");
+        assertThat(p.title).isEqualTo("1");
+        assertThat(p.users).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ nested
+
+    /** Ecto: "preload many assocs". */
+    @Test
+    void preloadSeveralAssociationsInOneCall() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+
+        assertThat(this.repo.preload(List.of(p2, p1), "comments", "users")).containsExactly(p2, p1);
+        assertThat(p1.comments).isEmpty();
+        assertThat(p2.comments).isEmpty();
+        assertThat(p1.users).isEmpty();
+        assertThat(p2.users).isEmpty();
+    }
+
+    /** Ecto: "preload nested". */
+    @Test
+    void preloadNestedLoadsEveryLevel() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        comment("1", p1.id, null);
+        comment("2", p1.id, null);
+        comment("3", p2.id, null);
+        comment("4", p2.id, null);
+
+        assertThat(this.repo.preload(List.of(p2, p1), "comments.post")).containsExactly(p2, p1);
+        assertThat(p1.comments).hasSize(2);
+        assertThat(p2.comments).hasSize(2);
+        assertThat(p1.comments).extracting(comment -> comment.post.id).containsExactly(p1.id, p1.id);
+        assertThat(p2.comments).extracting(comment -> comment.post.id).containsExactly(p2.id, p2.id);
+    }
+
+    /** Ecto: "custom preload_order". */
+    @Test
+    void preloadOrderSortsThePreloadedChildren() {
+        Post given = Post.titled("1");
+        given.users = List.of(User.named("bar"), User.named("foo"));
+        Post inserted = this.repo.insert(given);
+        comment("2", inserted.id, null);
+        comment("1", inserted.id, null);
+
+        Post preloaded = this.repo.preload(inserted, "orderedComments", "orderedUsers");
+
+        // asc
+        assertThat(preloaded.orderedComments).extracting(comment -> comment.text).containsExactly("1", "2");
+        // desc
+        assertThat(preloaded.orderedUsers).extracting(user -> user.name).containsExactly("foo", "bar");
+    }
+
+    // ------------------------------------------------------------------ others
+
+    /** Ecto: "preload custom prefix from schema". */
+    @Test
+    void preloadReadsInThePrefixOfTheStructMeta() {
+        Post p = post("1");
+        this.repo.registry().get(Post.class).putMeta(p, StructMeta.loaded("this_surely_does_not_exist", "ecto_posts"));
+        // This preload should fail because it points to a prefix that does not exist
+        assertThatThrownBy(() -> this.repo.preload(p, "comments")).isInstanceOf(DataAccessException.class);
+    }
+
+    /** Ecto: "preload custom prefix from options". */
+    @Test
+    void preloadReadsInThePrefixGiven() {
+        Post p = post("1");
+        // This preload should fail because it points to a prefix that does not exist
+        assertThatThrownBy(() -> this.repo.preloadIn("this_surely_does_not_exist", List.of(p), "comments"))
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    /** Ecto: "preload with binary_id". */
+    @Test
+    void preloadBelongsToReferencingABinaryIdField() {
+        Custom c = this.repo.insert(new Custom());
+        User given = new User();
+        given.customId = c.bid;
+        User u = this.repo.insert(given);
+
+        u = this.repo.preload(u, "custom");
+        assertThat(u.custom.bid).isEqualTo(c.bid);
+    }
+
+    /** Ecto: "preload associations from nested embeds cannot preload embed without its associations". */
+    @Test
+    void anEmbedCannotBePreloaded() {
+        User u1 = user("1");
+        User u2 = user("2");
+        User u3 = user("3");
+        Item item1 = Item.of(new UUID(0, 1), u1.id);
+        Item item2 = Item.of(new UUID(0, 2), u2.id);
+        Item item3 = Item.of(new UUID(0, 3), u3.id);
+        List<Order> orders = List.of(Order.of(List.of(item1, item3, item2), item1), Order.of(List.of(), null),
+                Order.of(null, null), Order.of(List.of(item1, item2), item2));
+
+        assertThatThrownBy(() -> this.repo.preload(orders, "item"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("does not have association :item");
+    }
+}
