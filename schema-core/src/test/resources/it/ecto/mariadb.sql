@@ -4,7 +4,7 @@ CREATE TABLE test.ecto_customs (bid CHAR(36) PRIMARY KEY);
 CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), custom_id CHAR(36));
 CREATE TABLE test.ecto_posts (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
   CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
-CREATE TABLE test.ecto_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), post_id BIGINT, author_id BIGINT,
+CREATE TABLE test.ecto_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), lock_version INT, post_id BIGINT, author_id BIGINT,
   CONSTRAINT ecto_comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id),
   CONSTRAINT ecto_comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
 CREATE TABLE test.ecto_permalinks (id BIGINT AUTO_INCREMENT PRIMARY KEY, uniform_resource_locator VARCHAR(200), post_id BIGINT, user_id BIGINT,

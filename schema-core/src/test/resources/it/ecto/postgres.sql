@@ -4,7 +4,7 @@ CREATE TABLE public.ecto_customs (bid UUID PRIMARY KEY);
 CREATE TABLE public.ecto_users (id BIGSERIAL PRIMARY KEY, name VARCHAR(200), custom_id UUID);
 CREATE TABLE public.ecto_posts (id BIGSERIAL PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
   CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.ecto_users(id));
-CREATE TABLE public.ecto_comments (id BIGSERIAL PRIMARY KEY, text VARCHAR(200), post_id BIGINT, author_id BIGINT,
+CREATE TABLE public.ecto_comments (id BIGSERIAL PRIMARY KEY, text VARCHAR(200), lock_version INT, post_id BIGINT, author_id BIGINT,
   CONSTRAINT ecto_comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.ecto_posts(id),
   CONSTRAINT ecto_comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.ecto_users(id));
 CREATE TABLE public.ecto_permalinks (id BIGSERIAL PRIMARY KEY, uniform_resource_locator VARCHAR(200), post_id BIGINT, user_id BIGINT,

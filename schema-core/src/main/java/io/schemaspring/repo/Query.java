@@ -82,7 +82,7 @@ public final class Query<T> {
         Objects.requireNonNull(name, "Association must not be null");
         List<?> structs = structOrStructs instanceof Collection<?> collection ? new ArrayList<>(collection)
                 : List.of(structOrStructs);
-        if (structs.isEmpty() || structs.contains(null)) {
+        if (structs.isEmpty() || structs.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("assoc :" + name + " needs structs, got " + structs);
         }
         Class<?> ownerClass = structs.get(0).getClass();

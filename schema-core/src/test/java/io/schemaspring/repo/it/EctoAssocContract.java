@@ -93,6 +93,273 @@ abstract class EctoAssocContract {
         return structs.stream().sorted(Comparator.comparing(id)).toList();
     }
 
+    private Comment comment(String text, @org.jspecify.annotations.Nullable Post post, @org.jspecify.annotations.Nullable User author) {
+        Comment comment = Comment.text(text);
+        comment.postId = post == null ? null : post.id;
+        comment.authorId = author == null ? null : author.id;
+        return this.repo.insert(comment);
+    }
+
+    private Permalink permalink(String url, @org.jspecify.annotations.Nullable Post post, @org.jspecify.annotations.Nullable User user) {
+        Permalink permalink = Permalink.url(url);
+        permalink.postId = post == null ? null : post.id;
+        permalink.userId = user == null ? null : user.id;
+        return this.repo.insert(permalink);
+    }
+
+    private Post post(String title, @org.jspecify.annotations.Nullable User author) {
+        Post post = Post.titled(title);
+        post.authorId = author == null ? null : author.id;
+        return this.repo.insert(post);
+    }
+
+    private void joinPostsUsers(long... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            this.jdbc.update("INSERT INTO ecto_posts_users (post_id, user_id) VALUES (?, ?)", pairs[i], pairs[i + 1]);
+        }
+    }
+
+    private static <T> List<Long> ids(List<T> structs, java.util.function.Function<T, Long> id) {
+        return structs.stream().map(id).sorted().toList();
+    }
+
+    // ------------------------------------------------------------------ Ecto.assoc/2
+
+    /** Ecto: "has_many assoc". */
+    @Test
+    void hasManyAssoc() {
+        Post p1 = post("1", null);
+        Post p2 = post("2", null);
+        Comment c1 = comment("1", p1, null);
+        Comment c2 = comment("2", p1, null);
+        Comment c3 = comment("3", p2, null);
+        assertThat(this.repo.all(Query.<Comment>assoc(p1, "comments").orderBy("id"))).extracting(comment -> comment.id)
+                .containsExactly(c1.id, c2.id);
+        assertThat(this.repo.all(Query.<Comment>assoc(List.of(p1, p2), "comments").orderBy("id")))
+                .extracting(comment -> comment.id).containsExactly(c1.id, c2.id, c3.id);
+    }
+
+    /** Ecto: "has_one assoc". */
+    @Test
+    void hasOneAssoc() {
+        Post p1 = post("1", null);
+        Post p2 = post("2", null);
+        Permalink l1 = permalink("1", p1, null);
+        permalink("2", null, null);
+        Permalink l3 = permalink("3", p2, null);
+        assertThat(this.repo.all(Query.<Permalink>assoc(List.of(p1, p2), "permalink").orderBy("id")))
+                .extracting(permalink -> permalink.id).containsExactly(l1.id, l3.id);
+    }
+
+    /** Ecto: "belongs_to assoc". */
+    @Test
+    void belongsToAssoc() {
+        Post p1 = post("1", null);
+        Post p2 = post("2", null);
+        Permalink l1 = permalink("1", p1, null);
+        Permalink l2 = permalink("2", null, null);
+        Permalink l3 = permalink("3", p2, null);
+        assertThat(this.repo.all(Query.<Post>assoc(List.of(l1, l2, l3), "post").orderBy("id")))
+                .extracting(post -> post.id).containsExactly(p1.id, p2.id);
+    }
+
+    /** Ecto: "has_many through assoc", with the dynamic through as a dotted path. */
+    @Test
+    void hasManyThroughAssoc() {
+        Post p1 = post(null, null);
+        Post p2 = post(null, null);
+        User u1 = this.repo.insert(User.named("zzz"));
+        User u2 = this.repo.insert(User.named("aaa"));
+        comment(null, p1, u1);
+        comment(null, p1, u1);
+        comment(null, p1, u2);
+        comment(null, p2, u2);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p1, p2), "commentsAuthors").orderBy("name")))
+                .extracting(user -> user.id).containsExactly(u2.id, u1.id);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p1, p2), "comments.author").orderBy("name")))
+                .extracting(user -> user.id).containsExactly(u2.id, u1.id);
+    }
+
+    /** Ecto: "has_many through-through assoc leading". */
+    @Test
+    void hasManyThroughThroughAssocLeading() {
+        Post p1 = post(null, null);
+        Post p2 = post(null, null);
+        User u1 = this.repo.insert(new User());
+        User u2 = this.repo.insert(new User());
+        Permalink pl1 = permalink("zzz", null, u1);
+        Permalink pl2 = permalink("aaa", null, u2);
+        comment(null, p1, u1);
+        comment(null, p1, u1);
+        comment(null, p1, u2);
+        comment(null, p2, u2);
+        assertThat(this.repo.all(Query.<Permalink>assoc(List.of(p1, p2), "commentsAuthorsPermalinks").orderBy("url")))
+                .extracting(permalink -> permalink.id).containsExactly(pl2.id, pl1.id);
+        assertThat(this.repo.all(Query.<Permalink>assoc(List.of(p1, p2), "comments.author.permalink").orderBy("url")))
+                .extracting(permalink -> permalink.id).containsExactly(pl2.id, pl1.id);
+    }
+
+    /** Ecto: "has_many through-through assoc trailing". */
+    @Test
+    void hasManyThroughThroughAssocTrailing() {
+        Post p1 = post(null, null);
+        User u1 = this.repo.insert(new User());
+        Permalink pl1 = permalink(null, p1, u1);
+        comment(null, p1, u1);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(pl1), "postCommentsAuthors"))).extracting(user -> user.id)
+                .containsExactly(u1.id);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(pl1), "post.comments.author"))).extracting(user -> user.id)
+                .containsExactly(u1.id);
+    }
+
+    /** Ecto: "has_many through has_many, many_to_many and has_many". */
+    @Test
+    void hasManyThroughHasManyManyToManyAndHasMany() {
+        User user1 = this.repo.insert(User.named("Gabriel"));
+        User user2 = this.repo.insert(User.named("Isadora"));
+        User user3 = this.repo.insert(User.named("Joey Mush"));
+        Post p1 = post("p1", user1);
+        Post p2 = post("p2", user2);
+        Post p3 = post("p3", user2);
+        post("p4", user3);
+        joinPostsUsers(p1.id, user1.id, p1.id, user2.id, p2.id, user3.id);
+        assertThat(ids(this.repo.all(Query.<Post>assoc(user1, "related2ndOrderPosts")), post -> post.id))
+                .containsExactly(p1.id, p2.id, p3.id);
+    }
+
+    /** Ecto: "has_many through has_many, belongs_to and a nested has through". */
+    @Test
+    void hasManyThroughHasManyBelongsToAndANestedHasThrough() {
+        User user1 = this.repo.insert(User.named("Gabriel"));
+        User user2 = this.repo.insert(User.named("Isadora"));
+        User user3 = this.repo.insert(User.named("Joey"));
+        Post post1 = post("p1", null);
+        Post post2 = post("p2", null);
+        comment("c1", post1, user1);
+        comment("c2", post1, user2);
+        comment("c3", post2, user3);
+        assertThat(ids(this.repo.all(Query.<User>assoc(user1, "coCommenters")), user -> user.id))
+                .containsExactly(user1.id, user2.id);
+    }
+
+    /** Ecto: "has_many through two many_to_many associations". */
+    @Test
+    void hasManyThroughTwoManyToManyAssociations() {
+        User user1 = this.repo.insert(User.named("Gabriel"));
+        User user2 = this.repo.insert(User.named("Isadora"));
+        User user3 = this.repo.insert(User.named("Joey Mush"));
+        Post p1 = post("p1", user1);
+        post("p2", user2);
+        Post p3 = post("p3", user2);
+        Post p4 = post("p4", user3);
+        joinPostsUsers(p3.id, user1.id, p3.id, user2.id, p1.id, user3.id);
+        for (long[] pair : new long[][] {{p1.id, user2.id}, {p3.id, user1.id}, {p3.id, user2.id}, {p4.id, user3.id}}) {
+            PostUser join = new PostUser();
+            join.postId = pair[0];
+            join.userId = pair[1];
+            this.repo.insert(join);
+        }
+        assertThat(ids(this.repo.all(Query.<User>assoc(user1, "usersThroughSchemaPosts")), user -> user.id))
+                .containsExactly(user1.id, user2.id);
+    }
+
+    /** Ecto: "has_many through with where". */
+    @Test
+    void hasManyThroughWithWhere() {
+        Post post1 = post("p1", null);
+        Post post2 = post("p2", null);
+        Post post3 = post("p3", null);
+        User author = this.repo.insert(User.named("john"));
+        comment("1", post1, author);
+        Comment second = comment("2", post2, author);
+        Comment third = comment("3", post3, author);
+        this.jdbc.update("UPDATE ecto_comments SET lock_version = 2 WHERE id IN (?, ?)", second.id, third.id);
+        assertThat(ids(this.repo.all(Query.<Post>assoc(author, "v2CommentsPosts")), post -> post.id))
+                .containsExactly(post2.id, post3.id);
+    }
+
+    /**
+     * Ecto: "many_to_many assoc". Ecto joins, so a user of two of the posts comes twice; the
+     * starter's assoc query selects each row once.
+     */
+    @Test
+    void manyToManyAssoc() {
+        Post p1 = post("1", null);
+        Post p2 = post("2", null);
+        Post p3 = post("3", null);
+        User u1 = this.repo.insert(User.named("john"));
+        User u2 = this.repo.insert(User.named("mary"));
+        joinPostsUsers(p1.id, u1.id, p1.id, u2.id, p2.id, u2.id);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p1), "users").orderBy("id"))).extracting(user -> user.id)
+                .containsExactly(u1.id, u2.id);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p2), "users"))).extracting(user -> user.id).containsExactly(u2.id);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p3), "users"))).isEmpty();
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p1, p2, p3), "users").orderBy("id"))).extracting(user -> user.id)
+                .containsExactly(u1.id, u2.id);
+    }
+
+    @Test
+    void assocIsRefusedForStructsItCannotAnswer() {
+        Post stored = post("1", null);
+        assertThatThrownBy(() -> Query.assoc(List.of(), "comments")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assoc :comments needs structs, got []");
+        assertThatThrownBy(() -> Query.assoc(stored, "nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Schema Post does not have the association :nope; its associations are [comments, ");
+        assertThatThrownBy(() -> Query.assoc(List.of(stored, Post.titled("new")), "comments"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot build assoc :comments for a Post without :id: insert it first");
+    }
+
+    // ------------------------------------------------------------------ reload and preload (repo.exs, preload.exs)
+
+    /** Ecto (repo.exs): "reload/2" and "reload/2 with list", a row that is gone answering nothing. */
+    @Test
+    void reloadReadsEachStructAgainInOrderWithNullForARowThatIsGone() {
+        Post p1 = post("1", null);
+        Post p2 = post("2", null);
+        Post p3 = post("3", null);
+        this.jdbc.update("UPDATE ecto_posts SET title = 'changed' WHERE id = ?", p1.id);
+        this.repo.delete(p2);
+        assertThat(this.repo.reload(p1)).get().extracting(post -> post.title).isEqualTo("changed");
+        assertThat(this.repo.reload(p2)).isEmpty();
+        this.dataSource.reset();
+        List<Post> reloaded = this.repo.reloadAll(List.of(p3, p2, p1));
+        assertThat(this.dataSource.statements()).hasSize(1);
+        assertThat(reloaded).extracting(post -> post == null ? null : post.title).containsExactly("3", null, "changed");
+        assertThat(this.repo.reloadAll(List.<Post>of())).isEmpty();
+        assertThatThrownBy(() -> this.repo.reload(Post.titled("never"))).isInstanceOf(
+                org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .hasMessage("cannot reload a Post without :id: it was never stored");
+    }
+
+    /** Ecto (preload.exs): "preload skips already loaded for cardinality many", with force: true. */
+    @Test
+    void forcePreloadLoadsAnAssociationAgainThatPreloadKeeps() {
+        Post post = post("1", null);
+        comment("first", post, null);
+        Post loaded = this.repo.preload(getPost(post.id), "comments");
+        comment("second", post, null);
+        assertThat(this.repo.preload(loaded, "comments").comments).extracting(comment -> comment.text).containsExactly("first");
+        assertThat(this.repo.forcePreload(loaded, "comments").comments).extracting(comment -> comment.text)
+                .containsExactly("first", "second");
+    }
+
+    /** Ecto (preload.exs): "preload through with nil struct": a null in the list stays null. */
+    @Test
+    void aNullInAPreloadListStaysNull() {
+        Post post = post("1", null);
+        comment("first", post, null);
+        java.util.ArrayList<Post> posts = new java.util.ArrayList<>();
+        posts.add(null);
+        posts.add(getPost(post.id));
+        posts.add(null);
+        List<Post> preloaded = this.repo.preload(posts, "comments", "commentsAuthors");
+        assertThat(preloaded.get(0)).isNull();
+        assertThat(preloaded.get(1).comments).extracting(comment -> comment.text).containsExactly("first");
+        assertThat(preloaded.get(2)).isNull();
+        assertThat(this.repo.preload((Post) null, "comments")).isNull();
+    }
+
     // ------------------------------------------------------------------ changesets
 
     /** Ecto: "has_one changeset assoc (on_replace: :delete)". */

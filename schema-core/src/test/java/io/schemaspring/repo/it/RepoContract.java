@@ -1731,6 +1731,19 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
+    void repoAssocReadsTheAssociationWhereATenantsStructWithoutStructMetaIsStored() {
+        Author tenant = this.repo.insert(Author.named("tenant author"), "tenant_b");
+        this.repo.insert(Post.titled("tenant post", tenant), "tenant_b");
+        Author local = author("local author");
+        this.jdbc.update("UPDATE authors SET id = ? WHERE id = ?", tenant.id, local.id);
+        post("default post", this.repo.getOrThrow(Author.class, tenant.id));
+        assertThat(this.repo.all(this.repo.<Post>assoc(tenant, "posts"))).extracting(post -> post.title)
+                .containsExactly("tenant post");
+        assertThat(this.repo.all(Query.<Post>assoc(tenant, "posts"))).as("without the repository's knowledge")
+                .extracting(post -> post.title).containsExactly("default post");
+    }
+
+    @Test
     void boundRepositoryWritesAndDeletesAStructItNeverLoadedOnlyInItsPrefix() {
         this.jdbc.update("INSERT INTO tags (id, name) VALUES (9001, 'default tag')");
         this.jdbc.update("INSERT INTO tenant_b.tags (id, name) VALUES (9001, 'tenant tag')");

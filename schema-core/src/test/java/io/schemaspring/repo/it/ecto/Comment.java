@@ -11,6 +11,7 @@ public class Comment {
     public String text;
     public Long postId;
     public Long authorId;
+    public Integer lockVersion = 1;
     @BelongsTo
     public Post post;
     @BelongsTo

@@ -40,6 +40,8 @@ public class Post {
     public List<User> orderedUsers;
     @HasMany(through = {"users", "comments"})
     public List<Comment> usersComments;
+    @HasMany(through = {"commentsAuthors", "permalink"})
+    public List<Permalink> commentsAuthorsPermalinks;
     /** Ecto's {@code __meta__}: where the struct is stored. */
     public StructMeta meta;
 

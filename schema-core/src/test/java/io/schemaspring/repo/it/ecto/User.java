@@ -7,6 +7,7 @@ import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.OnDelete;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
+import io.schemaspring.annotation.Where;
 import io.schemaspring.type.FieldType;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,16 @@ public class User {
     public List<Post> schemaPosts;
     @BelongsTo(references = "bid", type = FieldType.BINARY_ID)
     public Custom custom;
+    @HasMany(through = {"posts", "users", "posts"})
+    public List<Post> related2ndOrderPosts;
+    @HasMany(through = {"schemaPosts", "users"})
+    public List<User> usersThroughSchemaPosts;
+    @HasMany(foreignKey = "authorId", where = @Where(field = "lockVersion", value = "2"))
+    public List<Comment> v2Comments;
+    @HasMany(through = {"v2Comments", "post"})
+    public List<Post> v2CommentsPosts;
+    @HasMany(through = {"comments", "post", "commentsAuthors"})
+    public List<User> coCommenters;
 
     public static User named(String name) {
         User user = new User();
