@@ -3,6 +3,7 @@ package io.schemaspring.repo;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.changeset.UndeclaredConstraintException;
+import io.schemaspring.repo.dialect.ConstraintViolation;
 import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
@@ -41,7 +42,7 @@ final class ChangesetViolations {
     private final Map<String, Map<String, Integer>> columnSizes = new ConcurrentHashMap<>();
 
     RuntimeException translate(JdbcTemplate jdbc, String action, Changeset<?> changeset, @Nullable String prefix,
-            DataIntegrityViolationException violation) {
+            DataIntegrityViolationException violation, @Nullable ConstraintViolation constraint) {
         SchemaMetadata metadata = changeset.metadata();
         String state = sqlState(violation);
         boolean named;
@@ -52,7 +53,9 @@ final class ChangesetViolations {
             named = addInvalidBytes(changeset);
         }
         else {
-            return new UndeclaredConstraintException(action, metadata.schemaClass(), violation);
+            return new UndeclaredConstraintException(action, metadata.schemaClass(),
+                    constraint == null ? null : constraint.kind().ectoName(), constraint == null ? null : constraint.name(),
+                    constraint == null ? null : constraint.kind().declaration(), violation);
         }
         return named ? new InvalidChangesetException(action, changeset)
                 : new UnstorableValueException(action, metadata.schemaClass(), state, violation);

@@ -8,6 +8,7 @@ import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.changeset.UndeclaredConstraintException;
 import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.repo.dialect.ConstraintViolation;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.StructMeta;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * Ecto's {@code Repo.Schema} for changesets: invalid changesets are never sent, declared
@@ -153,6 +155,16 @@ final class ChangesetWriter {
         }
     }
 
+    /** The constraint the database reported, as the dialect reads it from the driver's error. */
+    private @Nullable ConstraintViolation violationOf(RuntimeException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return this.context.dialect.constraintViolation(sql);
+            }
+        }
+        return null;
+    }
+
     private <R> R withConstraints(String action, Changeset<?> changeset, Supplier<R> work) {
         try {
             return work.get();
@@ -161,13 +173,28 @@ final class ChangesetWriter {
             throw ex;
         }
         catch (DataIntegrityViolationException ex) {
-            Constraint constraint = ConstraintViolations.find(changeset.constraints(), ex).orElse(null);
-            if (constraint == null) {
-                throw this.violations.translate(this.context.jdbc, action, changeset, this.context.prefixOf(changeset.data()),
-                        ex);
-            }
-            ConstraintViolations.addError(changeset, constraint);
-            throw new InvalidChangesetException(action, changeset);
+            throw constraintError(action, changeset, ex, violationOf(ex));
         }
+        catch (UncategorizedSQLException ex) {
+            ConstraintViolation violation = violationOf(ex);
+            if (violation == null) {
+                throw ex;
+            }
+            throw constraintError(action, changeset, new DataIntegrityViolationException(ex.getMessage(), ex), violation);
+        }
+    }
+
+    /** The declared constraint's field error, else what {@link ChangesetViolations} makes of the violation. */
+    private RuntimeException constraintError(String action, Changeset<?> changeset, DataIntegrityViolationException ex,
+            @Nullable ConstraintViolation violation) {
+        Constraint constraint = violation != null && violation.name() != null
+                ? changeset.constraints().stream().filter(declared -> violation.names(declared.name())).findFirst().orElse(null)
+                : ConstraintViolations.find(changeset.constraints(), ex).orElse(null);
+        if (constraint == null) {
+            return this.violations.translate(this.context.jdbc, action, changeset, this.context.prefixOf(changeset.data()), ex,
+                    violation);
+        }
+        ConstraintViolations.addError(changeset, constraint);
+        return new InvalidChangesetException(action, changeset);
     }
 }

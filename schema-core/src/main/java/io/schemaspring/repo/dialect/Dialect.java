@@ -103,6 +103,24 @@ public abstract class Dialect {
     }
 
     /** Whether the database has array columns and {@code = ANY(?)} with an array parameter. */
+    /**
+     * The constraint a failed statement violated, read from the driver's error: the kind by the
+     * standard SQLState (23505 unique, 23503 foreign key, 23514 check, 23P01 exclusion, 23502 not
+     * null); the name where the dialect can read it from the driver. {@code null} when the error is
+     * no constraint violation.
+     */
+    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
+        ConstraintViolation.Kind kind = switch (String.valueOf(error.getSQLState())) {
+            case "23505" -> ConstraintViolation.Kind.UNIQUE;
+            case "23503" -> ConstraintViolation.Kind.FOREIGN_KEY;
+            case "23514" -> ConstraintViolation.Kind.CHECK;
+            case "23P01" -> ConstraintViolation.Kind.EXCLUSION;
+            case "23502" -> ConstraintViolation.Kind.NOT_NULL;
+            default -> null;
+        };
+        return kind == null ? null : new ConstraintViolation(kind, null);
+    }
+
     /** An insert of no column, every one taking its default: standard SQL's {@code DEFAULT VALUES}. */
     public String defaultValues() {
         return "DEFAULT VALUES";

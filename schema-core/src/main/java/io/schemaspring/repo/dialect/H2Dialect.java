@@ -1,9 +1,13 @@
 package io.schemaspring.repo.dialect;
 
 import io.schemaspring.type.FieldType;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** H2 2.x: double-quoted identifiers, read-back through generated keys, {@code FORMAT JSON} parameters, arrays. */
 public class H2Dialect extends Dialect {
@@ -112,5 +116,31 @@ public class H2Dialect extends Dialect {
         }
         return merge + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", upsert.columns()) + ") VALUES ("
                 + upsert.columns().stream().map(column -> "s." + column).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:\\w+\\.)?(\\w+)[ :]");
+    private static final Pattern NULL_COLUMN = Pattern.compile("column \"(\\w+)\"");
+
+    /** H2 names the constraint (or the unique index) first in its quoted detail, and reports checks as 23513. */
+    @Override
+    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
+        ConstraintViolation.Kind kind = switch (String.valueOf(error.getSQLState())) {
+            case "23505" -> ConstraintViolation.Kind.UNIQUE;
+            case "23503", "23506" -> ConstraintViolation.Kind.FOREIGN_KEY;
+            case "23513", "23514" -> ConstraintViolation.Kind.CHECK;
+            case "23502" -> ConstraintViolation.Kind.NOT_NULL;
+            default -> null;
+        };
+        if (kind == null) {
+            return null;
+        }
+        String message = String.valueOf(error.getMessage());
+        Matcher name = (kind == ConstraintViolation.Kind.NOT_NULL ? NULL_COLUMN : QUOTED_NAME).matcher(message);
+        return new ConstraintViolation(kind, name.find() ? unfolded(name.group(1)) : null);
+    }
+
+    /** H2 folds unquoted names to upper case: report them as they were most likely written. */
+    private static String unfolded(String name) {
+        return name.equals(name.toUpperCase(java.util.Locale.ROOT)) ? name.toLowerCase(java.util.Locale.ROOT) : name;
     }
 }

@@ -3,7 +3,10 @@ package io.schemaspring.repo.dialect;
 import io.schemaspring.type.FieldType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MariaDB (and MySQL): backquoted identifiers, {@code INSERT ... RETURNING} (MariaDB 10.5+),
@@ -131,5 +134,35 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
         return "ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + columnType;
+    }
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']*)'\\s*$");
+    private static final Pattern NAMED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]*)`");
+    private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']*)' cannot be null");
+    private static final Pattern NO_DEFAULT = Pattern.compile("Field '([^']*)' doesn't have a default value");
+
+    /**
+     * MariaDB answers SQLState 23000 for every constraint: the kind comes from its error code
+     * (1062 duplicate key, 1451/1452 foreign key, 4025 check, 1048 null, 1364 a NOT NULL column
+     * without a default left out of an insert), the name from the message,
+     * read from its end for a duplicate key, whose message starts with the value.
+     */
+    @Override
+    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
+        String message = String.valueOf(error.getMessage());
+        return switch (error.getErrorCode()) {
+            case 1062, 1586 -> new ConstraintViolation(ConstraintViolation.Kind.UNIQUE, group(DUPLICATE_KEY, message));
+            case 1451, 1452, 1216, 1217 -> new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY,
+                    group(NAMED_CONSTRAINT, message));
+            case 4025, 3819 -> new ConstraintViolation(ConstraintViolation.Kind.CHECK, group(NAMED_CONSTRAINT, message));
+            case 1048 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NULL_COLUMN, message));
+            case 1364 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NO_DEFAULT, message));
+            default -> super.constraintViolation(error);
+        };
+    }
+
+    private static @Nullable String group(Pattern pattern, String message) {
+        Matcher matcher = pattern.matcher(message);
+        return matcher.find() ? matcher.group(1) : null;
     }
 }

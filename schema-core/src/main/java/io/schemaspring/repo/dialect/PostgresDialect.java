@@ -145,4 +145,11 @@ public final class PostgresDialect extends Dialect {
     public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
         return super.alterColumnType(quotedTable, quotedColumn, columnType) + " USING " + quotedColumn + "::" + columnType;
     }
+
+    /** PostgreSQL's driver gives the constraint's name (a NOT NULL violation's column) apart from the message. */
+    @Override
+    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
+        ConstraintViolation violation = super.constraintViolation(error);
+        return violation == null ? null : new ConstraintViolation(violation.kind(), PostgresErrors.name(error, violation.kind()));
+    }
 }

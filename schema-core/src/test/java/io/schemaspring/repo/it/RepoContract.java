@@ -1269,10 +1269,34 @@ abstract class RepoContract implements BulkWriteContract {
         assertThat(this.repo.count(Post.class)).isZero();
         assertThatThrownBy(() -> this.repo.insert(Changeset.cast(new Author(), Map.of("name", "jose"), "name")))
                 .as("an undeclared constraint stays an exception").isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessage("could not perform insert of Author: the database refused it with a constraint the changeset "
-                        + "did not declare; declare it with uniqueConstraint, foreignKeyConstraint or checkConstraint to "
-                        + "turn it into a field error")
+                .hasMessage("could not perform insert of Author: the database refused it with unique_constraint "
+                        + "\"authors_name_index\", which the changeset did not declare; declare it with "
+                        + "uniqueConstraint(field, \"authors_name_index\") to turn it into a field error")
                 .hasCauseInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> this.repo.insert(Changeset.cast(new Post(), Map.of("title", "t", "authorId", "999999"),
+                "title", "authorId"))).isInstanceOf(UndeclaredConstraintException.class)
+                .hasMessage("could not perform insert of Post: the database refused it with foreign_key_constraint "
+                        + "\"posts_author_id_fkey\", which the changeset did not declare; declare it with "
+                        + "foreignKeyConstraint(field, \"posts_author_id_fkey\") to turn it into a field error")
+                .satisfies(ex -> assertThat(((UndeclaredConstraintException) ex).kind()).isEqualTo("foreign_key_constraint"));
+        assertThatThrownBy(() -> this.repo.insert(Changeset.cast(new Post(), Map.of("title", "t", "authorId", jose.id,
+                "rating", 5000), "title", "authorId", "rating"))).isInstanceOf(UndeclaredConstraintException.class)
+                .hasMessage("could not perform insert of Post: the database refused it with check_constraint "
+                        + "\"posts_rating_check\", which the changeset did not declare; declare it with "
+                        + "checkConstraint(field, \"posts_rating_check\") to turn it into a field error");
+        assertThatThrownBy(() -> this.repo.insert(Changeset.change(new Author()))).isInstanceOf(UndeclaredConstraintException.class)
+                .hasMessage("could not perform insert of Author: the database refused it with a not-null constraint on "
+                        + "column \"name\": validate the field with validateRequired before the write");
+    }
+
+    @Test
+    void aConstraintIsFoundByTheNameTheDatabaseReportsNotByAValueThatContainsAnotherName() {
+        author("jose_check");
+        Changeset<Author> changeset = Changeset.cast(new Author(), Map.of("name", "jose_check"), "name")
+                .checkConstraint("email", "jose_check").uniqueConstraint("name");
+        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class);
+        assertThat(changeset.errors()).containsExactly(new FieldError("name", "has already been taken",
+                Map.of("constraint", "unique", "constraint_name", "authors_name_index")));
     }
 
     @Test
