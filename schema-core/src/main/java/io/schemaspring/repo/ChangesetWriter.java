@@ -107,7 +107,7 @@ final class ChangesetWriter {
             if (field == null) {
                 throw this.context.mapping(data.getClass()).unknownField(name);
             }
-            if (field.virtual() || (!field.primaryKey() && field.writable() == Writable.ALWAYS)) {
+            if (field.virtual() || field.writable() == Writable.ALWAYS) {
                 changes.put(name, value);
             }
         });

@@ -48,7 +48,12 @@ final class DeleteOperation {
                             Keys.condition(metadata, filters))));
             Parameters parameters = new Parameters();
             Keys.addParameters(mapping, struct, parameters, filters);
-            if (this.context.jdbc.update(sql, parameters) == 0 && required) {
+            int count = this.context.jdbc.update(sql, parameters);
+            if (count > 1) {
+                throw new MultiplePrimaryKeyException("delete", metadata.schemaClass(), metadata.source(), metadata.primaryKey(),
+                        count);
+            }
+            if (count == 0 && required) {
                 throw new StaleEntryException("delete", metadata.schemaClass(), Keys.describe(metadata, struct));
             }
             return null;

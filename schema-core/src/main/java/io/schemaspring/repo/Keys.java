@@ -32,14 +32,30 @@ final class Keys {
 
     /** The parameters of {@link #condition}, in its order. */
     static void addParameters(SchemaMapping mapping, Object struct, Parameters parameters, Map<String, Object> filters) {
-        for (String field : mapping.metadata().primaryKey()) {
-            parameters.add(mapping.codec(field), mapping.metadata().field(field).accessor().get(struct));
+        addParameters(mapping, values(mapping.metadata(), struct), parameters, filters);
+    }
+
+    /** The parameters of {@link #condition} for the given primary key values, in its order. */
+    static void addParameters(SchemaMapping mapping, List<Object> key, Parameters parameters, Map<String, Object> filters) {
+        List<String> fields = mapping.metadata().primaryKey();
+        for (int i = 0; i < fields.size(); i++) {
+            parameters.add(mapping.codec(fields.get(i)), key.get(i));
         }
         filters.forEach((field, expected) -> {
             if (expected != null) {
                 parameters.add(mapping.codec(field), expected);
             }
         });
+    }
+
+    /** The struct's primary key values, in the order of the schema's primary key. */
+    static List<Object> values(SchemaMetadata metadata, Object struct) {
+        List<String> fields = metadata.primaryKey();
+        List<Object> values = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            values.add(metadata.field(field).accessor().get(struct));
+        }
+        return values;
     }
 
     /** What distinguishes the SQL of two filter maps: their fields and which expect NULL. */

@@ -1,6 +1,7 @@
 package io.schemaspring.repo;
 
 import io.schemaspring.metadata.FieldMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import java.sql.Connection;
@@ -30,9 +31,11 @@ final class ReadBack {
             return Boolean.TRUE.equals(this.context.jdbc.execute(
                     (Connection connection) -> connection.prepareStatement(sql, names), (PreparedStatement statement) -> {
                         parameters.setValues(statement);
-                        if (statement.executeUpdate() == 0) {
+                        int count = statement.executeUpdate();
+                        if (count == 0) {
                             return false;
                         }
+                        requireOne(mapping, count);
                         try (ResultSet keys = statement.getGeneratedKeys()) {
                             if (!keys.next()) {
                                 return false;
@@ -47,8 +50,21 @@ final class ReadBack {
                 return false;
             }
             read(mapping, struct, returning, resultSet);
+            int count = 1;
+            while (resultSet.next()) {
+                count++;
+            }
+            requireOne(mapping, count);
             return true;
         }));
+    }
+
+    private static void requireOne(SchemaMapping mapping, int count) {
+        if (count > 1) {
+            SchemaMetadata metadata = mapping.metadata();
+            throw new MultiplePrimaryKeyException("write", metadata.schemaClass(), metadata.source(), metadata.primaryKey(),
+                    count);
+        }
     }
 
     static void read(SchemaMapping mapping, Object struct, List<String> fields, ResultSet resultSet)

@@ -33,6 +33,7 @@ final class RepoContext implements PreloadContext {
     final QueryCompiler compiler;
     final StructStates states = new StructStates();
     final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
+    final UniqueKeys uniqueKeys;
     private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
 
     RepoContext(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, Codecs codecs, TransactionTemplate transactions,
@@ -45,6 +46,7 @@ final class RepoContext implements PreloadContext {
         this.autogenerator = autogenerator;
         this.compiler = new QueryCompiler(this.renderer, this::mapping, this.statements);
         StructCopies.listen(this.states);
+        this.uniqueKeys = new UniqueKeys(jdbc);
         for (SchemaMetadata metadata : registry.all()) {
             if (!metadata.embedded()) {
                 this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, registry.settings().bytecode()));

@@ -71,6 +71,7 @@ final class UpdateOperation {
         SchemaMetadata metadata = mapping.metadata();
         Object struct = metadata.record() ? metadata.draft(given) : given;
         Keys.require(metadata, struct, "update");
+        List<Object> key = Keys.values(metadata, struct);
         Map<String, Object> joinChanges = Map.of();
         for (Iterator<Map.Entry<String, Object>> entries = changes.entrySet().iterator(); entries.hasNext();) {
             Map.Entry<String, Object> change = entries.next();
@@ -101,9 +102,10 @@ final class UpdateOperation {
                     + metadata.schemaClass().getSimpleName() + " back after update: " + dialect.updateReturningAdvice());
         }
         boolean joins = replaceLoadedJoins ? this.joinRows.hasJoinRows(metadata, struct) : !joinChanges.isEmpty();
-        this.context.inTransaction(joins, () -> {
+        boolean guarded = !columns.isEmpty() && !this.context.uniqueKeys.enforced(metadata, prefix);
+        this.context.inTransaction(joins || guarded, () -> {
             if (!columns.isEmpty()) {
-                run(mapping, struct, prefix, columns, returning, filters);
+                run(mapping, struct, key, prefix, columns, returning, filters);
             }
             if (joins) {
                 this.joinRows.write(metadata, struct, prefix, true);
@@ -118,7 +120,8 @@ final class UpdateOperation {
         return updated;
     }
 
-    private void run(SchemaMapping mapping, Object struct, @Nullable String prefix, List<String> columns,
+    /** Updates the row of {@code key}, the primary key the struct had before the changes (a changeset may change it). */
+    private void run(SchemaMapping mapping, Object struct, List<Object> key, @Nullable String prefix, List<String> columns,
             List<String> returning, Map<String, Object> filters) {
         SchemaMetadata metadata = mapping.metadata();
         String sql = this.context.statements.get(metadata.schemaClass(), prefix, "update",
@@ -128,9 +131,19 @@ final class UpdateOperation {
                         Keys.condition(metadata, filters), FieldSources.of(metadata, returning))));
         Parameters parameters = new Parameters();
         columns.forEach(name -> parameters.add(mapping.codec(name), metadata.field(name).accessor().get(struct)));
-        Keys.addParameters(mapping, struct, parameters, filters);
-        boolean matched = returning.isEmpty() ? this.context.jdbc.update(sql, parameters) != 0
-                : this.readBack.write(sql, parameters, mapping, struct, returning, this.context.dialect.updateReturning());
+        Keys.addParameters(mapping, key, parameters, filters);
+        boolean matched;
+        if (returning.isEmpty()) {
+            int count = this.context.jdbc.update(sql, parameters);
+            if (count > 1) {
+                throw new MultiplePrimaryKeyException("update", metadata.schemaClass(), metadata.source(), metadata.primaryKey(),
+                        count);
+            }
+            matched = count != 0;
+        }
+        else {
+            matched = this.readBack.write(sql, parameters, mapping, struct, returning, this.context.dialect.updateReturning());
+        }
         if (!matched) {
             throw new StaleEntryException("update", metadata.schemaClass(), Keys.describe(metadata, struct));
         }

@@ -117,7 +117,7 @@ abstract class RepoContract implements BulkWriteContract {
         return SchemaRegistry.builder().settings(settings).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
                 Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class,
                 io.schemaspring.repo.it.fixtures.Keyword.class, io.schemaspring.repo.it.fixtures.Ticket.class,
-                io.schemaspring.repo.it.fixtures.PlainCounter.class).build();
+                io.schemaspring.repo.it.fixtures.PlainCounter.class, io.schemaspring.repo.it.fixtures.LooseLabel.class).build();
     }
 
     /** A repository over the contract's database with this registry and the fixed clock. */
@@ -1497,6 +1497,40 @@ abstract class RepoContract implements BulkWriteContract {
                 .containsEntry("label", null).containsEntry("hits", 3);
         this.repo.insert(new io.schemaspring.repo.it.fixtures.PlainCounter());
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM counters WHERE hits = 7", Long.class)).isEqualTo(2);
+    }
+
+    /** Ecto (repo.exs): "insert and update with user-assigned primary key in changeset". */
+    @Test
+    void aChangesetMayAssignAndChangeThePrimaryKey() {
+        Tag given = new Tag();
+        given.id = 11L;
+        Tag inserted = this.repo.insert(Changeset.cast(given, Map.of("id", "13", "name", "t"), "id", "name"));
+        assertThat(inserted.id).isEqualTo(13L);
+        Tag updated = this.repo.update(Changeset.cast(inserted, Map.of("id", "15"), "id"));
+        assertThat(updated.id).isEqualTo(15L);
+        assertThat(this.jdbc.queryForList("SELECT id FROM tags", Long.class)).containsExactly(15L);
+        assertThat(this.repo.getOrThrow(Tag.class, 15L).name).isEqualTo("t");
+    }
+
+    @Test
+    void aStructWriteWhoseKeyMatchesSeveralRowsRaisesAndChangesNothing() {
+        Post post = post("labelled", author("jose"));
+        this.jdbc.update("INSERT INTO post_labels (post_id, source, weight) VALUES (?, 'a', 1)", post.id);
+        this.jdbc.update("INSERT INTO post_labels (post_id, source, weight) VALUES (?, 'b', 2)", post.id);
+        io.schemaspring.repo.it.fixtures.LooseLabel label = new io.schemaspring.repo.it.fixtures.LooseLabel();
+        label.postId = post.id;
+        label.source = "c";
+        label.weight = 9;
+        String message = "expected update of LooseLabel to affect at most one row, but it affected 2: the primary key "
+                + "[postId] does not identify a single row of post_labels; declare that key unique in the database, or "
+                + "declare the key that is with @PrimaryKey";
+        assertThatThrownBy(() -> this.repo.update(label)).isInstanceOf(io.schemaspring.repo.MultiplePrimaryKeyException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(label, Map.of("weight", 7))))
+                .isInstanceOf(io.schemaspring.repo.MultiplePrimaryKeyException.class).hasMessage(message);
+        assertThatThrownBy(() -> this.repo.delete(label)).isInstanceOf(io.schemaspring.repo.MultiplePrimaryKeyException.class)
+                .hasMessage(message.replace("expected update", "expected delete"));
+        assertThat(this.jdbc.queryForList("SELECT weight FROM post_labels ORDER BY source", Integer.class)).containsExactly(1, 2);
     }
 
     @Test
