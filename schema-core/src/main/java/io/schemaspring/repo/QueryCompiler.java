@@ -120,11 +120,28 @@ final class QueryCompiler {
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         Select.Projection projection = aggregate == Aggregate.COUNT ? Select.Projection.COUNT_COLUMN
                 : Select.Projection.valueOf(aggregate.name());
-        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false, projection, false, false, null,
-                query.joins());
+        // Ecto aggregates a limited or distinct query over it as a subquery, whose order then matters for the limit.
+        boolean limit = query.limit() != null;
+        boolean offset = query.offset() != null;
+        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
+        if (offset && offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
+        if (limit) {
+            parameters.addPlain(query.limit());
+        }
+        if (offset && !offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
+        List<Query.Order> orders = limit || offset ? query.orders() : List.of();
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection, false,
+                query.isDistinct(), null, query.joins());
         String sql = this.statements.get(query.schema(), prefix, "aggregate", shape.withField(resolved.column()), () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
-            Select select = Select.columns(table, List.of(resolved.column())).where(where).project(projection);
+            Select select = Select.columns(table, List.of(resolved.column())).where(where).project(projection)
+                    .distinct(query.isDistinct()).paged(limit, offset)
+                    .orderBy(orders.stream().map(order -> new OrderTerm(fields.resolve(order.field()).column(),
+                            order.direction() == Query.Direction.DESC)).toList());
             if (joins != null) {
                 for (Join join : joins.joins()) {
                     select = select.join(join);

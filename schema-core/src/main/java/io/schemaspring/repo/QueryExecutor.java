@@ -138,10 +138,8 @@ final class QueryExecutor {
     Optional<Object> aggregate(Query<?> query, Aggregate aggregate, String field) {
         Objects.requireNonNull(aggregate, "Aggregate must not be null");
         Objects.requireNonNull(field, "Field must not be null");
-        if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
-                || query.isDistinct()) {
-            throw new InvalidDataAccessApiUsageException("aggregate does not take limit, offset, preload, lock or distinct: "
-                    + query);
+        if (!query.preloads().isEmpty() || query.lock() != null) {
+            throw new InvalidDataAccessApiUsageException("aggregate does not take preload or lock: " + query);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.aggregate(query, mapping, prefixOf(query, mapping.metadata()),
@@ -187,8 +185,14 @@ final class QueryExecutor {
                 : JoinPlan.of(query, mapping, this.context::mapping, new Parameters()).resolve(field);
     }
 
+    /** Ecto's {@code exists?}: a limit and distinct do not change the answer (a limit of 0 answers false); an offset does, and is refused. */
     boolean exists(Query<?> query) {
-        requireNoPaging(query, "exists");
+        if (query.offset() != null) {
+            throw new InvalidDataAccessApiUsageException("exists does not take offset: " + query);
+        }
+        if (query.limit() != null && query.limit() == 0) {
+            return false;
+        }
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefixOf(query, mapping.metadata()),
                 Select.Projection.EXISTS);

@@ -955,10 +955,45 @@ abstract class RepoContract implements BulkWriteContract {
                 .hasMessage("SUM needs a numeric field (:id, :integer, :float or :decimal), but :title of Post is :string");
         assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class), Aggregate.AVG, "nope"))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("unknown field :nope on Post");
-        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class).limit(1), Aggregate.MAX, "id"))
+        assertThatThrownBy(() -> this.repo.aggregate(Query.from(Post.class).preload("comments"), Aggregate.MAX, "id"))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessageStartingWith("aggregate does not take limit, offset, preload, lock or distinct: ");
+                .hasMessageStartingWith("aggregate does not take preload or lock: ");
         assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    /** Ecto (repo.exs): "aggregate" with order_by and limit, and "aggregate with distinct": over a subquery. */
+    @Test
+    void aggregateOfALimitedOrDistinctQueryAggregatesItsRows() {
+        Author author = author("jose");
+        for (int rating : new int[] {10, 12, 14, 14}) {
+            Post post = Post.titled("rated " + rating, author);
+            post.rating = rating;
+            this.repo.insert(post);
+        }
+        Query<Post> ordered = Query.from(Post.class).orderBy("rating");
+        assertThat(this.repo.aggregate(ordered, Aggregate.MAX, "rating", Integer.class)).contains(14);
+        this.dataSource.reset();
+        assertThat(this.repo.aggregate(ordered.limit(2), Aggregate.MAX, "rating", Integer.class)).contains(12);
+        assertThat(this.dataSource.statements()).singleElement().asString()
+                .startsWith(sql("SELECT MAX(\"rating\") FROM (SELECT \"rating\" FROM \"posts\" ORDER BY \"rating\""));
+        assertThat(this.repo.aggregate(ordered.limit(2).offset(1), Aggregate.SUM, "rating", Long.class)).contains(26L);
+        assertThat(this.repo.aggregate(ordered.distinct(), Aggregate.COUNT, "rating", Long.class)).contains(3L);
+        assertThat(this.repo.aggregate(Query.from(Post.class).distinct().where("rating", Op.GT, 10), Aggregate.SUM, "rating",
+                Long.class)).contains(26L);
+    }
+
+    /** Ecto (repo.exs): "exists?" with a limit; a distinct query too. */
+    @Test
+    void existsTakesALimitAndDistinct() {
+        Author author = author("jose");
+        this.repo.insert(Post.titled("1", author));
+        this.repo.insert(Post.titled("2", author));
+        assertThat(this.repo.exists(Query.from(Post.class).whereNotNull("title").limit(2))).isTrue();
+        assertThat(this.repo.exists(Query.from(Post.class).where("title", "1").distinct())).isTrue();
+        assertThat(this.repo.exists(Query.from(Post.class).whereNull("id"))).isFalse();
+        assertThat(this.repo.exists(Query.from(Post.class).limit(0))).isFalse();
+        assertThatThrownBy(() -> this.repo.exists(Query.from(Post.class).offset(1)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("exists does not take offset: ");
     }
 
     // ------------------------------------------------------------------ updates and deletes

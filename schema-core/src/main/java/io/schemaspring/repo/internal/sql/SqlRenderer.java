@@ -24,6 +24,15 @@ public final class SqlRenderer {
             return "SELECT COUNT(*) FROM (" + render(select.project(Select.Projection.COLUMNS).orderBy(List.of())
                     .paged(false, false).lock(null)) + ") " + this.dialect.quote("distinct_rows");
         }
+        boolean aggregate = switch (select.projection()) {
+            case COUNT_COLUMN, SUM, AVG, MIN, MAX -> true;
+            default -> false;
+        };
+        if (aggregate && (select.distinct() || select.limit() || select.offset())) {
+            String function = select.projection() == Select.Projection.COUNT_COLUMN ? "COUNT" : select.projection().name();
+            return "SELECT " + function + "(" + this.dialect.quote(select.columns().get(0).name()) + ") FROM ("
+                    + render(select.project(Select.Projection.COLUMNS)) + ") " + this.dialect.quote("aggregated_rows");
+        }
         StringBuilder sql = new StringBuilder(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
         switch (select.projection()) {
             case COUNT -> sql.append("COUNT(*)");
