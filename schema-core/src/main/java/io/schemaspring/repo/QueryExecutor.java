@@ -199,14 +199,33 @@ final class QueryExecutor {
         return Boolean.TRUE.equals(this.context.jdbc.query(compiled.sql(), compiled.parameters(), ResultSet::next));
     }
 
-    int deleteAll(Query<?> query) {
-        requireNoPaging(query, "deleteAll");
-        if (!query.orders().isEmpty() || !query.preloads().isEmpty() || query.lock() != null || !query.joins().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy, preload, lock or join: " + query);
+    int deleteAll(Query<?> given) {
+        requireNoPaging(given, "deleteAll");
+        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null) {
+            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy, preload or lock: " + given);
         }
+        Query<?> query = byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), "deleteAll");
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping, prefixOf(query, mapping.metadata()));
         return this.context.jdbc.update(compiled.sql(), compiled.parameters());
+    }
+
+    /**
+     * A query with joins as the rows whose primary key its joined rows select, for the statements
+     * that take no join ({@code deleteAll}, {@code updateAll}): {@code WHERE id IN (SELECT t0.id FROM
+     * ... JOIN ... WHERE ...)}, as Ecto's joins in {@code update_all}/{@code delete_all} filter rows.
+     */
+    static Query<?> byJoinedKeys(Query<?> query, SchemaMetadata metadata, String action) {
+        if (query.joins().isEmpty()) {
+            return query;
+        }
+        if (metadata.primaryKey().size() != 1) {
+            throw new InvalidDataAccessApiUsageException(action + " with a join needs a single primary key on "
+                    + metadata.schemaClass().getSimpleName() + ", which has " + metadata.primaryKey());
+        }
+        String key = metadata.primaryKey().get(0);
+        Query<?> rows = Query.from(query.schema()).where(Expr.in(key, query.distinct(), key));
+        return query.prefix() == null ? rows : rows.prefix(query.prefix());
     }
 
     /** The query narrowed to one primary key (a {@code Map} of key fields for composite keys). */

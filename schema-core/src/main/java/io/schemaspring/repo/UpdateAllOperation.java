@@ -33,15 +33,15 @@ final class UpdateAllOperation {
         this.context = context;
     }
 
-    int updateAll(Query<?> query, UpdateAll update) {
-        if (query.limit() != null || query.offset() != null) {
-            throw new InvalidDataAccessApiUsageException("updateAll does not take limit or offset: " + query);
+    int updateAll(Query<?> given, UpdateAll update) {
+        if (given.limit() != null || given.offset() != null) {
+            throw new InvalidDataAccessApiUsageException("updateAll does not take limit or offset: " + given);
         }
-        if (!query.orders().isEmpty() || !query.preloads().isEmpty() || query.lock() != null || !query.joins().isEmpty()
-                || query.isDistinct()) {
-            throw new InvalidDataAccessApiUsageException("updateAll does not take orderBy, preload, lock, join or distinct: "
-                    + query);
+        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null || given.isDistinct()) {
+            throw new InvalidDataAccessApiUsageException("updateAll does not take orderBy, preload, lock or distinct: "
+                    + given);
         }
+        Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), "updateAll");
         SchemaMapping mapping = this.context.mapping(query.schema());
         SchemaMetadata metadata = mapping.metadata();
         if (update.changes().isEmpty()) {

@@ -291,7 +291,7 @@ interface BulkWriteContract {
         assertThatThrownBy(() -> c.repo.updateAll(all.limit(1), UpdateAll.create().set("color", "red")))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("updateAll does not take limit or offset");
         assertThatThrownBy(() -> c.repo.updateAll(all.orderBy("name"), UpdateAll.create().set("color", "red")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("updateAll does not take orderBy, preload, lock, join or distinct");
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("updateAll does not take orderBy, preload, lock or distinct");
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create()))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("updateAll needs at least one set or inc: UpdateAll.create().set(field, value)");

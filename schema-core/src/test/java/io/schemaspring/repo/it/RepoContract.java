@@ -754,10 +754,34 @@ abstract class RepoContract implements BulkWriteContract {
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("comments").orderBy("comments.nope")))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
-        assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).join("comments")))
+        assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).join("comments").orderBy("id")))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or join");
+                .hasMessageStartingWith("deleteAll does not take orderBy, preload or lock");
+        assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Vote.class).join("post")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("deleteAll with a join needs a single primary key on Vote, which has [postId, voter]");
         assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    /** Ecto (repo.exs): "update all with joins" and "delete all with joins": the join filters the rows written. */
+    @Test
+    void updateAllAndDeleteAllFilterTheirRowsThroughJoins() {
+        Author jose = author("jose");
+        Author eric = author("eric");
+        Post josePost = post("by jose", jose);
+        Post ericPost = post("by eric", eric);
+        comment(josePost, "a", true);
+        comment(ericPost, "b", true);
+        comment(ericPost, "c", false);
+        assertThat(this.repo.updateAll(Query.from(Post.class).join("author").where("author.name", "jose"),
+                io.schemaspring.repo.UpdateAll.create().set("title", "renamed"))).isEqualTo(1);
+        assertThat(this.jdbc.queryForList("SELECT title FROM posts ORDER BY id", String.class))
+                .containsExactly("renamed", "by eric");
+        assertThat(this.repo.deleteAll(Query.from(Comment.class).join("post.author").where("post.author.name", "eric")))
+                .isEqualTo(2);
+        assertThat(this.jdbc.queryForList("SELECT body FROM comments", String.class)).containsExactly("a");
+        assertThat(this.repo.updateAll(Query.from(Post.class).join("comments").where("comments.approved", true),
+                io.schemaspring.repo.UpdateAll.create().inc("rating", 1))).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ aggregates
