@@ -317,7 +317,8 @@ final class Preloader {
             int slots = array ? -1 : Math.min(chunkSize, chunk.size() <= 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1);
             Parameters parameters = new Parameters();
             if (array) {
-                parameters.addArray(this.context.dialect().arrayElementType(((PrimitiveType) keyType).fieldType()), chunk.toArray());
+                parameters.addArray(this.context.dialect().arrayElementType(((PrimitiveType) keyType).fieldType(),
+                        ((PrimitiveType) keyType).javaType()), chunk.toArray());
             }
             else {
                 Codec keyCodec = owner.codec(association.ownerKey());

@@ -151,6 +151,14 @@ public abstract class Dialect {
         return quotedColumn + " = ANY(?)";
     }
 
+    /**
+     * The SQL type name used to create an array parameter of elements of this type held in Java as
+     * {@code javaType}; by default as {@link #arrayElementType(FieldType)}.
+     */
+    public String arrayElementType(FieldType type, Class<?> javaType) {
+        return arrayElementType(type);
+    }
+
     /** The SQL type name used to create an array parameter of this element type. */
     public String arrayElementType(FieldType type) {
         return switch (type) {

@@ -59,6 +59,24 @@ public final class PostgresDialect extends Dialect {
         return keys > 128;
     }
 
+    /**
+     * Integers held as {@code Integer} or {@code Short} bind as {@code int4[]}/{@code int2[]}, as
+     * Ecto binds {@code {:array, :integer}}: an {@code integer[]} column compares with them, where
+     * PostgreSQL has no {@code integer[] = bigint[]}.
+     */
+    @Override
+    public String arrayElementType(FieldType type, Class<?> javaType) {
+        if (type == FieldType.INTEGER || type == FieldType.ID) {
+            if (javaType == Integer.class || javaType == int.class) {
+                return "int4";
+            }
+            if (javaType == Short.class || javaType == short.class) {
+                return "int2";
+            }
+        }
+        return arrayElementType(type);
+    }
+
     @Override
     public String arrayElementType(FieldType type) {
         return switch (type) {

@@ -253,7 +253,7 @@ public final class Codecs {
 
     private Codec arrayCodec(ArrayType type, PrimitiveType element) {
         Codec elementCodec = forType(element);
-        String sqlType = this.dialect.arrayElementType(element.fieldType());
+        String sqlType = this.dialect.arrayElementType(element.fieldType(), element.javaType());
         JsonValues json = this.json;
         return new Codec() {
             @Override

@@ -1,0 +1,61 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemaspring.annotation.Schema;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.Query;
+import io.schemaspring.repo.Repo;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** Ecto's {@code {:array, :integer}} on PostgreSQL (type.exs): a list of {@code Integer} binds as {@code integer[]}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresIntegerArrayTest {
+
+    @Schema("int_arrays")
+    public static class Numbers {
+        public Long id;
+        public List<Integer> ints;
+        public List<Long> longs;
+    }
+
+    private SingleConnectionDataSource dataSource;
+    private Repo repo;
+
+    @BeforeAll
+    void connect() {
+        TestDatabase.POSTGRES.requireReachable();
+        this.dataSource = new SingleConnectionDataSource(TestDatabase.POSTGRES.url(), true);
+        JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+        jdbc.execute("DROP TABLE IF EXISTS int_arrays");
+        jdbc.execute("CREATE TABLE int_arrays (id BIGSERIAL PRIMARY KEY, ints INTEGER[], longs BIGINT[])");
+        this.repo = Repo.create(SchemaRegistry.builder().add(Numbers.class).build(), this.dataSource);
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (this.dataSource != null) {
+            new JdbcTemplate(this.dataSource).execute("DROP TABLE IF EXISTS int_arrays");
+            this.dataSource.destroy();
+        }
+    }
+
+    /** Ecto (type.exs): "primitive types" with {:array, :integer} compared in a where. */
+    @Test
+    void anIntegerListComparesWithAnIntegerArrayColumn() {
+        Numbers numbers = new Numbers();
+        numbers.ints = List.of(1, 2, 3);
+        numbers.longs = List.of(4L, 5L);
+        this.repo.insert(numbers);
+        assertThat(this.repo.all(Query.from(Numbers.class).where("ints", List.of(1, 2, 3)))).singleElement()
+                .satisfies(found -> assertThat(found.ints).containsExactly(1, 2, 3));
+        assertThat(this.repo.all(Query.from(Numbers.class).where("longs", List.of(4L, 5L)))).hasSize(1);
+        assertThat(this.repo.all(Query.from(Numbers.class).where("ints", List.of(1, 2)))).isEmpty();
+    }
+}
