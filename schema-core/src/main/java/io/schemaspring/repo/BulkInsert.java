@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -78,7 +77,7 @@ final class BulkInsert {
             returning.addAll(metadata.readAfterWrites());
             requireReadBack(metadata, returning, databaseId);
         }
-        UpsertOperation.Plan plan = onConflict == null ? null : this.upserts.plan(mapping, included, onConflict);
+        UpsertOperation.Plan plan = onConflict == null ? null : this.upserts.plan(mapping, target, included, onConflict);
         for (T struct : given) {
             if (struct.getClass() != metadata.schemaClass()) {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
@@ -86,7 +85,7 @@ final class BulkInsert {
             }
         }
         String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
-                java.util.Arrays.asList(included, plan), () -> plan != null ? this.upserts.render(mapping, target, included, plan)
+                java.util.Arrays.asList(included, plan), () -> plan != null ? this.upserts.renderAll(mapping, target, included, plan)
                         : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
                                 FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
         this.context.autogenerator.onInsertAll(metadata, structs);
@@ -109,8 +108,10 @@ final class BulkInsert {
                             }
                             statement.addBatch();
                         }
-                        for (int rows : statement.executeBatch()) {
-                            count += rows == Statement.SUCCESS_NO_INFO ? 1 : rows;
+                        count += this.context.dialect.batchRowCount(statement.executeBatch(), statement);
+                        SQLException failure = plan == null ? null : this.context.dialect.upsertAllFailure(statement);
+                        if (failure != null) {
+                            throw failure;
                         }
                         if (names.length > 0) {
                             readKeys(statement, mapping, batch, returning);

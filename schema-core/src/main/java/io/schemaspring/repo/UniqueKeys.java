@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,45 +27,79 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class UniqueKeys {
 
     private final JdbcTemplate jdbc;
-    private final Map<String, Boolean> enforced = new ConcurrentHashMap<>();
+    private final Map<String, List<Set<String>>> keys = new ConcurrentHashMap<>();
 
     UniqueKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     boolean enforced(SchemaMetadata metadata, @Nullable String prefix) {
-        String table = metadata.source();
-        if (table == null || metadata.primaryKey().isEmpty()) {
+        if (metadata.source() == null || metadata.primaryKey().isEmpty()) {
             return true;
-        }
-        String key = prefix + "." + table;
-        Boolean known = this.enforced.get(key);
-        if (known != null) {
-            return known;
         }
         Set<String> columns = new HashSet<>();
         metadata.primaryKey().forEach(field -> columns.add(metadata.fieldSource(field).toLowerCase(Locale.ROOT)));
-        try {
-            Boolean read = this.jdbc.execute((ConnectionCallback<Boolean>) connection -> read(connection, table, prefix, columns));
-            if (read != null) {
-                this.enforced.put(key, read);
-                return read;
-            }
-        }
-        catch (DataAccessException ex) {
-            // unknown (an aborted transaction cannot read metadata): guard this write, read again next time
-        }
-        return false;
+        List<Set<String>> unique = keys(metadata, prefix);
+        return unique != null && unique.stream().anyMatch(columns::containsAll);
     }
 
-    private static @Nullable Boolean read(Connection connection, String table, @Nullable String prefix, Set<String> key)
+    /**
+     * The table's unique keys (its primary key and unique indexes) as the fields of the schema
+     * that hold their columns; keys with a column the schema does not map are left out.
+     */
+    List<List<String>> fields(SchemaMetadata metadata, @Nullable String prefix) {
+        List<Set<String>> unique = metadata.source() == null ? null : keys(metadata, prefix);
+        if (unique == null) {
+            return List.of();
+        }
+        Map<String, String> fieldsByColumn = new HashMap<>();
+        for (String field : metadata.fields()) {
+            String source = metadata.fieldSource(field);
+            if (source != null) {
+                fieldsByColumn.put(source.toLowerCase(Locale.ROOT), field);
+            }
+        }
+        List<List<String>> fields = new ArrayList<>();
+        for (Set<String> key : unique) {
+            List<String> names = key.stream().map(fieldsByColumn::get).sorted(java.util.Comparator.nullsFirst(
+                    java.util.Comparator.naturalOrder())).toList();
+            if (!names.contains(null) && !fields.contains(names)) {
+                fields.add(names);
+            }
+        }
+        return fields;
+    }
+
+    /** The column sets of the table's unique keys, lower-cased; {@code null} when they cannot be read. */
+    private @Nullable List<Set<String>> keys(SchemaMetadata metadata, @Nullable String prefix) {
+        String table = metadata.source();
+        String cacheKey = prefix + "." + table;
+        List<Set<String>> known = this.keys.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        try {
+            List<Set<String>> read = this.jdbc.execute((ConnectionCallback<List<Set<String>>>) connection ->
+                    read(connection, table, prefix));
+            if (read != null) {
+                this.keys.put(cacheKey, read);
+            }
+            return read;
+        }
+        catch (DataAccessException ex) {
+            // unknown (an aborted transaction cannot read metadata): read again next time
+            return null;
+        }
+    }
+
+    private static @Nullable List<Set<String>> read(Connection connection, String table, @Nullable String prefix)
             throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         boolean schemas = meta.supportsSchemasInTableDefinitions();
         String catalog = schemas || prefix == null ? connection.getCatalog() : prefix;
         String schema = !schemas ? null : prefix != null ? prefix : connection.getSchema();
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
-            Map<String, Set<String>> uniques = new HashMap<>();
+            Map<String, Set<String>> uniques = new java.util.LinkedHashMap<>();
             try (ResultSet primary = meta.getPrimaryKeys(catalog, schema, name)) {
                 while (primary.next()) {
                     uniques.computeIfAbsent("primary", k -> new HashSet<>())
@@ -81,11 +116,11 @@ final class UniqueKeys {
                 }
             }
             if (!uniques.isEmpty()) {
-                return uniques.values().stream().anyMatch(key::containsAll);
+                return List.copyOf(uniques.values());
             }
             try (ResultSet tables = meta.getTables(catalog, schema, name, null)) {
                 if (tables.next()) {
-                    return false;
+                    return List.of();
                 }
             }
         }

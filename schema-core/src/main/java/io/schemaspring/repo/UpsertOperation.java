@@ -23,7 +23,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 final class UpsertOperation {
 
     /** The conflict target and the replaced fields of an upsert, checked before any SQL. */
-    record Plan(List<String> target, List<String> replaced) {
+    /** {@code anyKeys}: without a target, the unique keys a conflict on which keeps the row, for a database that names them. */
+    record Plan(List<String> target, List<String> replaced, List<List<String>> anyKeys) {
     }
 
     private final RepoContext context;
@@ -54,7 +55,7 @@ final class UpsertOperation {
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
         BitSet included = InsertOperation.upserted(metadata, struct);
-        Plan plan = plan(mapping, included, onConflict);
+        Plan plan = plan(mapping, target, included, onConflict);
         List<String> returning = InsertOperation.returning(metadata, struct);
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
@@ -99,7 +100,19 @@ final class UpsertOperation {
         SchemaMetadata metadata = mapping.metadata();
         return this.context.renderer.renderUpsert(new Insert(Table.of(prefix, metadata.source()),
                 FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of()),
-                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()));
+                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()), anyKeys(metadata, plan));
+    }
+
+    private static List<List<String>> anyKeys(SchemaMetadata metadata, Plan plan) {
+        return plan.anyKeys().stream().map(key -> FieldSources.of(metadata, key)).toList();
+    }
+
+    /** The upsert statement of an {@code insertAll} batch for these inserted fields. */
+    String renderAll(SchemaMapping mapping, @Nullable String prefix, BitSet included, Plan plan) {
+        SchemaMetadata metadata = mapping.metadata();
+        return this.context.renderer.renderUpsertAll(new Insert(Table.of(prefix, metadata.source()),
+                FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of()),
+                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()), anyKeys(metadata, plan));
     }
 
     /** Every field the clause names must be a field of the schema. */
@@ -113,7 +126,7 @@ final class UpsertOperation {
     }
 
     /** The target and replaced fields, under Ecto's rules, refused before SQL when the database cannot run them. */
-    Plan plan(SchemaMapping mapping, BitSet included, OnConflict onConflict) {
+    Plan plan(SchemaMapping mapping, @Nullable String prefix, BitSet included, OnConflict onConflict) {
         requireKnown(mapping, onConflict);
         SchemaMetadata metadata = mapping.metadata();
         List<String> inserted = included.stream().mapToObj(metadata.fields()::get).toList();
@@ -145,12 +158,16 @@ final class UpsertOperation {
                     .toList();
         };
         Dialect dialect = this.context.dialect;
-        if (target.isEmpty() && dialect.upsertNeedsTarget(replaced.isEmpty())) {
+        List<List<String>> anyKeys = List.of();
+        if (target.isEmpty() && replaced.isEmpty() && dialect.upsertNeedsTarget(true) && dialect.upsertTakesAnyKey()) {
+            anyKeys = this.context.uniqueKeys.fields(metadata, prefix).stream().filter(inserted::containsAll).toList();
+        }
+        if (target.isEmpty() && anyKeys.isEmpty() && dialect.upsertNeedsTarget(replaced.isEmpty())) {
             throw refused(metadata, onConflict, dialect.name() + " needs a conflict target"
                     + (replaced.isEmpty() ? "" : " to replace fields") + ": name the fields of the unique key with "
                     + ".target(fields...)");
         }
-        return new Plan(target, replaced);
+        return new Plan(target, replaced, anyKeys);
     }
 
     private static void requireField(SchemaMapping mapping, String field) {

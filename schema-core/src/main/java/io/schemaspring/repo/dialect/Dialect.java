@@ -270,6 +270,31 @@ public abstract class Dialect {
         throw unsupported("upserts (INSERT with a conflict clause)");
     }
 
+    /**
+     * The statement of a batch of upserts ({@code insertAll} with a conflict clause), whose update
+     * counts must count only the rows inserted or changed; by default {@link #upsert(Upsert)}.
+     */
+    public String upsertAll(Upsert upsert) {
+        return upsert(upsert);
+    }
+
+    /** The rows a batch wrote, from its update counts; a count the driver does not know is one row. */
+    public int batchRowCount(int[] counts, java.sql.Statement statement) throws SQLException {
+        int rows = 0;
+        for (int count : counts) {
+            rows += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : count;
+        }
+        return rows;
+    }
+
+    /**
+     * An error the database only warned about while running {@link #upsertAll(Upsert)}, which
+     * must fail the batch (and roll it back); {@code null} when there is none. By default none.
+     */
+    public @Nullable SQLException upsertAllFailure(java.sql.Statement statement) throws SQLException {
+        return null;
+    }
+
     /** The error for a feature the database lacks: {@code "<database> does not support <what>"}. */
     protected InvalidDataAccessApiUsageException unsupported(String what) {
         return new InvalidDataAccessApiUsageException(name() + " does not support " + what);
@@ -281,6 +306,14 @@ public abstract class Dialect {
      */
     public boolean upsertNeedsTarget(boolean nothing) {
         return true;
+    }
+
+    /**
+     * Whether an upsert keeping the existing row without a target can name the table's unique
+     * keys ({@link Upsert#anyKeys()}) where {@link #upsertNeedsTarget(boolean)} would refuse it.
+     */
+    public boolean upsertTakesAnyKey() {
+        return false;
     }
 
     /**

@@ -97,7 +97,8 @@ public class H2Dialect extends Dialect {
 
     /**
      * {@code MERGE INTO ... KEY (...)} when every other column is updated; otherwise the standard
-     * {@code MERGE ... USING}, which can update some columns or none.
+     * {@code MERGE ... USING}, which can update some columns or none, and, keeping the existing row
+     * without a target, matches a conflict on any of the table's unique keys.
      */
     @Override
     public String upsert(Upsert upsert) {
@@ -107,15 +108,24 @@ public class H2Dialect extends Dialect {
             return "MERGE INTO " + upsert.table() + " (" + String.join(", ", upsert.columns()) + ") KEY ("
                     + String.join(", ", upsert.conflictColumns()) + ") VALUES (" + String.join(", ", upsert.values()) + ")";
         }
+        List<List<String>> keys = upsert.conflictColumns().isEmpty() ? upsert.anyKeys() : List.of(upsert.conflictColumns());
         String merge = "MERGE INTO " + upsert.table() + " t USING (VALUES (" + String.join(", ", upsert.values()) + ")) s ("
-                + String.join(", ", upsert.columns()) + ") ON " + upsert.conflictColumns().stream()
-                        .map(column -> "t." + column + " = s." + column).collect(Collectors.joining(" AND "));
+                + String.join(", ", upsert.columns()) + ") ON " + keys.stream()
+                        .map(key -> key.stream().map(column -> "t." + column + " = s." + column)
+                                .collect(Collectors.joining(" AND ", keys.size() > 1 ? "(" : "", keys.size() > 1 ? ")" : "")))
+                        .collect(Collectors.joining(" OR "));
         if (!upsert.doNothing()) {
             merge += " WHEN MATCHED THEN UPDATE SET " + upsert.updateColumns().stream()
                     .map(column -> column + " = s." + column).collect(Collectors.joining(", "));
         }
         return merge + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", upsert.columns()) + ") VALUES ("
                 + upsert.columns().stream().map(column -> "s." + column).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** H2 names the keys of a merge: without a target, those of every unique key of the table. */
+    @Override
+    public boolean upsertTakesAnyKey() {
+        return true;
     }
 
     private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:\\w+\\.)?(\\w+)[ :]");

@@ -95,6 +95,35 @@ public final class MariaDbDialect extends Dialect {
                 .map(column -> column + " = VALUES(" + column + ")").collect(Collectors.joining(", "));
     }
 
+    /**
+     * A batch keeping existing rows is {@code INSERT IGNORE}: with the driver's found-rows counts,
+     * {@code ON DUPLICATE KEY UPDATE c = c} would count every kept row as written. Since
+     * {@code IGNORE} turns other errors into warnings too, {@link #upsertAllFailure} fails the
+     * batch on any warning but a duplicate key.
+     */
+    @Override
+    public String upsertAll(Upsert upsert) {
+        return upsert.doNothing() ? "INSERT IGNORE" + upsert.insert().substring("INSERT".length()) : upsert(upsert);
+    }
+
+    /** A bulk batch answers no count per row, but the statement's update count is the rows it wrote. */
+    @Override
+    public int batchRowCount(int[] counts, java.sql.Statement statement) throws SQLException {
+        long total = statement.getLargeUpdateCount();
+        boolean noInfo = java.util.Arrays.stream(counts).allMatch(count -> count == java.sql.Statement.SUCCESS_NO_INFO);
+        return noInfo && total >= 0 ? (int) total : super.batchRowCount(counts, statement);
+    }
+
+    @Override
+    public @Nullable SQLException upsertAllFailure(java.sql.Statement statement) throws SQLException {
+        for (java.sql.SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+            if (warning.getErrorCode() != DUPLICATE_ENTRY) {
+                return new SQLException(warning.getMessage(), "23000", warning.getErrorCode());
+            }
+        }
+        return null;
+    }
+
     /** {@code ON DUPLICATE KEY UPDATE} applies to a conflict on any unique key: it names none. */
     @Override
     public boolean upsertNeedsTarget(boolean nothing) {
@@ -136,6 +165,7 @@ public final class MariaDbDialect extends Dialect {
         return "ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + columnType;
     }
 
+    private static final int DUPLICATE_ENTRY = 1062;
     private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']*)'\\s*$");
     private static final Pattern NAMED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]*)`");
     private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']*)' cannot be null");

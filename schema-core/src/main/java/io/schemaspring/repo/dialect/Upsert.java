@@ -12,15 +12,23 @@ import java.util.List;
  * @param values the parameter marker of each column, in the same order
  * @param conflictColumns the quoted columns of the key a conflicting row shares
  * @param updateColumns the quoted columns a conflicting row takes from the new one; empty to leave it unchanged
+ * @param anyKeys without conflict columns, the quoted columns of each unique key of the table, a
+ *        conflict on any of which keeps the existing row (for a database that must name them)
  */
 public record Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
-        List<String> updateColumns) {
+        List<String> updateColumns, List<List<String>> anyKeys) {
+
+    public Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
+            List<String> updateColumns) {
+        this(table, columns, values, conflictColumns, updateColumns, List.of());
+    }
 
     public Upsert {
         columns = List.copyOf(columns);
         values = List.copyOf(values);
         conflictColumns = List.copyOf(conflictColumns);
         updateColumns = List.copyOf(updateColumns);
+        anyKeys = anyKeys.stream().map(List::copyOf).toList();
         if (columns.size() != values.size()) {
             throw new IllegalArgumentException("Upsert of " + columns + " needs one value marker per column, got " + values);
         }

@@ -126,9 +126,25 @@ public final class SqlRenderer {
      * (none: the existing row stays), as the dialect spells it. Upserts read nothing back.
      */
     public String renderUpsert(Insert insert, List<String> conflictColumns, List<String> updateColumns) {
-        return this.dialect.upsert(new Upsert(table(insert.table()), quoted(insert.columns()),
+        return renderUpsert(insert, conflictColumns, updateColumns, List.of());
+    }
+
+    public String renderUpsert(Insert insert, List<String> conflictColumns, List<String> updateColumns,
+            List<List<String>> anyKeys) {
+        return this.dialect.upsert(upsert(insert, conflictColumns, updateColumns, anyKeys));
+    }
+
+    /** The upsert of each row of an {@code insertAll} batch, as the dialect spells it. */
+    public String renderUpsertAll(Insert insert, List<String> conflictColumns, List<String> updateColumns,
+            List<List<String>> anyKeys) {
+        return this.dialect.upsertAll(upsert(insert, conflictColumns, updateColumns, anyKeys));
+    }
+
+    private Upsert upsert(Insert insert, List<String> conflictColumns, List<String> updateColumns,
+            List<List<String>> anyKeys) {
+        return new Upsert(table(insert.table()), quoted(insert.columns()),
                 insert.columns().stream().map(column -> parameter(column, insert.jsonColumns())).toList(),
-                quoted(conflictColumns), quoted(updateColumns)));
+                quoted(conflictColumns), quoted(updateColumns), anyKeys.stream().map(this::quoted).toList());
     }
 
     public String render(Delete delete) {
