@@ -1,9 +1,12 @@
--- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract and EctoPreloadContract port.
-DROP TABLE IF EXISTS test.ecto_orders, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs;
-CREATE TABLE test.ecto_customs (bid CHAR(36) PRIMARY KEY);
-CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), custom_id CHAR(36));
+-- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract, EctoPreloadContract and EctoRepoContract port.
+DROP TABLE IF EXISTS test.ecto_orders, test.ecto_posts_users_composite_pk, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs, test.ecto_barebones, test.ecto_composite_pk, test.ecto_raw_comments;
+CREATE TABLE test.ecto_customs (bid CHAR(36) PRIMARY KEY, uuid CHAR(36));
+CREATE UNIQUE INDEX ecto_customs_uuid_index ON test.ecto_customs (uuid);
+CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), custom_id CHAR(36), inserted_at DATETIME(6), updated_at DATETIME(6));
 CREATE TABLE test.ecto_posts (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
+  counter BIGINT, uuid CHAR(36), public BOOLEAN, inserted_at DATETIME(6), updated_at DATETIME(6),
   CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
+CREATE UNIQUE INDEX ecto_posts_uuid_index ON test.ecto_posts (uuid);
 CREATE TABLE test.ecto_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), lock_version INT, post_id BIGINT, author_id BIGINT,
   CONSTRAINT ecto_comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id),
   CONSTRAINT ecto_comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
@@ -18,3 +21,10 @@ CREATE TABLE test.ecto_posts_users_pk (id BIGINT AUTO_INCREMENT PRIMARY KEY, pos
   CONSTRAINT ecto_posts_users_pk_user_id_fkey FOREIGN KEY (user_id) REFERENCES test.ecto_users(id));
 CREATE TABLE test.ecto_orders (id BIGINT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(200), meta JSON, item JSON, items JSON, permalink_id BIGINT,
   CONSTRAINT ecto_orders_permalink_id_fkey FOREIGN KEY (permalink_id) REFERENCES test.ecto_permalinks(id));
+CREATE TABLE test.ecto_posts_users_composite_pk (user_id BIGINT, post_id BIGINT, inserted_at DATETIME(6), updated_at DATETIME(6),
+  PRIMARY KEY (user_id, post_id),
+  CONSTRAINT ecto_posts_users_composite_pk_user_id_fkey FOREIGN KEY (user_id) REFERENCES test.ecto_users(id),
+  CONSTRAINT ecto_posts_users_composite_pk_post_id_fkey FOREIGN KEY (post_id) REFERENCES test.ecto_posts(id));
+CREATE TABLE test.ecto_barebones (num INT);
+CREATE TABLE test.ecto_composite_pk (a BIGINT, b BIGINT, name VARCHAR(200), PRIMARY KEY (a, b));
+CREATE TABLE test.ecto_raw_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), lock_version INT DEFAULT 1);

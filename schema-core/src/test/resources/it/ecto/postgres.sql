@@ -1,9 +1,12 @@
--- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract and EctoPreloadContract port.
-DROP TABLE IF EXISTS public.ecto_orders, public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users, public.ecto_customs CASCADE;
-CREATE TABLE public.ecto_customs (bid UUID PRIMARY KEY);
-CREATE TABLE public.ecto_users (id BIGSERIAL PRIMARY KEY, name VARCHAR(200), custom_id UUID);
+-- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract, EctoPreloadContract and EctoRepoContract port.
+DROP TABLE IF EXISTS public.ecto_orders, public.ecto_posts_users_composite_pk, public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users, public.ecto_customs, public.ecto_barebones, public.ecto_composite_pk, public.ecto_raw_comments CASCADE;
+CREATE TABLE public.ecto_customs (bid UUID PRIMARY KEY, uuid UUID);
+CREATE UNIQUE INDEX ecto_customs_uuid_index ON public.ecto_customs (uuid);
+CREATE TABLE public.ecto_users (id BIGSERIAL PRIMARY KEY, name VARCHAR(200), custom_id UUID, inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6));
 CREATE TABLE public.ecto_posts (id BIGSERIAL PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
+  counter BIGINT, uuid UUID, public BOOLEAN, inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6),
   CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.ecto_users(id));
+CREATE UNIQUE INDEX ecto_posts_uuid_index ON public.ecto_posts (uuid);
 CREATE TABLE public.ecto_comments (id BIGSERIAL PRIMARY KEY, text VARCHAR(200), lock_version INT, post_id BIGINT, author_id BIGINT,
   CONSTRAINT ecto_comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.ecto_posts(id),
   CONSTRAINT ecto_comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.ecto_users(id));
@@ -18,3 +21,10 @@ CREATE TABLE public.ecto_posts_users_pk (id BIGSERIAL PRIMARY KEY, post_id BIGIN
   CONSTRAINT ecto_posts_users_pk_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.ecto_users(id));
 CREATE TABLE public.ecto_orders (id BIGSERIAL PRIMARY KEY, label VARCHAR(200), meta JSONB, item JSONB, items JSONB, permalink_id BIGINT,
   CONSTRAINT ecto_orders_permalink_id_fkey FOREIGN KEY (permalink_id) REFERENCES public.ecto_permalinks(id));
+CREATE TABLE public.ecto_posts_users_composite_pk (user_id BIGINT, post_id BIGINT, inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6),
+  CONSTRAINT ecto_posts_users_composite_pk_pkey PRIMARY KEY (user_id, post_id),
+  CONSTRAINT ecto_posts_users_composite_pk_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.ecto_users(id),
+  CONSTRAINT ecto_posts_users_composite_pk_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.ecto_posts(id));
+CREATE TABLE public.ecto_barebones (num INT);
+CREATE TABLE public.ecto_composite_pk (a BIGINT, b BIGINT, name VARCHAR(200), CONSTRAINT ecto_composite_pk_pkey PRIMARY KEY (a, b));
+CREATE TABLE public.ecto_raw_comments (id BIGSERIAL PRIMARY KEY, text VARCHAR(200), lock_version INT DEFAULT 1);

@@ -13,6 +13,9 @@ interface PreloadContext {
 
     SchemaMapping mapping(Class<?> type);
 
+    /** The mapping of a schema whose associations are preloaded: an embedded schema's too. */
+    SchemaMapping preloadMapping(Class<?> type);
+
     JdbcTemplate jdbc();
 
     SqlRenderer renderer();

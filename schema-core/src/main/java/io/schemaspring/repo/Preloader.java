@@ -3,6 +3,7 @@ package io.schemaspring.repo;
 import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.EmbedMetadata;
 import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldAccessor;
 import io.schemaspring.metadata.JoinKey;
@@ -109,8 +110,14 @@ final class Preloader {
     private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree, String base,
             Map<String, Query<?>> queries, Function<Object, @Nullable String> prefixOf, boolean force) {
         for (Map.Entry<String, Map<String, ?>> entry : tree.entrySet()) {
-            AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(), entry.getKey());
             String path = base.isEmpty() ? entry.getKey() : base + "." + entry.getKey();
+            EmbedMetadata embed = owner.metadata().embed(entry.getKey());
+            if (embed != null) {
+                preloadEmbedded(owner, embed, parents, (Map<String, Map<String, ?>>) entry.getValue(), path, queries, prefixOf,
+                        force);
+                continue;
+            }
+            AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(), entry.getKey());
             Query<?> query = queries.get(path);
             if (query != null) {
                 requirePreloadQuery(owner, association, path, query);
@@ -128,6 +135,41 @@ final class Preloader {
                 preloadTree(this.context.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
                         path, queries, this.context::prefixOf, force);
             }
+        }
+    }
+
+    /**
+     * Ecto's preload through an embed ({@code "item.user"}): the associations of the embedded
+     * structs load as those of any struct, in their parent's prefix; the embedded structs are
+     * changed in place. An embed alone is refused: it is loaded with its parent already.
+     */
+    @SuppressWarnings("unchecked")
+    private void preloadEmbedded(SchemaMapping owner, EmbedMetadata embed, List<Object> parents, Map<String, Map<String, ?>> tree,
+            String path, Map<String, Query<?>> queries, Function<Object, @Nullable String> prefixOf, boolean force) {
+        if (tree.isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("cannot preload embedded field :" + embed.field() + " of "
+                    + owner.metadata().schemaClass().getSimpleName() + " without also preloading one of its associations: "
+                    + "the embed is loaded with its parent; preload \"" + path + ".<association>\"");
+        }
+        SchemaMapping embedded = this.context.preloadMapping(embed.related());
+        if (embedded.metadata().record()) {
+            throw new InvalidDataAccessApiUsageException("cannot preload below :" + path + ": "
+                    + embed.related().getSimpleName() + " is a record, which preloads cannot change in place");
+        }
+        Map<Object, @Nullable String> prefixes = new IdentityHashMap<>();
+        List<Object> children = new ArrayList<>();
+        for (Object parent : parents) {
+            Object value = embed.accessor().get(parent);
+            List<?> values = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+            for (Object child : values) {
+                if (child != null && !prefixes.containsKey(child)) {
+                    prefixes.put(child, prefixOf.apply(parent));
+                    children.add(child);
+                }
+            }
+        }
+        if (!children.isEmpty()) {
+            preloadTree(embedded, children, tree, path, queries, prefixes::get, force);
         }
     }
 

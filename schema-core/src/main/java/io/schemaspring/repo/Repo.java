@@ -414,7 +414,7 @@ public class Repo implements UniquenessCheck {
         if (structs.isEmpty()) {
             return given;
         }
-        SchemaMapping mapping = this.context.mapping(structs.get(0).getClass());
+        SchemaMapping mapping = this.context.preloadMapping(structs.get(0).getClass());
         if (prefix != null) {
             structs.forEach(struct -> this.context.target(mapping.metadata(), struct, prefix, "preload"));
         }
@@ -433,7 +433,7 @@ public class Repo implements UniquenessCheck {
 
     /** Whether an association of a struct was loaded (always false for structs never read or preloaded). */
     public boolean isLoaded(Object struct, String association) {
-        AssociationMetadata metadata = RepoContext.requireAssociation(this.context.mapping(struct.getClass()).metadata(),
+        AssociationMetadata metadata = RepoContext.requireAssociation(this.context.preloadMapping(struct.getClass()).metadata(),
                 association);
         Object value = metadata.accessor().get(struct);
         if (value instanceof NotLoaded<?>) {

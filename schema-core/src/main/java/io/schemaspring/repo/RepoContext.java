@@ -35,6 +35,8 @@ final class RepoContext implements PreloadContext {
     final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
     final UniqueKeys uniqueKeys;
     private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
+    /** Embedded schemas with associations, mapped only for preloading those: they have no table to query. */
+    private final Map<Class<?>, SchemaMapping> embeddedMappings = new ConcurrentHashMap<>();
 
     RepoContext(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, Codecs codecs, TransactionTemplate transactions,
             Autogenerator autogenerator) {
@@ -51,6 +53,9 @@ final class RepoContext implements PreloadContext {
             if (!metadata.embedded()) {
                 this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, registry.settings().bytecode()));
             }
+            else if (!metadata.associations().isEmpty()) {
+                this.embeddedMappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, false));
+            }
         }
     }
 
@@ -64,6 +69,12 @@ final class RepoContext implements PreloadContext {
                     : " has no mapping"));
         }
         return mapping;
+    }
+
+    @Override
+    public SchemaMapping preloadMapping(Class<?> type) {
+        SchemaMapping embedded = this.embeddedMappings.get(type);
+        return embedded != null ? embedded : mapping(type);
     }
 
     @Override
@@ -98,7 +109,7 @@ final class RepoContext implements PreloadContext {
 
     @Override
     public @Nullable String prefixOf(Object struct) {
-        SchemaMetadata metadata = mapping(struct.getClass()).metadata();
+        SchemaMetadata metadata = preloadMapping(struct.getClass()).metadata();
         StructStates.Known known = this.states.known(metadata, struct);
         return known != null ? known.prefix() : metadata.prefix();
     }

@@ -74,8 +74,9 @@ abstract class EctoPreloadContract {
 
     @BeforeEach
     void clean() {
-        for (String table : List.of("ecto_orders", "ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks", "ecto_comments",
-                "ecto_posts", "ecto_users", "ecto_customs")) {
+        for (String table : List.of("ecto_orders", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
+                "ecto_permalinks", "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
+                "ecto_raw_comments")) {
             this.jdbc.update("DELETE FROM " + table);
         }
     }
@@ -484,20 +485,58 @@ abstract class EctoPreloadContract {
         assertThat(u.custom.bid).isEqualTo(c.bid);
     }
 
+    private List<Order> nestedEmbedOrders(List<User> users) {
+        Item item1 = Item.of(new UUID(0, 1), users.get(0).id);
+        Item item2 = Item.of(new UUID(0, 2), users.get(1).id);
+        Item item3 = Item.of(new UUID(0, 3), users.get(2).id);
+        java.util.ArrayList<Order> orders = new java.util.ArrayList<>();
+        orders.add(null);
+        orders.addAll(List.of(Order.of(List.of(item1, item3, item2), item1), Order.of(List.of(), null), Order.of(null, null),
+                Order.of(List.of(item1, item2), item2)));
+        return orders;
+    }
+
     /** Ecto: "preload associations from nested embeds cannot preload embed without its associations". */
     @Test
-    void anEmbedCannotBePreloaded() {
-        User u1 = user("1");
-        User u2 = user("2");
-        User u3 = user("3");
-        Item item1 = Item.of(new UUID(0, 1), u1.id);
-        Item item2 = Item.of(new UUID(0, 2), u2.id);
-        Item item3 = Item.of(new UUID(0, 3), u3.id);
-        List<Order> orders = List.of(Order.of(List.of(item1, item3, item2), item1), Order.of(List.of(), null),
-                Order.of(null, null), Order.of(List.of(item1, item2), item2));
-
+    void anEmbedCannotBePreloadedWithoutOneOfItsAssociations() {
+        List<Order> orders = nestedEmbedOrders(List.of(user("1"), user("2"), user("3")));
         assertThatThrownBy(() -> this.repo.preload(orders, "item"))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessageContaining("does not have association :item");
+                .hasMessage("cannot preload embedded field :item of Order without also preloading one of its associations: "
+                        + "the embed is loaded with its parent; preload \"item.<association>\"");
+    }
+
+    /** Ecto: "preload belongs_to in embedded_schema". */
+    @Test
+    void preloadBelongsToOfAnEmbeddedStruct() {
+        User u1 = user("1");
+        Item item = Item.of(new UUID(0, 9), u1.id);
+        assertThat(this.repo.isLoaded(item, "user")).isFalse();
+        assertThat(this.repo.preload(item, "user").user.id).isEqualTo(u1.id);
+    }
+
+    /** Ecto: "preload associations from nested embeds embeds_one" (a null first in the list). */
+    @Test
+    void preloadThroughAnEmbedsOne() {
+        List<User> users = List.of(user("1"), user("2"), user("3"));
+        List<Order> orders = nestedEmbedOrders(users);
+        this.dataSource.reset();
+        List<Order> preloaded = this.repo.preload(orders, "item.user");
+        assertThat(this.dataSource.statements()).hasSize(1);
+        assertThat(preloaded.get(0)).isNull();
+        assertThat(preloaded.subList(1, 5)).extracting(order -> order.item == null ? null : order.item.user.id)
+                .containsExactly(users.get(0).id, null, null, users.get(1).id);
+    }
+
+    /** Ecto: "preload associations from nested embeds embeds_many" (a null first in the list). */
+    @Test
+    void preloadThroughAnEmbedsMany() {
+        List<User> users = List.of(user("1"), user("2"), user("3"));
+        List<Order> orders = nestedEmbedOrders(users);
+        List<Order> preloaded = this.repo.preload(orders, "items.user");
+        assertThat(preloaded.get(0)).isNull();
+        assertThat(preloaded.subList(1, 5)).extracting(order -> order.items == null ? null
+                : order.items.stream().map(item -> item.user.name).toList())
+                .containsExactly(List.of("1", "3", "2"), List.of(), null, List.of("1", "2"));
     }
 }

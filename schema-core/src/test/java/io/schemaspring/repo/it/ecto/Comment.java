@@ -3,6 +3,7 @@ package io.schemaspring.repo.it.ecto;
 import io.schemaspring.annotation.BelongsTo;
 import io.schemaspring.annotation.HasOne;
 import io.schemaspring.annotation.Schema;
+import io.schemaspring.metadata.StructMeta;
 
 /** Ecto's {@code Ecto.Integration.Comment}. */
 @Schema("ecto_comments")
@@ -18,6 +19,8 @@ public class Comment {
     public User author;
     @HasOne(through = {"post", "permalink"})
     public Permalink postPermalink;
+    /** Ecto's {@code __meta__}: where the struct is stored. */
+    public StructMeta meta;
 
     public static Comment text(String text) {
         Comment comment = new Comment();

@@ -1,5 +1,6 @@
 package io.schemaspring.repo.it.ecto;
 
+import io.schemaspring.annotation.BelongsTo;
 import io.schemaspring.annotation.EmbeddedSchema;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,6 +16,8 @@ public class Item {
     public Integer price;
     public LocalDate validAt;
     public Long userId;
+    @BelongsTo
+    public User user;
 
     public static Item of(UUID id, Long userId) {
         Item item = new Item();

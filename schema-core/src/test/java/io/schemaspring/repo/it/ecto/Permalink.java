@@ -5,6 +5,7 @@ import io.schemaspring.annotation.Field;
 import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
+import io.schemaspring.metadata.StructMeta;
 import java.util.List;
 
 /** Ecto's {@code Ecto.Integration.Permalink}: two belongs-to on one key, one of them replaced by update. */
@@ -23,6 +24,8 @@ public class Permalink {
     public User user;
     @HasMany(through = {"post", "commentsAuthors"})
     public List<User> postCommentsAuthors;
+    /** Ecto's {@code __meta__}: where the struct is stored. */
+    public StructMeta meta;
 
     public static Permalink url(String url) {
         Permalink permalink = new Permalink();

@@ -1,22 +1,45 @@
 package io.schemaspring.repo.it.ecto;
 
 import io.schemaspring.annotation.BelongsTo;
+import io.schemaspring.annotation.Field;
 import io.schemaspring.annotation.HasMany;
 import io.schemaspring.annotation.HasOne;
 import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.OnDelete;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
+import io.schemaspring.annotation.Timestamps;
 import io.schemaspring.metadata.StructMeta;
+import io.schemaspring.type.FieldType;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.UUID;
 
-/** Ecto's {@code Ecto.Integration.Post}, with the associations its assoc and preload tests use. */
+/**
+ * Ecto's {@code Ecto.Integration.Post}, with the fields and associations its assoc, preload and repo
+ * tests use (its {@code :meta} map is left out: {@code meta} is Ecto's {@code __meta__} here).
+ */
 @Schema("ecto_posts")
+@Timestamps
 public class Post {
     public Long id;
     public String title;
     public Integer visits;
     public Long authorId;
+    /** Ecto's {@code field :counter, :id}: an {@code :id} typed field that is no key. */
+    @Field(type = FieldType.ID)
+    public Long counter;
+    /** Ecto's {@code field :uuid, Ecto.UUID, autogenerate: true}. */
+    @Field(type = FieldType.UUID, autogenerate = true)
+    public UUID uuid;
+    /** Ecto's {@code field :public, :boolean, default: true}. */
+    @Field(source = "public")
+    public Boolean isPublic = true;
+    /** Ecto's {@code field :temp, :string, default: "temp", virtual: true}. */
+    @Field(virtual = true)
+    public String temp = "temp";
+    public LocalDateTime insertedAt;
+    public LocalDateTime updatedAt;
     @HasMany(onDelete = OnDelete.DELETE_ALL, onReplace = OnReplace.DELETE, preloadOrder = "id")
     public List<Comment> comments;
     @HasMany(onReplace = OnReplace.DELETE_IF_EXISTS, preloadOrder = "id")
@@ -42,6 +65,9 @@ public class Post {
     public List<Comment> usersComments;
     @HasMany(through = {"commentsAuthors", "permalink"})
     public List<Permalink> commentsAuthorsPermalinks;
+    /** Ecto's {@code many_to_many :unique_users, join_through: "posts_users", unique: true}. */
+    @ManyToMany(joinThrough = "ecto_posts_users", unique = true)
+    public List<User> uniqueUsers;
     /** Ecto's {@code __meta__}: where the struct is stored. */
     public StructMeta meta;
 

@@ -7,17 +7,22 @@ import io.schemaspring.annotation.ManyToMany;
 import io.schemaspring.annotation.OnDelete;
 import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.annotation.Schema;
+import io.schemaspring.annotation.Timestamps;
 import io.schemaspring.annotation.Where;
 import io.schemaspring.type.FieldType;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Ecto's {@code Ecto.Integration.User}, with the associations its assoc tests use. */
+/** Ecto's {@code Ecto.Integration.User}, with the associations its assoc tests use and its UTC timestamps. */
 @Schema("ecto_users")
+@Timestamps(type = FieldType.UTC_DATETIME)
 public class User {
     public Long id;
     public String name;
     public UUID customId;
+    public Instant insertedAt;
+    public Instant updatedAt;
     @HasMany(foreignKey = "authorId", onDelete = OnDelete.NILIFY_ALL, onReplace = OnReplace.NILIFY, preloadOrder = "id")
     public List<Comment> comments;
     @HasOne(onReplace = OnReplace.NILIFY)
