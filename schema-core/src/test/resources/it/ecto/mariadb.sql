@@ -1,7 +1,10 @@
 -- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract, EctoPreloadContract and EctoRepoContract port.
-DROP TABLE IF EXISTS test.ecto_orders, test.ecto_posts_users_composite_pk, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs, test.ecto_barebones, test.ecto_composite_pk, test.ecto_raw_comments;
+DROP TABLE IF EXISTS test.ecto_customs_customs, test.ecto_orders, test.ecto_posts_users_composite_pk, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs, test.ecto_barebones, test.ecto_composite_pk, test.ecto_raw_comments;
 CREATE TABLE test.ecto_customs (bid CHAR(36) PRIMARY KEY, uuid CHAR(36));
 CREATE UNIQUE INDEX ecto_customs_uuid_index ON test.ecto_customs (uuid);
+CREATE TABLE test.ecto_customs_customs (custom_id1 CHAR(36), custom_id2 CHAR(36),
+  CONSTRAINT ecto_customs_customs_custom_id1_fkey FOREIGN KEY (custom_id1) REFERENCES test.ecto_customs(bid),
+  CONSTRAINT ecto_customs_customs_custom_id2_fkey FOREIGN KEY (custom_id2) REFERENCES test.ecto_customs(bid));
 CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), custom_id CHAR(36), inserted_at DATETIME(6), updated_at DATETIME(6));
 CREATE TABLE test.ecto_posts (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
   counter BIGINT, uuid CHAR(36), public BOOLEAN, inserted_at DATETIME(6), updated_at DATETIME(6),

@@ -1,7 +1,10 @@
 -- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract, EctoPreloadContract and EctoRepoContract port.
-DROP TABLE IF EXISTS public.ecto_orders, public.ecto_posts_users_composite_pk, public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users, public.ecto_customs, public.ecto_barebones, public.ecto_composite_pk, public.ecto_raw_comments CASCADE;
+DROP TABLE IF EXISTS public.ecto_customs_customs, public.ecto_orders, public.ecto_posts_users_composite_pk, public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users, public.ecto_customs, public.ecto_barebones, public.ecto_composite_pk, public.ecto_raw_comments CASCADE;
 CREATE TABLE public.ecto_customs (bid UUID PRIMARY KEY, uuid UUID);
 CREATE UNIQUE INDEX ecto_customs_uuid_index ON public.ecto_customs (uuid);
+CREATE TABLE public.ecto_customs_customs (custom_id1 UUID, custom_id2 UUID,
+  CONSTRAINT ecto_customs_customs_custom_id1_fkey FOREIGN KEY (custom_id1) REFERENCES public.ecto_customs(bid),
+  CONSTRAINT ecto_customs_customs_custom_id2_fkey FOREIGN KEY (custom_id2) REFERENCES public.ecto_customs(bid));
 CREATE TABLE public.ecto_users (id BIGSERIAL PRIMARY KEY, name VARCHAR(200), custom_id UUID, inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6));
 CREATE TABLE public.ecto_posts (id BIGSERIAL PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
   counter BIGINT, uuid UUID, public BOOLEAN, inserted_at TIMESTAMP(6), updated_at TIMESTAMP(6),

@@ -71,7 +71,7 @@ abstract class EctoAssocContract {
 
     @BeforeEach
     void clean() {
-        for (String table : List.of("ecto_orders", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
+        for (String table : List.of("ecto_orders", "ecto_customs_customs", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
                 "ecto_permalinks", "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
                 "ecto_raw_comments")) {
             this.jdbc.update("DELETE FROM " + table);
@@ -584,6 +584,42 @@ abstract class EctoAssocContract {
         assertThat(joins.get(1).postId).isEqualTo(p1.id);
         assertThat(joins.get(1).userId).isEqualTo(user.id);
         assertThat(joins.get(1).insertedAt).isEqualTo(RepoContract.NOW);
+    }
+
+    /** Ecto: "many_to_many changeset assoc with self-referential binary_id". */
+    @Test
+    void manyToManyChangesetAssocWithSelfReferentialBinaryId() {
+        io.schemaspring.repo.it.ecto.Custom assocCustom = new io.schemaspring.repo.it.ecto.Custom();
+        assocCustom.uuid = java.util.UUID.randomUUID();
+        assocCustom = this.repo.insert(assocCustom);
+        io.schemaspring.repo.it.ecto.Custom given = new io.schemaspring.repo.it.ecto.Custom();
+        given.customs = List.of(assocCustom);
+        io.schemaspring.repo.it.ecto.Custom custom = this.repo.insert(given);
+        custom = this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, custom.bid), "customs");
+        assertThat(custom.customs).extracting(related -> related.bid).containsExactly(assocCustom.bid);
+        custom = this.repo.update(Changeset.change(custom).putAssoc("customs", List.of()));
+        assertThat(custom.customs).isEmpty();
+        custom = this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, custom.bid), "customs");
+        assertThat(custom.customs).isEmpty();
+    }
+
+    /** Ecto: "has_many changeset assoc with constraints": the replaced posts are deleted before the new are inserted. */
+    @Test
+    void hasManyChangesetAssocWithConstraints() {
+        User author = this.repo.insert(User.named("john doe"));
+        Post p1 = post("hello", author);
+        post("world", author);
+        Post copy = post("another", author);
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(copy, Map.of("uuid", p1.uuid))))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        this.repo.delete(copy);
+        author = this.repo.preload(author, "posts");
+        List<Map<String, Object>> params = author.posts.stream()
+                .map(post -> Map.<String, Object>of("uuid", post.uuid.toString(), "title", "fresh")).toList();
+        author = this.repo.update(Changeset.cast(author, Map.of("posts", params), List.of()).castAssoc("posts",
+                (Post post, Map<String, Object> attributes) -> Changeset.cast(post, attributes, "uuid", "title")));
+        assertThat(author.posts).extracting(post -> post.title).containsExactly("fresh", "fresh");
+        assertThat(this.jdbc.queryForList("SELECT title FROM ecto_posts", String.class)).containsExactly("fresh", "fresh");
     }
 
     /** Ecto: "belongs_to changeset assoc". */

@@ -74,7 +74,7 @@ abstract class EctoPreloadContract {
 
     @BeforeEach
     void clean() {
-        for (String table : List.of("ecto_orders", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
+        for (String table : List.of("ecto_orders", "ecto_customs_customs", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
                 "ecto_permalinks", "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
                 "ecto_raw_comments")) {
             this.jdbc.update("DELETE FROM " + table);
@@ -494,6 +494,33 @@ abstract class EctoPreloadContract {
         orders.addAll(List.of(Order.of(List.of(item1, item3, item2), item1), Order.of(List.of(), null), Order.of(null, null),
                 Order.of(List.of(item1, item2), item2)));
         return orders;
+    }
+
+    /** Ecto: "preload skips already loaded for cardinality one", with force: true. */
+    @Test
+    void preloadSkipsALoadedBelongsToUnlessForced() {
+        Post post = this.repo.insert(Post.titled("1"));
+        Comment c1 = comment("1", post.id, null);
+        Comment c2 = comment("2", null, null);
+        this.repo.preload(List.of(c1, c2), "post");
+        assertThat(c1.post.id).isEqualTo(post.id);
+        assertThat(c2.post).isNull();
+        this.repo.preload(List.of(c1, c2), "post.comments");
+        assertThat(c1.post.comments).extracting(comment -> comment.id).containsExactly(c1.id);
+
+        this.jdbc.update("UPDATE ecto_posts SET title = '0'");
+        this.jdbc.update("UPDATE ecto_comments SET post_id = ?", post.id);
+        this.repo.preload(List.of(c1, c2), "post");
+        assertThat(c1.post.title).isEqualTo("1");
+        assertThat(c1.post.comments).isNotEmpty();
+        assertThat(c2.post).isNull();
+
+        c2.postId = post.id;
+        this.repo.forcePreload(List.of(c1, c2), "post");
+        assertThat(c1.post.title).isEqualTo("0");
+        assertThat(this.repo.isLoaded(c1.post, "comments")).isFalse();
+        assertThat(c2.post.title).isEqualTo("0");
+        assertThat(this.repo.isLoaded(c2.post, "comments")).isFalse();
     }
 
     /** Ecto: "preload associations from nested embeds cannot preload embed without its associations". */

@@ -112,7 +112,7 @@ abstract class EctoRepoContract {
 
     @BeforeEach
     void clean() {
-        for (String table : List.of("ecto_orders", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
+        for (String table : List.of("ecto_orders", "ecto_customs_customs", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
                 "ecto_permalinks", "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
                 "ecto_raw_comments")) {
             this.jdbc.update("DELETE FROM " + table);
