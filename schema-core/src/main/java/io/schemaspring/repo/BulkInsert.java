@@ -83,6 +83,10 @@ final class BulkInsert {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
                         + struct.getClass().getName() + " among " + metadata.schemaClass().getName());
             }
+            if (AssocWriter.holdsAssociations(metadata, struct)) {
+                throw new InvalidDataAccessApiUsageException("insertAll does not write associations, as Ecto's insert_all: "
+                        + "insert each " + metadata.schemaClass().getSimpleName() + " holding them with repo.insert");
+            }
         }
         String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
                 java.util.Arrays.asList(included, plan), () -> plan != null ? this.upserts.renderAll(mapping, target, included, plan)

@@ -81,7 +81,7 @@ public class Repo implements UniquenessCheck {
         this.updates = new UpdateOperation(this.context, joinRows, readBack);
         this.deletes = new DeleteOperation(this.context, joinRows);
         this.changesets = new ChangesetWriter(this.context, this.inserts, this.updates, this.deletes, joinRows);
-        this.upserts = new UpsertOperation(this.context, joinRows, readBack);
+        this.upserts = new UpsertOperation(this.context, readBack);
         this.bulkInserts = new BulkInsert(this.context, this.upserts);
         this.updateAlls = new UpdateAllOperation(this.context);
         this.statements = new SqlStatements(this.context);

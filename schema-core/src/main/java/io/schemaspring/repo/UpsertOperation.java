@@ -28,12 +28,10 @@ final class UpsertOperation {
     }
 
     private final RepoContext context;
-    private final JoinRowWriter joinRows;
     private final ReadBack readBack;
 
-    UpsertOperation(RepoContext context, JoinRowWriter joinRows, ReadBack readBack) {
+    UpsertOperation(RepoContext context, ReadBack readBack) {
         this.context = context;
-        this.joinRows = joinRows;
         this.readBack = readBack;
     }
 
@@ -47,9 +45,10 @@ final class UpsertOperation {
         SchemaMetadata metadata = mapping.metadata();
         Object struct = metadata.record() ? metadata.draft(given) : given;
         requireKnown(mapping, onConflict);
-        if (this.joinRows.hasJoinRows(metadata, struct)) {
-            throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " does not write many-to-many "
-                    + "join rows: insert " + metadata.schemaClass().getSimpleName() + " without them, then update it");
+        if (AssocWriter.holdsAssociations(metadata, struct)) {
+            throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " does not write associations: "
+                    + "upsert " + metadata.schemaClass().getSimpleName() + " without them, then write them with "
+                    + "putAssoc in an update");
         }
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(given);
         this.context.autogenerator.onInsert(metadata, struct);

@@ -811,6 +811,22 @@ abstract class EctoAssocContract {
     }
 
     @Test
+    void anUpsertOrInsertAllOfStructsHoldingAssociationsIsRefusedNotDropped() {
+        Post post = Post.titled("first");
+        post.comments = List.of(Comment.text("dropped?"));
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.insert(post, io.schemaspring.repo.OnConflict.nothing()))
+                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .hasMessage("insert with OnConflict.nothing() does not write associations: upsert Post without them, then "
+                        + "write them with putAssoc in an update");
+        assertThatThrownBy(() -> this.repo.insertAll(List.of(post)))
+                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+                .hasMessage("insertAll does not write associations, as Ecto's insert_all: insert each Post holding them "
+                        + "with repo.insert");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    @Test
     void aChildThatFailsRollsEverythingBackAndAnswersTheParentWithTheChildErrorsNested() {
         Post given = Post.titled("parent");
         Comment bad = Comment.text("bad");
