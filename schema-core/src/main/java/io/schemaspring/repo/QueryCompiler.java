@@ -76,16 +76,7 @@ final class QueryCompiler {
         boolean columns = projection == Select.Projection.COLUMNS;
         boolean limit = query.limit() != null && columns;
         boolean offset = query.offset() != null && columns;
-        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
-        if (offset && offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
-        if (limit) {
-            parameters.addPlain(query.limit());
-        }
-        if (offset && !offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
+        addPaging(parameters, query, limit, offset);
         Lock lock = columns ? query.lock() : null;
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, columns ? query.orders() : List.of(), limit, offset,
                 projection, false, query.isDistinct(), lock, query.joins());
@@ -111,6 +102,20 @@ final class QueryCompiler {
         return new Compiled(sql, parameters);
     }
 
+    /** The limit and offset parameters, in the order the dialect's paging clause takes them. */
+    private void addPaging(Parameters parameters, Query<?> query, boolean limit, boolean offset) {
+        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
+        if (offset && offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
+        if (limit) {
+            parameters.addPlain(query.limit());
+        }
+        if (offset && !offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
+    }
+
     /** {@code SELECT function(column) ...} of the query's rows; the field may be a joined path. */
     Compiled aggregate(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Aggregate aggregate, String field) {
         Parameters parameters = new Parameters();
@@ -123,16 +128,7 @@ final class QueryCompiler {
         // Ecto aggregates a limited or distinct query over it as a subquery, whose order then matters for the limit.
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
-        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
-        if (offset && offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
-        if (limit) {
-            parameters.addPlain(query.limit());
-        }
-        if (offset && !offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
+        addPaging(parameters, query, limit, offset);
         List<Query.Order> orders = limit || offset ? query.orders() : List.of();
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection, false,
                 query.isDistinct(), null, query.joins());
@@ -162,16 +158,7 @@ final class QueryCompiler {
         Condition havingCondition = this.conditions.compile(having, fields, query.prefix(), parameters);
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
-        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
-        if (offset && offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
-        if (limit) {
-            parameters.addPlain(query.limit());
-        }
-        if (offset && !offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
+        addPaging(parameters, query, limit, offset);
         List<QueryFields.Resolved> resolved = new ArrayList<>();
         List<ProjectedSelect.Item> items = new ArrayList<>();
         for (Selection selection : selections) {

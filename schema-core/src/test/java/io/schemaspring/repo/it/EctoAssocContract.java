@@ -7,76 +7,23 @@ import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.FieldError;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.NotLoaded;
-import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Query;
-import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.StaleEntryException;
-import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.ecto.Comment;
 import io.schemaspring.repo.it.ecto.Permalink;
 import io.schemaspring.repo.it.ecto.Post;
 import io.schemaspring.repo.it.ecto.PostUser;
 import io.schemaspring.repo.it.ecto.User;
-import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ecto's {@code integration_test/cases/assoc.exs} (elixir-ecto/ecto), the association writes:
  * each test names the Ecto test it ports, and runs unchanged on every database of {@link TestDatabase}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EctoAssocContract {
-
-    SingleConnectionDataSource connection;
-    CountingDataSource dataSource;
-    Repo repo;
-    JdbcTemplate jdbc;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void connect() throws Exception {
-        database().requireReachable();
-        this.connection = new SingleConnectionDataSource(database().url(), true);
-        try (Connection raw = this.connection.getConnection()) {
-            ScriptUtils.executeSqlScript(raw, new ClassPathResource("it/ecto/" + database().script().substring(3)));
-        }
-        this.dataSource = new CountingDataSource(this.connection);
-        SchemaRegistry registry = SchemaRegistry.builder().add(User.class, Post.class, Comment.class, Permalink.class,
-                PostUser.class).build();
-        this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
-                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);
-        this.jdbc = new JdbcTemplate(this.connection);
-    }
-
-    @AfterAll
-    void disconnect() {
-        if (this.connection != null) {
-            this.connection.destroy();
-        }
-    }
-
-    @BeforeEach
-    void clean() {
-        for (String table : List.of("ecto_orders", "ecto_customs_customs", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
-                "ecto_permalinks", "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
-                "ecto_raw_comments")) {
-            this.jdbc.update("DELETE FROM " + table);
-        }
-    }
+abstract class EctoAssocContract extends EctoContract {
 
     private long count(String table) {
         return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);

@@ -7,7 +7,6 @@ import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.FieldError;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.changeset.UndeclaredConstraintException;
-import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.repo.Aggregate;
 import io.schemaspring.repo.Expr;
@@ -18,11 +17,9 @@ import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.OnConflict;
 import io.schemaspring.repo.PrefixMismatchException;
 import io.schemaspring.repo.Query;
-import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.Selection;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.repo.UpdateAll;
-import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.ecto.Barebone;
 import io.schemaspring.repo.it.ecto.Comment;
 import io.schemaspring.repo.it.ecto.CompositePk;
@@ -31,11 +28,9 @@ import io.schemaspring.repo.it.ecto.Item;
 import io.schemaspring.repo.it.ecto.Order;
 import io.schemaspring.repo.it.ecto.Permalink;
 import io.schemaspring.repo.it.ecto.Post;
-import io.schemaspring.repo.it.ecto.PostUser;
 import io.schemaspring.repo.it.ecto.PostUserCompositePk;
 import io.schemaspring.repo.it.ecto.Raw;
 import io.schemaspring.repo.it.ecto.User;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -45,22 +40,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ecto's {@code integration_test/cases/repo.exs} (elixir-ecto/ecto), the tests the starter's API
@@ -73,51 +59,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code catch_error} is the exception the starter throws; {@code transact(fn)} is a {@link Multi#run}
  * step answering its value or {@link Multi#failure}, or a Spring transaction.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EctoRepoContract {
+abstract class EctoRepoContract extends EctoContract {
 
     /** The fields of Ecto's {@code %Post{}} equality: every stored and virtual field, and {@code __meta__}. */
     private static final String[] POST_FIELDS = {"id", "title", "visits", "authorId", "counter", "uuid", "isPublic", "temp",
             "insertedAt", "updatedAt", "meta"};
-
-    SingleConnectionDataSource connection;
-    CountingDataSource dataSource;
-    Repo repo;
-    JdbcTemplate jdbc;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void connect() throws Exception {
-        database().requireReachable();
-        this.connection = new SingleConnectionDataSource(database().url(), true);
-        try (Connection raw = this.connection.getConnection()) {
-            ScriptUtils.executeSqlScript(raw, new ClassPathResource("it/ecto/" + database().script().substring(3)));
-        }
-        this.dataSource = new CountingDataSource(this.connection);
-        SchemaRegistry registry = SchemaRegistry.builder().add(User.class, Post.class, Comment.class, Permalink.class,
-                PostUser.class, Custom.class, Order.class, Barebone.class, CompositePk.class, PostUserCompositePk.class,
-                Raw.class).build();
-        this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
-                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);
-        this.jdbc = new JdbcTemplate(this.connection);
-    }
-
-    @AfterAll
-    void disconnect() {
-        if (this.connection != null) {
-            this.connection.destroy();
-        }
-    }
-
-    @BeforeEach
-    void clean() {
-        for (String table : List.of("ecto_orders", "ecto_customs_customs", "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users",
-                "ecto_permalinks", "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
-                "ecto_raw_comments")) {
-            this.jdbc.update("DELETE FROM " + table);
-        }
-    }
 
     /** Ecto's {@code select: {p.title, p.visits}} and {@code select: [p.title, p.visits]}. */
     record TitleVisits(String title, Integer visits) {
