@@ -103,7 +103,9 @@ public final class MariaDbDialect extends Dialect {
      */
     @Override
     public String upsertAll(Upsert upsert) {
-        return upsert.doNothing() ? "INSERT IGNORE" + upsert.insert().substring("INSERT".length()) : upsert(upsert);
+        // The warnings the check reads are capped at max_error_count (64 by default): raise it for this statement only.
+        return upsert.doNothing() ? "SET STATEMENT max_error_count = 65535 FOR INSERT IGNORE"
+                + upsert.insert().substring("INSERT".length()) : upsert(upsert);
     }
 
     /** A bulk batch answers no count per row, but the statement's update count is the rows it wrote. */
