@@ -174,8 +174,9 @@ public final class Changeset<T> {
      */
     public Changeset<T> putAssoc(String name, @Nullable Object value) {
         Objects.requireNonNull(name, "Association must not be null");
-        this.errors.removeIf(error -> error.field().equals(name) || error.field().startsWith(name + "[")
-                || error.field().startsWith(name + "."));
+        // The errors an earlier put of this association copied from its children, or its "is invalid"; a validation's stay.
+        this.errors.removeIf(error -> error.field().startsWith(name + "[") || error.field().startsWith(name + ".")
+                || (error.field().equals(name) && "assoc".equals(error.metadata().get("validation"))));
         NestedChanges nested = AssocChanges.put(this, name, value);
         if (nested == null) {
             this.nested.remove(name);

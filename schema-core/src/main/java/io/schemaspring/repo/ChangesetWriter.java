@@ -15,6 +15,7 @@ import io.schemaspring.metadata.StructMeta;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,11 +51,16 @@ final class ChangesetWriter {
      * changeset putting them, in one transaction; a class schema's struct is then given the
      * written values, as a plain insert gives it its id.
      */
-    @SuppressWarnings("unchecked")
     <T> T insert(T struct, @Nullable String prefix) {
+        return insert(struct, prefix, Set.of());
+    }
+
+    /** As {@link #insert(Object, String)}, writing {@code nulls} even where they are null: a changeset's explicit null changes. */
+    @SuppressWarnings("unchecked")
+    private <T> T insert(T struct, @Nullable String prefix, Set<String> nulls) {
         SchemaMetadata metadata = this.context.mapping(struct.getClass()).metadata();
         if (!AssocWriter.holdsAssociations(metadata, struct)) {
-            return this.inserts.insert(struct, prefix);
+            return this.inserts.insert(struct, prefix, nulls);
         }
         this.joinRows.hasJoinRows(metadata, struct);
         T inserted = insert(this.assocs.asChangeset(metadata, struct), prefix);
@@ -90,7 +96,7 @@ final class ChangesetWriter {
             if (nested) {
                 struct = this.assocs.detach(changeset, struct, parents);
             }
-            T inserted = insert(struct, prefix);
+            T inserted = insert(struct, prefix, changeset.changes().keySet());
             return nested ? this.assocs.writeChildren(changeset, inserted, parents, true) : inserted;
         }));
     }

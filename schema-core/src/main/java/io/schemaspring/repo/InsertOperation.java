@@ -32,15 +32,20 @@ final class InsertOperation {
     }
 
     /** Inserts the struct and answers it; for a record schema, answers a new record and leaves the given one as it was. */
-    @SuppressWarnings("unchecked")
     <T> T insert(T given, @Nullable String prefix) {
+        return insert(given, prefix, java.util.Set.of());
+    }
+
+    /** Inserts the struct, writing the fields named in {@code nulls} even when they are null. */
+    @SuppressWarnings("unchecked")
+    <T> T insert(T given, @Nullable String prefix, java.util.Set<String> nulls) {
         SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(given);
         Object struct = metadata.record() ? metadata.draft(given) : given;
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
-        BitSet included = included(metadata, struct);
+        BitSet included = included(metadata, struct, nulls);
         List<String> fields = metadata.fields();
         List<String> returning = returning(metadata, struct);
         Dialect dialect = this.context.dialect;
@@ -79,14 +84,16 @@ final class InsertOperation {
 
     /**
      * The fields an insert of the struct writes: not {@code NEVER}, not null. As in Ecto, a null
-     * field is left out, so the column's default applies (and a database id is generated).
+     * field is left out, so the column's default applies (and a database id is generated), unless
+     * a changeset changed it to null ({@code nulls}).
      */
-    static BitSet included(SchemaMetadata metadata, Object struct) {
+    static BitSet included(SchemaMetadata metadata, Object struct, java.util.Set<String> nulls) {
         BitSet included = new BitSet();
         List<String> fields = metadata.fields();
         for (int i = 0; i < fields.size(); i++) {
             FieldMetadata field = metadata.field(fields.get(i));
-            if (field.writable() != Writable.NEVER && field.accessor().get(struct) != null) {
+            boolean explicitNull = nulls.contains(field.name()) && !field.primaryKey() && !field.readAfterWrites();
+            if (field.writable() != Writable.NEVER && (field.accessor().get(struct) != null || explicitNull)) {
                 included.set(i);
             }
         }

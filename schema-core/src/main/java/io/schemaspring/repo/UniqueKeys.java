@@ -26,21 +26,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class UniqueKeys {
 
+    private static final String NO_PREFIX = "\u0000";
+
     private final JdbcTemplate jdbc;
-    private final Map<String, List<Set<String>>> keys = new ConcurrentHashMap<>();
+    /** By schema, then prefix: the table's unique keys (empty when they could not be read). */
+    private final Map<SchemaMetadata, Map<String, List<Set<String>>>> keys = new ConcurrentHashMap<>();
+    private final Map<SchemaMetadata, Map<String, Boolean>> enforced = new ConcurrentHashMap<>();
 
     UniqueKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Whether the table keeps the schema's primary key unique; answered from a cache after the first write. */
     boolean enforced(SchemaMetadata metadata, @Nullable String prefix) {
         if (metadata.source() == null || metadata.primaryKey().isEmpty()) {
             return true;
         }
-        Set<String> columns = new HashSet<>();
-        metadata.primaryKey().forEach(field -> columns.add(metadata.fieldSource(field).toLowerCase(Locale.ROOT)));
-        List<Set<String>> unique = keys(metadata, prefix);
-        return unique != null && unique.stream().anyMatch(columns::containsAll);
+        // A null (keys that could not be read) is not remembered: the next write asks again.
+        Boolean enforced = this.enforced.computeIfAbsent(metadata, schema -> new ConcurrentHashMap<>())
+                .computeIfAbsent(prefix == null ? NO_PREFIX : prefix, ignored -> {
+                    List<Set<String>> unique = keys(metadata, prefix);
+                    if (unique == null) {
+                        return null;
+                    }
+                    Set<String> columns = new HashSet<>();
+                    metadata.primaryKey().forEach(field -> columns.add(metadata.fieldSource(field).toLowerCase(Locale.ROOT)));
+                    return unique.stream().anyMatch(columns::containsAll);
+                });
+        return Boolean.TRUE.equals(enforced);
     }
 
     /**
@@ -70,24 +83,21 @@ final class UniqueKeys {
         return fields;
     }
 
-    /** The column sets of the table's unique keys, lower-cased; {@code null} when they cannot be read. */
+    /**
+     * The column sets of the table's unique keys, lower-cased, read once; none when the table is
+     * not found (remembered too, so such a table is not looked up on every write).
+     */
     private @Nullable List<Set<String>> keys(SchemaMetadata metadata, @Nullable String prefix) {
-        String table = metadata.source();
-        String cacheKey = prefix + "." + table;
-        List<Set<String>> known = this.keys.get(cacheKey);
-        if (known != null) {
-            return known;
-        }
         try {
-            List<Set<String>> read = this.jdbc.execute((ConnectionCallback<List<Set<String>>>) connection ->
-                    read(connection, table, prefix));
-            if (read != null) {
-                this.keys.put(cacheKey, read);
-            }
-            return read;
+            return this.keys.computeIfAbsent(metadata, schema -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(prefix == null ? NO_PREFIX : prefix, ignored -> {
+                        List<Set<String>> read = this.jdbc.execute((ConnectionCallback<List<Set<String>>>) connection ->
+                                read(connection, metadata.source(), prefix));
+                        return read == null ? List.of() : read;
+                    });
         }
         catch (DataAccessException ex) {
-            // unknown (an aborted transaction cannot read metadata): read again next time
+            // An aborted transaction cannot read metadata: this write is guarded, and the next one reads again.
             return null;
         }
     }

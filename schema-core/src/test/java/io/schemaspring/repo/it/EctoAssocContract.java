@@ -758,6 +758,17 @@ abstract class EctoAssocContract extends EctoContract {
     }
 
     @Test
+    void putAssocKeepsTheErrorsOfValidationsAndReplacesOnlyThoseOfAnEarlierPut() {
+        Changeset<Comment> changeset = Changeset.change(Comment.text("c")).putAssoc("post", Map.of("title", 5));
+        assertThat(changeset.errors()).isEmpty();
+        changeset.addError("post", "can't be blank", Map.of("validation", "required"));
+        changeset.putAssoc("author", List.of(User.named("x")));
+        assertThat(changeset.errorsOn("author")).containsExactly("is invalid");
+        changeset.putAssoc("post", null).putAssoc("author", null);
+        assertThat(changeset.errorMessages()).isEqualTo(Map.of("post", List.of("can't be blank")));
+    }
+
+    @Test
     void anUpsertOrInsertAllOfStructsHoldingAssociationsIsRefusedNotDropped() {
         Post post = Post.titled("first");
         post.comments = List.of(Comment.text("dropped?"));

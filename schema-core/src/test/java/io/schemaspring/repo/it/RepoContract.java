@@ -1556,6 +1556,12 @@ abstract class RepoContract implements BulkWriteContract {
                 .containsEntry("label", null).containsEntry("hits", 3);
         this.repo.insert(new io.schemaspring.repo.it.fixtures.PlainCounter());
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM counters WHERE hits = 7", Long.class)).isEqualTo(2);
+        io.schemaspring.repo.it.fixtures.PlainCounter explicit = new io.schemaspring.repo.it.fixtures.PlainCounter();
+        explicit.hits = 5;
+        io.schemaspring.repo.it.fixtures.PlainCounter inserted = this.repo.insert(Changeset.change(explicit)
+                .putChange("hits", null));
+        assertThat(this.jdbc.queryForObject("SELECT hits FROM counters WHERE id = ?", Integer.class, inserted.id))
+                .as("a changeset's explicit null is written, as Ecto").isNull();
     }
 
     /** Ecto (repo.exs): "insert and update with user-assigned primary key in changeset". */
