@@ -149,8 +149,8 @@ final class AssocChanges {
     private @Nullable Changeset<?> child(Object element, @Nullable Object matched) {
         if (element instanceof Changeset<?> changeset) {
             requireRelated(changeset.data());
-            return changeset.withAction(matched != null || Persistence.stored(this.related, changeset.data())
-                    ? Changeset.Action.UPDATE : Changeset.Action.INSERT);
+            return changeset.withAction(matched != null ? Changeset.Action.UPDATE : Persistence.action(this.related,
+                    changeset.data()));
         }
         if (element instanceof Map<?, ?> map) {
             Changeset<Object> changeset = Changeset.change(this.related, matched != null ? matched
@@ -170,8 +170,8 @@ final class AssocChanges {
             }
             return null;
         }
-        return Changeset.change(this.related, element).withAction(matched != null || Persistence.stored(this.related, element)
-                ? Changeset.Action.UPDATE : Changeset.Action.INSERT);
+        return Changeset.change(this.related, element).withAction(matched != null ? Changeset.Action.UPDATE
+                : Persistence.action(this.related, element));
     }
 
     private void requireRelated(Object data) {
@@ -231,27 +231,42 @@ final class AssocChanges {
         return null;
     }
 
-    /** Whether a struct is stored: its {@code StructMeta} says so, or, without one, every primary key field is set. */
+    /**
+     * Whether a struct is stored, Ecto's {@code __meta__.state}: its {@code StructMeta} says so;
+     * without one, a struct whose key the database generates is stored once it has that key, and
+     * one with a key of its own (a UUID set in Java, a natural key) cannot tell: {@link #action}
+     * leaves that to the repository, which looks for its row.
+     */
     static final class Persistence {
 
         private Persistence() {
         }
 
+        /** Whether the struct is, or may be, stored: anything but a struct known to be new. */
         static boolean stored(SchemaMetadata metadata, Object struct) {
+            return action(metadata, struct) != Changeset.Action.INSERT;
+        }
+
+        /** INSERT for a new struct, UPDATE for a stored one, {@code null} when only its row can tell. */
+        static Changeset.@Nullable Action action(SchemaMetadata metadata, Object struct) {
             io.schemaspring.metadata.StructMeta meta = metadata.getMeta(struct);
             if (meta != null) {
-                return meta.state() == io.schemaspring.metadata.StructMeta.State.LOADED;
+                return meta.state() == io.schemaspring.metadata.StructMeta.State.LOADED ? Changeset.Action.UPDATE
+                        : Changeset.Action.INSERT;
             }
             List<String> key = metadata.primaryKey();
             if (key.isEmpty()) {
-                return false;
+                return Changeset.Action.INSERT;
             }
             for (String field : key) {
                 if (metadata.field(field).accessor().get(struct) == null) {
-                    return false;
+                    return Changeset.Action.INSERT;
                 }
             }
-            return true;
+            io.schemaspring.metadata.AutogenerateId id = metadata.autogenerateId();
+            boolean databaseKey = id != null && id.type() instanceof io.schemaspring.type.PrimitiveType primitive
+                    && primitive.fieldType() == io.schemaspring.type.FieldType.ID;
+            return databaseKey ? Changeset.Action.UPDATE : null;
         }
     }
 }

@@ -562,7 +562,10 @@ public final class Changeset<T> {
         INSERT, UPDATE
     }
 
-    /** The action of a child changeset; {@code null} for a changeset that is not an association's child. */
+    /**
+     * The action of a child changeset; {@code null} for a changeset that is not an association's
+     * child, or for a child with a key of its own whose row only the repository can look for.
+     */
     public @Nullable Action action() {
         return this.action;
     }

@@ -8,6 +8,9 @@ import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Select;
+import io.schemaspring.repo.internal.sql.Table;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -227,14 +230,29 @@ final class AssocWriter {
             @Nullable String prefix) {
         Changeset<Object> changeset = (Changeset<Object>) child;
         try {
-            return changeset.action() == Changeset.Action.INSERT ? this.changesets.insert(changeset, prefix)
-                    : this.changesets.update(changeset, null);
+            boolean insert = changeset.action() == null ? !stored(changeset, prefix)
+                    : changeset.action() == Changeset.Action.INSERT;
+            return insert ? this.changesets.insert(changeset, prefix) : this.changesets.update(changeset, null);
         }
         catch (InvalidChangesetException ex) {
             String path = nested.name() + (nested.cardinality() == Cardinality.MANY ? "[" + index + "]." : ".");
             child.errors().forEach(error -> parent.addError(path + error.field(), error.message(), error.metadata()));
             throw new InvalidChangesetException(action, parent);
         }
+    }
+
+    /** Whether the row of a child with a key of its own exists where it would be written: one {@code SELECT 1}. */
+    private boolean stored(Changeset<?> child, @Nullable String prefix) {
+        SchemaMapping mapping = this.context.mapping(child.data().getClass());
+        SchemaMetadata metadata = mapping.metadata();
+        StructStates.Known known = this.context.states.known(metadata, child.data());
+        String where = known != null ? known.prefix() : prefix;
+        String sql = this.context.statements.get(metadata.schemaClass(), where, "exists", "",
+                () -> this.context.renderer.render(Select.columns(Table.of(where, metadata.source()), List.of())
+                        .where(Keys.condition(metadata, Map.of())).project(Select.Projection.EXISTS)));
+        Parameters parameters = new Parameters();
+        Keys.addParameters(mapping, child.data(), parameters, Map.of());
+        return Boolean.TRUE.equals(this.context.jdbc.query(sql, parameters, java.sql.ResultSet::next));
     }
 
     private static @Nullable Object one(Changeset.NestedChanges nested, List<Object> written) {

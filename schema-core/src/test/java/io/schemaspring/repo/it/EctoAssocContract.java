@@ -550,6 +550,23 @@ abstract class EctoAssocContract extends EctoContract {
         assertThat(custom.customs).isEmpty();
     }
 
+    @Test
+    void aChildWithAKeyOfItsOwnIsInsertedWhenItsRowDoesNotExistAndUpdatedWhenItDoes() {
+        io.schemaspring.repo.it.ecto.Custom stored = new io.schemaspring.repo.it.ecto.Custom();
+        stored.uuid = java.util.UUID.randomUUID();
+        stored = this.repo.insert(stored);
+        io.schemaspring.repo.it.ecto.Custom fresh = new io.schemaspring.repo.it.ecto.Custom();
+        fresh.bid = java.util.UUID.randomUUID();
+        io.schemaspring.repo.it.ecto.Custom sameRow = new io.schemaspring.repo.it.ecto.Custom();
+        sameRow.bid = stored.bid;
+        sameRow.uuid = stored.uuid;
+        io.schemaspring.repo.it.ecto.Custom owner = this.repo.insert(Changeset.change(new io.schemaspring.repo.it.ecto.Custom())
+                .putAssoc("customs", List.of(fresh, sameRow)));
+        assertThat(count("ecto_customs")).isEqualTo(3);
+        assertThat(this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, owner.bid), "customs")
+                .customs).extracting(custom -> custom.bid).containsExactlyInAnyOrder(fresh.bid, stored.bid);
+    }
+
     /** Ecto: "has_many changeset assoc with constraints": the replaced posts are deleted before the new are inserted. */
     @Test
     void hasManyChangesetAssocWithConstraints() {
