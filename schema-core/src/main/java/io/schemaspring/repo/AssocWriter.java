@@ -77,6 +77,33 @@ final class AssocWriter {
         return changeset;
     }
 
+    /**
+     * Ecto's {@code Relation.load!} for a to-one of a stored struct: a {@code null} there may be a
+     * child or parent that was never preloaded, which a put would leave behind without its
+     * {@code onReplace}; it is refused unless the association is known to be loaded (preloaded, or
+     * written by this repository) or, for a belongs-to, its key is null.
+     */
+    void requireLoaded(Changeset<?> changeset) {
+        SchemaMetadata metadata = changeset.metadata();
+        Object data = changeset.data();
+        for (Changeset.NestedChanges nested : changeset.nested().values()) {
+            AssociationMetadata association = metadata.association(nested.name());
+            if (association.cardinality() != Cardinality.ONE || association.accessor().get(data) != null) {
+                continue;
+            }
+            if (association.kind() == AssociationKind.BELONGS_TO
+                    && metadata.field(association.ownerKey()).accessor().get(data) == null) {
+                continue;
+            }
+            StructStates.State state = this.context.states.find(data);
+            if (state == null || !state.loaded.contains(association.field())) {
+                throw new IllegalStateException("attempting to change association :" + association.field() + " from "
+                        + metadata.schemaClass().getSimpleName() + " that was not loaded. Please preload your associations "
+                        + "before manipulating them through changesets");
+            }
+        }
+    }
+
     /** Writes the belongs-to parents of the changeset first; answers each (null when removed) by association. */
     Map<String, @Nullable Object> writeParents(Changeset<?> changeset, @Nullable String prefix, String action) {
         SchemaMetadata owner = changeset.metadata();
@@ -261,12 +288,17 @@ final class AssocWriter {
 
     @SuppressWarnings("unchecked")
     private <T> T withAssociation(SchemaMetadata metadata, T struct, AssociationMetadata association, @Nullable Object value) {
+        T result = struct;
         if (!metadata.record()) {
             association.accessor().set(struct, value);
-            return struct;
         }
-        T replaced = (T) metadata.with(struct, association.field(), value);
-        this.context.states.copy(struct, replaced);
-        return replaced;
+        else {
+            result = (T) metadata.with(struct, association.field(), value);
+            this.context.states.copy(struct, result);
+        }
+        if (association.cardinality() == Cardinality.ONE) {
+            this.context.states.stateOf(result).loaded.add(association.field());
+        }
+        return result;
     }
 }

@@ -121,6 +121,9 @@ final class ChangesetWriter {
         if (changes.isEmpty() && !nested) {
             return data;
         }
+        if (nested) {
+            this.assocs.requireLoaded(changeset);
+        }
         return withConstraints("update", changeset, () -> this.context.inTransaction(nested, () -> {
             Map<String, @Nullable Object> parents = nested ? this.assocs.writeParents(changeset, target, "update") : Map.of();
             parents.forEach((name, parent) -> {

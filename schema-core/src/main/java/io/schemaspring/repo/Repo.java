@@ -554,9 +554,9 @@ public class Repo implements UniquenessCheck {
 
     /**
      * Runs the steps of a {@link Multi} in one transaction, Ecto's {@code Repo.transaction(multi)}:
-     * the first step that fails (an invalid changeset, a constraint error, an exception, or a
-     * {@code run} answering {@link Multi#failure}) rolls everything back and is answered with its
-     * value. Inside a surrounding transaction the steps join it, and a failure marks it rollback-only,
+     * the first step that fails (an invalid changeset, a constraint error, or a {@code run}
+     * answering {@link Multi#failure}) rolls everything back and is answered with its value; an
+     * exception rolls everything back and is thrown as it was. Inside a surrounding transaction the steps join it, and a failure marks it rollback-only,
      * as Ecto aborts the outer transaction.
      */
     public MultiResult transaction(Multi multi) {

@@ -828,6 +828,31 @@ abstract class EctoAssocContract extends EctoContract {
     }
 
     @Test
+    void aToOneNeverPreloadedOnAStoredStructIsRefusedInsteadOfLeavingItsCurrentChildBehind() {
+        Post post = this.repo.insert(Changeset.change(Post.titled("1")).putAssoc("permalink", Permalink.url("first")));
+        Post read = getPost(post.id);
+        String message = "attempting to change association :permalink from Post that was not loaded. Please preload your "
+                + "associations before manipulating them through changesets";
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(read).putAssoc("permalink", Permalink.url("second"))))
+                .isInstanceOf(IllegalStateException.class).hasMessage(message);
+        assertThat(this.jdbc.queryForList("SELECT uniform_resource_locator FROM ecto_permalinks", String.class))
+                .containsExactly("first");
+        Post preloaded = getPost(post.id, "permalink");
+        this.repo.update(Changeset.change(preloaded).putAssoc("permalink", Permalink.url("second")));
+        assertThat(this.jdbc.queryForList("SELECT uniform_resource_locator FROM ecto_permalinks", String.class))
+                .containsExactly("second");
+
+        Comment orphan = this.repo.insert(Comment.text("no post"));
+        Comment adopted = this.repo.update(Changeset.change(this.repo.getOrThrow(Comment.class, orphan.id))
+                .putAssoc("post", Post.titled("new parent")));
+        assertThat(adopted.postId).isNotNull();
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(this.repo.getOrThrow(Comment.class, orphan.id))
+                .putAssoc("post", Post.titled("another")))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("attempting to change association :post from Comment that was not loaded. Please preload your "
+                        + "associations before manipulating them through changesets");
+    }
+
+    @Test
     void replacingWithRaiseIsRefusedAndAStructOfAnotherSchemaIsNamed() {
         User user = this.repo.insert(Changeset.change(User.named("u")).putAssoc("schemaPosts", List.of(Post.titled("p"))));
         assertThatThrownBy(() -> Changeset.change(user).putAssoc("schemaPosts", List.of()))
