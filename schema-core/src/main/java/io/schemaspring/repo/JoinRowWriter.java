@@ -60,14 +60,23 @@ final class JoinRowWriter {
         }
     }
 
-    /** Deletes the join rows of one owner key. */
+    /** Deletes the join rows of one owner key; only those of this association when its {@code joinWhere} tells them apart. */
     void deleteAll(SchemaMetadata owner, AssociationMetadata association, @Nullable String prefix, Object ownerKey) {
         JoinKey ownerSide = association.joinKeys().get(0);
         String sql = this.context.statement(owner.schemaClass(), prefix, association.field(), "deleteJoins", "",
                 () -> this.context.renderer.render(new Delete(Table.of(prefix, association.joinThrough()),
-                        new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ))));
-        this.context.jdbc.update(sql, new Parameters().add(this.context.mapping(owner.schemaClass())
-                .codec(association.ownerKey()), ownerKey));
+                        withJoinWhere(association, new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ)))));
+        Parameters parameters = new Parameters().add(this.context.mapping(owner.schemaClass()).codec(association.ownerKey()),
+                ownerKey);
+        association.joinWhere().forEach(condition -> condition.values().forEach(parameters::addPlain));
+        this.context.jdbc.update(sql, parameters);
+    }
+
+    /** The condition and the association's {@code joinWhere}, which tells its rows from others' in a shared join table. */
+    private static Condition withJoinWhere(AssociationMetadata association, Condition... conditions) {
+        List<Condition> all = new ArrayList<>(List.of(conditions));
+        association.joinWhere().forEach(condition -> all.add(Preloader.filter(Column.of(condition.column()), condition)));
+        return all.size() == 1 ? all.get(0) : new Condition.And(all);
     }
 
     /** Writes the join rows of loaded many-to-many lists; on update, the old rows are removed first. */
@@ -95,13 +104,15 @@ final class JoinRowWriter {
         JoinKey relatedSide = association.joinKeys().get(1);
         String sql = this.context.statement(owner.schemaClass(), prefix, association.field(), "deleteJoin", "",
                 () -> this.context.renderer.render(new Delete(Table.of(prefix, association.joinThrough()),
-                        new Condition.And(List.of(new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ),
-                                new Condition.Compare(Column.of(relatedSide.column()), Condition.Operator.EQ))))));
+                        withJoinWhere(association, new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ),
+                                new Condition.Compare(Column.of(relatedSide.column()), Condition.Operator.EQ)))));
         SchemaMapping relatedMapping = this.context.mapping(association.related());
         Object relatedKey = relatedMapping.metadata().field(association.relatedKey()).accessor().get(related);
-        this.context.jdbc.update(sql, new Parameters()
+        Parameters parameters = new Parameters()
                 .add(this.context.mapping(owner.schemaClass()).codec(association.ownerKey()), ownerKey)
-                .add(relatedMapping.codec(association.relatedKey()), relatedKey));
+                .add(relatedMapping.codec(association.relatedKey()), relatedKey);
+        association.joinWhere().forEach(condition -> condition.values().forEach(parameters::addPlain));
+        this.context.jdbc.update(sql, parameters);
     }
 
     /** Inserts one join row for each related struct (each must be stored), with the join defaults. */

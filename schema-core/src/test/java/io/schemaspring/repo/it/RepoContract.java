@@ -1209,6 +1209,19 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
+    void replacingAManyToManyEntryDeletesOnlyItsOwnJoinRowInAJoinTableSharedThroughJoinWhere() {
+        Tag shared = this.repo.insert(Tag.named("shared"));
+        Post post = this.repo.insert(Post.titled("labelled", author("jose")));
+        this.jdbc.update("INSERT INTO post_labels (post_id, tag_id, source) VALUES (?, ?, 'web'), (?, ?, 'api')", post.id,
+                shared.id, post.id, shared.id);
+        Post loaded = this.repo.preload(this.repo.getOrThrow(Post.class, post.id), "apiLabels");
+        assertThat(loaded.apiLabels).extracting(tag -> tag.id).containsExactly(shared.id);
+        this.repo.update(Changeset.change(loaded).putAssoc("apiLabels", List.of()));
+        assertThat(this.jdbc.queryForList("SELECT source FROM post_labels", String.class)).containsExactly("web");
+        this.repo.delete(this.repo.getOrThrow(Post.class, post.id));
+    }
+
+    @Test
     void duplicateEntriesOfAUniqueManyToManyChangeAreHasAlreadyBeenTaken() {
         Tag elixir = this.repo.insert(Tag.named("elixir"));
         Tag java = this.repo.insert(Tag.named("java"));
