@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.AssociationKind;
@@ -185,6 +186,7 @@ final class AssocWriter {
         SchemaMetadata related = this.context.mapping(association.related()).metadata();
         Object key = owner.field(association.ownerKey()).accessor().get(parent);
         String foreignKey = association.relatedKey();
+        requireRepointable(owner, association, related, nested, key);
         for (Object removed : nested.removed()) {
             switch (association.onReplace()) {
                 case DELETE -> this.deletes.delete(removed, null, Map.of(), true);
@@ -201,6 +203,28 @@ final class AssocWriter {
             written.add(write(changeset, action, nested, i, child, prefix));
         }
         return one(nested, written);
+    }
+
+    /**
+     * A foreign key written only on insert ({@code writable = INSERT}) cannot move a stored child to
+     * this parent or away from it: refused before any write, never skipped.
+     */
+    private static void requireRepointable(SchemaMetadata owner, AssociationMetadata association, SchemaMetadata related,
+            Changeset.NestedChanges nested, @Nullable Object key) {
+        FieldMetadata foreignKey = related.field(association.relatedKey());
+        if (foreignKey.writable() == io.schemaspring.annotation.Writable.ALWAYS) {
+            return;
+        }
+        boolean moves = nested.removed().stream().anyMatch(removed -> association.onReplace() != OnReplace.DELETE
+                && association.onReplace() != OnReplace.DELETE_IF_EXISTS)
+                || nested.children().stream().anyMatch(child -> child.action() != Changeset.Action.INSERT
+                        && !java.util.Objects.equals(foreignKey.accessor().get(child.data()), key));
+        if (moves) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("cannot move a stored "
+                    + related.schemaClass().getSimpleName() + " to or from " + owner.schemaClass().getSimpleName() + " :"
+                    + association.field() + ": its foreign key :" + foreignKey.name() + " is writable = " + foreignKey.writable()
+                    + "; make it writable or replace the children with onReplace DELETE");
+        }
     }
 
     private Object writeManyToMany(Changeset<?> changeset, Changeset.NestedChanges nested, AssociationMetadata association,

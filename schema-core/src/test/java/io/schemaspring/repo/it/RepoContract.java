@@ -117,7 +117,8 @@ abstract class RepoContract implements BulkWriteContract {
         return SchemaRegistry.builder().settings(settings).add(Author.class, Post.class, Comment.class, Tag.class, Note.class,
                 Vote.class, Counter.class, Token.class, ArchivedTag.class, VersionedNote.class, PostLabel.class,
                 io.schemaspring.repo.it.fixtures.Keyword.class, io.schemaspring.repo.it.fixtures.Ticket.class,
-                io.schemaspring.repo.it.fixtures.PlainCounter.class, io.schemaspring.repo.it.fixtures.LooseLabel.class).build();
+                io.schemaspring.repo.it.fixtures.PlainCounter.class, io.schemaspring.repo.it.fixtures.LooseLabel.class,
+                io.schemaspring.repo.it.fixtures.LockedPost.class).build();
     }
 
     /** A repository over the contract's database with this registry and the fixed clock. */
@@ -1219,6 +1220,30 @@ abstract class RepoContract implements BulkWriteContract {
         this.repo.update(Changeset.change(loaded).putAssoc("apiLabels", List.of()));
         assertThat(this.jdbc.queryForList("SELECT source FROM post_labels", String.class)).containsExactly("web");
         this.repo.delete(this.repo.getOrThrow(Post.class, post.id));
+    }
+
+    @Test
+    void aStoredChildWhoseForeignKeyIsWrittenOnlyOnInsertIsNeverMovedSilently() {
+        Post post = post("locked", author("jose"));
+        comment(post, "kept", true);
+        io.schemaspring.repo.it.fixtures.LockedPost locked = this.repo.preload(
+                this.repo.getOrThrow(io.schemaspring.repo.it.fixtures.LockedPost.class, post.id), "comments");
+        String message = "cannot move a stored LockedComment to or from LockedPost :comments: its foreign key :postId is "
+                + "writable = INSERT; make it writable or replace the children with onReplace DELETE";
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(locked).putAssoc("comments", List.of())))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessage(message);
+        io.schemaspring.repo.it.fixtures.LockedComment stray = new io.schemaspring.repo.it.fixtures.LockedComment();
+        stray.body = "stray";
+        stray = this.repo.insert(stray);
+        io.schemaspring.repo.it.fixtures.LockedComment strayed = stray;
+        assertThatThrownBy(() -> this.repo.update(Changeset.change(locked).putAssoc("comments",
+                List.of(locked.comments.get(0), strayed)))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(message);
+        io.schemaspring.repo.it.fixtures.LockedPost added = this.repo.update(Changeset.change(locked).putAssoc("comments",
+                List.of(locked.comments.get(0), Map.of("body", "new"))));
+        assertThat(added.comments).extracting(comment -> comment.postId).containsExactly(post.id, post.id);
+        assertThat(this.jdbc.queryForList("SELECT body FROM comments WHERE post_id IS NULL", String.class))
+                .containsExactly("stray");
     }
 
     @Test
