@@ -251,6 +251,46 @@ class PostgresReplicaAutoConfigurationTest {
                 });
     }
 
+    /** A controller method changing a tally, as {@code PUT /tallies/{id}} would. */
+    static class TallyController {
+
+        void rename(@io.schemaspring.web.Cast(permit = "name") io.schemaspring.changeset.Changeset<Tally> changeset) {
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void castReadsTheRowToChangeFromThePrimaryWhileTheReplicaLags() {
+        this.contextRunner.run(context -> {
+            Repo repo = context.getBean(Repo.class);
+            io.schemaspring.web.ChangesetArgumentResolver resolver = new io.schemaspring.web.ChangesetArgumentResolver(
+                    context.getBean(io.schemaspring.metadata.SchemaRegistry.class), context.getBeanProvider(Repo.class),
+                    new io.schemaspring.web.RequestParams(4096, 16));
+            org.springframework.core.MethodParameter parameter = new org.springframework.core.MethodParameter(
+                    TallyController.class.getDeclaredMethod("rename", io.schemaspring.changeset.Changeset.class), 0);
+            this.cluster.replica.execute("SELECT pg_wal_replay_pause()");
+            try {
+                Tally tally = repo.insert(Tally.named("before"));
+                assertThat(repo.get(Tally.class, tally.id)).as("the replica lags behind").isEmpty();
+                org.springframework.mock.web.MockHttpServletRequest request =
+                        new org.springframework.mock.web.MockHttpServletRequest("PUT", "/tallies/" + tally.id);
+                request.setAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+                        java.util.Map.of("id", String.valueOf(tally.id)));
+                request.setContentType("application/json");
+                request.setContent("{\"name\": \"after\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                io.schemaspring.changeset.Changeset<Tally> changeset = (io.schemaspring.changeset.Changeset<Tally>) resolver
+                        .resolveArgument(parameter, null, new org.springframework.web.context.request.ServletWebRequest(request),
+                                null);
+                assertThat(changeset.data().id).isEqualTo(tally.id);
+                assertThat(changeset.data().name).isEqualTo("before");
+                assertThat(changeset.changes()).isEqualTo(java.util.Map.of("name", "after"));
+            }
+            finally {
+                this.cluster.replica.execute("SELECT pg_wal_replay_resume()");
+            }
+        });
+    }
+
     @Test
     void readYourWritesCanBeTurnedOff() {
         new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES)

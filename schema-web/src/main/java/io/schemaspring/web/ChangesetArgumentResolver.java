@@ -8,6 +8,7 @@ import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.routing.ReadRouting;
 import io.schemaspring.type.CastResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -128,11 +129,15 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
         if (prefix != null) {
             query = query.prefix(prefix);
         }
-        Object struct = repo.one(query).orElseThrow(() -> new NoResultsException(metadata.schemaClass(), id));
+        io.schemaspring.repo.Query<?> byId = query;
         List<String> associations = plan(metadata, cast).associations();
-        if (!associations.isEmpty()) {
-            repo.preload(struct, associations.toArray(String[]::new));
-        }
-        return struct;
+        // The row is read to be changed: from the primary, never from a replica that may lag behind it.
+        return ReadRouting.onPrimary(() -> {
+            Object struct = repo.one(byId).orElseThrow(() -> new NoResultsException(metadata.schemaClass(), id));
+            if (!associations.isEmpty()) {
+                repo.preload(struct, associations.toArray(String[]::new));
+            }
+            return struct;
+        });
     }
 }
