@@ -423,10 +423,16 @@ final class PrimitiveCasts {
         return DATE_TIME.parse(space ? text.substring(0, 10) + 'T' + text.substring(11) : text);
     }
 
-    /** Whether every surrogate is paired: a string with a lone one has no UTF-8 form to store. */
+    /**
+     * Whether the string can be stored as text on every database: every surrogate paired (a lone
+     * one has no UTF-8 form) and no NUL, which PostgreSQL refuses in text and JSON and H2 would keep.
+     */
     static boolean wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             }

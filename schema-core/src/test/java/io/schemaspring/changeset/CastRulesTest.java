@@ -79,6 +79,15 @@ class CastRulesTest {
     }
 
     @Test
+    void aNulInAStringListOrMapIsInvalidOnEveryDatabase() {
+        assertThat(ok("name", "no nul")).isEqualTo("no nul");
+        invalid("name", "a\u0000b", ":string");
+        invalid("labels", List.of("ok", "a\u0000b"), "{:array, :string}");
+        invalid("settings", Map.of("link", "a\u0000b"), ":map");
+        invalid("settings", Map.of("a\u0000b", "key"), ":map");
+    }
+
+    @Test
     void integersFromIntegersAndIntegerStringsOnly() {
         assertThat(ok("count", 42)).isEqualTo(42);
         assertThat(ok("count", "42")).isEqualTo(42);
