@@ -114,10 +114,15 @@ public final class RequestParams {
         Map<String, Object> params = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String key = entry.getKey();
+            int bracket = key.indexOf('[');
+            // Counted before any regular expression, whose repeated group would overflow the stack on a deep key.
+            if (bracket > 0 && key.chars().filter(c -> c == '[').count() >= this.maxDepth) {
+                throw new RequestParamsException(400, "The form parameter " + key.substring(0, bracket)
+                        + " nests deeper than " + this.maxDepth + " levels");
+            }
             if (!FORM_KEY.matcher(key).matches()) {
                 continue;
             }
-            int bracket = key.indexOf('[');
             if (bracket < 0) {
                 params.put(key, entry.getValue());
                 continue;

@@ -196,6 +196,12 @@ class WebCastingHttpTest {
         Response deep = json("POST", "/articles", "{\"title\": " + "[".repeat(100) + "]".repeat(100) + "}");
         assertThat(deep.status()).isEqualTo(400);
         assertThat(deep.json().get("detail")).isEqualTo("The JSON body nests deeper than 16 levels or is too large");
+        Response deepBrackets = form("/articles", "title=x&tags" + "%5B%5D".repeat(650) + "=y");
+        assertThat(deepBrackets.status()).isEqualTo(400);
+        assertThat(deepBrackets.json().get("detail")).isEqualTo("The form parameter tags nests deeper than 16 levels");
+        Response deeperForm = form("/articles", "title=x&tags" + "[]".repeat(2000) + "=y");
+        assertThat(deeperForm.status()).as("depth counted before any regular expression").isEqualTo(400);
+        assertThat(deeperForm.json().get("detail")).isEqualTo("The form parameter tags nests deeper than 16 levels");
         Response large = json("POST", "/articles", Map.of("title", "x", "body", "y".repeat(10_000)));
         assertThat(large.status()).isEqualTo(413);
         Response deepForm = form("/articles", "title=x&seo" + "%5Ba%5D".repeat(40) + "=1");
