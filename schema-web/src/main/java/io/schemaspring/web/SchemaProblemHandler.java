@@ -18,7 +18,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +34,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Answers the starter's exceptions as {@code application/problem+json}: an invalid changeset or
  * schema binding 422 with {@code errors: {field: [messages]}}, a missing struct 404, a stale one
- * or an undeclared constraint 409, an unstorable value 422, an unreadable body 400, 413 or 415.
+ * or an undeclared constraint 409, an unstorable value 422, an unreadable body 400, 413 or 415;
+ * a deadlock or serialization failure 409 and an unreachable database 503, both with {@code Retry-After}.
  * Database messages and values never reach the response.
  * <p>Ordered last, so the application's own advice for any of these (or a supertype) answers
  * first; binding errors of non-schema targets are rethrown, which Spring MVC treats as "no
@@ -108,6 +114,29 @@ public class SchemaProblemHandler {
         logger.warn(ex.getMessage());
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields",
                 Map.of(ex.relation(), List.of("cannot be replaced: send the ids of the current entries")));
+    }
+
+    /**
+     * A deadlock or a serialization failure (SQLState 40P01, 40001, a lock wait that gave up): the
+     * request lost a race it can win when retried, and nothing of it was written.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    public ResponseEntity<ProblemDetail> collided(PessimisticLockingFailureException ex) {
+        logger.warn("A request collided with a concurrent one and was rolled back: " + ex.getClass().getSimpleName());
+        return retryable(HttpStatus.CONFLICT, "The request collided with a concurrent one and nothing was written; retry it");
+    }
+
+    /** The database cannot be reached (no connection, the server shutting down): 503, to be retried. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    public ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+        logger.warn("The database is unavailable: " + ex.getClass().getSimpleName());
+        return retryable(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry later");
+    }
+
+    private static ResponseEntity<ProblemDetail> retryable(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "1").contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     @ExceptionHandler(RequestParamsException.class)
