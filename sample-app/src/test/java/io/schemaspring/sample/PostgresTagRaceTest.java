@@ -43,5 +43,6 @@ class PostgresTagRaceTest {
         long userId = ((Number) JsonMapper.builder().build().readValue(registered.body(), java.util.Map.class).get("id"))
                 .longValue();
         TagRace.run(this.port, userId, this.jdbc, "blog.tags");
+        TagRace.runCrossed(this.port, userId, this.jdbc, "blog.tags");
     }
 }

@@ -107,7 +107,9 @@ public class PostService {
     private List<Tag> tagsNamed(Set<String> names, String tenant) {
         SchemaRepository<Tag, Long> tags = tenant == null ? this.tags : this.tags.withPrefix(tenant);
         List<Tag> found = new ArrayList<>();
-        for (String name : names) {
+        // In name order: two requests upserting the same tags in another order would each lock one
+        // and wait for the other's, a deadlock.
+        for (String name : new java.util.TreeSet<>(names)) {
             // One statement, safe when concurrent requests create the same new tag: an upsert on the
             // unique name that answers the existing row's id on a conflict.
             found.add(tags.insert(Tag.named(name), OnConflict.replace("name").target("name")));
