@@ -65,6 +65,14 @@ class BlogApiTest {
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
+    private Response form(String path, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
     private long register(String name, String email) throws Exception {
         Response response = call("POST", "/api/users", Map.of("name", name, "email", email,
                 "password", "correct horse battery", "passwordConfirmation", "correct horse battery",
@@ -348,5 +356,20 @@ class BlogApiTest {
                 "password", "long enough", "passwordConfirmation", "long enough"));
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.json().get("errors")).isEqualTo(Map.of("email", List.of("has already been taken")));
+    }
+
+    @Test
+    void theHtmlFormAnswers422ForAMissingOrUnknownUserAndCannotSetServerFields() throws Exception {
+        long author = register("Formal", "formal@example.com");
+        Response missing = form("/posts", "title=T&body=one+two");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body()).contains("can&#39;t be blank");
+        Response unknown = form("/posts", "title=T&body=one+two&userId=999999");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("does not exist");
+        Response created = form("/posts", "title=Formed&body=one+two+three&userId=" + author + "&wordCount=999&id=77");
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(this.jdbc.queryForMap("SELECT id, word_count FROM posts WHERE title = 'Formed'"))
+                .containsEntry("word_count", 3).doesNotContainEntry("id", 77L);
     }
 }

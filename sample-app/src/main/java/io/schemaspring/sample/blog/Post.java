@@ -53,6 +53,18 @@ public class Post {
         return this.tags;
     }
 
+    public String getBody() {
+        return this.body;
+    }
+
+    public Long getUserId() {
+        return this.userId;
+    }
+
+    public void setWordCount(Integer wordCount) {
+        this.wordCount = wordCount;
+    }
+
     /** A link at the bottom of a post: an inline embedded schema. */
     public static class Link {
         private UUID id;

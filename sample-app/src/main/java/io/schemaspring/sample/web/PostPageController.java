@@ -11,6 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -24,6 +26,12 @@ public class PostPageController {
     public PostPageController(SchemaRepository<Post, Long> posts, SchemaRepository<User, Long> users) {
         this.posts = posts;
         this.users = users;
+    }
+
+    /** What the form may set: never the server's fields (id, word count, timestamps). */
+    @InitBinder("post")
+    void allowedFields(WebDataBinder binder) {
+        binder.setAllowedFields("title", "body", "userId", "published");
     }
 
     @GetMapping("/")
@@ -49,11 +57,16 @@ public class PostPageController {
     public String create(@ModelAttribute("post") Post post, BindingResult result, Model model, HttpServletResponse response) {
         requireText(result, "title", 120);
         requireText(result, "body", 10_000);
+        if (!result.hasFieldErrors("userId")
+                && (post.getUserId() == null || this.users.findById(post.getUserId()).isEmpty())) {
+            result.rejectValue("userId", "changeset.assoc", post.getUserId() == null ? "can't be blank" : "does not exist");
+        }
         if (result.hasErrors()) {
             response.setStatus(422);
             model.addAttribute("users", this.users.findAll(Sort.by("name")));
             return "posts/form";
         }
+        post.setWordCount(PostService.wordCount(post.getBody()));
         this.posts.insert(post);
         return "redirect:/posts";
     }
