@@ -25,25 +25,11 @@ final class TagRace {
 
     static void run(int port, long userId, JdbcTemplate jdbc, String tagsTable) throws Exception {
         String tag = "race-" + System.nanoTime();
-        HttpClient client = HttpClient.newHttpClient();
-        List<Callable<Integer>> creates = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String body = "{\"title\": \"Race " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": [\"" + tag + "\"]}";
-            creates.add(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/posts"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            bodies.add("{\"title\": \"Race " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": [\"" + tag + "\"]}");
         }
-        ExecutorService executor = Executors.newFixedThreadPool(10);
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : executor.invokeAll(creates)) {
-                statuses.add(status.get());
-            }
-            assertThat(statuses).containsOnly(201);
-        }
-        finally {
-            executor.shutdownNow();
-        }
+        assertThat(postAtOnce(port, bodies)).containsOnly(201);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + tagsTable + " WHERE name = ?", Long.class, tag)).isEqualTo(1);
     }
 
@@ -54,29 +40,37 @@ final class TagRace {
     static void runCrossed(int port, long userId, JdbcTemplate jdbc, String tagsTable) throws Exception {
         String first = "cross-a-" + System.nanoTime();
         String second = "cross-b-" + System.nanoTime();
-        HttpClient client = HttpClient.newHttpClient();
-        List<Callable<Integer>> creates = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String tags = i % 2 == 0 ? "\"" + first + "\", \"" + second + "\"" : "\"" + second + "\", \"" + first + "\"";
-            String body = "{\"title\": \"Cross " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": [" + tags + "]}";
+            bodies.add("{\"title\": \"Cross " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": [" + tags + "]}");
+        }
+        assertThat(postAtOnce(port, bodies)).containsOnly(201);
+        for (String tag : List.of(first, second)) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + tagsTable + " WHERE name = ?", Long.class, tag))
+                    .isEqualTo(1);
+        }
+    }
+
+    /** Posts every body to {@code /api/posts} from a thread of its own, all at once; answers the statuses. */
+    private static List<Integer> postAtOnce(int port, List<String> bodies) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        List<Callable<Integer>> creates = new ArrayList<>();
+        for (String body : bodies) {
             creates.add(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/posts"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         }
-        ExecutorService executor = Executors.newFixedThreadPool(20);
+        ExecutorService executor = Executors.newFixedThreadPool(bodies.size());
         try {
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> status : executor.invokeAll(creates)) {
                 statuses.add(status.get());
             }
-            assertThat(statuses).containsOnly(201);
+            return statuses;
         }
         finally {
             executor.shutdownNow();
-        }
-        for (String tag : List.of(first, second)) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + tagsTable + " WHERE name = ?", Long.class, tag))
-                    .isEqualTo(1);
         }
     }
 }

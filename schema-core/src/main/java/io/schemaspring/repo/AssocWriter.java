@@ -46,15 +46,17 @@ final class AssocWriter {
     static boolean holdsAssociations(SchemaMetadata metadata, Object struct) {
         for (String name : metadata.associations()) {
             AssociationMetadata association = metadata.association(name);
-            if (association.kind() == AssociationKind.THROUGH) {
-                continue;
-            }
-            Object value = association.accessor().get(struct);
-            if (value instanceof Collection<?> list ? NotLoaded.isLoaded(list) && !list.isEmpty() : value != null) {
+            if (held(association, association.accessor().get(struct))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether an association's value is something to write: a to-one struct or a loaded, non-empty list. */
+    private static boolean held(AssociationMetadata association, @Nullable Object value) {
+        return association.kind() != AssociationKind.THROUGH
+                && (value instanceof Collection<?> list ? NotLoaded.isLoaded(list) && !list.isEmpty() : value != null);
     }
 
     /** Ecto's insert of a struct with associations: a changeset putting each association the struct holds. */
@@ -65,8 +67,7 @@ final class AssocWriter {
         for (String name : metadata.associations()) {
             AssociationMetadata association = metadata.association(name);
             Object value = association.accessor().get(struct);
-            if (association.kind() != AssociationKind.THROUGH && value != null
-                    && !(value instanceof Collection<?> list && (!NotLoaded.isLoaded(list) || list.isEmpty()))) {
+            if (held(association, value)) {
                 held.put(association.field(), value);
                 association.accessor().set(data, null);
             }

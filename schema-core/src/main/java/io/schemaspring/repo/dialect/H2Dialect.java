@@ -131,15 +131,14 @@ public class H2Dialect extends Dialect {
     private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:\\w+\\.)?(\\w+)[ :]");
     private static final Pattern NULL_COLUMN = Pattern.compile("column \"(\\w+)\"");
 
-    /** H2 names the constraint (or the unique index) first in its quoted detail, and reports checks as 23513. */
+    /** H2 names the constraint (or the unique index) first in its quoted detail, and reports checks as 23513 and missing parents as 23506. */
     @Override
     public @Nullable ConstraintViolation constraintViolation(SQLException error) {
+        ConstraintViolation standard = super.constraintViolation(error);
         ConstraintViolation.Kind kind = switch (String.valueOf(error.getSQLState())) {
-            case "23505" -> ConstraintViolation.Kind.UNIQUE;
-            case "23503", "23506" -> ConstraintViolation.Kind.FOREIGN_KEY;
-            case "23513", "23514" -> ConstraintViolation.Kind.CHECK;
-            case "23502" -> ConstraintViolation.Kind.NOT_NULL;
-            default -> null;
+            case "23506" -> ConstraintViolation.Kind.FOREIGN_KEY;
+            case "23513" -> ConstraintViolation.Kind.CHECK;
+            default -> standard == null ? null : standard.kind();
         };
         if (kind == null) {
             return null;
