@@ -331,10 +331,11 @@ public class SchemaProperties {
         private int maximumPoolSize = 10;
 
         /**
-         * Whether reads that follow a write in the same HTTP request go to the primary, so that
-         * a request always sees its own writes: "request" or "none".
+         * Which reads see the writes before them: "client" (the rest of the HTTP request, and
+         * the client's later requests that send back the position header or cookie),
+         * "request" (the rest of the HTTP request) or "none".
          */
-        private ReadYourWrites readYourWrites = ReadYourWrites.REQUEST;
+        private ReadYourWrites readYourWrites = ReadYourWrites.CLIENT;
 
         public List<Node> getNodes() {
             return this.nodes;
@@ -427,6 +428,13 @@ public class SchemaProperties {
 
     /** Which reads stay on the primary after a write. */
     public enum ReadYourWrites {
+
+        /**
+         * Reads after a write in the same HTTP request go to the primary, and the response
+         * carries the primary's log position (header Schema-Position, cookie schema-position):
+         * requests that send it back read from a replica that has replayed it, else the primary.
+         */
+        CLIENT,
 
         /** Reads after a write in the same HTTP request go to the primary. */
         REQUEST,

@@ -1,13 +1,18 @@
 package io.schemaspring.autoconfigure;
 
+import io.schemaspring.repo.routing.ReplicaRoutingDataSource;
 import io.schemaspring.web.ReadYourWritesFilter;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +23,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Read replicas ({@code schema.replicas.nodes}): the application's data source routes reads to
- * them, and in a servlet application each request reads its own writes
- * ({@code schema.replicas.read-your-writes=request}, the default).
+ * them, and in a servlet application each client reads its own writes
+ * ({@code schema.replicas.read-your-writes=client}, the default).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class})
@@ -52,15 +57,35 @@ public final class SchemaReplicaAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass({ReadYourWritesFilter.class, FilterRegistrationBean.class})
-    @ConditionalOnProperty(name = "schema.replicas.read-your-writes", havingValue = "request", matchIfMissing = true)
+    @Conditional(OnReadYourWritesCondition.class)
     static class ReadYourWritesConfiguration {
 
         /** Early in the chain, so that whatever the request does later reads its own writes. */
         @Bean
-        FilterRegistrationBean<ReadYourWritesFilter> schemaReadYourWritesFilter() {
-            FilterRegistrationBean<ReadYourWritesFilter> registration = new FilterRegistrationBean<>(new ReadYourWritesFilter());
+        FilterRegistrationBean<ReadYourWritesFilter> schemaReadYourWritesFilter(DataSource dataSource,
+                Environment environment) throws SQLException {
+            SchemaProperties.ReadYourWrites mode = Binder.get(environment)
+                    .bind("schema.replicas.read-your-writes", SchemaProperties.ReadYourWrites.class)
+                    .orElse(SchemaProperties.ReadYourWrites.CLIENT);
+            ReadYourWritesFilter filter = mode == SchemaProperties.ReadYourWrites.CLIENT
+                    && dataSource.isWrapperFor(ReplicaRoutingDataSource.class)
+                            ? new ReadYourWritesFilter(dataSource.unwrap(ReplicaRoutingDataSource.class))
+                            : new ReadYourWritesFilter();
+            FilterRegistrationBean<ReadYourWritesFilter> registration = new FilterRegistrationBean<>(filter);
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
             return registration;
+        }
+    }
+
+    /** Read-your-writes is on unless {@code schema.replicas.read-your-writes=none}. */
+    static final class OnReadYourWritesCondition extends NoneNestedConditions {
+
+        OnReadYourWritesCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(name = "schema.replicas.read-your-writes", havingValue = "none")
+        static final class TurnedOff {
         }
     }
 }

@@ -10,6 +10,8 @@ import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.routing.ReadRouting;
 import io.schemaspring.repo.routing.ReplicaRoutingDataSource;
 import io.schemaspring.web.ReadYourWritesFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -124,7 +129,8 @@ class PostgresReplicaAutoConfigurationTest {
     }
 
     @Test
-    void readsGoOnThroughThePrimaryWhileTheReplicaIsStoppedAndComeBackAfterwards() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void readsGoOnThroughThePrimaryWhileTheReplicaIsStoppedAndComeBackAfterwards(CapturedOutput output) {
         this.contextRunner.run(context -> {
             Repo repo = context.getBean(Repo.class);
             ReplicaRoutingDataSource routing = context.getBean(DataSource.class).unwrap(ReplicaRoutingDataSource.class);
@@ -137,6 +143,10 @@ class PostgresReplicaAutoConfigurationTest {
                 Tally written = repo.insert(Tally.named("while down"));
                 assertThat(repo.get(Tally.class, written.id)).map(t -> t.name).contains("while down");
                 assertThat(servedByReplica(context)).isFalse();
+                Thread.sleep(1100);
+                assertThat(servedByReplica(context)).as("tried again after retry-after, still down").isFalse();
+                assertThat(output.getAll()).as("said once, and never that it answers while it is down")
+                        .containsOnlyOnce("Replica 'replica-1' gave no connection").doesNotContain("answers again");
             }
             finally {
                 this.cluster.startReplica();
@@ -149,6 +159,7 @@ class PostgresReplicaAutoConfigurationTest {
             }
             assertThat(servedByReplica(context)).as("reads back on the replica after " + answers.size() + " tries").isTrue();
             assertThat(routing.unavailableReplicas()).isEmpty();
+            assertThat(output.getAll()).containsOnlyOnce("Replica 'replica-1' answers again");
         });
     }
 
@@ -248,6 +259,68 @@ class PostgresReplicaAutoConfigurationTest {
                     filter.doFilter(new MockHttpServletRequest("GET", "/tallies"), new MockHttpServletResponse(),
                             (request, response) -> servedByReplica.add(servedByReplica(context)));
                     assertThat(servedByReplica).containsExactly(true, false, true, true);
+                });
+    }
+
+    private static ReadYourWritesFilter readYourWritesFilter(ApplicationContext context) {
+        return (ReadYourWritesFilter) context.getBean(FilterRegistrationBean.class).getFilter();
+    }
+
+    @Test
+    void aClientReadsItsWritesInItsNextRequestsWhileTheReplicaLags() {
+        new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES)
+                .run(context -> {
+                    ReadYourWritesFilter filter = readYourWritesFilter(context);
+                    Repo repo = context.getBean(Repo.class);
+                    List<Object> seen = new ArrayList<>();
+                    MockHttpServletResponse posted = new MockHttpServletResponse();
+                    Tally[] written = new Tally[1];
+                    this.cluster.replica.execute("SELECT pg_wal_replay_pause()");
+                    try {
+                        filter.doFilter(new MockHttpServletRequest("POST", "/tallies"), posted, (request, response) -> {
+                            written[0] = repo.insert(Tally.named("posted"));
+                            response.getWriter().write("created");
+                            seen.add(((HttpServletResponse) response).getHeader(ReadYourWritesFilter.POSITION_HEADER) != null);
+                        });
+                        String position = posted.getHeader(ReadYourWritesFilter.POSITION_HEADER);
+                        assertThat(position).matches("[0-9A-F]+/[0-9A-F]+");
+                        assertThat(posted.getHeader("Set-Cookie"))
+                                .isEqualTo("schema-position=" + position + "; Path=/; HttpOnly; SameSite=Lax");
+
+                        MockHttpServletRequest withCookie = new MockHttpServletRequest("GET", "/tallies");
+                        withCookie.setCookies(new Cookie(ReadYourWritesFilter.POSITION_COOKIE, position));
+                        MockHttpServletResponse read = new MockHttpServletResponse();
+                        filter.doFilter(withCookie, read, (request, response) -> {
+                            seen.add(repo.get(Tally.class, written[0].id).map(t -> t.name).orElse("missing"));
+                            seen.add(servedByReplica(context));
+                        });
+                        assertThat(read.getHeader(ReadYourWritesFilter.POSITION_HEADER)).as("reads hand out nothing").isNull();
+                        filter.doFilter(new MockHttpServletRequest("GET", "/tallies"), new MockHttpServletResponse(),
+                                (request, response) -> seen.add(repo.get(Tally.class, written[0].id).map(t -> t.name)
+                                        .orElse("missing")));
+                    }
+                    finally {
+                        this.cluster.replica.execute("SELECT pg_wal_replay_resume()");
+                    }
+                    this.cluster.awaitOnReplica("SELECT count(*) FROM scale_tallies WHERE id = " + written[0].id, 1);
+                    MockHttpServletRequest withHeader = new MockHttpServletRequest("GET", "/tallies");
+                    withHeader.addHeader(ReadYourWritesFilter.POSITION_HEADER, posted.getHeader(ReadYourWritesFilter.POSITION_HEADER));
+                    filter.doFilter(withHeader, new MockHttpServletResponse(), (request, response) -> {
+                        seen.add(repo.get(Tally.class, written[0].id).map(t -> t.name).orElse("missing"));
+                        seen.add(servedByReplica(context));
+                    });
+                    assertThat(seen).containsExactly(true, "posted", false, "missing", "posted", true);
+                });
+    }
+
+    @Test
+    void readYourWritesWithinTheRequestOnlyHandsOutNoPosition() {
+        new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES)
+                .withPropertyValues("schema.replicas.read-your-writes=request").run(context -> {
+                    MockHttpServletResponse posted = new MockHttpServletResponse();
+                    readYourWritesFilter(context).doFilter(new MockHttpServletRequest("POST", "/tallies"), posted,
+                            (request, response) -> context.getBean(Repo.class).insert(Tally.named("posted")));
+                    assertThat(posted.getHeaderNames()).isEmpty();
                 });
     }
 

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <ul>
  * <li>inside {@link #onPrimary} or, in a {@linkplain #openScope() read-your-writes scope}, after
  * the primary was used once: the primary;</li>
+ * <li>in a scope that must {@linkplain Scope#readAfter read after} a position of the primary's
+ * log: a replica that has replayed it, else the primary;</li>
  * <li>inside a read-only transaction ({@code @Transactional(readOnly = true)}): a replica;</li>
  * <li>inside any other transaction, or transaction synchronization without one: the primary;</li>
  * <li>outside a transaction: a replica for {@linkplain #replicaRead reads} (the repository marks
@@ -144,11 +146,24 @@ public final class ReadRouting {
         STATE.get().replicaUsed = replica;
     }
 
-    /** The primary answered a statement: later reads of an open scope stay there. */
-    static void primaryUsed() {
+    /**
+     * The position of the primary's log a replica must have replayed to answer this thread's
+     * reads, or {@link WalPosition#NONE}.
+     */
+    static long requiredPosition() {
+        Scope scope = STATE.get().scope;
+        return scope != null ? scope.requiredPosition : WalPosition.NONE;
+    }
+
+    /**
+     * The primary answered a statement. When it had to (a write, a read-write transaction,
+     * {@link #onPrimary}), later reads of an open scope stay there; a read that went there only
+     * because no replica could answer leaves the scope as it was.
+     */
+    static void primaryUsed(boolean required) {
         State state = STATE.get();
         state.replicaUsed = null;
-        if (state.scope != null) {
+        if (required && state.scope != null) {
             state.scope.pinned = true;
         }
     }
@@ -162,8 +177,30 @@ public final class ReadRouting {
 
         private boolean pinned;
 
+        private long requiredPosition = WalPosition.NONE;
+
         private Scope(@Nullable State state) {
             this.state = state;
+        }
+
+        /**
+         * Makes the reads of this scope go only to a replica that has replayed the primary's log
+         * up to {@code position} (as {@link ReplicaRoutingDataSource#primaryPosition()} answered
+         * it after an earlier write), else to the primary: read-your-writes across requests.
+         *
+         * @return whether {@code position} is one; a text that is not changes nothing
+         */
+        public boolean readAfter(String position) {
+            long parsed = WalPosition.parse(position);
+            Scope open = STATE.get().scope;
+            if (this.state != null && open != this) {
+                open = null;
+            }
+            if (parsed == WalPosition.NONE || open == null) {
+                return false;
+            }
+            open.requiredPosition = Math.max(open.requiredPosition, parsed);
+            return true;
         }
 
         /** Whether reads in this scope go to the primary because it was used. */

@@ -1,7 +1,9 @@
 package io.schemaspring.repo.routing;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
     public static final String PRIMARY = "primary";
 
     private static final Log logger = LogFactory.getLog(ReplicaRoutingDataSource.class);
+
+    private static final int VALIDATION_SECONDS = 2;
 
     private final DataSource primary;
 
@@ -113,9 +117,27 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         return this.replicas.stream().filter(replica -> replica.down(now)).map(replica -> replica.name).toList();
     }
 
+    /**
+     * The position the primary's log has reached, to give a client after a write so that its
+     * later reads {@linkplain ReadRouting.Scope#readAfter read after} it; {@code null} when the
+     * primary cannot say (it is unreachable, or not PostgreSQL).
+     */
+    public @Nullable String primaryPosition() {
+        try (Connection connection = this.primary.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            return result.next() ? result.getString(1) : null;
+        }
+        catch (SQLException ex) {
+            logger.debug("The primary gave no log position", ex);
+            return null;
+        }
+    }
+
     private Connection connection(@Nullable String username, @Nullable String password) throws SQLException {
         if (ReadRouting.replicaAllowed()) {
             long now = System.nanoTime();
+            long required = ReadRouting.requiredPosition();
             Replica replica = sameReplica(now);
             for (int tried = 0; tried < this.replicas.size(); tried++) {
                 if (replica == null) {
@@ -124,20 +146,56 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
                         break;
                     }
                 }
-                try {
-                    Connection connection = open(replica.dataSource, username, password);
-                    replica.answered();
+                Connection connection = replicaConnection(replica, required, username, password);
+                if (connection != null) {
                     ReadRouting.replicaUsed(replica);
                     return connection;
                 }
-                catch (SQLException ex) {
-                    replica.failed(ex);
-                    replica = null;
-                }
+                replica = null;
+            }
+            ReadRouting.primaryUsed(false);
+            return open(this.primary, username, password);
+        }
+        ReadRouting.primaryUsed(true);
+        return open(this.primary, username, password);
+    }
+
+    /**
+     * A connection of the replica's that may answer the read: one that works (checked when the
+     * replica was down, so that it is said to answer again only when it does) on a replica that
+     * has replayed the log up to {@code required}; else {@code null}.
+     */
+    private static @Nullable Connection replicaConnection(Replica replica, long required, @Nullable String username,
+            @Nullable String password) {
+        Connection connection = null;
+        try {
+            connection = open(replica.dataSource, username, password);
+            if (replica.wasDown() && !connection.isValid(VALIDATION_SECONDS)) {
+                throw new SQLException("the connection it gave does not answer");
+            }
+            if (!replica.replayed(connection, required)) {
+                connection.close();
+                return null;
+            }
+            replica.answered();
+            return connection;
+        }
+        catch (SQLException ex) {
+            closeQuietly(connection);
+            replica.failed(ex);
+            return null;
+        }
+    }
+
+    private static void closeQuietly(@Nullable Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            }
+            catch (SQLException ex) {
+                logger.debug("Could not close a replica connection", ex);
             }
         }
-        ReadRouting.primaryUsed();
-        return open(this.primary, username, password);
     }
 
     /** The replica an ongoing read already uses, so that one read never sees two replicas' lags. */
@@ -193,6 +251,9 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
 
         private final AtomicLong downUntil = new AtomicLong();
 
+        /** The furthest position of the primary's log this replica was seen to have replayed. */
+        private final AtomicLong replayed = new AtomicLong(WalPosition.NONE);
+
         Replica(String name, DataSource dataSource, long retryAfterNanos) {
             this.name = name;
             this.dataSource = dataSource;
@@ -208,6 +269,32 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         boolean take(long now) {
             long until = this.downUntil.get();
             return until == 0 || (now - until >= 0 && this.downUntil.compareAndSet(until, now + this.retryAfterNanos));
+        }
+
+        boolean wasDown() {
+            return this.downUntil.get() != 0;
+        }
+
+        /**
+         * Whether it has replayed the primary's log up to {@code required}, asked only when what
+         * it was last seen to have replayed is not enough. A replica that is no longer in
+         * recovery (promoted) has everything.
+         */
+        boolean replayed(Connection connection, long required) throws SQLException {
+            if (required == WalPosition.NONE || this.replayed.get() >= required) {
+                return true;
+            }
+            String position;
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT pg_last_wal_replay_lsn()::text")) {
+                position = result.next() ? result.getString(1) : null;
+            }
+            if (position == null) {
+                return true;
+            }
+            long parsed = WalPosition.parse(position);
+            this.replayed.accumulateAndGet(parsed, Math::max);
+            return parsed >= required;
         }
 
         void failed(Exception ex) {

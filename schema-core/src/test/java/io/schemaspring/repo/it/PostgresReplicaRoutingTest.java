@@ -334,6 +334,56 @@ class PostgresReplicaRoutingTest {
     }
 
     @Test
+    void aScopeThatMustReadAfterAPositionReadsFromThePrimaryUntilTheReplicaHasReplayedIt() {
+        ReplicaRoutingDataSource routing = unwrapRouting();
+        this.replica.execute("SELECT pg_wal_replay_pause()");
+        String position;
+        ReplicaNote note;
+        try {
+            note = this.repo.insert(ReplicaNote.of("while paused"));
+            position = routing.primaryPosition();
+            assertThat(position).matches("[0-9A-F]+/[0-9A-F]+");
+            assertThat(this.repo.get(ReplicaNote.class, note.id)).as("the replica lags behind").isEmpty();
+            try (ReadRouting.Scope scope = ReadRouting.openScope()) {
+                assertThat(scope.readAfter(position)).isTrue();
+                assertThat(this.repo.get(ReplicaNote.class, note.id)).map(n -> n.body).contains("while paused");
+                assertThat(servedByReplica(this.repo)).isFalse();
+                assertThat(scope.pinned()).as("a read that had to go to the primary pins nothing").isFalse();
+            }
+        }
+        finally {
+            this.replica.execute("SELECT pg_wal_replay_resume()");
+        }
+        awaitOnReplica("SELECT count(*) FROM replica_notes WHERE id = " + note.id, 1);
+        try (ReadRouting.Scope scope = ReadRouting.openScope()) {
+            scope.readAfter(position);
+            assertThat(servedByReplica(this.repo)).isTrue();
+            assertThat(this.repo.get(ReplicaNote.class, note.id)).map(n -> n.body).contains("while paused");
+        }
+    }
+
+    @Test
+    void aPositionThatIsNotOneChangesNothing() {
+        try (ReadRouting.Scope scope = ReadRouting.openScope()) {
+            assertThat(List.of(scope.readAfter("0/"), scope.readAfter("x/1"), scope.readAfter("-1/5"),
+                    scope.readAfter("123456789/0"), scope.readAfter("' OR 1=1"))).containsOnly(false);
+            assertThat(servedByReplica(this.repo)).isTrue();
+        }
+        ReadRouting.Scope closed = ReadRouting.openScope();
+        closed.close();
+        assertThat(closed.readAfter("0/1")).as("a closed scope").isFalse();
+    }
+
+    private ReplicaRoutingDataSource unwrapRouting() {
+        try {
+            return this.routed.unwrap(ReplicaRoutingDataSource.class);
+        }
+        catch (SQLException ex) {
+            throw new AssertionError(ex);
+        }
+    }
+
+    @Test
     void readsTakeTheReplicasInTurn() throws Exception {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
