@@ -30,6 +30,8 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
 
     private final Binder binder;
 
+    private final SchemaProperties.Pooler pooler;
+
     private ListableBeanFactory beanFactory;
 
     private String routed;
@@ -38,6 +40,7 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
         this.binder = Binder.get(environment);
         this.replicas = this.binder.bind("schema.replicas", SchemaProperties.Replicas.class)
                 .orElseGet(SchemaProperties.Replicas::new);
+        this.pooler = SchemaPoolerAutoConfiguration.pooler(environment);
     }
 
     @Override
@@ -108,6 +111,9 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
             pool.setMaximumPoolSize(this.replicas.getMaximumPoolSize());
             // A replica that is down at start-up must not stop the application: its reads go to the primary.
             pool.setInitializationFailTimeout(-1);
+            if (this.pooler == SchemaProperties.Pooler.TRANSACTION) {
+                TransactionPoolerSettings.apply(pool, "schema.replicas.nodes[" + i + "]");
+            }
             pools.put(name, pool);
         }
         return pools;

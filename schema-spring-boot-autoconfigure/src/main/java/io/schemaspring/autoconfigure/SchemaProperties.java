@@ -49,6 +49,15 @@ public class SchemaProperties {
 
     private final Replicas replicas = new Replicas();
 
+    /**
+     * What sits between the application and PostgreSQL: "detect" (start-up fails when a pooler
+     * is found and the driver prepares statements on the server), "transaction" (a pooler in
+     * transaction mode, such as PgBouncer's pool_mode=transaction: the starter turns the driver's
+     * server-side prepared statements off and refuses startup options) or "session" (a pooler
+     * that gives each client a server connection of its own: nothing to change).
+     */
+    private Pooler pooler = Pooler.DETECT;
+
     public List<String> getPackages() {
         return this.packages;
     }
@@ -107,6 +116,14 @@ public class SchemaProperties {
 
     public Replicas getReplicas() {
         return this.replicas;
+    }
+
+    public Pooler getPooler() {
+        return this.pooler;
+    }
+
+    public void setPooler(Pooler pooler) {
+        this.pooler = pooler;
     }
 
     public Validation getValidation() {
@@ -441,5 +458,18 @@ public class SchemaProperties {
 
         /** Reads go to the replicas whatever was written before. */
         NONE
+    }
+
+    /** The connection pooler between the application and PostgreSQL, if any. */
+    public enum Pooler {
+
+        /** Start-up fails when a pooler is found and the driver prepares statements on the server. */
+        DETECT,
+
+        /** A pooler in transaction mode: no server-side prepared statements, no startup options. */
+        TRANSACTION,
+
+        /** A pooler that keeps each client on one server connection: nothing to change. */
+        SESSION
     }
 }

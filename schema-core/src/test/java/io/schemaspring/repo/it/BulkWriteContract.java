@@ -189,7 +189,7 @@ interface BulkWriteContract {
                         .as("only the rows inserted").isEqualTo(1);
                 assertThat(c.repo.count(Keyword.class)).isEqualTo(2);
             }
-            case POSTGRES -> {
+            case POSTGRES, PGBOUNCER -> {
                 assertThatThrownBy(() -> c.repo.insert(incoming("elixir", "red"), OnConflict.replaceAll()))
                         .isInstanceOf(InvalidDataAccessApiUsageException.class)
                         .hasMessage("cannot insert Keyword with OnConflict.replaceAll(): PostgreSQL needs a conflict target "

@@ -147,7 +147,7 @@ abstract class RepoContract implements BulkWriteContract {
         return switch (database()) {
             case H2 -> java.util.regex.Pattern.compile("\"([a-z_]+)\"").matcher(template)
                     .replaceAll(match -> "\"" + match.group(1).toUpperCase(java.util.Locale.ROOT) + "\"");
-            case POSTGRES, REPLICA -> template;
+            case POSTGRES, PGBOUNCER, REPLICA -> template;
             case MARIADB -> template.replace('"', '`');
         };
     }
@@ -156,7 +156,7 @@ abstract class RepoContract implements BulkWriteContract {
     String jsonParameter() {
         return switch (database()) {
             case H2 -> "? FORMAT JSON";
-            case POSTGRES, REPLICA -> "CAST(? AS JSONB)";
+            case POSTGRES, PGBOUNCER, REPLICA -> "CAST(? AS JSONB)";
             case MARIADB -> "?";
         };
     }
@@ -450,7 +450,7 @@ abstract class RepoContract implements BulkWriteContract {
 
         assertThat(ratings(this.repo.all(Query.from(Post.class).where("title", Op.ILIKE, "POST 3%")))).containsExactly(3);
         assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE "
-                + (database() == TestDatabase.POSTGRES ? "\"title\" ILIKE ?" : "lower(\"title\") LIKE lower(?)")));
+                + (database().postgres() ? "\"title\" ILIKE ?" : "lower(\"title\") LIKE lower(?)")));
         // MariaDB's default collations compare case-insensitively: there LIKE already ignores case.
         assertThat(this.repo.all(Query.from(Post.class).where("title", Op.LIKE, "POST 3%")))
                 .hasSize(database() == TestDatabase.MARIADB ? 1 : 0);
@@ -612,7 +612,7 @@ abstract class RepoContract implements BulkWriteContract {
      * them: one array on PostgreSQL beyond 128 keys, else an IN list of {@code count} markers.
      */
     String keysIn(String column, int count) {
-        return database() == TestDatabase.POSTGRES && count > 128 ? column + " = ANY(?)"
+        return database().postgres() && count > 128 ? column + " = ANY(?)"
                 : column + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 

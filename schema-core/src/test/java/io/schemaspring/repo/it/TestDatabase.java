@@ -19,6 +19,12 @@ enum TestDatabase {
     POSTGRES("postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3", "it/postgres.sql"),
     /** The streaming replica of {@link #POSTGRES} that {@code .ci/run} starts; read-only, no script. */
     REPLICA("replica", "jdbc:postgresql://127.0.0.1:5433/test?user=postgres&connectTimeout=3", ""),
+    /**
+     * {@link #POSTGRES} through the PgBouncer that {@code .ci/run} starts on 6432 in transaction
+     * pooling mode, with the driver set up for it as {@code schema.pooler=transaction} does.
+     */
+    PGBOUNCER("pgbouncer", "jdbc:postgresql://127.0.0.1:6432/test?user=postgres&connectTimeout=3&prepareThreshold=0",
+            "it/postgres.sql"),
     MARIADB("mariadb", "jdbc:mariadb://127.0.0.1:3306/test?user=root&connectTimeout=3000", "it/mariadb.sql");
 
     private final String key;
@@ -33,6 +39,11 @@ enum TestDatabase {
 
     String url() {
         return this.url;
+    }
+
+    /** Whether it is PostgreSQL, directly or through a pooler. */
+    boolean postgres() {
+        return this == POSTGRES || this == PGBOUNCER;
     }
 
     String script() {
