@@ -27,7 +27,7 @@ public final class SchemaPoolerAutoConfiguration {
 
     static SchemaProperties.Pooler pooler(Environment environment) {
         return Binder.get(environment).bind("schema.pooler", SchemaProperties.Pooler.class)
-                .orElse(SchemaProperties.Pooler.DETECT);
+                .orElse(SchemaProperties.Pooler.NONE);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -50,13 +50,13 @@ public class SchemaProperties {
     private final Replicas replicas = new Replicas();
 
     /**
-     * What sits between the application and PostgreSQL: "detect" (start-up fails when a pooler
-     * is found and the driver prepares statements on the server), "transaction" (a pooler in
+     * What sits between the application and PostgreSQL: "none" (a direct connection; start-up
+     * fails when a pooler is found and the driver prepares statements on the server), "transaction" (a pooler in
      * transaction mode, such as PgBouncer's pool_mode=transaction: the starter turns the driver's
      * server-side prepared statements off and refuses startup options) or "session" (a pooler
      * that gives each client a server connection of its own: nothing to change).
      */
-    private Pooler pooler = Pooler.DETECT;
+    private Pooler pooler = Pooler.NONE;
 
     public List<String> getPackages() {
         return this.packages;
@@ -281,6 +281,12 @@ public class SchemaProperties {
         /** Deepest nesting of JSON or bracketed form parameters a @Cast Changeset argument reads; deeper answers 400. */
         private int maxDepth = 32;
 
+        private final Idempotency idempotency = new Idempotency();
+
+        public Idempotency getIdempotency() {
+            return this.idempotency;
+        }
+
         public boolean isEnabled() {
             return this.enabled;
         }
@@ -303,6 +309,36 @@ public class SchemaProperties {
 
         public void setMaxDepth(int maxDepth) {
             this.maxDepth = maxDepth;
+        }
+
+        /**
+         * Idempotent writes: a POST, PUT, PATCH or DELETE with an Idempotency-Key header runs in one
+         * transaction that stores its outcome in the table schema_idempotency_keys (created at
+         * start-up when missing); a retry with the same key answers the stored outcome.
+         */
+        public static class Idempotency {
+
+            /** Whether Idempotency-Key headers are honoured. */
+            private boolean enabled = false;
+
+            /** How long an outcome is kept and replayed; older keys count as new. */
+            private Duration retention = Duration.ofHours(24);
+
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public Duration getRetention() {
+                return this.retention;
+            }
+
+            public void setRetention(Duration retention) {
+                this.retention = retention;
+            }
         }
     }
 
@@ -463,8 +499,8 @@ public class SchemaProperties {
     /** The connection pooler between the application and PostgreSQL, if any. */
     public enum Pooler {
 
-        /** Start-up fails when a pooler is found and the driver prepares statements on the server. */
-        DETECT,
+        /** No pooler: start-up fails when one is found and the driver prepares statements on the server. */
+        NONE,
 
         /** A pooler in transaction mode: no server-side prepared statements, no startup options. */
         TRANSACTION,

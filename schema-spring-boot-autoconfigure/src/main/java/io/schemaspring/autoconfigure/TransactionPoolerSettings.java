@@ -29,7 +29,17 @@ final class TransactionPoolerSettings {
         }
         pool.getDataSourceProperties().forEach((name, value) -> check(String.valueOf(name).toLowerCase(Locale.ROOT),
                 String.valueOf(value), properties + ".hikari.data-source-properties." + name));
-        pool.addDataSourceProperty("prepareThreshold", "0");
+        if ("0".equals(String.valueOf(pool.getDataSourceProperties().get("prepareThreshold")))) {
+            return;
+        }
+        try {
+            pool.addDataSourceProperty("prepareThreshold", "0");
+        }
+        catch (IllegalStateException sealed) {
+            throw new IllegalStateException("schema.pooler=transaction, but the HikariCP pool of " + properties
+                    + " started before the starter could set prepareThreshold=0: set it on the pool you build "
+                    + "(addDataSourceProperty(\"prepareThreshold\", \"0\"))", sealed);
+        }
     }
 
     private static void check(String name, String value, String where) {

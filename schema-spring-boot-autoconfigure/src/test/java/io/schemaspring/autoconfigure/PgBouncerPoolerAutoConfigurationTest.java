@@ -105,6 +105,19 @@ class PgBouncerPoolerAutoConfigurationTest {
     }
 
     @Test
+    void anotherRefusedStartupParameterIsNamedWithItsOwnFix() {
+        this.throughPgBouncer.withPropertyValues("schema.pooler=session",
+                "spring.datasource.url=" + PgBouncer.URL + "?currentSchema=blog").run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new PoolerRefusedOptionsFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).isEqualTo("PostgreSQL is reached through a connection pooler "
+                            + "that refused the connection (FATAL: unsupported startup parameter: search_path): the "
+                            + "driver sent the startup parameter search_path, which the pooler does not know.");
+                    assertThat(analysis.getAction()).startsWith("Remove currentSchema from the JDBC URL");
+                });
+    }
+
+    @Test
     void transactionModeRefusesStartupOptionsBeforeConnecting() {
         this.throughPgBouncer.withPropertyValues("schema.pooler=transaction",
                 "spring.datasource.hikari.data-source-properties.options=-c statement_timeout=10s").run(context -> {

@@ -314,6 +314,21 @@ class PostgresReplicaAutoConfigurationTest {
     }
 
     @Test
+    void aHandlerThatTakesTheWriterBeforeItWritesIsStillHandedThePosition() {
+        new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES)
+                .run(context -> {
+                    MockHttpServletResponse posted = new MockHttpServletResponse();
+                    readYourWritesFilter(context).doFilter(new MockHttpServletRequest("POST", "/tallies"), posted,
+                            (request, response) -> {
+                                java.io.PrintWriter writer = response.getWriter();
+                                context.getBean(Repo.class).insert(Tally.named("late"));
+                                writer.write("created");
+                            });
+                    assertThat(posted.getHeader(ReadYourWritesFilter.POSITION_HEADER)).matches("[0-9A-F]+/[0-9A-F]+");
+                });
+    }
+
+    @Test
     void readYourWritesWithinTheRequestOnlyHandsOutNoPosition() {
         new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS).withPropertyValues(PROPERTIES)
                 .withPropertyValues("schema.replicas.read-your-writes=request").run(context -> {

@@ -261,7 +261,8 @@ class SchemaAutoConfigurationTest {
                     "schema.timestamps.inserted-at-source", "schema.timestamps.updated-at-source",
                     "schema.field-source-mapper", "schema.web.enabled", "schema.replicas.nodes",
                     "schema.replicas.connection-timeout", "schema.replicas.retry-after", "schema.replicas.maximum-pool-size",
-                    "schema.replicas.read-your-writes"}) {
+                    "schema.replicas.read-your-writes", "schema.pooler", "schema.web.idempotency.enabled",
+                    "schema.web.idempotency.retention"}) {
                 assertThat(json).contains("\"name\": \"" + key + "\"");
             }
         }

@@ -5,27 +5,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 
 /**
- * A response that runs {@code stamp} once, just before its headers can be sent: when the body
- * is first asked for, the response flushed, an error or redirect sent, or else at the end.
- * By then the handler's transaction has committed, so headers set then describe its writes.
+ * A response that runs {@code stamp} before its headers can be sent: when the body is asked
+ * for, the response flushed, an error or redirect sent, and at the end, until it stamped once.
+ * {@code stamp} answers whether it did; it may decline while there is nothing to stamp yet.
  */
 final class PositionStampingResponse extends HttpServletResponseWrapper {
 
-    private final Runnable stamp;
+    private final BooleanSupplier stamp;
 
     private boolean stamped;
 
-    PositionStampingResponse(HttpServletResponse response, Runnable stamp) {
+    PositionStampingResponse(HttpServletResponse response, BooleanSupplier stamp) {
         super(response);
         this.stamp = stamp;
     }
 
     void stampOnce() {
-        if (!this.stamped) {
-            this.stamped = true;
-            this.stamp.run();
+        if (!this.stamped && !isCommitted()) {
+            this.stamped = this.stamp.getAsBoolean();
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request that wrote carries the position the primary's log had reached, in the
  * {@value #POSITION_HEADER} header and the {@value #POSITION_COOKIE} cookie; a later request
  * that sends either back reads only from a replica that has replayed that far, else from the
- * primary. A position a client makes up can only send its own reads to the primary.
+ * primary. A position a client makes up can only send its own reads to the primary. Work an
+ * asynchronous handler does on another thread is outside the scope: it reads as any read does.
  */
 public class ReadYourWritesFilter extends OncePerRequestFilter {
 
@@ -58,7 +60,9 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
             }
             PositionStampingResponse stamping = new PositionStampingResponse(response, () -> stamp(scope, response));
             chain.doFilter(request, stamping);
-            stamping.stampOnce();
+            if (!request.isAsyncStarted()) {
+                stamping.stampOnce();
+            }
         }
     }
 
@@ -78,17 +82,22 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
         return null;
     }
 
-    /** After a write, hands the client the primary's position, read once the write has committed. */
-    private void stamp(ReadRouting.Scope scope, HttpServletResponse response) {
-        if (!scope.pinned() || response.isCommitted()) {
-            return;
+    /**
+     * After a write, hands the client the primary's position, read outside any transaction of
+     * this thread (so after the handler's has committed); answers whether it did.
+     */
+    private boolean stamp(ReadRouting.Scope scope, HttpServletResponse response) {
+        if (!scope.pinned() || response.isCommitted()
+                || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return false;
         }
         String position = this.routing.primaryPosition();
         if (position == null) {
-            return;
+            return false;
         }
         response.setHeader(POSITION_HEADER, position);
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(POSITION_COOKIE, position).path("/")
                 .httpOnly(true).sameSite("Lax").build().toString());
+        return true;
     }
 }

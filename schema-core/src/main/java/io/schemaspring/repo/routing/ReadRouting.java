@@ -155,6 +155,23 @@ public final class ReadRouting {
         return scope != null ? scope.requiredPosition : WalPosition.NONE;
     }
 
+    /** Whether no replica had replayed the scope's required position when last asked, in this scope. */
+    static boolean replicasBehind() {
+        Scope scope = STATE.get().scope;
+        return scope != null && scope.replicasBehind;
+    }
+
+    /**
+     * No replica has replayed the scope's required position: its later reads go straight to the
+     * primary instead of asking every replica again.
+     */
+    static void replicasAreBehind() {
+        Scope scope = STATE.get().scope;
+        if (scope != null) {
+            scope.replicasBehind = true;
+        }
+    }
+
     /**
      * The primary answered a statement. When it had to (a write, a read-write transaction,
      * {@link #onPrimary}), later reads of an open scope stay there; a read that went there only
@@ -179,6 +196,8 @@ public final class ReadRouting {
 
         private long requiredPosition = WalPosition.NONE;
 
+        private boolean replicasBehind;
+
         private Scope(@Nullable State state) {
             this.state = state;
         }
@@ -199,7 +218,10 @@ public final class ReadRouting {
             if (parsed == WalPosition.NONE || open == null) {
                 return false;
             }
-            open.requiredPosition = Math.max(open.requiredPosition, parsed);
+            if (parsed > open.requiredPosition) {
+                open.requiredPosition = parsed;
+                open.replicasBehind = false;
+            }
             return true;
         }
 

@@ -138,6 +138,10 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         if (ReadRouting.replicaAllowed()) {
             long now = System.nanoTime();
             long required = ReadRouting.requiredPosition();
+            if (required != WalPosition.NONE && ReadRouting.replicasBehind()) {
+                ReadRouting.primaryUsed(false);
+                return open(this.primary, username, password);
+            }
             Replica replica = sameReplica(now);
             for (int tried = 0; tried < this.replicas.size(); tried++) {
                 if (replica == null) {
@@ -153,6 +157,9 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
                 }
                 replica = null;
             }
+            if (required != WalPosition.NONE) {
+                ReadRouting.replicasAreBehind();
+            }
             ReadRouting.primaryUsed(false);
             return open(this.primary, username, password);
         }
@@ -163,28 +170,34 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
     /**
      * A connection of the replica's that may answer the read: one that works (checked when the
      * replica was down, so that it is said to answer again only when it does) on a replica that
-     * has replayed the log up to {@code required}; else {@code null}.
+     * has replayed the log up to {@code required}; else {@code null}. Only a connection that
+     * cannot be had or does not answer makes the replica skipped for a while.
      */
     private static @Nullable Connection replicaConnection(Replica replica, long required, @Nullable String username,
             @Nullable String password) {
-        Connection connection = null;
+        Connection connection;
         try {
             connection = open(replica.dataSource, username, password);
             if (replica.wasDown() && !connection.isValid(VALIDATION_SECONDS)) {
+                closeQuietly(connection);
                 throw new SQLException("the connection it gave does not answer");
             }
-            if (!replica.replayed(connection, required)) {
-                connection.close();
-                return null;
-            }
-            replica.answered();
-            return connection;
         }
         catch (SQLException ex) {
-            closeQuietly(connection);
             replica.failed(ex);
             return null;
         }
+        replica.answered();
+        try {
+            if (replica.replayed(connection, required)) {
+                return connection;
+            }
+        }
+        catch (SQLException | RuntimeException ex) {
+            logger.debug("Replica '" + replica.name + "' could not say how far it has replayed", ex);
+        }
+        closeQuietly(connection);
+        return null;
     }
 
     private static void closeQuietly(@Nullable Connection connection) {
@@ -192,7 +205,7 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
             try {
                 connection.close();
             }
-            catch (SQLException ex) {
+            catch (SQLException | RuntimeException ex) {
                 logger.debug("Could not close a replica connection", ex);
             }
         }

@@ -1,7 +1,5 @@
 package io.schemaspring.repo.routing;
 
-import java.util.Locale;
-
 /**
  * A PostgreSQL write-ahead log position ({@code pg_lsn}, written {@code 16/B374D848}) as an
  * unsigned 64-bit number, so that positions compare as numbers.
@@ -27,9 +25,5 @@ final class WalPosition {
         catch (NumberFormatException ex) {
             return NONE;
         }
-    }
-
-    static String format(long position) {
-        return Long.toHexString(position >>> 32).toUpperCase(Locale.ROOT) + "/" + Long.toHexString(position & 0xFFFFFFFFL).toUpperCase(Locale.ROOT);
     }
 }
