@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every post as newline-delimited JSON, streamed from a database cursor: memory stays constant
  * however many posts there are. The cursor lives in a read-only transaction of its own, since the
- * body is written after the handler returns.
+ * body is written after the handler returns. A client that stops reading holds it only until a
+ * write makes no progress for {@code server.tomcat.connection-timeout}: the write fails, the
+ * stream ends and the transaction and its connection are given back.
  */
 @RestController
 public class PostExportController {
@@ -33,6 +37,12 @@ public class PostExportController {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.json = json;
+    }
+
+    /** What a GET would answer, without reading the table. */
+    @RequestMapping(path = "/api/posts/export", method = RequestMethod.HEAD)
+    public ResponseEntity<Void> exportHead() {
+        return ResponseEntity.ok().contentType(NDJSON).build();
     }
 
     @GetMapping("/api/posts/export")
