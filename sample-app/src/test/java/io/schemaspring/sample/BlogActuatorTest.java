@@ -62,5 +62,9 @@ class BlogActuatorTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(JSON.readTree(response.body()).get("components").get("db").get("status").asString()).isEqualTo("UP");
+        HttpResponse<String> db = get("/actuator/health/db");
+        assertThat(db.statusCode()).isEqualTo(200);
+        assertThat(db.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 }

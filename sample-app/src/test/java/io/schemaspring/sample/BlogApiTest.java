@@ -372,4 +372,14 @@ class BlogApiTest {
         assertThat(this.jdbc.queryForMap("SELECT id, word_count FROM posts WHERE title = 'Formed'"))
                 .containsEntry("word_count", 3).doesNotContainEntry("id", 77L);
     }
+
+    @Test
+    void aContentTypeThatIsNotOneAnswers415() throws Exception {
+        for (String contentType : new String[] {";;;", "application/json; charset=nope"}) {
+            HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
+                    + "/api/posts")).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+        }
+    }
 }

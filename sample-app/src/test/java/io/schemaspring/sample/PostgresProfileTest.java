@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("postgres")
 class PostgresProfileTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3";
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3";
 
     @Autowired
     private DataSource dataSource;

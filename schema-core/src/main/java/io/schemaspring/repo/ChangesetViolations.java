@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What a changeset write throws for a database violation that no declared constraint matched: a
  * field error for a value too long for its column (SQLState 22001) or with bytes the database
- * cannot store (22021, a NUL on PostgreSQL), else {@link UnstorableValueException} for such values,
+ * cannot store (22021, a NUL on PostgreSQL), else {@link UnstorableValueException} for such values
+ * and any other value the database refused (a data exception, SQLState class 22: a number out of
+ * range for its column, say),
  * else {@link UndeclaredConstraintException}. Column sizes come from JDBC metadata, read once per
  * table, because PostgreSQL's message does not name the column.
  */
@@ -36,6 +38,7 @@ final class ChangesetViolations {
 
     private static final String TOO_LONG = "22001";
     private static final String INVALID_BYTES = "22021";
+    private static final String DATA_EXCEPTION = "22";
     private static final Set<Integer> SIZED = Set.of(Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.BINARY,
             Types.VARBINARY);
 
@@ -51,6 +54,9 @@ final class ChangesetViolations {
         }
         else if (INVALID_BYTES.equals(state)) {
             named = addInvalidBytes(changeset);
+        }
+        else if (state != null && state.startsWith(DATA_EXCEPTION)) {
+            named = false;
         }
         else {
             return new UndeclaredConstraintException(action, metadata.schemaClass(),
@@ -70,7 +76,16 @@ final class ChangesetViolations {
         return null;
     }
 
+    /**
+     * Names the changed values longer than their columns, in characters as PostgreSQL and MariaDB
+     * count them (code points), else in UTF-16 units as H2 counts them, where a character outside
+     * the Basic Multilingual Plane takes two.
+     */
     private static boolean addTooLong(Changeset<?> changeset, Map<String, Integer> sizes) {
+        return addTooLong(changeset, sizes, true) || addTooLong(changeset, sizes, false);
+    }
+
+    private static boolean addTooLong(Changeset<?> changeset, Map<String, Integer> sizes, boolean inCodePoints) {
         SchemaMetadata metadata = changeset.metadata();
         boolean named = false;
         for (Map.Entry<String, @Nullable Object> change : changeset.changes().entrySet()) {
@@ -78,7 +93,8 @@ final class ChangesetViolations {
             Integer size = field == null ? null : sizes.get(metadata.fieldSource(field.name()).toLowerCase(Locale.ROOT));
             Object value = change.getValue();
             boolean text = value instanceof CharSequence;
-            int length = value instanceof CharSequence chars ? Character.codePointCount(chars, 0, chars.length())
+            int length = value instanceof CharSequence chars
+                    ? (inCodePoints ? Character.codePointCount(chars, 0, chars.length()) : chars.length())
                     : value instanceof byte[] bytes ? bytes.length : -1;
             if (size != null && length > size) {
                 Map<String, Object> keys = new LinkedHashMap<>();

@@ -58,7 +58,7 @@ public final class RequestParams {
         try {
             return contentType == null ? null : MediaType.parseMediaType(contentType);
         }
-        catch (org.springframework.util.InvalidMimeTypeException ex) {
+        catch (org.springframework.http.InvalidMediaTypeException | org.springframework.util.InvalidMimeTypeException ex) {
             return null;
         }
     }

@@ -8,25 +8,28 @@ import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.StaleEntryException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +38,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Answers the starter's exceptions as {@code application/problem+json}: an invalid changeset or
  * schema binding 422 with {@code errors: {field: [messages]}}, a missing struct 404, a stale one
  * or an undeclared constraint 409, an unstorable value 422, an unreadable body 400, 413 or 415;
+ * a value the database refused outside a changeset write 422 (a data exception) or 409 (an
+ * integrity violation);
  * a deadlock or serialization failure 409 and an unreachable database 503, both with {@code Retry-After}.
  * Database messages and values never reach the response.
  * <p>Ordered last, so the application's own advice for any of these (or a supertype) answers
@@ -114,6 +119,36 @@ public class SchemaProblemHandler {
         logger.warn(ex.getMessage());
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields",
                 Map.of(ex.relation(), List.of("cannot be replaced: send the ids of the current entries")));
+    }
+
+    /**
+     * The database refused a value outside a changeset write, where no field can be named: a data
+     * exception (SQLState class 22: bytes it cannot take, text it cannot read as the column's
+     * type, a number out of range) is the request's input, 422; an integrity violation (class 23:
+     * a foreign key a concurrent request broke, a duplicate) conflicts with what is stored, 409.
+     * Anything else is rethrown to the application's handling.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    public ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex) {
+        String state = sqlState(ex);
+        if (state != null && state.startsWith("22")) {
+            logger.warn("The database refused a value of a request (SQLState " + state + ")");
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has a value the database cannot take", null);
+        }
+        if (state != null && state.startsWith("23")) {
+            logger.warn("A request conflicts with stored data (SQLState " + state + "): " + ex.getClass().getSimpleName());
+            return problem(HttpStatus.CONFLICT, "The request conflicts with data already stored", null);
+        }
+        throw ex;
+    }
+
+    private static @Nullable String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /**

@@ -31,6 +31,25 @@ class PostgresRepoTest extends RepoContract {
     }
 
     @Test
+    void postgresStoresAValueInCharactersAsItCountsThem() {
+        Author jose = author("jose");
+        io.schemaspring.repo.it.fixtures.Post post = this.repo.insert(Changeset.cast(
+                new io.schemaspring.repo.it.fixtures.Post(), Map.of("title", "\uD83D\uDE00".repeat(150), "authorId", jose.id),
+                "title", "authorId"));
+        assertThat(this.repo.get(io.schemaspring.repo.it.fixtures.Post.class, post.id)).map(p -> p.title.codePointCount(0,
+                p.title.length())).contains(150);
+    }
+
+    @Test
+    void aNumberOutOfRangeForItsColumnIsAnUnstorableValueNotAConflict() {
+        Changeset<io.schemaspring.repo.it.fixtures.Token> changeset = Changeset.cast(
+                new io.schemaspring.repo.it.fixtures.Token(), Map.of("amount", "99999999999999.5"), "amount");
+        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(io.schemaspring.changeset.UnstorableValueException.class)
+                .hasMessage("could not perform insert of Token: the database cannot store one of its values (SQLState 22003)");
+        assertThat(this.repo.count(io.schemaspring.repo.it.fixtures.Token.class)).isZero();
+    }
+
+    @Test
     void tenThreadsUpsertingTheSameNewNameAllSucceedAndLeaveOneRow() throws Exception {
         org.springframework.jdbc.datasource.DriverManagerDataSource pool =
                 new org.springframework.jdbc.datasource.DriverManagerDataSource(database().url());

@@ -278,11 +278,12 @@ class WebCastingHttpTest {
     }
 
     @Test
-    void dataIntegrityViolationsOutsideChangesetWritesGetSpringsDefaultAnswer() throws Exception {
+    void integrityViolationsOutsideChangesetWritesAnswer409WithoutTheDatabaseMessage() throws Exception {
         Response response = json("POST", "/signups/duplicate", "");
-        assertThat(response.status()).isEqualTo(500);
-        assertThat(response.contentType()).isEqualTo("application/json");
-        assertThat(response.json()).containsEntry("error", "Internal Server Error").doesNotContainKey("detail");
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json()).containsEntry("detail", "The request conflicts with data already stored")
+                .containsEntry("status", 409);
     }
 
     @Test
