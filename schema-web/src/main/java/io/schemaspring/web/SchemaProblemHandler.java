@@ -30,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -161,9 +162,12 @@ public class SchemaProblemHandler {
         return retryable(HttpStatus.CONFLICT, "The request collided with a concurrent one and nothing was written; retry it");
     }
 
-    /** The database cannot be reached (no connection, the server shutting down): 503, to be retried. */
+    /**
+     * The database cannot be reached (no connection, the server shutting down, a commit or
+     * rollback on a connection the network broke): 503, to be retried.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+            CannotCreateTransactionException.class, TransactionSystemException.class})
     public ResponseEntity<ProblemDetail> unavailable(Exception ex) {
         logger.warn("The database is unavailable: " + ex.getClass().getSimpleName());
         return retryable(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry later");
