@@ -29,3 +29,5 @@ CREATE TABLE IF NOT EXISTS acme.posts_tags (post_id BIGINT NOT NULL, tag_id BIGI
 -- Added after the first release: existing databases get the column too.
 ALTER TABLE blog.posts ADD COLUMN IF NOT EXISTS word_count INT;
 ALTER TABLE acme.posts ADD COLUMN IF NOT EXISTS word_count INT;
+ALTER TABLE blog.posts ADD COLUMN IF NOT EXISTS lock_version INT DEFAULT 0 NOT NULL;
+ALTER TABLE acme.posts ADD COLUMN IF NOT EXISTS lock_version INT DEFAULT 0 NOT NULL;

@@ -382,4 +382,27 @@ class BlogApiTest {
             assertThat(response.statusCode()).as(contentType).isEqualTo(415);
         }
     }
+
+    @Test
+    void aPutFromAStaleReadAnswers412InsteadOfOverwritingTheNewerPost() throws Exception {
+        long author = register("Etag", "etag" + System.nanoTime() + "@example.com");
+        long id = ((Number) call("POST", "/api/posts", Map.of("title", "Versioned", "body", "b", "userId", author)).json()
+                .get("id")).longValue();
+        HttpResponse<String> read = this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
+                + "/api/posts/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"0\"");
+        HttpResponse<String> first = put(id, "{\"title\": \"Theirs\"}", etag);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ETag")).contains("\"1\"");
+        HttpResponse<String> stale = put(id, "{\"title\": \"Mine\"}", etag);
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(this.posts.getOrThrow(id).getTitle()).isEqualTo("Theirs");
+    }
+
+    private HttpResponse<String> put(long id, String json, String ifMatch) throws Exception {
+        return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/posts/" + id))
+                .header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

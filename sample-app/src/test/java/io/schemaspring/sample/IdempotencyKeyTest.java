@@ -107,6 +107,7 @@ class IdempotencyKeyTest {
         assertThat(List.of(first.statusCode(), second.statusCode())).containsExactly(201, 201);
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("ETag")).contains("\"0\"").isEqualTo(first.headers().firstValue("ETag"));
         assertThat(count(title)).isEqualTo(1);
     }
 

@@ -44,13 +44,14 @@ final class ChangesetViolations {
 
     private final Map<String, Map<String, Integer>> columnSizes = new ConcurrentHashMap<>();
 
-    RuntimeException translate(JdbcTemplate jdbc, String action, Changeset<?> changeset, @Nullable String prefix,
+    RuntimeException translate(JdbcTemplate jdbc, boolean utf16Sizes, String action, Changeset<?> changeset,
+            @Nullable String prefix,
             DataIntegrityViolationException violation, @Nullable ConstraintViolation constraint) {
         SchemaMetadata metadata = changeset.metadata();
         String state = sqlState(violation);
         boolean named;
         if (TOO_LONG.equals(state)) {
-            named = addTooLong(changeset, columnSizes(jdbc, metadata, prefix));
+            named = addTooLong(changeset, columnSizes(jdbc, metadata, prefix), utf16Sizes);
         }
         else if (INVALID_BYTES.equals(state)) {
             named = addInvalidBytes(changeset);
@@ -77,15 +78,11 @@ final class ChangesetViolations {
     }
 
     /**
-     * Names the changed values longer than their columns, in characters as PostgreSQL and MariaDB
-     * count them (code points), else in UTF-16 units as H2 counts them, where a character outside
-     * the Basic Multilingual Plane takes two.
+     * Names the changed values longer than their columns, in characters (code points) as
+     * PostgreSQL and MariaDB count them, or in UTF-16 units on a database that counts so (H2, where
+     * a character outside the Basic Multilingual Plane takes two).
      */
-    private static boolean addTooLong(Changeset<?> changeset, Map<String, Integer> sizes) {
-        return addTooLong(changeset, sizes, true) || addTooLong(changeset, sizes, false);
-    }
-
-    private static boolean addTooLong(Changeset<?> changeset, Map<String, Integer> sizes, boolean inCodePoints) {
+    private static boolean addTooLong(Changeset<?> changeset, Map<String, Integer> sizes, boolean utf16Sizes) {
         SchemaMetadata metadata = changeset.metadata();
         boolean named = false;
         for (Map.Entry<String, @Nullable Object> change : changeset.changes().entrySet()) {
@@ -94,7 +91,7 @@ final class ChangesetViolations {
             Object value = change.getValue();
             boolean text = value instanceof CharSequence;
             int length = value instanceof CharSequence chars
-                    ? (inCodePoints ? Character.codePointCount(chars, 0, chars.length()) : chars.length())
+                    ? (utf16Sizes ? chars.length() : Character.codePointCount(chars, 0, chars.length()))
                     : value instanceof byte[] bytes ? bytes.length : -1;
             if (size != null && length > size) {
                 Map<String, Object> keys = new LinkedHashMap<>();

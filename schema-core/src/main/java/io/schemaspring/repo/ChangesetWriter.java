@@ -200,7 +200,8 @@ final class ChangesetWriter {
                 ? changeset.constraints().stream().filter(declared -> violation.names(declared.name())).findFirst().orElse(null)
                 : ConstraintViolations.find(changeset.constraints(), ex).orElse(null);
         if (constraint == null) {
-            return this.violations.translate(this.context.jdbc, action, changeset, this.context.prefixOf(changeset.data()), ex,
+            return this.violations.translate(this.context.jdbc, this.context.dialect.countsSizesInUtf16Units(), action,
+                    changeset, this.context.prefixOf(changeset.data()), ex,
                     violation);
         }
         ConstraintViolations.addError(changeset, constraint);

@@ -10,6 +10,7 @@ import io.schemaspring.web.CastingBinderAdvice;
 import io.schemaspring.web.ChangesetArgumentResolver;
 import io.schemaspring.web.RequestParams;
 import io.schemaspring.web.SchemaProblemHandler;
+import io.schemaspring.web.VersionETagAdvice;
 import io.schemaspring.web.idempotency.IdempotencyFilter;
 import io.schemaspring.web.idempotency.IdempotencyRecord;
 import java.util.List;
@@ -60,6 +61,12 @@ public final class SchemaWebMvcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    VersionETagAdvice versionETagAdvice(SchemaRegistry registry) {
+        return new VersionETagAdvice(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ChangesetArgumentResolver changesetArgumentResolver(SchemaRegistry registry, ObjectProvider<Repo> repo,
             SchemaProperties properties) {
         return new ChangesetArgumentResolver(registry, repo,
@@ -87,7 +94,13 @@ public final class SchemaWebMvcAutoConfiguration {
     @ConditionalOnBean({JdbcTemplate.class, Dialect.class, PlatformTransactionManager.class})
     static class IdempotencyConfiguration {
 
-        /** After read-your-writes, so that the position is read once the write's transaction has committed. */
+        static final int IDEMPOTENCY_FILTER_ORDER = -90;
+
+        /**
+         * After read-your-writes, so that the position is read once the write's transaction has
+         * committed, and after Spring Security's filter chain (-100), so that a stored outcome is
+         * replayed only to a request that passed it, and the user is part of the fingerprint.
+         */
         @Bean
         FilterRegistrationBean<IdempotencyFilter> schemaIdempotencyFilter(JdbcTemplate jdbc, Dialect dialect,
                 PlatformTransactionManager transactions, SchemaProperties properties) {
@@ -99,7 +112,7 @@ public final class SchemaWebMvcAutoConfiguration {
             createTableUnlessThere(jdbc, dialect);
             FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
                     jdbc, dialect, transactions, idempotency.getRetention(), properties.getWeb().getMaxPayloadBytes()));
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
+            registration.setOrder(IDEMPOTENCY_FILTER_ORDER);
             return registration;
         }
 

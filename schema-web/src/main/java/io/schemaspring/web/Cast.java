@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  * Only permitted fields are ever written; embeds and has-one/has-many associations named in
  * {@link #permit()} are cast with {@code castEmbed}/{@code castAssoc}. When the request path has
  * the {@link #idVariable()} variable, the changeset's data is the struct with that id (404 when
- * there is none); otherwise a new struct.
+ * there is none); otherwise a new struct. A change of a stored struct honours {@code If-Match}
+ * against the struct's {@code @Version} (412 when it changed since the client read it).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -42,4 +43,12 @@ public @interface Cast {
      * (an interceptor), so that only known tenants are queried.
      */
     String prefixVariable() default "";
+
+    /**
+     * Whether a change of a stored struct must carry {@code If-Match} with the {@code ETag} the
+     * client read (the struct's {@code @Version}, which the schema must have): without it the
+     * request answers 428. An {@code If-Match} that is sent is honoured either way: 412 when the
+     * struct has changed since.
+     */
+    boolean requireIfMatch() default false;
 }

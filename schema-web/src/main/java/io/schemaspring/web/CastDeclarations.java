@@ -22,6 +22,10 @@ public final class CastDeclarations {
                 try {
                     SchemaMetadata metadata = registry.get(ChangesetArgumentResolver.schemaOf(parameter));
                     ChangesetArgumentResolver.plan(metadata, cast);
+                    if (cast.requireIfMatch() && metadata.versionField() == null) {
+                        throw new IllegalStateException("requireIfMatch needs a @Version field on "
+                                + metadata.schemaClass().getSimpleName() + ", whose value is the ETag If-Match is compared to");
+                    }
                 }
                 catch (RuntimeException ex) {
                     throw new IllegalStateException("Invalid @Cast on parameter " + parameter.getParameterIndex() + " of "

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -51,7 +52,8 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
         SchemaMetadata metadata = this.registry.get(schemaOf(parameter));
         Plan plan = plan(metadata, cast);
         Map<String, Object> params = this.requestParams.read(webRequest.getNativeRequest(HttpServletRequest.class));
-        Changeset<Object> changeset = Changeset.cast(metadata, data(metadata, cast, webRequest), params, plan.fields());
+        Object data = data(metadata, cast, webRequest);
+        Changeset<Object> changeset = Changeset.cast(metadata, data, params, plan.fields());
         plan.embeds().forEach(changeset::castEmbed);
         plan.associations().forEach(changeset::castAssoc);
         return changeset.validateRequired(cast.required());
@@ -134,10 +136,31 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
         // The row is read to be changed: from the primary, never from a replica that may lag behind it.
         return ReadRouting.onPrimary(() -> {
             Object struct = repo.one(byId).orElseThrow(() -> new NoResultsException(metadata.schemaClass(), id));
+            checkIfMatch(metadata, cast, request, struct);
             if (!associations.isEmpty()) {
                 repo.preload(struct, associations.toArray(String[]::new));
             }
             return struct;
         });
+    }
+
+    /**
+     * Honours {@code If-Match} against the struct as stored: the write that follows is then
+     * guarded by {@code @Version} from the version the client read, not the one just loaded.
+     */
+    private static void checkIfMatch(SchemaMetadata metadata, Cast cast, NativeWebRequest request, Object struct) {
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        String current = EntityTags.of(metadata, struct);
+        if (ifMatch == null) {
+            if (cast.requireIfMatch()) {
+                throw new PreconditionException(428, "This change needs If-Match with the ETag of the "
+                        + metadata.schemaClass().getSimpleName() + " it changes; read it first");
+            }
+            return;
+        }
+        if (!EntityTags.matches(ifMatch, current)) {
+            throw new PreconditionException(412, "The " + metadata.schemaClass().getSimpleName() + " was changed since "
+                    + "it was read (its ETag is no longer the one sent in If-Match); read it again and retry");
+        }
     }
 }

@@ -53,6 +53,16 @@ public class SchemaProblemHandler {
 
     private static final Log logger = LogFactory.getLog(SchemaProblemHandler.class);
 
+    /** Data exceptions a client's value causes: too long, out of range, bad dates, bytes or text for the type. */
+    private static final java.util.Set<String> INPUT_STATES = java.util.Set.of("22001", "22003", "22007", "22008", "22021",
+            "22P02", "22P05", "22018");
+
+    /** Integrity violations stored data causes: a foreign key, a unique key. */
+    private static final java.util.Set<String> CONFLICT_STATES = java.util.Set.of("23503", "23505", "23506");
+
+    /** MariaDB's codes under SQLState 23000: duplicate key, and a parent row missing or still referenced. */
+    private static final java.util.Set<Integer> MARIADB_CONFLICTS = java.util.Set.of(1062, 1451, 1452);
+
     private final SchemaRegistry registry;
     private final ChangesetMessages messages;
 
@@ -97,6 +107,11 @@ public class SchemaProblemHandler {
         return problem(HttpStatus.NOT_FOUND, "No " + ex.schema().getSimpleName() + " with id " + ex.id(), null);
     }
 
+    @ExceptionHandler(PreconditionException.class)
+    public ResponseEntity<ProblemDetail> precondition(PreconditionException ex) {
+        return problem(HttpStatus.valueOf(ex.status()), ex.getMessage(), null);
+    }
+
     @ExceptionHandler(StaleEntryException.class)
     public ResponseEntity<ProblemDetail> stale(StaleEntryException ex) {
         return problem(HttpStatus.CONFLICT, "The resource was changed or deleted since it was read; read it again and retry",
@@ -131,25 +146,44 @@ public class SchemaProblemHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     public ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex) {
-        String state = sqlState(ex);
-        if (state != null && state.startsWith("22")) {
+        SQLException sql = sqlException(ex);
+        String state = sql != null ? String.valueOf(sql.getSQLState()) : "";
+        if (INPUT_STATES.contains(state)) {
             logger.warn("The database refused a value of a request (SQLState " + state + ")");
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has a value the database cannot take", null);
         }
-        if (state != null && state.startsWith("23")) {
+        if (CONFLICT_STATES.contains(state) || (state.equals("23000") && MARIADB_CONFLICTS.contains(sql.getErrorCode()))) {
             logger.warn("A request conflicts with stored data (SQLState " + state + "): " + ex.getClass().getSimpleName());
             return problem(HttpStatus.CONFLICT, "The request conflicts with data already stored", null);
         }
         throw ex;
     }
 
-    private static @Nullable String sqlState(Throwable failure) {
+    private static @Nullable SQLException sqlException(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
+                return sql;
             }
         }
         return null;
+    }
+
+    /**
+     * A network failure, not the SQL: SQLState class 08 (Hikari's "Connection is closed" is
+     * 08003), or the server going away (57P01 to 57P03).
+     */
+    private static boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -167,10 +201,24 @@ public class SchemaProblemHandler {
      * rollback on a connection the network broke): 503, to be retried.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class, TransactionSystemException.class})
+            CannotCreateTransactionException.class})
     public ResponseEntity<ProblemDetail> unavailable(Exception ex) {
         logger.warn("The database is unavailable: " + ex.getClass().getSimpleName());
         return retryable(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry later");
+    }
+
+    /**
+     * A commit or rollback on a connection the network broke (the rollback after a statement lost
+     * its connection fails on the closed connection, and names that statement's failure as its
+     * application exception): 503. Any other failure of the transaction system is the application's.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    public ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex) {
+        Throwable application = ex.getApplicationException();
+        if (!connectionLost(ex) && (application == null || !connectionLost(application))) {
+            throw ex;
+        }
+        return unavailable(ex);
     }
 
     private static ResponseEntity<ProblemDetail> retryable(HttpStatus status, String detail) {

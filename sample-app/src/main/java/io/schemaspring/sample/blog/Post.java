@@ -11,6 +11,7 @@ import io.schemaspring.annotation.Timestamps;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.annotation.Version;
 
 @Schema("posts")
 @Timestamps
@@ -32,6 +33,13 @@ public class Post {
     private List<Link> links;
     private LocalDateTime insertedAt;
     private LocalDateTime updatedAt;
+    /** The ETag of a post's responses; a PUT that sends it in If-Match changes only that version. */
+    @Version
+    private Integer lockVersion;
+
+    public Integer getLockVersion() {
+        return this.lockVersion;
+    }
 
     public Long getId() {
         return this.id;

@@ -325,6 +325,14 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether the database counts the sizes of character columns in UTF-16 units (H2: a character
+     * outside the Basic Multilingual Plane takes two) instead of characters (code points).
+     */
+    public boolean countsSizesInUtf16Units() {
+        return false;
+    }
+
+    /**
      * Whether an upsert can fail with a duplicate key when another transaction inserts the same key
      * concurrently (H2's {@code MERGE} is not atomic against concurrent inserts), so that the
      * repository runs it once more; {@code ON CONFLICT} and {@code ON DUPLICATE KEY} cannot.

@@ -152,4 +152,9 @@ public class H2Dialect extends Dialect {
     private static String unfolded(String name) {
         return name.equals(name.toUpperCase(java.util.Locale.ROOT)) ? name.toLowerCase(java.util.Locale.ROOT) : name;
     }
+
+    @Override
+    public boolean countsSizesInUtf16Units() {
+        return true;
+    }
 }

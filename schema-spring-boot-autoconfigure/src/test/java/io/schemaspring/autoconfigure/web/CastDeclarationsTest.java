@@ -11,6 +11,7 @@ import io.schemaspring.web.Cast;
 import io.schemaspring.web.CastDeclarations;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -23,6 +24,23 @@ class CastDeclarationsTest {
         @PostMapping("/misspelled")
         void create(@Cast(permit = {"title", "tilte"}) Changeset<Article> changeset) {
         }
+    }
+
+    @RestController
+    static class UnversionedController {
+
+        @PutMapping("/articles/{id}")
+        void update(@Cast(permit = "title", requireIfMatch = true) Changeset<Article> changeset) {
+        }
+    }
+
+    @Test
+    void failsStartupForARequiredIfMatchOnASchemaWithoutVersion() {
+        SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
+        assertThatThrownBy(() -> CastDeclarations.validate(mappingOf(UnversionedController.class), registry))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Invalid @Cast on parameter 0 of UnversionedController.update: requireIfMatch needs a @Version "
+                        + "field on Article, whose value is the ETag If-Match is compared to");
     }
 
     private static RequestMappingHandlerMapping mappingOf(Class<?> controller) {

@@ -27,6 +27,8 @@ public class IdempotencyRecord {
 
     public String location;
 
+    public String etag;
+
     public byte[] body;
 
     public Instant createdAt;
