@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * field error for a value too long for its column (SQLState 22001) or with bytes the database
  * cannot store (22021, a NUL on PostgreSQL), else {@link UnstorableValueException} for such values
  * and any other value the database refused (a data exception, SQLState class 22: a number out of
- * range for its column, say),
- * else {@link UndeclaredConstraintException}. Column sizes come from JDBC metadata, read once per
+ * range for its column, say); "can't be blank" on the field of a NOT NULL column left empty; else
+ * {@link UndeclaredConstraintException}. Column sizes come from JDBC metadata, read once per
  * table, because PostgreSQL's message does not name the column.
  */
 final class ChangesetViolations {
@@ -58,6 +58,10 @@ final class ChangesetViolations {
         }
         else if (state != null && state.startsWith(DATA_EXCEPTION)) {
             named = false;
+        }
+        else if (constraint != null && constraint.kind() == ConstraintViolation.Kind.NOT_NULL
+                && addBlank(changeset, constraint.name())) {
+            return new InvalidChangesetException(action, changeset);
         }
         else {
             return new UndeclaredConstraintException(action, metadata.schemaClass(),
@@ -105,6 +109,21 @@ final class ChangesetViolations {
             }
         }
         return named;
+    }
+
+    /** Adds Ecto's "can't be blank" to the field stored in the NOT NULL column, if the schema has one. */
+    private static boolean addBlank(Changeset<?> changeset, @Nullable String column) {
+        if (column == null) {
+            return false;
+        }
+        SchemaMetadata metadata = changeset.metadata();
+        for (String field : metadata.fields()) {
+            if (column.equalsIgnoreCase(metadata.fieldSource(field))) {
+                changeset.addError(field, "can't be blank", Map.of("validation", "required"));
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean addInvalidBytes(Changeset<?> changeset) {

@@ -28,9 +28,8 @@ public final class CastDeclarations {
                     }
                 }
                 catch (RuntimeException ex) {
-                    throw new IllegalStateException("Invalid @Cast on parameter " + parameter.getParameterIndex() + " of "
-                            + method.getBeanType().getSimpleName() + "." + method.getMethod().getName() + ": " + ex.getMessage(),
-                            ex);
+                    throw new CastDefinitionException(method.getBeanType().getSimpleName() + "." + method.getMethod().getName(),
+                            parameter.getParameterIndex(), String.valueOf(ex.getMessage()), ex);
                 }
             }
         }

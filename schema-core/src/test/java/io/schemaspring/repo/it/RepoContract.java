@@ -1381,9 +1381,15 @@ abstract class RepoContract implements BulkWriteContract {
                 .hasMessage("could not perform insert of Post: the database refused it with check_constraint "
                         + "\"posts_rating_check\", which the changeset did not declare; declare it with "
                         + "checkConstraint(field, \"posts_rating_check\") to turn it into a field error");
-        assertThatThrownBy(() -> this.repo.insert(Changeset.change(new Author()))).isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessage("could not perform insert of Author: the database refused it with a not-null constraint on "
-                        + "column \"name\": validate the field with validateRequired before the write");
+    }
+
+    @Test
+    void aNotNullColumnLeftEmptyIsCantBeBlankOnItsField() {
+        Changeset<Author> changeset = Changeset.change(new Author());
+        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class)
+                .hasMessage("could not perform insert because changeset is invalid. Errors: [name: can't be blank]");
+        assertThat(changeset.errors()).containsExactly(new FieldError("name", "can't be blank", Map.of("validation", "required")));
+        assertThat(this.repo.count(Author.class)).isZero();
     }
 
     @Test

@@ -64,6 +64,20 @@ class CastDeclarationsTest {
     }
 
     @Test
+    void anInvalidCastIsReportedByTheFailureAnalysis() {
+        SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> CastDeclarations.validate(mappingOf(UnversionedController.class), registry));
+        org.springframework.boot.diagnostics.FailureAnalysis analysis = new io.schemaspring.autoconfigure.CastDefinitionFailureAnalyzerAccess()
+                .analyze(new IllegalStateException("context refresh failed", failure));
+        org.assertj.core.api.Assertions.assertThat(analysis.getDescription()).isEqualTo("Controller method "
+                + "UnversionedController.update, @Cast on parameter 0 is invalid: requireIfMatch needs a @Version field on "
+                + "Article, whose value is the ETag If-Match is compared to.");
+        org.assertj.core.api.Assertions.assertThat(analysis.getAction()).isEqualTo("Fix: change the @Cast annotation (or "
+                + "the schema) so that it names only what the schema has.");
+    }
+
+    @Test
     void acceptsTheDeclarationsOfAValidController() {
         SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
         GenericWebApplicationContext context = new GenericWebApplicationContext();
