@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A test of the data layer only, like {@code @DataJdbcTest}: the schema registry, {@code Repo},
  * {@code Changesets} and the {@code SchemaRepository} beans on an embedded database that replaces
- * the application's (unless {@code @AutoConfigureTestDatabase(replace = NONE)}), each test in a
- * transaction rolled back at its end. Components, controllers and other auto-configurations are
+ * the application's (unless {@link #replaceDatabase()} is {@code NONE}: then on the configured
+ * one, PostgreSQL with its own DDL say), each test in a transaction rolled back at its end. Components, controllers and other auto-configurations are
  * not loaded; {@code @Import} what a test needs.
  */
 @Target(ElementType.TYPE)
@@ -51,6 +51,14 @@ public @interface SchemaJdbcTest {
 
     /** Components to leave out of the context. */
     Filter[] excludeFilters() default {};
+
+    /**
+     * Which data source the test's embedded database replaces: {@code ANY} (the default, as
+     * {@code @DataJdbcTest}), or {@code NONE} to test on the database {@code spring.datasource}
+     * configures.
+     */
+    @AliasFor(annotation = AutoConfigureTestDatabase.class, attribute = "replace")
+    AutoConfigureTestDatabase.Replace replaceDatabase() default AutoConfigureTestDatabase.Replace.ANY;
 
     /** Auto-configurations to leave out of this slice. */
     @AliasFor(annotation = ImportAutoConfiguration.class, attribute = "exclude")
