@@ -156,6 +156,15 @@ abstract class DerivedQueryContract {
     }
 
     @Test
+    void aPageOfAQueryIsPreloadedAndCountedWithoutItsPreloads() {
+        Page<Post> page = this.posts.page(io.schemaspring.repo.Query.from(Post.class).where("authorId", this.ann.id)
+                .preload("author"), PageRequest.of(0, 2, BY_TITLE));
+        assertThat(page.getContent()).extracting(post -> post.title + " by " + post.author.name)
+                .containsExactly("100% Elixir by ann", "Dune by ann");
+        assertThat(page.getTotalElements()).isEqualTo(3);
+    }
+
+    @Test
     void limitPageSliceAndStream() {
         assertThat(titles(this.posts.findByAuthorIdOrderByTitle(this.ann.id, Limit.of(2)))).containsExactly("100% Elixir", "Dune");
         Page<Post> page = this.posts.findByAuthorId(this.ann.id, PageRequest.of(1, 2, BY_TITLE));
