@@ -15,9 +15,12 @@ class PoolerRefusedOptionsFailureAnalyzer extends AbstractFailureAnalyzer<SQLExc
 
     private static final Pattern REFUSAL = Pattern.compile("unsupported startup parameter: ?([A-Za-z_]+)");
 
+    /** Where the timeouts that startup options carried go behind a pooler. */
+    static final String TIMEOUTS_THAT_SURVIVE_POOLING = "set the timeouts where they survive pooling, with ALTER ROLE "
+            + "<user> SET statement_timeout = '10s' on the server, or spring.jdbc.template.query-timeout";
+
     static final String OPTIONS_ACTION = "Remove options from spring.datasource.url and "
-            + "spring.datasource.hikari.data-source-properties, and set the timeouts where they survive pooling, with "
-            + "ALTER ROLE <user> SET statement_timeout = '10s' on the server, or spring.jdbc.template.query-timeout";
+            + "spring.datasource.hikari.data-source-properties, and " + TIMEOUTS_THAT_SURVIVE_POOLING;
 
     @Override
     protected @Nullable FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {

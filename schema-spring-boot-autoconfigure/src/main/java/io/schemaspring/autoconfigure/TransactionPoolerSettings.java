@@ -46,8 +46,7 @@ final class TransactionPoolerSettings {
         if (name.equals("options")) {
             throw new IllegalStateException("schema.pooler=transaction, but " + where + " sets the startup options '"
                     + value + "', which a transaction pooler such as PgBouncer refuses (unsupported startup parameter) "
-                    + "or drops: remove them, and set the timeouts where they survive pooling, with ALTER ROLE <user> "
-                    + "SET statement_timeout = '10s' on the server, or spring.jdbc.template.query-timeout");
+                    + "or drops: remove them, and " + PoolerRefusedOptionsFailureAnalyzer.TIMEOUTS_THAT_SURVIVE_POOLING);
         }
         if (name.equals("preparethreshold") && !value.trim().equals("0")) {
             throw new IllegalStateException("schema.pooler=transaction, but " + where + " sets prepareThreshold=" + value

@@ -8,6 +8,7 @@ import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.StaleEntryException;
+import io.schemaspring.repo.routing.ConnectionLoss;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,23 +169,6 @@ public class SchemaProblemHandler {
         return null;
     }
 
-    /**
-     * A network failure, not the SQL: SQLState class 08 (Hikari's "Connection is closed" is
-     * 08003), or the server going away (57P01 to 57P03).
-     */
-    private static boolean connectionLost(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * A deadlock or a serialization failure (SQLState 40P01, 40001, a lock wait that gave up): the
@@ -215,7 +199,7 @@ public class SchemaProblemHandler {
     @ExceptionHandler(TransactionSystemException.class)
     public ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex) {
         Throwable application = ex.getApplicationException();
-        if (!connectionLost(ex) && (application == null || !connectionLost(application))) {
+        if (!ConnectionLoss.in(ex) && (application == null || !ConnectionLoss.in(application))) {
             throw ex;
         }
         return unavailable(ex);

@@ -1,9 +1,5 @@
 package io.schemaspring.repo.routing;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
@@ -29,8 +25,6 @@ public final class ReadRouting {
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
-    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
-
     private ReadRouting() {
     }
 
@@ -53,7 +47,7 @@ public final class ReadRouting {
         catch (DataAccessException ex) {
             ReplicaRoutingDataSource.Replica replica = state.replicaUsed;
             if (!outermost || replica == null || TransactionSynchronizationManager.isSynchronizationActive()
-                    || !connectionLost(ex)) {
+                    || !ConnectionLoss.in(ex)) {
                 throw ex;
             }
             replica.failed(ex);
@@ -66,20 +60,6 @@ public final class ReadRouting {
                 state.replicaUsed = null;
             }
         }
-    }
-
-    /** A connection failure (SQLState class 08) or the server going away (57P01 to 57P03), not a timeout or an error in the SQL. */
-    private static boolean connectionLost(DataAccessException ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SERVER_GONE.contains(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Runs work on the primary, for reads that must see the latest writes (and any work on the way). */

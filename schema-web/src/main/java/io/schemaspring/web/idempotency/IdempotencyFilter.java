@@ -19,8 +19,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -50,8 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
-    private static final Log logger = LogFactory.getLog(IdempotencyFilter.class);
-
     /** The request header naming the write. */
     public static final String HEADER = "Idempotency-Key";
 
@@ -79,8 +75,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      */
     public IdempotencyFilter(JdbcTemplate jdbc, Dialect dialect, PlatformTransactionManager transactions,
             Duration retention, long maxBodyBytes) {
-        var registry = IdempotencyStore.registry();
-        this.store = new IdempotencyStore(new Repo(registry, jdbc, dialect, JsonMapper.builder().build(), transactions,
+        this.store = new IdempotencyStore(new Repo(IdempotencyRecord.REGISTRY, jdbc, dialect, JsonMapper.builder().build(), transactions,
                 Clock.systemUTC()), transactions, retention, Clock.systemUTC());
         this.transactions = new TransactionTemplate(transactions);
         this.maxBodyBytes = maxBodyBytes;

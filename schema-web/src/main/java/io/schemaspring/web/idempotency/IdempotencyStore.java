@@ -1,6 +1,5 @@
 package io.schemaspring.web.idempotency;
 
-import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.OnConflict;
 import io.schemaspring.repo.Query;
 import io.schemaspring.repo.Repo;
@@ -48,10 +47,6 @@ final class IdempotencyStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.retention = retention;
         this.clock = clock;
-    }
-
-    static SchemaRegistry registry() {
-        return IdempotencyRecord.REGISTRY;
     }
 
     /**
