@@ -1,26 +1,19 @@
 package io.schemaspring.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,19 +51,7 @@ class PgBouncerLoadTest {
 
     @BeforeAll
     static void requirePgBouncer() {
-        try (Connection connection = DriverManager.getConnection(PGBOUNCER_URL)) {
-            return;
-        }
-        catch (SQLException ex) {
-            String reason = "PgBouncer is not reachable at " + PGBOUNCER_URL + " (" + ex.getMessage() + ")";
-            String required = System.getenv("SCHEMA_IT_REQUIRED");
-            if (required != null && Arrays.stream(required.split(","))
-                    .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals("pgbouncer"))) {
-                fail(reason + ", but SCHEMA_IT_REQUIRED=" + required + " requires it");
-            }
-            System.out.println("[schema-it] NOTICE: " + reason + ": skipping the PgBouncer load test");
-            Assumptions.abort(reason);
-        }
+        RequiredServer.require("pgbouncer", PGBOUNCER_URL, "PgBouncer");
     }
 
     @Test

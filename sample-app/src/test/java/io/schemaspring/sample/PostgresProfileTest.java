@@ -1,16 +1,11 @@
 package io.schemaspring.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Locale;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,26 +21,14 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("postgres")
 class PostgresProfileTest {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3";
+    static final String URL = RequiredServer.POSTGRES;
 
     @Autowired
     private DataSource dataSource;
 
     @BeforeAll
     static void requirePostgres() {
-        try (Connection connection = DriverManager.getConnection(URL)) {
-            return;
-        }
-        catch (SQLException ex) {
-            String reason = "PostgreSQL is not reachable at " + URL + " (" + ex.getMessage() + ")";
-            String required = System.getenv("SCHEMA_IT_REQUIRED");
-            if (required != null && Arrays.stream(required.split(","))
-                    .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals("postgres"))) {
-                fail(reason + ", but SCHEMA_IT_REQUIRED=" + required + " requires it");
-            }
-            System.out.println("[schema-it] NOTICE: " + reason + ": skipping the postgres profile test");
-            Assumptions.abort(reason);
-        }
+        RequiredServer.require("postgres", URL, "PostgreSQL");
     }
 
     @Test

@@ -52,18 +52,7 @@ class PostgresReplicaLagTest {
     @BeforeAll
     static void requireThePrimaryAndTheReplica() {
         PostgresProfileTest.requirePostgres();
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(REPLICA_URL)) {
-            return;
-        }
-        catch (java.sql.SQLException ex) {
-            String reason = "the replica is not reachable at " + REPLICA_URL + " (" + ex.getMessage() + ")";
-            String required = System.getenv("SCHEMA_IT_REQUIRED");
-            if (required != null && java.util.Arrays.asList(required.split(",")).contains("replica")) {
-                org.assertj.core.api.Assertions.fail(reason + ", but SCHEMA_IT_REQUIRED=" + required + " requires it");
-            }
-            System.out.println("[schema-it] NOTICE: " + reason + ": skipping the replica lag test");
-            org.junit.jupiter.api.Assumptions.abort(reason);
-        }
+        RequiredServer.require("replica", REPLICA_URL, "The replica");
     }
 
     @Test
