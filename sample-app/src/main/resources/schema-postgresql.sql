@@ -31,3 +31,7 @@ ALTER TABLE blog.posts ADD COLUMN IF NOT EXISTS word_count INT;
 ALTER TABLE acme.posts ADD COLUMN IF NOT EXISTS word_count INT;
 ALTER TABLE blog.posts ADD COLUMN IF NOT EXISTS lock_version INT DEFAULT 0 NOT NULL;
 ALTER TABLE acme.posts ADD COLUMN IF NOT EXISTS lock_version INT DEFAULT 0 NOT NULL;
+CREATE INDEX IF NOT EXISTS comments_post_id_index ON blog.comments (post_id);
+CREATE INDEX IF NOT EXISTS posts_tags_post_id_index ON blog.posts_tags (post_id);
+CREATE INDEX IF NOT EXISTS comments_post_id_index ON acme.comments (post_id);
+CREATE INDEX IF NOT EXISTS posts_tags_post_id_index ON acme.posts_tags (post_id);
