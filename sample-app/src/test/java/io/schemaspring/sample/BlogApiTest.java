@@ -2,7 +2,7 @@ package io.schemaspring.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.Tag;
 import java.net.URI;

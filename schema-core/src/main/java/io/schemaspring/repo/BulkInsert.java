@@ -1,5 +1,7 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.InsertAll;
+import io.schemaspring.query.OnConflict;
 import io.schemaspring.annotation.Writable;
 import io.schemaspring.metadata.AutogenerateId;
 import io.schemaspring.metadata.FieldMetadata;

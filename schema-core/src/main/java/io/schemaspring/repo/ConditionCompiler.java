@@ -1,5 +1,7 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Condition;

@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Query;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.JoinKey;

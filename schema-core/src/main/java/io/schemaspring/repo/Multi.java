@@ -1,5 +1,7 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Query;
+import io.schemaspring.query.UpdateAll;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.InvalidChangesetException;
 import java.util.ArrayList;

@@ -1,7 +1,13 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Aggregate;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Lock;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.Selection;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.repo.dialect.RowLock;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Condition;
@@ -86,7 +92,7 @@ final class QueryCompiler {
                     .where(where)
                     .paged(limit, offset)
                     .distinct(query.isDistinct())
-                    .lock(lock == null ? null : lock.rowLock())
+                    .lock(lock == null ? null : RowLock.of(lock))
                     .project(projection);
             if (columns) {
                 select = select.orderBy(query.orders().stream().map(order -> new OrderTerm(

@@ -1,5 +1,8 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Aggregate;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Query;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;

@@ -1,5 +1,12 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Aggregate;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.InsertAll;
+import io.schemaspring.query.OnConflict;
+import io.schemaspring.query.ProjectionQuery;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.UpdateAll;
 import io.micrometer.observation.ObservationRegistry;
 import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.changeset.Changeset;
@@ -626,6 +633,10 @@ public class Repo implements UniquenessCheck {
     }
 
     /** How this repository maps a schema to its table; refuses embedded schemas, which have no table. */
+    ProjectionReader projections() {
+        return this.projections;
+    }
+
     SchemaMapping mapping(Class<?> schema) {
         return this.context.mapping(schema);
     }

@@ -1,5 +1,7 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Query;
+import io.schemaspring.query.UpdateAll;
 import io.schemaspring.annotation.Writable;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;

@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.OnConflict;
 import io.schemaspring.annotation.Writable;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;

@@ -1,4 +1,4 @@
-/** Ecto.Repo over JdbcTemplate: {@code Repo}, {@code Query}, {@code Multi}, the per-schema {@code SchemaRepository}. */
+/** Ecto.Repo's engine over JdbcTemplate: {@code Repo}, {@code Multi}, the operations, preloads, and the compilation of {@code io.schemaspring.query} values to SQL. */
 @NullMarked
 package io.schemaspring.repo;
 

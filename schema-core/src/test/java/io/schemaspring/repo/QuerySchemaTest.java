@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

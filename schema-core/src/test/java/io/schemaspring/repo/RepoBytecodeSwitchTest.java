@@ -1,5 +1,7 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.ProjectionQuery;
+import io.schemaspring.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.metadata.SchemaRegistry;
@@ -48,8 +50,9 @@ class RepoBytecodeSwitchTest {
             SchemaRegistry registry = SchemaRegistry.builder().settings(SchemaSettings.builder().bytecode(bytecode).build())
                     .add(Post.class, Author.class, Comment.class, Tag.class).build();
             ProjectionQuery<PostTitle> titles = Query.from(Post.class).select(PostTitle.class);
-            assertThat(Repo.create(registry, database).all(titles)).containsExactly(new PostTitle(1, "first"));
-            assertThat(titles.plan().generated()).isEqualTo(bytecode);
+            Repo repo = Repo.create(registry, database);
+            assertThat(repo.all(titles)).containsExactly(new PostTitle(1, "first"));
+            assertThat(repo.projections().cached(titles).generated()).isEqualTo(bytecode);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.schemaspring.autoconfigure;
 
-import io.schemaspring.repo.RepositoryDefinitionException;
+import io.schemaspring.data.RepositoryDefinitionException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

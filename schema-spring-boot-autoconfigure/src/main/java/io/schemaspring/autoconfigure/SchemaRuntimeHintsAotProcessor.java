@@ -3,7 +3,7 @@ package io.schemaspring.autoconfigure;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
-import io.schemaspring.repo.support.SchemaRepositoryFactoryBean;
+import io.schemaspring.data.support.SchemaRepositoryFactoryBean;
 import io.schemaspring.type.CustomType;
 import io.schemaspring.type.FieldGenerator;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.schemaspring.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,9 +38,11 @@ class ArchitectureTest {
                 .layer("annotation").definedBy("io.schemaspring.annotation..")
                 .layer("metadata").definedBy("io.schemaspring.metadata..")
                 .layer("changeset").definedBy("io.schemaspring.changeset..")
+                .layer("query").definedBy("io.schemaspring.query..")
                 .layer("dialect").definedBy("io.schemaspring.repo.dialect..")
                 .layer("repo").definedBy(JavaClass.Predicates.resideInAPackage("io.schemaspring.repo..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.schemaspring.repo.dialect.."))))
+                .layer("data").definedBy("io.schemaspring.data..")
                 .layer("ddl").definedBy("io.schemaspring.ddl..")
                 .layer("web").definedBy("io.schemaspring.web..")
                 .layer("jackson").definedBy("io.schemaspring.jackson..")
@@ -48,16 +51,32 @@ class ArchitectureTest {
                 .whereLayer("web").mayOnlyBeAccessedByLayers("autoconfigure")
                 .whereLayer("jackson").mayOnlyBeAccessedByLayers("autoconfigure")
                 .whereLayer("ddl").mayOnlyBeAccessedByLayers("autoconfigure")
-                .whereLayer("repo").mayOnlyBeAccessedByLayers("web", "jackson", "autoconfigure")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("repo", "ddl", "web", "jackson", "autoconfigure")
-                .whereLayer("changeset").mayOnlyBeAccessedByLayers("repo", "web", "jackson", "autoconfigure")
-                .whereLayer("metadata").mayOnlyBeAccessedByLayers("changeset", "dialect", "repo", "ddl", "web", "jackson",
+                .whereLayer("data").mayOnlyBeAccessedByLayers("autoconfigure")
+                .whereLayer("repo").mayOnlyBeAccessedByLayers("data", "web", "jackson", "autoconfigure")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("repo", "data", "ddl", "web", "jackson", "autoconfigure")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("dialect", "repo", "data", "web", "jackson", "autoconfigure")
+                .whereLayer("changeset").mayOnlyBeAccessedByLayers("query", "dialect", "repo", "data", "web", "jackson",
                         "autoconfigure")
-                .whereLayer("annotation").mayOnlyBeAccessedByLayers("metadata", "changeset", "dialect", "repo", "ddl", "web",
-                        "jackson", "autoconfigure")
-                .whereLayer("type").mayOnlyBeAccessedByLayers("annotation", "metadata", "changeset", "dialect", "repo",
-                        "ddl", "web", "jackson", "autoconfigure");
+                .whereLayer("metadata").mayOnlyBeAccessedByLayers("changeset", "query", "dialect", "repo", "data", "ddl",
+                        "web", "jackson", "autoconfigure")
+                .whereLayer("annotation").mayOnlyBeAccessedByLayers("metadata", "changeset", "query", "dialect", "repo",
+                        "data", "ddl", "web", "jackson", "autoconfigure")
+                .whereLayer("type").mayOnlyBeAccessedByLayers("annotation", "metadata", "changeset", "query", "dialect",
+                        "repo", "data", "ddl", "web", "jackson", "autoconfigure");
         layers.check(LIBRARY);
+    }
+
+    /**
+     * Ecto.Query apart from Ecto.Repo: the query model is values read through public accessors, so
+     * it names nothing of the engine that runs it, nor of Spring Data or JDBC, and cannot hold the
+     * engine's plans or caches.
+     */
+    @Test
+    void theQueryModelDependsOnNoEngine() {
+        noClasses().that().resideInAPackage("io.schemaspring.query..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.schemaspring.repo..", "io.schemaspring.data..", "org.springframework.jdbc..",
+                        "java.sql..")
+                .check(LIBRARY);
     }
 
     @Test
@@ -81,7 +100,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeLibrary() {
         assertThat(LIBRARY.stream().map(JavaClass::getPackageName).distinct().toList()).contains("io.schemaspring.type",
-                "io.schemaspring.metadata", "io.schemaspring.repo", "io.schemaspring.repo.dialect", "io.schemaspring.repo.routing", "io.schemaspring.ddl", "io.schemaspring.web", "io.schemaspring.jackson",
+                "io.schemaspring.metadata", "io.schemaspring.query", "io.schemaspring.repo", "io.schemaspring.repo.dialect",
+                "io.schemaspring.data", "io.schemaspring.data.support", "io.schemaspring.repo.routing", "io.schemaspring.ddl", "io.schemaspring.web", "io.schemaspring.jackson",
                 "io.schemaspring.autoconfigure");
     }
 

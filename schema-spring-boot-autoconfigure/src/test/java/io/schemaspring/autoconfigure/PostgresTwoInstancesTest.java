@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.autoconfigure.fixtures.replica.Tally;
 import io.schemaspring.autoconfigure.fixtures.replica.TallyRepository;
-import io.schemaspring.repo.OnConflict;
+import io.schemaspring.query.OnConflict;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.StaleEntryException;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.schemaspring.autoconfigure.fixtures.library.Book;
 import io.schemaspring.autoconfigure.fixtures.library.BookRepository;
 import io.schemaspring.autoconfigure.fixtures.library.Shelf;
 import io.schemaspring.metadata.SchemaRegistry;
-import io.schemaspring.repo.support.SchemaRepositoryFactoryBean;
+import io.schemaspring.data.support.SchemaRepositoryFactoryBean;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aot.generate.ClassNameGenerator;

@@ -126,12 +126,12 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
             throw new NoResultsException(metadata.schemaClass(), id);
         }
         Repo repo = this.repo.getObject();
-        io.schemaspring.repo.Query<?> query = io.schemaspring.repo.Query.from(metadata.schemaClass())
+        io.schemaspring.query.Query<?> query = io.schemaspring.query.Query.from(metadata.schemaClass())
                 .where(key.name(), castId.value());
         if (prefix != null) {
             query = query.prefix(prefix);
         }
-        io.schemaspring.repo.Query<?> byId = query;
+        io.schemaspring.query.Query<?> byId = query;
         List<String> associations = plan(metadata, cast).associations();
         // The row is read to be changed: from the primary, never from a replica that may lag behind it.
         return ReadRouting.onPrimary(() -> {

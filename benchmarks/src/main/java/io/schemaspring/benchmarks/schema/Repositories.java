@@ -1,6 +1,6 @@
 package io.schemaspring.benchmarks.schema;
 
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import java.util.List;
 
 /** The starter's Spring Data repositories of the benchmark, built by {@code SchemaRepositoryFactory}. */

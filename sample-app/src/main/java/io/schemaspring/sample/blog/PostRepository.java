@@ -1,6 +1,6 @@
 package io.schemaspring.sample.blog;
 
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 

@@ -1,11 +1,11 @@
 package io.schemaspring.sample.web;
 
-import io.schemaspring.repo.Expr;
-import io.schemaspring.repo.Query;
-import io.schemaspring.repo.Query.Direction;
-import io.schemaspring.repo.Query.Op;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.Query.Direction;
+import io.schemaspring.query.Query.Op;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.Selection;
+import io.schemaspring.query.Selection;
 import io.schemaspring.sample.blog.Post;
 import java.util.List;
 import java.util.Locale;

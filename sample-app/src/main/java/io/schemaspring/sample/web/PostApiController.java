@@ -1,7 +1,7 @@
 package io.schemaspring.sample.web;
 
 import io.schemaspring.changeset.Changeset;
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.sample.blog.Comment;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.web.Cast;

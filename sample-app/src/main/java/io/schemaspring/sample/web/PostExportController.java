@@ -1,7 +1,7 @@
 package io.schemaspring.sample.web;
 
-import io.schemaspring.repo.Query;
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.query.Query;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.sample.blog.Post;
 import java.io.OutputStream;
 import java.util.stream.Stream;

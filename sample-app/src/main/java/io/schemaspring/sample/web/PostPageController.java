@@ -1,6 +1,6 @@
 package io.schemaspring.sample.web;
 
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.User;
 import jakarta.servlet.http.HttpServletResponse;

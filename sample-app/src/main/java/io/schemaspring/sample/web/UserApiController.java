@@ -2,7 +2,7 @@ package io.schemaspring.sample.web;
 
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.Length;
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.sample.account.Passwords;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.PostRepository;

@@ -1,5 +1,6 @@
 package io.schemaspring.repo.dialect;
 
+import io.schemaspring.query.Lock;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,16 @@ public record RowLock(Strength strength, Wait waitMode) {
     public RowLock {
         Objects.requireNonNull(strength, "Lock strength must not be null");
         Objects.requireNonNull(waitMode, "Lock wait must not be null");
+    }
+
+    /** The row lock a query's {@link Lock} asks for. */
+    public static RowLock of(Lock lock) {
+        return switch (lock) {
+            case FOR_UPDATE -> forUpdate();
+            case FOR_SHARE -> forShare();
+            case FOR_UPDATE_NOWAIT -> forUpdate().nowait();
+            case FOR_UPDATE_SKIP_LOCKED -> forUpdate().skipLocked();
+        };
     }
 
     public static RowLock forUpdate() {

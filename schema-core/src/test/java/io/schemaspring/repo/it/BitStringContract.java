@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.FieldError;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.it.fixtures.Signal;
 import io.schemaspring.repo.it.fixtures.SignalPattern;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.RepositoryDefinitionException;
+import io.schemaspring.data.RepositoryDefinitionException;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.BrokenPostRepositories;
@@ -18,7 +18,7 @@ import io.schemaspring.repo.it.fixtures.PostRepository.PostSummary;
 import io.schemaspring.repo.it.fixtures.PostRepository.TitleOnly;
 import io.schemaspring.repo.it.fixtures.PostRepositoryCustomImpl;
 import io.schemaspring.repo.it.fixtures.Tag;
-import io.schemaspring.repo.support.SchemaRepositoryFactory;
+import io.schemaspring.data.support.SchemaRepositoryFactory;
 import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -157,7 +157,7 @@ abstract class DerivedQueryContract {
 
     @Test
     void aPageOfAQueryIsPreloadedAndCountedWithoutItsPreloads() {
-        Page<Post> page = this.posts.page(io.schemaspring.repo.Query.from(Post.class).where("authorId", this.ann.id)
+        Page<Post> page = this.posts.page(io.schemaspring.query.Query.from(Post.class).where("authorId", this.ann.id)
                 .preload("author"), PageRequest.of(0, 2, BY_TITLE));
         assertThat(page.getContent()).extracting(post -> post.title + " by " + post.author.name)
                 .containsExactly("100% Elixir by ann", "Dune by ann");

@@ -7,7 +7,7 @@ import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.FieldError;
 import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.metadata.NotLoaded;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.repo.it.ecto.Comment;
 import io.schemaspring.repo.it.ecto.Permalink;
@@ -790,7 +790,7 @@ abstract class EctoAssocContract extends EctoContract {
         Post post = Post.titled("first");
         post.comments = List.of(Comment.text("dropped?"));
         this.dataSource.reset();
-        assertThatThrownBy(() -> this.repo.insert(post, io.schemaspring.repo.OnConflict.nothing()))
+        assertThatThrownBy(() -> this.repo.insert(post, io.schemaspring.query.OnConflict.nothing()))
                 .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
                 .hasMessage("insert with OnConflict.nothing() does not write associations: upsert Post without them, then "
                         + "write them with putAssoc in an update");

@@ -9,7 +9,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Multi;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.repo.dialect.DialectResolver;

@@ -3,7 +3,7 @@ package io.schemaspring.repo.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.changeset.Changeset;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.it.fixtures.Price;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.annotation.Schema;
 import io.schemaspring.metadata.SchemaRegistry;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

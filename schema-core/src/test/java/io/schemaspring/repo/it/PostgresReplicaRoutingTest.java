@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemaspring.metadata.SchemaRegistry;
-import io.schemaspring.repo.Aggregate;
-import io.schemaspring.repo.Expr;
-import io.schemaspring.repo.Lock;
+import io.schemaspring.query.Aggregate;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Lock;
 import io.schemaspring.repo.Multi;
 import io.schemaspring.repo.MultiResult;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.ReplicaNote;

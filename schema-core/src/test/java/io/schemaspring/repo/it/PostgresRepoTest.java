@@ -60,8 +60,8 @@ class PostgresRepoTest extends RepoContract {
             List<java.util.concurrent.Future<Keyword>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String color = "c" + i;
-                io.schemaspring.repo.OnConflict onConflict = i % 2 == 0 ? io.schemaspring.repo.OnConflict.nothing()
-                        : io.schemaspring.repo.OnConflict.replace("color").target("name");
+                io.schemaspring.query.OnConflict onConflict = i % 2 == 0 ? io.schemaspring.query.OnConflict.nothing()
+                        : io.schemaspring.query.OnConflict.replace("color").target("name");
                 results.add(threads.submit(() -> {
                     start.await();
                     return concurrent.insert(Keyword.of("race", color), onConflict);

@@ -13,22 +13,22 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.metadata.AssociationNotLoadedException;
-import io.schemaspring.repo.Aggregate;
-import io.schemaspring.repo.Expr;
-import io.schemaspring.repo.Lock;
+import io.schemaspring.query.Aggregate;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Lock;
 import io.schemaspring.repo.Multi;
 import io.schemaspring.repo.MultiResult;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.PrefixMismatchException;
-import io.schemaspring.repo.ProjectionQuery;
-import io.schemaspring.repo.Query;
-import io.schemaspring.repo.Selection;
-import io.schemaspring.repo.Query.Direction;
-import io.schemaspring.repo.Query.Op;
+import io.schemaspring.query.ProjectionQuery;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.Selection;
+import io.schemaspring.query.Query.Direction;
+import io.schemaspring.query.Query.Op;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.SchemaRepository;
-import io.schemaspring.repo.SimpleSchemaRepository;
+import io.schemaspring.data.SchemaRepository;
+import io.schemaspring.data.support.SimpleSchemaRepository;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Address;
@@ -775,14 +775,14 @@ abstract class RepoContract implements BulkWriteContract {
         comment(ericPost, "b", true);
         comment(ericPost, "c", false);
         assertThat(this.repo.updateAll(Query.from(Post.class).join("author").where("author.name", "jose"),
-                io.schemaspring.repo.UpdateAll.create().set("title", "renamed"))).isEqualTo(1);
+                io.schemaspring.query.UpdateAll.create().set("title", "renamed"))).isEqualTo(1);
         assertThat(this.jdbc.queryForList("SELECT title FROM posts ORDER BY id", String.class))
                 .containsExactly("renamed", "by eric");
         assertThat(this.repo.deleteAll(Query.from(Comment.class).join("post.author").where("post.author.name", "eric")))
                 .isEqualTo(2);
         assertThat(this.jdbc.queryForList("SELECT body FROM comments", String.class)).containsExactly("a");
         assertThat(this.repo.updateAll(Query.from(Post.class).join("comments").where("comments.approved", true),
-                io.schemaspring.repo.UpdateAll.create().inc("rating", 1))).isEqualTo(1);
+                io.schemaspring.query.UpdateAll.create().inc("rating", 1))).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ aggregates

@@ -1,7 +1,7 @@
 package io.schemaspring.repo.it;
 
 import io.schemaspring.metadata.SchemaRegistry;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.it.fixtures.StreamRow;
 import java.util.List;

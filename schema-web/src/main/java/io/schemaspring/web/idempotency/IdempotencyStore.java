@@ -1,9 +1,9 @@
 package io.schemaspring.web.idempotency;
 
-import io.schemaspring.repo.OnConflict;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.OnConflict;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.UpdateAll;
+import io.schemaspring.query.UpdateAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

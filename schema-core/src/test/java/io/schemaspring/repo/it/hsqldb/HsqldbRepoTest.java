@@ -3,7 +3,7 @@ package io.schemaspring.repo.it.hsqldb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemaspring.metadata.SchemaRegistry;
-import io.schemaspring.repo.Query;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.dialect.DialectResolver;
 import java.util.List;

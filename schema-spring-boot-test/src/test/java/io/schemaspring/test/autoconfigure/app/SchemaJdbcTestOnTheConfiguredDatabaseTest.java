@@ -2,7 +2,7 @@ package io.schemaspring.test.autoconfigure.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.test.autoconfigure.SchemaJdbcTest;
 import java.sql.Connection;
 import javax.sql.DataSource;

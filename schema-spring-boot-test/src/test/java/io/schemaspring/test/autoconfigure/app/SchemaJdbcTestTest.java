@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemaspring.changeset.Changesets;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.test.autoconfigure.SchemaJdbcTest;
 import java.sql.Connection;
 import javax.sql.DataSource;

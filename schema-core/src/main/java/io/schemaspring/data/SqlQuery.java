@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.data;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.data;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

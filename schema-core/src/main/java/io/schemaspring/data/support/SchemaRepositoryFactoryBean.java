@@ -1,4 +1,4 @@
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import io.schemaspring.repo.Repo;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -57,16 +57,18 @@ public final class Selection {
         return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"));
     }
 
-    @Nullable Aggregate aggregate() {
+    /** The aggregate applied to {@link #path()}; {@code null} for a plain field. */
+    public @Nullable Aggregate aggregate() {
         return this.aggregate;
     }
 
-    @Nullable String path() {
+    /** The field, joined fields by path ({@code "user.name"}); {@code null} for {@code count()}. */
+    public @Nullable String path() {
         return this.path;
     }
 
     /** The component it fills; {@code null} for an unnamed {@code count()}. */
-    @Nullable String name() {
+    public @Nullable String name() {
         if (this.alias != null) {
             return this.alias;
         }

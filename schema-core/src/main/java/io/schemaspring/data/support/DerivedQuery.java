@@ -1,13 +1,13 @@
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.SchemaMetadata;
-import io.schemaspring.repo.Expr;
-import io.schemaspring.repo.Query;
-import io.schemaspring.repo.Query.Op;
-import io.schemaspring.repo.RepositoryDefinitionException;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.Query.Op;
+import io.schemaspring.data.RepositoryDefinitionException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -4,6 +4,6 @@
  * {@code @SqlQuery}, translated into the starter's {@code Query}.
  */
 @NullMarked
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
-package io.schemaspring.repo;
+package io.schemaspring.data.support;
 
+import io.schemaspring.data.SchemaRepository;
+import io.schemaspring.query.Query;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
 import java.util.Arrays;
 import java.util.Collection;

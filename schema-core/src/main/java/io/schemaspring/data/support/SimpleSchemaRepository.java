@@ -1,5 +1,13 @@
-package io.schemaspring.repo;
+package io.schemaspring.data.support;
 
+import io.schemaspring.data.SchemaRepository;
+import io.schemaspring.query.InsertAll;
+import io.schemaspring.query.OnConflict;
+import io.schemaspring.query.ProjectionQuery;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.UpdateAll;
+import io.schemaspring.repo.NoResultsException;
+import io.schemaspring.repo.Repo;
 import io.schemaspring.changeset.Changeset;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.routing.ReadRouting;

@@ -1,5 +1,12 @@
-package io.schemaspring.repo;
+package io.schemaspring.data;
 
+import io.schemaspring.query.InsertAll;
+import io.schemaspring.query.OnConflict;
+import io.schemaspring.query.ProjectionQuery;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.UpdateAll;
+import io.schemaspring.repo.NoResultsException;
+import io.schemaspring.repo.Repo;
 import io.schemaspring.changeset.Changeset;
 import java.util.List;
 import java.util.Map;

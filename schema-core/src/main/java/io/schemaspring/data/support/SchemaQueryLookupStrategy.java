@@ -1,10 +1,10 @@
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.RepositoryDefinitionException;
-import io.schemaspring.repo.SchemaRepository;
-import io.schemaspring.repo.SqlQuery;
+import io.schemaspring.data.RepositoryDefinitionException;
+import io.schemaspring.data.SchemaRepository;
+import io.schemaspring.data.SqlQuery;
 import java.lang.reflect.Method;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,10 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
+import io.schemaspring.metadata.AssociationMetadata;
+import io.schemaspring.metadata.SchemaMetadata;
+import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.metadata.SqlIdentifiers;
+import io.schemaspring.metadata.StructMeta;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -86,15 +91,15 @@ public final class Query<T> {
             throw new IllegalArgumentException("assoc :" + name + " needs structs, got " + structs);
         }
         Class<?> ownerClass = structs.get(0).getClass();
-        io.schemaspring.metadata.SchemaMetadata owner = io.schemaspring.metadata.SchemaRegistry.standalone(ownerClass);
-        io.schemaspring.metadata.SchemaMetadata related = owner;
+        SchemaMetadata owner = SchemaRegistry.standalone(ownerClass);
+        SchemaMetadata related = owner;
         for (String step : name.split("\\.")) {
-            io.schemaspring.metadata.AssociationMetadata association = related.association(step);
+            AssociationMetadata association = related.association(step);
             if (association == null) {
                 throw new IllegalArgumentException("Schema " + related.schemaClass().getSimpleName()
                         + " does not have the association :" + step + "; its associations are " + related.associations());
             }
-            related = io.schemaspring.metadata.SchemaRegistry.standalone(association.related());
+            related = SchemaRegistry.standalone(association.related());
         }
         String ownerKey = singleKey(owner, "assoc :" + name);
         String relatedKey = singleKey(related, "assoc :" + name);
@@ -113,11 +118,11 @@ public final class Query<T> {
         }
         Query<?> owners = from(ownerClass).join(name).where(Expr.in(ownerKey, keys));
         Query<R> query = ((Query<R>) from(related.schemaClass())).where(Expr.in(relatedKey, owners, name + "." + relatedKey));
-        io.schemaspring.metadata.StructMeta meta = owner.getMeta(structs.get(0));
+        StructMeta meta = owner.getMeta(structs.get(0));
         return meta != null && meta.prefix() != null ? query.prefix(meta.prefix()) : query;
     }
 
-    private static String singleKey(io.schemaspring.metadata.SchemaMetadata metadata, String action) {
+    private static String singleKey(SchemaMetadata metadata, String action) {
         if (metadata.primaryKey().size() != 1) {
             throw new IllegalArgumentException(action + " needs a single primary key on " + metadata.schemaClass().getSimpleName()
                     + ", which has " + metadata.primaryKey());
@@ -132,7 +137,7 @@ public final class Query<T> {
      * and the metadata layer must not depend on the repository layer.
      */
     @SuppressWarnings("unchecked")
-    public static <T> Query<T> of(io.schemaspring.metadata.SchemaMetadata metadata) {
+    public static <T> Query<T> of(SchemaMetadata metadata) {
         Objects.requireNonNull(metadata, "Schema metadata must not be null");
         if (metadata.embedded()) {
             throw new IllegalArgumentException(metadata.schemaClass().getName()
@@ -248,7 +253,7 @@ public final class Query<T> {
 
     /** Runs against this database schema instead of the schema's default: multi-tenancy by prefix. */
     public Query<T> prefix(String prefix) {
-        io.schemaspring.metadata.SqlIdentifiers.require(prefix, "Prefix");
+        SqlIdentifiers.require(prefix, "Prefix");
         Query<T> copy = copy();
         copy.prefix = prefix;
         return copy;
@@ -330,7 +335,7 @@ public final class Query<T> {
     }
 
     /** The same conditions and prefix without order, paging, lock or preloads: what a count of this query needs. */
-    Query<T> filtersOnly() {
+    public Query<T> filtersOnly() {
         Query<T> copy = new Query<>(this.schema);
         copy.conditions = this.conditions;
         copy.prefix = this.prefix;

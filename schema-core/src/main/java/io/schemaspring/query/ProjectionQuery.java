@@ -1,14 +1,13 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A query answering values instead of structs, Ecto's {@code select}: records or classes filled
  * from {@link Selection}s, optionally grouped ({@code group_by}) and filtered after grouping
- * ({@code having}). Run it with {@link Repo#all(ProjectionQuery)}. A separate type from
+ * ({@code having}). Run it with {@link io.schemaspring.repo.Repo#all(ProjectionQuery)}. A separate type from
  * {@link Query}, so that what only structs can do (preload, lock, stream, write) is not offered.
  */
 public final class ProjectionQuery<R> {
@@ -18,7 +17,6 @@ public final class ProjectionQuery<R> {
     private final List<Selection> selections;
     private final List<String> groupBy;
     private final List<Expr> having;
-    private volatile ProjectionReader.@Nullable Plan plan;
 
     ProjectionQuery(Query<?> query, Class<R> type, List<Selection> selections, List<String> groupBy, List<Expr> having) {
         this.query = query;
@@ -46,7 +44,7 @@ public final class ProjectionQuery<R> {
     }
 
     /** The same projection of another query (a repository's, scoped to its prefix). */
-    ProjectionQuery<R> withQuery(Query<?> query) {
+    public ProjectionQuery<R> withQuery(Query<?> query) {
         return new ProjectionQuery<>(query, this.type, this.selections, this.groupBy, this.having);
     }
 
@@ -68,14 +66,6 @@ public final class ProjectionQuery<R> {
 
     public List<Expr> having() {
         return this.having;
-    }
-
-    ProjectionReader.@Nullable Plan plan() {
-        return this.plan;
-    }
-
-    void plan(ProjectionReader.Plan plan) {
-        this.plan = plan;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +23,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  */
 public final class OnConflict {
 
-    enum Action {
+    /** What happens to the existing row. */
+    public enum Action {
         NOTHING, REPLACE_ALL, REPLACE, REPLACE_ALL_EXCEPT
     }
 
@@ -67,15 +68,18 @@ public final class OnConflict {
         return new OnConflict(this.action, this.fields, names(fields, "target"));
     }
 
-    Action action() {
+    /** What happens to the existing row. */
+    public Action action() {
         return this.action;
     }
 
-    List<String> fields() {
+    /** The fields of {@code replace} or {@code replaceAllExcept}; empty for the other actions. */
+    public List<String> fields() {
         return this.fields;
     }
 
-    List<String> conflictTarget() {
+    /** The fields of {@link #target(String...)}; empty when none was given. */
+    public List<String> conflictTarget() {
         return this.target;
     }
 

@@ -1,6 +1,7 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
-/** The aggregate functions of {@link Repo#aggregate(Query, Aggregate, String)}, Ecto's {@code Repo.aggregate}. */
+
+/** The aggregate functions of {@link io.schemaspring.repo.Repo#aggregate(Query, Aggregate, String)}, Ecto's {@code Repo.aggregate}. */
 public enum Aggregate {
     /** The number of rows whose field is not null; 0 on no rows. */
     COUNT,

@@ -1,4 +1,4 @@
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.Repo;

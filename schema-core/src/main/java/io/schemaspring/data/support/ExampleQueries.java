@@ -1,5 +1,7 @@
-package io.schemaspring.repo;
+package io.schemaspring.data.support;
 
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Query;
 import io.schemaspring.metadata.SchemaMetadata;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.repo.SqlQuery;
+import io.schemaspring.data.SqlQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of {@link Repo#insertAll(java.util.List, InsertAll)}, Ecto's {@code insert_all} options:
+ * Options of {@link io.schemaspring.repo.Repo#insertAll(java.util.List, InsertAll)}, Ecto's {@code insert_all} options:
  * {@link #returning()} reads database-generated ids (and {@code readAfterWrites} fields where
  * the database can) back into the structs ({@code returning: true}); {@link #onConflict} makes
  * every row an upsert. Immutable.
@@ -34,11 +34,13 @@ public final class InsertAll {
         return new InsertAll(this.returning, Objects.requireNonNull(onConflict, "OnConflict must not be null"));
     }
 
-    boolean readsBack() {
+    /** Whether generated values are read back into the structs ({@link #returning()}). */
+    public boolean readsBack() {
         return this.returning;
     }
 
-    @Nullable OnConflict conflict() {
+    /** The conflict clause of every row, or {@code null}. */
+    public @Nullable OnConflict conflict() {
         return this.onConflict;
     }
 

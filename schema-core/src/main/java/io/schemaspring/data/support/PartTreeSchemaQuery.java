@@ -1,8 +1,8 @@
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import io.schemaspring.repo.MultipleResultsException;
-import io.schemaspring.repo.Query;
-import io.schemaspring.repo.SchemaRepository;
+import io.schemaspring.query.Query;
+import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.repo.routing.ReadRouting;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

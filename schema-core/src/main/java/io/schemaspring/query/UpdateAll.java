@@ -1,4 +1,4 @@
-package io.schemaspring.repo;
+package io.schemaspring.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,18 +8,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * The changes of {@link Repo#updateAll(Query, UpdateAll)}, Ecto's {@code update_all} keyword list:
+ * The changes of {@link io.schemaspring.repo.Repo#updateAll(Query, UpdateAll)}, Ecto's {@code update_all} keyword list:
  * {@code UpdateAll.create().set("title", "x").inc("views", 1)} is
  * {@code [set: [title: "x"], inc: [views: 1]]}. Values are cast to the fields' types; timestamps
  * are not touched (as in Ecto). Immutable.
  */
 public final class UpdateAll {
 
-    enum Kind {
+    /** Ecto's {@code set} or {@code inc}. */
+    public enum Kind {
         SET, INC
     }
 
-    record Change(Kind kind, String field, @Nullable Object value) {
+    /** One change: set the field to the value, or add the value to it. */
+    public record Change(Kind kind, String field, @Nullable Object value) {
     }
 
     private final List<Change> changes;
@@ -42,7 +44,8 @@ public final class UpdateAll {
         return add(new Change(Kind.INC, field, Objects.requireNonNull(by, "inc needs a number, got null")));
     }
 
-    List<Change> changes() {
+    /** The changes, in the order given. */
+    public List<Change> changes() {
         return this.changes;
     }
 

@@ -1,8 +1,8 @@
-package io.schemaspring.repo.support;
+package io.schemaspring.data.support;
 
 import io.schemaspring.repo.Repo;
-import io.schemaspring.repo.SchemaRepository;
-import io.schemaspring.repo.SimpleSchemaRepository;
+import io.schemaspring.data.SchemaRepository;
+import io.schemaspring.data.support.SimpleSchemaRepository;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
