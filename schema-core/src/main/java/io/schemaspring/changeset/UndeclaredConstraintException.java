@@ -21,9 +21,29 @@ public class UndeclaredConstraintException extends DataIntegrityViolationExcepti
      */
     public UndeclaredConstraintException(String action, Class<?> schema, @Nullable String kind, @Nullable String constraint,
             @Nullable String declaration, DataIntegrityViolationException cause) {
-        super(message(action, schema, kind, constraint, declaration), cause);
+        this(message(action, schema, kind, constraint, declaration), kind, constraint, cause);
+    }
+
+    private UndeclaredConstraintException(String message, @Nullable String kind, @Nullable String constraint,
+            DataIntegrityViolationException cause) {
+        super(message, cause);
         this.constraint = constraint;
         this.kind = kind;
+    }
+
+    /**
+     * A violation of a kind the changeset declares, whose constraint name the database's dialect
+     * did not read from the driver's error: no declaration can be matched to it.
+     *
+     * @param kind Ecto's name of the kind
+     * @param dialect the dialect's name, as the fix names it
+     */
+    public static UndeclaredConstraintException unnamed(String action, Class<?> schema, String kind, String dialect,
+            DataIntegrityViolationException cause) {
+        return new UndeclaredConstraintException("could not perform " + action + " of " + schema.getSimpleName()
+                + ": the database refused it with a " + kind + " whose name the " + dialect
+                + " dialect did not read from the driver's error, so no constraint the changeset declares can match it; "
+                + "override Dialect.constraintViolation(SQLException) to read the name", kind, null, cause);
     }
 
     private static String message(String action, Class<?> schema, @Nullable String kind, @Nullable String constraint,

@@ -196,9 +196,13 @@ final class ChangesetWriter {
     /** The declared constraint's field error, else what {@link ChangesetViolations} makes of the violation. */
     private RuntimeException constraintError(String action, Changeset<?> changeset, DataIntegrityViolationException ex,
             @Nullable ConstraintViolation violation) {
-        Constraint constraint = violation != null && violation.name() != null
-                ? changeset.constraints().stream().filter(declared -> violation.names(declared.name())).findFirst().orElse(null)
-                : ConstraintViolations.find(changeset.constraints(), ex).orElse(null);
+        Constraint constraint = violation == null ? null
+                : changeset.constraints().stream().filter(violation::matches).findFirst().orElse(null);
+        if (constraint == null && violation != null && violation.name() == null && changeset.constraints().stream()
+                .anyMatch(declared -> ConstraintViolation.kindOf(declared.type()) == violation.kind())) {
+            return UndeclaredConstraintException.unnamed(action, changeset.metadata().schemaClass(),
+                    violation.kind().ectoName(), this.context.dialect.name(), ex);
+        }
         if (constraint == null) {
             return this.violations.translate(this.context.jdbc, this.context.dialect.countsSizesInUtf16Units(), action,
                     changeset, this.context.prefixOf(changeset.data()), ex,

@@ -1,5 +1,6 @@
 package io.schemaspring.repo.dialect;
 
+import io.schemaspring.changeset.Constraint;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,26 @@ public record ConstraintViolation(Kind kind, @Nullable String name) {
         public @Nullable String declaration() {
             return this.declaration;
         }
+    }
+
+    /**
+     * Whether this is a violation of the constraint the changeset declared, as Ecto matches them:
+     * the same kind ({@code assocConstraint} and {@code noAssocConstraint} declare foreign keys) and
+     * the same name (databases may fold its case). A violation without a name matches nothing: the
+     * name is read from the driver's error, never guessed from message text, where a value could
+     * carry another constraint's name.
+     */
+    public boolean matches(Constraint declared) {
+        return this.kind == kindOf(declared.type()) && names(declared.name());
+    }
+
+    /** The kind of violation a declared constraint turns into a field error. */
+    public static Kind kindOf(Constraint.Type type) {
+        return switch (type) {
+            case UNIQUE -> Kind.UNIQUE;
+            case FOREIGN, ASSOC, NO_ASSOC -> Kind.FOREIGN_KEY;
+            case CHECK -> Kind.CHECK;
+        };
     }
 
     /** Whether the violation names the given constraint (databases may fold its case). */

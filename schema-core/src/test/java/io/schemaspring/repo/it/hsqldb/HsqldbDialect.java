@@ -1,16 +1,29 @@
 package io.schemaspring.repo.it.hsqldb;
 
+import io.schemaspring.repo.dialect.ConstraintViolation;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.LimitClause;
 import io.schemaspring.repo.dialect.ProductNameDialectProvider;
 import io.schemaspring.repo.dialect.RowLock;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HSQLDB, added the way a user adds a database: this class and one line in
  * {@code META-INF/spring.factories}. Standard paging (offset bound first), read-back through
- * generated keys, key lists as IN lists, JSON as text.
+ * generated keys, key lists as IN lists, JSON as text, constraint names read from the driver's
+ * error so that changesets can match the constraints they declare.
  */
 public class HsqldbDialect extends Dialect {
+
+    /**
+     * HSQLDB's report names the constraint before anything of the row: {@code "...; NAME table: TABLE"},
+     * then {@code " column: NAME"} for NOT NULL and {@code " value: ..."} for a missing parent.
+     */
+    private static final Pattern CONSTRAINT = Pattern.compile("; (\\w+) table: \\w+(?: column: (\\w+))?");
 
     /** Recognises HSQLDB ("HSQL Database Engine"). */
     public static final class Provider extends ProductNameDialectProvider {
@@ -57,6 +70,23 @@ public class HsqldbDialect extends Dialect {
     @Override
     public int maxParameters() {
         return 32767;
+    }
+
+    /** The kind by the standard SQLState (23513 for checks, as HSQLDB reports them); the name from the report's end. */
+    @Override
+    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
+        ConstraintViolation standard = super.constraintViolation(error);
+        ConstraintViolation.Kind kind = "23513".equals(error.getSQLState()) ? ConstraintViolation.Kind.CHECK
+                : standard == null ? null : standard.kind();
+        if (kind == null) {
+            return null;
+        }
+        Matcher report = CONSTRAINT.matcher(String.valueOf(error.getMessage()));
+        if (!report.find()) {
+            return new ConstraintViolation(kind, null);
+        }
+        String name = kind == ConstraintViolation.Kind.NOT_NULL ? report.group(2) : report.group(1);
+        return new ConstraintViolation(kind, name == null ? null : name.toLowerCase(Locale.ROOT));
     }
 
     @Override
