@@ -154,7 +154,7 @@ final class AssocChanges {
         }
         if (element instanceof Map<?, ?> map) {
             Changeset<Object> changeset = Changeset.change(this.related, matched != null ? matched
-                    : this.related.newInstance(this.association.defaults()));
+                    : this.related.structs().newInstance(this.association.defaults()));
             map.forEach((key, change) -> {
                 if (!(key instanceof String field)) {
                     throw new IllegalArgumentException("putAssoc :" + this.association.field() + " was given the key " + key

@@ -659,7 +659,7 @@ public final class Changeset<T> {
     /** A new struct: a copy of the data with the changes (and cast associations) applied; the data is left as it was. */
     @SuppressWarnings("unchecked")
     public T applyChanges() {
-        Object copy = this.metadata.record() ? this.metadata.draft(this.data) : this.metadata.copy(this.data);
+        Object copy = this.metadata.record() ? this.metadata.structs().draft(this.data) : this.metadata.structs().copy(this.data);
         this.changes.forEach((name, value) -> {
             FieldMetadata field = this.metadata.field(name);
             if (field != null) {
@@ -674,7 +674,7 @@ public final class Changeset<T> {
                 association.accessor().set(copy, applied(nested));
             }
         });
-        T applied = (T) this.metadata.build(copy);
+        T applied = (T) this.metadata.structs().build(copy);
         StructCopies.copied(this.data, applied);
         return applied;
     }

@@ -50,7 +50,7 @@ final class NestedParams {
     /** A new child; an association's {@code defaults} are set on it, as Ecto builds new associated structs. */
     private Object newChild() {
         io.schemaspring.metadata.AssociationMetadata association = this.parent.metadata().association(this.name);
-        return association == null ? this.related.newInstance() : this.related.newInstance(association.defaults());
+        return association == null ? this.related.structs().newInstance() : this.related.structs().newInstance(association.defaults());
     }
 
     @Nullable Result cast(@Nullable Object current, BiFunction<Object, Map<String, Object>, Changeset<?>> with) {

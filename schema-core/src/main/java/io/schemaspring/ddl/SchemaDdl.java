@@ -8,12 +8,7 @@ import io.schemaspring.metadata.JoinKey;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.type.ArrayType;
-import io.schemaspring.type.CustomType;
-import io.schemaspring.type.EmbedType;
-import io.schemaspring.type.EnumType;
 import io.schemaspring.type.FieldType;
-import io.schemaspring.type.MapType;
 import io.schemaspring.type.PrimitiveType;
 import io.schemaspring.type.Type;
 import java.util.ArrayList;
@@ -80,23 +75,7 @@ public final class SchemaDdl {
 
     /** The column type the dialect stores a field type in, as the repository's codecs read and write it. */
     public static String columnType(Type type, Dialect dialect) {
-        if (type instanceof PrimitiveType primitive) {
-            return dialect.columnType(primitive.fieldType());
-        }
-        if (type instanceof EnumType enumType) {
-            return dialect.columnType(enumType.integer() ? FieldType.INTEGER : FieldType.STRING);
-        }
-        if (type instanceof CustomType custom) {
-            return dialect.columnType(custom.schemaType().type());
-        }
-        if (type instanceof ArrayType array && dialect.supportsArrays() && array.elementType() instanceof PrimitiveType element
-                && element.fieldType() != FieldType.MAP) {
-            return dialect.arrayColumnType(element.fieldType());
-        }
-        if (type instanceof ArrayType || type instanceof MapType || type instanceof EmbedType) {
-            return dialect.jsonColumnType();
-        }
-        throw new IllegalArgumentException("No column type for " + type);
+        return dialect.columnType(dialect.storage(type));
     }
 
     static boolean hasTable(SchemaMetadata schema) {

@@ -4,11 +4,9 @@ import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.dialect.Dialect;
-import io.schemaspring.type.ArrayType;
-import io.schemaspring.type.CustomType;
+import io.schemaspring.repo.dialect.Storage;
 import io.schemaspring.type.EnumType;
 import io.schemaspring.type.FieldType;
-import io.schemaspring.type.PrimitiveType;
 import io.schemaspring.type.Type;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -145,18 +143,14 @@ public final class SchemaValidator {
 
     /** Whether a column of this JDBC type can hold the field type as the repository reads and writes it. */
     static boolean compatible(Type type, Dialect dialect, ColumnInfo column) {
-        if (type instanceof PrimitiveType primitive) {
-            return compatible(primitive.fieldType(), column);
-        }
-        if (type instanceof EnumType enumType) {
-            return enumType.integer() ? compatible(FieldType.INTEGER, column) : column.text() || column.dataType() == Types.OTHER;
-        }
-        if (type instanceof CustomType custom) {
-            return compatible(custom.schemaType().type(), column);
-        }
-        if (type instanceof ArrayType array && dialect.supportsArrays() && array.elementType() instanceof PrimitiveType element
-                && element.fieldType() != FieldType.MAP) {
+        Storage storage = dialect.storage(type);
+        if (storage instanceof Storage.NativeArray) {
             return column.dataType() == Types.ARRAY || column.named("array", "[]") || column.typeName().startsWith("_");
+        }
+        if (storage instanceof Storage.Scalar scalar) {
+            // a PostgreSQL enum type (JDBC OTHER) holds the strings of an Ecto.Enum
+            return compatible(scalar.type(), column)
+                    || type instanceof EnumType enumType && !enumType.integer() && column.dataType() == Types.OTHER;
         }
         return json(column);
     }

@@ -32,16 +32,12 @@ public final class SchemaMetadata {
     private final List<String> autogenerateFields;
     private final List<String> autoupdateFields;
     private final List<String> redactFields;
-    private final MethodHandle constructor;
-    private final @Nullable StructAccess access;
+    private final Structs structs;
     private Map<String, AssociationMetadata> associations = Map.of();
     private List<String> associationNames = List.of();
     private @Nullable FieldAccessor metaAccessor;
     private @Nullable String versionField;
     private @Nullable SchemaRegistry registry;
-    private Map<String, SchemaMetadata> defaultStructs = Map.of();
-    private @Nullable RecordShape record;
-    private int hash;
     private Map<String, io.schemaspring.type.FieldGenerator<?>> generators = Map.of();
     private io.schemaspring.type.@Nullable FieldGenerator<?> timestampsGenerator;
 
@@ -69,8 +65,7 @@ public final class SchemaMetadata {
         this.autogenerateId = autogenerateId;
         this.autogenerateFields = List.copyOf(autogenerateFields);
         this.autoupdateFields = List.copyOf(autoupdateFields);
-        this.constructor = constructor;
-        this.access = access;
+        this.structs = new Structs(this, constructor, access);
     }
 
     private static Map<String, FieldMetadata> byName(List<FieldMetadata> fields) {
@@ -100,6 +95,11 @@ public final class SchemaMetadata {
         return this.generators.get(field);
     }
 
+    /** The generators of {@code @Field(generator = ...)} fields, by field. */
+    Map<String, io.schemaspring.type.FieldGenerator<?>> generators() {
+        return this.generators;
+    }
+
     /**
      * The schema's clock, {@code @Timestamps(generator = ...)}: a generator of {@link java.time.Instant}s
      * filling the timestamps; {@code null} when the repository's clock is used.
@@ -113,62 +113,17 @@ public final class SchemaMetadata {
     }
 
     void record(RecordShape shape) {
-        this.record = shape;
+        this.structs.record(shape);
     }
 
     /** Whether the schema is a record: built through its canonical constructor, never changed in place. */
     public boolean record() {
-        return this.record != null;
+        return this.structs.recordShape() != null;
     }
 
-    /**
-     * A {@link RecordDraft} of a record schema holding the record's components (the draft itself
-     * when given one), or, when {@code struct} is null, a draft of nulls and zeros (and new empty
-     * structs for {@code @EmbedsOne(defaultsToStruct = true)}); the repository sets values
-     * into the draft and {@link #build(Object)} makes the new record.
-     */
-    public RecordDraft draft(@Nullable Object struct) {
-        RecordShape shape = requireRecord();
-        if (struct instanceof RecordDraft draft) {
-            return draft;
-        }
-        if (struct != null) {
-            return new RecordDraft(this, shape.values(struct));
-        }
-        RecordDraft draft = new RecordDraft(this, shape.defaults());
-        this.defaultStructs.forEach((name, embedded) -> this.embeds.get(name).accessor().set(draft, embedded.newInstance()));
-        return draft;
-    }
-
-    /** The record a {@link RecordDraft} describes, through the canonical constructor; any other struct as it is. */
-    public Object build(Object struct) {
-        if (struct instanceof RecordDraft draft) {
-            return requireRecord().construct(draft.values);
-        }
-        return struct;
-    }
-
-    /** A new record with one component (field, virtual field or association) replaced. */
-    public Object with(Object record, String name, @Nullable Object value) {
-        RecordDraft draft = new RecordDraft(this, requireRecord().values(record));
-        FieldMetadata field = field(name);
-        (field != null ? field.accessor() : this.associations.get(name).accessor()).set(draft, value);
-        return build(draft);
-    }
-
-    /**
-     * A struct the repository may set values into: a {@link RecordDraft} for a record schema, the
-     * struct itself for a class. {@link #build(Object)} turns it back into the struct to answer.
-     */
-    public Object mutable(Object struct) {
-        return this.record != null ? draft(struct) : struct;
-    }
-
-    private RecordShape requireRecord() {
-        if (this.record == null) {
-            throw new IllegalStateException(this.schemaClass.getName() + " is not a record");
-        }
-        return this.record;
+    /** Ecto's struct functions for this schema: new, loaded and copied structs, {@code build_assoc}, record drafts. */
+    public Structs structs() {
+        return this.structs;
     }
 
     /** The registry this schema was built in: where its associations and embeds resolve. */
@@ -195,6 +150,10 @@ public final class SchemaMetadata {
         this.metaAccessor = accessor;
     }
 
+    @Nullable FieldAccessor metaAccessor() {
+        return this.metaAccessor;
+    }
+
     /** Whether the class declares a {@link StructMeta} field. */
     public boolean hasMeta() {
         return this.metaAccessor != null;
@@ -214,7 +173,7 @@ public final class SchemaMetadata {
 
     /** Links each {@code @EmbedsOne(defaultsToStruct = true)} to its embedded schema, once every schema is introspected. */
     void defaultStructs(Map<String, SchemaMetadata> embedded) {
-        this.defaultStructs = Map.copyOf(embedded);
+        this.structs.defaultStructs(embedded);
     }
 
     /** The schema class. */
@@ -337,50 +296,7 @@ public final class SchemaMetadata {
      * definition, generators included.)
      */
     public int hash() {
-        int hash = this.hash;
-        if (hash == 0) {
-            hash = computeHash();
-            this.hash = hash;
-        }
-        return hash;
-    }
-
-    private int computeHash() {
-        StringBuilder text = new StringBuilder();
-        text.append(this.source).append('|').append(this.prefix)
-                .append('|').append(this.context).append('|').append(this.embedded).append("|pk=").append(this.primaryKey);
-        java.util.stream.Stream.concat(this.fields.values().stream(), this.virtualFields.values().stream()).forEach(field -> text
-                .append("|field ").append(field.name()).append(' ').append(field.source()).append(' ')
-                .append(field.type().getClass().getSimpleName()).append(' ').append(field.type()).append(' ')
-                .append(field.type().javaType().getName()).append(' ').append(field.primaryKey()).append(field.virtual())
-                .append(field.autogenerate()).append(field.readAfterWrites()).append(field.loadInQuery())
-                .append(field.redact()).append(' ').append(field.writable()));
-        text.append("|autogenerate=").append(this.autogenerateFields).append(this.autoupdateFields).append(this.autogenerateId)
-                .append("|version=").append(this.versionField);
-        this.generators.forEach((name, generator) -> text.append("|generator ").append(name).append(' ')
-                .append(generator.getClass().getName()));
-        if (this.timestampsGenerator != null) {
-            text.append("|clock ").append(this.timestampsGenerator.getClass().getName());
-        }
-        this.associations.values().forEach(association -> text.append("|assoc ").append(association.field()).append(' ')
-                .append(association.kind()).append(' ').append(association.cardinality()).append(' ')
-                .append(association.related().getName()).append(' ').append(association.ownerKey()).append(' ')
-                .append(association.relatedKey()).append(' ').append(association.joinThrough()).append(' ')
-                .append(association.onDelete()).append(' ').append(association.onReplace()).append(' ')
-                .append(association.unique()).append(' ').append(association.through()));
-        this.embeds.values().forEach(embed -> text.append("|embed ").append(embed.field()).append(' ')
-                .append(embed.cardinality()).append(' ').append(embed.related().getName()).append(' ').append(embed.source())
-                .append(' ').append(embed.onReplace()).append(' ').append(embed.defaultsToStruct()));
-        byte[] digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        catch (java.security.NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-        int hash = java.nio.ByteBuffer.wrap(digest).getInt() & 0x7fffffff;
-        return hash == 0 ? 1 : hash;
+        return SchemaHash.of(this);
     }
 
     /**
@@ -407,168 +323,6 @@ public final class SchemaMetadata {
             load.put(name, new FieldSource(field.source(), field.type()));
         });
         return Collections.unmodifiableMap(load);
-    }
-
-    /**
-     * Ecto's {@code __schema__(:loaded)}: a new struct in the loaded state, as the repository
-     * answers rows: {@link #newInstance()} with a {@link StructMeta} in state
-     * {@link StructMeta.State#LOADED} carrying the schema's prefix and source when the class declares
-     * a {@code StructMeta} field (a plain new instance otherwise: records never declare one).
-     */
-    public Object loaded() {
-        Object struct = newInstance();
-        putMeta(struct, StructMeta.loaded(this.prefix, this.source));
-        return struct;
-    }
-
-    /**
-     * A new instance with every field at its default, through the no-argument constructor; an
-     * {@code @EmbedsOne(defaultsToStruct = true)} left null by the constructor holds a new empty
-     * embedded struct, as Ecto's struct default does.
-     */
-    public Object newInstance() {
-        if (this.record != null) {
-            return build(draft(null));
-        }
-        Object struct = instantiate();
-        if (this.defaultStructs.isEmpty()) {
-            return struct;
-        }
-        this.defaultStructs.forEach((name, embedded) -> {
-            FieldAccessor accessor = this.embeds.get(name).accessor();
-            if (accessor.get(struct) == null) {
-                accessor.set(struct, embedded.newInstance());
-            }
-        });
-        return struct;
-    }
-
-    /**
-     * A new instance ({@link #newInstance()}) with the given fields, virtual fields, embeds or
-     * associations set, in order; values are set as given, not cast.
-     *
-     * @throws IllegalArgumentException for a name the schema does not have or a value of the wrong Java type
-     */
-    public Object newInstance(Map<String, ?> values) {
-        Object struct = newInstance();
-        if (values.isEmpty()) {
-            return struct;
-        }
-        Object mutable = mutable(struct);
-        values.forEach((name, value) -> accessor(name).set(mutable, value));
-        return build(mutable);
-    }
-
-    private FieldAccessor accessor(String name) {
-        FieldMetadata field = field(name);
-        if (field != null) {
-            return field.accessor();
-        }
-        AssociationMetadata association = this.associations.get(name);
-        if (association != null) {
-            return association.accessor();
-        }
-        EmbedMetadata embed = this.embeds.get(name);
-        if (embed != null) {
-            return embed.accessor();
-        }
-        throw new IllegalArgumentException("Schema " + this.schemaClass.getSimpleName() + " does not have the field :"
-                + name + "; its fields are " + SchemaIntrospector.names(fields()));
-    }
-
-    /** Ecto's {@code build_assoc(parent, name)}: see {@link #buildAssoc(Object, String, Map)}. */
-    public Object buildAssoc(Object parent, String name) {
-        return buildAssoc(parent, name, Map.of());
-    }
-
-    /**
-     * Ecto's {@code build_assoc(parent, name, attributes)}: a new struct of the association's
-     * schema holding the association's {@code defaults}, then the given attributes (set as given,
-     * not cast), then, for {@code @HasOne} and {@code @HasMany}, the foreign key taken from the
-     * parent. {@code @BelongsTo} and {@code @ManyToMany} set no key, as in Ecto; the parent is
-     * not changed and nothing is written to the database.
-     *
-     * @throws IllegalArgumentException for an unknown or {@code through} association, a parent of
-     *         another schema, or an attribute the associated schema does not have
-     */
-    public Object buildAssoc(Object parent, String name, Map<String, ?> attributes) {
-        java.util.Objects.requireNonNull(parent, "parent must not be null");
-        java.util.Objects.requireNonNull(attributes, "attributes must not be null");
-        Class<?> parentClass = parent instanceof RecordDraft draft ? draft.metadata().schemaClass() : parent.getClass();
-        if (parentClass != this.schemaClass) {
-            throw new IllegalArgumentException("buildAssoc on " + this.schemaClass.getSimpleName() + " was given a "
-                    + parentClass.getSimpleName() + " parent");
-        }
-        AssociationMetadata association = this.associations.get(name);
-        if (association == null) {
-            throw new IllegalArgumentException("Schema " + this.schemaClass.getSimpleName()
-                    + " does not have the association :" + name + "; its associations are "
-                    + SchemaIntrospector.names(associations()));
-        }
-        if (association.kind() == AssociationKind.THROUGH) {
-            throw new IllegalArgumentException("Cannot build the through association :" + name + " of "
-                    + this.schemaClass.getSimpleName() + "; build the associations of its path "
-                    + SchemaIntrospector.names(association.through()) + " one by one");
-        }
-        SchemaMetadata related = registry().get(association.related());
-        Map<String, Object> values = new LinkedHashMap<>(association.defaults());
-        values.putAll(attributes);
-        if (association.kind() == AssociationKind.HAS) {
-            values.put(association.relatedKey(), field(association.ownerKey()).accessor().get(parent));
-        }
-        return related.newInstance(values);
-    }
-
-    /** A new empty embedded struct for an {@code @EmbedsOne(defaultsToStruct = true)}; {@code null} for other fields. */
-    public @Nullable Object defaultStruct(String embed) {
-        SchemaMetadata embedded = this.defaultStructs.get(embed);
-        return embedded == null ? null : embedded.newInstance();
-    }
-
-    private Object instantiate() {
-        if (this.access != null) {
-            return this.access.newInstance();
-        }
-        try {
-            return (Object) this.constructor.invokeExact();
-        }
-        catch (RuntimeException | Error ex) {
-            throw ex;
-        }
-        catch (Throwable ex) {
-            throw new IllegalStateException("Cannot instantiate " + this.schemaClass.getName(), ex);
-        }
-    }
-
-    /** A new instance holding the same field, embed and association values and the same {@link StructMeta} (a shallow copy). */
-    public Object copy(Object struct) {
-        if (this.record != null) {
-            Object copy = build(draft(struct));
-            StructCopies.copied(struct, copy);
-            return copy;
-        }
-        Object copy = newInstance();
-        if (this.metaAccessor != null) {
-            copyValue(this.metaAccessor, struct, copy);
-        }
-        for (FieldMetadata field : this.fields.values()) {
-            copyValue(field.accessor(), struct, copy);
-        }
-        for (FieldMetadata field : this.virtualFields.values()) {
-            copyValue(field.accessor(), struct, copy);
-        }
-        for (AssociationMetadata association : this.associations.values()) {
-            copyValue(association.accessor(), struct, copy);
-        }
-        StructCopies.copied(struct, copy);
-        return copy;
-    }
-
-    private static void copyValue(FieldAccessor accessor, Object from, Object to) {
-        Object value = accessor.get(from);
-        if (value != null || !accessor.primitive()) {
-            accessor.set(to, value);
-        }
     }
 
     @Override

@@ -133,8 +133,8 @@ public final class Query<T> {
     /**
      * Ecto's {@code __schema__(:query)}: the query of the whole schema, from its source with its
      * prefix ({@code Query.from(schemaClass)} with {@link #prefix(String)} when the schema has one).
-     * It lives here rather than on {@code SchemaMetadata} because queries are a repository concept
-     * and the metadata layer must not depend on the repository layer.
+     * It lives here rather than on {@code SchemaMetadata} because the query model sits above the
+     * metadata layer, which must not depend on it.
      */
     @SuppressWarnings("unchecked")
     public static <T> Query<T> of(SchemaMetadata metadata) {

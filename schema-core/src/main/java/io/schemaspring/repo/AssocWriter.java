@@ -62,7 +62,7 @@ final class AssocWriter {
     /** Ecto's insert of a struct with associations: a changeset putting each association the struct holds. */
     @SuppressWarnings("unchecked")
     <T> Changeset<T> asChangeset(SchemaMetadata metadata, T struct) {
-        Object data = metadata.record() ? metadata.draft(struct) : metadata.copy(struct);
+        Object data = metadata.record() ? metadata.structs().draft(struct) : metadata.structs().copy(struct);
         Map<String, Object> held = new LinkedHashMap<>();
         for (String name : metadata.associations()) {
             AssociationMetadata association = metadata.association(name);
@@ -72,7 +72,7 @@ final class AssocWriter {
                 association.accessor().set(data, null);
             }
         }
-        T detached = (T) metadata.build(data);
+        T detached = (T) metadata.structs().build(data);
         this.context.states.copy(struct, detached);
         Changeset<T> changeset = Changeset.change(metadata, detached);
         held.forEach(changeset::putAssoc);
@@ -134,7 +134,7 @@ final class AssocWriter {
     @SuppressWarnings("unchecked")
     <T> T detach(Changeset<T> changeset, T struct, Map<String, @Nullable Object> parents) {
         SchemaMetadata metadata = changeset.metadata();
-        Object data = metadata.record() ? metadata.draft(struct) : struct;
+        Object data = metadata.record() ? metadata.structs().draft(struct) : struct;
         for (String name : changeset.nested().keySet()) {
             AssociationMetadata association = metadata.association(name);
             if (association.kind() == AssociationKind.BELONGS_TO) {
@@ -142,7 +142,7 @@ final class AssocWriter {
             }
             association.accessor().set(data, null);
         }
-        T detached = (T) metadata.build(data);
+        T detached = (T) metadata.structs().build(data);
         if (detached != struct) {
             this.context.states.copy(struct, detached);
         }
@@ -272,7 +272,7 @@ final class AssocWriter {
             association.joinDefaults().forEach(joinDefault -> values.put(joinDefault.field(), joinDefault.value()));
             values.put(association.joinKeys().get(0).joinField(), ownerKey);
             values.put(association.joinKeys().get(1).joinField(), relatedKey.accessor().get(related));
-            this.changesets.insert(join.newInstance(values), prefix);
+            this.changesets.insert(join.structs().newInstance(values), prefix);
         }
     }
 
@@ -318,7 +318,7 @@ final class AssocWriter {
             association.accessor().set(struct, value);
         }
         else {
-            result = (T) metadata.with(struct, association.field(), value);
+            result = (T) metadata.structs().with(struct, association.field(), value);
             this.context.states.copy(struct, result);
         }
         if (association.cardinality() == Cardinality.ONE) {

@@ -140,13 +140,13 @@ final class ChangesetWriter {
             if (versioned) {
                 changes.put(version, VersionLock.next(metadata, filters.get(version)));
             }
-            Object copy = metadata.record() ? metadata.draft(data) : metadata.copy(data);
+            Object copy = metadata.record() ? metadata.structs().draft(data) : metadata.structs().copy(data);
             for (String name : metadata.virtualFields()) {
                 if (changes.containsKey(name)) {
                     metadata.field(name).accessor().set(copy, changes.remove(name));
                 }
             }
-            T struct = (T) metadata.build(copy);
+            T struct = (T) metadata.structs().build(copy);
             this.context.states.copy(data, struct);
             T updated = changes.isEmpty() ? struct : this.updates.write(struct, target, changes, false, filters);
             return nested ? this.assocs.writeChildren(changeset, updated, parents, false) : updated;

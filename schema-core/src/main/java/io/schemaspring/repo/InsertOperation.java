@@ -42,7 +42,7 @@ final class InsertOperation {
         SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(given);
-        Object struct = metadata.record() ? metadata.draft(given) : given;
+        Object struct = metadata.record() ? metadata.structs().draft(given) : given;
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
         BitSet included = included(metadata, struct, nulls);
@@ -71,7 +71,7 @@ final class InsertOperation {
             this.joinRows.write(metadata, struct, target, false);
             return null;
         });
-        T inserted = (T) metadata.build(struct);
+        T inserted = (T) metadata.structs().build(struct);
         this.context.states.loaded(metadata, inserted, target);
         return inserted;
     }

@@ -71,7 +71,7 @@ final class Preloader {
         Map<Object, Object> originals = new IdentityHashMap<>();
         List<Object> drafts = new ArrayList<>(parents.size());
         for (Object parent : parents) {
-            Object draft = metadata.draft(parent);
+            Object draft = metadata.structs().draft(parent);
             originals.put(draft, parent);
             drafts.add(draft);
         }
@@ -81,7 +81,7 @@ final class Preloader {
         List<Object> built = new ArrayList<>(drafts.size());
         StructStates states = this.context.states();
         for (Object draft : drafts) {
-            Object record = metadata.build(draft);
+            Object record = metadata.structs().build(draft);
             states.copy(originals.get(draft), record);
             StructStates.State state = states.find(draft);
             if (state != null) {

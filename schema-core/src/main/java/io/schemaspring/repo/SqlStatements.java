@@ -86,14 +86,14 @@ final class SqlStatements {
     }
 
     private static Object read(SchemaMetadata metadata, Column[] columns, ResultSet resultSet) throws SQLException {
-        Object struct = metadata.record() ? metadata.draft(null) : metadata.newInstance();
+        Object struct = metadata.record() ? metadata.structs().draft(null) : metadata.structs().newInstance();
         for (Column column : columns) {
             Object value = column.codec().read(resultSet, column.index());
             if (value != null || !column.field().accessor().primitive()) {
                 column.field().accessor().set(struct, value);
             }
         }
-        return metadata.build(struct);
+        return metadata.structs().build(struct);
     }
 
     /** Parameters named like a schema field are cast to its type and bound by its codec, as query values are. */

@@ -69,7 +69,7 @@ final class UpdateOperation {
             Map<String, Object> filters) {
         SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
-        Object struct = metadata.record() ? metadata.draft(given) : given;
+        Object struct = metadata.record() ? metadata.structs().draft(given) : given;
         Keys.require(metadata, struct, "update");
         List<Object> key = Keys.values(metadata, struct);
         Map<String, Object> joinChanges = Map.of();
@@ -112,7 +112,7 @@ final class UpdateOperation {
             }
             return null;
         });
-        T updated = (T) metadata.build(struct);
+        T updated = (T) metadata.structs().build(struct);
         if (updated != given) {
             this.context.states.copy(given, updated);
         }

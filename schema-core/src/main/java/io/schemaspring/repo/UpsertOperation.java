@@ -44,7 +44,7 @@ final class UpsertOperation {
         }
         SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
-        Object struct = metadata.record() ? metadata.draft(given) : given;
+        Object struct = metadata.record() ? metadata.structs().draft(given) : given;
         requireKnown(mapping, onConflict);
         if (AssocWriter.holdsAssociations(metadata, struct)) {
             throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " does not write associations: "
@@ -83,7 +83,7 @@ final class UpsertOperation {
             // it is committed now, and the same upsert finds it.
             written = write(sql, parameters, mapping, struct, returning);
         }
-        T upserted = (T) metadata.build(struct);
+        T upserted = (T) metadata.structs().build(struct);
         if (written) {
             this.context.states.loaded(metadata, upserted, target);
         }

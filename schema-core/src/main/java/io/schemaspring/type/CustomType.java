@@ -25,6 +25,13 @@ public record CustomType(SchemaType<?> schemaType) implements Type {
         }
     }
 
+    /** The type {@link SchemaType#type()} names, held in that type's default Java class. */
+    @Override
+    public Type storedType() {
+        FieldType stored = this.schemaType.type();
+        return new PrimitiveType(stored, stored.defaultJavaType());
+    }
+
     /** Whether the custom type overrides {@link SchemaType#autogenerate()}. */
     public boolean autogenerates() {
         try {

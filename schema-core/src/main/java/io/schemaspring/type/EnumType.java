@@ -111,6 +111,12 @@ public final class EnumType implements Type {
         return this.embedAs;
     }
 
+    /** {@code :integer} for {@code @EnumValue(intValue = ...)} constants, else {@code :string}. */
+    @Override
+    public Type storedType() {
+        return this.integer ? new PrimitiveType(FieldType.INTEGER, Long.class) : new PrimitiveType(FieldType.STRING, String.class);
+    }
+
     /** Whether the constants are stored as integers ({@code @EnumValue(intValue = ...)}), in an integer column. */
     public boolean integer() {
         return this.integer;

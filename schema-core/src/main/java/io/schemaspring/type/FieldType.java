@@ -44,10 +44,12 @@ public enum FieldType {
 
     private final String ectoName;
     private final Set<Class<?>> javaTypes;
+    private final Class<?> defaultJavaType;
 
     FieldType(String ectoName, Class<?>... javaTypes) {
         this.ectoName = ectoName;
         this.javaTypes = Set.of(javaTypes);
+        this.defaultJavaType = javaTypes.length == 0 ? Object.class : javaTypes[0];
     }
 
     /** The Ecto name without the colon, for example {@code naive_datetime}. */
@@ -58,6 +60,14 @@ public enum FieldType {
     /** Whether a field of this (boxed) Java class can hold values of this type. */
     public boolean accepts(Class<?> javaType) {
         return this.javaTypes.contains(javaType);
+    }
+
+    /**
+     * The Java class values of this type are read into when no field says which ({@code Long} for
+     * {@code :integer}, {@code Instant} for {@code :utc_datetime}): a custom type's stored values.
+     */
+    public Class<?> defaultJavaType() {
+        return this.defaultJavaType;
     }
 
     /** Whether the type keeps microseconds; {@code false} for the second-precision types. */

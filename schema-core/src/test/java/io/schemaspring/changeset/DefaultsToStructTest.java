@@ -36,18 +36,18 @@ class DefaultsToStructTest {
 
     @Test
     void aNewStructHoldsTheEmptyEmbeddedStruct() {
-        Account created = (Account) this.account.newInstance();
+        Account created = (Account) this.account.structs().newInstance();
         assertThat(created.settings).isNotNull();
         assertThat(created.settings.id).isNull();
         assertThat(created.settings.theme).isNull();
         assertThat(created.previous).isNull();
-        assertThat(((Account) this.account.newInstance()).settings).isNotSameAs(created.settings);
-        assertThat(((Account) this.account.copy(created)).settings).isSameAs(created.settings);
+        assertThat(((Account) this.account.structs().newInstance()).settings).isNotSameAs(created.settings);
+        assertThat(((Account) this.account.structs().copy(created)).settings).isSameAs(created.settings);
     }
 
     @Test
     void castingWithoutTheEmbedKeepsTheDefaultStructAndMakesNoChange() {
-        Account created = (Account) this.account.newInstance();
+        Account created = (Account) this.account.structs().newInstance();
         Changeset<Account> changeset = Changeset.cast(this.account, created, Map.of("name", "ana"), List.of("name"))
                 .castEmbed("settings");
         assertThat(changeset.changes()).containsOnlyKeys("name");
@@ -56,7 +56,7 @@ class DefaultsToStructTest {
 
     @Test
     void castingTheEmbedUpdatesTheDefaultStructAsEctoMatchesItsNilPrimaryKey() {
-        Account created = (Account) this.account.newInstance();
+        Account created = (Account) this.account.structs().newInstance();
         Changeset<Account> changeset = Changeset.cast(this.account, created, Map.of("settings", Map.of("theme", "dark")),
                 List.of()).castEmbed("settings");
         assertThat(changeset.valid()).isTrue();
@@ -65,7 +65,7 @@ class DefaultsToStructTest {
 
     @Test
     void castingNilReplacesTheDefaultStructUnderOnReplaceRaise() {
-        Account created = (Account) this.account.newInstance();
+        Account created = (Account) this.account.structs().newInstance();
         java.util.HashMap<String, Object> params = new java.util.HashMap<>();
         params.put("settings", null);
         assertThatThrownBy(() -> Changeset.cast(this.account, created, params, List.of()).castEmbed("settings"))

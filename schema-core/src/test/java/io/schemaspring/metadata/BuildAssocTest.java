@@ -76,7 +76,7 @@ class BuildAssocTest {
 
     @Test
     void buildsAHasManyChildWithTheForeignKeyAndTheDefaults() {
-        Article article = (Article) this.registry.get(Blog.class).buildAssoc(blog(), "articles");
+        Article article = (Article) this.registry.get(Blog.class).structs().buildAssoc(blog(), "articles");
         assertThat(article.id).isNull();
         assertThat(article.blogId).isEqualTo(42L);
         assertThat(article.published).isTrue();
@@ -87,7 +87,7 @@ class BuildAssocTest {
 
     @Test
     void attributesOverrideDefaultsButNotTheForeignKey() {
-        Article article = (Article) this.registry.get(Blog.class).buildAssoc(blog(), "articles",
+        Article article = (Article) this.registry.get(Blog.class).structs().buildAssoc(blog(), "articles",
                 Map.of("title", "Hello", "rating", 1, "blogId", 7L));
         assertThat(article.title).isEqualTo("Hello");
         assertThat(article.rating).isEqualTo(1);
@@ -97,19 +97,19 @@ class BuildAssocTest {
 
     @Test
     void buildsHasOneBelongsToAndManyToMany() {
-        Article about = (Article) this.registry.get(Blog.class).buildAssoc(blog(), "about");
+        Article about = (Article) this.registry.get(Blog.class).structs().buildAssoc(blog(), "about");
         assertThat(about.title).isEqualTo("About");
         assertThat(about.blogId).isEqualTo(42L);
         assertThat(about.published).isNull();
 
         Article article = new Article();
         article.blogId = 42L;
-        Blog parent = (Blog) this.registry.get(Article.class).buildAssoc(article, "blog");
+        Blog parent = (Blog) this.registry.get(Article.class).structs().buildAssoc(article, "blog");
         assertThat(parent.id).isNull();
         assertThat(parent.name).isEqualTo("fresh");
         assertThat(article.blogId).isEqualTo(42L);
 
-        Label label = (Label) this.registry.get(Article.class).buildAssoc(article, "tags", Map.of());
+        Label label = (Label) this.registry.get(Article.class).structs().buildAssoc(article, "tags", Map.of());
         assertThat(label.id).isNull();
         assertThat(label.color).isEqualTo("red");
     }
@@ -117,17 +117,17 @@ class BuildAssocTest {
     @Test
     void refusesUnknownAndThroughAssociationsAndUnknownAttributes() {
         SchemaMetadata blogs = this.registry.get(Blog.class);
-        assertThatThrownBy(() -> blogs.buildAssoc(blog(), "posts")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "posts")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Schema Blog does not have the association :posts; its associations are "
                         + "[:articles, :about, :articleLabels]");
-        assertThatThrownBy(() -> blogs.buildAssoc(blog(), "articleLabels")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "articleLabels")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot build the through association :articleLabels of Blog; build the associations of its "
                         + "path [:articles, :tags] one by one");
-        assertThatThrownBy(() -> blogs.buildAssoc(blog(), "articles", Map.of("subtitle", "x")))
+        assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "articles", Map.of("subtitle", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Schema Article does not have the field :subtitle; its fields are "
                         + "[:id, :title, :published, :rating, :price, :blogId]");
-        assertThatThrownBy(() -> blogs.buildAssoc(new Article(), "articles")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> blogs.structs().buildAssoc(new Article(), "articles")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("buildAssoc on Blog was given a Article parent");
     }
 
@@ -149,7 +149,7 @@ class BuildAssocTest {
     @Test
     void castAssocGivesNewChildrenTheDefaults() {
         SchemaRegistry registry = SchemaRegistry.builder().add(Journal.class, Entry.class).build();
-        Journal journal = (Journal) registry.get(Journal.class).newInstance();
+        Journal journal = (Journal) registry.get(Journal.class).structs().newInstance();
         journal.entries = List.of();
         Changeset<Journal> changeset = Changeset.cast(registry.get(Journal.class), journal, Map.of("entries",
                 List.of(Map.of("body", "one"), Map.of("body", "two", "title", "Two"))), List.of()).castAssoc("entries");
@@ -170,7 +170,7 @@ class BuildAssocTest {
     @Test
     void buildsRecords() {
         SchemaRegistry registry = SchemaRegistry.builder().add(ShelfSchema.class, BookSchema.class).build();
-        BookSchema book = (BookSchema) registry.get(ShelfSchema.class).buildAssoc(new ShelfSchema(3L, null), "books",
+        BookSchema book = (BookSchema) registry.get(ShelfSchema.class).structs().buildAssoc(new ShelfSchema(3L, null), "books",
                 Map.of("id", 1L));
         assertThat(book).isEqualTo(new BookSchema(1L, "new", 3L));
     }

@@ -20,7 +20,7 @@ class FieldAccessorTest {
 
     @Test
     void readsAndWritesEveryKindOfFieldBothWays() {
-        AuditedRecord record = (AuditedRecord) this.schema.newInstance();
+        AuditedRecord record = (AuditedRecord) this.schema.structs().newInstance();
         LocalDateTime seen = LocalDateTime.of(2026, 1, 2, 3, 4);
         this.schema.field("id").accessor().set(record, 7L);
         this.schema.field("revision").accessor().set(record, 3);
@@ -37,7 +37,7 @@ class FieldAccessorTest {
 
     @Test
     void refusesValuesOfTheWrongTypeWithTheField() {
-        Object record = this.schema.newInstance();
+        Object record = this.schema.structs().newInstance();
         assertThatThrownBy(() -> this.schema.field("revision").accessor().set(record, "three"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot set a java.lang.String into AuditedRecord.revision");

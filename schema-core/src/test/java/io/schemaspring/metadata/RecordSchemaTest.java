@@ -20,19 +20,19 @@ class RecordSchemaTest {
         assertThat(this.schema.fields()).containsExactly("id", "name", "weight");
         assertThat(this.schema.primaryKey()).containsExactly("id");
         assertThat(this.schema.field("weight").accessor()).hasToString("FieldAccessor[Gadget.weight, record component]");
-        assertThat(this.schema.newInstance()).isEqualTo(new Gadget(null, null, 0));
+        assertThat(this.schema.structs().newInstance()).isEqualTo(new Gadget(null, null, 0));
     }
 
     @Test
     void valuesGoIntoADraftThatBuildsANewRecord() {
         Gadget given = new Gadget(1L, "lamp", 3);
-        RecordDraft draft = this.schema.draft(given);
+        RecordDraft draft = this.schema.structs().draft(given);
         this.schema.field("name").accessor().set(draft, "desk lamp");
         assertThat(this.schema.field("name").accessor().get(draft)).isEqualTo("desk lamp");
         assertThat(this.schema.field("weight").accessor().get(given)).isEqualTo(3);
-        assertThat(this.schema.build(draft)).isEqualTo(new Gadget(1L, "desk lamp", 3));
-        assertThat(this.schema.with(given, "weight", 4)).isEqualTo(new Gadget(1L, "lamp", 4));
-        assertThat(this.schema.copy(given)).isEqualTo(given).isNotSameAs(given);
+        assertThat(this.schema.structs().build(draft)).isEqualTo(new Gadget(1L, "desk lamp", 3));
+        assertThat(this.schema.structs().with(given, "weight", 4)).isEqualTo(new Gadget(1L, "lamp", 4));
+        assertThat(this.schema.structs().copy(given)).isEqualTo(given).isNotSameAs(given);
         assertThat(given).isEqualTo(new Gadget(1L, "lamp", 3));
     }
 
@@ -42,7 +42,7 @@ class RecordSchemaTest {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessage("Cannot set Gadget.name: it is a record component, and records are immutable "
                         + "(the repository answers a new record)");
-        RecordDraft draft = this.schema.draft(null);
+        RecordDraft draft = this.schema.structs().draft(null);
         assertThatThrownBy(() -> this.schema.field("weight").accessor().set(draft, "heavy"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot set a java.lang.String into Gadget.weight");

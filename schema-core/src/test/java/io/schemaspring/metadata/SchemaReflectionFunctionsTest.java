@@ -151,12 +151,12 @@ class SchemaReflectionFunctionsTest {
     @Test
     void loadedIsANewStructInTheLoadedState() {
         SchemaMetadata metadata = build(WithMeta.class);
-        WithMeta loaded = (WithMeta) metadata.loaded();
+        WithMeta loaded = (WithMeta) metadata.structs().loaded();
         assertThat(loaded.meta).isEqualTo(StructMeta.loaded("tenant_a", "metas"));
         assertThat(loaded.meta.state()).isEqualTo(StructMeta.State.LOADED);
         assertThat(loaded.name).isEqualTo("x");
-        assertThat(metadata.loaded()).isNotSameAs(loaded);
-        Thing plain = (Thing) build(Thing.class).loaded();
+        assertThat(metadata.structs().loaded()).isNotSameAs(loaded);
+        Thing plain = (Thing) build(Thing.class).structs().loaded();
         assertThat(plain.name).isNull();
     }
 

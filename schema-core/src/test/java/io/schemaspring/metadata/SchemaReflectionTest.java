@@ -114,7 +114,7 @@ class SchemaReflectionTest {
 
     @Test
     void readsAndWritesPrivateFieldsThroughAccessors() {
-        MySchema instance = (MySchema) this.schema.newInstance();
+        MySchema instance = (MySchema) this.schema.structs().newInstance();
         assertThat(instance.name).isEqualTo("eric");
         this.schema.field("name").accessor().set(instance, "jose");
         this.schema.field("count").accessor().set(instance, 3);
@@ -125,7 +125,7 @@ class SchemaReflectionTest {
 
     @Test
     void refusesNullForPrimitiveFieldsWithTheFix() {
-        Object instance = this.schema.newInstance();
+        Object instance = this.schema.structs().newInstance();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.schema.field("count").accessor().set(instance, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot set null into primitive field MySchema.count: declare it with a wrapper type "

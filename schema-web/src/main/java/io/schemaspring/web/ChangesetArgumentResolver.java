@@ -110,7 +110,7 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         String id = variables == null ? null : variables.get(cast.idVariable());
         if (id == null || metadata.embedded()) {
-            return metadata.newInstance();
+            return metadata.structs().newInstance();
         }
         if (metadata.primaryKey().size() != 1) {
             throw new IllegalStateException(metadata.schemaClass().getSimpleName()

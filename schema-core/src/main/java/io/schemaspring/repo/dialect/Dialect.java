@@ -1,7 +1,10 @@
 package io.schemaspring.repo.dialect;
 
 import io.schemaspring.metadata.SqlIdentifiers;
+import io.schemaspring.type.ArrayType;
 import io.schemaspring.type.FieldType;
+import io.schemaspring.type.PrimitiveType;
+import io.schemaspring.type.Type;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -202,6 +205,35 @@ public abstract class Dialect {
     }
 
     // ---------------------------------------------------------------- DDL
+
+    /**
+     * How values of the type are stored on this database, decided here once for codecs, column
+     * types and schema validation: the {@linkplain Type#storedType() stored type}'s column, a
+     * native array of a primitive element where {@link #supportsArrays()} (not of maps, enums or
+     * custom types), else JSON (maps, embeds, other arrays).
+     */
+    public Storage storage(Type type) {
+        Type stored = type.storedType();
+        if (stored instanceof PrimitiveType primitive) {
+            return primitive.fieldType() == FieldType.MAP ? Storage.JSON : new Storage.Scalar(primitive.fieldType());
+        }
+        if (stored instanceof ArrayType array && supportsArrays() && array.elementType() instanceof PrimitiveType element
+                && element.fieldType() != FieldType.MAP) {
+            return new Storage.NativeArray(element.fieldType());
+        }
+        return Storage.JSON;
+    }
+
+    /** The column type of a storage in {@code CREATE TABLE}: {@link #columnType(FieldType)}, {@link #arrayColumnType} or {@link #jsonColumnType()}. */
+    public String columnType(Storage storage) {
+        if (storage instanceof Storage.Scalar scalar) {
+            return columnType(scalar.type());
+        }
+        if (storage instanceof Storage.NativeArray array) {
+            return arrayColumnType(array.elementType());
+        }
+        return jsonColumnType();
+    }
 
     /**
      * The column type of a field type in {@code CREATE TABLE}, as the repository reads and writes

@@ -1275,7 +1275,7 @@ abstract class RepoContract implements BulkWriteContract {
 
     @Test
     void aNewStructHoldsAnEmptyEmbedWithDefaultsToStructAndStoresIt() {
-        Author author = (Author) this.registry.get(Author.class).newInstance();
+        Author author = (Author) this.registry.get(Author.class).structs().newInstance();
         assertThat(author.address).isNotNull();
         assertThat(author.address.street).isNull();
         assertThat(author.links).isNull();
@@ -1547,13 +1547,13 @@ abstract class RepoContract implements BulkWriteContract {
         Author other = author("eric");
         io.schemaspring.metadata.SchemaMetadata authors = this.registry.get(Author.class);
 
-        Note drafted = (Note) authors.buildAssoc(author, "notes");
+        Note drafted = (Note) authors.structs().buildAssoc(author, "notes");
         assertThat(drafted.id).isNull();
         assertThat(drafted.authorId).isEqualTo(author.id);
         Note first = this.repo.insert(drafted);
-        Note second = this.repo.insert((Note) authors.buildAssoc(author, "notes", Map.of("content", "hello")));
-        Note single = this.repo.insert((Note) authors.buildAssoc(other, "note", Map.of("content", "only")));
-        Post post = this.repo.insert((Post) authors.buildAssoc(author, "posts", Map.of("title", "built", "rating", 4)));
+        Note second = this.repo.insert((Note) authors.structs().buildAssoc(author, "notes", Map.of("content", "hello")));
+        Note single = this.repo.insert((Note) authors.structs().buildAssoc(other, "note", Map.of("content", "only")));
+        Post post = this.repo.insert((Post) authors.structs().buildAssoc(author, "posts", Map.of("title", "built", "rating", 4)));
 
         assertThat(first.id).isNotNull();
         assertThat(this.jdbc.queryForList("SELECT content, lock_version, author_id FROM notes ORDER BY id"))
@@ -1573,10 +1573,10 @@ abstract class RepoContract implements BulkWriteContract {
             assertThat(p.authorId).isEqualTo(author.id);
         });
 
-        Author fresh = (Author) this.registry.get(Post.class).buildAssoc(post, "author", Map.of("name", "new"));
+        Author fresh = (Author) this.registry.get(Post.class).structs().buildAssoc(post, "author", Map.of("name", "new"));
         assertThat(fresh.id).isNull();
         assertThat(fresh.name).isEqualTo("new");
-        assertThatThrownBy(() -> authors.buildAssoc(author, "comments")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> authors.structs().buildAssoc(author, "comments")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Schema Author does not have the association :comments; its associations are "
                         + "[:posts, :notes, :note, :postComments]");
     }
@@ -1885,7 +1885,7 @@ abstract class RepoContract implements BulkWriteContract {
         Tag loaded = this.repo.get(Tag.class, "tenant_b", 9001L).orElseThrow();
         Tag applied = Changeset.change(loaded, Map.of("name", "renamed by a copy")).applyChanges();
         this.repo.update(applied);
-        Tag copied = (Tag) this.registry.get(Tag.class).copy(applied);
+        Tag copied = (Tag) this.registry.get(Tag.class).structs().copy(applied);
         copied.name = "renamed by a copy of the copy";
         this.repo.update(copied);
         assertThat(this.repo.prefixOf(copied)).isEqualTo("tenant_b");
@@ -1976,7 +1976,7 @@ abstract class RepoContract implements BulkWriteContract {
         this.repo.update(applied);
         assertThat(this.jdbc.queryForObject("SELECT title FROM tenant_b.posts", String.class)).isEqualTo("from applyChanges");
 
-        Post copy = (Post) this.registry.get(Post.class).copy(loaded);
+        Post copy = (Post) this.registry.get(Post.class).structs().copy(loaded);
         copy.title = "from copy";
         this.repo.update(copy);
         assertThat(this.jdbc.queryForObject("SELECT title FROM tenant_b.posts", String.class)).isEqualTo("from copy");

@@ -2,7 +2,6 @@ package io.schemaspring.repo.internal.mapping;
 
 import io.schemaspring.type.FieldType;
 import java.lang.invoke.MethodHandles;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,27 +25,9 @@ final class Bytecode {
 
         /** The getter that reads a plain column of this field type as {@code javaType}, or null when a codec must. */
         static @Nullable TypedGetter of(FieldType type, Class<?> javaType) {
-            Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(javaType);
-            if ((type == FieldType.ID || type == FieldType.INTEGER) && boxed == Long.class) {
-                return new TypedGetter("getLong", "J", long.class);
-            }
-            if ((type == FieldType.ID || type == FieldType.INTEGER) && boxed == Integer.class) {
-                return new TypedGetter("getInt", "I", int.class);
-            }
-            if (type == FieldType.FLOAT && boxed == Double.class) {
-                return new TypedGetter("getDouble", "D", double.class);
-            }
-            if (type == FieldType.BOOLEAN && boxed == Boolean.class) {
-                return new TypedGetter("getBoolean", "Z", boolean.class);
-            }
-            if (type == FieldType.STRING && javaType == String.class) {
-                return new TypedGetter("getString", "Ljava/lang/String;", null);
-            }
-            if (type == FieldType.DECIMAL && javaType == BigDecimal.class) {
-                return new TypedGetter("getBigDecimal", "Ljava/math/BigDecimal;", null);
-            }
-            if (type == FieldType.BINARY && javaType == byte[].class) {
-                return new TypedGetter("getBytes", "[B", null);
+            ResultSetGetter getter = ResultSetGetter.of(type, javaType);
+            if (getter != null) {
+                return new TypedGetter(getter.method(), getter.descriptor(), getter.primitive());
             }
             boolean naive = (type == FieldType.NAIVE_DATETIME || type == FieldType.NAIVE_DATETIME_USEC)
                     && javaType == LocalDateTime.class;

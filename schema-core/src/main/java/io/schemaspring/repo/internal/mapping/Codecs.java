@@ -1,6 +1,7 @@
 package io.schemaspring.repo.internal.mapping;
 
 import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.dialect.Storage;
 import io.schemaspring.type.ArrayType;
 import io.schemaspring.type.BitString;
 import io.schemaspring.type.CustomType;
@@ -25,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -44,21 +46,21 @@ public final class Codecs {
     }
 
     public Codec forType(Type type) {
-        if (type instanceof PrimitiveType primitive) {
-            return primitive(primitive);
-        }
         if (type instanceof EnumType enumType) {
             return enumCodec(enumType);
         }
         if (type instanceof CustomType custom) {
             return customCodec(custom);
         }
-        if (type instanceof ArrayType array && this.dialect.supportsArrays()
-                && array.elementType() instanceof PrimitiveType element && element.fieldType() != FieldType.MAP) {
-            return arrayCodec(array, element);
+        Storage storage = this.dialect.storage(type);
+        if (storage instanceof Storage.Scalar && type instanceof PrimitiveType primitive) {
+            return primitive(primitive);
         }
-        if (type instanceof ArrayType || type instanceof MapType || type instanceof EmbedType) {
-            return jsonCodec(type);
+        if (storage instanceof Storage.NativeArray && type instanceof ArrayType array) {
+            return arrayCodec(array, (PrimitiveType) array.elementType());
+        }
+        if (storage instanceof Storage.Json) {
+            return jsonCodec(type instanceof PrimitiveType ? new MapType(null) : type);
         }
         throw new IllegalArgumentException("No database mapping for type " + type);
     }
@@ -66,13 +68,7 @@ public final class Codecs {
     private Codec primitive(PrimitiveType type) {
         Class<?> javaType = type.javaType();
         return switch (type.fieldType()) {
-            case ID, INTEGER -> javaType == Integer.class ? codec(ResultSet::getInt)
-                    : javaType == Short.class ? codec(ResultSet::getShort) : codec(ResultSet::getLong);
-            case FLOAT -> javaType == Float.class ? codec(ResultSet::getFloat) : codec(ResultSet::getDouble);
-            case DECIMAL -> codec(ResultSet::getBigDecimal);
-            case BOOLEAN -> codec(ResultSet::getBoolean);
-            case STRING -> codec(ResultSet::getString);
-            case BINARY -> codec(ResultSet::getBytes);
+            case ID, INTEGER, FLOAT, DECIMAL, BOOLEAN, STRING, BINARY -> codec(plainGetter(type)::get);
             case BINARY_ID, UUID -> uuidCodec();
             case DATE -> objectCodec(LocalDate.class);
             case TIME, TIME_USEC -> timeCodec(type.fieldType().usec());
@@ -80,10 +76,16 @@ public final class Codecs {
             case UTC_DATETIME, UTC_DATETIME_USEC -> utcCodec(type.fieldType().usec(), javaType == OffsetDateTime.class);
             case DURATION -> durationCodec();
             case BITSTRING -> bitStringCodec();
-            case MAP -> jsonCodec(new MapType(null));
             case ANY -> throw new IllegalArgumentException("No database mapping for :any (only virtual fields have it)");
-            case DEFAULT -> throw new IllegalArgumentException("No database mapping for " + type);
+            case MAP, DEFAULT -> throw new IllegalArgumentException("No column mapping for " + type + ": Dialect.storage decides JSON");
         };
+    }
+
+    /** The getter of a plain column; a field's Java type outside the table reads as the type's default class. */
+    private static ResultSetGetter plainGetter(PrimitiveType type) {
+        ResultSetGetter getter = ResultSetGetter.of(type.fieldType(), type.javaType());
+        return getter != null ? getter
+                : Objects.requireNonNull(ResultSetGetter.of(type.fieldType(), type.fieldType().defaultJavaType()));
     }
 
     @FunctionalInterface
@@ -212,7 +214,7 @@ public final class Codecs {
     @SuppressWarnings("unchecked")
     private Codec customCodec(CustomType type) {
         SchemaType<Object> schemaType = (SchemaType<Object>) type.schemaType();
-        Codec underlying = forType(new PrimitiveType(schemaType.type(), primitiveHolder(schemaType.type())));
+        Codec underlying = forType(type.storedType());
         return new Codec() {
             @Override
             public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
@@ -228,26 +230,6 @@ public final class Codecs {
             public boolean json() {
                 return underlying.json();
             }
-        };
-    }
-
-    /** The Java class a custom type's underlying values are read into. */
-    private static Class<?> primitiveHolder(FieldType type) {
-        return switch (type) {
-            case ID, INTEGER -> Long.class;
-            case FLOAT -> Double.class;
-            case DECIMAL -> java.math.BigDecimal.class;
-            case BOOLEAN -> Boolean.class;
-            case BINARY -> byte[].class;
-            case BINARY_ID, UUID -> UUID.class;
-            case DATE -> LocalDate.class;
-            case TIME, TIME_USEC -> LocalTime.class;
-            case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> LocalDateTime.class;
-            case UTC_DATETIME, UTC_DATETIME_USEC -> Instant.class;
-            case DURATION -> Duration.class;
-            case BITSTRING -> BitString.class;
-            case MAP -> java.util.Map.class;
-            default -> String.class;
         };
     }
 

@@ -16,7 +16,6 @@ import io.schemaspring.type.SchemaType;
 import io.schemaspring.type.Type;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +99,7 @@ public final class JsonValues {
             return enumType.embedAs() == EmbedAs.DUMPED ? enumType.dump((Enum<?>) value) : ((Enum<?>) value).name();
         }
         if (type instanceof CustomType custom) {
-            Object dumped = ((SchemaType<Object>) custom.schemaType()).dump(value);
-            return dump(new PrimitiveType(custom.schemaType().type(), dumped == null ? Object.class : dumped.getClass()), dumped);
+            return dump(custom.storedType(), ((SchemaType<Object>) custom.schemaType()).dump(value));
         }
         FieldType fieldType = ((PrimitiveType) type).fieldType();
         return switch (fieldType) {
@@ -171,7 +169,7 @@ public final class JsonValues {
     }
 
     private Object loadStruct(SchemaMetadata embedded, Map<?, ?> tree) {
-        Object struct = embedded.newInstance();
+        Object struct = embedded.structs().newInstance();
         for (String name : embedded.fields()) {
             FieldMetadata field = embedded.field(name);
             Object loaded = load(field.type(), tree.get(field.source()));

@@ -98,7 +98,7 @@ public final class SchemaMapping {
     private void setDefaultStructs(Object struct) {
         for (String name : this.unselectedDefaultStructs) {
             if (this.metadata.embed(name).accessor().get(struct) == null) {
-                this.metadata.embed(name).accessor().set(struct, this.metadata.defaultStruct(name));
+                this.metadata.embed(name).accessor().set(struct, this.metadata.structs().defaultStruct(name));
             }
         }
     }
@@ -113,7 +113,7 @@ public final class SchemaMapping {
             }
             return struct;
         }
-        Object struct = this.metadata.record() ? this.metadata.draft(null) : this.metadata.newInstance();
+        Object struct = this.metadata.record() ? this.metadata.structs().draft(null) : this.metadata.structs().newInstance();
         for (int i = 0; i < this.queryCodecs.length; i++) {
             Object value = this.queryCodecs[i].read(resultSet, firstColumn + i);
             if (value != null || !this.queryPrimitive[i]) {
@@ -123,6 +123,6 @@ public final class SchemaMapping {
         for (int i = 0; i < this.notLoadedAccessors.length; i++) {
             this.notLoadedAccessors[i].set(struct, this.notLoadedMarkers[i]);
         }
-        return this.metadata.build(struct);
+        return this.metadata.structs().build(struct);
     }
 }

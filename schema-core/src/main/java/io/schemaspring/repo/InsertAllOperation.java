@@ -58,7 +58,7 @@ final class BulkInsert {
                     + "insert them with repo.insert, which answers each new record");
         }
         // Records are written through mutable drafts that take the generated values, as insert does.
-        List<Object> structs = metadata.record() ? given.stream().map(struct -> (Object) metadata.draft(struct)).toList()
+        List<Object> structs = metadata.record() ? given.stream().map(struct -> (Object) metadata.structs().draft(struct)).toList()
                 : new ArrayList<>(given);
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         AutogenerateId id = metadata.autogenerateId();
