@@ -13,6 +13,7 @@ public interface FieldSourceMapper {
     /** The field name as it is. */
     FieldSourceMapper IDENTITY = name -> name;
 
+    /** The column name of the Java field {@code fieldName}. */
     String sourceFor(String fieldName);
 
     private static String snakeCase(String name) {

@@ -20,42 +20,64 @@ public final class Bounds {
     private Bounds() {
     }
 
+    /** The value must be less than {@code number}, Ecto's {@code less_than}. */
     public static Bounds lessThan(Number number) {
         return new Bounds().and("less_than", number);
     }
 
+    /** The value must be greater than {@code number}, Ecto's {@code greater_than}. */
     public static Bounds greaterThan(Number number) {
         return new Bounds().and("greater_than", number);
     }
 
+    /** The value must be at most {@code number}, Ecto's {@code less_than_or_equal_to}. */
     public static Bounds lessThanOrEqualTo(Number number) {
         return new Bounds().and("less_than_or_equal_to", number);
     }
 
+    /** The value must be at least {@code number}, Ecto's {@code greater_than_or_equal_to}. */
     public static Bounds greaterThanOrEqualTo(Number number) {
         return new Bounds().and("greater_than_or_equal_to", number);
     }
 
+    /** The value must equal {@code number}, Ecto's {@code equal_to}. */
     public static Bounds equalTo(Number number) {
         return new Bounds().and("equal_to", number);
     }
 
+    /** The value must not equal {@code number}, Ecto's {@code not_equal_to}. */
     public static Bounds notEqualTo(Number number) {
         return new Bounds().and("not_equal_to", number);
     }
 
+    /**
+     * Also requires the value to be less than {@code number}, Ecto's {@code less_than}; a
+     * {@code less_than} given before keeps its place in the order and takes this number.
+     */
     public Bounds andLessThan(Number number) {
         return and("less_than", number);
     }
 
+    /**
+     * Also requires the value to be greater than {@code number}, Ecto's {@code greater_than}; a
+     * {@code greater_than} given before keeps its place in the order and takes this number.
+     */
     public Bounds andGreaterThan(Number number) {
         return and("greater_than", number);
     }
 
+    /**
+     * Also requires the value to be at most {@code number}, Ecto's {@code less_than_or_equal_to}; a
+     * {@code less_than_or_equal_to} given before keeps its place in the order and takes this number.
+     */
     public Bounds andLessThanOrEqualTo(Number number) {
         return and("less_than_or_equal_to", number);
     }
 
+    /**
+     * Also requires the value to be at least {@code number}, Ecto's {@code greater_than_or_equal_to}; a
+     * {@code greater_than_or_equal_to} given before keeps its place in the order and takes this number.
+     */
     public Bounds andGreaterThanOrEqualTo(Number number) {
         return and("greater_than_or_equal_to", number);
     }

@@ -16,6 +16,10 @@ public final class Castable {
     private Castable() {
     }
 
+    /**
+     * The names of the schema's fields castable by default, in declaration order, virtual fields
+     * last.
+     */
     public static List<String> defaultFields(SchemaMetadata metadata) {
         List<String> fields = new ArrayList<>();
         for (String name : metadata.fields()) {

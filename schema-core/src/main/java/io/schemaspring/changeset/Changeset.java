@@ -5,6 +5,7 @@ import io.schemaspring.annotation.OnReplace;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.Cardinality;
+import io.schemaspring.metadata.ConstraintNames;
 import io.schemaspring.metadata.EmbedMetadata;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
@@ -89,7 +90,12 @@ public final class Changeset<T> {
         return cast(data, params, Arrays.asList(permitted));
     }
 
-    /** Casting with the class's standalone metadata ({@link SchemaRegistry#standalone}); see {@link Changesets}. */
+    /**
+     * Casting with the class's standalone metadata ({@link SchemaRegistry#standalone}: Ecto's defaults,
+     * no application settings); in an application cast with {@link Changesets}. A repository refuses
+     * to write it where its own metadata stores a changed or constrained field in another column or
+     * gives it another type.
+     */
     public static <T> Changeset<T> cast(T data, Map<String, ?> params, Collection<String> permitted) {
         return cast(SchemaRegistry.standalone(data.getClass()), data, params, permitted);
     }
@@ -148,7 +154,7 @@ public final class Changeset<T> {
                 return putAssoc(field, value);
             }
             throw new IllegalArgumentException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
-                    + "; its fields are " + this.metadata.fields());
+                    + "; " + this.metadata.describeFields());
         }
         Object current = currentValue(field);
         if (equal(metadata, current, value)) {
@@ -211,6 +217,10 @@ public final class Changeset<T> {
         return this;
     }
 
+    /**
+     * Drops the pending change of a field, Ecto's {@code delete_change}; the field keeps its value in
+     * the data.
+     */
     public Changeset<T> deleteChange(String field) {
         this.changes.remove(field);
         return this;
@@ -383,18 +393,26 @@ public final class Changeset<T> {
 
     /** Ecto's {@code unique_constraint}; the default name is {@code <table>_<column>_index}. */
     public Changeset<T> uniqueConstraint(String field) {
-        return uniqueConstraint(field, this.metadata.source() + "_" + column(field) + "_index");
+        return uniqueConstraint(field, ConstraintNames.uniqueIndex(this.metadata.source(), column(field)));
     }
 
+    /**
+     * Ecto's {@code unique_constraint} with the constraint's name: a violation of {@code name} becomes
+     * "has already been taken" on the field.
+     */
     public Changeset<T> uniqueConstraint(String field, String name) {
         return constraint(Constraint.Type.UNIQUE, field, name, "has already been taken");
     }
 
     /** Ecto's {@code foreign_key_constraint}; the default name is {@code <table>_<column>_fkey}. */
     public Changeset<T> foreignKeyConstraint(String field) {
-        return foreignKeyConstraint(field, this.metadata.source() + "_" + column(field) + "_fkey");
+        return foreignKeyConstraint(field, ConstraintNames.foreignKey(this.metadata.source(), column(field)));
     }
 
+    /**
+     * Ecto's {@code foreign_key_constraint} with the constraint's name: a violation of {@code name}
+     * becomes "does not exist" on the field.
+     */
     public Changeset<T> foreignKeyConstraint(String field, String name) {
         return constraint(Constraint.Type.FOREIGN, field, name, "does not exist");
     }
@@ -412,9 +430,13 @@ public final class Changeset<T> {
     public Changeset<T> assocConstraint(String association) {
         AssociationMetadata assoc = association(association, AssociationKind.BELONGS_TO, "assocConstraint",
                 "belongs to");
-        return assocConstraint(association, this.metadata.source() + "_" + column(assoc.ownerKey()) + "_fkey");
+        return assocConstraint(association, ConstraintNames.foreignKey(this.metadata.source(), column(assoc.ownerKey())));
     }
 
+    /**
+     * Ecto's {@code assoc_constraint} with the constraint's name; {@code association} must be a
+     * belongs-to association.
+     */
     public Changeset<T> assocConstraint(String association, String name) {
         association(association, AssociationKind.BELONGS_TO, "assocConstraint", "belongs to");
         this.constraints.add(new Constraint(Constraint.Type.ASSOC, association,
@@ -431,9 +453,14 @@ public final class Changeset<T> {
     public Changeset<T> noAssocConstraint(String association) {
         AssociationMetadata assoc = association(association, AssociationKind.HAS, "noAssocConstraint", "has one or has many");
         SchemaMetadata related = this.metadata.registry().get(assoc.related());
-        return noAssocConstraint(association, related.source() + "_" + related.fieldSource(assoc.relatedKey()) + "_fkey");
+        return noAssocConstraint(association,
+                ConstraintNames.foreignKey(related.source(), related.fieldSource(assoc.relatedKey())));
     }
 
+    /**
+     * Ecto's {@code no_assoc_constraint} with the constraint's name; {@code association} must be a
+     * has-one or has-many association.
+     */
     public Changeset<T> noAssocConstraint(String association, String name) {
         AssociationMetadata assoc = association(association, AssociationKind.HAS, "noAssocConstraint", "has one or has many");
         this.constraints.add(new Constraint(Constraint.Type.NO_ASSOC, association,
@@ -577,26 +604,42 @@ public final class Changeset<T> {
 
     // ------------------------------------------------------------------ reading
 
+    /** The struct the changes apply to, as it was given: {@link #applyChanges} copies it, never changes it. */
     public T data() {
         return this.data;
     }
 
+    /** The metadata of the data's schema, which casting and validations use. */
     public SchemaMetadata metadata() {
         return this.metadata;
     }
 
+    /**
+     * The parameters given to the cast, permitted or not, unmodifiable; empty for a changeset built
+     * with {@link #change}.
+     */
     public Map<String, Object> params() {
         return this.params;
     }
 
+    /**
+     * The pending changes by field, unmodifiable, Ecto's {@code changes}; a {@code null} value is a
+     * change to {@code null}. The children of {@code putAssoc} and {@code castAssoc} are in
+     * {@link #nested()}.
+     */
     public Map<String, @Nullable Object> changes() {
         return Collections.unmodifiableMap(this.changes);
     }
 
+    /** Whether the field has a pending change, a change to {@code null} included. */
     public boolean hasChange(String field) {
         return this.changes.containsKey(field);
     }
 
+    /**
+     * The pending change of a field, Ecto's {@code get_change}; {@code null} when there is none or it
+     * changes the field to {@code null}.
+     */
     public @Nullable Object getChange(String field) {
         return this.changes.get(field);
     }
@@ -615,6 +658,10 @@ public final class Changeset<T> {
         return nested.cardinality() == Cardinality.ONE ? (children.isEmpty() ? null : children.get(0)) : new ArrayList<>(children);
     }
 
+    /**
+     * Every error, in the order added, unmodifiable; the errors of nested children are on paths such
+     * as {@code phones[0].number}.
+     */
     public List<FieldError> errors() {
         return Collections.unmodifiableList(this.errors);
     }
@@ -633,10 +680,12 @@ public final class Changeset<T> {
         return messages;
     }
 
+    /** Whether the changeset has no errors, Ecto's {@code valid?}. */
     public boolean valid() {
         return this.errors.isEmpty();
     }
 
+    /** The database constraints the changeset declared, in the order declared, unmodifiable. */
     public List<Constraint> constraints() {
         return Collections.unmodifiableList(this.constraints);
     }
@@ -696,7 +745,7 @@ public final class Changeset<T> {
         FieldMetadata metadata = this.metadata.field(field);
         if (metadata == null) {
             throw new IllegalArgumentException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
-                    + "; its fields are " + this.metadata.fields()
+                    + "; " + this.metadata.describeFields()
                     + (this.metadata.virtualFields().isEmpty() ? "" : " and the virtual " + this.metadata.virtualFields()));
         }
         return metadata;

@@ -16,6 +16,7 @@ public final class Changesets {
 
     private final SchemaRegistry registry;
 
+    /** Creates the changesets of {@code registry}, whose metadata every cast and change uses. */
     public Changesets(SchemaRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "Registry must not be null");
     }
@@ -25,6 +26,11 @@ public final class Changesets {
         return cast(data, params, Arrays.asList(permitted));
     }
 
+    /**
+     * Ecto's {@code cast(data, params, permitted)}, the permitted fields as a collection: parameters
+     * not permitted are ignored, and a permitted name that is an embed, an association or no field at
+     * all is an {@code IllegalArgumentException}.
+     */
     public <T> Changeset<T> cast(T data, Map<String, ?> params, Collection<String> permitted) {
         return Changeset.cast(metadata(data), data, params, permitted);
     }

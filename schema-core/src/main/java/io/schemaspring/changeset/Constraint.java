@@ -22,6 +22,10 @@ public record Constraint(Type type, String field, String name, String message) {
             this.ectoName = ectoName;
         }
 
+        /**
+         * The kind as Ecto names it in an error's {@code constraint} metadata: {@code unique},
+         * {@code foreign}, {@code check}, {@code assoc} or {@code no_assoc}.
+         */
         public String ectoName() {
             return this.ectoName;
         }

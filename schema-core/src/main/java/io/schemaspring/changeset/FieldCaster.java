@@ -17,6 +17,11 @@ public final class FieldCaster {
     private FieldCaster() {
     }
 
+    /**
+     * Casts {@code input} for {@code field}: a blank string is the field's default, a {@code String[]}
+     * a list for an array field and its one value otherwise. A value the type refuses or throws on is
+     * an error result, as is a {@code String[]} without exactly one value for a field that is not an array.
+     */
     public static CastResult<?> cast(FieldMetadata field, @Nullable Object input) {
         Object value = input;
         if (value instanceof String[] values) {

@@ -8,6 +8,7 @@ import java.util.Map;
  */
 public record FieldError(String field, String message, Map<String, Object> metadata) {
 
+    /** An error on {@code field}, with an unmodifiable copy of {@code metadata}. */
     public FieldError {
         metadata = Map.copyOf(metadata);
     }

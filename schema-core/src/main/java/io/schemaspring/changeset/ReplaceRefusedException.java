@@ -9,6 +9,10 @@ public class ReplaceRefusedException extends IllegalStateException {
 
     private final String relation;
 
+    /**
+     * The refusal to replace the current children of {@code relation} on an {@code owner} struct; the
+     * message names both and the ways out.
+     */
     public ReplaceRefusedException(String relation, Class<?> owner) {
         super("you are attempting to change relation :" + relation + " of " + owner.getSimpleName()
                 + " but the onReplace option of this relation is set to RAISE. Send the ids of the current children to "
@@ -16,6 +20,7 @@ public class ReplaceRefusedException extends IllegalStateException {
         this.relation = relation;
     }
 
+    /** The field of the embed or association whose current children would have been replaced. */
     public String relation() {
         return this.relation;
     }

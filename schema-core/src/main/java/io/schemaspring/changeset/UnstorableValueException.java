@@ -9,6 +9,10 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 public class UnstorableValueException extends DataIntegrityViolationException {
 
+    /**
+     * The refusal of {@code action} on a {@code schema} struct, with the SQLState the database
+     * answered; {@code cause} is the driver's failure.
+     */
     public UnstorableValueException(String action, Class<?> schema, String sqlState, DataIntegrityViolationException cause) {
         super("could not perform " + action + " of " + schema.getSimpleName() + ": the database cannot store one of its "
                 + "values (SQLState " + sqlState + ")", cause);

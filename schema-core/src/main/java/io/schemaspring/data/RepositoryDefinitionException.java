@@ -18,6 +18,11 @@ public class RepositoryDefinitionException extends RuntimeException {
     private final String reason;
     private final String fix;
 
+    /**
+     * The error of a method of a repository interface: {@code reason} says what is wrong, {@code fix} what to
+     * change, {@code property} the derived-query property at fault ({@code null} when none); the message
+     * names them all.
+     */
     public RepositoryDefinitionException(Class<?> repositoryInterface, Method method, @Nullable String property,
             String reason, String fix) {
         this(repositoryInterface, signature(method), property, reason, fix);
@@ -40,6 +45,7 @@ public class RepositoryDefinitionException extends RuntimeException {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
+    /** The repository interface declaring the method. */
     public Class<?> repositoryInterface() {
         return this.repositoryInterface;
     }
@@ -54,10 +60,12 @@ public class RepositoryDefinitionException extends RuntimeException {
         return this.property;
     }
 
+    /** Why the method cannot be implemented, as the message says it. */
     public String reason() {
         return this.reason;
     }
 
+    /** What to change so the method can be implemented: the message's {@code Fix:} part. */
     public String fix() {
         return this.fix;
     }

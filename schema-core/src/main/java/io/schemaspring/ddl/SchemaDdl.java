@@ -1,10 +1,11 @@
 package io.schemaspring.ddl;
 
 import io.schemaspring.metadata.AssociationKind;
+import io.schemaspring.metadata.ConstraintNames;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.AutogenerateId;
 import io.schemaspring.metadata.FieldMetadata;
-import io.schemaspring.metadata.JoinKey;
+import io.schemaspring.metadata.JoinColumn;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.dialect.Dialect;
@@ -91,7 +92,7 @@ public final class SchemaDdl {
     }
 
     private static String tableName(@Nullable String prefix, String table, Dialect dialect) {
-        return prefix == null ? dialect.quote(table) : dialect.quote(prefix) + "." + dialect.quote(table);
+        return dialect.quoteTable(prefix, table);
     }
 
     private static void emit(TableDef table, Map<String, TableDef> tables, List<String> created, Set<String> visiting,
@@ -147,7 +148,7 @@ public final class SchemaDdl {
             String column = schema.fieldSource(association.ownerKey());
             String referencedColumn = related.fieldSource(association.relatedKey());
             if (column != null && referencedColumn != null) {
-                foreignKeys.add(new ForeignKey(source + "_" + column + "_fkey", column, qualifiedName(related),
+                foreignKeys.add(new ForeignKey(ConstraintNames.foreignKey(source, column), column, qualifiedName(related),
                         tableName(related, dialect), referencedColumn));
             }
         }
@@ -169,12 +170,12 @@ public final class SchemaDdl {
             List<ForeignKey> foreignKeys = new ArrayList<>();
             SchemaMetadata[] sides = {schema, related};
             for (int i = 0; i < 2; i++) {
-                JoinKey key = association.joinKeys().get(i);
+                JoinColumn key = association.joinKeys().get(i);
                 SchemaMetadata side = sides[i];
                 Type type = Objects.requireNonNull(side.type(key.references()));
                 columns.add(dialect.quote(key.column()) + " " + columnType(type, dialect) + " NOT NULL");
                 keyColumns.add(key.column());
-                foreignKeys.add(new ForeignKey(joinTable + "_" + key.column() + "_fkey", key.column(), qualifiedName(side),
+                foreignKeys.add(new ForeignKey(ConstraintNames.foreignKey(joinTable, key.column()), key.column(), qualifiedName(side),
                         tableName(side, dialect), key.referencesColumn()));
             }
             joins.add(new TableDef(qualifiedName(schema.prefix(), joinTable), tableName(schema.prefix(), joinTable, dialect),

@@ -39,10 +39,12 @@ public final class SchemaValidator {
     /** Every mismatch found; {@link #toString()} is the report logged or thrown. */
     public record Report(List<Mismatch> mismatches) {
 
+        /** A report of an unmodifiable copy of {@code mismatches}. */
         public Report {
             mismatches = List.copyOf(mismatches);
         }
 
+        /** Whether the database matches the schemas: no mismatch was found. */
         public boolean isEmpty() {
             return this.mismatches.isEmpty();
         }

@@ -30,10 +30,10 @@ public final class AssociationMetadata {
     private final OnReplace onReplace;
     private final @Nullable String joinThrough;
     private final @Nullable Class<?> joinThroughSchema;
-    private final List<JoinKey> joinKeys;
+    private final List<JoinColumn> joinKeys;
     private final List<WhereCondition> joinWhere;
     private final boolean unique;
-    private final List<JoinDefault> joinDefaults;
+    private final List<JoinRowValue> joinDefaults;
     private final List<String> through;
     private final Map<String, Object> defaults;
     private final FieldAccessor accessor;
@@ -66,46 +66,81 @@ public final class AssociationMetadata {
         return new Builder(field, kind, cardinality, owner, related, accessor);
     }
 
+    /** The association's name: the owner's field that holds it, Ecto's {@code :field}. */
     public String field() {
         return this.field;
     }
 
+    /** Which of Ecto's association structs this is; it decides which keys and options are set. */
     public AssociationKind kind() {
         return this.kind;
     }
 
+    /** Whether the field holds one associated struct or a list of them, Ecto's {@code :cardinality}. */
     public Cardinality cardinality() {
         return this.cardinality;
     }
 
+    /** The schema class that declares the association, Ecto's {@code :owner}. */
     public Class<?> owner() {
         return this.owner;
     }
 
+    /**
+     * The schema class the association points to (the element class of a list field; for
+     * {@code THROUGH}, the class the path ends at), Ecto's {@code :related}.
+     */
     public Class<?> related() {
         return this.related;
     }
 
+    /**
+     * The owner's field the association is keyed on, Ecto's {@code :owner_key}: the foreign key for
+     * {@code BELONGS_TO}, the referenced field for {@code HAS}, the field the owner's join key
+     * references for {@code MANY_TO_MANY}, and the first step's owner key for {@code THROUGH}.
+     */
     public @Nullable String ownerKey() {
         return this.ownerKey;
     }
 
+    /**
+     * The related schema's field the association is keyed on, Ecto's {@code :related_key}: the
+     * referenced field for {@code BELONGS_TO}, the foreign key for {@code HAS}, the field the related
+     * join key references for {@code MANY_TO_MANY}; {@code null} for {@code THROUGH}.
+     */
     public @Nullable String relatedKey() {
         return this.relatedKey;
     }
 
+    /**
+     * The conditions on the related schema's rows, Ecto's {@code :where}, values cast to the
+     * fields' types; empty when none are declared, and always for {@code THROUGH}.
+     */
     public List<WhereCondition> where() {
         return this.where;
     }
 
+    /**
+     * The order preloaded children are sorted in, Ecto's {@code :preload_order}; empty when none is
+     * declared, and always for to-one associations and {@code THROUGH}.
+     */
     public List<OrderBy> preloadOrder() {
         return this.preloadOrder;
     }
 
+    /**
+     * What deleting the owner does to the associated rows (for {@code MANY_TO_MANY}, to the join
+     * rows), Ecto's {@code :on_delete}; {@code NOTHING} unless declared, and always for
+     * {@code BELONGS_TO} and {@code THROUGH}.
+     */
     public OnDelete onDelete() {
         return this.onDelete;
     }
 
+    /**
+     * What casting does with a current associated struct that is replaced or left out, Ecto's
+     * {@code :on_replace}; {@code RAISE} unless declared, and always for {@code THROUGH}.
+     */
     public OnReplace onReplace() {
         return this.onReplace;
     }
@@ -115,25 +150,38 @@ public final class AssociationMetadata {
         return this.joinThrough;
     }
 
+    /**
+     * The join schema class of a {@code MANY_TO_MANY} declared with {@code joinThroughSchema};
+     * {@code null} when it joins through a plain table, and for the other kinds.
+     */
     public @Nullable Class<?> joinThroughSchema() {
         return this.joinThroughSchema;
     }
 
     /** This schema's side first, then the related schema's side. */
-    public List<JoinKey> joinKeys() {
+    public List<JoinColumn> joinKeys() {
         return this.joinKeys;
     }
 
+    /**
+     * The conditions on the join rows of a {@code MANY_TO_MANY}, Ecto's {@code :join_where}: values
+     * cast to the join schema's field types or, through a plain table, booleans and integers
+     * recognised and the rest kept as text; empty when none are declared, and for the other kinds.
+     */
     public List<WhereCondition> joinWhere() {
         return this.joinWhere;
     }
 
+    /**
+     * Whether a {@code MANY_TO_MANY} refuses two entries with the same related key in its list,
+     * Ecto's {@code :unique}; {@code false} for the other kinds.
+     */
     public boolean unique() {
         return this.unique;
     }
 
     /** Values written into the join schema's rows besides the two keys. */
-    public List<JoinDefault> joinDefaults() {
+    public List<JoinRowValue> joinDefaults() {
         return this.joinDefaults;
     }
 
@@ -147,6 +195,7 @@ public final class AssociationMetadata {
         return this.defaults;
     }
 
+    /** Reads and writes the association's field on instances of the owner. */
     public FieldAccessor accessor() {
         return this.accessor;
     }
@@ -173,10 +222,10 @@ public final class AssociationMetadata {
         private OnReplace onReplace = OnReplace.RAISE;
         private @Nullable String joinThrough;
         private @Nullable Class<?> joinThroughSchema;
-        private List<JoinKey> joinKeys = List.of();
+        private List<JoinColumn> joinKeys = List.of();
         private List<WhereCondition> joinWhere = List.of();
         private boolean unique;
-        private List<JoinDefault> joinDefaults = List.of();
+        private List<JoinRowValue> joinDefaults = List.of();
         private List<String> through = List.of();
         private Map<String, Object> defaults = Map.of();
 
@@ -216,7 +265,7 @@ public final class AssociationMetadata {
             return this;
         }
 
-        Builder join(String joinThrough, @Nullable Class<?> joinThroughSchema, List<JoinKey> joinKeys,
+        Builder join(String joinThrough, @Nullable Class<?> joinThroughSchema, List<JoinColumn> joinKeys,
                 List<WhereCondition> joinWhere, boolean unique) {
             this.joinThrough = joinThrough;
             this.joinThroughSchema = joinThroughSchema;
@@ -226,7 +275,7 @@ public final class AssociationMetadata {
             return this;
         }
 
-        Builder joinDefaults(List<JoinDefault> joinDefaults) {
+        Builder joinDefaults(List<JoinRowValue> joinDefaults) {
             this.joinDefaults = joinDefaults;
             return this;
         }

@@ -160,7 +160,7 @@ final class AssociationResolver {
                             + "joinKeys = {@JoinKey(column = \"user_id\"), @JoinKey(column = \"group_id\")}");
         }
         SchemaMetadata related = metadata(declaration.related());
-        List<JoinKey> joinKeys = List.of(
+        List<JoinColumn> joinKeys = List.of(
                 joinKey(owner, declaration, join, owner.metadata(), manyToMany.joinKeys().length == 2 ? manyToMany.joinKeys()[0] : null),
                 joinKey(owner, declaration, join, related, manyToMany.joinKeys().length == 2 ? manyToMany.joinKeys()[1] : null));
         String joinSource = join != null ? join.source() : manyToMany.joinThrough();
@@ -188,7 +188,7 @@ final class AssociationResolver {
         return onReplace;
     }
 
-    private JoinKey joinKey(Introspection owner, AssociationDeclaration declaration, @Nullable SchemaMetadata join,
+    private JoinColumn joinKey(Introspection owner, AssociationDeclaration declaration, @Nullable SchemaMetadata join,
             SchemaMetadata side, io.schemaspring.annotation.@Nullable JoinKey option) {
         Class<?> ownerClass = owner.metadata().schemaClass();
         String references = references(owner, declaration, side, option == null ? "" : option.references(), "@ManyToMany");
@@ -199,7 +199,7 @@ final class AssociationResolver {
                 throw error(ownerClass, declaration.name(), "join column \"" + column + "\" is not a valid SQL identifier",
                         "use letters, digits and underscores in @JoinKey(column)");
             }
-            return new JoinKey(column, null, references, side.fieldSource(references));
+            return new JoinColumn(column, null, references, side.fieldSource(references));
         }
         String joinField = option != null ? option.column() : defaultField;
         String column = join.fieldSource(joinField);
@@ -208,17 +208,17 @@ final class AssociationResolver {
                     + " does not have field :" + joinField, "declare it on " + join.schemaClass().getSimpleName()
                     + " or name the join schema's fields with @ManyToMany(joinKeys = ...)");
         }
-        return new JoinKey(column, joinField, references, side.fieldSource(references));
+        return new JoinColumn(column, joinField, references, side.fieldSource(references));
     }
 
-    private List<JoinDefault> joinDefaults(Introspection owner, AssociationDeclaration declaration,
-            @Nullable SchemaMetadata join, List<JoinKey> joinKeys, ManyToMany manyToMany) {
+    private List<JoinRowValue> joinDefaults(Introspection owner, AssociationDeclaration declaration,
+            @Nullable SchemaMetadata join, List<JoinColumn> joinKeys, ManyToMany manyToMany) {
         Class<?> ownerClass = owner.metadata().schemaClass();
         if (manyToMany.joinDefaults().length > 0 && join == null) {
             throw error(ownerClass, declaration.name(), "joinDefaults needs a join schema, but it joins through the table \""
                     + manyToMany.joinThrough() + "\"", "set @ManyToMany(joinThroughSchema = Join.class) or remove joinDefaults");
         }
-        List<JoinDefault> defaults = new ArrayList<>();
+        List<JoinRowValue> defaults = new ArrayList<>();
         for (io.schemaspring.annotation.JoinDefault option : manyToMany.joinDefaults()) {
             String field = option.field();
             Type type = join.type(field);
@@ -236,7 +236,7 @@ final class AssociationResolver {
                 throw error(ownerClass, declaration.name(), "joinDefaults value \"" + option.value() + "\" is invalid for :"
                         + field + " of type " + type, "write a value of type " + type);
             }
-            defaults.add(new JoinDefault(field, join.fieldSource(field), cast.value()));
+            defaults.add(new JoinRowValue(field, join.fieldSource(field), cast.value()));
         }
         return defaults;
     }
@@ -433,7 +433,7 @@ final class AssociationResolver {
         return this.introspections.get(type).metadata();
     }
 
-    /** Ecto's default key naming: the class's simple name, decapitalized ({@code User} -> {@code user}). */
+    /** Ecto's default key naming: the class's simple name, decapitalized ({@code User} becomes {@code user}). */
     private static String ownerName(Class<?> type) {
         return Introspector.decapitalize(type.getSimpleName());
     }

@@ -70,6 +70,10 @@ public final class FieldAccessor {
         return this.primitive;
     }
 
+    /**
+     * The field's value on {@code instance}, a primitive boxed; a record component is read from the
+     * record or from a {@link RecordDraft}.
+     */
     public @Nullable Object get(Object instance) {
         if (this.access != null) {
             return this.access.get(instance, this.index);
@@ -88,6 +92,13 @@ public final class FieldAccessor {
         }
     }
 
+    /**
+     * Writes {@code value} into the field of {@code instance}; a record component only into a
+     * {@link RecordDraft}.
+     *
+     * @throws IllegalArgumentException when {@code value} is null for a primitive field or not of the field's type
+     * @throws UnsupportedOperationException when the field is a record component and {@code instance} is no draft
+     */
     public void set(Object instance, @Nullable Object value) {
         if (value == null && this.primitive) {
             throw new IllegalArgumentException("Cannot set null into primitive field " + this.description

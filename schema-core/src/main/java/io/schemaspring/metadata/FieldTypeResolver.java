@@ -11,7 +11,7 @@ import io.schemaspring.type.SchemaType;
 import io.schemaspring.type.TypeParameters;
 import io.schemaspring.type.SchemaTypes;
 import io.schemaspring.type.Type;
-import io.schemaspring.type.Types;
+import io.schemaspring.type.TypeInference;
 import java.lang.reflect.Constructor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,7 +68,7 @@ final class FieldTypeResolver {
                 throw this.schemaClass.error(name, "it sets both type and customType", "keep only one of them");
             }
             SchemaType<?> type = instantiate(field, options.customType(), options.typeOptions());
-            return wrap(name, () -> Types.custom(type, field.getGenericType()));
+            return wrap(name, () -> TypeInference.custom(type, field.getGenericType()));
         }
         if (options != null && options.typeOptions().length > 0) {
             throw this.schemaClass.error(name, "it sets typeOptions without a customType",
@@ -110,7 +110,7 @@ final class FieldTypeResolver {
         String name = field.getName();
         return wrap(name, () -> {
             try {
-                return Types.resolve(field.getGenericType(), chosen, key, this.types);
+                return TypeInference.resolve(field.getGenericType(), chosen, key, this.types);
             }
             catch (InvalidTypeException ex) {
                 if (configured == null) {

@@ -12,6 +12,7 @@ public final class NotLoaded<E> extends AbstractList<E> {
     private final Class<?> owner;
     private final String association;
 
+    /** The placeholder for the association {@code association} of a struct of class {@code owner}. */
     public NotLoaded(Class<?> owner, String association) {
         this.owner = owner;
         this.association = association;
@@ -22,6 +23,7 @@ public final class NotLoaded<E> extends AbstractList<E> {
         return !(associationValue instanceof NotLoaded<?>);
     }
 
+    /** The name of the association this list stands in for. */
     public String association() {
         return this.association;
     }

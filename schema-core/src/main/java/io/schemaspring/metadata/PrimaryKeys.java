@@ -20,6 +20,11 @@ public final class PrimaryKeys {
     private PrimaryKeys() {
     }
 
+    /**
+     * The boxed type of the one {@code @PrimaryKey} field, {@code Map} when several fields carry it;
+     * without one, the type of the field named as the default key ({@code @SchemaDefaults}, else
+     * {@code settings}), and {@code Object} when there is no such field or {@code @Schema(primaryKey = false)}.
+     */
     public static Class<?> idType(Class<?> schemaClass, SchemaSettings settings) {
         List<java.lang.reflect.Field> fields = new ArrayList<>();
         for (Class<?> current = schemaClass; current != null && current != Object.class; current = current.getSuperclass()) {

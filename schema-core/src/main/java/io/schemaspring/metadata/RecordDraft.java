@@ -2,7 +2,7 @@ package io.schemaspring.metadata;
 
 /**
  * The component values of a record schema while the repository fills them in: reads, generated
- * ids, timestamps and changes go into the draft, and {@link SchemaMetadata#build(Object)} makes
+ * ids, timestamps and changes go into the draft, and {@link Structs#build(Object)} makes
  * the new record through its canonical constructor. Internal.
  */
 public final class RecordDraft {

@@ -54,7 +54,7 @@ final class RecordShape {
         }
     }
 
-    /** The canonical constructor given {@link #defaults()}: what {@link SchemaMetadata#newInstance()} answers. */
+    /** The canonical constructor given {@link #defaults()}: what {@link Structs#newInstance()} answers. */
     MethodHandle defaultConstructor() {
         return MethodHandles.insertArguments(this.canonical, 0, (Object) this.defaults);
     }

@@ -13,6 +13,10 @@ public class SchemaDefinitionException extends RuntimeException {
     private final String reason;
     private final String fix;
 
+    /**
+     * An error in {@code field} of {@code schemaClass} ({@code null} for the class as a whole):
+     * what is wrong and what to change, joined into the message.
+     */
     public SchemaDefinitionException(Class<?> schemaClass, @Nullable String field, String reason, String fix) {
         super(message(schemaClass, field, reason, fix));
         this.schemaClass = schemaClass;
@@ -27,10 +31,12 @@ public class SchemaDefinitionException extends RuntimeException {
         return "Invalid " + where + ": " + reason + ". Fix: " + fix;
     }
 
+    /** The schema class whose definition is wrong. */
     public Class<?> schemaClass() {
         return this.schemaClass;
     }
 
+    /** The field at fault; {@code null} when the error is about the class as a whole. */
     public @Nullable String field() {
         return this.field;
     }

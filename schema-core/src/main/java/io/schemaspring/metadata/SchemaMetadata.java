@@ -216,6 +216,14 @@ public final class SchemaMetadata {
         return this.queryFields;
     }
 
+    /**
+     * How every error that meets a name the schema lacks lists what it could have meant:
+     * {@code "its fields are [id, title]"}.
+     */
+    public String describeFields() {
+        return "its fields are " + this.fieldNames;
+    }
+
     public List<String> virtualFields() {
         return this.virtualFieldNames;
     }

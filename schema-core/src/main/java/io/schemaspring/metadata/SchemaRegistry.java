@@ -39,6 +39,7 @@ public final class SchemaRegistry {
         this.types = types;
     }
 
+    /** A builder with {@link SchemaSettings#defaults()}, no custom types and no schemas yet. */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,6 +73,10 @@ public final class SchemaRegistry {
         return this.types;
     }
 
+    /**
+     * Whether the class is registered: added, found by scanning, or pointed to by a registered
+     * schema; {@link #get(Class)} answers for it exactly then.
+     */
     public boolean contains(Class<?> schemaClass) {
         return this.schemas.containsKey(schemaClass);
     }
@@ -96,6 +101,7 @@ public final class SchemaRegistry {
         return "SchemaRegistry[" + this.schemas.size() + " schemas]";
     }
 
+    /** Collects the schemas, settings and types of a registry; {@link #build()} introspects them. */
     public static final class Builder {
 
         private SchemaSettings settings = SchemaSettings.defaults();
@@ -108,6 +114,7 @@ public final class SchemaRegistry {
         private Builder() {
         }
 
+        /** The application-wide defaults the schemas are read with; {@link SchemaSettings#defaults()} unless set. */
         public Builder settings(SchemaSettings settings) {
             this.settings = Objects.requireNonNull(settings, "Settings must not be null");
             return this;
@@ -119,6 +126,7 @@ public final class SchemaRegistry {
             return this;
         }
 
+        /** Registers these {@code @Schema} and {@code @EmbeddedSchema} classes, with the classes they point to. */
         public Builder add(Class<?>... schemaClasses) {
             this.classes.addAll(List.of(schemaClasses));
             return this;
@@ -140,6 +148,10 @@ public final class SchemaRegistry {
             return this;
         }
 
+        /**
+         * The class loader {@link #scan(String...)} finds and loads classes with; {@code null} (the
+         * default) for the one that loaded {@code SchemaRegistry}.
+         */
         public Builder classLoader(@Nullable ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;

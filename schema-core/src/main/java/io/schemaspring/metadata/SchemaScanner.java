@@ -14,10 +14,15 @@ public final class SchemaScanner {
 
     private final ClassLoader classLoader;
 
+    /** A scanner reading the class path of {@code classLoader} and loading the classes it finds with it. */
     public SchemaScanner(ClassLoader classLoader) {
         this.classLoader = classLoader;
     }
 
+    /**
+     * The classes below the base packages annotated directly (not through a meta-annotation) with
+     * {@code @Schema} or {@code @EmbeddedSchema}, top-level or static nested, in the order found.
+     */
     public Set<Class<?>> scan(Iterable<String> basePackages) {
         ClassPathScanningCandidateComponentProvider provider = new ClassPathScanningCandidateComponentProvider(false) {
             @Override

@@ -49,18 +49,28 @@ public final class SchemaSettings {
         return ECTO;
     }
 
+    /** A builder starting from Ecto's defaults, those of {@link #defaults()}. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The default database schema of every table, Ecto's {@code @schema_prefix} ({@code schema.prefix});
+     * {@code null} for the connection's default schema.
+     */
     public @Nullable String prefix() {
         return this.prefix;
     }
 
+    /** The default context kept in every schema's metadata, Ecto's {@code @schema_context}; {@code null} for none. */
     public @Nullable String context() {
         return this.context;
     }
 
+    /**
+     * The field name of the default primary key, used where no field carries {@code @PrimaryKey};
+     * {@code id} by default.
+     */
     public String primaryKeyName() {
         return this.primaryKeyName;
     }
@@ -70,6 +80,10 @@ public final class SchemaSettings {
         return this.primaryKeyType;
     }
 
+    /**
+     * Whether the default primary key is generated where its type allows ({@code :id} by the database,
+     * {@code :binary_id} before insert); {@code true} by default.
+     */
     public boolean primaryKeyAutogenerate() {
         return this.primaryKeyAutogenerate;
     }
@@ -84,22 +98,30 @@ public final class SchemaSettings {
         return this.timestampsType;
     }
 
+    /** The field name of the inserted-at timestamp, Ecto's {@code :inserted_at}; {@code insertedAt} by default. */
     public String insertedAt() {
         return this.insertedAt;
     }
 
+    /** The field name of the updated-at timestamp, Ecto's {@code :updated_at}; {@code updatedAt} by default. */
     public String updatedAt() {
         return this.updatedAt;
     }
 
+    /** The column of the inserted-at field; {@code null} to map it from the field name like any other field. */
     public @Nullable String insertedAtSource() {
         return this.insertedAtSource;
     }
 
+    /** The column of the updated-at field; {@code null} to map it from the field name like any other field. */
     public @Nullable String updatedAtSource() {
         return this.updatedAtSource;
     }
 
+    /**
+     * Maps field names to columns where no {@code @Field(source = ...)} names one, Ecto's
+     * {@code @field_source_mapper}; {@code SNAKE_CASE} by default.
+     */
     public FieldSourceMapper fieldSourceMapper() {
         return this.fieldSourceMapper;
     }
@@ -109,6 +131,7 @@ public final class SchemaSettings {
         return this.bytecode;
     }
 
+    /** Builds {@link SchemaSettings}: every value not set keeps Ecto's default. */
     public static final class Builder {
 
         private @Nullable String prefix;
@@ -128,61 +151,85 @@ public final class SchemaSettings {
         private Builder() {
         }
 
+        /** Sets the default database schema of every table; {@code null} or blank for none. */
         public Builder prefix(@Nullable String prefix) {
             this.prefix = blankToNull(prefix);
             return this;
         }
 
+        /** Sets the default context kept in every schema's metadata; {@code null} or blank for none. */
         public Builder context(@Nullable String context) {
             this.context = blankToNull(context);
             return this;
         }
 
+        /**
+         * Sets the field name of the default primary key.
+         *
+         * @throws IllegalArgumentException when {@code name} is null or blank
+         */
         public Builder primaryKeyName(String name) {
             this.primaryKeyName = requireText(name, "Primary key name");
             return this;
         }
 
+        /** Sets the type of the default primary key; {@link FieldType#DEFAULT} infers it from the Java field. */
         public Builder primaryKeyType(FieldType type) {
             this.primaryKeyType = Objects.requireNonNull(type, "Primary key type must not be null");
             return this;
         }
 
+        /** Sets whether the default primary key is generated where its type allows. */
         public Builder primaryKeyAutogenerate(boolean autogenerate) {
             this.primaryKeyAutogenerate = autogenerate;
             return this;
         }
 
+        /** Sets the type of {@code @BelongsTo} foreign keys; {@link FieldType#DEFAULT} infers it from the field. */
         public Builder foreignKeyType(FieldType type) {
             this.foreignKeyType = Objects.requireNonNull(type, "Foreign key type must not be null");
             return this;
         }
 
+        /** Sets the type of the timestamps; {@link FieldType#DEFAULT} infers it from the Java fields. */
         public Builder timestampsType(FieldType type) {
             this.timestampsType = Objects.requireNonNull(type, "Timestamps type must not be null");
             return this;
         }
 
+        /**
+         * Sets the field name of the inserted-at timestamp.
+         *
+         * @throws IllegalArgumentException when {@code name} is null or blank
+         */
         public Builder insertedAt(String name) {
             this.insertedAt = requireText(name, "Inserted-at field name");
             return this;
         }
 
+        /**
+         * Sets the field name of the updated-at timestamp.
+         *
+         * @throws IllegalArgumentException when {@code name} is null or blank
+         */
         public Builder updatedAt(String name) {
             this.updatedAt = requireText(name, "Updated-at field name");
             return this;
         }
 
+        /** Sets the column of the inserted-at field; {@code null} or blank maps it from the field name. */
         public Builder insertedAtSource(@Nullable String source) {
             this.insertedAtSource = blankToNull(source);
             return this;
         }
 
+        /** Sets the column of the updated-at field; {@code null} or blank maps it from the field name. */
         public Builder updatedAtSource(@Nullable String source) {
             this.updatedAtSource = blankToNull(source);
             return this;
         }
 
+        /** Sets how field names map to columns where no {@code @Field(source = ...)} names one. */
         public Builder fieldSourceMapper(FieldSourceMapper mapper) {
             this.fieldSourceMapper = Objects.requireNonNull(mapper, "Field source mapper must not be null");
             return this;
@@ -194,6 +241,7 @@ public final class SchemaSettings {
             return this;
         }
 
+        /** The settings holding the values set so far. */
         public SchemaSettings build() {
             return new SchemaSettings(this);
         }

@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
  * Copies of structs, announced to the repositories that know where the original is stored: a
  * {@link StructMeta} travels inside a copy, but a class without one has its prefix (its tenant)
  * only in a repository's table, keyed by the struct itself. A copy made by
- * {@code Changeset.applyChanges()} or {@link SchemaMetadata#copy(Object)} is announced here, so it
+ * {@code Changeset.applyChanges()} or {@link Structs#copy(Object)} is announced here, so it
  * is written back where its original came from, never to the default schema. Listeners are held
  * weakly: a repository that is no longer used is forgotten.
  */

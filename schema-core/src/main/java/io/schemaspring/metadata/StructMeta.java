@@ -41,10 +41,12 @@ public final class StructMeta {
         return new StructMeta(State.BUILT, prefix, source);
     }
 
+    /** The same prefix and source in another state, as the repository marks a struct deleted. */
     public StructMeta withState(State state) {
         return new StructMeta(state, this.prefix, this.source);
     }
 
+    /** Where the struct is in its life, Ecto's {@code __meta__.state}. */
     public State state() {
         return this.state;
     }

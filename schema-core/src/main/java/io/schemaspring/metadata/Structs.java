@@ -152,7 +152,7 @@ public final class Structs {
             return embed.accessor();
         }
         throw new IllegalArgumentException("Schema " + this.schema.schemaClass().getSimpleName() + " does not have the field :"
-                + name + "; its fields are " + SchemaIntrospector.names(this.schema.fields()));
+                + name + "; " + this.schema.describeFields());
     }
 
     /** Ecto's {@code build_assoc(parent, name)}: see {@link #buildAssoc(Object, String, Map)}. */

@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record WhereCondition(String field, String column, Where.Op op, List<Object> values) {
 
+    /** A condition holding an unmodifiable copy of {@code values}. */
     public WhereCondition {
         values = List.copyOf(values);
     }

@@ -23,6 +23,7 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
     /** A field named in a fragment: rendered as its quoted column. */
     record Field(String name) {
 
+        /** A reference to the schema field {@code name}; a {@code null} name is refused. */
         public Field {
             Objects.requireNonNull(name, "Field must not be null");
         }
@@ -64,14 +65,23 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
     record Exists(Query<?> query) implements Expr {
     }
 
+    /**
+     * A field for {@link #sql(String, Object...)}: its {@code ?} renders as the field's quoted column instead
+     * of a bound value.
+     */
     static Field field(String name) {
         return new Field(name);
     }
 
+    /** {@code field == value}; a null value is refused, as in Ecto: use {@link #isNull(String)}. */
     static Expr eq(String field, Object value) {
         return compare(field, Query.Op.EQ, value);
     }
 
+    /**
+     * {@code field op value}. Comparing with null is refused, as in Ecto, with an
+     * {@link InvalidDataAccessApiUsageException}: use {@link #isNull(String)} or {@link #isNotNull(String)}.
+     */
     static Expr compare(String field, Query.Op op, Object value) {
         Objects.requireNonNull(field, "Field must not be null");
         Objects.requireNonNull(op, "Operator must not be null");
@@ -82,6 +92,10 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
         return new Compare(field, op, value);
     }
 
+    /**
+     * {@code field IN (values)}, Ecto's {@code field in ^values}: an empty collection matches nothing; a null
+     * among the values is refused (use {@link #isNull(String)}).
+     */
     static Expr in(String field, Collection<?> values) {
         Objects.requireNonNull(field, "Field must not be null");
         Objects.requireNonNull(values, "Values must not be null");
@@ -100,26 +114,35 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
         return new InQuery(field, query, selected);
     }
 
+    /**
+     * {@code EXISTS (SELECT 1 FROM ... WHERE ...)}, Ecto's {@code exists(subquery)}: true when the subquery
+     * matches any row; it is not correlated with the outer query.
+     */
     static Expr exists(Query<?> query) {
         return new Exists(Objects.requireNonNull(query, "Subquery must not be null"));
     }
 
+    /** {@code field IS NULL}, Ecto's {@code is_nil(field)}. */
     static Expr isNull(String field) {
         return new IsNull(Objects.requireNonNull(field, "Field must not be null"), false);
     }
 
+    /** {@code field IS NOT NULL}, Ecto's {@code not is_nil(field)}. */
     static Expr isNotNull(String field) {
         return new IsNull(Objects.requireNonNull(field, "Field must not be null"), true);
     }
 
+    /** Every expression holds, Ecto's {@code and}; at least one expression must be given. */
     static Expr and(Expr... exprs) {
         return new And(requireSome("and", exprs));
     }
 
+    /** One of the expressions holds, Ecto's {@code or}; at least one expression must be given. */
     static Expr or(Expr... exprs) {
         return new Or(requireSome("or", exprs));
     }
 
+    /** The expression does not hold, Ecto's {@code not}. */
     static Expr not(Expr expr) {
         return new Not(Objects.requireNonNull(expr, "Expression must not be null"));
     }

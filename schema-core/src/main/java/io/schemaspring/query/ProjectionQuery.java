@@ -48,22 +48,30 @@ public final class ProjectionQuery<R> {
         return new ProjectionQuery<>(query, this.type, this.selections, this.groupBy, this.having);
     }
 
+    /** The query the values are selected from: its conditions and joins apply; it must not preload or lock. */
     public Query<?> query() {
         return this.query;
     }
 
+    /** The record or class each row fills. */
     public Class<R> type() {
         return this.type;
     }
 
+    /**
+     * The fields and aggregates selected; empty when {@link Query#select(Class)} selects the type's
+     * components (or fields) by name.
+     */
     public List<Selection> selections() {
         return this.selections;
     }
 
+    /** The fields of {@link #groupBy(String...)}, in the order given; empty when the rows are not grouped. */
     public List<String> groupBy() {
         return this.groupBy;
     }
 
+    /** The conditions of {@link #having(Expr)}, ANDed; empty when there are none. */
     public List<Expr> having() {
         return this.having;
     }

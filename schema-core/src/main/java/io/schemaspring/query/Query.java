@@ -64,6 +64,10 @@ public final class Query<T> {
         this.schema = schema;
     }
 
+    /**
+     * Ecto's {@code from(s in Schema)}: a query of every row of the schema, read in the schema's own prefix
+     * unless {@link #prefix(String)} names another.
+     */
     public static <T> Query<T> from(Class<T> schema) {
         Objects.requireNonNull(schema, "Schema class must not be null");
         return new Query<>(schema);
@@ -164,6 +168,10 @@ public final class Query<T> {
         return query;
     }
 
+    /**
+     * {@code field op value}, ANDed as in {@link #where(Expr)}. A null value is refused, as in Ecto: use
+     * {@link #whereNull(String)} or {@link #whereNotNull(String)}.
+     */
     public Query<T> where(String field, Op op, Object value) {
         return where(Expr.compare(field, op, value));
     }
@@ -183,6 +191,10 @@ public final class Query<T> {
         return orWhere(Expr.eq(field, value));
     }
 
+    /**
+     * Ecto's {@code or_where}: {@code (everything so far) OR field op value}; a null value is refused as in
+     * {@link #where(String, Op, Object)}.
+     */
     public Query<T> orWhere(String field, Op op, Object value) {
         return orWhere(Expr.compare(field, op, value));
     }
@@ -204,18 +216,25 @@ public final class Query<T> {
         return where(Expr.in(field, values));
     }
 
+    /** {@code field IS NULL}, Ecto's {@code is_nil(field)}, ANDed with the other conditions. */
     public Query<T> whereNull(String field) {
         return where(Expr.isNull(field));
     }
 
+    /** {@code field IS NOT NULL}, Ecto's {@code not is_nil(field)}, ANDed with the other conditions. */
     public Query<T> whereNotNull(String field) {
         return where(Expr.isNotNull(field));
     }
 
+    /** Ecto's {@code order_by} ascending on the field, after any ordering terms already given. */
     public Query<T> orderBy(String field) {
         return orderBy(field, Direction.ASC);
     }
 
+    /**
+     * Ecto's {@code order_by: [{direction, field}]}: appends an ordering term after those already given;
+     * a joined field by its path ({@code "comments.insertedAt"}).
+     */
     public Query<T> orderBy(String field, Direction direction) {
         List<Order> orders = new ArrayList<>(this.orders);
         orders.add(new Order(Objects.requireNonNull(field, "Field must not be null"), direction));
@@ -233,6 +252,10 @@ public final class Query<T> {
         return query;
     }
 
+    /**
+     * Ecto's {@code limit}: at most this many rows, replacing any earlier limit; a negative limit is an
+     * {@code InvalidDataAccessApiUsageException}.
+     */
     public Query<T> limit(int limit) {
         if (limit < 0) {
             throw new InvalidDataAccessApiUsageException("limit must not be negative, got " + limit);
@@ -242,6 +265,10 @@ public final class Query<T> {
         return copy;
     }
 
+    /**
+     * Ecto's {@code offset}: skips this many rows, replacing any earlier offset; a negative offset is an
+     * {@code InvalidDataAccessApiUsageException}.
+     */
     public Query<T> offset(long offset) {
         if (offset < 0) {
             throw new InvalidDataAccessApiUsageException("offset must not be negative, got " + offset);
@@ -359,6 +386,7 @@ public final class Query<T> {
         return copy;
     }
 
+    /** The schema class whose rows the query reads. */
     public Class<T> schema() {
         return this.schema;
     }
@@ -368,22 +396,27 @@ public final class Query<T> {
         return this.conditions;
     }
 
+    /** The ordering terms, in the order given; empty when the query is unordered. */
     public List<Order> orders() {
         return this.orders;
     }
 
+    /** The maximum number of rows of {@link #limit(int)}; {@code null} when unlimited. */
     public @Nullable Integer limit() {
         return this.limit;
     }
 
+    /** The number of rows skipped by {@link #offset(long)}; {@code null} when none was given. */
     public @Nullable Long offset() {
         return this.offset;
     }
 
+    /** The database schema of {@link #prefix(String)}; {@code null} to read in the schema's default one. */
     public @Nullable String prefix() {
         return this.prefix;
     }
 
+    /** The association paths to preload after the query, in the order given, nested ones with dots. */
     public List<String> preloads() {
         return this.preloads;
     }
@@ -393,14 +426,17 @@ public final class Query<T> {
         return this.preloadQueries;
     }
 
+    /** Whether the query selects distinct rows ({@link #distinct()}). */
     public boolean isDistinct() {
         return this.distinct;
     }
 
+    /** The row lock of {@link #lock(Lock)}; {@code null} when the rows read are not locked. */
     public @Nullable Lock lock() {
         return this.lock;
     }
 
+    /** The joined association paths of {@link #join(String)} and {@link #leftJoin(String)}, in the order given. */
     public List<Joined> joins() {
         return this.joins;
     }

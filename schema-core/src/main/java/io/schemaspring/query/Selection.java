@@ -22,6 +22,10 @@ public final class Selection {
         this.alias = alias;
     }
 
+    /**
+     * The value of a field, a joined one by its path ({@code "user.name"}): it fills the component named
+     * after the path in camel case unless {@link #as(String)} names another.
+     */
     public static Selection field(String path) {
         return new Selection(null, Objects.requireNonNull(path, "Field must not be null"), null);
     }
@@ -36,18 +40,22 @@ public final class Selection {
         return new Selection(Aggregate.COUNT, path, null);
     }
 
+    /** {@code SUM} of a numeric field over the rows (of each group when grouped). */
     public static Selection sum(String path) {
         return new Selection(Aggregate.SUM, path, null);
     }
 
+    /** {@code AVG}, the mean of a numeric field over the rows (of each group when grouped). */
     public static Selection avg(String path) {
         return new Selection(Aggregate.AVG, path, null);
     }
 
+    /** {@code MIN}, the least value of the field over the rows (of each group when grouped). */
     public static Selection min(String path) {
         return new Selection(Aggregate.MIN, path, null);
     }
 
+    /** {@code MAX}, the greatest value of the field over the rows (of each group when grouped). */
     public static Selection max(String path) {
         return new Selection(Aggregate.MAX, path, null);
     }

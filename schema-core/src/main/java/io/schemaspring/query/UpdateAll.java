@@ -30,6 +30,7 @@ public final class UpdateAll {
         this.changes = changes;
     }
 
+    /** No changes yet: add them with {@link #set(String, Object)} and {@link #inc(String, Number)}, one per field. */
     public static UpdateAll create() {
         return new UpdateAll(List.of());
     }

@@ -12,12 +12,15 @@ import io.schemaspring.repo.dialect.ConstraintViolation;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.StructMeta;
+import io.schemaspring.type.CustomType;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
 
@@ -158,10 +161,54 @@ final class ChangesetWriter {
         return withConstraints("delete", changeset, () -> this.deletes.delete(changeset.data(), prefix, changeset.filters()));
     }
 
-    private static void requireValid(String action, Changeset<?> changeset) {
+    private void requireValid(String action, Changeset<?> changeset) {
+        requireOwnDefinition(action, changeset);
         if (!changeset.valid()) {
             throw new InvalidChangesetException(action, changeset);
         }
+    }
+
+    /**
+     * Refuses a changeset cast with other metadata than the repository's for its class where the
+     * two would write differently: the static {@code Changeset.cast(data, ...)} and
+     * {@code Changeset.change(data)} use Ecto's defaults, not the application's settings (a field
+     * source mapper, custom types, ...), so a changed field could have been cast to another type, or
+     * a declared constraint be named after another column. Anything else (a default prefix, say) the
+     * repository takes from its own metadata, so such a changeset is written as if cast there.
+     */
+    private void requireOwnDefinition(String action, Changeset<?> changeset) {
+        SchemaMetadata cast = changeset.metadata();
+        SchemaMetadata own = this.context.registry.find(cast.schemaClass());
+        if (own == null || own == cast) {
+            return;
+        }
+        Set<String> fields = new LinkedHashSet<>(changeset.changes().keySet());
+        changeset.constraints().forEach(constraint -> fields.add(constraint.field()));
+        for (String field : fields) {
+            String difference = difference(cast, own, field);
+            if (difference != null) {
+                String name = cast.schemaClass().getSimpleName();
+                throw new InvalidDataAccessApiUsageException("could not perform " + action + " of " + name
+                        + ": its changeset was cast with metadata other than the repository's, where " + difference
+                        + " (Changeset.cast(data, ...) and Changeset.change(data) use Ecto's defaults, not the "
+                        + "application's settings); cast it with the Changesets bean or Changeset.cast(registry.get("
+                        + name + ".class), ...)");
+            }
+        }
+    }
+
+    private static @Nullable String difference(SchemaMetadata cast, SchemaMetadata own, String field) {
+        FieldMetadata given = cast.field(field);
+        FieldMetadata stored = own.field(field);
+        if (given == null || stored == null) {
+            return null;
+        }
+        if (!Objects.equals(given.source(), stored.source())) {
+            return "field :" + field + " is stored in column " + stored.source() + ", not " + given.source();
+        }
+        boolean sameType = given.type().equals(stored.type()) || given.type() instanceof CustomType a
+                && stored.type() instanceof CustomType b && a.schemaType().getClass() == b.schemaType().getClass();
+        return sameType ? null : "field :" + field + " is of type " + stored.type() + ", not " + given.type();
     }
 
     /** The constraint the database reported, as the dialect reads it from the driver's error. */

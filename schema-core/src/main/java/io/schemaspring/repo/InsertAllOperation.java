@@ -28,14 +28,14 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * generated ids read back into the structs ({@code returning: true}) through JDBC generated keys
  * of the batch. Checked before any SQL; the batch runs in one transaction.
  */
-final class BulkInsert {
+final class InsertAllOperation {
 
     private static final int BATCH_SIZE = 1000;
 
     private final RepoContext context;
     private final UpsertOperation upserts;
 
-    BulkInsert(RepoContext context, UpsertOperation upserts) {
+    InsertAllOperation(RepoContext context, UpsertOperation upserts) {
         this.context = context;
         this.upserts = upserts;
     }

@@ -3,7 +3,7 @@ package io.schemaspring.repo;
 import io.schemaspring.query.Query;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
-import io.schemaspring.metadata.JoinKey;
+import io.schemaspring.metadata.JoinColumn;
 import io.schemaspring.metadata.WhereCondition;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
@@ -99,8 +99,8 @@ final class JoinPlan implements QueryFields {
         Table table = table(related.metadata().source(), related).as(nextAlias());
         Condition on = null;
         if (association.kind() == AssociationKind.MANY_TO_MANY) {
-            JoinKey ownerSide = association.joinKeys().get(0);
-            JoinKey relatedSide = association.joinKeys().get(1);
+            JoinColumn ownerSide = association.joinKeys().get(0);
+            JoinColumn relatedSide = association.joinKeys().get(1);
             Table through = table(association.joinThrough(), related).as(nextAlias());
             Column ownerKey = new Column(owner.alias(), QueryCompiler.column(owner.mapping(), association.ownerKey()));
             this.joins.add(new Join(through, through.column(ownerSide.column()), ownerKey, left,

@@ -4,8 +4,8 @@ import io.schemaspring.metadata.NotLoaded;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.FieldMetadata;
-import io.schemaspring.metadata.JoinDefault;
-import io.schemaspring.metadata.JoinKey;
+import io.schemaspring.metadata.JoinRowValue;
+import io.schemaspring.metadata.JoinColumn;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.UniqueEntries;
 import io.schemaspring.repo.internal.mapping.Codec;
@@ -62,7 +62,7 @@ final class JoinRowWriter {
 
     /** Deletes the join rows of one owner key; only those of this association when its {@code joinWhere} tells them apart. */
     void deleteAll(SchemaMetadata owner, AssociationMetadata association, @Nullable String prefix, Object ownerKey) {
-        JoinKey ownerSide = association.joinKeys().get(0);
+        JoinColumn ownerSide = association.joinKeys().get(0);
         String sql = this.context.statement(owner.schemaClass(), prefix, association.field(), "deleteJoins", "",
                 () -> this.context.renderer.render(new Delete(Table.of(prefix, association.joinThrough()),
                         withJoinWhere(association, new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ)))));
@@ -100,8 +100,8 @@ final class JoinRowWriter {
     /** Deletes the join row of one owner and one related struct, Ecto's many-to-many {@code on_replace: :delete}. */
     void deleteOne(SchemaMetadata owner, AssociationMetadata association, @Nullable String prefix, Object ownerKey,
             Object related) {
-        JoinKey ownerSide = association.joinKeys().get(0);
-        JoinKey relatedSide = association.joinKeys().get(1);
+        JoinColumn ownerSide = association.joinKeys().get(0);
+        JoinColumn relatedSide = association.joinKeys().get(1);
         String sql = this.context.statement(owner.schemaClass(), prefix, association.field(), "deleteJoin", "",
                 () -> this.context.renderer.render(new Delete(Table.of(prefix, association.joinThrough()),
                         withJoinWhere(association, new Condition.Compare(Column.of(ownerSide.column()), Condition.Operator.EQ),
@@ -118,7 +118,7 @@ final class JoinRowWriter {
     /** Inserts one join row for each related struct (each must be stored), with the join defaults. */
     void insert(SchemaMetadata metadata, AssociationMetadata association, @Nullable String prefix, Object ownerKey,
             List<?> related) {
-        List<JoinDefault> defaults = association.joinDefaults();
+        List<JoinRowValue> defaults = association.joinDefaults();
         List<String> columns = new ArrayList<>(List.of(association.joinKeys().get(0).column(),
                 association.joinKeys().get(1).column()));
         defaults.forEach(joinDefault -> columns.add(joinDefault.column()));

@@ -7,7 +7,7 @@ import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.EmbedMetadata;
 import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.FieldAccessor;
-import io.schemaspring.metadata.JoinKey;
+import io.schemaspring.metadata.JoinColumn;
 import io.schemaspring.metadata.OrderBy;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.WhereCondition;
@@ -418,8 +418,8 @@ final class Preloader {
         Column keyColumn;
         Select select;
         if (manyToMany) {
-            JoinKey ownerSide = association.joinKeys().get(0);
-            JoinKey relatedSide = association.joinKeys().get(1);
+            JoinColumn ownerSide = association.joinKeys().get(0);
+            JoinColumn relatedSide = association.joinKeys().get(1);
             Table join = Table.of(prefix, association.joinThrough()).as("j");
             keyColumn = join.column(ownerSide.column());
             columns.add(keyColumn);

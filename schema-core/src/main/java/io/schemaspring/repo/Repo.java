@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -64,13 +63,13 @@ public class Repo implements UniquenessCheck {
     private final DeleteOperation deletes;
     private final ChangesetWriter changesets;
     private final UpsertOperation upserts;
-    private final BulkInsert bulkInserts;
+    private final InsertAllOperation insertAlls;
     private final UpdateAllOperation updateAlls;
 
     private RepoObserver observer = RepoObserver.OFF;
     private final SqlStatements statements;
     private final boolean routesReads;
-    private boolean plainReads;
+    private RepoCalls calls;
 
     public Repo(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, JsonMapper jsonMapper,
             PlatformTransactionManager transactionManager, Clock clock) {
@@ -89,11 +88,11 @@ public class Repo implements UniquenessCheck {
         this.deletes = new DeleteOperation(this.context, joinRows);
         this.changesets = new ChangesetWriter(this.context, this.inserts, this.updates, this.deletes, joinRows);
         this.upserts = new UpsertOperation(this.context, readBack);
-        this.bulkInserts = new BulkInsert(this.context, this.upserts);
+        this.insertAlls = new InsertAllOperation(this.context, this.upserts);
         this.updateAlls = new UpdateAllOperation(this.context);
         this.statements = new SqlStatements(this.context);
         this.routesReads = routesReads(jdbc);
-        this.plainReads = !this.routesReads;
+        this.calls = RepoCalls.of(this.observer, this.routesReads);
     }
 
     /** A repository on a data source: dialect detected, JSON with a default mapper, transactions on the data source. */
@@ -109,12 +108,13 @@ public class Repo implements UniquenessCheck {
     public void setObservationRegistry(ObservationRegistry observationRegistry) {
         this.observer = this.observer.withRegistry(
                 Objects.requireNonNull(observationRegistry, "ObservationRegistry must not be null"));
-        this.plainReads = this.observer.off() && !this.routesReads;
+        this.calls = RepoCalls.of(this.observer, this.routesReads);
     }
 
     /** Replaces {@code DefaultRepoObservationConvention}; {@code null} restores it. */
     public void setObservationConvention(@Nullable RepoObservationConvention observationConvention) {
         this.observer = this.observer.withConvention(observationConvention);
+        this.calls = RepoCalls.of(this.observer, this.routesReads);
     }
 
     public SchemaRegistry registry() {
@@ -135,16 +135,6 @@ public class Repo implements UniquenessCheck {
 
     // ---------------------------------------------------------------- reads
 
-    /**
-     * A read, observed, and marked as one a replica may answer when the data source routes reads
-     * ({@link ReplicaRoutingDataSource}); reads that lock rows stay on the primary, and so does
-     * SQL written by hand, which may write ({@code INSERT ... RETURNING}, {@code nextval}).
-     */
-    private <R> R read(@Nullable Class<?> schema, String operation, boolean replicaAllowed, Supplier<R> call) {
-        Supplier<R> routed = this.routesReads && replicaAllowed ? () -> ReadRouting.replicaRead(call) : call;
-        return this.observer.off() ? routed.get() : this.observer.observe(schema, operation, routed);
-    }
-
     private static boolean routesReads(JdbcTemplate jdbc) {
         DataSource dataSource = jdbc.getDataSource();
         try {
@@ -160,8 +150,7 @@ public class Repo implements UniquenessCheck {
     }
 
     public <T> List<T> all(Query<T> query) {
-        return this.plainReads ? this.queries.all(query)
-                : read(query.schema(), "all", query.lock() == null, () -> this.queries.all(query));
+        return this.calls.read(query.schema(), "all", query.lock() == null, () -> this.queries.all(query));
     }
 
     /**
@@ -175,8 +164,7 @@ public class Repo implements UniquenessCheck {
 
     /** {@link #stream(Query)} reading {@code fetchSize} rows per round trip. */
     public <T> Stream<T> stream(Query<T> query, int fetchSize) {
-        return this.plainReads ? this.queries.stream(query, fetchSize)
-                : read(query.schema(), "stream", query.lock() == null, () -> this.queries.stream(query, fetchSize));
+        return this.calls.read(query.schema(), "stream", query.lock() == null, () -> this.queries.stream(query, fetchSize));
     }
 
     /**
@@ -184,8 +172,7 @@ public class Repo implements UniquenessCheck {
      * query with {@code select} (and {@code group_by}, {@code having}).
      */
     public <R> List<R> all(ProjectionQuery<R> projection) {
-        return this.plainReads ? this.projections.all(projection)
-                : read(projection.query().schema(), "all", true, () -> this.projections.all(projection));
+        return this.calls.read(projection.query().schema(), "all", true, () -> this.projections.all(projection));
     }
 
     /**
@@ -202,14 +189,12 @@ public class Repo implements UniquenessCheck {
      * the structs remember it, so their writes go back there ({@code null}: not known).
      */
     public <T> List<T> query(Class<T> schema, @Nullable String storedIn, String sql, Map<String, ?> parameters) {
-        return this.plainReads ? this.statements.query(schema, storedIn, sql, parameters)
-                : read(schema, "query", false, () -> this.statements.query(schema, storedIn, sql, parameters));
+        return this.calls.read(schema, "query", false, () -> this.statements.query(schema, storedIn, sql, parameters));
     }
 
     /** One column of SQL written by hand, each value converted to {@code type}. */
     public <T> List<T> queryForList(String sql, Map<String, ?> parameters, Class<T> type) {
-        return this.plainReads ? this.statements.queryForList(sql, parameters, type)
-                : read(null, "query", false, () -> this.statements.queryForList(sql, parameters, type));
+        return this.calls.read(null, "query", false, () -> this.statements.queryForList(sql, parameters, type));
     }
 
     /**
@@ -217,8 +202,7 @@ public class Repo implements UniquenessCheck {
      * parameters named like its fields are cast to their types ({@code schema} may be null).
      */
     public int execute(@Nullable Class<?> schema, String sql, Map<String, ?> parameters) {
-        return this.observer.off() ? this.statements.execute(schema, sql, parameters)
-                : this.observer.observe(schema, "execute", () -> this.statements.execute(schema, sql, parameters));
+        return this.calls.write(schema, "execute", () -> this.statements.execute(schema, sql, parameters));
     }
 
     /** The struct with this primary key (a {@code Map} of key fields for composite keys). */
@@ -228,8 +212,7 @@ public class Repo implements UniquenessCheck {
 
     /** The struct with this primary key in the given database schema ({@code null}: the schema's default). */
     public <T> Optional<T> get(Class<T> schema, @Nullable String prefix, Object id) {
-        return this.plainReads ? this.queries.get(schema, prefix, id)
-                : read(schema, "get", true, () -> this.queries.get(schema, prefix, id));
+        return this.calls.read(schema, "get", true, () -> this.queries.get(schema, prefix, id));
     }
 
     /** Like {@link #get}, but a miss is a {@link NoResultsException} naming schema and id (404 on the web). */
@@ -244,13 +227,11 @@ public class Repo implements UniquenessCheck {
 
     /** At most one result; more is a {@link MultipleResultsException}. */
     public <T> Optional<T> one(Query<T> query) {
-        return this.plainReads ? this.queries.one(query)
-                : read(query.schema(), "one", query.lock() == null, () -> this.queries.one(query));
+        return this.calls.read(query.schema(), "one", query.lock() == null, () -> this.queries.one(query));
     }
 
     public long count(Query<?> query) {
-        return this.plainReads ? this.queries.count(query)
-                : read(query.schema(), "count", true, () -> this.queries.count(query));
+        return this.calls.read(query.schema(), "count", true, () -> this.queries.count(query));
     }
 
     public long count(Class<?> schema) {
@@ -266,8 +247,7 @@ public class Repo implements UniquenessCheck {
      * MAX the field's own type: read it with {@link #aggregate(Query, Aggregate, String, Class)}.
      */
     public Optional<Object> aggregate(Query<?> query, Aggregate aggregate, String field) {
-        return this.plainReads ? this.queries.aggregate(query, aggregate, field)
-                : read(query.schema(), "aggregate", true, () -> this.queries.aggregate(query, aggregate, field));
+        return this.calls.read(query.schema(), "aggregate", true, () -> this.queries.aggregate(query, aggregate, field));
     }
 
     /**
@@ -286,8 +266,7 @@ public class Repo implements UniquenessCheck {
     }
 
     public boolean exists(Query<?> query) {
-        return this.plainReads ? this.queries.exists(query)
-                : read(query.schema(), "exists", true, () -> this.queries.exists(query));
+        return this.calls.read(query.schema(), "exists", true, () -> this.queries.exists(query));
     }
 
     /**
@@ -396,8 +375,7 @@ public class Repo implements UniquenessCheck {
 
     /** Ecto's {@code Repo.preload(structs, paths, force: true)}: loads the associations again even where they are loaded. */
     public <T> List<T> forcePreload(List<T> structs, String... paths) {
-        return this.plainReads ? preloadNow(null, structs, true, paths)
-                : read(RepoObserver.schemaOf(structs), "preload", true, () -> preloadNow(null, structs, true, paths));
+        return this.calls.read(RepoObserver.schemaOf(structs), "preload", true, () -> preloadNow(null, structs, true, paths));
     }
 
     /**
@@ -406,8 +384,7 @@ public class Repo implements UniquenessCheck {
      * ({@code null}: where each struct is known to be, else the schema's default).
      */
     public <T> List<T> preloadIn(@Nullable String prefix, List<T> structs, String... paths) {
-        return this.plainReads ? preloadNow(prefix, structs, false, paths)
-                : read(RepoObserver.schemaOf(structs), "preload", true, () -> preloadNow(prefix, structs, false, paths));
+        return this.calls.read(RepoObserver.schemaOf(structs), "preload", true, () -> preloadNow(prefix, structs, false, paths));
     }
 
     @SuppressWarnings("unchecked")
@@ -466,8 +443,7 @@ public class Repo implements UniquenessCheck {
 
     /** Inserts into the given database schema (multi-tenancy); the struct keeps that prefix. */
     public <T> T insert(T struct, @Nullable String prefix) {
-        return this.observer.off() ? this.changesets.insert(struct, prefix)
-                : this.observer.observe(struct.getClass(), "insert", () -> this.changesets.insert(struct, prefix));
+        return this.calls.write(struct.getClass(), "insert", () -> this.changesets.insert(struct, prefix));
     }
 
     /**
@@ -498,8 +474,7 @@ public class Repo implements UniquenessCheck {
      * elsewhere is a {@link PrefixMismatchException} and nothing is written.
      */
     public <T> T update(T struct, @Nullable String prefix) {
-        return this.observer.off() ? this.updates.update(struct, prefix)
-                : this.observer.observe(struct.getClass(), "update", () -> this.updates.update(struct, prefix));
+        return this.calls.write(struct.getClass(), "update", () -> this.updates.update(struct, prefix));
     }
 
     /**
@@ -511,9 +486,7 @@ public class Repo implements UniquenessCheck {
     }
 
     public <T> T insert(Changeset<T> changeset, @Nullable String prefix) {
-        return this.observer.off() ? this.changesets.insert(changeset, prefix)
-                : this.observer.observe(changeset.metadata().schemaClass(), "insert",
-                        () -> this.changesets.insert(changeset, prefix));
+        return this.calls.write(changeset.metadata().schemaClass(), "insert", () -> this.changesets.insert(changeset, prefix));
     }
 
     /**
@@ -526,9 +499,7 @@ public class Repo implements UniquenessCheck {
 
     /** {@link #update(Changeset)} in the given database schema, under the rules of {@link #update(Object, String)}. */
     public <T> T update(Changeset<T> changeset, @Nullable String prefix) {
-        return this.observer.off() ? this.changesets.update(changeset, prefix)
-                : this.observer.observe(changeset.metadata().schemaClass(), "update",
-                        () -> this.changesets.update(changeset, prefix));
+        return this.calls.write(changeset.metadata().schemaClass(), "update", () -> this.changesets.update(changeset, prefix));
     }
 
     /** Deletes the changeset's data, honouring its {@code optimisticLock} and declared constraints. */
@@ -538,9 +509,7 @@ public class Repo implements UniquenessCheck {
 
     /** {@link #delete(Changeset)} in the given database schema, under the rules of {@link #update(Object, String)}. */
     public <T> T delete(Changeset<T> changeset, @Nullable String prefix) {
-        return this.observer.off() ? this.changesets.delete(changeset, prefix)
-                : this.observer.observe(changeset.metadata().schemaClass(), "delete",
-                        () -> this.changesets.delete(changeset, prefix));
+        return this.calls.write(changeset.metadata().schemaClass(), "delete", () -> this.changesets.delete(changeset, prefix));
     }
 
     /**
@@ -554,9 +523,7 @@ public class Repo implements UniquenessCheck {
 
     /** {@link #delete(Object)} in the given database schema, under the rules of {@link #update(Object, String)}. */
     public <T> T delete(T struct, @Nullable String prefix) {
-        return this.observer.off() ? this.deletes.delete(struct, prefix, Map.of())
-                : this.observer.observe(struct.getClass(), "delete",
-                        () -> this.deletes.delete(struct, prefix, Map.of()));
+        return this.calls.write(struct.getClass(), "delete", () -> this.deletes.delete(struct, prefix, Map.of()));
     }
 
     /**
@@ -567,8 +534,7 @@ public class Repo implements UniquenessCheck {
      * as Ecto aborts the outer transaction.
      */
     public MultiResult transaction(Multi multi) {
-        return this.observer.off() ? transactionNow(multi)
-                : this.observer.observe(null, "transaction", () -> transactionNow(multi));
+        return this.calls.write(null, "transaction", () -> transactionNow(multi));
     }
 
     private MultiResult transactionNow(Multi multi) {
@@ -583,8 +549,7 @@ public class Repo implements UniquenessCheck {
 
     /** Deletes every row the query matches, Ecto's {@code delete_all} (no {@code onDelete}); answers the count. */
     public int deleteAll(Query<?> query) {
-        return this.observer.off() ? this.queries.deleteAll(query)
-                : this.observer.observe(query.schema(), "deleteAll", () -> this.queries.deleteAll(query));
+        return this.calls.write(query.schema(), "deleteAll", () -> this.queries.deleteAll(query));
     }
 
     // ---------------------------------------------------------------- upserts and bulk writes
@@ -600,8 +565,7 @@ public class Repo implements UniquenessCheck {
     /** {@link #insert(Object, OnConflict)} into the given database schema ({@code null}: the struct's). */
     public <T> T insert(T struct, @Nullable String prefix, OnConflict onConflict) {
         Objects.requireNonNull(onConflict, "OnConflict must not be null");
-        return this.observer.off() ? this.upserts.insert(struct, prefix, onConflict)
-                : this.observer.observe(struct.getClass(), "insert", () -> this.upserts.insert(struct, prefix, onConflict));
+        return this.calls.write(struct.getClass(), "insert", () -> this.upserts.insert(struct, prefix, onConflict));
     }
 
     /** Ecto's {@code insert_all(..., on_conflict: ...)}: one batch of upserts, answering the count the database reports. */
@@ -620,16 +584,13 @@ public class Repo implements UniquenessCheck {
 
     public <T> int insertAll(List<T> structs, @Nullable String prefix, InsertAll options) {
         Objects.requireNonNull(options, "InsertAll options must not be null");
-        return this.observer.off() ? this.bulkInserts.insertAll(structs, prefix, options)
-                : this.observer.observe(RepoObserver.schemaOf(structs), "insertAll",
-                        () -> this.bulkInserts.insertAll(structs, prefix, options));
+        return this.calls.write(RepoObserver.schemaOf(structs), "insertAll", () -> this.insertAlls.insertAll(structs, prefix, options));
     }
 
     /** Ecto's {@code update_all} with {@code set} and {@code inc}: one UPDATE of the query's rows, answering the count. */
     public int updateAll(Query<?> query, UpdateAll update) {
         Objects.requireNonNull(update, "UpdateAll must not be null");
-        return this.observer.off() ? this.updateAlls.updateAll(query, update)
-                : this.observer.observe(query.schema(), "updateAll", () -> this.updateAlls.updateAll(query, update));
+        return this.calls.write(query.schema(), "updateAll", () -> this.updateAlls.updateAll(query, update));
     }
 
     /** How this repository maps a schema to its table; refuses embedded schemas, which have no table. */

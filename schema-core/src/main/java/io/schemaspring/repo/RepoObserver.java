@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps {@code Repo} operations in {@code schema.repo} observations. Callers check {@link #off()}
- * first and call the operation directly, so that no supplier is allocated when nothing observes.
+ * Wraps {@code Repo} operations in {@code schema.repo} observations; {@link RepoCalls} checks {@link #off()}
+ * once and runs the operations straight through when nothing observes.
  */
 final class RepoObserver {
 

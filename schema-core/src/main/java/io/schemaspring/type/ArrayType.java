@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** Ecto's {@code {:array, inner}}, held in a {@code List}. */
 public record ArrayType(Type elementType) implements Type {
 
+    /** An array of {@code elementType}, which must not be {@code null}. */
     public ArrayType {
         Objects.requireNonNull(elementType, "Element type must not be null");
     }

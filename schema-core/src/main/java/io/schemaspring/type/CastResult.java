@@ -24,6 +24,7 @@ public final class CastResult<T> {
         this.metadata = metadata;
     }
 
+    /** A successful cast to {@code value}, which may be {@code null}, Ecto's {@code {:ok, nil}}. */
     public static <T> CastResult<T> ok(@Nullable T value) {
         return new CastResult<>(value, true, "", Map.of());
     }
@@ -39,10 +40,16 @@ public final class CastResult<T> {
         return new CastResult<>(null, false, Objects.requireNonNull(message), Map.copyOf(metadata));
     }
 
+    /** Whether the cast succeeded. */
     public boolean isOk() {
         return this.ok;
     }
 
+    /**
+     * The cast value; {@code null} when the input cast to {@code null}.
+     *
+     * @throws IllegalStateException when the cast failed
+     */
     public @Nullable T value() {
         if (!this.ok) {
             throw new IllegalStateException("Cast failed (" + this.message + "): there is no value");
@@ -50,10 +57,15 @@ public final class CastResult<T> {
         return this.value;
     }
 
+    /** The error message, with {@code %{key}} placeholders for the metadata; empty for a success. */
     public String message() {
         return this.message;
     }
 
+    /**
+     * The error's metadata, filling the message's placeholders; empty for a success and for
+     * {@link #invalid()}.
+     */
     public Map<String, Object> metadata() {
         return this.metadata;
     }

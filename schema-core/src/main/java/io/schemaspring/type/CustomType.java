@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** A field typed by a user's {@link SchemaType}, printed like Ecto prints a custom type module. */
 public record CustomType(SchemaType<?> schemaType) implements Type {
 
+    /** A field typed by {@code schemaType}, which must not be {@code null}. */
     public CustomType {
         Objects.requireNonNull(schemaType, "Schema type must not be null");
     }

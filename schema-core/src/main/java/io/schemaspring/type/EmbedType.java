@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record EmbedType(Class<?> embeddedClass, boolean many) implements Type {
 
+    /**
+     * An embed of {@code embeddedClass}, a list of them when {@code many}; the class must not be
+     * {@code null}.
+     */
     public EmbedType {
         Objects.requireNonNull(embeddedClass, "Embedded class must not be null");
     }

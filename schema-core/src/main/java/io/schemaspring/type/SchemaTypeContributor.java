@@ -8,5 +8,6 @@ package io.schemaspring.type;
 @FunctionalInterface
 public interface SchemaTypeContributor {
 
+    /** Adds this contribution's custom types to {@code types}. */
     void contribute(SchemaTypes.Builder types);
 }

@@ -31,6 +31,7 @@ public final class SchemaTypes {
         return NONE;
     }
 
+    /** A builder with no mappings yet. */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,6 +90,7 @@ public final class SchemaTypes {
             return this;
         }
 
+        /** The custom types added, in registration order; with none, {@link SchemaTypes#none()}. */
         public SchemaTypes build() {
             return this.types.isEmpty() ? NONE : new SchemaTypes(new LinkedHashMap<>(this.types));
         }

@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record TypeParameters(Class<?> schema, String field, java.lang.reflect.Type javaType, Map<String, String> options) {
 
+    /** The parameters of one field, with an unmodifiable copy of {@code options}. */
     public TypeParameters {
         options = Map.copyOf(options);
     }

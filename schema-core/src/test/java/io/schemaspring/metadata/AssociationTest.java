@@ -187,8 +187,8 @@ class AssociationTest {
         assertThat(groups.kind()).isEqualTo(AssociationKind.MANY_TO_MANY);
         assertThat(groups.joinThrough()).isEqualTo("users_groups");
         assertThat(groups.joinThroughSchema()).isNull();
-        assertThat(groups.joinKeys()).containsExactly(new io.schemaspring.metadata.JoinKey("user_id", null, "id", "id"),
-                new io.schemaspring.metadata.JoinKey("group_id", null, "id", "id"));
+        assertThat(groups.joinKeys()).containsExactly(new io.schemaspring.metadata.JoinColumn("user_id", null, "id", "id"),
+                new io.schemaspring.metadata.JoinColumn("group_id", null, "id", "id"));
         assertThat(groups.ownerKey()).isEqualTo("id");
         assertThat(groups.relatedKey()).isEqualTo("id");
         assertThat(groups.onDelete()).isEqualTo(OnDelete.DELETE_ALL);
@@ -201,16 +201,16 @@ class AssociationTest {
         assertThat(memberGroups.joinThrough()).isEqualTo("memberships");
         assertThat(memberGroups.joinThroughSchema()).isEqualTo(Membership.class);
         assertThat(memberGroups.joinKeys()).containsExactly(
-                new io.schemaspring.metadata.JoinKey("user_id", "userId", "id", "id"),
-                new io.schemaspring.metadata.JoinKey("group_id", "groupId", "id", "id"));
+                new io.schemaspring.metadata.JoinColumn("user_id", "userId", "id", "id"),
+                new io.schemaspring.metadata.JoinColumn("group_id", "groupId", "id", "id"));
         assertThat(memberGroups.unique()).isTrue();
     }
 
     @Test
     void manyToManyTakesExplicitJoinKeysAndFilters() {
         AssociationMetadata books = this.registry.get(Author.class).association("books");
-        assertThat(books.joinKeys()).containsExactly(new io.schemaspring.metadata.JoinKey("author_ref", null, "id", "id"),
-                new io.schemaspring.metadata.JoinKey("book_isbn", null, "isbn", "isbn"));
+        assertThat(books.joinKeys()).containsExactly(new io.schemaspring.metadata.JoinColumn("author_ref", null, "id", "id"),
+                new io.schemaspring.metadata.JoinColumn("book_isbn", null, "isbn", "isbn"));
         assertThat(books.ownerKey()).isEqualTo("id");
         assertThat(books.relatedKey()).isEqualTo("isbn");
         assertThat(books.joinWhere()).containsExactly(new WhereCondition("active", "active", Where.Op.EQ, List.of(true)),

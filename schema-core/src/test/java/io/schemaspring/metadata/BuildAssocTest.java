@@ -126,7 +126,7 @@ class BuildAssocTest {
         assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "articles", Map.of("subtitle", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Schema Article does not have the field :subtitle; its fields are "
-                        + "[:id, :title, :published, :rating, :price, :blogId]");
+                        + "[id, title, published, rating, price, blogId]");
         assertThatThrownBy(() -> blogs.structs().buildAssoc(new Article(), "articles")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("buildAssoc on Blog was given a Article parent");
     }

@@ -39,18 +39,18 @@ class SchemaTypesTest {
     @Test
     void infersTheRegisteredTypeBeforeTheBuiltInTableForFieldsListElementsAndMapValues() {
         SchemaTypes types = SchemaTypes.builder().add(this.moneyType).build();
-        assertThat(Types.resolve(Money.class, FieldType.DEFAULT, false, types)).hasToString("MoneyType");
-        assertThat(Types.resolve(new Holder<List<Money>>() { }.type(), FieldType.DEFAULT, false, types))
+        assertThat(TypeInference.resolve(Money.class, FieldType.DEFAULT, false, types)).hasToString("MoneyType");
+        assertThat(TypeInference.resolve(new Holder<List<Money>>() { }.type(), FieldType.DEFAULT, false, types))
                 .hasToString("{:array, MoneyType}");
-        assertThat(Types.resolve(new Holder<Map<String, Money>>() { }.type(), FieldType.DEFAULT, false, types))
+        assertThat(TypeInference.resolve(new Holder<Map<String, Money>>() { }.type(), FieldType.DEFAULT, false, types))
                 .hasToString("{:map, MoneyType}");
     }
 
     @Test
     void aChosenTypeWinsOverTheRegisteredOne() {
         SchemaTypes types = SchemaTypes.builder().add(String.class, new UpperCaseType()).build();
-        assertThat(Types.resolve(String.class, FieldType.DEFAULT, false, types)).hasToString("UpperCaseType");
-        assertThat(Types.resolve(String.class, FieldType.STRING, false, types)).hasToString(":string");
+        assertThat(TypeInference.resolve(String.class, FieldType.DEFAULT, false, types)).hasToString("UpperCaseType");
+        assertThat(TypeInference.resolve(String.class, FieldType.STRING, false, types)).hasToString(":string");
     }
 
     /** Captures a generic type, as a field declaration would. */

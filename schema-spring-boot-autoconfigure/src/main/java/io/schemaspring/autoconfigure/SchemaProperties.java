@@ -4,7 +4,11 @@ import io.schemaspring.type.FieldType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 /**
  * Application-wide schema defaults. Each may be overridden per schema by {@code @SchemaDefaults},
@@ -14,16 +18,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class SchemaProperties {
 
     /**
-     * Packages scanned for @Schema and @EmbeddedSchema classes. Defaults to the package of the
-     * @SpringBootApplication class.
+     * Packages scanned for @Schema and @EmbeddedSchema classes. Defaults to the package of
+     * the @SpringBootApplication class.
      */
     private List<String> packages = new ArrayList<>();
 
     /** Default database schema (Ecto's @schema_prefix) of every table, for example "tenant_a". */
-    private String prefix;
+    private @Nullable String prefix;
 
     /** Default context (Ecto's @schema_context) kept in every schema's metadata. */
-    private String context;
+    private @Nullable String context;
 
     private final PrimaryKey primaryKey = new PrimaryKey();
 
@@ -37,7 +41,7 @@ public class SchemaProperties {
 
     /**
      * How field names become column names (Ecto's @field_source_mapper): "snake-case"
-     * (insertedAt -> inserted_at) or "identity". A FieldSourceMapper bean wins over this.
+     * (insertedAt becomes inserted_at) or "identity". A FieldSourceMapper bean wins over this.
      */
     private FieldSourceMapperKind fieldSourceMapper = FieldSourceMapperKind.SNAKE_CASE;
 
@@ -58,74 +62,119 @@ public class SchemaProperties {
      */
     private Pooler pooler = Pooler.NONE;
 
+    /**
+     * Packages scanned for {@code @Schema} and {@code @EmbeddedSchema} classes and for repositories; empty (the
+     * default) means the application's package, that of the {@code @SpringBootApplication} class.
+     */
     public List<String> getPackages() {
         return this.packages;
     }
 
+    /** Sets the packages scanned for schemas and repositories, in place of the application's package. */
     public void setPackages(List<String> packages) {
         this.packages = packages;
     }
 
-    public String getPrefix() {
+    /** Default database schema of every table (Ecto's {@code @schema_prefix}); {@code null} (the default) for none. */
+    public @Nullable String getPrefix() {
         return this.prefix;
     }
 
-    public void setPrefix(String prefix) {
+    /** Sets the default database schema of every table, for example {@code tenant_a}; blank counts as none. */
+    public void setPrefix(@Nullable String prefix) {
         this.prefix = prefix;
     }
 
-    public String getContext() {
+    /**
+     * Default context (Ecto's {@code @schema_context}) kept in every schema's metadata; {@code null} (the default) for
+     * none.
+     */
+    public @Nullable String getContext() {
         return this.context;
     }
 
-    public void setContext(String context) {
+    /** Sets the default context kept in every schema's metadata; blank counts as none. */
+    public void setContext(@Nullable String context) {
         this.context = context;
     }
 
+    /** The default primary key ({@code schema.primary-key.*}), used when no field carries {@code @PrimaryKey}. */
     public PrimaryKey getPrimaryKey() {
         return this.primaryKey;
     }
 
+    /**
+     * Type every belongs-to foreign key must have (Ecto's {@code @foreign_key_type}); {@link FieldType#DEFAULT} (the
+     * default) infers it from each foreign key field.
+     */
     public FieldType getForeignKeyType() {
         return this.foreignKeyType;
     }
 
+    /**
+     * Sets the foreign key type: {@code id} for {@code Long} or {@code Integer} keys, {@code binary_id} for
+     * {@code UUID} keys.
+     */
     public void setForeignKeyType(FieldType foreignKeyType) {
         this.foreignKeyType = foreignKeyType;
     }
 
+    /** Defaults of {@code @Timestamps} ({@code schema.timestamps.*}), Ecto's {@code @timestamps_opts}. */
     public Timestamps getTimestamps() {
         return this.timestamps;
     }
 
+    /**
+     * How field names become column names (Ecto's {@code @field_source_mapper});
+     * {@link FieldSourceMapperKind#SNAKE_CASE} by default. A {@code FieldSourceMapper} bean takes precedence over it.
+     */
     public FieldSourceMapperKind getFieldSourceMapper() {
         return this.fieldSourceMapper;
     }
 
+    /**
+     * Sets the built-in mapper from field names to column names, used when no {@code FieldSourceMapper} bean is
+     * declared.
+     */
     public void setFieldSourceMapper(FieldSourceMapperKind fieldSourceMapper) {
         this.fieldSourceMapper = fieldSourceMapper;
     }
 
+    /**
+     * Web integration ({@code schema.web.*}): the casting binder, {@code @Cast} arguments, error responses and
+     * idempotent writes.
+     */
     public Web getWeb() {
         return this.web;
     }
 
+    /** Generated bytecode for field access and row reading ({@code schema.bytecode.*}). */
     public Bytecode getBytecode() {
         return this.bytecode;
     }
 
+    /** Read replicas ({@code schema.replicas.*}); without nodes (the default) every statement goes to the primary. */
     public Replicas getReplicas() {
         return this.replicas;
     }
 
+    /**
+     * The connection pooler between the application and PostgreSQL; {@link Pooler#NONE} (the default) fails start-up
+     * when a pooler is found and the driver prepares statements on the server.
+     */
     public Pooler getPooler() {
         return this.pooler;
     }
 
+    /**
+     * Sets the connection pooler between the application and PostgreSQL, which decides the driver settings checked and
+     * applied at start-up.
+     */
     public void setPooler(Pooler pooler) {
         this.pooler = pooler;
     }
 
+    /** Start-up validation of the database against the schemas ({@code schema.validation.*}). */
     public Validation getValidation() {
         return this.validation;
     }
@@ -140,10 +189,15 @@ public class SchemaProperties {
          */
         private ValidationMode mode = ValidationMode.WARN;
 
+        /**
+         * What a mismatch between the schemas and the database's tables does at start-up; {@link ValidationMode#WARN}
+         * (log the report once) by default.
+         */
         public ValidationMode getMode() {
             return this.mode;
         }
 
+        /** Sets what a mismatch between the schemas and the database's tables does at start-up. */
         public void setMode(ValidationMode mode) {
             this.mode = mode;
         }
@@ -161,7 +215,7 @@ public class SchemaProperties {
 
     /** The built-in field source mappers. */
     public enum FieldSourceMapperKind {
-        /** insertedAt -> inserted_at. */
+        /** {@code insertedAt} becomes {@code inserted_at}. */
         SNAKE_CASE,
         /** The field name as it is. */
         IDENTITY
@@ -182,26 +236,35 @@ public class SchemaProperties {
         /** Whether the default primary key is autogenerated. */
         private boolean autogenerate = true;
 
+        /** Name of the default primary key field; {@code id} by default. */
         public String getName() {
             return this.name;
         }
 
+        /** Sets the name of the default primary key field. */
         public void setName(String name) {
             this.name = name;
         }
 
+        /** Type the default primary key must have; {@link FieldType#DEFAULT} (the default) infers it from the field. */
         public FieldType getType() {
             return this.type;
         }
 
+        /**
+         * Sets the default primary key's type: {@code id} (generated by the database) or {@code binary_id} (a
+         * {@code UUID} generated before insert).
+         */
         public void setType(FieldType type) {
             this.type = type;
         }
 
+        /** Whether the default primary key is autogenerated; {@code true} by default. */
         public boolean isAutogenerate() {
             return this.autogenerate;
         }
 
+        /** Sets whether the default primary key is autogenerated. */
         public void setAutogenerate(boolean autogenerate) {
             this.autogenerate = autogenerate;
         }
@@ -223,48 +286,66 @@ public class SchemaProperties {
         private String updatedAt = "updatedAt";
 
         /** Column of the inserted-at field. Unset: the field source mapper's name. */
-        private String insertedAtSource;
+        private @Nullable String insertedAtSource;
 
         /** Column of the updated-at field. Unset: the field source mapper's name. */
-        private String updatedAtSource;
+        private @Nullable String updatedAtSource;
 
+        /**
+         * Type of the timestamp fields; {@link FieldType#DEFAULT} (the default) infers it from the fields, at second
+         * precision.
+         */
         public FieldType getType() {
             return this.type;
         }
 
+        /**
+         * Sets the timestamp type: {@code naive_datetime} or {@code naive_datetime_usec} ({@code LocalDateTime}),
+         * {@code utc_datetime} or {@code utc_datetime_usec} ({@code Instant}, {@code OffsetDateTime}).
+         */
         public void setType(FieldType type) {
             this.type = type;
         }
 
+        /** Name of the inserted-at field; {@code insertedAt} by default. */
         public String getInsertedAt() {
             return this.insertedAt;
         }
 
+        /** Sets the name of the inserted-at field. */
         public void setInsertedAt(String insertedAt) {
             this.insertedAt = insertedAt;
         }
 
+        /** Name of the updated-at field; {@code updatedAt} by default. */
         public String getUpdatedAt() {
             return this.updatedAt;
         }
 
+        /** Sets the name of the updated-at field. */
         public void setUpdatedAt(String updatedAt) {
             this.updatedAt = updatedAt;
         }
 
-        public String getInsertedAtSource() {
+        /**
+         * Column of the inserted-at field; {@code null} (the default) for the name the field source mapper gives it.
+         */
+        public @Nullable String getInsertedAtSource() {
             return this.insertedAtSource;
         }
 
-        public void setInsertedAtSource(String insertedAtSource) {
+        /** Sets the column of the inserted-at field, in place of the field source mapper's name. */
+        public void setInsertedAtSource(@Nullable String insertedAtSource) {
             this.insertedAtSource = insertedAtSource;
         }
 
-        public String getUpdatedAtSource() {
+        /** Column of the updated-at field; {@code null} (the default) for the name the field source mapper gives it. */
+        public @Nullable String getUpdatedAtSource() {
             return this.updatedAtSource;
         }
 
-        public void setUpdatedAtSource(String updatedAtSource) {
+        /** Sets the column of the updated-at field, in place of the field source mapper's name. */
+        public void setUpdatedAtSource(@Nullable String updatedAtSource) {
             this.updatedAtSource = updatedAtSource;
         }
     }
@@ -275,38 +356,55 @@ public class SchemaProperties {
         /** Whether the casting WebDataBinder, the Changeset argument resolver and the error responses are set up. */
         private boolean enabled = true;
 
-        /** Largest JSON body a @Cast Changeset argument reads, in bytes; larger ones answer 413. */
-        private long maxPayloadBytes = 1_048_576;
+        /** Largest JSON body a @Cast Changeset argument reads (bytes when no unit is given); larger ones answer 413. */
+        @DataSizeUnit(DataUnit.BYTES)
+        private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
 
         /** Deepest nesting of JSON or bracketed form parameters a @Cast Changeset argument reads; deeper answers 400. */
         private int maxDepth = 32;
 
         private final Idempotency idempotency = new Idempotency();
 
+        /** Idempotent writes ({@code schema.web.idempotency.*}); off by default. */
         public Idempotency getIdempotency() {
             return this.idempotency;
         }
 
+        /**
+         * Whether the casting {@code WebDataBinder}, the {@code Changeset} argument resolver and the error responses
+         * are set up; {@code true} by default.
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /** Sets whether the web integration is set up. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        public long getMaxPayloadBytes() {
-            return this.maxPayloadBytes;
+        /**
+         * Largest JSON body a {@code @Cast Changeset} argument reads ({@code 1MB} by default, bytes when no unit is
+         * given); a larger one answers 413.
+         */
+        public DataSize getMaxPayloadSize() {
+            return this.maxPayloadSize;
         }
 
-        public void setMaxPayloadBytes(long maxPayloadBytes) {
-            this.maxPayloadBytes = maxPayloadBytes;
+        /** Sets the largest JSON body a {@code @Cast Changeset} argument reads. */
+        public void setMaxPayloadSize(DataSize maxPayloadSize) {
+            this.maxPayloadSize = maxPayloadSize;
         }
 
+        /**
+         * Deepest nesting of JSON or bracketed form parameters a {@code @Cast Changeset} argument reads (32 by
+         * default); deeper answers 400.
+         */
         public int getMaxDepth() {
             return this.maxDepth;
         }
 
+        /** Sets the deepest nesting of JSON or bracketed form parameters a {@code @Cast Changeset} argument reads. */
         public void setMaxDepth(int maxDepth) {
             this.maxDepth = maxDepth;
         }
@@ -324,18 +422,25 @@ public class SchemaProperties {
             /** How long an outcome is kept and replayed; older keys count as new. */
             private Duration retention = Duration.ofHours(24);
 
+            /** Whether {@code Idempotency-Key} headers are honoured; {@code false} by default. */
             public boolean isEnabled() {
                 return this.enabled;
             }
 
+            /** Sets whether {@code Idempotency-Key} headers are honoured. */
             public void setEnabled(boolean enabled) {
                 this.enabled = enabled;
             }
 
+            /** How long an outcome is kept and replayed (24 hours by default); older keys count as new. */
             public Duration getRetention() {
                 return this.retention;
             }
 
+            /**
+             * Sets how long an outcome is kept and replayed; with idempotency enabled, start-up fails unless it is
+             * positive.
+             */
             public void setRetention(Duration retention) {
                 this.retention = retention;
             }
@@ -352,10 +457,15 @@ public class SchemaProperties {
          */
         private boolean enabled = true;
 
+        /**
+         * Whether field access and row reading use bytecode generated per schema and per projection type; {@code true}
+         * by default.
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /** Sets whether bytecode is generated; {@code false} uses method handles, codecs and reflection instead. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -390,42 +500,57 @@ public class SchemaProperties {
          */
         private ReadYourWrites readYourWrites = ReadYourWrites.CLIENT;
 
+        /** The replicas, tried in turn (round robin); empty (the default) sends every statement to the primary. */
         public List<Node> getNodes() {
             return this.nodes;
         }
 
+        /** Sets the replicas reads are routed to. */
         public void setNodes(List<Node> nodes) {
             this.nodes = nodes;
         }
 
+        /**
+         * How long a read waits for a connection from a replica's pool before it goes to the next replica or the
+         * primary; one second by default.
+         */
         public Duration getConnectionTimeout() {
             return this.connectionTimeout;
         }
 
+        /** Sets how long a read waits for a connection from a replica's pool. */
         public void setConnectionTimeout(Duration connectionTimeout) {
             this.connectionTimeout = connectionTimeout;
         }
 
+        /**
+         * How long a replica that gave no connection is left alone before reads try it again; ten seconds by default.
+         */
         public Duration getRetryAfter() {
             return this.retryAfter;
         }
 
+        /** Sets how long a replica that gave no connection is left alone; start-up fails unless it is positive. */
         public void setRetryAfter(Duration retryAfter) {
             this.retryAfter = retryAfter;
         }
 
+        /** Largest number of connections in each replica's pool; 10 by default. */
         public int getMaximumPoolSize() {
             return this.maximumPoolSize;
         }
 
+        /** Sets the largest number of connections in each replica's pool. */
         public void setMaximumPoolSize(int maximumPoolSize) {
             this.maximumPoolSize = maximumPoolSize;
         }
 
+        /** Which reads see the writes before them; {@link ReadYourWrites#CLIENT} by default. */
         public ReadYourWrites getReadYourWrites() {
             return this.readYourWrites;
         }
 
+        /** Sets which reads see the writes before them; {@link ReadYourWrites#NONE} turns read-your-writes off. */
         public void setReadYourWrites(ReadYourWrites readYourWrites) {
             this.readYourWrites = readYourWrites;
         }
@@ -434,46 +559,60 @@ public class SchemaProperties {
         public static class Node {
 
             /** Name in logs, health and pool names. Defaults to "replica-1", "replica-2", ... */
-            private String name;
+            private @Nullable String name;
 
             /** JDBC URL of the replica, for example jdbc:postgresql://replica-1:5432/app. */
-            private String url;
+            private @Nullable String url;
 
             /** Login user. Defaults to spring.datasource.username. */
-            private String username;
+            private @Nullable String username;
 
             /** Login password. Defaults to spring.datasource.password. */
-            private String password;
+            private @Nullable String password;
 
-            public String getName() {
+            /**
+             * Name of the replica in logs, health and pool names; {@code null} (the default) for {@code replica-1},
+             * {@code replica-2}, ... by position.
+             */
+            public @Nullable String getName() {
                 return this.name;
             }
 
-            public void setName(String name) {
+            /** Sets the replica's name; it must differ from every other replica's and from the primary's. */
+            public void setName(@Nullable String name) {
                 this.name = name;
             }
 
-            public String getUrl() {
+            /**
+             * JDBC URL of the replica, for example {@code jdbc:postgresql://replica-1:5432/app}; start-up fails without
+             * it.
+             */
+            public @Nullable String getUrl() {
                 return this.url;
             }
 
-            public void setUrl(String url) {
+            /** Sets the JDBC URL of the replica. */
+            public void setUrl(@Nullable String url) {
                 this.url = url;
             }
 
-            public String getUsername() {
+            /** Login user; {@code null} (the default) for {@code spring.datasource.username}. */
+            public @Nullable String getUsername() {
                 return this.username;
             }
 
-            public void setUsername(String username) {
+            /** Sets the login user of the replica. */
+            public void setUsername(@Nullable String username) {
                 this.username = username;
             }
 
-            public String getPassword() {
+            /** Login password; {@code null} (the default) for {@code spring.datasource.password}. */
+            public @Nullable String getPassword() {
                 return this.password;
             }
 
-            public void setPassword(String password) {
+            /** Sets the login password of the replica. */
+            public void setPassword(@Nullable String password) {
                 this.password = password;
             }
         }

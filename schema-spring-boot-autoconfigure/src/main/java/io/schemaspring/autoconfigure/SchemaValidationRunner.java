@@ -28,6 +28,10 @@ public class SchemaValidationRunner implements SmartInitializingSingleton {
 
     private final ValidationMode mode;
 
+    /**
+     * Creates the runner that checks {@code registry}'s schemas against the tables {@code dataSource} reaches, in
+     * {@code dialect}; {@code mode} {@link ValidationMode#NONE} turns the check off.
+     */
     public SchemaValidationRunner(SchemaRegistry registry, DataSource dataSource, Dialect dialect, ValidationMode mode) {
         this.registry = registry;
         this.dataSource = dataSource;

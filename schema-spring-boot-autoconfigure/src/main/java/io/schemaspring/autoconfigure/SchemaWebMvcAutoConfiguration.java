@@ -70,7 +70,7 @@ public final class SchemaWebMvcAutoConfiguration {
     ChangesetArgumentResolver changesetArgumentResolver(SchemaRegistry registry, ObjectProvider<Repo> repo,
             SchemaProperties properties) {
         return new ChangesetArgumentResolver(registry, repo,
-                new RequestParams(properties.getWeb().getMaxPayloadBytes(), properties.getWeb().getMaxDepth()));
+                new RequestParams(properties.getWeb().getMaxPayloadSize().toBytes(), properties.getWeb().getMaxDepth()));
     }
 
     @Bean
@@ -111,7 +111,7 @@ public final class SchemaWebMvcAutoConfiguration {
             }
             createTableUnlessThere(jdbc, dialect);
             FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
-                    jdbc, dialect, transactions, idempotency.getRetention(), properties.getWeb().getMaxPayloadBytes()));
+                    jdbc, dialect, transactions, idempotency.getRetention(), properties.getWeb().getMaxPayloadSize().toBytes()));
             registration.setOrder(IDEMPOTENCY_FILTER_ORDER);
             return registration;
         }

@@ -21,6 +21,10 @@ public class SchemaJacksonModule extends JacksonModule {
 
     private final SchemaRegistry registry;
 
+    /**
+     * Creates the module over the application's registry, which tells schema structs from any other
+     * bean; {@code registry} must not be {@code null}.
+     */
     public SchemaJacksonModule(SchemaRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "Registry must not be null");
     }

@@ -12,6 +12,14 @@ public final class CastDeclarations {
     private CastDeclarations() {
     }
 
+    /**
+     * Checks the {@code @Cast} parameters of every handler method {@code mapping} holds: the
+     * {@code Changeset} names a registered schema, each permitted name is one of its fields, embeds or
+     * associations, each required name one of its fields, and {@code requireIfMatch} has a
+     * {@code @Version} field to compare {@code If-Match} to.
+     *
+     * @throws CastDefinitionException for the first parameter that cannot work: the method, the parameter and why
+     */
     public static void validate(RequestMappingHandlerMapping mapping, SchemaRegistry registry) {
         for (HandlerMethod method : mapping.getHandlerMethods().values()) {
             for (MethodParameter parameter : method.getMethodParameters()) {

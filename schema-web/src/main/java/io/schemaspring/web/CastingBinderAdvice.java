@@ -22,10 +22,19 @@ public class CastingBinderAdvice {
 
     private final SchemaRegistry registry;
 
+    /**
+     * Creates the advice over the application's registry; binders of targets whose class it does not
+     * register are left as Spring MVC configures them.
+     */
     public CastingBinderAdvice(SchemaRegistry registry) {
         this.registry = registry;
     }
 
+    /**
+     * Makes the binder of a schema-typed target the casting binder: direct field access, only the
+     * fields castable by default allowed, and each bound value cast with Ecto's rules (a value that
+     * does not cast is a field error {@code "is invalid"}). Binders of other targets are left alone.
+     */
     @InitBinder
     public void initBinder(WebDataBinder binder) {
         Object target = binder.getTarget();

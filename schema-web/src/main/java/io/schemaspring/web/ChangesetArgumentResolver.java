@@ -34,6 +34,10 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
     private final ObjectProvider<Repo> repo;
     private final RequestParams requestParams;
 
+    /**
+     * Creates the resolver over the application's registry; {@code repo} is looked up lazily, only
+     * when a request changes a stored struct, and {@code requestParams} reads each request's parameters.
+     */
     public ChangesetArgumentResolver(SchemaRegistry registry, ObjectProvider<Repo> repo, RequestParams requestParams) {
         this.registry = registry;
         this.repo = repo;
@@ -88,13 +92,13 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
             }
             else {
                 throw new IllegalStateException("@Cast permits :" + name + ", which " + metadata.schemaClass().getSimpleName()
-                        + " does not have; its fields are " + metadata.fields());
+                        + " does not have; " + metadata.describeFields());
             }
         }
         for (String name : cast.required()) {
             if (metadata.field(name) == null) {
                 throw new IllegalStateException("@Cast requires :" + name + ", which " + metadata.schemaClass().getSimpleName()
-                        + " does not have; its fields are " + metadata.fields());
+                        + " does not have; " + metadata.describeFields());
             }
         }
         return new Plan(fields, embeds, associations);

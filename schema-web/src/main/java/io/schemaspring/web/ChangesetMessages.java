@@ -21,16 +21,31 @@ public final class ChangesetMessages {
 
     private final @Nullable MessageSource messageSource;
 
+    /**
+     * Creates the resolver over the application's messages; with a {@code null} {@code messageSource},
+     * every error keeps Ecto's message, its placeholders filled.
+     */
     public ChangesetMessages(@Nullable MessageSource messageSource) {
         this.messageSource = messageSource;
     }
 
+    /**
+     * The message codes of an error, most specific first: {@code changeset.<kind>.<Schema>.<field>},
+     * {@code changeset.<kind>.<field>} and {@code changeset.<kind>}. A nested field
+     * ({@code phones[0].number}) is named by its last segment ({@code number}).
+     */
     public static String[] codes(String kind, Class<?> schema, String field) {
         String leaf = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
         return new String[] {"changeset." + kind + "." + schema.getSimpleName() + "." + leaf, "changeset." + kind + "." + leaf,
                 "changeset." + kind};
     }
 
+    /**
+     * The kind that names an error's codes: the constraint of a constraint error ({@code unique},
+     * {@code foreign}, ...), else the validation followed by its kind when it has one
+     * ({@code required}, {@code length.min}, {@code number.less_than}); {@code custom} for an error with
+     * neither.
+     */
     public static String kind(FieldError error) {
         Map<String, Object> metadata = error.metadata();
         Object constraint = metadata.get("constraint");
@@ -42,6 +57,11 @@ public final class ChangesetMessages {
         return kind == null ? validation.toString() : validation + "." + kind;
     }
 
+    /**
+     * The error's message in {@code locale}: the text of the first of its {@link #codes} the message
+     * source has, else Ecto's message, with the {@code %{key}} placeholders filled from the error's
+     * metadata.
+     */
     public String resolve(FieldError error, Class<?> schema, Locale locale) {
         String message = error.message();
         if (this.messageSource != null) {

@@ -31,6 +31,10 @@ public final class RequestParams {
     private final long maxBytes;
     private final int maxDepth;
 
+    /**
+     * Creates the reader with its limits: a body over {@code maxBytes} bytes is refused (413), and so
+     * is JSON or a bracketed form key nesting deeper than {@code maxDepth} levels (400).
+     */
     public RequestParams(long maxBytes, int maxDepth) {
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
@@ -42,6 +46,13 @@ public final class RequestParams {
                 .build();
     }
 
+    /**
+     * The request's parameters: its JSON object body (none for an empty body), else its form and query
+     * parameters, bracketed keys nested into maps.
+     *
+     * @throws RequestParamsException for a body that is neither JSON nor a form (415), a body over the
+     * size limit (413), and JSON that is malformed, not an object or nested too deep (400)
+     */
     public Map<String, Object> read(HttpServletRequest request) {
         MediaType type = mediaType(request.getContentType());
         if (type != null && isJson(type)) {

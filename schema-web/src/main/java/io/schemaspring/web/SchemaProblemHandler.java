@@ -67,11 +67,19 @@ public class SchemaProblemHandler {
     private final SchemaRegistry registry;
     private final ChangesetMessages messages;
 
+    /**
+     * Creates the handler over the application's registry, which tells the schema binding targets
+     * from others, and its messages, through which field errors are resolved for the request's locale.
+     */
     public SchemaProblemHandler(SchemaRegistry registry, MessageSource messageSource) {
         this.registry = registry;
         this.messages = new ChangesetMessages(messageSource);
     }
 
+    /**
+     * An invalid changeset given to the repository: 422 with its errors by field, resolved through the
+     * application's messages.
+     */
     @ExceptionHandler(InvalidChangesetException.class)
     public ResponseEntity<ProblemDetail> invalidChangeset(InvalidChangesetException ex) {
         Changeset<?> changeset = ex.changeset();
@@ -80,6 +88,12 @@ public class SchemaProblemHandler {
                 this.messages.resolveAll(changeset.errors(), changeset.metadata().schemaClass(), locale));
     }
 
+    /**
+     * Binding errors of a schema-typed target: 422 with the errors by field, resolved as a changeset's
+     * errors are. The errors of any other target are rethrown, for Spring MVC's own handling.
+     *
+     * @throws BindException {@code ex} itself, when its target is not a registered schema
+     */
     @ExceptionHandler(BindException.class)
     public ResponseEntity<ProblemDetail> bindingFailed(BindException ex) throws BindException {
         Object target = ex.getTarget();
@@ -103,34 +117,58 @@ public class SchemaProblemHandler {
                 error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage(), metadata);
     }
 
+    /**
+     * No struct with the id asked for, Ecto's {@code Ecto.NoResultsError}: 404 naming the schema and
+     * the id.
+     */
     @ExceptionHandler(NoResultsException.class)
     public ResponseEntity<ProblemDetail> notFound(NoResultsException ex) {
         return problem(HttpStatus.NOT_FOUND, "No " + ex.schema().getSimpleName() + " with id " + ex.id(), null);
     }
 
+    /**
+     * A {@code @Cast} change refused for its {@code If-Match}: 412 when the struct changed since the
+     * client read it, 428 when the tag is required and missing.
+     */
     @ExceptionHandler(PreconditionException.class)
     public ResponseEntity<ProblemDetail> precondition(PreconditionException ex) {
         return problem(HttpStatus.valueOf(ex.status()), ex.getMessage(), null);
     }
 
+    /**
+     * An update or delete of a stale struct, Ecto's {@code Ecto.StaleEntryError}: 409, asking the
+     * client to read the resource again and retry.
+     */
     @ExceptionHandler(StaleEntryException.class)
     public ResponseEntity<ProblemDetail> stale(StaleEntryException ex) {
         return problem(HttpStatus.CONFLICT, "The resource was changed or deleted since it was read; read it again and retry",
                 null);
     }
 
+    /**
+     * A changeset write that violated a constraint the changeset did not declare: 409. The
+     * constraint is logged, never sent.
+     */
     @ExceptionHandler(UndeclaredConstraintException.class)
     public ResponseEntity<ProblemDetail> conflict(UndeclaredConstraintException ex) {
         logger.warn(ex.getMessage());
         return problem(HttpStatus.CONFLICT, "The request conflicts with data already stored", null);
     }
 
+    /**
+     * A changeset write with a value the database cannot store and no field to name: 422. The
+     * exception's message, which never holds the value, is logged.
+     */
     @ExceptionHandler(UnstorableValueException.class)
     public ResponseEntity<ProblemDetail> unstorable(UnstorableValueException ex) {
         logger.warn(ex.getMessage());
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has a value the database cannot store", null);
     }
 
+    /**
+     * Casting that would replace the current entries of a relation whose {@code onReplace} is
+     * {@code RAISE}: 422 with an error on the relation asking for the ids of its current entries.
+     */
     @ExceptionHandler(ReplaceRefusedException.class)
     public ResponseEntity<ProblemDetail> replaceRefused(ReplaceRefusedException ex) {
         logger.warn(ex.getMessage());
@@ -210,6 +248,10 @@ public class SchemaProblemHandler {
                 .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
+    /**
+     * Request parameters that cannot be read: the exception's status (400, 413 or 415), with its
+     * message as the detail.
+     */
     @ExceptionHandler(RequestParamsException.class)
     public ResponseEntity<ProblemDetail> unreadable(RequestParamsException ex) {
         return problem(HttpStatus.valueOf(ex.status()), ex.getMessage(), null);

@@ -22,6 +22,10 @@ public class VersionETagAdvice implements ResponseBodyAdvice<Object> {
 
     private final SchemaRegistry registry;
 
+    /**
+     * Creates the advice over the application's registry, whose metadata tells which response bodies
+     * are structs of a schema with a {@code @Version}.
+     */
     public VersionETagAdvice(SchemaRegistry registry) {
         this.registry = registry;
     }

@@ -247,7 +247,7 @@ final class DerivedQuery<T> {
         if (schema.field(name) == null || schema.fieldSource(name) == null) {
             String what = schema.associations().contains(name) ? "is an association, not a column"
                     : "is not a field of " + schema.schemaClass().getSimpleName();
-            throw target.error(name, ":" + name + " " + what + " (its fields are " + schema.fields() + ")",
+            throw target.error(name, ":" + name + " " + what + " (" + schema.describeFields() + ")",
                     "name one of those fields in the method name, or declare it as a default method or an @SqlQuery method");
         }
     }

@@ -75,7 +75,7 @@ final class SchemaQueryLookupStrategy implements QueryLookupStrategy {
 
     private static RepositoryDefinitionException unknownProperty(DerivedQuery.Target target, PropertyReferenceException ex) {
         String name = ex.getPropertyName();
-        return target.error(name, target.schemaName() + " has no field :" + name + " (its fields are "
-                + target.schema().fields() + ")", FIX);
+        return target.error(name, target.schemaName() + " has no field :" + name + " ("
+                + target.schema().describeFields() + ")", FIX);
     }
 }

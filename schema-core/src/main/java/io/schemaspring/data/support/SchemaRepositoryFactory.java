@@ -31,6 +31,10 @@ public class SchemaRepositoryFactory extends RepositoryFactorySupport {
     private final @Nullable String prefix;
     private RepositoryFragments fragments = RepositoryFragments.empty();
 
+    /**
+     * A factory whose repositories are bound to no prefix: they read and write in each schema's default
+     * database schema.
+     */
     public SchemaRepositoryFactory(Repo repo) {
         this(repo, null);
     }

@@ -32,6 +32,7 @@ public class SchemaRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
     private @Nullable Repo repo;
     private @Nullable BeanFactory beanFactory;
 
+    /** The bean of {@code repositoryInterface}, a user's interface extending {@code SchemaRepository}. */
     public SchemaRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
         super(repositoryInterface);
         this.repositoryInterface = repositoryInterface;

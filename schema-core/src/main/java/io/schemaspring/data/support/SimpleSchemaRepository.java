@@ -35,6 +35,10 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     private final SchemaMetadata metadata;
     private final @Nullable String prefix;
 
+    /**
+     * The repository of {@code schema} over {@code repo}, bound to no prefix: it reads in the schema's
+     * default database schema; {@link #withPrefix(String)} binds it to another.
+     */
     public SimpleSchemaRepository(Repo repo, Class<T> schema) {
         this(repo, schema, null);
     }

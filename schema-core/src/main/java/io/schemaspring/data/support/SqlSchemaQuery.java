@@ -103,7 +103,7 @@ final class SqlSchemaQuery implements RepositoryQuery {
 
     private static String table(Dialect dialect, SchemaMetadata schema, @Nullable String prefix) {
         String target = prefix != null ? prefix : schema.prefix();
-        return (target == null ? "" : dialect.quote(target) + ".") + dialect.quote(schema.source());
+        return dialect.quoteTable(target, schema.source());
     }
 
     private boolean isScalar(Class<?> type) {

@@ -65,6 +65,11 @@ public abstract class Dialect {
         return quote() + fold(identifier) + quote();
     }
 
+    /** A table name quoted as {@link #quote(String)} does, qualified by its quoted prefix (database schema) when given. */
+    public String quoteTable(@Nullable String prefix, String table) {
+        return prefix == null ? quote(table) : quote(prefix) + "." + quote(table);
+    }
+
     /** A validated identifier in the case the database stores unquoted names in. */
     public String fold(String identifier) {
         SqlIdentifiers.require(identifier, "Identifier");

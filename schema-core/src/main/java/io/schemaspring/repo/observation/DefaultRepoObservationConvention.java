@@ -39,19 +39,26 @@ public class DefaultRepoObservationConvention implements RepoObservationConventi
         return KeyValues.of(schema(context), operation(context), outcome(context), exception(context));
     }
 
+    /** The {@code schema} key: the schema's simple class name, {@code none} when the call has none. */
     protected KeyValue schema(RepoObservationContext context) {
         Class<?> schema = context.getSchema();
         return (schema != null) ? KeyValue.of(LowCardinalityKeyNames.SCHEMA, schema.getSimpleName()) : SCHEMA_NONE;
     }
 
+    /** The {@code operation} key: the {@code Repo} operation. */
     protected KeyValue operation(RepoObservationContext context) {
         return KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation());
     }
 
+    /** The {@code outcome} key: {@code error} when the call failed, else {@code success}. */
     protected KeyValue outcome(RepoObservationContext context) {
         return (context.getError() != null) ? OUTCOME_ERROR : OUTCOME_SUCCESS;
     }
 
+    /**
+     * The {@code exception} key: the simple class name of the exception thrown (the full name for an
+     * anonymous class), {@code none} on success.
+     */
     protected KeyValue exception(RepoObservationContext context) {
         Throwable error = context.getError();
         if (error == null) {

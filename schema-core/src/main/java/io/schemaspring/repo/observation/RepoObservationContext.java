@@ -10,6 +10,10 @@ public class RepoObservationContext extends Observation.Context {
 
     private final String operation;
 
+    /**
+     * The context of one {@code Repo} call: its {@code schema} ({@code null} when there is none) and
+     * its {@code operation}.
+     */
     public RepoObservationContext(@Nullable Class<?> schema, String operation) {
         this.schema = schema;
         this.operation = operation;

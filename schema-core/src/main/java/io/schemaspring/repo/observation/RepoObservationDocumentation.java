@@ -21,6 +21,10 @@ public enum RepoObservationDocumentation implements ObservationDocumentation {
         }
     };
 
+    /**
+     * The low-cardinality keys of a {@code Repo} observation: the schema, the operation, the outcome and
+     * the exception.
+     */
     public enum LowCardinalityKeyNames implements KeyName {
 
         /** The schema's simple class name, {@code none} when the operation has none. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.EmbedMetadata;
 import io.schemaspring.metadata.FieldMetadata;
-import io.schemaspring.metadata.JoinKey;
+import io.schemaspring.metadata.JoinColumn;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import java.util.Comparator;
@@ -26,10 +26,12 @@ public class SchemasEndpoint {
 
     private final SchemaRegistry registry;
 
+    /** Creates the endpoint over the application's schema registry. */
     public SchemasEndpoint(SchemaRegistry registry) {
         this.registry = registry;
     }
 
+    /** Every registered schema, sorted by class name: the answer to {@code GET /actuator/schemas}. */
     @ReadOperation
     public SchemasDescriptor schemas() {
         return new SchemasDescriptor(this.registry.all().stream()
@@ -38,9 +40,15 @@ public class SchemasEndpoint {
                 .toList());
     }
 
+    /** The endpoint's answer: every registered schema, sorted by class name. */
     public record SchemasDescriptor(List<SchemaDescriptor> schemas) implements OperationResponseBody {
     }
 
+    /**
+     * One schema: its class, table ({@code source}, {@code null} for an embedded schema), default database schema
+     * ({@code prefix}, {@code null} when none), primary key fields, fields (virtual ones included), associations and
+     * embeds.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SchemaDescriptor(@JsonProperty("class") String className, @Nullable String source,
             @Nullable String prefix, boolean embedded, List<String> primaryKey, List<FieldDescriptor> fields, List<AssociationDescriptor> associations,
@@ -57,6 +65,10 @@ public class SchemasEndpoint {
         }
     }
 
+    /**
+     * One field: its name, Ecto type, column ({@code null} for a virtual field), flags and {@code writable}
+     * ({@code ALWAYS}, {@code INSERT} or {@code NEVER}).
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FieldDescriptor(String name, String type, @Nullable String column, boolean virtual, boolean redacted,
             boolean readAfterWrites, boolean loadInQuery, String writable) {
@@ -84,13 +96,18 @@ public class SchemasEndpoint {
         }
     }
 
+    /** One side of a many-to-many join: the join table's column and the field of the joined schema it references. */
     public record JoinKeyDescriptor(String column, String references) {
 
-        static JoinKeyDescriptor of(JoinKey key) {
+        static JoinKeyDescriptor of(JoinColumn key) {
             return new JoinKeyDescriptor(key.column(), key.references());
         }
     }
 
+    /**
+     * An embeds-one or embeds-many field: its name, cardinality ({@code ONE} or {@code MANY}), embedded schema class
+     * and the column it is stored in.
+     */
     public record EmbedDescriptor(String name, String cardinality, String related, String column) {
 
         static EmbedDescriptor of(EmbedMetadata embed) {

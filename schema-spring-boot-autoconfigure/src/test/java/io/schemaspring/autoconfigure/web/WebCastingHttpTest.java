@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.generate-unique-name=true", "spring.sql.init.schema-locations=classpath:web/schema.sql",
-                "spring.messages.basename=web/messages", "schema.web.max-payload-bytes=4096", "schema.web.max-depth=16"})
+                "spring.messages.basename=web/messages", "schema.web.max-payload-size=4KB", "schema.web.max-depth=16"})
 class WebCastingHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,7 +1,7 @@
 package io.schemaspring.repo.internal.mapping;
 
+import io.schemaspring.internal.bytecode.Bytecodes;
 import io.schemaspring.type.FieldType;
-import java.lang.invoke.MethodHandles;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,7 +10,6 @@ import org.springframework.asm.ClassWriter;
 import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 import org.springframework.asm.Type;
-import org.springframework.util.ClassUtils;
 
 /** What the generated row readers share: typed getters, constants, boxing and defining the class. */
 final class Bytecode {
@@ -52,15 +51,6 @@ final class Bytecode {
         }
     }
 
-    /** A class writer whose frames need no class loading: every merged reference type is an Object. */
-    static ClassWriter writer() {
-        return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String first, String second) {
-                return "java/lang/Object";
-            }
-        };
-    }
 
     /**
      * Starts a final {@link RowReader} class holding the given final fields, each set by its
@@ -91,48 +81,11 @@ final class Bytecode {
         return read;
     }
 
-    /** Defines the class as a hidden nestmate of {@code host}, so that it reaches the host's private members. */
-    static Class<?> defineNestmate(Class<?> host, byte[] bytes) throws IllegalAccessException {
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
-        return lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE).lookupClass();
-    }
-
-    static void push(MethodVisitor method, int value) {
-        if (value <= 5) {
-            method.visitInsn(Opcodes.ICONST_0 + value);
-        }
-        else if (value <= Byte.MAX_VALUE) {
-            method.visitIntInsn(Opcodes.BIPUSH, value);
-        }
-        else {
-            method.visitIntInsn(Opcodes.SIPUSH, value);
-        }
-    }
-
     /** The result set (local 1) and the index of column {@code index} after the first (local 2) on the stack. */
     static void column(MethodVisitor method, int index) {
         method.visitVarInsn(Opcodes.ALOAD, 1);
         method.visitVarInsn(Opcodes.ILOAD, 2);
-        push(method, index);
+        Bytecodes.push(method, index);
         method.visitInsn(Opcodes.IADD);
-    }
-
-    /** Boxes the primitive on the stack with its wrapper's {@code valueOf}. */
-    static void box(MethodVisitor method, Class<?> primitive) {
-        Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(primitive);
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(boxed), "valueOf",
-                "(" + Type.getDescriptor(primitive) + ")" + Type.getDescriptor(boxed), false);
-    }
-
-    /** Casts the object on the stack to {@code type}, unboxing it for a primitive. */
-    static void castOrUnbox(MethodVisitor method, Class<?> type) {
-        if (!type.isPrimitive()) {
-            method.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type));
-            return;
-        }
-        Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
-        method.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(boxed));
-        method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(boxed), type.getName() + "Value",
-                "()" + Type.getDescriptor(type), false);
     }
 }

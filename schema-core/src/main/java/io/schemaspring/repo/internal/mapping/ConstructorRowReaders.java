@@ -1,5 +1,6 @@
 package io.schemaspring.repo.internal.mapping;
 
+import io.schemaspring.internal.bytecode.Bytecodes;
 import io.schemaspring.repo.internal.mapping.Bytecode.TypedGetter;
 import io.schemaspring.type.FieldType;
 import java.lang.reflect.Constructor;
@@ -85,7 +86,7 @@ public final class ConstructorRowReaders {
     private static Optional<Constructor<?>> define(Constructor<?> constructor, @Nullable TypedGetter[] getters) {
         Class<?> type = constructor.getDeclaringClass();
         try {
-            Class<?> reader = Bytecode.defineNestmate(type, bytecode(constructor, getters));
+            Class<?> reader = Bytecodes.defineNestmate(type, bytecode(constructor, getters));
             if (logger.isDebugEnabled()) {
                 logger.debug("Rows into " + type.getName() + " are read by a generated row reader");
             }
@@ -101,7 +102,7 @@ public final class ConstructorRowReaders {
         String owner = Type.getInternalName(constructor.getDeclaringClass());
         String name = owner + "$$ConstructorRowReader";
         String readersDescriptor = "[L" + COLUMN_READER + ";";
-        ClassWriter writer = Bytecode.writer();
+        ClassWriter writer = Bytecodes.writer();
         MethodVisitor read = Bytecode.rowReader(writer, name, new String[] {"readers"}, new String[] {readersDescriptor});
         Class<?>[] types = constructor.getParameterTypes();
         int[] slots = new int[types.length];
@@ -139,7 +140,7 @@ public final class ConstructorRowReaders {
     private static void readThroughReader(MethodVisitor read, String name, String readersDescriptor, Class<?> type, int index,
             int slot) {
         reader(read, name, readersDescriptor, index);
-        Bytecode.castOrUnbox(read, type);
+        Bytecodes.castOrUnbox(read, type);
         read.visitVarInsn(Type.getType(type).getOpcode(Opcodes.ISTORE), slot);
     }
 
@@ -158,7 +159,7 @@ public final class ConstructorRowReaders {
             readThroughReader(read, name, readersDescriptor, type, index, slot);
         }
         else {
-            Bytecode.box(read, getter.primitive());
+            Bytecodes.box(read, getter.primitive());
             read.visitVarInsn(Opcodes.ASTORE, slot);
             wasNull(read, present);
             read.visitInsn(Opcodes.ACONST_NULL);
@@ -177,7 +178,7 @@ public final class ConstructorRowReaders {
     private static void reader(MethodVisitor read, String name, String readersDescriptor, int index) {
         read.visitVarInsn(Opcodes.ALOAD, 0);
         read.visitFieldInsn(Opcodes.GETFIELD, name, "readers", readersDescriptor);
-        Bytecode.push(read, index);
+        Bytecodes.push(read, index);
         read.visitInsn(Opcodes.AALOAD);
         Bytecode.column(read, index);
         read.visitMethodInsn(Opcodes.INVOKEINTERFACE, COLUMN_READER, "read", "(Ljava/sql/ResultSet;I)Ljava/lang/Object;", true);

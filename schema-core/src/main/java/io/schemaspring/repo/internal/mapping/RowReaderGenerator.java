@@ -1,5 +1,6 @@
 package io.schemaspring.repo.internal.mapping;
 
+import io.schemaspring.internal.bytecode.Bytecodes;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.internal.mapping.Bytecode.TypedGetter;
@@ -53,7 +54,7 @@ final class RowReaderGenerator {
             }
             type.getDeclaredConstructor();
             byte[] bytes = bytecode(metadata, fields, markerTargets);
-            Class<?> reader = Bytecode.defineNestmate(type, bytes);
+            Class<?> reader = Bytecodes.defineNestmate(type, bytes);
             RowReader rowReader = (RowReader) reader.getDeclaredConstructor(Codec[].class, Object[].class)
                     .newInstance(codecs, markers);
             if (logger.isDebugEnabled()) {
@@ -80,7 +81,7 @@ final class RowReaderGenerator {
         Class<?> type = metadata.schemaClass();
         String owner = Type.getInternalName(type);
         String name = owner + "$$RowReader";
-        ClassWriter writer = Bytecode.writer();
+        ClassWriter writer = Bytecodes.writer();
         MethodVisitor read = Bytecode.rowReader(writer, name, new String[] {"codecs", "markers"},
                 new String[] {"[L" + CODEC + ";", "[Ljava/lang/Object;"});
         read.visitTypeInsn(Opcodes.NEW, owner);
@@ -109,7 +110,7 @@ final class RowReaderGenerator {
             read.visitVarInsn(Opcodes.ALOAD, 3);
             read.visitVarInsn(Opcodes.ALOAD, 0);
             read.visitFieldInsn(Opcodes.GETFIELD, name, "markers", "[Ljava/lang/Object;");
-            Bytecode.push(read, i);
+            Bytecodes.push(read, i);
             read.visitInsn(Opcodes.AALOAD);
             read.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(markers[i].getType()));
             putField(read, markers[i]);
@@ -136,7 +137,7 @@ final class RowReaderGenerator {
         read.visitVarInsn(Opcodes.ALOAD, 3);
         read.visitVarInsn(valueType.getOpcode(Opcodes.ILOAD), 4);
         if (!field.getType().isPrimitive()) {
-            Bytecode.box(read, primitive);
+            Bytecodes.box(read, primitive);
         }
         putField(read, field);
         read.visitLabel(skip);
@@ -146,7 +147,7 @@ final class RowReaderGenerator {
     private static void readThroughCodec(MethodVisitor read, String name, Field field, int index) {
         read.visitVarInsn(Opcodes.ALOAD, 0);
         read.visitFieldInsn(Opcodes.GETFIELD, name, "codecs", "[L" + CODEC + ";");
-        Bytecode.push(read, index);
+        Bytecodes.push(read, index);
         read.visitInsn(Opcodes.AALOAD);
         Bytecode.column(read, index);
         read.visitMethodInsn(Opcodes.INVOKEINTERFACE, CODEC, "read", "(Ljava/sql/ResultSet;I)Ljava/lang/Object;", true);
@@ -158,7 +159,7 @@ final class RowReaderGenerator {
         }
         read.visitVarInsn(Opcodes.ALOAD, 3);
         read.visitVarInsn(Opcodes.ALOAD, 6);
-        Bytecode.castOrUnbox(read, field.getType());
+        Bytecodes.castOrUnbox(read, field.getType());
         putField(read, field);
         read.visitLabel(skip);
     }

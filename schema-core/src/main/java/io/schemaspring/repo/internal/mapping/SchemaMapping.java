@@ -92,7 +92,7 @@ public final class SchemaMapping {
     /** A clear error for a field name that is not a persisted field of the schema. */
     public InvalidDataAccessApiUsageException unknownField(String field) {
         return new InvalidDataAccessApiUsageException("unknown field :" + field + " on " + this.metadata.schemaClass().getSimpleName()
-                + "; its fields are " + this.metadata.fields());
+                + "; " + this.metadata.describeFields());
     }
 
     private void setDefaultStructs(Object struct) {

@@ -217,8 +217,7 @@ public final class SqlRenderer {
     }
 
     private String table(Table table) {
-        String name = table.prefix() == null ? this.dialect.quote(table.name())
-                : this.dialect.quote(table.prefix()) + "." + this.dialect.quote(table.name());
+        String name = this.dialect.quoteTable(table.prefix(), table.name());
         return table.alias() == null ? name : name + " " + table.alias();
     }
 

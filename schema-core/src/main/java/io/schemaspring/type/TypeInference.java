@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /** Infers the schema type of a Java field, Ecto's type table translated to Java types. */
-public final class Types {
+public final class TypeInference {
 
     private static final String SUPPORTED = "Long, Integer, Short, Double, Float, BigDecimal, Boolean, String, byte[], "
             + "UUID, LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime, Duration, a Java enum, "
             + "Object (:any, virtual fields only), List<X> or Map<String, X> of those";
 
-    private Types() {
+    private TypeInference() {
     }
 
     /**
