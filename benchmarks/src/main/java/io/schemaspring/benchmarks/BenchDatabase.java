@@ -11,39 +11,53 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * A fresh database per benchmark trial, with the same data for every data layer: 1,000 posts,
- * 10 comments on each of the first 100, 3 tags on each of the first 100, 500 counters; on
- * request 1,000,000 events to stream, or 100,000 posts with 2 comments each to scale up to.
+ * A fresh database per benchmark trial, with the same data for every data layer: 1,000
+ * posts, 10 comments on each of the first 100, 3 tags on each of the first 100, 500
+ * counters; on request 1,000,000 events to stream, or 100,000 posts with 2 comments each
+ * to scale up to.
  */
 public final class BenchDatabase implements AutoCloseable {
 
     public static final int POSTS = 1000;
+
     public static final int PARENTS = 100;
 
     /**
-     * The arguments of the derived query: author 4 has the posts 4, 14, ..., 994, all published;
-     * 11 of them have a title starting with "Post number 1" (14, 104, 114, ..., 194), so the first
-     * 10 by title leave one out.
+     * The arguments of the derived query: author 4 has the posts 4, 14, ..., 994, all
+     * published; 11 of them have a title starting with "Post number 1" (14, 104, 114,
+     * ..., 194), so the first 10 by title leave one out.
      */
     public static final long DERIVED_AUTHOR = 4;
+
     public static final String DERIVED_PREFIX = "Post number 1";
 
-    /** The counters the seed has ({@code c0} to {@code c499}); an upsert of 1,000 adds as many new ones. */
+    /**
+     * The counters the seed has ({@code c0} to {@code c499}); an upsert of 1,000 adds as
+     * many new ones.
+     */
     public static final int COUNTERS = 500;
 
     public static final int EVENTS = 1_000_000;
 
-    /** The sum of the events' amounts ({@code id % 1000}): every stream is checked against it. */
+    /**
+     * The sum of the events' amounts ({@code id % 1000}): every stream is checked against
+     * it.
+     */
     public static final long EVENTS_AMOUNT = 499_500_000L;
 
-    /** The posts of the scaling database, each with {@link #SCALING_COMMENTS} comments. */
+    /**
+     * The posts of the scaling database, each with {@link #SCALING_COMMENTS} comments.
+     */
     public static final int SCALING_POSTS = 100_000;
+
     public static final int SCALING_COMMENTS = 2;
 
     private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
     private static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/";
 
     private final String kind;
+
     private final HikariDataSource dataSource;
 
     private BenchDatabase(String kind, HikariDataSource dataSource) {
@@ -55,7 +69,10 @@ public final class BenchDatabase implements AutoCloseable {
         return open(kind, 2);
     }
 
-    /** A fresh database with the seed data, reached through a pool of {@code poolSize} connections. */
+    /**
+     * A fresh database with the seed data, reached through a pool of {@code poolSize}
+     * connections.
+     */
     public static BenchDatabase open(String kind, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(poolSize);
@@ -69,8 +86,10 @@ public final class BenchDatabase implements AutoCloseable {
                 config.setJdbcUrl(MARIADB_URL + "bench?user=root");
                 execute(MARIADB_URL + "test?user=root", "DROP DATABASE IF EXISTS bench", "CREATE DATABASE bench");
             }
-            case "h2" -> config.setJdbcUrl("jdbc:h2:mem:bench_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
-            default -> throw new IllegalArgumentException("Unknown database " + kind + ", expected h2, postgres or mariadb");
+            case "h2" -> config.setJdbcUrl(
+                    "jdbc:h2:mem:bench_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+            default ->
+                throw new IllegalArgumentException("Unknown database " + kind + ", expected h2, postgres or mariadb");
         }
         BenchDatabase database = new BenchDatabase(kind, new HikariDataSource(config));
         database.create();
@@ -95,7 +114,8 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     private static void execute(String url, String... statements) {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -126,14 +146,18 @@ public final class BenchDatabase implements AutoCloseable {
         };
     }
 
-    /** MariaDB's TIMESTAMP updates itself on every write and ends in 2038; DATETIME is the plain type. */
+    /**
+     * MariaDB's TIMESTAMP updates itself on every write and ends in 2038; DATETIME is the
+     * plain type.
+     */
     private String timestamp() {
         return this.kind.equals("mariadb") ? "DATETIME" : "TIMESTAMP";
     }
 
     private void create() {
         String identity = identity();
-        try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = this.dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE bench_posts (id " + identity + ", title VARCHAR(200), body VARCHAR(2000), "
                     + "views INT, published BOOLEAN, author_id BIGINT, inserted_at " + timestamp() + ", updated_at "
                     + timestamp() + ")");
@@ -142,14 +166,16 @@ public final class BenchDatabase implements AutoCloseable {
             statement.execute("CREATE TABLE bench_tags (id " + identity + ", name VARCHAR(50))");
             statement.execute("CREATE TABLE bench_posts_tags (post_id BIGINT, tag_id BIGINT)");
             statement.execute("CREATE INDEX bench_posts_tags_post_id ON bench_posts_tags (post_id)");
-            statement.execute("CREATE TABLE bench_profiles (id " + identity + ", name VARCHAR(100), address VARCHAR(1000))");
+            statement
+                .execute("CREATE TABLE bench_profiles (id " + identity + ", name VARCHAR(100), address VARCHAR(1000))");
             statement.execute("CREATE TABLE bench_counters (name VARCHAR(64) PRIMARY KEY, hits INT)");
             connection.setAutoCommit(false);
             try (PreparedStatement posts = connection.prepareStatement("INSERT INTO bench_posts (title, body, views, "
                     + "published, author_id, inserted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 1; i <= POSTS; i++) {
                     posts.setString(1, "Post number " + i);
-                    posts.setString(2, "The body of post " + i + ", long enough to look like a real paragraph of text.");
+                    posts.setString(2,
+                            "The body of post " + i + ", long enough to look like a real paragraph of text.");
                     posts.setInt(3, i * 7);
                     posts.setBoolean(4, i % 2 == 0);
                     posts.setLong(5, i % 10);
@@ -159,7 +185,8 @@ public final class BenchDatabase implements AutoCloseable {
                 }
                 posts.executeBatch();
             }
-            try (PreparedStatement comments = connection.prepareStatement("INSERT INTO bench_comments (post_id, body) VALUES (?, ?)")) {
+            try (PreparedStatement comments = connection
+                .prepareStatement("INSERT INTO bench_comments (post_id, body) VALUES (?, ?)")) {
                 for (int post = 1; post <= PARENTS; post++) {
                     for (int i = 1; i <= 10; i++) {
                         comments.setLong(1, post);
@@ -169,10 +196,11 @@ public final class BenchDatabase implements AutoCloseable {
                 }
                 comments.executeBatch();
             }
-            for (String tag : new String[] {"java", "elixir", "sql", "spring", "ecto"}) {
+            for (String tag : new String[] { "java", "elixir", "sql", "spring", "ecto" }) {
                 statement.execute("INSERT INTO bench_tags (name) VALUES ('" + tag + "')");
             }
-            try (PreparedStatement joins = connection.prepareStatement("INSERT INTO bench_posts_tags (post_id, tag_id) VALUES (?, ?)")) {
+            try (PreparedStatement joins = connection
+                .prepareStatement("INSERT INTO bench_posts_tags (post_id, tag_id) VALUES (?, ?)")) {
                 for (int post = 1; post <= PARENTS; post++) {
                     for (int i = 0; i < 3; i++) {
                         joins.setLong(1, post);
@@ -182,7 +210,8 @@ public final class BenchDatabase implements AutoCloseable {
                 }
                 joins.executeBatch();
             }
-            try (PreparedStatement counters = connection.prepareStatement("INSERT INTO bench_counters (name, hits) VALUES (?, 0)")) {
+            try (PreparedStatement counters = connection
+                .prepareStatement("INSERT INTO bench_counters (name, hits) VALUES (?, 0)")) {
                 for (int i = 0; i < COUNTERS; i++) {
                     counters.setString(1, "c" + i);
                     counters.addBatch();
@@ -196,9 +225,13 @@ public final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** Removes the rows the write benchmarks added, so that each iteration starts from the seed. */
+    /**
+     * Removes the rows the write benchmarks added, so that each iteration starts from the
+     * seed.
+     */
     public void resetWrites() {
-        try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = this.dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM bench_comments WHERE post_id > " + POSTS);
             statement.execute("DELETE FROM bench_posts WHERE id > " + POSTS);
             statement.execute("DELETE FROM bench_profiles");
@@ -209,7 +242,9 @@ public final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** Adds the 1,000,000 rows of {@code bench_events}, generated by the database itself. */
+    /**
+     * Adds the 1,000,000 rows of {@code bench_events}, generated by the database itself.
+     */
     public BenchDatabase withEvents() {
         String rows = switch (this.kind) {
             case "postgres" -> "SELECT g, 'Event number ' || g, g % 1000 FROM generate_series(1, " + EVENTS + ") g";
@@ -222,8 +257,9 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     /**
-     * Grows the seed to {@link #SCALING_POSTS} posts with {@link #SCALING_COMMENTS} comments each
-     * (the seed's comments replaced, so that every parent has as many), generated by the database itself.
+     * Grows the seed to {@link #SCALING_POSTS} posts with {@link #SCALING_COMMENTS}
+     * comments each (the seed's comments replaced, so that every parent has as many),
+     * generated by the database itself.
      */
     public BenchDatabase scaled() {
         String range = switch (this.kind) {
@@ -234,11 +270,14 @@ public final class BenchDatabase implements AutoCloseable {
         String concat = this.kind.equals("postgres") ? "'Post number ' || x" : "CONCAT('Post number ', x)";
         String commentOn = this.kind.equals("postgres") ? "'Comment on post ' || x" : "CONCAT('Comment on post ', x)";
         run("INSERT INTO bench_posts (id, title, body, views, published, author_id, inserted_at, updated_at) SELECT x, "
-                + concat + ", 'The body of a generated post, long enough to look like a real paragraph of text.', x * 7, "
+                + concat
+                + ", 'The body of a generated post, long enough to look like a real paragraph of text.', x * 7, "
                 + "x % 2 = 0, x % 10, TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00' FROM " + range,
                 "DELETE FROM bench_comments",
-                "INSERT INTO bench_comments (post_id, body) SELECT p.id, " + commentOn.replace("x", "p.id") + " FROM bench_posts p",
-                "INSERT INTO bench_comments (post_id, body) SELECT p.id, " + commentOn.replace("x", "p.id") + " FROM bench_posts p");
+                "INSERT INTO bench_comments (post_id, body) SELECT p.id, " + commentOn.replace("x", "p.id")
+                        + " FROM bench_posts p",
+                "INSERT INTO bench_comments (post_id, body) SELECT p.id, " + commentOn.replace("x", "p.id")
+                        + " FROM bench_posts p");
         if (this.kind.equals("postgres")) {
             run("SELECT setval(pg_get_serial_sequence('bench_posts', 'id'), " + SCALING_POSTS + ")", "ANALYZE");
         }
@@ -254,7 +293,8 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     private void run(String... statements) {
-        try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = this.dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -265,8 +305,9 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     /**
-     * An H2 database lives until shut down ({@code DB_CLOSE_DELAY=-1}), and quick mode runs every
-     * trial in one JVM: the pool closes first, then a connection of its own shuts the database down.
+     * An H2 database lives until shut down ({@code DB_CLOSE_DELAY=-1}), and quick mode
+     * runs every trial in one JVM: the pool closes first, then a connection of its own
+     * shuts the database down.
      */
     @Override
     public void close() {
@@ -281,4 +322,5 @@ public final class BenchDatabase implements AutoCloseable {
             }
         }
     }
+
 }

@@ -24,29 +24,37 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark and prints one table: the median and mean time per operation with the
- * 99.9% error, the ratios of medians against JdbcTemplate with a hand-written RowMapper (the
- * baseline) and hand-written JDBC (the floor), allocations per operation; then the heap each
- * layer kept while streaming, the statements each layer sends per preload, and the scaling
- * table, drawn as a log-log chart.
+ * Runs every benchmark and prints one table: the median and mean time per operation with
+ * the 99.9% error, the ratios of medians against JdbcTemplate with a hand-written
+ * RowMapper (the baseline) and hand-written JDBC (the floor), allocations per operation;
+ * then the heap each layer kept while streaming, the statements each layer sends per
+ * preload, and the scaling table, drawn as a log-log chart.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar          # full: 2 forks, 3 warm-up and 5 measured 1 s iterations, -prof gc
  * java -jar benchmarks/target/benchmarks.jar quick    # smoke check that every benchmark runs
  * </pre>
  *
- * Options: {@code --include=REGEX} selects benchmarks, {@code --impl=jdbcTemplate,schema} the data
- * layers, {@code --db=h2,postgres,mariadb} the databases (default: H2, plus PostgreSQL and MariaDB
- * when reachable in a full run), {@code --forks=N} the forks of a full run, {@code --jdk21=PATH} the
- * JDK the virtual-thread benchmark forks on, {@code --chart=FILE} where the scaling chart goes.
+ * Options: {@code --include=REGEX} selects benchmarks, {@code --impl=jdbcTemplate,schema}
+ * the data layers, {@code --db=h2,postgres,mariadb} the databases (default: H2, plus
+ * PostgreSQL and MariaDB when reachable in a full run), {@code --forks=N} the forks of a
+ * full run, {@code --jdk21=PATH} the JDK the virtual-thread benchmark forks on,
+ * {@code --chart=FILE} where the scaling chart goes.
  */
 public final class BenchmarkMain {
 
     static final String ALL = "io\\.schemaspring\\.benchmarks\\..*Benchmark.*";
+
     private static final String SCALING = ".*\\.(Scaling|CastingScaling)Benchmark\\..*";
-    /** Every benchmark outside the scaling classes (JMH ORs includes, so the scaling run narrows by exclusion). */
+
+    /**
+     * Every benchmark outside the scaling classes (JMH ORs includes, so the scaling run
+     * narrows by exclusion).
+     */
     private static final String NOT_SCALING = "^(?!.*\\.(Scaling|CastingScaling)Benchmark\\.).*";
+
     private static final String VIRTUAL_THREADS = ".*\\.VirtualThreadsBenchmark\\..*";
+
     private static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
     private BenchmarkMain() {
@@ -60,10 +68,13 @@ public final class BenchmarkMain {
         List<RunResult> results = new ArrayList<>();
         List<RunResult> scaling = new ArrayList<>();
         List<RunnerException> failures = new ArrayList<>();
-        boolean ran = run(options(args, quick).include(include).exclude(SCALING).exclude(VIRTUAL_THREADS)
-                .param("db", dbs.toArray(String[]::new)), results, failures);
-        ChainedOptionsBuilder scalingOptions = options(args, quick).include(include).exclude(NOT_SCALING)
-                .param("db", dbs.toArray(String[]::new));
+        boolean ran = run(options(args, quick).include(include)
+            .exclude(SCALING)
+            .exclude(VIRTUAL_THREADS)
+            .param("db", dbs.toArray(String[]::new)), results, failures);
+        ChainedOptionsBuilder scalingOptions = options(args, quick).include(include)
+            .exclude(NOT_SCALING)
+            .param("db", dbs.toArray(String[]::new));
         if (quick) {
             scalingOptions.param("size", "1000");
         }
@@ -75,12 +86,13 @@ public final class BenchmarkMain {
         if (selects(include, "VirtualThreadsBenchmark.getThenUpdate64")) {
             Optional<Path> jdk = jdk21(args);
             if (jdk.isEmpty() || !BenchDatabase.postgresReachable()) {
-                virtualThreadsNote = "VirtualThreadsBenchmark skipped: it needs " + (jdk.isEmpty() ? "a JDK 21+ (--jdk21=PATH)"
-                        : "PostgreSQL at 127.0.0.1:5432");
+                virtualThreadsNote = "VirtualThreadsBenchmark skipped: it needs "
+                        + (jdk.isEmpty() ? "a JDK 21+ (--jdk21=PATH)" : "PostgreSQL at 127.0.0.1:5432");
             }
             else {
-                ChainedOptionsBuilder options = options(args, quick).include(VIRTUAL_THREADS).param("db", "postgres")
-                        .jvm(jdk.get().toString());
+                ChainedOptionsBuilder options = options(args, quick).include(VIRTUAL_THREADS)
+                    .param("db", "postgres")
+                    .jvm(jdk.get().toString());
                 if (quick) {
                     options.forks(1);
                 }
@@ -102,14 +114,14 @@ public final class BenchmarkMain {
         }
         if (!scaling.isEmpty()) {
             System.out.println(ScalingReport.table(scaling));
-            Path chart = Path.of(option(args, "--chart", quick ? Path.of(System.getProperty("java.io.tmpdir"),
-                    "scaling-quick.png").toString() : Files.isDirectory(Path.of("benchmarks")) ? "benchmarks/scaling.png"
-                            : "scaling.png"));
+            Path chart = Path.of(option(args, "--chart",
+                    quick ? Path.of(System.getProperty("java.io.tmpdir"), "scaling-quick.png").toString()
+                            : Files.isDirectory(Path.of("benchmarks")) ? "benchmarks/scaling.png" : "scaling.png"));
             ScalingChart.write(ScalingReport.panels(scaling), chart);
             System.out.println("Scaling chart written to " + chart.toAbsolutePath());
             if (selects(include, "ScalingBenchmark.preload")) {
-                System.out.println(ScalingReport.statements(StatementCounts.measureScaling(dbs, quick ? List.of(1000)
-                        : List.of(1000, 10_000, 100_000))));
+                System.out.println(ScalingReport.statements(
+                        StatementCounts.measureScaling(dbs, quick ? List.of(1000) : List.of(1000, 10_000, 100_000))));
             }
         }
         if (!failures.isEmpty()) {
@@ -119,8 +131,9 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Runs what the options select into {@code results}, answering whether anything was selected;
-     * a failure is kept for the end, so that the runs before it are still reported.
+     * Runs what the options select into {@code results}, answering whether anything was
+     * selected; a failure is kept for the end, so that the runs before it are still
+     * reported.
      */
     private static boolean run(ChainedOptionsBuilder options, List<RunResult> results, List<RunnerException> failures) {
         try {
@@ -161,13 +174,20 @@ public final class BenchmarkMain {
             options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         }
         else {
-            options.forks(forks == null ? 2 : Integer.parseInt(forks)).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1)).addProfiler(GCProfiler.class);
+            options.forks(forks == null ? 2 : Integer.parseInt(forks))
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class);
         }
         return options;
     }
 
-    /** Whether the pattern selects one of these benchmarks (class.method), as JMH matches it. */
+    /**
+     * Whether the pattern selects one of these benchmarks (class.method), as JMH matches
+     * it.
+     */
     static boolean selects(String include, String... benchmarks) {
         Pattern pattern = Pattern.compile(include);
         for (String benchmark : benchmarks) {
@@ -199,7 +219,10 @@ public final class BenchmarkMain {
         }
     }
 
-    /** The most heap each streaming pass kept reachable, median and maximum over the measured passes. */
+    /**
+     * The most heap each streaming pass kept reachable, median and maximum over the
+     * measured passes.
+     */
     static String heapPeaks() throws IOException {
         if (!Files.isDirectory(StreamingBenchmark.PEAKS)) {
             return "";
@@ -209,8 +232,9 @@ public final class BenchmarkMain {
                 return "";
             }
         }
-        StringBuilder out = new StringBuilder("Streaming 1,000,000 rows, heap in use after a collection, at its most during a pass "
-                + "(MB above the heap in use before it; median / max of the measured passes):\n");
+        StringBuilder out = new StringBuilder(
+                "Streaming 1,000,000 rows, heap in use after a collection, at its most during a pass "
+                        + "(MB above the heap in use before it; median / max of the measured passes):\n");
         out.append("| impl [db] | median MB | max MB | passes |\n|---|---:|---:|---:|\n");
         try (Stream<Path> files = Files.list(StreamingBenchmark.PEAKS)) {
             for (Path file : files.sorted().toList()) {
@@ -221,8 +245,8 @@ public final class BenchmarkMain {
                 String name = file.getFileName().toString();
                 int dash = name.lastIndexOf('-');
                 out.append(String.format(Locale.ROOT, "| %s [%s] | %s | %s | %d |%n", name.substring(0, dash),
-                        name.substring(dash + 1), megabytes(peaks.get(peaks.size() / 2)), megabytes(peaks.get(peaks.size() - 1)),
-                        peaks.size()));
+                        name.substring(dash + 1), megabytes(peaks.get(peaks.size() / 2)),
+                        megabytes(peaks.get(peaks.size() - 1)), peaks.size()));
             }
         }
         return out.toString();
@@ -248,15 +272,31 @@ public final class BenchmarkMain {
             String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String db = result.getParams().getParam("db");
             String key = name + (db == null ? "" : " [" + db + "]");
-            byWorkload.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(result.getParams().getParam("impl"), result);
+            byWorkload.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                .put(result.getParams().getParam("impl"), result);
         });
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "| %-30s | %-22s | %12s | %12s | %10s | %-5s | %11s | %8s | %12s |%n", "workload",
-                "impl", "median", "mean", "error", "unit", "vs template", "vs jdbc", "alloc B/op"));
-        out.append("|").append("-".repeat(32)).append("|").append("-".repeat(24)).append("|").append("-".repeat(14))
-                .append("|").append("-".repeat(14)).append("|").append("-".repeat(12)).append("|").append("-".repeat(7))
-                .append("|").append("-".repeat(13)).append("|").append("-".repeat(10)).append("|").append("-".repeat(14))
-                .append("|\n");
+        out.append(String.format(Locale.ROOT, "| %-30s | %-22s | %12s | %12s | %10s | %-5s | %11s | %8s | %12s |%n",
+                "workload", "impl", "median", "mean", "error", "unit", "vs template", "vs jdbc", "alloc B/op"));
+        out.append("|")
+            .append("-".repeat(32))
+            .append("|")
+            .append("-".repeat(24))
+            .append("|")
+            .append("-".repeat(14))
+            .append("|")
+            .append("-".repeat(14))
+            .append("|")
+            .append("-".repeat(12))
+            .append("|")
+            .append("-".repeat(7))
+            .append("|")
+            .append("-".repeat(13))
+            .append("|")
+            .append("-".repeat(10))
+            .append("|")
+            .append("-".repeat(14))
+            .append("|\n");
         byWorkload.forEach((workload, impls) -> {
             Double template = median(impls.get("jdbcTemplate"));
             Double jdbc = median(impls.get("jdbc"));
@@ -265,16 +305,18 @@ public final class BenchmarkMain {
                 Result<?> primary = result.getPrimaryResult();
                 double median = median(result);
                 Double baseline = template != null ? template : jackson;
-                out.append(String.format(Locale.ROOT, "| %-30s | %-22s | %12.3f | %12.3f | %10.3f | %-5s | %11s | %8s | %12s |%n",
-                        workload, impl, median, primary.getScore(), primary.getScoreError(),
-                        primary.getScoreUnit().replace("/op", ""), ratio(median, baseline), ratio(median, jdbc),
-                        allocation(result)));
+                out.append(String.format(Locale.ROOT,
+                        "| %-30s | %-22s | %12.3f | %12.3f | %10.3f | %-5s | %11s | %8s | %12s |%n", workload, impl,
+                        median, primary.getScore(), primary.getScoreError(), primary.getScoreUnit().replace("/op", ""),
+                        ratio(median, baseline), ratio(median, jdbc), allocation(result)));
             });
         });
         return out.toString();
     }
 
-    /** The median of the measured iterations (over all forks); the ratios compare medians. */
+    /**
+     * The median of the measured iterations (over all forks); the ratios compare medians.
+     */
     private static Double median(RunResult result) {
         return result == null ? null : result.getPrimaryResult().getStatistics().getPercentile(50);
     }
@@ -284,13 +326,19 @@ public final class BenchmarkMain {
     }
 
     private static String allocation(RunResult result) {
-        return result.getSecondaryResults().entrySet().stream().filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm"))
-                .map(entry -> String.format(Locale.ROOT, "%.0f", entry.getValue().getScore())).findFirst().orElse("");
+        return result.getSecondaryResults()
+            .entrySet()
+            .stream()
+            .filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm"))
+            .map(entry -> String.format(Locale.ROOT, "%.0f", entry.getValue().getScore()))
+            .findFirst()
+            .orElse("");
     }
 
     static String statements(List<StatementCounts.Row> rows) {
         StringBuilder out = new StringBuilder("\nStatements per preload (10 parents / 100 parents):\n");
-        out.append(String.format(Locale.ROOT, "| %-8s | %-16s | %-18s | %-18s |%n", "db", "impl", "has-many", "many-to-many"));
+        out.append(String.format(Locale.ROOT, "| %-8s | %-16s | %-18s | %-18s |%n", "db", "impl", "has-many",
+                "many-to-many"));
         out.append("|----------|------------------|--------------------|--------------------|\n");
         for (StatementCounts.Row row : rows) {
             out.append(String.format(Locale.ROOT, "| %-8s | %-16s | %-18s | %-18s |%n", row.db(), row.impl(),
@@ -298,4 +346,5 @@ public final class BenchmarkMain {
         }
         return out.toString();
     }
+
 }

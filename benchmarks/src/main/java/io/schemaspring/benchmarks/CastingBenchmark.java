@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Casting 10,000 form payloads of 20 string fields: a changeset against Jackson binding plus Bean Validation. */
+/**
+ * Casting 10,000 form payloads of 20 string fields: a changeset against Jackson binding
+ * plus Bean Validation.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -34,11 +37,13 @@ public class CastingBenchmark {
             "quantity", "floor", "rooms", "customerNumber", "referrer", "newsletter", "terms", "price", "discount",
             "birthday", "deliverAt", "token");
 
-    @Param({"jacksonBeanValidation", "schemaChangeset"})
+    @Param({ "jacksonBeanValidation", "schemaChangeset" })
     public String impl;
 
     final List<Map<String, Object>> payloads = new ArrayList<>();
+
     private JsonMapper jsonMapper;
+
     private Validator validator;
 
     @Setup
@@ -69,8 +74,11 @@ public class CastingBenchmark {
             this.payloads.add(payload);
         }
         this.jsonMapper = JsonMapper.builder().build();
-        this.validator = Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
+        this.validator = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
     }
 
     @Benchmark
@@ -79,9 +87,9 @@ public class CastingBenchmark {
         if (this.impl.equals("schemaChangeset")) {
             for (Map<String, Object> payload : this.payloads) {
                 Changeset<Form> changeset = Changeset.cast(new Form(), payload, FIELDS)
-                        .validateRequired("name", "email", "age")
-                        .validateLength("name", Length.max(100))
-                        .validateNumber("age", Bounds.greaterThanOrEqualTo(0).andLessThanOrEqualTo(150));
+                    .validateRequired("name", "email", "age")
+                    .validateLength("name", Length.max(100))
+                    .validateNumber("age", Bounds.greaterThanOrEqualTo(0).andLessThanOrEqualTo(150));
                 if (changeset.valid() && changeset.applyChanges() != null) {
                     valid++;
                 }
@@ -97,4 +105,5 @@ public class CastingBenchmark {
         }
         return valid;
     }
+
 }

@@ -25,22 +25,25 @@ import org.openjdk.jmh.annotations.State;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Casting one order payload of 10, 100 or 1,000 fields (1, 10 or 100 lines of 10 fields): a
- * changeset with {@code castEmbed} against Jackson binding plus Bean Validation with {@code @Valid}.
+ * Casting one order payload of 10, 100 or 1,000 fields (1, 10 or 100 lines of 10 fields):
+ * a changeset with {@code castEmbed} against Jackson binding plus Bean Validation with
+ * {@code @Valid}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CastingScalingBenchmark {
 
-    @Param({"jacksonBeanValidation", "schemaChangeset"})
+    @Param({ "jacksonBeanValidation", "schemaChangeset" })
     public String impl;
 
-    @Param({"10", "100", "1000"})
+    @Param({ "10", "100", "1000" })
     public int fields;
 
     private Map<String, Object> payload;
+
     private JsonMapper jsonMapper;
+
     private Validator validator;
 
     @Setup
@@ -62,8 +65,11 @@ public class CastingScalingBenchmark {
         }
         this.payload = Map.of("lines", lines);
         this.jsonMapper = JsonMapper.builder().build();
-        this.validator = Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
+        this.validator = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
         if (!castValid()) {
             throw new IllegalStateException(this.impl + " refused a valid order of " + this.fields + " fields");
         }
@@ -77,14 +83,16 @@ public class CastingScalingBenchmark {
     private boolean castValid() {
         if (this.impl.equals("schemaChangeset")) {
             Changeset<Order> order = Changeset.cast(new Order(), this.payload, List.of())
-                    .castEmbed("lines", (OrderLine line, Map<String, Object> params) -> Changeset.cast(line, params, OrderLine.FIELDS)
+                .castEmbed("lines",
+                        (OrderLine line, Map<String, Object> params) -> Changeset.cast(line, params, OrderLine.FIELDS)
                             .validateRequired("sku", "quantity")
                             .validateNumber("quantity", Bounds.greaterThanOrEqualTo(1).andLessThanOrEqualTo(1000))
                             .validateLength("note", Length.max(200)))
-                    .validateRequired("lines");
+                .validateRequired("lines");
             return order.valid() && order.applyChanges().lines.size() == this.fields / OrderLine.FIELDS.size();
         }
         OrderDto order = this.jsonMapper.convertValue(this.payload, OrderDto.class);
         return this.validator.validate(order).isEmpty() && order.lines.size() == this.fields / OrderLine.FIELDS.size();
     }
+
 }

@@ -20,14 +20,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DataLayerBenchmark {
 
-    @Param({"jdbc", "jdbcTemplate", "springDataJdbc", "jpa", "schema"})
+    @Param({ "jdbc", "jdbcTemplate", "springDataJdbc", "jpa", "schema" })
     public String impl;
 
-    @Param({"h2"})
+    @Param({ "h2" })
     public String db;
 
     private BenchDatabase database;
+
     private Workload workload;
+
     private int counter;
 
     @Setup(Level.Trial)
@@ -121,4 +123,5 @@ public class DataLayerBenchmark {
     public List<PostCommentCount> joinWithAggregate() {
         return this.workload.commentCounts();
     }
+
 }

@@ -18,18 +18,25 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The most heap in use right after a garbage collection while it watches, above what was in use
- * when it started: an upper bound of what a workload keeps reachable (a streamed row that is let
- * go is collected; a list of every row is not; objects promoted by young collections count until
- * an old collection). Notifications arrive on their own thread, so a collection in the last
- * moments of a pass may be missed. Allocation alone is JMH's {@code gc.alloc.rate.norm}.
+ * The most heap in use right after a garbage collection while it watches, above what was
+ * in use when it started: an upper bound of what a workload keeps reachable (a streamed
+ * row that is let go is collected; a list of every row is not; objects promoted by young
+ * collections count until an old collection). Notifications arrive on their own thread,
+ * so a collection in the last moments of a pass may be missed. Allocation alone is JMH's
+ * {@code gc.alloc.rate.norm}.
  */
 final class HeapWatch implements NotificationListener, AutoCloseable {
 
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
+        .stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .map(MemoryPoolMXBean::getName)
+        .collect(Collectors.toSet());
+
     private final List<NotificationEmitter> emitters = new ArrayList<>();
+
     private final AtomicLong peak = new AtomicLong(-1);
+
     private final long baseline;
 
     private HeapWatch() {
@@ -53,7 +60,8 @@ final class HeapWatch implements NotificationListener, AutoCloseable {
         if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+            .from((CompositeData) notification.getUserData());
         long used = 0;
         for (var pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
             if (this.heapPools.contains(pool.getKey())) {
@@ -64,7 +72,10 @@ final class HeapWatch implements NotificationListener, AutoCloseable {
         this.peak.accumulateAndGet(used, Math::max);
     }
 
-    /** Bytes above the starting point at the fullest moment after a collection; -1 when nothing was collected. */
+    /**
+     * Bytes above the starting point at the fullest moment after a collection; -1 when
+     * nothing was collected.
+     */
     long peakAboveBaseline() {
         long peak = this.peak.get();
         return peak < 0 ? -1 : Math.max(0, peak - this.baseline);
@@ -81,4 +92,5 @@ final class HeapWatch implements NotificationListener, AutoCloseable {
             }
         }
     }
+
 }

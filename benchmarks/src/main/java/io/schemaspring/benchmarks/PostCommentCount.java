@@ -1,5 +1,7 @@
 package io.schemaspring.benchmarks;
 
-/** A post with the number of its comments: the row of the join-with-aggregate workload. */
+/**
+ * A post with the number of its comments: the row of the join-with-aggregate workload.
+ */
 public record PostCommentCount(Long id, String title, long comments) {
 }

@@ -14,24 +14,26 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * How cost grows with the work: preloading, reading and batch-inserting 1,000, 10,000 and 100,000
- * posts, on a database of 100,000 posts with their comments ({@link BenchDatabase#scaled()}).
+ * How cost grows with the work: preloading, reading and batch-inserting 1,000, 10,000 and
+ * 100,000 posts, on a database of 100,000 posts with their comments
+ * ({@link BenchDatabase#scaled()}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ScalingBenchmark {
 
-    @Param({"jdbcTemplate", "springDataJdbc", "jpa", "schema"})
+    @Param({ "jdbcTemplate", "springDataJdbc", "jpa", "schema" })
     public String impl;
 
-    @Param({"h2"})
+    @Param({ "h2" })
     public String db;
 
-    @Param({"1000", "10000", "100000"})
+    @Param({ "1000", "10000", "100000" })
     public int size;
 
     private BenchDatabase database;
+
     private Workload workload;
 
     @Setup(Level.Trial)
@@ -65,4 +67,5 @@ public class ScalingBenchmark {
     public int insertAll() {
         return this.workload.insertAll(this.size);
     }
+
 }

@@ -17,18 +17,24 @@ import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /**
- * Draws the scaling results as a PNG: one log-log panel per workload and database, time per
- * element (parent, row or field) against the number of elements, one line per data layer. A flat
- * line is cost that grows linearly with the work.
+ * Draws the scaling results as a PNG: one log-log panel per workload and database, time
+ * per element (parent, row or field) against the number of elements, one line per data
+ * layer. A flat line is cost that grows linearly with the work.
  */
 final class ScalingChart {
 
     private static final int PANEL_WIDTH = 560;
+
     private static final int PANEL_HEIGHT = 340;
+
     private static final int MARGIN_LEFT = 70;
+
     private static final int MARGIN_RIGHT = 160;
+
     private static final int MARGIN_TOP = 36;
+
     private static final int MARGIN_BOTTOM = 44;
+
     private static final Map<String, Color> COLORS = Map.of("jdbcTemplate", new Color(0x555555), "springDataJdbc",
             new Color(0x2E7D32), "jpa", new Color(0xC62828), "schema", new Color(0x1565C0), "jacksonBeanValidation",
             new Color(0x555555), "schemaChangeset", new Color(0x1565C0));
@@ -36,7 +42,10 @@ final class ScalingChart {
     private ScalingChart() {
     }
 
-    /** A panel: its title, its x-axis label, and per data layer the time per element by size. */
+    /**
+     * A panel: its title, its x-axis label, and per data layer the time per element by
+     * size.
+     */
     record Panel(String title, String unit, Map<String, TreeMap<Integer, Double>> lines) {
     }
 
@@ -118,8 +127,8 @@ final class ScalingChart {
                 if (point.getKey() <= 0 || point.getValue() <= 0) {
                     continue;
                 }
-                points.add(new int[] {scale(Math.log10(point.getKey()), lowX, highX, left, right),
-                        scale(Math.log10(point.getValue()), lowY, highY, bottom, top)});
+                points.add(new int[] { scale(Math.log10(point.getKey()), lowX, highX, left, right),
+                        scale(Math.log10(point.getValue()), lowY, highY, bottom, top) });
             }
             for (int i = 0; i < points.size(); i++) {
                 int[] p = points.get(i);
@@ -147,4 +156,5 @@ final class ScalingChart {
         }
         return String.format(Locale.ROOT, "%s", Double.toString(value).replaceAll("0+$", ""));
     }
+
 }

@@ -19,18 +19,19 @@ import org.openjdk.jmh.annotations.State;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writing 10,000 20-field structs as JSON: a schema through the starter's Jackson module against the
- * same fields in a plain bean, both with Jackson's bean serialization.
+ * Writing 10,000 20-field structs as JSON: a schema through the starter's Jackson module
+ * against the same fields in a plain bean, both with Jackson's bean serialization.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SerializationBenchmark {
 
-    @Param({"jacksonPlainBean", "schemaStruct"})
+    @Param({ "jacksonPlainBean", "schemaStruct" })
     public String impl;
 
     private final List<Object> values = new ArrayList<>();
+
     private JsonMapper jsonMapper;
 
     @Setup
@@ -53,4 +54,5 @@ public class SerializationBenchmark {
         }
         return length;
     }
+
 }

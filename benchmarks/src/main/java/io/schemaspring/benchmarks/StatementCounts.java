@@ -9,13 +9,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-/** Counts the SQL statements each data layer sends per preload, for 10 and for 100 parents. */
+/**
+ * Counts the SQL statements each data layer sends per preload, for 10 and for 100
+ * parents.
+ */
 public final class StatementCounts {
 
     private StatementCounts() {
     }
 
-    /** One row of the report: statements for 10 and 100 parents, has-many and many-to-many. */
+    /**
+     * One row of the report: statements for 10 and 100 parents, has-many and
+     * many-to-many.
+     */
     public record Row(String db, String impl, int hasMany10, int hasMany100, int manyToMany10, int manyToMany100) {
     }
 
@@ -43,11 +49,17 @@ public final class StatementCounts {
         return rows;
     }
 
-    /** One row of the scaling report: the statements of one preload of each size, in size order. */
+    /**
+     * One row of the scaling report: the statements of one preload of each size, in size
+     * order.
+     */
     public record ScalingRow(String db, String impl, List<Integer> sizes, List<Integer> statements) {
     }
 
-    /** The statements each scaling layer sends to preload the comments of each number of posts. */
+    /**
+     * The statements each scaling layer sends to preload the comments of each number of
+     * posts.
+     */
     public static List<ScalingRow> measureScaling(List<String> dbs, List<Integer> sizes) {
         List<ScalingRow> rows = new ArrayList<>();
         for (String db : dbs) {
@@ -89,10 +101,11 @@ public final class StatementCounts {
         @Override
         public Connection getConnection() throws java.sql.SQLException {
             Connection target = super.getConnection();
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
                     (proxy, method, args) -> {
                         String name = method.getName();
-                        if (name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("createStatement")) {
+                        if (name.equals("prepareStatement") || name.equals("prepareCall")
+                                || name.equals("createStatement")) {
                             this.statements.incrementAndGet();
                         }
                         try {
@@ -103,5 +116,7 @@ public final class StatementCounts {
                         }
                     });
         }
+
     }
+
 }

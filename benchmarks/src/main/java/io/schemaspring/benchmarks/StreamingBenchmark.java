@@ -21,27 +21,33 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * Streaming 1,000,000 rows through a cursor, one measured pass per iteration; beside the time, the
- * most heap each pass kept reachable ({@link HeapWatch}), written where {@link BenchmarkMain} reads it.
- * A forked trial has a 32 MB young generation, so that every pass sees collections to watch.
+ * Streaming 1,000,000 rows through a cursor, one measured pass per iteration; beside the
+ * time, the most heap each pass kept reachable ({@link HeapWatch}), written where
+ * {@link BenchmarkMain} reads it. A forked trial has a 32 MB young generation, so that
+ * every pass sees collections to watch.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
-@Fork(jvmArgsAppend = {"-Xmx512m", "-Xmn32m"})
+@Fork(jvmArgsAppend = { "-Xmx512m", "-Xmn32m" })
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class StreamingBenchmark {
 
-    /** Where each pass's peak heap goes, one file per data layer and database, one line per pass. */
+    /**
+     * Where each pass's peak heap goes, one file per data layer and database, one line
+     * per pass.
+     */
     static final Path PEAKS = Path.of(System.getProperty("java.io.tmpdir"), "schema-benchmarks-heap");
 
-    @Param({"jdbc", "jdbcTemplate", "springDataJdbc", "jpa", "schema"})
+    @Param({ "jdbc", "jdbcTemplate", "springDataJdbc", "jpa", "schema" })
     public String impl;
 
-    @Param({"h2"})
+    @Param({ "h2" })
     public String db;
 
     private BenchDatabase database;
+
     private Workload workload;
+
     private HeapWatch watch;
 
     @Setup(Level.Trial)
@@ -50,7 +56,8 @@ public class StreamingBenchmark {
         this.workload = Workloads.createForStreaming(this.impl, this.database.dataSource(), this.db);
         long sum = this.workload.streamEvents();
         if (sum != BenchDatabase.EVENTS_AMOUNT) {
-            throw new IllegalStateException(this.impl + " streamed amounts summing to " + sum + ", not " + BenchDatabase.EVENTS_AMOUNT);
+            throw new IllegalStateException(
+                    this.impl + " streamed amounts summing to " + sum + ", not " + BenchDatabase.EVENTS_AMOUNT);
         }
     }
 
@@ -86,4 +93,5 @@ public class StreamingBenchmark {
     public long stream1000000() {
         return this.workload.streamEvents();
     }
+
 }

@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * 64 virtual threads, each reading a post by id and then changing its title, {@link #ROUNDS} times,
- * over a pool of {@link #POOL} connections; one operation is all 256 get-then-updates. Virtual
- * threads need Java 21: {@link BenchmarkMain} forks this benchmark on a JDK 21+ (the build targets 17).
+ * 64 virtual threads, each reading a post by id and then changing its title,
+ * {@link #ROUNDS} times, over a pool of {@link #POOL} connections; one operation is all
+ * 256 get-then-updates. Virtual threads need Java 21: {@link BenchmarkMain} forks this
+ * benchmark on a JDK 21+ (the build targets 17).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,15 +35,18 @@ public class VirtualThreadsBenchmark {
     static final int ROUNDS = 4;
     static final int POOL = 16;
 
-    @Param({"jdbc", "jdbcTemplate", "springDataJdbc", "jpa", "schema"})
+    @Param({ "jdbc", "jdbcTemplate", "springDataJdbc", "jpa", "schema" })
     public String impl;
 
-    @Param({"postgres"})
+    @Param({ "postgres" })
     public String db;
 
     private BenchDatabase database;
+
     private Workload workload;
+
     private ExecutorService executor;
+
     private int round;
 
     @Setup(Level.Trial)
@@ -59,11 +63,16 @@ public class VirtualThreadsBenchmark {
         this.database.close();
     }
 
-    /** {@code Executors.newVirtualThreadPerTaskExecutor()}, looked up: this code compiles for Java 17. */
+    /**
+     * {@code Executors.newVirtualThreadPerTaskExecutor()}, looked up: this code compiles
+     * for Java 17.
+     */
     static ExecutorService virtualThreadPerTask() {
         try {
-            return (ExecutorService) MethodHandles.publicLookup().findStatic(Executors.class, "newVirtualThreadPerTaskExecutor",
-                    MethodType.methodType(ExecutorService.class)).invoke();
+            return (ExecutorService) MethodHandles.publicLookup()
+                .findStatic(Executors.class, "newVirtualThreadPerTaskExecutor",
+                        MethodType.methodType(ExecutorService.class))
+                .invoke();
         }
         catch (NoSuchMethodException ex) {
             throw new IllegalStateException("Virtual threads need Java 21 or later, this JVM is " + Runtime.version()
@@ -92,4 +101,5 @@ public class VirtualThreadsBenchmark {
         }
         return THREADS * ROUNDS;
     }
+
 }

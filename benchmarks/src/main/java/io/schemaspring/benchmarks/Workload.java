@@ -17,7 +17,10 @@ public interface Workload extends AutoCloseable {
 
     void updateTitle(long id, String title);
 
-    /** Reads a post by id, then changes the title of what it read: the unit of work of the virtual-thread benchmark. */
+    /**
+     * Reads a post by id, then changes the title of what it read: the unit of work of the
+     * virtual-thread benchmark.
+     */
     void getThenUpdate(long id, String title);
 
     /** The posts with id up to {@code parents}, each with its comments loaded. */
@@ -30,27 +33,35 @@ public interface Workload extends AutoCloseable {
     Object jsonRoundTrip(int n);
 
     /**
-     * The published posts of one author whose title starts with a prefix, ordered by title, the
-     * first 10: a derived query method where the data layer has them, hand-written SQL where not.
+     * The published posts of one author whose title starts with a prefix, ordered by
+     * title, the first 10: a derived query method where the data layer has them,
+     * hand-written SQL where not.
      */
     List<?> derivedQuery(long authorId, String titlePrefix);
 
     /**
-     * Upserts 1,000 counters keyed by name in one transaction: the seed's 500 ({@code c0} to
-     * {@code c499}) and 500 new ones named after the round, every one to {@code hits = round}.
+     * Upserts 1,000 counters keyed by name in one transaction: the seed's 500 ({@code c0}
+     * to {@code c499}) and 500 new ones named after the round, every one to
+     * {@code hits = round}.
      */
     void upsertCounters(int round);
 
-    /** Streams the 1,000,000 events through a database cursor, answering the sum of their amounts. */
+    /**
+     * Streams the 1,000,000 events through a database cursor, answering the sum of their
+     * amounts.
+     */
     long streamEvents();
 
     /**
-     * In one transaction, three dependent steps: inserts a post, inserts a comment on it, sets the
-     * post's views to 1; answers the post's id.
+     * In one transaction, three dependent steps: inserts a post, inserts a comment on it,
+     * sets the post's views to 1; answers the post's id.
      */
     long threeSteps(int n);
 
-    /** The first 100 posts with the number of their comments: a join with COUNT and GROUP BY, by id. */
+    /**
+     * The first 100 posts with the number of their comments: a join with COUNT and GROUP
+     * BY, by id.
+     */
     List<PostCommentCount> commentCounts();
 
     /** The posts with id up to {@code count}, without associations. */
@@ -63,4 +74,5 @@ public interface Workload extends AutoCloseable {
     static java.time.LocalDateTime now() {
         return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
+
 }

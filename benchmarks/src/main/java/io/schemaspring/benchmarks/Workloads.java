@@ -18,7 +18,10 @@ public final class Workloads {
     private Workloads() {
     }
 
-    /** A data layer on a data source of a database kind ({@code h2}, {@code postgres}, {@code mariadb}). */
+    /**
+     * A data layer on a data source of a database kind ({@code h2}, {@code postgres},
+     * {@code mariadb}).
+     */
     public static Workload create(String name, DataSource dataSource, String database) {
         return switch (name) {
             case "jdbc" -> new PlainJdbcWorkload(dataSource, database);
@@ -31,28 +34,33 @@ public final class Workloads {
     }
 
     /**
-     * A data layer set up to stream: Spring Data JDBC gets a fetch size of 500 for all its queries
-     * (it has no per-query setting); the others set theirs on the streaming query alone.
+     * A data layer set up to stream: Spring Data JDBC gets a fetch size of 500 for all
+     * its queries (it has no per-query setting); the others set theirs on the streaming
+     * query alone.
      */
     public static Workload createForStreaming(String name, DataSource dataSource, String database) {
-        return name.equals("springDataJdbc") ? new SpringDataJdbcWorkload(dataSource, 500) : create(name, dataSource, database);
+        return name.equals("springDataJdbc") ? new SpringDataJdbcWorkload(dataSource, 500)
+                : create(name, dataSource, database);
     }
 
     /**
-     * Checks that a data layer's derived query answers the rows hand-written JDBC answers, in the
-     * same order (compared by id), and that the limit of 10 applied.
+     * Checks that a data layer's derived query answers the rows hand-written JDBC
+     * answers, in the same order (compared by id), and that the limit of 10 applied.
      */
     public static void checkDerivedQuery(Workload workload, DataSource dataSource) {
         List<Long> expected = ids(new PlainJdbcWorkload(dataSource, "").derivedQuery(BenchDatabase.DERIVED_AUTHOR,
                 BenchDatabase.DERIVED_PREFIX));
         List<Long> actual = ids(workload.derivedQuery(BenchDatabase.DERIVED_AUTHOR, BenchDatabase.DERIVED_PREFIX));
         if (expected.size() != 10 || !expected.equals(actual)) {
-            throw new IllegalStateException("derivedQuery answered posts " + actual + " where hand-written JDBC answered "
-                    + expected + " (10 expected)");
+            throw new IllegalStateException("derivedQuery answered posts " + actual
+                    + " where hand-written JDBC answered " + expected + " (10 expected)");
         }
     }
 
-    /** Checks that the join with an aggregate answers the first 100 posts, in order, with their 10 comments each. */
+    /**
+     * Checks that the join with an aggregate answers the first 100 posts, in order, with
+     * their 10 comments each.
+     */
     public static void checkCommentCounts(Workload workload) {
         List<PostCommentCount> counts = workload.commentCounts();
         for (int i = 0; i < counts.size(); i++) {
@@ -62,18 +70,23 @@ public final class Workloads {
             }
         }
         if (counts.size() != BenchDatabase.PARENTS) {
-            throw new IllegalStateException("commentCounts answered " + counts.size() + " posts, not " + BenchDatabase.PARENTS);
+            throw new IllegalStateException(
+                    "commentCounts answered " + counts.size() + " posts, not " + BenchDatabase.PARENTS);
         }
     }
 
-    /** Checks that an upsert round left 1,000 counters, every one at the round's hits, then removes the round's rows. */
+    /**
+     * Checks that an upsert round left 1,000 counters, every one at the round's hits,
+     * then removes the round's rows.
+     */
     public static void checkUpsert(Workload workload, BenchDatabase database) {
         workload.upsertCounters(7);
         JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS n, SUM(hits) AS hits FROM bench_counters");
         if (((Number) totals.get("n")).longValue() != 2 * BenchDatabase.COUNTERS
                 || ((Number) totals.get("hits")).longValue() != 7L * 2 * BenchDatabase.COUNTERS) {
-            throw new IllegalStateException("upsertCounters(7) left " + totals + " where 1000 counters of 7 hits were expected");
+            throw new IllegalStateException(
+                    "upsertCounters(7) left " + totals + " where 1000 counters of 7 hits were expected");
         }
         database.resetWrites();
     }
@@ -83,7 +96,8 @@ public final class Workloads {
         long id = workload.threeSteps(1);
         JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         Integer views = jdbc.queryForObject("SELECT views FROM bench_posts WHERE id = ?", Integer.class, id);
-        Integer comments = jdbc.queryForObject("SELECT COUNT(*) FROM bench_comments WHERE post_id = ?", Integer.class, id);
+        Integer comments = jdbc.queryForObject("SELECT COUNT(*) FROM bench_comments WHERE post_id = ?", Integer.class,
+                id);
         if (views == null || views != 1 || comments == null || comments != 1) {
             throw new IllegalStateException("threeSteps left post " + id + " with views " + views + " and " + comments
                     + " comments, where 1 and 1 were expected");
@@ -91,7 +105,10 @@ public final class Workloads {
         database.resetWrites();
     }
 
-    /** The ids of the posts a workload answered (every data layer's post class has a public id field). */
+    /**
+     * The ids of the posts a workload answered (every data layer's post class has a
+     * public id field).
+     */
     static List<Long> ids(List<?> posts) {
         return posts.stream().map(post -> {
             try {
@@ -102,4 +119,5 @@ public final class Workloads {
             }
         }).toList();
     }
+
 }

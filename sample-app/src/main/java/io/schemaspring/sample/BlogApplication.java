@@ -12,4 +12,5 @@ public class BlogApplication {
     public static void main(String[] args) {
         SpringApplication.run(BlogApplication.class, args);
     }
+
 }

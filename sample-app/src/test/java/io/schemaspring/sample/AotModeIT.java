@@ -14,21 +14,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged sample app started by {@code spring-boot:start} with {@code -Dspring.aot.enabled=true}
- * (see the sample app's pom): it runs on its AOT-generated bean definitions, and schemas,
- * repositories, preloads and casting all work there.
+ * The packaged sample app started by {@code spring-boot:start} with
+ * {@code -Dspring.aot.enabled=true} (see the sample app's pom): it runs on its
+ * AOT-generated bean definitions, and schemas, repositories, preloads and casting all
+ * work there.
  */
 class AotModeIT {
 
     private static final String BASE = "http://127.0.0.1:" + System.getProperty("aot.port", "18089");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json");
+        request.method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -55,7 +59,7 @@ class AotModeIT {
         HttpResponse<String> invalid = send("POST", "/api/posts", "{\"title\": \"AOT\"}");
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(this.json.readValue(invalid.body(), Map.class).get("errors"))
-                .isEqualTo(Map.of("body", List.of("can't be blank"), "userId", List.of("can't be blank")));
+            .isEqualTo(Map.of("body", List.of("can't be blank"), "userId", List.of("can't be blank")));
         HttpResponse<String> created = send("POST", "/api/posts",
                 "{\"title\": \"AOT\", \"body\": \"Generated at build time\", \"userId\": 1}");
         assertThat(created.statusCode()).isEqualTo(201);
@@ -63,4 +67,5 @@ class AotModeIT {
         assertThat(post.get("title").asString()).isEqualTo("AOT");
         assertThat(post.get("userId").asLong()).isEqualTo(1L);
     }
+
 }

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a server that can black-hole the network: while
- * {@link #blackHole()} holds, nothing crosses in either direction and nothing is closed, as when
- * a firewall drops packets; {@link #heal()} drops the connections the partition broke and lets
- * new ones through.
+ * {@link #blackHole()} holds, nothing crosses in either direction and nothing is closed,
+ * as when a firewall drops packets; {@link #heal()} drops the connections the partition
+ * broke and lets new ones through.
  */
 final class BlackHoleProxy implements AutoCloseable {
 
@@ -63,7 +63,8 @@ final class BlackHoleProxy implements AutoCloseable {
                 pump(upstream, client);
             }
             catch (IOException ex) {
-                // the server socket closed, or the target refused: the client sees its connection end
+                // the server socket closed, or the target refused: the client sees its
+                // connection end
             }
         }
     }
@@ -108,4 +109,5 @@ final class BlackHoleProxy implements AutoCloseable {
         this.server.close();
         heal();
     }
+
 }

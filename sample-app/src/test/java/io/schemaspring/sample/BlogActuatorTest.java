@@ -38,8 +38,8 @@ class BlogActuatorTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode metric = JSON.readTree(response.body());
         assertThat(metric.get("name").asString()).isEqualTo("schema.repo");
-        assertThat(metric.get("availableTags").findValuesAsString("tag"))
-                .contains("schema", "operation", "outcome", "exception");
+        assertThat(metric.get("availableTags").findValuesAsString("tag")).contains("schema", "operation", "outcome",
+                "exception");
         HttpResponse<String> postReads = get("/actuator/metrics/schema.repo?tag=schema:Post&tag=outcome:success");
         assertThat(postReads.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(postReads.body()).get("measurements").get(0).get("value").asDouble()).isPositive();
@@ -51,9 +51,9 @@ class BlogActuatorTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("schemas").findValuesAsString("class")).containsExactly(
-                "io.schemaspring.sample.blog.Comment", "io.schemaspring.sample.blog.Post", "io.schemaspring.sample.blog.Post$Link",
-                "io.schemaspring.sample.blog.Profile", "io.schemaspring.sample.blog.Tag",
-                "io.schemaspring.sample.blog.User");
+                "io.schemaspring.sample.blog.Comment", "io.schemaspring.sample.blog.Post",
+                "io.schemaspring.sample.blog.Post$Link", "io.schemaspring.sample.blog.Profile",
+                "io.schemaspring.sample.blog.Tag", "io.schemaspring.sample.blog.User");
     }
 
     @Test
@@ -67,4 +67,5 @@ class BlogActuatorTest {
         assertThat(db.statusCode()).isEqualTo(200);
         assertThat(db.body()).isEqualTo("{\"status\":\"UP\"}");
     }
+
 }

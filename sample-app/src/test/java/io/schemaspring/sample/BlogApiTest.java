@@ -59,24 +59,30 @@ class BlogApiTest {
 
     private Response send(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", "application/json")
+            .method(method,
+                    json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
     }
 
     private Response form(String path, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        HttpResponse<String> response = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
     }
 
     private long register(String name, String email) throws Exception {
-        Response response = call("POST", "/api/users", Map.of("name", name, "email", email,
-                "password", "correct horse battery", "passwordConfirmation", "correct horse battery",
-                "profile", Map.of("bio", "Writes about " + name)));
+        Response response = call("POST", "/api/users",
+                Map.of("name", name, "email", email, "password", "correct horse battery", "passwordConfirmation",
+                        "correct horse battery", "profile", Map.of("bio", "Writes about " + name)));
         assertThat(response.status()).isEqualTo(201);
         return ((Number) response.json().get("id")).longValue();
     }
@@ -85,7 +91,8 @@ class BlogApiTest {
     private static <T> T at(Object value, Object... path) {
         Object current = value;
         for (Object step : path) {
-            current = step instanceof Integer index ? ((List<Object>) current).get(index) : ((Map<String, Object>) current).get(step);
+            current = step instanceof Integer index ? ((List<Object>) current).get(index)
+                    : ((Map<String, Object>) current).get(step);
         }
         return (T) current;
     }
@@ -97,22 +104,24 @@ class BlogApiTest {
         assertThat(user.keySet()).containsExactly("id", "name", "email", "profile", "insertedAt", "updatedAt");
         assertThat(at(user, "profile", "bio").toString()).isEqualTo("Writes about Ada");
         assertThat(user.toString()).doesNotContain("correct horse");
-        Response duplicate = call("POST", "/api/users", Map.of("name", "Ada 2", "email", "ada@example.com",
-                "password", "short", "passwordConfirmation", "other"));
+        Response duplicate = call("POST", "/api/users", Map.of("name", "Ada 2", "email", "ada@example.com", "password",
+                "short", "passwordConfirmation", "other"));
         assertThat(duplicate.status()).isEqualTo(422);
-        assertThat(duplicate.json().get("errors")).isEqualTo(Map.of("password", List.of("should be at least 8 character(s)"),
-                "passwordConfirmation", List.of("does not match confirmation")));
-        Response taken = call("POST", "/api/users", Map.of("name", "Ada 2", "email", "ada@example.com",
-                "password", "long enough", "passwordConfirmation", "long enough"));
+        assertThat(duplicate.json().get("errors"))
+            .isEqualTo(Map.of("password", List.of("should be at least 8 character(s)"), "passwordConfirmation",
+                    List.of("does not match confirmation")));
+        Response taken = call("POST", "/api/users", Map.of("name", "Ada 2", "email", "ada@example.com", "password",
+                "long enough", "passwordConfirmation", "long enough"));
         assertThat(taken.json().get("errors")).isEqualTo(Map.of("email", List.of("has already been taken")));
     }
 
     @Test
     void createsListsShowsUpdatesAndDeletesPosts() throws Exception {
         long author = register("Grace", "grace@example.com");
-        Response created = call("POST", "/api/posts", Map.of("title", "Preloading", "body", "One query per level.",
-                "userId", author, "published", "true", "tags", List.of("Ecto", "jdbc"),
-                "links", List.of(Map.of("title", "Ecto", "url", "https://hexdocs.pm/ecto"))));
+        Response created = call("POST", "/api/posts",
+                Map.of("title", "Preloading", "body", "One query per level.", "userId", author, "published", "true",
+                        "tags", List.of("Ecto", "jdbc"), "links",
+                        List.of(Map.of("title", "Ecto", "url", "https://hexdocs.pm/ecto"))));
         assertThat(created.status()).isEqualTo(201);
         long id = ((Number) created.json().get("id")).longValue();
         assertThat(at(created.json(), "links", 0, "id").toString()).hasSize(36);
@@ -128,13 +137,15 @@ class BlogApiTest {
 
         Map<String, Object> page = call("GET", "/api/posts?page=0&size=1", null).json();
         assertThat(page.get("size")).isEqualTo(1);
-        assertThat(((Number) page.get("totalElements")).longValue()).isEqualTo(((Number) page.get("totalPages")).longValue());
+        assertThat(((Number) page.get("totalElements")).longValue())
+            .isEqualTo(((Number) page.get("totalPages")).longValue());
         assertThat(at(page, "content", 0, "title").toString()).isEqualTo("Preloading");
 
         Response updated = call("PUT", "/api/posts/" + id, Map.of("title", "Preloading, updated", "userId", 999));
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().get("title")).isEqualTo("Preloading, updated");
-        assertThat(((Number) updated.json().get("userId")).longValue()).as("userId is not permitted on update").isEqualTo(author);
+        assertThat(((Number) updated.json().get("userId")).longValue()).as("userId is not permitted on update")
+            .isEqualTo(author);
 
         assertThat(call("DELETE", "/api/posts/" + id, null).status()).isEqualTo(204);
         assertThat(call("GET", "/api/posts/" + id, null).status()).isEqualTo(404);
@@ -145,8 +156,8 @@ class BlogApiTest {
         Response invalid = call("POST", "/api/posts", Map.of("title", "", "userId", "someone", "published", "maybe"));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.contentType()).isEqualTo("application/problem+json");
-        assertThat(invalid.json().get("errors")).isEqualTo(Map.of("userId", List.of("is invalid"),
-                "published", List.of("is invalid"), "title", List.of("can't be blank"), "body", List.of("can't be blank")));
+        assertThat(invalid.json().get("errors")).isEqualTo(Map.of("userId", List.of("is invalid"), "published",
+                List.of("is invalid"), "title", List.of("can't be blank"), "body", List.of("can't be blank")));
         Response unknownAuthor = call("POST", "/api/posts", Map.of("title", "t", "body", "b", "userId", 424242));
         assertThat(unknownAuthor.json().get("errors")).isEqualTo(Map.of("userId", List.of("does not exist")));
         Response missing = call("GET", "/api/posts/424242", null);
@@ -159,21 +170,21 @@ class BlogApiTest {
     void keepsEachTenantsDataInItsOwnDatabaseSchema() throws Exception {
         List<Map<String, Object>> acmeUsers = call("GET", "/api/tenants/acme/posts", null).list();
         assertThat(acmeUsers).isEmpty();
-        Response created = call("POST", "/api/tenants/acme/posts", Map.of("title", "Acme news", "body", "Only for Acme.",
-                "userId", 1, "tags", List.of("acme")));
+        Response created = call("POST", "/api/tenants/acme/posts",
+                Map.of("title", "Acme news", "body", "Only for Acme.", "userId", 1, "tags", List.of("acme")));
         assertThat(created.status()).isEqualTo(201);
         long id = ((Number) created.json().get("id")).longValue();
 
         assertThat(call("GET", "/api/tenants/acme/posts", null).list()).extracting(post -> post.get("title"))
-                .containsExactly("Acme news");
+            .containsExactly("Acme news");
         assertThat(at(call("GET", "/api/tenants/acme/posts/" + id, null).json(), "user", "name").toString())
-                .isEqualTo("Acme Writer");
+            .isEqualTo("Acme Writer");
         assertThat(call("GET", "/api/posts?size=100", null).json().toString()).doesNotContain("Acme news");
 
         Response updated = call("PUT", "/api/tenants/acme/posts/" + id, Map.of("title", "Acme news, updated"));
         assertThat(updated.json().get("title")).isEqualTo("Acme news, updated");
         assertThat(call("GET", "/api/tenants/acme/posts", null).list()).extracting(post -> post.get("title"))
-                .containsExactly("Acme news, updated");
+            .containsExactly("Acme news, updated");
 
         Response unknown = call("GET", "/api/tenants/nobody/posts", null);
         assertThat(unknown.status()).isEqualTo(404);
@@ -182,7 +193,8 @@ class BlogApiTest {
     }
 
     private long post(long author, String title) throws Exception {
-        Response created = call("POST", "/api/posts", Map.of("title", title, "body", "About " + title, "userId", author));
+        Response created = call("POST", "/api/posts",
+                Map.of("title", title, "body", "About " + title, "userId", author));
         assertThat(created.status()).isEqualTo(201);
         return ((Number) created.json().get("id")).longValue();
     }
@@ -195,12 +207,14 @@ class BlogApiTest {
         Response export = call("GET", "/api/posts/export", null);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).isEqualTo("application/x-ndjson");
-        List<Map<String, Object>> lines = export.body().lines().map(line -> (Map<String, Object>) JSON.readValue(line, Map.class))
-                .toList();
+        List<Map<String, Object>> lines = export.body()
+            .lines()
+            .map(line -> (Map<String, Object>) JSON.readValue(line, Map.class))
+            .toList();
         assertThat(lines).hasSize((int) this.posts.count());
         assertThat(lines).extracting(line -> line.get("title")).containsSubsequence("Export one", "Export two");
         assertThat(lines.get(lines.size() - 1)).containsKeys("id", "title", "body", "userId", "insertedAt")
-                .doesNotContainKeys("user", "comments", "tags", "meta");
+            .doesNotContainKeys("user", "comments", "tags", "meta");
     }
 
     @Test
@@ -212,17 +226,19 @@ class BlogApiTest {
     void searchesTitlesAndBodiesInAnyCaseAndFiltersByTag() throws Exception {
         long author = register("Searcher", "searcher@example.com");
         String marker = "Zq" + System.nanoTime();
-        Response tagged = call("POST", "/api/posts", Map.of("title", "About " + marker, "body", "plain", "userId", author,
-                "tags", List.of("findme")));
+        Response tagged = call("POST", "/api/posts",
+                Map.of("title", "About " + marker, "body", "plain", "userId", author, "tags", List.of("findme")));
         assertThat(tagged.status()).isEqualTo(201);
         post(author, "Unrelated");
-        Response inBody = call("POST", "/api/posts", Map.of("title", "Other", "body", "mentions " + marker.toLowerCase(),
-                "userId", author));
+        Response inBody = call("POST", "/api/posts",
+                Map.of("title", "Other", "body", "mentions " + marker.toLowerCase(), "userId", author));
         assertThat(inBody.status()).isEqualTo(201);
         assertThat(call("GET", "/api/posts/search?q=" + marker.toUpperCase(), null).list())
-                .extracting(post -> post.get("title")).containsExactly("Other", "About " + marker);
+            .extracting(post -> post.get("title"))
+            .containsExactly("Other", "About " + marker);
         assertThat(call("GET", "/api/posts/search?q=" + marker + "&tag=FindMe", null).list())
-                .extracting(post -> post.get("title")).containsExactly("About " + marker);
+            .extracting(post -> post.get("title"))
+            .containsExactly("About " + marker);
     }
 
     @Test
@@ -232,7 +248,7 @@ class BlogApiTest {
         call("POST", "/api/posts", Map.of("title", "Four words", "body", "one two three four", "userId", author));
         List<Map<String, Object>> stats = call("GET", "/api/users/stats", null).list();
         assertThat(stats).filteredOn(row -> ((Number) row.get("userId")).longValue() == author)
-                .containsExactly(Map.of("userId", (int) author, "name", "Statistician", "posts", 2, "averageWords", 3.0));
+            .containsExactly(Map.of("userId", (int) author, "name", "Statistician", "posts", 2, "averageWords", 3.0));
     }
 
     @Test
@@ -245,8 +261,10 @@ class BlogApiTest {
 
         Map<String, Object> first = call("GET", "/api/users/" + author + "/posts?page=0&size=2", null).json();
         assertThat((List<?>) first.get("content")).extracting(p -> at(p, "title")).containsExactly("Third", "Second");
-        assertThat(first).containsEntry("page", 0).containsEntry("size", 2).containsEntry("totalElements", 3)
-                .containsEntry("totalPages", 2);
+        assertThat(first).containsEntry("page", 0)
+            .containsEntry("size", 2)
+            .containsEntry("totalElements", 3)
+            .containsEntry("totalPages", 2);
         Map<String, Object> second = call("GET", "/api/users/" + author + "/posts?page=1&size=2", null).json();
         assertThat((List<?>) second.get("content")).extracting(p -> at(p, "title")).containsExactly("First");
 
@@ -267,19 +285,22 @@ class BlogApiTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(titlesOn(first.body())).containsExactly("Page one C", "Page one B");
         assertThat(first.body()).contains("<a id=\"next-page\" href=\"/posts?page=1&amp;size=2\">Older posts</a>")
-                .doesNotContain("previous-page");
+            .doesNotContain("previous-page");
 
         Response second = call("GET", "/posts?page=1&size=2", null);
         assertThat(titlesOn(second.body())).first().isEqualTo("Page one A");
         assertThat(second.body()).contains("<a id=\"previous-page\" href=\"/posts?page=0&amp;size=2\">Newer posts</a>");
 
         assertThat(titlesOn(call("GET", "/posts?size=0", null).body())).hasSize(1);
-        assertThat(titlesOn(call("GET", "/posts?page=-3&size=2", null).body())).containsExactly("Page one C", "Page one B");
+        assertThat(titlesOn(call("GET", "/posts?page=-3&size=2", null).body())).containsExactly("Page one C",
+                "Page one B");
     }
 
     private static List<String> titlesOn(String html) {
-        return html.lines().filter(line -> line.contains("class=\"title\""))
-                .map(line -> line.replaceAll(".*<strong class=\"title\">(.*)</strong>.*", "$1")).toList();
+        return html.lines()
+            .filter(line -> line.contains("class=\"title\""))
+            .map(line -> line.replaceAll(".*<strong class=\"title\">(.*)</strong>.*", "$1"))
+            .toList();
     }
 
     @Test
@@ -288,37 +309,38 @@ class BlogApiTest {
         long postsBefore = this.posts.count();
         long tagsBefore = this.tags.count();
 
-        Response junk = call("POST", "/api/posts", Map.of("title", "Junk tags", "body", "b", "userId", author,
-                "tags", Arrays.asList(1, null, Map.of("a", 1), true, "")));
+        Response junk = call("POST", "/api/posts", Map.of("title", "Junk tags", "body", "b", "userId", author, "tags",
+                Arrays.asList(1, null, Map.of("a", 1), true, "")));
         assertThat(junk.status()).isEqualTo(422);
         assertThat(junk.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
 
-        Response blank = call("POST", "/api/posts", Map.of("title", "Blank tag", "body", "b", "userId", author,
-                "tags", List.of("fine", "   ")));
+        Response blank = call("POST", "/api/posts",
+                Map.of("title", "Blank tag", "body", "b", "userId", author, "tags", List.of("fine", "   ")));
         assertThat(blank.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
 
-        Response notAList = call("POST", "/api/posts", Map.of("title", "Tags as text", "body", "b", "userId", author,
-                "tags", "a,b"));
+        Response notAList = call("POST", "/api/posts",
+                Map.of("title", "Tags as text", "body", "b", "userId", author, "tags", "a,b"));
         assertThat(notAList.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
 
-        Response tooLong = call("POST", "/api/posts", Map.of("title", "Long tag", "body", "b", "userId", author,
-                "tags", List.of("fine", "x".repeat(41))));
+        Response tooLong = call("POST", "/api/posts",
+                Map.of("title", "Long tag", "body", "b", "userId", author, "tags", List.of("fine", "x".repeat(41))));
         assertThat(tooLong.status()).isEqualTo(422);
-        assertThat(tooLong.json().get("errors")).isEqualTo(Map.of("tags", List.of("should be at most 40 character(s)")));
+        assertThat(tooLong.json().get("errors"))
+            .isEqualTo(Map.of("tags", List.of("should be at most 40 character(s)")));
 
         Response tooMany = call("POST", "/api/posts", Map.of("title", "Many tags", "body", "b", "userId", author,
                 "tags", IntStream.rangeClosed(1, 11).mapToObj(i -> "tag" + i).toList()));
         assertThat(tooMany.json().get("errors")).isEqualTo(Map.of("tags", List.of("should have at most 10 item(s)")));
 
-        Response alsoInvalidPost = call("POST", "/api/posts", Map.of("title", "", "body", "b", "userId", author,
-                "tags", List.of("fresh", 2)));
-        assertThat(alsoInvalidPost.json().get("errors")).isEqualTo(Map.of("title", List.of("can't be blank"),
-                "tags", List.of("is invalid")));
+        Response alsoInvalidPost = call("POST", "/api/posts",
+                Map.of("title", "", "body", "b", "userId", author, "tags", List.of("fresh", 2)));
+        assertThat(alsoInvalidPost.json().get("errors"))
+            .isEqualTo(Map.of("title", List.of("can't be blank"), "tags", List.of("is invalid")));
 
-        Response unknownAuthor = call("POST", "/api/posts", Map.of("title", "Orphan", "body", "b", "userId", 424242,
-                "tags", List.of("orphan")));
+        Response unknownAuthor = call("POST", "/api/posts",
+                Map.of("title", "Orphan", "body", "b", "userId", 424242, "tags", List.of("orphan")));
         assertThat(unknownAuthor.json().get("errors")).as("the tag is inserted, then rolled back with the post")
-                .isEqualTo(Map.of("userId", List.of("does not exist")));
+            .isEqualTo(Map.of("userId", List.of("does not exist")));
 
         assertThat(this.posts.count()).isEqualTo(postsBefore);
         assertThat(this.tags.count()).isEqualTo(tagsBefore);
@@ -342,8 +364,10 @@ class BlogApiTest {
     @Test
     void refusesAStringWithAnUnpairedSurrogate() throws Exception {
         long author = register("Claude", "claude@example.com");
-        // The escape as the client sent it: a Java string holding the lone surrogate has no UTF-8 form to send.
-        Response response = send("POST", "/api/posts", "{\"title\": \"\\ud800\", \"body\": \"b\", \"userId\": " + author + "}");
+        // The escape as the client sent it: a Java string holding the lone surrogate has
+        // no UTF-8 form to send.
+        Response response = send("POST", "/api/posts",
+                "{\"title\": \"\\ud800\", \"body\": \"b\", \"userId\": " + author + "}");
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors")).isEqualTo(Map.of("title", List.of("is invalid")));
     }
@@ -352,8 +376,8 @@ class BlogApiTest {
     void registersAnEmailOnceWhateverItsCaseAndSpaces() throws Exception {
         long id = register("Ann", "  Ann@Example.COM ");
         assertThat(call("GET", "/api/users/" + id, null).json().get("email")).isEqualTo("ann@example.com");
-        Response again = call("POST", "/api/users", Map.of("name", "Ann 2", "email", "ann@EXAMPLE.com",
-                "password", "long enough", "passwordConfirmation", "long enough"));
+        Response again = call("POST", "/api/users", Map.of("name", "Ann 2", "email", "ann@EXAMPLE.com", "password",
+                "long enough", "passwordConfirmation", "long enough"));
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.json().get("errors")).isEqualTo(Map.of("email", List.of("has already been taken")));
     }
@@ -370,15 +394,18 @@ class BlogApiTest {
         Response created = form("/posts", "title=Formed&body=one+two+three&userId=" + author + "&wordCount=999&id=77");
         assertThat(created.status()).isEqualTo(302);
         assertThat(this.jdbc.queryForMap("SELECT id, word_count FROM posts WHERE title = 'Formed'"))
-                .containsEntry("word_count", 3).doesNotContainEntry("id", 77L);
+            .containsEntry("word_count", 3)
+            .doesNotContainEntry("id", 77L);
     }
 
     @Test
     void aContentTypeThatIsNotOneAnswers415() throws Exception {
-        for (String contentType : new String[] {";;;", "application/json; charset=nope"}) {
-            HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
-                    + "/api/posts")).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        for (String contentType : new String[] { ";;;", "application/json; charset=nope" }) {
+            HttpResponse<String> response = this.client
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/posts"))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(contentType).isEqualTo(415);
         }
     }
@@ -386,10 +413,12 @@ class BlogApiTest {
     @Test
     void aPutFromAStaleReadAnswers412InsteadOfOverwritingTheNewerPost() throws Exception {
         long author = register("Etag", "etag" + System.nanoTime() + "@example.com");
-        long id = ((Number) call("POST", "/api/posts", Map.of("title", "Versioned", "body", "b", "userId", author)).json()
-                .get("id")).longValue();
-        HttpResponse<String> read = this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
-                + "/api/posts/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+        long id = ((Number) call("POST", "/api/posts", Map.of("title", "Versioned", "body", "b", "userId", author))
+            .json()
+            .get("id")).longValue();
+        HttpResponse<String> read = this.client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/posts/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
         String etag = read.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).isEqualTo("\"0\"");
         HttpResponse<String> first = put(id, "{\"title\": \"Theirs\"}", etag);
@@ -402,7 +431,10 @@ class BlogApiTest {
 
     private HttpResponse<String> put(long id, String json, String ifMatch) throws Exception {
         return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/posts/" + id))
-                .header("Content-Type", "application/json").header("If-Match", ifMatch)
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .header("If-Match", ifMatch)
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -26,4 +26,5 @@ class BlogApplicationTest {
         assertThat(this.registry.get(User.class).redactFields()).containsExactly("passwordHash", "password",
                 "passwordConfirmation");
     }
+
 }

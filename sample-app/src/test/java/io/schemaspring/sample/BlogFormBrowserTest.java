@@ -19,14 +19,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The HTML form in a real headless Chromium (Debian's chromium and chromium-driver). Outside CI
- * it is skipped with a notice when no browser is installed; in CI ({@code CI=true}) it must run.
+ * The HTML form in a real headless Chromium (Debian's chromium and chromium-driver).
+ * Outside CI it is skipped with a notice when no browser is installed; in CI
+ * ({@code CI=true}) it must run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1")
 class BlogFormBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
@@ -39,8 +41,8 @@ class BlogFormBrowserTest {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed) {
             if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI requires Chromium at " + CHROMIUM + " and ChromeDriver at " + CHROMEDRIVER
-                        + ": .ci/run installs the Debian packages chromium and chromium-driver");
+                throw new IllegalStateException("CI requires Chromium at " + CHROMIUM + " and ChromeDriver at "
+                        + CHROMEDRIVER + ": .ci/run installs the Debian packages chromium and chromium-driver");
             }
             System.out.println("[browser-test] NOTICE: no Chromium/ChromeDriver installed, skipping the browser test "
                     + "(apt-get install chromium chromium-driver to run it)");
@@ -48,11 +50,12 @@ class BlogFormBrowserTest {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+            .usingAnyFreePort()
+            .build();
         this.browser = new ChromeDriver(service, options);
         this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -80,8 +83,10 @@ class BlogFormBrowserTest {
         this.browser.findElement(By.id("published")).click();
         this.browser.findElement(By.id("save")).click();
 
-        new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/posts"));
+        new WebDriverWait(this.browser, Duration.ofSeconds(10))
+            .until(driver -> driver.getCurrentUrl().endsWith("/posts"));
         assertThat(this.browser.findElements(By.cssSelector("#posts .title"))).extracting(element -> element.getText())
-                .contains("Written in a browser", "Hello, schemas");
+            .contains("Written in a browser", "Hello, schemas");
     }
+
 }

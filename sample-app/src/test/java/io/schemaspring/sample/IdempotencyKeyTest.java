@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} on the sample's API over real HTTP (H2 here, PostgreSQL in the
- * subclass): a client whose reply is lost retries and gets the first outcome, and the post exists
- * once.
+ * subclass): a client whose reply is lost retries and gets the first outcome, and the
+ * post exists once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdempotencyKeyTest {
@@ -47,7 +47,8 @@ class IdempotencyKeyTest {
 
     @BeforeEach
     void register() throws Exception {
-        HttpResponse<String> user = post("/api/users", null, "{\"name\": \"Idem\", \"email\": \"idem" + System.nanoTime()
+        HttpResponse<String> user = post("/api/users", null, "{\"name\": \"Idem\", \"email\": \"idem"
+                + System.nanoTime()
                 + "@example.com\", \"password\": \"correct horse battery\", \"passwordConfirmation\": \"correct horse battery\"}");
         assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
         this.userId = ((Number) JSON.readValue(user.body(), Map.class).get("id")).longValue();
@@ -59,7 +60,8 @@ class IdempotencyKeyTest {
 
     HttpResponse<String> post(String path, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -77,8 +79,10 @@ class IdempotencyKeyTest {
         byte[] body = postBody(title).getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", this.port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/posts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nIdempotency-Key: "
-                    + key + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(
+                    ("POST /api/posts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nIdempotency-Key: "
+                            + key + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             out.write(body);
             out.flush();
         }
@@ -94,7 +98,8 @@ class IdempotencyKeyTest {
         assertThat(retried.statusCode()).isEqualTo(201);
         assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(retried.headers().firstValue("Content-Type")).contains("application/json");
-        assertThat(JSON.readValue(retried.body(), Map.class)).containsEntry("id", id.intValue()).containsEntry("title", title);
+        assertThat(JSON.readValue(retried.body(), Map.class)).containsEntry("id", id.intValue())
+            .containsEntry("title", title);
         assertThat(count(title)).isEqualTo(1);
     }
 
@@ -146,4 +151,5 @@ class IdempotencyKeyTest {
                 "Idempotency-Key must be 1 to 255 visible ASCII characters");
         assertThat(count(title)).isZero();
     }
+
 }

@@ -24,12 +24,13 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sample behind PgBouncer in transaction pooling mode (the {@code pgbouncer} profile), where
- * PgJDBC's prepared COMMIT once left transactions open and lost acknowledged posts: twenty
- * clients create, rename and comment on posts at once, and afterwards the primary, read
- * directly, holds every write that was answered 200 or 201.
+ * The sample behind PgBouncer in transaction pooling mode (the {@code pgbouncer}
+ * profile), where PgJDBC's prepared COMMIT once left transactions open and lost
+ * acknowledged posts: twenty clients create, rename and comment on posts at once, and
+ * afterwards the primary, read directly, holds every write that was answered 200 or 201.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.hikari.maximum-pool-size=20")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.hikari.maximum-pool-size=20")
 @ActiveProfiles("pgbouncer")
 class PgBouncerLoadTest {
 
@@ -78,11 +79,14 @@ class PgBouncerLoadTest {
             assertThat(titles).hasSize(CLIENTS * ROUNDS);
             assertThat(comments).hasSize(CLIENTS * ROUNDS);
             Map<Long, String> stored = new HashMap<>();
-            this.primary.query("SELECT id, title FROM blog.posts WHERE user_id = ?",
-                    row -> { stored.put(row.getLong(1), row.getString(2)); }, userId);
+            this.primary.query("SELECT id, title FROM blog.posts WHERE user_id = ?", row -> {
+                stored.put(row.getLong(1), row.getString(2));
+            }, userId);
             assertThat(stored).isEqualTo(titles);
-            assertThat(this.primary.queryForList("SELECT c.id FROM blog.comments c JOIN blog.posts p ON p.id = c.post_id "
-                    + "WHERE p.user_id = ?", Long.class, userId)).containsExactlyInAnyOrderElementsOf(comments);
+            assertThat(this.primary.queryForList(
+                    "SELECT c.id FROM blog.comments c JOIN blog.posts p ON p.id = c.post_id " + "WHERE p.user_id = ?",
+                    Long.class, userId))
+                .containsExactlyInAnyOrderElementsOf(comments);
         }
         finally {
             clients.shutdownNow();
@@ -92,7 +96,9 @@ class PgBouncerLoadTest {
     private record Acknowledged(Map<Long, String> titles, List<Long> comments) {
     }
 
-    /** One client's rounds: a post, its new title, a comment; each answered 201, 200, 201. */
+    /**
+     * One client's rounds: a post, its new title, a comment; each answered 201, 200, 201.
+     */
     private Acknowledged writes(int client, long userId) throws Exception {
         Map<Long, String> titles = new HashMap<>();
         List<Long> comments = new ArrayList<>();
@@ -114,11 +120,13 @@ class PgBouncerLoadTest {
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long id(HttpResponse<String> response) {
         return ((Number) this.json.readValue(response.body(), Map.class).get("id")).longValue();
     }
+
 }

@@ -17,11 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The network to PostgreSQL black-holed under load (a proxy that stops passing packets without
- * closing anything): requests answer 503 within the profile's bounds instead of hanging or
- * answering 500; the server ends the sessions left inside a transaction and frees their locks
- * (idle_in_transaction_session_timeout, where a partition once kept 19 locks for 55 s); after the
- * network heals writes go on, and every post answered 201 is stored.
+ * The network to PostgreSQL black-holed under load (a proxy that stops passing packets
+ * without closing anything): requests answer 503 within the profile's bounds instead of
+ * hanging or answering 500; the server ends the sessions left inside a transaction and
+ * frees their locks (idle_in_transaction_session_timeout, where a partition once kept 19
+ * locks for 55 s); after the network heals writes go on, and every post answered 201 is
+ * stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
@@ -66,13 +67,19 @@ class PostgresBlackHoleTest {
             proxy.blackHole();
             Thread.sleep(8000);
             assertThat(this.direct.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = 'test' "
-                    + "AND state LIKE 'idle in transaction%'", Integer.class)).as("sessions left inside a transaction").isZero();
-            assertThat(this.direct.queryForObject("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                    + "WHERE c.relname IN ('posts', 'tags', 'posts_tags') AND l.pid <> pg_backend_pid()", Integer.class))
-                    .as("locks still held on the blog's tables").isZero();
+                    + "AND state LIKE 'idle in transaction%'", Integer.class))
+                .as("sessions left inside a transaction")
+                .isZero();
+            assertThat(this.direct.queryForObject(
+                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                            + "WHERE c.relname IN ('posts', 'tags', 'posts_tags') AND l.pid <> pg_backend_pid()",
+                    Integer.class))
+                .as("locks still held on the blog's tables")
+                .isZero();
             proxy.heal();
             clients.mark();
-            assertThat(clients.awaitWrite(Duration.ofSeconds(30))).as("a write succeeded within 30 s of healing").isNotZero();
+            assertThat(clients.awaitWrite(Duration.ofSeconds(30))).as("a write succeeded within 30 s of healing")
+                .isNotZero();
         }
         finally {
             clients.stop();
@@ -86,4 +93,5 @@ class PostgresBlackHoleTest {
         }, userId);
         assertThat(stored).containsAllEntriesOf(clients.acknowledged);
     }
+
 }

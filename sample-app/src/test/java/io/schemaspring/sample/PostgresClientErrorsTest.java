@@ -22,8 +22,9 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Values PostgreSQL refuses outside a changeset write answer 4xx, not 500 with a stack trace: a
- * NUL in a search (422), a delete that loses a race with a new comment to the foreign key (409).
+ * Values PostgreSQL refuses outside a changeset write answer 4xx, not 500 with a stack
+ * trace: a NUL in a search (422), a delete that loses a race with a new comment to the
+ * foreign key (409).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
@@ -44,9 +45,10 @@ class PostgresClientErrorsTest {
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -60,16 +62,18 @@ class PostgresClientErrorsTest {
 
     @Test
     void aDeleteThatLosesARaceWithANewCommentAnswers409(CapturedOutput output) throws Exception {
-        HttpResponse<String> user = send("POST", "/api/users", "{\"name\": \"Racer\", \"email\": \"fk" + System.nanoTime()
+        HttpResponse<String> user = send("POST", "/api/users", "{\"name\": \"Racer\", \"email\": \"fk"
+                + System.nanoTime()
                 + "@example.com\", \"password\": \"correct horse battery\", \"passwordConfirmation\": \"correct horse battery\"}");
         long userId = ((Number) JSON.readValue(user.body(), Map.class).get("id")).longValue();
-        HttpResponse<String> post = send("POST", "/api/posts", "{\"title\": \"Raced\", \"body\": \"b\", \"userId\": " + userId + "}");
+        HttpResponse<String> post = send("POST", "/api/posts",
+                "{\"title\": \"Raced\", \"body\": \"b\", \"userId\": " + userId + "}");
         long postId = ((Number) JSON.readValue(post.body(), Map.class).get("id")).longValue();
         HttpResponse<String> deleted;
         try (Connection commenter = DriverManager.getConnection(PostgresProfileTest.URL)) {
             commenter.setAutoCommit(false);
-            try (PreparedStatement insert = commenter.prepareStatement(
-                    "INSERT INTO blog.comments (body, post_id, inserted_at) VALUES ('late', ?, now())")) {
+            try (PreparedStatement insert = commenter
+                .prepareStatement("INSERT INTO blog.comments (body, post_id, inserted_at) VALUES ('late', ?, now())")) {
                 insert.setLong(1, postId);
                 insert.executeUpdate();
             }
@@ -90,4 +94,5 @@ class PostgresClientErrorsTest {
                 "The request conflicts with data already stored");
         assertThat(output.getAll()).doesNotContain(" ERROR ");
     }
+
 }

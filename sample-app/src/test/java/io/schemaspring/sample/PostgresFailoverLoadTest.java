@@ -19,17 +19,17 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A real automatic failover under load: the sample on the pg_auto_failover formation that
- * {@code .ci/run} starts (the {@code failover} profile: a multi-host URL, the standby as replica),
- * eight clients posting and reading back their posts, and the primary node killed half-way. Writes
- * answer 503 while the secondary is promoted, then go on on it; no request answers 500 or misses
- * its own post; every post answered 201 is on the new primary afterwards.
+ * {@code .ci/run} starts (the {@code failover} profile: a multi-host URL, the standby as
+ * replica), eight clients posting and reading back their posts, and the primary node
+ * killed half-way. Writes answer 503 while the secondary is promoted, then go on on it;
+ * no request answers 500 or misses its own post; every post answered 201 is on the new
+ * primary afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("failover")
 class PostgresFailoverLoadTest {
 
-    private static final String PRIMARY_URL =
-            "jdbc:postgresql://127.0.0.1:5442,127.0.0.1:5443/test?targetServerType=primary&user=postgres&connectTimeout=3";
+    private static final String PRIMARY_URL = "jdbc:postgresql://127.0.0.1:5442,127.0.0.1:5443/test?targetServerType=primary&user=postgres&connectTimeout=3";
 
     private static final File SCRIPT = new File("../.ci/failover.sh");
 
@@ -80,14 +80,19 @@ class PostgresFailoverLoadTest {
         assertThat(stored).containsAllEntriesOf(clients.acknowledged);
     }
 
-    /** Runs {@code .ci/failover.sh} with the subcommand; answers what it printed on standard output. */
+    /**
+     * Runs {@code .ci/failover.sh} with the subcommand; answers what it printed on
+     * standard output.
+     */
     private static String script(String command) throws Exception {
         Process process = new ProcessBuilder("bash", SCRIPT.getPath(), command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError(".ci/failover.sh " + command + " failed: " + output);
         }
         return output;
     }
+
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 
-/** {@code Idempotency-Key} on PostgreSQL, where concurrent retries of one key wait for the first. */
+/**
+ * {@code Idempotency-Key} on PostgreSQL, where concurrent retries of one key wait for the
+ * first.
+ */
 @ActiveProfiles("postgres")
 class PostgresIdempotencyKeyTest extends IdempotencyKeyTest {
 
@@ -51,4 +54,5 @@ class PostgresIdempotencyKeyTest extends IdempotencyKeyTest {
             clients.shutdownNow();
         }
     }
+
 }

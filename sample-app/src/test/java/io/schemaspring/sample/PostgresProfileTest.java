@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The postgres profile's timeouts reach the connections. Skipped with a notice when PostgreSQL
- * (127.0.0.1:5432) is unreachable, failing instead when {@code SCHEMA_IT_REQUIRED} names postgres.
+ * The postgres profile's timeouts reach the connections. Skipped with a notice when
+ * PostgreSQL (127.0.0.1:5432) is unreachable, failing instead when
+ * {@code SCHEMA_IT_REQUIRED} names postgres.
  */
 @SpringBootTest
 @ActiveProfiles("postgres")
@@ -35,10 +36,13 @@ class PostgresProfileTest {
     void connectionsHaveTheProfilesSocketConnectAndStatementTimeouts() throws SQLException {
         HikariDataSource hikari = (HikariDataSource) this.dataSource;
         assertThat(hikari.getConnectionTimeout()).isEqualTo(5000);
-        assertThat(hikari.getDataSourceProperties()).containsEntry("connectTimeout", "5").containsEntry("socketTimeout", "30");
+        assertThat(hikari.getDataSourceProperties()).containsEntry("connectTimeout", "5")
+            .containsEntry("socketTimeout", "30");
         try (Connection connection = this.dataSource.getConnection()) {
             assertThat(connection.getNetworkTimeout()).as("PgJDBC's socket timeout, in ms").isEqualTo(30_000);
         }
-        assertThat(new JdbcTemplate(this.dataSource).queryForObject("SHOW statement_timeout", String.class)).isEqualTo("10s");
+        assertThat(new JdbcTemplate(this.dataSource).queryForObject("SHOW statement_timeout", String.class))
+            .isEqualTo("10s");
     }
+
 }

@@ -25,13 +25,14 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sample reading from the real streaming replica while it replays nothing (replay paused):
- * clients that keep their cookies create a post, read it back, rename it and read it again. Each
- * read sees the client's own latest write (no 404, no old title), each rename is stored on the
- * primary, and a client without the cookie reads what the lagging replica has.
+ * The sample reading from the real streaming replica while it replays nothing (replay
+ * paused): clients that keep their cookies create a post, read it back, rename it and
+ * read it again. Each read sees the client's own latest write (no 404, no old title),
+ * each rename is stored on the primary, and a client without the cookie reads what the
+ * lagging replica has.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"postgres", "replica"})
+@ActiveProfiles({ "postgres", "replica" })
 class PostgresReplicaLagTest {
 
     private static final String REPLICA_URL = "jdbc:postgresql://127.0.0.1:5433/test?user=postgres&connectTimeout=3";
@@ -71,18 +72,21 @@ class PostgresReplicaLagTest {
                     HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
                     for (int round = 0; round < ROUNDS; round++) {
                         String title = "Lagged " + number + "-" + round;
-                        HttpResponse<String> created = send(browser, "POST", "/api/posts", "{\"title\": \"" + title
-                                + "\", \"body\": \"b\", \"userId\": " + userId + "}");
+                        HttpResponse<String> created = send(browser, "POST", "/api/posts",
+                                "{\"title\": \"" + title + "\", \"body\": \"b\", \"userId\": " + userId + "}");
                         expect(wrongAnswers, "POST", created, 201, null);
                         if (created.statusCode() != 201) {
                             continue;
                         }
                         long id = ((Number) this.json.readValue(created.body(), Map.class).get("id")).longValue();
-                        expect(wrongAnswers, "GET after POST", send(browser, "GET", "/api/posts/" + id, null), 200, title);
+                        expect(wrongAnswers, "GET after POST", send(browser, "GET", "/api/posts/" + id, null), 200,
+                                title);
                         String newTitle = "Renamed " + number + "-" + round;
-                        expect(wrongAnswers, "PUT", send(browser, "PUT", "/api/posts/" + id, "{\"title\": \"" + newTitle + "\"}"),
-                                200, newTitle);
-                        expect(wrongAnswers, "GET after PUT", send(browser, "GET", "/api/posts/" + id, null), 200, newTitle);
+                        expect(wrongAnswers, "PUT",
+                                send(browser, "PUT", "/api/posts/" + id, "{\"title\": \"" + newTitle + "\"}"), 200,
+                                newTitle);
+                        expect(wrongAnswers, "GET after PUT", send(browser, "GET", "/api/posts/" + id, null), 200,
+                                newTitle);
                         renamed.put(id, newTitle);
                     }
                     return null;
@@ -93,7 +97,8 @@ class PostgresReplicaLagTest {
             }
             strangersPost = renamed.keySet().iterator().next();
             assertThat(send(HttpClient.newHttpClient(), "GET", "/api/posts/" + strangersPost, null).statusCode())
-                    .as("a client without the position reads the lagging replica").isEqualTo(404);
+                .as("a client without the position reads the lagging replica")
+                .isEqualTo(404);
         }
         finally {
             clients.shutdownNow();
@@ -108,7 +113,8 @@ class PostgresReplicaLagTest {
         assertThat(stored).isEqualTo(renamed);
     }
 
-    private void expect(Set<String> wrongAnswers, String step, HttpResponse<String> response, int status, String title) {
+    private void expect(Set<String> wrongAnswers, String step, HttpResponse<String> response, int status,
+            String title) {
         boolean titled = title == null || title.equals(this.json.readValue(response.body(), Map.class).get("title"));
         if (response.statusCode() != status || !titled) {
             wrongAnswers.add(step + ": " + response.statusCode() + " " + response.body());
@@ -116,17 +122,20 @@ class PostgresReplicaLagTest {
     }
 
     private long userId(HttpClient client) throws Exception {
-        HttpResponse<String> user = send(client, "POST", "/api/users", "{\"name\": \"Lagged\", \"email\": \"lag"
-                + System.nanoTime() + "@example.com\", \"password\": \"correct horse battery\", "
-                + "\"passwordConfirmation\": \"correct horse battery\"}");
+        HttpResponse<String> user = send(client, "POST", "/api/users",
+                "{\"name\": \"Lagged\", \"email\": \"lag" + System.nanoTime()
+                        + "@example.com\", \"password\": \"correct horse battery\", "
+                        + "\"passwordConfirmation\": \"correct horse battery\"}");
         assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
         return ((Number) this.json.readValue(user.body(), Map.class).get("id")).longValue();
     }
 
     private HttpResponse<String> send(HttpClient client, String method, String path, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -27,11 +27,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Export clients that stop reading, on PostgreSQL: each held a pooled connection "idle in
- * transaction" until it hung up, and after a pool's worth of them every export hung. With the
- * profile's write timeout (3 s here) their streams end and their connections come back.
+ * transaction" until it hung up, and after a pool's worth of them every export hung. With
+ * the profile's write timeout (3 s here) their streams end and their connections come
+ * back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.tomcat.connection-timeout=3s", "spring.datasource.hikari.maximum-pool-size=4"})
+        properties = { "server.tomcat.connection-timeout=3s", "spring.datasource.hikari.maximum-pool-size=4" })
 @ActiveProfiles("postgres")
 class PostgresSlowExportClientTest {
 
@@ -56,10 +57,14 @@ class PostgresSlowExportClientTest {
     @BeforeEach
     void enoughPostsToFillEverySocketBuffer() {
         deleteBulk();
-        Long userId = this.jdbc.queryForObject("INSERT INTO blog.users (name, email, password_hash, inserted_at, updated_at) "
-                + "VALUES ('Bulk', ?, 'x', now(), now()) RETURNING id", Long.class, "bulk" + System.nanoTime() + "@example.com");
-        this.jdbc.update("INSERT INTO blog.posts (title, body, published, user_id, inserted_at, updated_at) "
-                + "SELECT ?, repeat('x', 2000), false, ?, now(), now() FROM generate_series(1, 20000)", BULK, userId);
+        Long userId = this.jdbc.queryForObject(
+                "INSERT INTO blog.users (name, email, password_hash, inserted_at, updated_at) "
+                        + "VALUES ('Bulk', ?, 'x', now(), now()) RETURNING id",
+                Long.class, "bulk" + System.nanoTime() + "@example.com");
+        this.jdbc.update(
+                "INSERT INTO blog.posts (title, body, published, user_id, inserted_at, updated_at) "
+                        + "SELECT ?, repeat('x', 2000), false, ?, now(), now() FROM generate_series(1, 20000)",
+                BULK, userId);
     }
 
     @AfterEach
@@ -70,10 +75,13 @@ class PostgresSlowExportClientTest {
         deleteBulk();
     }
 
-    /** Straight to PostgreSQL, without the profile's statement timeout: 20,000 rows (more, left by a run cut short). */
+    /**
+     * Straight to PostgreSQL, without the profile's statement timeout: 20,000 rows (more,
+     * left by a run cut short).
+     */
     private static void deleteBulk() {
         new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(PostgresProfileTest.URL))
-                .update("DELETE FROM blog.posts WHERE title = ?", BULK);
+            .update("DELETE FROM blog.posts WHERE title = ?", BULK);
     }
 
     @Test
@@ -87,22 +95,28 @@ class PostgresSlowExportClientTest {
             Thread.sleep(200);
         }
         assertThat(activeConnections(pool)).as("pooled connections still held by stalled exports").isZero();
-        assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = 'test' "
-                + "AND state = 'idle in transaction'", Integer.class)).isZero();
+        assertThat(this.jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = 'test' " + "AND state = 'idle in transaction'",
+                Integer.class))
+            .isZero();
 
-        HttpResponse<String> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + this.port + "/api/posts/export")).method("HEAD",
-                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> head = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/posts/export"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Type")).contains("application/x-ndjson");
         assertThat(head.body()).isEmpty();
 
-        HttpResponse<InputStream> full = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + this.port + "/api/posts/export")).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> full = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/posts/export"))
+                .timeout(Duration.ofSeconds(60))
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
         long lines;
         try (InputStream body = full.body()) {
-            lines = new String(body.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> line.contains(BULK)).count();
+            lines = new String(body.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains(BULK))
+                .count();
         }
         assertThat(lines).as("an export after them runs to the end").isEqualTo(20000);
     }
@@ -122,4 +136,5 @@ class PostgresSlowExportClientTest {
         socket.getInputStream().read(new byte[1024]);
         return socket;
     }
+
 }

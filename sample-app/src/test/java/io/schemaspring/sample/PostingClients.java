@@ -21,15 +21,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Clients posting to the sample's API, each in a loop until stopped, for the fault tests: every
- * answer is counted, every post answered 201 kept with its title, and any answer but 201 (or
- * what the test's check after a 201 refuses) or 503 noted as wrong.
+ * Clients posting to the sample's API, each in a loop until stopped, for the fault tests:
+ * every answer is counted, every post answered 201 kept with its title, and any answer
+ * but 201 (or what the test's check after a 201 refuses) or 503 noted as wrong.
  */
 final class PostingClients {
 
-    /** What a client does after its post was answered 201; answers a wrong answer, or {@code null}. */
+    /**
+     * What a client does after its post was answered 201; answers a wrong answer, or
+     * {@code null}.
+     */
     interface AfterCreated {
+
         String check(PostingClients clients, long id, HttpResponse<String> created) throws Exception;
+
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,14 +65,19 @@ final class PostingClients {
 
     /** A new user of the sample, answered 201; its id. */
     long register(String name) throws Exception {
-        HttpResponse<String> user = send("POST", "/api/users", "{\"name\": \"" + name + "\", \"email\": \"" + name
-                + System.nanoTime() + "@example.com\", \"password\": \"correct horse battery\", "
-                + "\"passwordConfirmation\": \"correct horse battery\"}", null);
+        HttpResponse<String> user = send("POST", "/api/users",
+                "{\"name\": \"" + name + "\", \"email\": \"" + name + System.nanoTime()
+                        + "@example.com\", \"password\": \"correct horse battery\", "
+                        + "\"passwordConfirmation\": \"correct horse battery\"}",
+                null);
         assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
         return id(user);
     }
 
-    /** Starts {@code count} clients posting as the user, titles "{@code title} client-round", bodies with {@code extraJson}. */
+    /**
+     * Starts {@code count} clients posting as the user, titles "{@code title}
+     * client-round", bodies with {@code extraJson}.
+     */
     void start(int count, long userId, String title, String extraJson, AfterCreated afterCreated) {
         this.threads = Executors.newFixedThreadPool(count);
         for (int client = 0; client < count; client++) {
@@ -76,8 +86,9 @@ final class PostingClients {
                 for (int round = 0; !this.stop.get(); round++) {
                     String posted = title + " " + number + "-" + round;
                     long sent = System.nanoTime();
-                    HttpResponse<String> created = send("POST", "/api/posts", "{\"title\": \"" + posted
-                            + "\", \"body\": \"b\", \"userId\": " + userId + extraJson + "}", null);
+                    HttpResponse<String> created = send("POST", "/api/posts",
+                            "{\"title\": \"" + posted + "\", \"body\": \"b\", \"userId\": " + userId + extraJson + "}",
+                            null);
                     count(created.statusCode());
                     if (created.statusCode() == 201) {
                         long id = id(created);
@@ -101,14 +112,20 @@ final class PostingClients {
         }
     }
 
-    /** Marks now: {@link #awaitWrite} waits for the first post sent after it and answered 201. */
+    /**
+     * Marks now: {@link #awaitWrite} waits for the first post sent after it and answered
+     * 201.
+     */
     long mark() {
         long now = System.nanoTime();
         this.since.set(now);
         return now;
     }
 
-    /** Waits up to {@code limit} for a post answered 201 after the {@link #mark}; when it was, or 0. */
+    /**
+     * Waits up to {@code limit} for a post answered 201 after the {@link #mark}; when it
+     * was, or 0.
+     */
     long awaitWrite(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (this.firstWriteSince.get() == 0 && System.nanoTime() < deadline) {
@@ -138,8 +155,10 @@ final class PostingClients {
 
     HttpResponse<String> send(String method, String path, String body, String position) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, body != null ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body != null ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
         if (position != null) {
             request.header("Schema-Position", position);
         }
@@ -149,4 +168,5 @@ final class PostingClients {
     static long id(HttpResponse<String> response) {
         return ((Number) JSON.readValue(response.body(), Map.class).get("id")).longValue();
     }
+
 }

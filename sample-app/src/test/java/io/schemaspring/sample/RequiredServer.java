@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A server a test class needs: skipped with a printed notice when it cannot be reached, failed
- * instead when {@code SCHEMA_IT_REQUIRED} names it (as CI does).
+ * A server a test class needs: skipped with a printed notice when it cannot be reached,
+ * failed instead when {@code SCHEMA_IT_REQUIRED} names it (as CI does).
  */
 final class RequiredServer {
 
@@ -32,11 +32,12 @@ final class RequiredServer {
             String reason = what + " is not reachable at " + url + " (" + ex.getMessage() + ")";
             String required = System.getenv("SCHEMA_IT_REQUIRED");
             if (required != null && Arrays.stream(required.split(","))
-                    .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals(key))) {
+                .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals(key))) {
                 fail(reason + ", but SCHEMA_IT_REQUIRED=" + required + " requires it");
             }
             System.out.println("[schema-it] NOTICE: " + reason + ": skipping its tests");
             Assumptions.abort(reason);
         }
     }
+
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Ten clients create posts at the same moment, all tagged with one tag nobody created before:
- * each must succeed, and the tag must exist once.
+ * Ten clients create posts at the same moment, all tagged with one tag nobody created
+ * before: each must succeed, and the tag must exist once.
  */
 final class TagRace {
 
@@ -27,39 +27,51 @@ final class TagRace {
         String tag = "race-" + System.nanoTime();
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            bodies.add("{\"title\": \"Race " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": [\"" + tag + "\"]}");
+            bodies.add("{\"title\": \"Race " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": [\""
+                    + tag + "\"]}");
         }
         assertThat(postAtOnce(port, bodies)).containsOnly(201);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + tagsTable + " WHERE name = ?", Long.class, tag)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + tagsTable + " WHERE name = ?", Long.class, tag))
+            .isEqualTo(1);
     }
 
     /**
-     * Twenty clients create posts at the same moment with the same two new tags, half of them
-     * naming them in the other order: each must succeed (no deadlock), and each tag exist once.
+     * Twenty clients create posts at the same moment with the same two new tags, half of
+     * them naming them in the other order: each must succeed (no deadlock), and each tag
+     * exist once.
      */
     static void runCrossed(int port, long userId, JdbcTemplate jdbc, String tagsTable) throws Exception {
         String first = "cross-a-" + System.nanoTime();
         String second = "cross-b-" + System.nanoTime();
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String tags = i % 2 == 0 ? "\"" + first + "\", \"" + second + "\"" : "\"" + second + "\", \"" + first + "\"";
-            bodies.add("{\"title\": \"Cross " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": [" + tags + "]}");
+            String tags = i % 2 == 0 ? "\"" + first + "\", \"" + second + "\""
+                    : "\"" + second + "\", \"" + first + "\"";
+            bodies.add("{\"title\": \"Cross " + i + "\", \"body\": \"b\", \"userId\": " + userId + ", \"tags\": ["
+                    + tags + "]}");
         }
         assertThat(postAtOnce(port, bodies)).containsOnly(201);
         for (String tag : List.of(first, second)) {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + tagsTable + " WHERE name = ?", Long.class, tag))
-                    .isEqualTo(1);
+                .isEqualTo(1);
         }
     }
 
-    /** Posts every body to {@code /api/posts} from a thread of its own, all at once; answers the statuses. */
+    /**
+     * Posts every body to {@code /api/posts} from a thread of its own, all at once;
+     * answers the statuses.
+     */
     private static List<Integer> postAtOnce(int port, List<String> bodies) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         List<Callable<Integer>> creates = new ArrayList<>();
         for (String body : bodies) {
-            creates.add(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/posts"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            creates.add(
+                    () -> client
+                        .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/posts"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
         }
         ExecutorService executor = Executors.newFixedThreadPool(bodies.size());
         try {
@@ -73,4 +85,5 @@ final class TagRace {
             executor.shutdownNow();
         }
     }
+
 }

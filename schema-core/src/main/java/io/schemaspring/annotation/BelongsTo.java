@@ -26,25 +26,33 @@ public @interface BelongsTo {
     /** Conditions on the associated schema. */
     Where[] where() default {};
 
-    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    /**
+     * Values for fields of the associated schema when building a new struct, Ecto's
+     * {@code :defaults}.
+     */
     Default[] defaults() default {};
 
     /**
-     * What {@code putAssoc}/{@code castAssoc} do with the current parent when another (or none)
-     * is put, Ecto's {@code :on_replace}: {@code RAISE} (default), {@code MARK_AS_INVALID},
-     * {@code NILIFY} (only the key changes), {@code UPDATE} (the given map updates the current
-     * parent), {@code DELETE} and {@code DELETE_IF_EXISTS} (the former parent's row is deleted).
+     * What {@code putAssoc}/{@code castAssoc} do with the current parent when another (or
+     * none) is put, Ecto's {@code :on_replace}: {@code RAISE} (default),
+     * {@code MARK_AS_INVALID}, {@code NILIFY} (only the key changes), {@code UPDATE} (the
+     * given map updates the current parent), {@code DELETE} and {@code DELETE_IF_EXISTS}
+     * (the former parent's row is deleted).
      */
     OnReplace onReplace() default OnReplace.RAISE;
 
     /**
-     * Ecto's {@code :define_field}: {@code false} when the foreign key field is declared for
-     * another purpose (another association's key, part of a composite primary key): it must still
-     * be declared, but it takes no foreign key role, so {@link #type()} and the configured foreign
-     * key type do not apply to it.
+     * Ecto's {@code :define_field}: {@code false} when the foreign key field is declared
+     * for another purpose (another association's key, part of a composite primary key):
+     * it must still be declared, but it takes no foreign key role, so {@link #type()} and
+     * the configured foreign key type do not apply to it.
      */
     boolean defineField() default true;
 
-    /** Ecto's {@code :type} of the foreign key field, overriding {@code schema.foreign-key-type} and {@link SchemaDefaults#foreignKeyType()}. */
+    /**
+     * Ecto's {@code :type} of the foreign key field, overriding
+     * {@code schema.foreign-key-type} and {@link SchemaDefaults#foreignKeyType()}.
+     */
     FieldType type() default FieldType.DEFAULT;
+
 }

@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Ecto's {@code embeds_many}: a {@code List} of embedded schemas stored as one JSON column (default: empty list). */
+/**
+ * Ecto's {@code embeds_many}: a {@code List} of embedded schemas stored as one JSON
+ * column (default: empty list).
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
@@ -20,4 +23,5 @@ public @interface EmbedsMany {
 
     /** What casting does when embeds are replaced. */
     OnReplace onReplace() default OnReplace.RAISE;
+
 }

@@ -23,4 +23,5 @@ public @interface EmbedsOne {
 
     /** Load a NULL column as an empty struct instead of null. */
     boolean defaultsToStruct() default false;
+
 }

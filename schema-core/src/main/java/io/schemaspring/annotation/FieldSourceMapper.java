@@ -7,7 +7,10 @@ package io.schemaspring.annotation;
 @FunctionalInterface
 public interface FieldSourceMapper {
 
-    /** {@code insertedAt} -> {@code inserted_at}, {@code userID} -> {@code user_id}, {@code address2} -> {@code address2}. */
+    /**
+     * {@code insertedAt} -> {@code inserted_at}, {@code userID} -> {@code user_id},
+     * {@code address2} -> {@code address2}.
+     */
     FieldSourceMapper SNAKE_CASE = FieldSourceMapper::snakeCase;
 
     /** The field name as it is. */
@@ -32,4 +35,5 @@ public interface FieldSourceMapper {
         }
         return result.toString();
     }
+
 }

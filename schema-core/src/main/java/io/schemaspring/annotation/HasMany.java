@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Ecto's {@code has_many} on a {@code List<X>} field: the associated schema holds a foreign
- * key to this one, by default this class's simple name plus {@code Id} ({@code User} -> {@code userId}).
+ * Ecto's {@code has_many} on a {@code List<X>} field: the associated schema holds a
+ * foreign key to this one, by default this class's simple name plus {@code Id}
+ * ({@code User} -> {@code userId}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,13 +22,19 @@ public @interface HasMany {
     /** The field of this schema the key points to; default: the primary key. */
     String references() default "";
 
-    /** Path of associations to go through, Ecto's {@code :through}, for example {@code {"posts", "comments"}}. */
+    /**
+     * Path of associations to go through, Ecto's {@code :through}, for example
+     * {@code {"posts", "comments"}}.
+     */
     String[] through() default {};
 
     /** Conditions on the associated schema. */
     Where[] where() default {};
 
-    /** Order of preloaded children: field names, each optionally followed by {@code asc} or {@code desc}. */
+    /**
+     * Order of preloaded children: field names, each optionally followed by {@code asc}
+     * or {@code desc}.
+     */
     String[] preloadOrder() default {};
 
     /** What deleting this schema does to the associated rows. */
@@ -36,6 +43,10 @@ public @interface HasMany {
     /** What casting does when associated structs are replaced. */
     OnReplace onReplace() default OnReplace.RAISE;
 
-    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    /**
+     * Values for fields of the associated schema when building a new struct, Ecto's
+     * {@code :defaults}.
+     */
     Default[] defaults() default {};
+
 }

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Ecto's {@code has_one}: the associated schema holds a foreign key to this one, by default
- * this class's simple name plus {@code Id} ({@code User} -> {@code userId}).
+ * Ecto's {@code has_one}: the associated schema holds a foreign key to this one, by
+ * default this class's simple name plus {@code Id} ({@code User} -> {@code userId}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +21,10 @@ public @interface HasOne {
     /** The field of this schema the key points to; default: the primary key. */
     String references() default "";
 
-    /** Path of associations to go through, Ecto's {@code :through}, for example {@code {"profile", "avatar"}}. */
+    /**
+     * Path of associations to go through, Ecto's {@code :through}, for example
+     * {@code {"profile", "avatar"}}.
+     */
     String[] through() default {};
 
     /** Conditions on the associated schema. */
@@ -33,6 +36,10 @@ public @interface HasOne {
     /** What casting does when the associated struct is replaced. */
     OnReplace onReplace() default OnReplace.RAISE;
 
-    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    /**
+     * Values for fields of the associated schema when building a new struct, Ecto's
+     * {@code :defaults}.
+     */
     Default[] defaults() default {};
+
 }

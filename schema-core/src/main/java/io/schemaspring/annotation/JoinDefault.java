@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A value written into a field of the join schema's rows, Ecto's {@code join_defaults}. The
- * value is cast through the field's type when the registry is built.
+ * A value written into a field of the join schema's rows, Ecto's {@code join_defaults}.
+ * The value is cast through the field's type when the registry is built.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +19,5 @@ public @interface JoinDefault {
 
     /** The value, as it would be given to cast. */
     String value();
+
 }

@@ -14,6 +14,9 @@ public @interface JoinKey {
     /** Column of the join table (a field name when joining through a schema class). */
     String column();
 
-    /** Field of the joined schema that the column references; default: its primary key. */
+    /**
+     * Field of the joined schema that the column references; default: its primary key.
+     */
     String references() default "";
+
 }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Ecto's {@code many_to_many} on a {@code List<X>} field, joined through a table
- * ({@link #joinThrough()}) or a join schema class ({@link #joinThroughSchema()}). Join keys
- * default to the owner's and the related class's simple names plus {@code _id}
+ * ({@link #joinThrough()}) or a join schema class ({@link #joinThroughSchema()}). Join
+ * keys default to the owner's and the related class's simple names plus {@code _id}
  * ({@code user_id}, {@code group_id}); through a schema class, plus {@code Id}.
  */
 @Documented
@@ -32,7 +32,10 @@ public @interface ManyToMany {
     /** Conditions on the associated schema. */
     Where[] where() default {};
 
-    /** Order of preloaded children: field names, each optionally followed by {@code asc} or {@code desc}. */
+    /**
+     * Order of preloaded children: field names, each optionally followed by {@code asc}
+     * or {@code desc}.
+     */
     String[] preloadOrder() default {};
 
     /** What deleting this schema does to the join rows. */
@@ -40,8 +43,8 @@ public @interface ManyToMany {
 
     /**
      * What {@code putAssoc}/{@code castAssoc} do with current children left out, Ecto's
-     * {@code :on_replace}: {@code RAISE} (default), {@code MARK_AS_INVALID}, or {@code DELETE},
-     * which deletes their join rows and never the associated rows.
+     * {@code :on_replace}: {@code RAISE} (default), {@code MARK_AS_INVALID}, or
+     * {@code DELETE}, which deletes their join rows and never the associated rows.
      */
     OnReplace onReplace() default OnReplace.RAISE;
 
@@ -52,12 +55,16 @@ public @interface ManyToMany {
     JoinDefault[] joinDefaults() default {};
 
     /**
-     * Refuse duplicates: putting a list with the same related key twice on a changeset is an
-     * error ({@code "has already been taken"} on the entry), and the repository refuses to
-     * write such a list. Declare a unique index on the join table too.
+     * Refuse duplicates: putting a list with the same related key twice on a changeset is
+     * an error ({@code "has already been taken"} on the entry), and the repository
+     * refuses to write such a list. Declare a unique index on the join table too.
      */
     boolean unique() default false;
 
-    /** Values for fields of the associated schema when building a new struct, Ecto's {@code :defaults}. */
+    /**
+     * Values for fields of the associated schema when building a new struct, Ecto's
+     * {@code :defaults}.
+     */
     Default[] defaults() default {};
+
 }

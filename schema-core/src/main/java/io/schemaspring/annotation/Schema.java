@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class as a schema backed by a table, like Ecto's {@code schema "users" do ... end}.
+ * Marks a class as a schema backed by a table, like Ecto's
+ * {@code schema "users" do ... end}.
  * <p>
- * Every non-static, non-transient instance field (inherited ones included) is a schema field
- * unless it carries an association or embed annotation or {@code @Field(virtual = true)}.
+ * Every non-static, non-transient instance field (inherited ones included) is a schema
+ * field unless it carries an association or embed annotation or
+ * {@code @Field(virtual = true)}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +28,10 @@ public @interface Schema {
     /** Free-form context kept in the metadata, like Ecto's {@code @schema_context}. */
     String context() default "";
 
-    /** {@code false} declares a schema without a primary key (Ecto's {@code @primary_key false}). */
+    /**
+     * {@code false} declares a schema without a primary key (Ecto's
+     * {@code @primary_key false}).
+     */
     boolean primaryKey() default true;
+
 }

@@ -1,4 +1,6 @@
-/** The annotations that define schemas, with Ecto's field, association and embed options. */
+/**
+ * The annotations that define schemas, with Ecto's field, association and embed options.
+ */
 @NullMarked
 package io.schemaspring.annotation;
 

@@ -6,22 +6,27 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A repository interface method that cannot be implemented: an unknown property in a derived
- * query, an unsupported keyword, a parameter without a name. Thrown when the repository is
- * created (start-up); the message names the interface, the method, the property and the fix.
+ * A repository interface method that cannot be implemented: an unknown property in a
+ * derived query, an unsupported keyword, a parameter without a name. Thrown when the
+ * repository is created (start-up); the message names the interface, the method, the
+ * property and the fix.
  */
 public class RepositoryDefinitionException extends RuntimeException {
 
     private final Class<?> repositoryInterface;
+
     private final String method;
+
     private final @Nullable String property;
+
     private final String reason;
+
     private final String fix;
 
     /**
-     * The error of a method of a repository interface: {@code reason} says what is wrong, {@code fix} what to
-     * change, {@code property} the derived-query property at fault ({@code null} when none); the message
-     * names them all.
+     * The error of a method of a repository interface: {@code reason} says what is wrong,
+     * {@code fix} what to change, {@code property} the derived-query property at fault
+     * ({@code null} when none); the message names them all.
      */
     public RepositoryDefinitionException(Class<?> repositoryInterface, Method method, @Nullable String property,
             String reason, String fix) {
@@ -41,8 +46,9 @@ public class RepositoryDefinitionException extends RuntimeException {
 
     /** {@code findByTitle(String)}. */
     public static String signature(Method method) {
-        return method.getName() + "(" + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
-                .collect(Collectors.joining(", ")) + ")";
+        return method.getName() + "("
+                + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
+                + ")";
     }
 
     /** The repository interface declaring the method. */
@@ -65,8 +71,11 @@ public class RepositoryDefinitionException extends RuntimeException {
         return this.reason;
     }
 
-    /** What to change so the method can be implemented: the message's {@code Fix:} part. */
+    /**
+     * What to change so the method can be implemented: the message's {@code Fix:} part.
+     */
     public String fix() {
         return this.fix;
     }
+
 }

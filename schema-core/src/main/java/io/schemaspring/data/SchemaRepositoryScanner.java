@@ -14,14 +14,17 @@ public final class SchemaRepositoryScanner {
 
     private final ClassLoader classLoader;
 
-    /** A scanner reading the class path of {@code classLoader} and loading the interfaces it finds with it. */
+    /**
+     * A scanner reading the class path of {@code classLoader} and loading the interfaces
+     * it finds with it.
+     */
     public SchemaRepositoryScanner(ClassLoader classLoader) {
         this.classLoader = classLoader;
     }
 
     /**
-     * The interfaces in the base packages and below that extend {@link SchemaRepository} (not
-     * {@code SchemaRepository} itself), each once, in the order found.
+     * The interfaces in the base packages and below that extend {@link SchemaRepository}
+     * (not {@code SchemaRepository} itself), each once, in the order found.
      */
     public Set<Class<?>> scan(Iterable<String> basePackages) {
         ClassPathScanningCandidateComponentProvider provider = new ClassPathScanningCandidateComponentProvider(false) {
@@ -43,4 +46,5 @@ public final class SchemaRepositoryScanner {
         }
         return found;
     }
+
 }

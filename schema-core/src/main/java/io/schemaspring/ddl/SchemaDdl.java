@@ -24,29 +24,38 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code CREATE TABLE} statements of a registry, a migration's starting point: every
- * table-backed schema with its columns typed as the dialect stores the field types (JSON for
- * maps and embeds, arrays where the database has them, else JSON), its primary key (an identity
- * or auto-increment column for a database-generated {@code :id}), the foreign keys of its
- * {@code belongs_to} associations named {@code <table>_<column>_fkey} (as
- * {@code foreignKeyConstraint} expects) and the join tables of its {@code many_to_many}
+ * table-backed schema with its columns typed as the dialect stores the field types (JSON
+ * for maps and embeds, arrays where the database has them, else JSON), its primary key
+ * (an identity or auto-increment column for a database-generated {@code :id}), the
+ * foreign keys of its {@code belongs_to} associations named as
+ * {@code foreignKeyConstraint} expects (table, column, {@code _fkey}:
+ * {@code comments_post_id_fkey}) and the join tables of its {@code many_to_many}
  * associations. Referenced tables come first; foreign keys of a reference cycle follow as
- * {@code ALTER TABLE ... ADD CONSTRAINT}. Unique indexes, checks and defaults are not known to
- * the schemas and are left to the migration.
+ * {@code ALTER TABLE ... ADD CONSTRAINT}. Unique indexes, checks and defaults are not
+ * known to the schemas and are left to the migration.
  */
 public final class SchemaDdl {
 
     private SchemaDdl() {
     }
 
-    /** The statements (without a trailing semicolon) creating every table of the registry, referenced tables first. */
+    /**
+     * The statements (without a trailing semicolon) creating every table of the registry,
+     * referenced tables first.
+     */
     public static List<String> create(SchemaRegistry registry, Dialect dialect) {
         Map<String, TableDef> tables = new LinkedHashMap<>();
-        registry.all().stream().filter(SchemaDdl::hasTable)
-                .sorted(Comparator.comparing(SchemaDdl::qualifiedName))
-                .forEach(schema -> tables.putIfAbsent(qualifiedName(schema), table(registry, schema, dialect)));
-        registry.all().stream().filter(SchemaDdl::hasTable).sorted(Comparator.comparing(SchemaDdl::qualifiedName))
-                .forEach(schema -> joinTables(registry, schema, dialect)
-                        .forEach(join -> tables.putIfAbsent(join.key, join)));
+        registry.all()
+            .stream()
+            .filter(SchemaDdl::hasTable)
+            .sorted(Comparator.comparing(SchemaDdl::qualifiedName))
+            .forEach(schema -> tables.putIfAbsent(qualifiedName(schema), table(registry, schema, dialect)));
+        registry.all()
+            .stream()
+            .filter(SchemaDdl::hasTable)
+            .sorted(Comparator.comparing(SchemaDdl::qualifiedName))
+            .forEach(schema -> joinTables(registry, schema, dialect)
+                .forEach(join -> tables.putIfAbsent(join.key, join)));
         List<String> created = new ArrayList<>();
         List<String> statements = new ArrayList<>();
         List<String> deferred = new ArrayList<>();
@@ -58,23 +67,34 @@ public final class SchemaDdl {
         return List.copyOf(statements);
     }
 
-    /** The {@code CREATE TABLE} statement of one schema's table, with its foreign keys. */
+    /**
+     * The {@code CREATE TABLE} statement of one schema's table, with its foreign keys.
+     */
     public static String createTable(SchemaRegistry registry, SchemaMetadata schema, Dialect dialect) {
         return table(registry, schema, dialect).render(dialect, Set.of());
     }
 
-    /** The definition ({@code name type}) of a field's column, as {@code ALTER TABLE ... ADD COLUMN} takes it. */
+    /**
+     * The definition ({@code name type}) of a field's column, as
+     * {@code ALTER TABLE ... ADD COLUMN} takes it.
+     */
     public static String columnDefinition(SchemaMetadata schema, String field, Dialect dialect) {
         FieldMetadata metadata = Objects.requireNonNull(schema.field(field), () -> "Unknown field " + field);
         return dialect.quote(Objects.requireNonNull(metadata.source())) + " " + columnType(metadata.type(), dialect);
     }
 
-    /** The table name of a schema, qualified with its prefix and quoted as the dialect quotes it. */
+    /**
+     * The table name of a schema, qualified with its prefix and quoted as the dialect
+     * quotes it.
+     */
     public static String tableName(SchemaMetadata schema, Dialect dialect) {
         return tableName(schema.prefix(), Objects.requireNonNull(schema.source()), dialect);
     }
 
-    /** The column type the dialect stores a field type in, as the repository's codecs read and write it. */
+    /**
+     * The column type the dialect stores a field type in, as the repository's codecs read
+     * and write it.
+     */
     public static String columnType(Type type, Dialect dialect) {
         return dialect.columnType(dialect.storage(type));
     }
@@ -148,8 +168,8 @@ public final class SchemaDdl {
             String column = schema.fieldSource(association.ownerKey());
             String referencedColumn = related.fieldSource(association.relatedKey());
             if (column != null && referencedColumn != null) {
-                foreignKeys.add(new ForeignKey(ConstraintNames.foreignKey(source, column), column, qualifiedName(related),
-                        tableName(related, dialect), referencedColumn));
+                foreignKeys.add(new ForeignKey(ConstraintNames.foreignKey(source, column), column,
+                        qualifiedName(related), tableName(related, dialect), referencedColumn));
             }
         }
         return new TableDef(qualifiedName(schema), tableName(schema, dialect), columns, primaryKey, foreignKeys);
@@ -162,24 +182,25 @@ public final class SchemaDdl {
             SchemaMetadata related = registry.find(association.related());
             String joinTable = association.joinThrough();
             if (association.kind() != AssociationKind.MANY_TO_MANY || association.joinThroughSchema() != null
-                    || joinTable == null || related == null || !hasTable(related) || association.joinKeys().size() != 2) {
+                    || joinTable == null || related == null || !hasTable(related)
+                    || association.joinKeys().size() != 2) {
                 continue;
             }
             List<String> columns = new ArrayList<>();
             List<String> keyColumns = new ArrayList<>();
             List<ForeignKey> foreignKeys = new ArrayList<>();
-            SchemaMetadata[] sides = {schema, related};
+            SchemaMetadata[] sides = { schema, related };
             for (int i = 0; i < 2; i++) {
                 JoinColumn key = association.joinKeys().get(i);
                 SchemaMetadata side = sides[i];
                 Type type = Objects.requireNonNull(side.type(key.references()));
                 columns.add(dialect.quote(key.column()) + " " + columnType(type, dialect) + " NOT NULL");
                 keyColumns.add(key.column());
-                foreignKeys.add(new ForeignKey(ConstraintNames.foreignKey(joinTable, key.column()), key.column(), qualifiedName(side),
-                        tableName(side, dialect), key.referencesColumn()));
+                foreignKeys.add(new ForeignKey(ConstraintNames.foreignKey(joinTable, key.column()), key.column(),
+                        qualifiedName(side), tableName(side, dialect), key.referencesColumn()));
             }
-            joins.add(new TableDef(qualifiedName(schema.prefix(), joinTable), tableName(schema.prefix(), joinTable, dialect),
-                    columns, keyColumns, foreignKeys));
+            joins.add(new TableDef(qualifiedName(schema.prefix(), joinTable),
+                    tableName(schema.prefix(), joinTable, dialect), columns, keyColumns, foreignKeys));
         }
         return joins;
     }
@@ -188,8 +209,8 @@ public final class SchemaDdl {
             String referencedColumn) {
 
         String render(Dialect dialect) {
-            return "CONSTRAINT " + dialect.quote(this.name) + " FOREIGN KEY (" + dialect.quote(this.column) + ") REFERENCES "
-                    + this.referencedTable + " (" + dialect.quote(this.referencedColumn) + ")";
+            return "CONSTRAINT " + dialect.quote(this.name) + " FOREIGN KEY (" + dialect.quote(this.column)
+                    + ") REFERENCES " + this.referencedTable + " (" + dialect.quote(this.referencedColumn) + ")";
         }
     }
 
@@ -199,11 +220,14 @@ public final class SchemaDdl {
         String render(Dialect dialect, Set<ForeignKey> without) {
             List<String> parts = new ArrayList<>(this.columns);
             if (!this.primaryKey.isEmpty()) {
-                parts.add("PRIMARY KEY (" + String.join(", ", this.primaryKey.stream().map(dialect::quote).toList()) + ")");
+                parts.add("PRIMARY KEY (" + String.join(", ", this.primaryKey.stream().map(dialect::quote).toList())
+                        + ")");
             }
-            this.foreignKeys.stream().filter(foreignKey -> !without.contains(foreignKey))
-                    .forEach(foreignKey -> parts.add(foreignKey.render(dialect)));
+            this.foreignKeys.stream()
+                .filter(foreignKey -> !without.contains(foreignKey))
+                .forEach(foreignKey -> parts.add(foreignKey.render(dialect)));
             return "CREATE TABLE " + this.name + " (\n  " + String.join(",\n  ", parts) + "\n)";
         }
     }
+
 }

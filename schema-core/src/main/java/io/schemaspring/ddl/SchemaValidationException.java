@@ -1,6 +1,9 @@
 package io.schemaspring.ddl;
 
-/** The database does not match the schemas: the message is the whole report, each mismatch with its fix. */
+/**
+ * The database does not match the schemas: the message is the whole report, each mismatch
+ * with its fix.
+ */
 public class SchemaValidationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -17,4 +20,5 @@ public class SchemaValidationException extends RuntimeException {
     public SchemaValidator.Report report() {
         return this.report;
     }
+
 }

@@ -23,9 +23,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Checks every table-backed schema against a live database's JDBC metadata: the table exists,
- * and each query field has a column of a compatible type. One {@link Report} lists every
- * mismatch with the DDL that fixes it.
+ * Checks every table-backed schema against a live database's JDBC metadata: the table
+ * exists, and each query field has a column of a compatible type. One {@link Report}
+ * lists every mismatch with the DDL that fixes it.
  */
 public final class SchemaValidator {
 
@@ -54,12 +54,17 @@ public final class SchemaValidator {
             if (this.mismatches.isEmpty()) {
                 return "The database matches the schemas.";
             }
-            StringBuilder report = new StringBuilder("The database does not match the schemas (" + this.mismatches.size()
-                    + (this.mismatches.size() == 1 ? " mismatch" : " mismatches") + "):\n");
+            StringBuilder report = new StringBuilder("The database does not match the schemas ("
+                    + this.mismatches.size() + (this.mismatches.size() == 1 ? " mismatch" : " mismatches") + "):\n");
             for (int i = 0; i < this.mismatches.size(); i++) {
                 Mismatch mismatch = this.mismatches.get(i);
-                report.append("\n").append(i + 1).append(". ").append(mismatch.problem()).append("\n   Fix: ")
-                        .append(mismatch.fix().replace("\n", "\n   ")).append(";\n");
+                report.append("\n")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(mismatch.problem())
+                    .append("\n   Fix: ")
+                    .append(mismatch.fix().replace("\n", "\n   "))
+                    .append(";\n");
             }
             return report.toString();
         }
@@ -71,10 +76,12 @@ public final class SchemaValidator {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             boolean schemas = metaData.supportsSchemasInTableDefinitions();
-            List<SchemaMetadata> tables = registry.all().stream().filter(SchemaDdl::hasTable)
-                    .sorted(Comparator.comparing((SchemaMetadata schema) -> String.valueOf(schema.prefix()))
-                            .thenComparing(schema -> Objects.requireNonNull(schema.source())))
-                    .toList();
+            List<SchemaMetadata> tables = registry.all()
+                .stream()
+                .filter(SchemaDdl::hasTable)
+                .sorted(Comparator.comparing((SchemaMetadata schema) -> String.valueOf(schema.prefix()))
+                    .thenComparing(schema -> Objects.requireNonNull(schema.source())))
+                .toList();
             for (SchemaMetadata schema : tables) {
                 validate(registry, schema, connection, metaData, schemas, dialect, mismatches);
             }
@@ -83,7 +90,8 @@ public final class SchemaValidator {
     }
 
     private static void validate(SchemaRegistry registry, SchemaMetadata schema, Connection connection,
-            DatabaseMetaData metaData, boolean schemas, Dialect dialect, List<Mismatch> mismatches) throws SQLException {
+            DatabaseMetaData metaData, boolean schemas, Dialect dialect, List<Mismatch> mismatches)
+            throws SQLException {
         String table = dialect.fold(Objects.requireNonNull(schema.source()));
         String prefix = schema.prefix() == null ? null : dialect.fold(schema.prefix());
         String catalog = schemas ? connection.getCatalog() : prefix != null ? prefix : connection.getCatalog();
@@ -108,16 +116,19 @@ public final class SchemaValidator {
             FieldMetadata metadata = Objects.requireNonNull(schema.field(field));
             String column = Objects.requireNonNull(metadata.source());
             ColumnInfo found = columns.get(column.toLowerCase(Locale.ROOT));
-            String where = "Column " + dialect.quote(column) + " of " + tableName + " (field " + schemaName + "." + field
-                    + ", " + metadata.type() + ")";
+            String where = "Column " + dialect.quote(column) + " of " + tableName + " (field " + schemaName + "."
+                    + field + ", " + metadata.type() + ")";
             String expected = SchemaDdl.columnType(metadata.type(), dialect);
             if (found == null) {
-                mismatches.add(new Mismatch(where + " does not exist.",
-                        "ALTER TABLE " + tableName + " ADD COLUMN " + SchemaDdl.columnDefinition(schema, field, dialect)));
+                mismatches.add(new Mismatch(where + " does not exist.", "ALTER TABLE " + tableName + " ADD COLUMN "
+                        + SchemaDdl.columnDefinition(schema, field, dialect)));
             }
             else if (!compatible(metadata.type(), dialect, found)) {
-                mismatches.add(new Mismatch(where + " has type " + found.typeName().toUpperCase(Locale.ROOT) + ", expected " + expected + ".",
-                        dialect.alterColumnType(tableName, dialect.quote(column), expected)));
+                mismatches.add(
+                        new Mismatch(
+                                where + " has type " + found.typeName().toUpperCase(Locale.ROOT) + ", expected "
+                                        + expected + ".",
+                                dialect.alterColumnType(tableName, dialect.quote(column), expected)));
             }
         }
     }
@@ -137,13 +148,17 @@ public final class SchemaValidator {
         boolean text() {
             return switch (this.dataType) {
                 case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                        Types.CLOB, Types.NCLOB -> true;
+                        Types.CLOB, Types.NCLOB ->
+                    true;
                 default -> named("char", "text", "clob");
             };
         }
     }
 
-    /** Whether a column of this JDBC type can hold the field type as the repository reads and writes it. */
+    /**
+     * Whether a column of this JDBC type can hold the field type as the repository reads
+     * and writes it.
+     */
     static boolean compatible(Type type, Dialect dialect, ColumnInfo column) {
         Storage storage = dialect.storage(type);
         if (storage instanceof Storage.NativeArray) {
@@ -177,8 +192,8 @@ public final class SchemaValidator {
             case BITSTRING -> column.named("varbit", "bit varying") || column.text();
             case DATE -> jdbc == Types.DATE;
             case TIME, TIME_USEC -> jdbc == Types.TIME || jdbc == Types.TIME_WITH_TIMEZONE;
-            case NAIVE_DATETIME, NAIVE_DATETIME_USEC, UTC_DATETIME, UTC_DATETIME_USEC -> jdbc == Types.TIMESTAMP
-                    || jdbc == Types.TIMESTAMP_WITH_TIMEZONE;
+            case NAIVE_DATETIME, NAIVE_DATETIME_USEC, UTC_DATETIME, UTC_DATETIME_USEC ->
+                jdbc == Types.TIMESTAMP || jdbc == Types.TIMESTAMP_WITH_TIMEZONE;
             case MAP -> json(column);
             case ANY, DEFAULT -> true;
         };

@@ -10,32 +10,51 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Ecto's association reflection. {@link #ownerKey()} is a field of the owner and
- * {@link #relatedKey()} a field of the related schema: for {@code BELONGS_TO} the foreign key
- * and the referenced field, for {@code HAS} the referenced field and the foreign key, for
- * {@code MANY_TO_MANY} the fields the two join keys reference; for {@code THROUGH} only
- * {@link #through()} is set.
+ * {@link #relatedKey()} a field of the related schema: for {@code BELONGS_TO} the foreign
+ * key and the referenced field, for {@code HAS} the referenced field and the foreign key,
+ * for {@code MANY_TO_MANY} the fields the two join keys reference; for {@code THROUGH}
+ * only {@link #through()} is set.
  */
 public final class AssociationMetadata {
 
     private final String field;
+
     private final AssociationKind kind;
+
     private final Cardinality cardinality;
+
     private final Class<?> owner;
+
     private final Class<?> related;
+
     private final @Nullable String ownerKey;
+
     private final @Nullable String relatedKey;
+
     private final List<WhereCondition> where;
+
     private final List<OrderBy> preloadOrder;
+
     private final OnDelete onDelete;
+
     private final OnReplace onReplace;
+
     private final @Nullable String joinThrough;
+
     private final @Nullable Class<?> joinThroughSchema;
+
     private final List<JoinColumn> joinKeys;
+
     private final List<WhereCondition> joinWhere;
+
     private final boolean unique;
+
     private final List<JoinRowValue> joinDefaults;
+
     private final List<String> through;
+
     private final Map<String, Object> defaults;
+
     private final FieldAccessor accessor;
 
     private AssociationMetadata(Builder builder) {
@@ -71,12 +90,18 @@ public final class AssociationMetadata {
         return this.field;
     }
 
-    /** Which of Ecto's association structs this is; it decides which keys and options are set. */
+    /**
+     * Which of Ecto's association structs this is; it decides which keys and options are
+     * set.
+     */
     public AssociationKind kind() {
         return this.kind;
     }
 
-    /** Whether the field holds one associated struct or a list of them, Ecto's {@code :cardinality}. */
+    /**
+     * Whether the field holds one associated struct or a list of them, Ecto's
+     * {@code :cardinality}.
+     */
     public Cardinality cardinality() {
         return this.cardinality;
     }
@@ -95,51 +120,54 @@ public final class AssociationMetadata {
     }
 
     /**
-     * The owner's field the association is keyed on, Ecto's {@code :owner_key}: the foreign key for
-     * {@code BELONGS_TO}, the referenced field for {@code HAS}, the field the owner's join key
-     * references for {@code MANY_TO_MANY}, and the first step's owner key for {@code THROUGH}.
+     * The owner's field the association is keyed on, Ecto's {@code :owner_key}: the
+     * foreign key for {@code BELONGS_TO}, the referenced field for {@code HAS}, the field
+     * the owner's join key references for {@code MANY_TO_MANY}, and the first step's
+     * owner key for {@code THROUGH}.
      */
     public @Nullable String ownerKey() {
         return this.ownerKey;
     }
 
     /**
-     * The related schema's field the association is keyed on, Ecto's {@code :related_key}: the
-     * referenced field for {@code BELONGS_TO}, the foreign key for {@code HAS}, the field the related
-     * join key references for {@code MANY_TO_MANY}; {@code null} for {@code THROUGH}.
+     * The related schema's field the association is keyed on, Ecto's
+     * {@code :related_key}: the referenced field for {@code BELONGS_TO}, the foreign key
+     * for {@code HAS}, the field the related join key references for
+     * {@code MANY_TO_MANY}; {@code null} for {@code THROUGH}.
      */
     public @Nullable String relatedKey() {
         return this.relatedKey;
     }
 
     /**
-     * The conditions on the related schema's rows, Ecto's {@code :where}, values cast to the
-     * fields' types; empty when none are declared, and always for {@code THROUGH}.
+     * The conditions on the related schema's rows, Ecto's {@code :where}, values cast to
+     * the fields' types; empty when none are declared, and always for {@code THROUGH}.
      */
     public List<WhereCondition> where() {
         return this.where;
     }
 
     /**
-     * The order preloaded children are sorted in, Ecto's {@code :preload_order}; empty when none is
-     * declared, and always for to-one associations and {@code THROUGH}.
+     * The order preloaded children are sorted in, Ecto's {@code :preload_order}; empty
+     * when none is declared, and always for to-one associations and {@code THROUGH}.
      */
     public List<OrderBy> preloadOrder() {
         return this.preloadOrder;
     }
 
     /**
-     * What deleting the owner does to the associated rows (for {@code MANY_TO_MANY}, to the join
-     * rows), Ecto's {@code :on_delete}; {@code NOTHING} unless declared, and always for
-     * {@code BELONGS_TO} and {@code THROUGH}.
+     * What deleting the owner does to the associated rows (for {@code MANY_TO_MANY}, to
+     * the join rows), Ecto's {@code :on_delete}; {@code NOTHING} unless declared, and
+     * always for {@code BELONGS_TO} and {@code THROUGH}.
      */
     public OnDelete onDelete() {
         return this.onDelete;
     }
 
     /**
-     * What casting does with a current associated struct that is replaced or left out, Ecto's
-     * {@code :on_replace}; {@code RAISE} unless declared, and always for {@code THROUGH}.
+     * What casting does with a current associated struct that is replaced or left out,
+     * Ecto's {@code :on_replace}; {@code RAISE} unless declared, and always for
+     * {@code THROUGH}.
      */
     public OnReplace onReplace() {
         return this.onReplace;
@@ -151,8 +179,9 @@ public final class AssociationMetadata {
     }
 
     /**
-     * The join schema class of a {@code MANY_TO_MANY} declared with {@code joinThroughSchema};
-     * {@code null} when it joins through a plain table, and for the other kinds.
+     * The join schema class of a {@code MANY_TO_MANY} declared with
+     * {@code joinThroughSchema}; {@code null} when it joins through a plain table, and
+     * for the other kinds.
      */
     public @Nullable Class<?> joinThroughSchema() {
         return this.joinThroughSchema;
@@ -164,17 +193,18 @@ public final class AssociationMetadata {
     }
 
     /**
-     * The conditions on the join rows of a {@code MANY_TO_MANY}, Ecto's {@code :join_where}: values
-     * cast to the join schema's field types or, through a plain table, booleans and integers
-     * recognised and the rest kept as text; empty when none are declared, and for the other kinds.
+     * The conditions on the join rows of a {@code MANY_TO_MANY}, Ecto's
+     * {@code :join_where}: values cast to the join schema's field types or, through a
+     * plain table, booleans and integers recognised and the rest kept as text; empty when
+     * none are declared, and for the other kinds.
      */
     public List<WhereCondition> joinWhere() {
         return this.joinWhere;
     }
 
     /**
-     * Whether a {@code MANY_TO_MANY} refuses two entries with the same related key in its list,
-     * Ecto's {@code :unique}; {@code false} for the other kinds.
+     * Whether a {@code MANY_TO_MANY} refuses two entries with the same related key in its
+     * list, Ecto's {@code :unique}; {@code false} for the other kinds.
      */
     public boolean unique() {
         return this.unique;
@@ -185,12 +215,17 @@ public final class AssociationMetadata {
         return this.joinDefaults;
     }
 
-    /** The association names a {@code THROUGH} association walks, starting on the owner. */
+    /**
+     * The association names a {@code THROUGH} association walks, starting on the owner.
+     */
     public List<String> through() {
         return this.through;
     }
 
-    /** Values, already cast, given to fields of a struct the association builds, Ecto's {@code :defaults}. */
+    /**
+     * Values, already cast, given to fields of a struct the association builds, Ecto's
+     * {@code :defaults}.
+     */
     public Map<String, Object> defaults() {
         return this.defaults;
     }
@@ -209,24 +244,43 @@ public final class AssociationMetadata {
     static final class Builder {
 
         private final String field;
+
         private final AssociationKind kind;
+
         private final Cardinality cardinality;
+
         private final Class<?> owner;
+
         private final Class<?> related;
+
         private final FieldAccessor accessor;
+
         private @Nullable String ownerKey;
+
         private @Nullable String relatedKey;
+
         private List<WhereCondition> where = List.of();
+
         private List<OrderBy> preloadOrder = List.of();
+
         private OnDelete onDelete = OnDelete.NOTHING;
+
         private OnReplace onReplace = OnReplace.RAISE;
+
         private @Nullable String joinThrough;
+
         private @Nullable Class<?> joinThroughSchema;
+
         private List<JoinColumn> joinKeys = List.of();
+
         private List<WhereCondition> joinWhere = List.of();
+
         private boolean unique;
+
         private List<JoinRowValue> joinDefaults = List.of();
+
         private List<String> through = List.of();
+
         private Map<String, Object> defaults = Map.of();
 
         private Builder(String field, AssociationKind kind, Cardinality cardinality, Class<?> owner, Class<?> related,
@@ -293,5 +347,7 @@ public final class AssociationMetadata {
         AssociationMetadata build() {
             return new AssociationMetadata(this);
         }
+
     }
+
 }

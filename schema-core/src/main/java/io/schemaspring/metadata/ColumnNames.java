@@ -8,14 +8,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The column of each stored field: {@code @Field(source)}, the configured timestamp column or
- * the field source mapper; each a valid identifier, used by one field only.
+ * The column of each stored field: {@code @Field(source)}, the configured timestamp
+ * column or the field source mapper; each a valid identifier, used by one field only.
  */
 final class ColumnNames {
 
     private final SchemaClass schemaClass;
+
     private final FieldRoles roles;
+
     private final FieldSourceMapper mapper;
+
     /** Field names by lower-case column. */
     private final Map<String, String> owners = new HashMap<>();
 
@@ -57,4 +60,5 @@ final class ColumnNames {
         }
         return source;
     }
+
 }

@@ -2,8 +2,8 @@ package io.schemaspring.metadata;
 
 /**
  * Ecto's (and PostgreSQL's) naming conventions for constraints, in one place: the names a
- * changeset's {@code uniqueConstraint(field)} and {@code foreignKeyConstraint(field)} expect by
- * default, and the names {@code SchemaDdl} gives the constraints it creates.
+ * changeset's {@code uniqueConstraint(field)} and {@code foreignKeyConstraint(field)}
+ * expect by default, and the names {@code SchemaDdl} gives the constraints it creates.
  */
 public final class ConstraintNames {
 
@@ -15,8 +15,12 @@ public final class ConstraintNames {
         return table + "_" + column + "_index";
     }
 
-    /** {@code comments_post_id_fkey}: the name PostgreSQL and Ecto's {@code references} give a foreign key. */
+    /**
+     * {@code comments_post_id_fkey}: the name PostgreSQL and Ecto's {@code references}
+     * give a foreign key.
+     */
     public static String foreignKey(String table, String column) {
         return table + "_" + column + "_fkey";
     }
+
 }

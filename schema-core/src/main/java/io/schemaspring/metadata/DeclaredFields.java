@@ -21,9 +21,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The instance fields of a schema class and its superclasses, in declaration order, sorted into
- * plain fields (columns and virtual fields), relation fields (associations and embeds) and the
- * {@link StructMeta} field.
+ * The instance fields of a schema class and its superclasses, in declaration order,
+ * sorted into plain fields (columns and virtual fields), relation fields (associations
+ * and embeds) and the {@link StructMeta} field.
  */
 final class DeclaredFields {
 
@@ -31,9 +31,13 @@ final class DeclaredFields {
             HasMany.class, ManyToMany.class, EmbedsOne.class, EmbedsMany.class);
 
     private final SchemaClass schemaClass;
+
     private final List<java.lang.reflect.Field> declared = new ArrayList<>();
+
     private final Map<String, java.lang.reflect.Field> plainFields = new LinkedHashMap<>();
+
     private final List<java.lang.reflect.Field> relationFields = new ArrayList<>();
+
     private java.lang.reflect.@Nullable Field metaField;
 
     private DeclaredFields(SchemaClass schemaClass) {
@@ -76,8 +80,8 @@ final class DeclaredFields {
 
     private void collect() {
         List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> current = this.schemaClass.type(); current != null && current != Object.class;
-                current = current.getSuperclass()) {
+        for (Class<?> current = this.schemaClass.type(); current != null
+                && current != Object.class; current = current.getSuperclass()) {
             hierarchy.add(0, current);
         }
         Map<String, Class<?>> declaredIn = new HashMap<>();
@@ -89,9 +93,10 @@ final class DeclaredFields {
                 }
                 Class<?> previous = declaredIn.putIfAbsent(field.getName(), declaring);
                 if (previous != null) {
-                    throw this.schemaClass.error(field.getName(), "field/association :" + field.getName()
-                            + " already exists on schema (declared in " + previous.getSimpleName() + " and "
-                            + declaring.getSimpleName() + ")", "remove the duplication or choose a different name");
+                    throw this.schemaClass.error(field.getName(),
+                            "field/association :" + field.getName() + " already exists on schema (declared in "
+                                    + previous.getSimpleName() + " and " + declaring.getSimpleName() + ")",
+                            "remove the duplication or choose a different name");
                 }
                 this.declared.add(field);
                 classify(field);
@@ -104,17 +109,20 @@ final class DeclaredFields {
             declareMeta(field);
             return;
         }
-        List<String> relations = RELATION_ANNOTATIONS.stream().filter(field::isAnnotationPresent)
-                .map(annotation -> "@" + annotation.getSimpleName()).toList();
+        List<String> relations = RELATION_ANNOTATIONS.stream()
+            .filter(field::isAnnotationPresent)
+            .map(annotation -> "@" + annotation.getSimpleName())
+            .toList();
         if (relations.size() > 1) {
             throw this.schemaClass.error(field.getName(), "it carries " + String.join(" and ", relations),
                     "keep only one of them");
         }
         if (relations.size() == 1) {
             if (field.isAnnotationPresent(Field.class) || field.isAnnotationPresent(PrimaryKey.class)) {
-                throw this.schemaClass.error(field.getName(), "it carries " + relations.get(0)
-                        + " together with @Field or @PrimaryKey", "remove @Field/@PrimaryKey: associations and embeds "
-                        + "take their options from " + relations.get(0));
+                throw this.schemaClass.error(field.getName(),
+                        "it carries " + relations.get(0) + " together with @Field or @PrimaryKey",
+                        "remove @Field/@PrimaryKey: associations and embeds " + "take their options from "
+                                + relations.get(0));
             }
             this.relationFields.add(field);
             return;
@@ -125,12 +133,13 @@ final class DeclaredFields {
 
     private void declareMeta(java.lang.reflect.Field field) {
         if (this.schemaClass.embedded()) {
-            throw this.schemaClass.error(field.getName(), "an embedded schema is stored inside its parent and has no "
-                    + "StructMeta", "remove the field; the parent's StructMeta describes both");
+            throw this.schemaClass.error(field.getName(),
+                    "an embedded schema is stored inside its parent and has no " + "StructMeta",
+                    "remove the field; the parent's StructMeta describes both");
         }
         if (this.metaField != null) {
-            throw this.schemaClass.error(field.getName(), "StructMeta is already declared by :" + this.metaField.getName(),
-                    "keep one StructMeta field");
+            throw this.schemaClass.error(field.getName(),
+                    "StructMeta is already declared by :" + this.metaField.getName(), "keep one StructMeta field");
         }
         if (field.getAnnotations().length > 0) {
             throw this.schemaClass.error(field.getName(), "a StructMeta field is not a column and takes no annotations",
@@ -147,9 +156,11 @@ final class DeclaredFields {
             target = element;
         }
         if (target.isAnnotationPresent(Schema.class) || target.isAnnotationPresent(EmbeddedSchema.class)) {
-            throw this.schemaClass.error(field.getName(), "schema " + target.getSimpleName()
-                    + " is not a valid type for field :" + field.getName(), "did you mean to use @BelongsTo, @HasOne, "
-                    + "@HasMany, @ManyToMany, @EmbedsOne or @EmbedsMany instead?");
+            throw this.schemaClass.error(field.getName(),
+                    "schema " + target.getSimpleName() + " is not a valid type for field :" + field.getName(),
+                    "did you mean to use @BelongsTo, @HasOne, "
+                            + "@HasMany, @ManyToMany, @EmbedsOne or @EmbedsMany instead?");
         }
     }
+
 }

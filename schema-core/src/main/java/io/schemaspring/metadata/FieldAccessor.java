@@ -8,22 +8,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes one field of a schema instance, whatever its visibility: through the
- * schema's generated {@link StructAccess} when it can reach the field, else through method
- * handles; both resolved once when the registry is built.
+ * schema's generated {@link StructAccess} when it can reach the field, else through
+ * method handles; both resolved once when the registry is built.
  */
 public final class FieldAccessor {
 
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+
     private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
 
     private final String description;
+
     private final boolean primitive;
+
     private final @Nullable StructAccess access;
+
     private final int index;
+
     private final MethodHandle getter;
+
     private final @Nullable MethodHandle setter;
+
     /** The record component's index, {@code -1} for a field of a class. */
     private final int component;
+
     private final Class<?> boxed;
 
     private FieldAccessor(Field field, @Nullable StructAccess access, int index, MethodHandle getter,
@@ -38,14 +46,19 @@ public final class FieldAccessor {
         this.boxed = MethodType.methodType(field.getType()).wrap().returnType();
     }
 
-    /** A record component: read from the record or a {@link RecordDraft}, written only into a draft. */
+    /**
+     * A record component: read from the record or a {@link RecordDraft}, written only
+     * into a draft.
+     */
     static FieldAccessor ofComponent(Field field, int component) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(),
+                    MethodHandles.lookup());
             return new FieldAccessor(field, null, -1, lookup.unreflectGetter(field).asType(GETTER), null, component);
         }
         catch (IllegalAccessException ex) {
-            throw new IllegalStateException("Cannot access field " + field + ": open its package to io.schemaspring", ex);
+            throw new IllegalStateException("Cannot access field " + field + ": open its package to io.schemaspring",
+                    ex);
         }
     }
 
@@ -53,15 +66,20 @@ public final class FieldAccessor {
         return of(field, null, -1);
     }
 
-    /** An accessor using the generated access at this index, when given, else method handles. */
+    /**
+     * An accessor using the generated access at this index, when given, else method
+     * handles.
+     */
     static FieldAccessor of(Field field, @Nullable StructAccess access, int index) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(),
+                    MethodHandles.lookup());
             return new FieldAccessor(field, access, index, lookup.unreflectGetter(field).asType(GETTER),
                     lookup.unreflectSetter(field).asType(SETTER), -1);
         }
         catch (IllegalAccessException ex) {
-            throw new IllegalStateException("Cannot access field " + field + ": open its package to io.schemaspring", ex);
+            throw new IllegalStateException("Cannot access field " + field + ": open its package to io.schemaspring",
+                    ex);
         }
     }
 
@@ -71,8 +89,8 @@ public final class FieldAccessor {
     }
 
     /**
-     * The field's value on {@code instance}, a primitive boxed; a record component is read from the
-     * record or from a {@link RecordDraft}.
+     * The field's value on {@code instance}, a primitive boxed; a record component is
+     * read from the record or from a {@link RecordDraft}.
      */
     public @Nullable Object get(Object instance) {
         if (this.access != null) {
@@ -93,11 +111,12 @@ public final class FieldAccessor {
     }
 
     /**
-     * Writes {@code value} into the field of {@code instance}; a record component only into a
-     * {@link RecordDraft}.
-     *
-     * @throws IllegalArgumentException when {@code value} is null for a primitive field or not of the field's type
-     * @throws UnsupportedOperationException when the field is a record component and {@code instance} is no draft
+     * Writes {@code value} into the field of {@code instance}; a record component only
+     * into a {@link RecordDraft}.
+     * @throws IllegalArgumentException when {@code value} is null for a primitive field
+     * or not of the field's type
+     * @throws UnsupportedOperationException when the field is a record component and
+     * {@code instance} is no draft
      */
     public void set(Object instance, @Nullable Object value) {
         if (value == null && this.primitive) {
@@ -110,7 +129,8 @@ public final class FieldAccessor {
                 return;
             }
             catch (ClassCastException ex) {
-                throw new IllegalArgumentException("Cannot set a " + value.getClass().getName() + " into " + this.description, ex);
+                throw new IllegalArgumentException(
+                        "Cannot set a " + value.getClass().getName() + " into " + this.description, ex);
             }
         }
         if (this.component >= 0) {
@@ -121,7 +141,8 @@ public final class FieldAccessor {
             this.setter.invokeExact(instance, value);
         }
         catch (ClassCastException ex) {
-            throw new IllegalArgumentException("Cannot set a " + value.getClass().getName() + " into " + this.description, ex);
+            throw new IllegalArgumentException(
+                    "Cannot set a " + value.getClass().getName() + " into " + this.description, ex);
         }
         catch (RuntimeException | Error ex) {
             throw ex;
@@ -137,12 +158,16 @@ public final class FieldAccessor {
                     + ": it is a record component, and records are immutable (the repository answers a new record)");
         }
         if (value != null && !this.boxed.isInstance(value)) {
-            throw new IllegalArgumentException("Cannot set a " + value.getClass().getName() + " into " + this.description);
+            throw new IllegalArgumentException(
+                    "Cannot set a " + value.getClass().getName() + " into " + this.description);
         }
         draft.values[this.component] = value;
     }
 
-    /** Whether this is a component of a record schema, written only into a {@link RecordDraft}. */
+    /**
+     * Whether this is a component of a record schema, written only into a
+     * {@link RecordDraft}.
+     */
     public boolean component() {
         return this.component >= 0;
     }
@@ -154,7 +179,8 @@ public final class FieldAccessor {
 
     @Override
     public String toString() {
-        return "FieldAccessor[" + this.description + (generated() ? ", generated"
-                : component() ? ", record component" : ", method handles") + "]";
+        return "FieldAccessor[" + this.description
+                + (generated() ? ", generated" : component() ? ", record component" : ", method handles") + "]";
     }
+
 }

@@ -5,12 +5,18 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The accessors of a schema's fields: through the generated {@link StructAccess} where it reaches the field. */
+/**
+ * The accessors of a schema's fields: through the generated {@link StructAccess} where it
+ * reaches the field.
+ */
 final class FieldAccessors {
 
     private final Class<?> type;
+
     private final List<Field> declared;
+
     private final @Nullable StructAccess access;
+
     private final @Nullable RecordShape record;
 
     FieldAccessors(Class<?> type, List<Field> declared, boolean bytecode, @Nullable RecordShape record) {
@@ -32,4 +38,5 @@ final class FieldAccessors {
                 && !Modifier.isFinal(field.getModifiers());
         return generated ? FieldAccessor.of(field, this.access, this.declared.indexOf(field)) : FieldAccessor.of(field);
     }
+
 }

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param redact kept out of JSON, errors and logs
  * @param writable when the repository writes it
  * @param defaultValue the value a new instance has (the field initializer); read through
- *        {@link #defaultValue()}, which copies a mutable one
+ * {@link #defaultValue()}, which copies a mutable one
  * @param accessor reads and writes the field
  */
 public record FieldMetadata(String name, @Nullable String source, Type type, boolean primaryKey, boolean virtual,
@@ -30,8 +30,8 @@ public record FieldMetadata(String name, @Nullable String source, Type type, boo
         @Nullable Object defaultValue, FieldAccessor accessor) {
 
     /**
-     * The default, a fresh copy each time when it is a list, a map or a byte array, so that no two
-     * structs share (and change) one default instance. The copy is shallow.
+     * The default, a fresh copy each time when it is a list, a map or a byte array, so
+     * that no two structs share (and change) one default instance. The copy is shallow.
      */
     @Override
     public @Nullable Object defaultValue() {

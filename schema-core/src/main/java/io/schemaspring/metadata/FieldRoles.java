@@ -9,17 +9,27 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which plain fields are primary keys, foreign keys of a {@code @BelongsTo} and timestamps,
- * each checked to be declared.
+ * Which plain fields are primary keys, foreign keys of a {@code @BelongsTo} and
+ * timestamps, each checked to be declared.
  */
 final class FieldRoles {
 
     private final SchemaClass schemaClass;
+
     private final DeclaredFields fields;
-    /** Primary key names; {@code true} when marked with {@code @PrimaryKey}, {@code false} for the default key. */
+
+    /**
+     * Primary key names; {@code true} when marked with {@code @PrimaryKey}, {@code false}
+     * for the default key.
+     */
     private final Map<String, Boolean> primaryKeys = new LinkedHashMap<>();
-    /** Foreign keys of the {@code @BelongsTo} defining them, with the type the association sets ({@code DEFAULT} for none). */
+
+    /**
+     * Foreign keys of the {@code @BelongsTo} defining them, with the type the association
+     * sets ({@code DEFAULT} for none).
+     */
     private final Map<String, FieldType> foreignKeys = new LinkedHashMap<>();
+
     /** Timestamp names with their configured column, {@code null} for the mapped one. */
     private final Map<String, @Nullable String> timestampSources = new LinkedHashMap<>();
 
@@ -40,7 +50,10 @@ final class FieldRoles {
         return this.primaryKeys.containsKey(name);
     }
 
-    /** A key taken from the defaults (the default key name) rather than marked with {@code @PrimaryKey}. */
+    /**
+     * A key taken from the defaults (the default key name) rather than marked with
+     * {@code @PrimaryKey}.
+     */
     boolean defaultPrimaryKey(String name) {
         return Boolean.FALSE.equals(this.primaryKeys.get(name));
     }
@@ -49,7 +62,10 @@ final class FieldRoles {
         return this.foreignKeys.containsKey(name);
     }
 
-    /** The type set by {@code @BelongsTo(type = ...)} on the association defining this foreign key, else {@code DEFAULT}. */
+    /**
+     * The type set by {@code @BelongsTo(type = ...)} on the association defining this
+     * foreign key, else {@code DEFAULT}.
+     */
     FieldType foreignKeyType(String name) {
         return this.foreignKeys.getOrDefault(name, FieldType.DEFAULT);
     }
@@ -100,29 +116,34 @@ final class FieldRoles {
             }
             String foreignKey = foreignKeyOf(field.getName(), belongsTo);
             if (foreignKey.equals(field.getName())) {
-                throw this.schemaClass.error(field.getName(), "foreign_key :" + foreignKey
-                        + " must be distinct from corresponding association name",
+                throw this.schemaClass.error(field.getName(),
+                        "foreign_key :" + foreignKey + " must be distinct from corresponding association name",
                         "name the foreign key field differently, for example " + field.getName() + "Id");
             }
             java.lang.reflect.Field key = this.fields.plainFields().get(foreignKey);
             if (key == null || DeclaredFields.isVirtual(key)) {
-                throw this.schemaClass.error(field.getName(), "@BelongsTo :" + field.getName()
-                        + " needs the foreign key field :" + foreignKey + ", which is not declared",
+                throw this.schemaClass.error(field.getName(),
+                        "@BelongsTo :" + field.getName() + " needs the foreign key field :" + foreignKey
+                                + ", which is not declared",
                         "declare `private Long " + foreignKey + ";` or set @BelongsTo(foreignKey = \"...\")"
-                                + (belongsTo.defineField() ? "" : " (defineField = false still needs the field declared)"));
+                                + (belongsTo.defineField() ? ""
+                                        : " (defineField = false still needs the field declared)"));
             }
             if (!belongsTo.defineField()) {
                 if (belongsTo.type() != FieldType.DEFAULT) {
-                    throw this.schemaClass.error(field.getName(), "@BelongsTo :" + field.getName()
-                            + " sets type with defineField = false, but then it does not define :" + foreignKey,
-                            "set the type where :" + foreignKey + " is defined (@Field(type = ...)), or remove defineField = false");
+                    throw this.schemaClass.error(field.getName(),
+                            "@BelongsTo :" + field.getName()
+                                    + " sets type with defineField = false, but then it does not define :" + foreignKey,
+                            "set the type where :" + foreignKey
+                                    + " is defined (@Field(type = ...)), or remove defineField = false");
                 }
                 continue;
             }
             FieldType previous = this.foreignKeys.get(foreignKey);
             if (previous != null && previous != belongsTo.type()) {
-                throw this.schemaClass.error(field.getName(), "two @BelongsTo define the foreign key :" + foreignKey
-                        + " with different types (" + describe(previous) + " and " + describe(belongsTo.type()) + ")",
+                throw this.schemaClass.error(field.getName(),
+                        "two @BelongsTo define the foreign key :" + foreignKey + " with different types ("
+                                + describe(previous) + " and " + describe(belongsTo.type()) + ")",
                         "set @BelongsTo(defineField = false) on all but one of them");
             }
             this.foreignKeys.put(foreignKey, belongsTo.type());
@@ -154,4 +175,5 @@ final class FieldRoles {
         }
         this.timestampSources.put(name, source);
     }
+
 }

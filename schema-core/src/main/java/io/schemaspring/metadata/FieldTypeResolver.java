@@ -19,14 +19,16 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The type of a plain field, in precedence order: the field's {@code @Field} ({@code customType}
- * or {@code type}), the key and timestamp types of the defaults, the application's custom types,
- * then the built-in type table.
+ * The type of a plain field, in precedence order: the field's {@code @Field}
+ * ({@code customType} or {@code type}), the key and timestamp types of the defaults, the
+ * application's custom types, then the built-in type table.
  */
 final class FieldTypeResolver {
 
     private final SchemaClass schemaClass;
+
     private final FieldRoles roles;
+
     private final SchemaTypes types;
 
     FieldTypeResolver(SchemaClass schemaClass, FieldRoles roles, SchemaTypes types) {
@@ -40,7 +42,8 @@ final class FieldTypeResolver {
         String name = field.getName();
         boolean virtual = options != null && options.virtual();
         if (!virtual && (isAny(type) || type instanceof ArrayType array && isAny(array.elementType()))) {
-            throw this.schemaClass.error(name, "only virtual fields can have type :any, invalid type for field :" + name,
+            throw this.schemaClass.error(name,
+                    "only virtual fields can have type :any, invalid type for field :" + name,
                     "add @Field(virtual = true), or declare :" + name + " with a concrete type");
         }
         if (options != null && options.embedAs() != EmbedAs.VALUES) {
@@ -99,14 +102,16 @@ final class FieldTypeResolver {
             }
         }
         Type type = resolveJavaType(field, override, setting, primaryKey || this.roles.foreignKey(name));
-        if (this.roles.timestamp(name) && !(type instanceof PrimitiveType primitive && primitive.fieldType().datetime())) {
+        if (this.roles.timestamp(name)
+                && !(type instanceof PrimitiveType primitive && primitive.fieldType().datetime())) {
             throw this.schemaClass.error(name, "timestamps must be date-times, but :" + name + " has type " + type,
                     "declare it as LocalDateTime, Instant or OffsetDateTime");
         }
         return type;
     }
 
-    private Type resolveJavaType(java.lang.reflect.Field field, FieldType chosen, @Nullable String configured, boolean key) {
+    private Type resolveJavaType(java.lang.reflect.Field field, FieldType chosen, @Nullable String configured,
+            boolean key) {
         String name = field.getName();
         return wrap(name, () -> {
             try {
@@ -116,10 +121,12 @@ final class FieldTypeResolver {
                 if (configured == null) {
                     throw ex;
                 }
-                throw new InvalidTypeException(configured + " " + chosen + " cannot be held in a "
-                        + field.getType().getSimpleName() + " field", "declare :" + name + " as " + chosen.javaTypeNames()
-                        + ", set @Field(type = ...) on it, or change " + configured
-                        + (configured.startsWith("@") ? "" : " (@SchemaDefaults or schema.* properties)"));
+                throw new InvalidTypeException(
+                        configured + " " + chosen + " cannot be held in a " + field.getType().getSimpleName()
+                                + " field",
+                        "declare :" + name + " as " + chosen.javaTypeNames()
+                                + ", set @Field(type = ...) on it, or change " + configured
+                                + (configured.startsWith("@") ? "" : " (@SchemaDefaults or schema.* properties)"));
             }
         });
     }
@@ -133,9 +140,13 @@ final class FieldTypeResolver {
         }
     }
 
-    /** The field's own instance of a custom type: parameterized with the field's options, else plain. */
+    /**
+     * The field's own instance of a custom type: parameterized with the field's options,
+     * else plain.
+     */
     @SuppressWarnings("rawtypes")
-    private SchemaType<?> instantiate(java.lang.reflect.Field field, Class<? extends SchemaType> typeClass, String[] typeOptions) {
+    private SchemaType<?> instantiate(java.lang.reflect.Field field, Class<? extends SchemaType> typeClass,
+            String[] typeOptions) {
         String name = field.getName();
         Map<String, String> options = new LinkedHashMap<>();
         for (String option : typeOptions) {
@@ -150,12 +161,13 @@ final class FieldTypeResolver {
             Constructor<? extends SchemaType> parameterized = parameterizedConstructor(typeClass);
             if (parameterized != null) {
                 parameterized.setAccessible(true);
-                return parameterized.newInstance(new TypeParameters(field.getDeclaringClass(), name, field.getGenericType(),
-                        options));
+                return parameterized
+                    .newInstance(new TypeParameters(field.getDeclaringClass(), name, field.getGenericType(), options));
             }
             if (!options.isEmpty()) {
                 throw this.schemaClass.error(name, "custom type " + typeClass.getSimpleName() + " takes no typeOptions",
-                        "give " + typeClass.getSimpleName() + " a constructor taking TypeParameters, or remove typeOptions");
+                        "give " + typeClass.getSimpleName()
+                                + " a constructor taking TypeParameters, or remove typeOptions");
             }
             Constructor<? extends SchemaType> constructor = typeClass.getDeclaredConstructor();
             constructor.setAccessible(true);
@@ -169,13 +181,15 @@ final class FieldTypeResolver {
             if (ex instanceof SchemaDefinitionException definition) {
                 throw definition;
             }
-            throw this.schemaClass.error(name, "custom type " + typeClass.getSimpleName() + " cannot be instantiated ("
-                    + ex + ")", "give " + typeClass.getSimpleName() + " a no-argument constructor or one taking TypeParameters");
+            throw this.schemaClass.error(name,
+                    "custom type " + typeClass.getSimpleName() + " cannot be instantiated (" + ex + ")",
+                    "give " + typeClass.getSimpleName() + " a no-argument constructor or one taking TypeParameters");
         }
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static @Nullable Constructor<? extends SchemaType> parameterizedConstructor(Class<? extends SchemaType> typeClass) {
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static @Nullable Constructor<? extends SchemaType> parameterizedConstructor(
+            Class<? extends SchemaType> typeClass) {
         try {
             return typeClass.getDeclaredConstructor(TypeParameters.class);
         }
@@ -183,4 +197,5 @@ final class FieldTypeResolver {
             return null;
         }
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Makes the {@link FieldGenerator}s of {@code @Field(generator = ...)} and
- * {@code @Timestamps(generator = ...)}: the application's bean of the generator class when the
- * lookup finds one, otherwise a new instance (constructor taking the {@link java.lang.reflect.Field},
- * else the no-argument one), after checking that the generated type fits the field.
+ * {@code @Timestamps(generator = ...)}: the application's bean of the generator class
+ * when the lookup finds one, otherwise a new instance (constructor taking the
+ * {@link java.lang.reflect.Field}, else the no-argument one), after checking that the
+ * generated type fits the field.
  */
 final class Generators {
 
@@ -27,7 +28,10 @@ final class Generators {
         return new Generators(type -> null);
     }
 
-    /** Whether an annotation attribute names a generator (its default is the interface itself). */
+    /**
+     * Whether an annotation attribute names a generator (its default is the interface
+     * itself).
+     */
     static boolean declared(Class<?> generator) {
         return generator != FieldGenerator.class;
     }
@@ -37,8 +41,9 @@ final class Generators {
         Class<?> produced = ResolvableType.forClass(generatorClass).as(FieldGenerator.class).getGeneric(0).resolve();
         Class<?> expected = ClassUtils.resolvePrimitiveIfNecessary(fieldType);
         if (produced == null) {
-            throw schemaClass.error(name, "generator " + generatorClass.getName() + " does not declare what it "
-                    + "generates", "implement FieldGenerator<" + expected.getSimpleName() + "> with the type argument");
+            throw schemaClass.error(name,
+                    "generator " + generatorClass.getName() + " does not declare what it " + "generates",
+                    "implement FieldGenerator<" + expected.getSimpleName() + "> with the type argument");
         }
         if (!expected.isAssignableFrom(produced)) {
             String fix = "make the generator implement FieldGenerator<" + expected.getSimpleName() + ">";
@@ -52,7 +57,8 @@ final class Generators {
             return (FieldGenerator<?>) bean;
         }
         if (generatorClass.isInterface() || Modifier.isAbstract(generatorClass.getModifiers())) {
-            throw schemaClass.error(name, "generator " + generatorClass.getName() + " is abstract and no bean of it exists",
+            throw schemaClass.error(name,
+                    "generator " + generatorClass.getName() + " is abstract and no bean of it exists",
                     "name a concrete class in " + option + ", or declare a bean of " + generatorClass.getSimpleName());
         }
         try {
@@ -71,17 +77,20 @@ final class Generators {
             return (FieldGenerator<?>) noArgs.newInstance();
         }
         catch (NoSuchMethodException ex) {
-            throw schemaClass.error(name, "generator " + generatorClass.getName() + " has no constructor taking a "
-                    + "java.lang.reflect.Field nor a no-argument constructor", "add one of them, or declare a bean of "
-                    + generatorClass.getSimpleName());
+            throw schemaClass.error(name,
+                    "generator " + generatorClass.getName() + " has no constructor taking a "
+                            + "java.lang.reflect.Field nor a no-argument constructor",
+                    "add one of them, or declare a bean of " + generatorClass.getSimpleName());
         }
         catch (InvocationTargetException ex) {
-            throw schemaClass.error(name, "generator " + generatorClass.getName() + " failed to construct: "
-                    + ex.getCause(), "fix its constructor");
+            throw schemaClass.error(name,
+                    "generator " + generatorClass.getName() + " failed to construct: " + ex.getCause(),
+                    "fix its constructor");
         }
         catch (ReflectiveOperationException ex) {
             throw schemaClass.error(name, "generator " + generatorClass.getName() + " cannot be instantiated: " + ex,
                     "make it a static, accessible class");
         }
     }
+
 }

@@ -3,16 +3,21 @@ package io.schemaspring.metadata;
 import java.util.AbstractList;
 
 /**
- * What a list association holds until it is preloaded, Ecto's {@code Ecto.Association.NotLoaded}:
- * an empty-looking list that refuses to be read, so that "not loaded" is never mistaken for
- * "no rows". Test for it with {@link #isLoaded(Object)}.
+ * What a list association holds until it is preloaded, Ecto's
+ * {@code Ecto.Association.NotLoaded}: an empty-looking list that refuses to be read, so
+ * that "not loaded" is never mistaken for "no rows". Test for it with
+ * {@link #isLoaded(Object)}.
  */
 public final class NotLoaded<E> extends AbstractList<E> {
 
     private final Class<?> owner;
+
     private final String association;
 
-    /** The placeholder for the association {@code association} of a struct of class {@code owner}. */
+    /**
+     * The placeholder for the association {@code association} of a struct of class
+     * {@code owner}.
+     */
     public NotLoaded(Class<?> owner, String association) {
         this.owner = owner;
         this.association = association;
@@ -52,4 +57,5 @@ public final class NotLoaded<E> extends AbstractList<E> {
     public String toString() {
         return "#NotLoaded<association :" + this.association + " is not loaded>";
     }
+
 }

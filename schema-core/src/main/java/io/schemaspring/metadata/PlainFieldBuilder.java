@@ -6,13 +6,20 @@ import io.schemaspring.annotation.Writable;
 import io.schemaspring.type.Type;
 import org.jspecify.annotations.Nullable;
 
-/** Builds a column or virtual field from its {@code @Field} options, its role, type and column. */
+/**
+ * Builds a column or virtual field from its {@code @Field} options, its role, type and
+ * column.
+ */
 final class PlainFieldBuilder {
 
     private final SchemaClass schemaClass;
+
     private final FieldRoles roles;
+
     private final FieldTypeResolver types;
+
     private final ColumnNames columns;
+
     private final Autogeneration autogeneration;
 
     PlainFieldBuilder(SchemaClass schemaClass, FieldRoles roles, FieldTypeResolver types, ColumnNames columns,
@@ -38,8 +45,9 @@ final class PlainFieldBuilder {
         boolean readAfterWrites = options != null && options.readAfterWrites();
         boolean autogenerate = autogenerate(field, options, type, primaryKey);
         if (virtual && (autogenerate || readAfterWrites)) {
-            throw this.schemaClass.error(name, "a virtual field is never persisted, so it cannot be autogenerate or "
-                    + "readAfterWrites", "remove virtual = true or the other option");
+            throw this.schemaClass.error(name,
+                    "a virtual field is never persisted, so it cannot be autogenerate or " + "readAfterWrites",
+                    "remove virtual = true or the other option");
         }
         if (autogenerate && readAfterWrites) {
             throw this.schemaClass.error(name, "cannot mark the same field as autogenerate and read_after_writes",
@@ -66,10 +74,12 @@ final class PlainFieldBuilder {
                 options == null ? Writable.ALWAYS : options.writable());
     }
 
-    private boolean autogenerate(java.lang.reflect.Field field, @Nullable Field options, Type type, boolean primaryKey) {
+    private boolean autogenerate(java.lang.reflect.Field field, @Nullable Field options, Type type,
+            boolean primaryKey) {
         boolean autogenerate = primaryKey && this.roles.defaultPrimaryKey(field.getName())
                 ? this.schemaClass.defaults().primaryKeyAutogenerate() && this.autogeneration.generatesKey(type)
                 : primaryKey && field.getAnnotation(PrimaryKey.class).autogenerate();
         return autogenerate || (options != null && options.autogenerate());
     }
+
 }

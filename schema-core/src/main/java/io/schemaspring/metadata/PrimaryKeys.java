@@ -10,10 +10,10 @@ import java.util.Map;
 import org.springframework.util.ClassUtils;
 
 /**
- * The Java type of a schema's primary key, read from the class alone (no registry needed), for
- * typing repository beans before the registry exists: the boxed key type, {@code Map} for
- * composite keys, {@code Object} for none. Uses the registry's rules: {@code @PrimaryKey}
- * fields, else the default key name.
+ * The Java type of a schema's primary key, read from the class alone (no registry
+ * needed), for typing repository beans before the registry exists: the boxed key type,
+ * {@code Map} for composite keys, {@code Object} for none. Uses the registry's rules:
+ * {@code @PrimaryKey} fields, else the default key name.
  */
 public final class PrimaryKeys {
 
@@ -21,22 +21,27 @@ public final class PrimaryKeys {
     }
 
     /**
-     * The boxed type of the one {@code @PrimaryKey} field, {@code Map} when several fields carry it;
-     * without one, the type of the field named as the default key ({@code @SchemaDefaults}, else
-     * {@code settings}), and {@code Object} when there is no such field or {@code @Schema(primaryKey = false)}.
+     * The boxed type of the one {@code @PrimaryKey} field, {@code Map} when several
+     * fields carry it; without one, the type of the field named as the default key
+     * ({@code @SchemaDefaults}, else {@code settings}), and {@code Object} when there is
+     * no such field or {@code @Schema(primaryKey = false)}.
      */
     public static Class<?> idType(Class<?> schemaClass, SchemaSettings settings) {
         List<java.lang.reflect.Field> fields = new ArrayList<>();
-        for (Class<?> current = schemaClass; current != null && current != Object.class; current = current.getSuperclass()) {
+        for (Class<?> current = schemaClass; current != null
+                && current != Object.class; current = current.getSuperclass()) {
             for (java.lang.reflect.Field field : current.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 Field options = field.getAnnotation(Field.class);
-                if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && (options == null || !options.virtual())) {
+                if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)
+                        && (options == null || !options.virtual())) {
                     fields.add(field);
                 }
             }
         }
-        List<java.lang.reflect.Field> keys = fields.stream().filter(field -> field.isAnnotationPresent(PrimaryKey.class)).toList();
+        List<java.lang.reflect.Field> keys = fields.stream()
+            .filter(field -> field.isAnnotationPresent(PrimaryKey.class))
+            .toList();
         if (keys.size() > 1) {
             return Map.class;
         }
@@ -48,7 +53,11 @@ public final class PrimaryKeys {
             return Object.class;
         }
         String name = new SchemaDefaultsResolver(schemaClass, settings).primaryKeyName();
-        return fields.stream().filter(field -> field.getName().equals(name)).findFirst()
-                .<Class<?>>map(field -> ClassUtils.resolvePrimitiveIfNecessary(field.getType())).orElse(Object.class);
+        return fields.stream()
+            .filter(field -> field.getName().equals(name))
+            .findFirst()
+            .<Class<?>>map(field -> ClassUtils.resolvePrimitiveIfNecessary(field.getType()))
+            .orElse(Object.class);
     }
+
 }

@@ -1,13 +1,15 @@
 package io.schemaspring.metadata;
 
 /**
- * The component values of a record schema while the repository fills them in: reads, generated
- * ids, timestamps and changes go into the draft, and {@link Structs#build(Object)} makes
- * the new record through its canonical constructor. Internal.
+ * The component values of a record schema while the repository fills them in: reads,
+ * generated ids, timestamps and changes go into the draft, and
+ * {@link Structs#build(Object)} makes the new record through its canonical constructor.
+ * Internal.
  */
 public final class RecordDraft {
 
     final SchemaMetadata metadata;
+
     final Object[] values;
 
     RecordDraft(SchemaMetadata metadata, Object[] values) {
@@ -24,4 +26,5 @@ public final class RecordDraft {
     public String toString() {
         return "RecordDraft[" + this.metadata.schemaClass().getSimpleName() + "]";
     }
+
 }

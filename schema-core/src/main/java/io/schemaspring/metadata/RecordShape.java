@@ -8,13 +8,20 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 
-/** The canonical constructor and components of a record schema: records are built from their values, never filled in. */
+/**
+ * The canonical constructor and components of a record schema: records are built from
+ * their values, never filled in.
+ */
 final class RecordShape {
 
     private final Class<?> type;
+
     private final List<String> components;
+
     private final Object[] defaults;
+
     private final MethodHandle canonical;
+
     private final MethodHandle[] getters;
 
     private RecordShape(Class<?> type, List<String> components, Object[] defaults, MethodHandle canonical,
@@ -37,11 +44,11 @@ final class RecordShape {
             for (int i = 0; i < components.length; i++) {
                 defaults[i] = types[i].isPrimitive() ? MethodHandles.zero(types[i]).invoke() : null;
                 getters[i] = lookup.unreflectGetter(type.getDeclaredField(components[i].getName()))
-                        .asType(MethodType.methodType(Object.class, Object.class));
+                    .asType(MethodType.methodType(Object.class, Object.class));
             }
             MethodHandle canonical = lookup.findConstructor(type, MethodType.methodType(void.class, types))
-                    .asSpreader(Object[].class, components.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
+                .asSpreader(Object[].class, components.length)
+                .asType(MethodType.methodType(Object.class, Object[].class));
             return new RecordShape(type, Arrays.stream(components).map(RecordComponent::getName).toList(), defaults,
                     canonical, getters);
         }
@@ -54,7 +61,10 @@ final class RecordShape {
         }
     }
 
-    /** The canonical constructor given {@link #defaults()}: what {@link Structs#newInstance()} answers. */
+    /**
+     * The canonical constructor given {@link #defaults()}: what
+     * {@link Structs#newInstance()} answers.
+     */
     MethodHandle defaultConstructor() {
         return MethodHandles.insertArguments(this.canonical, 0, (Object) this.defaults);
     }
@@ -95,4 +105,5 @@ final class RecordShape {
             throw new IllegalStateException("Cannot construct " + this.type.getName(), ex);
         }
     }
+
 }

@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Association and embed fields: the related class each one names, checked to be a schema of the
- * right kind, and the classes the registry must introspect next.
+ * Association and embed fields: the related class each one names, checked to be a schema
+ * of the right kind, and the classes the registry must introspect next.
  */
 final class RelationFields {
 
     private final SchemaClass schemaClass;
+
     private final FieldAccessors accessors;
+
     private final List<Referenced> referenced = new ArrayList<>();
 
     RelationFields(SchemaClass schemaClass, FieldAccessors accessors) {
@@ -31,15 +33,20 @@ final class RelationFields {
         this.accessors = accessors;
     }
 
-    /** Association targets, join schemas and embedded schemas, in the order they were met. */
+    /**
+     * Association targets, join schemas and embedded schemas, in the order they were met.
+     */
     List<Referenced> referenced() {
         return this.referenced;
     }
 
     AssociationDeclaration declareAssociation(Field field) {
         boolean many = field.isAnnotationPresent(HasMany.class) || field.isAnnotationPresent(ManyToMany.class);
-        Annotation annotation = DeclaredFields.RELATION_ANNOTATIONS.stream().map(field::getAnnotation)
-                .filter(Objects::nonNull).findFirst().orElseThrow();
+        Annotation annotation = DeclaredFields.RELATION_ANNOTATIONS.stream()
+            .map(field::getAnnotation)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElseThrow();
         String label = "@" + annotation.annotationType().getSimpleName();
         Class<?> related = relatedClass(field, many, label);
         if (!related.isAnnotationPresent(Schema.class)) {
@@ -47,9 +54,9 @@ final class RelationFields {
             String reason = embedded
                     ? "associated class " + related.getSimpleName() + " is an embedded schema, which has no table"
                     : "associated class " + related.getSimpleName() + " is not a schema";
-            throw this.schemaClass.error(field.getName(), reason, embedded
-                    ? "use @EmbedsOne/@EmbedsMany for embedded schemas"
-                    : "annotate " + related.getSimpleName() + " with @Schema(\"table\")");
+            throw this.schemaClass.error(field.getName(), reason,
+                    embedded ? "use @EmbedsOne/@EmbedsMany for embedded schemas"
+                            : "annotate " + related.getSimpleName() + " with @Schema(\"table\")");
         }
         if (annotation instanceof ManyToMany manyToMany && manyToMany.joinThroughSchema() != void.class) {
             this.referenced.add(new Referenced(manyToMany.joinThroughSchema(), false));
@@ -64,12 +71,13 @@ final class RelationFields {
         EmbedsMany many = field.getAnnotation(EmbedsMany.class);
         String label = one != null ? "@EmbedsOne" : "@EmbedsMany";
         Class<?> related = relatedClass(field, many != null, label);
-        boolean annotated = related.isAnnotationPresent(EmbeddedSchema.class) || related.isAnnotationPresent(Schema.class);
+        boolean annotated = related.isAnnotationPresent(EmbeddedSchema.class)
+                || related.isAnnotationPresent(Schema.class);
         boolean inline = !annotated && related.isMemberClass() && Modifier.isStatic(related.getModifiers());
         if (!annotated && !inline) {
-            throw this.schemaClass.error(field.getName(), label + " expects an embedded schema, but "
-                    + related.getSimpleName() + " is not one", "annotate " + related.getSimpleName()
-                    + " with @EmbeddedSchema or declare it as a static nested class");
+            throw this.schemaClass.error(field.getName(),
+                    label + " expects an embedded schema, but " + related.getSimpleName() + " is not one", "annotate "
+                            + related.getSimpleName() + " with @EmbeddedSchema or declare it as a static nested class");
         }
         this.referenced.add(new Referenced(related, inline));
         String source = columns.forEmbed(field.getName(), one != null ? one.source() : many.source());
@@ -86,9 +94,10 @@ final class RelationFields {
     private Class<?> relatedClass(Field field, boolean many, String label) {
         if (!many) {
             if (List.class.isAssignableFrom(field.getType())) {
-                throw this.schemaClass.error(field.getName(), label + " holds one struct, but the field is a "
-                        + field.getType().getSimpleName(), "declare the field with the associated class, or use "
-                        + "@HasMany/@ManyToMany/@EmbedsMany for lists");
+                throw this.schemaClass.error(field.getName(),
+                        label + " holds one struct, but the field is a " + field.getType().getSimpleName(),
+                        "declare the field with the associated class, or use "
+                                + "@HasMany/@ManyToMany/@EmbedsMany for lists");
             }
             return field.getType();
         }
@@ -99,4 +108,5 @@ final class RelationFields {
         throw this.schemaClass.error(field.getName(), label + " needs a List of the associated class, but the field is "
                 + field.getGenericType().getTypeName(), "declare it as List<Related>, for example List<Post>");
     }
+
 }

@@ -4,11 +4,16 @@ import io.schemaspring.annotation.EmbeddedSchema;
 import io.schemaspring.annotation.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** The class being introspected with its class-level facts: annotation, table, prefix and defaults. */
+/**
+ * The class being introspected with its class-level facts: annotation, table, prefix and
+ * defaults.
+ */
 final class SchemaClass {
 
     private final Class<?> type;
+
     private final @Nullable Schema schema;
+
     private final SchemaDefaultsResolver defaults;
 
     SchemaClass(Class<?> type, SchemaSettings settings) {
@@ -25,7 +30,10 @@ final class SchemaClass {
         return this.schema;
     }
 
-    /** An embedded schema: {@code @EmbeddedSchema} or an inline embed, stored inside its parent. */
+    /**
+     * An embedded schema: {@code @EmbeddedSchema} or an inline embed, stored inside its
+     * parent.
+     */
     boolean embedded() {
         return this.schema == null;
     }
@@ -87,4 +95,5 @@ final class SchemaClass {
     SchemaDefinitionException error(@Nullable String field, String reason, String fix) {
         return new SchemaDefinitionException(this.type, field, reason, fix);
     }
+
 }

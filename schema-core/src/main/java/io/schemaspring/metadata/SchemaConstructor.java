@@ -7,7 +7,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import org.jspecify.annotations.Nullable;
 
-/** The no-argument constructor a schema class needs, and the prototype instance its field defaults come from. */
+/**
+ * The no-argument constructor a schema class needs, and the prototype instance its field
+ * defaults come from.
+ */
 final class SchemaConstructor {
 
     private SchemaConstructor() {
@@ -27,7 +30,8 @@ final class SchemaConstructor {
             return record.defaultConstructor();
         }
         if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
-            throw schemaClass.error(null, "it is an inner class, which needs an enclosing instance", "declare it static");
+            throw schemaClass.error(null, "it is an inner class, which needs an enclosing instance",
+                    "declare it static");
         }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor();
@@ -58,4 +62,5 @@ final class SchemaConstructor {
                     "make the constructor succeed: the registry builds one instance to read the field defaults");
         }
     }
+
 }

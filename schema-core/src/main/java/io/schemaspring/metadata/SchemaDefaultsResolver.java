@@ -15,13 +15,17 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 /**
  * The defaults of one schema class with their precedence applied: class annotation, then
  * {@code @SchemaDefaults} (on a superclass or as a meta-annotation), then the application
- * settings, then Ecto's defaults. Field annotations are applied on top by the introspector.
+ * settings, then Ecto's defaults. Field annotations are applied on top by the
+ * introspector.
  */
 final class SchemaDefaultsResolver {
 
     private final Class<?> schemaClass;
+
     private final SchemaSettings settings;
+
     private final @Nullable SchemaDefaults defaults;
+
     private final @Nullable Timestamps timestamps;
 
     SchemaDefaultsResolver(Class<?> schemaClass, SchemaSettings settings) {
@@ -35,7 +39,8 @@ final class SchemaDefaultsResolver {
     }
 
     @Nullable String prefix(@Nullable Schema schema) {
-        return firstText(schema == null ? "" : schema.prefix(), fromDefaults(SchemaDefaults::prefix), this.settings.prefix());
+        return firstText(schema == null ? "" : schema.prefix(), fromDefaults(SchemaDefaults::prefix),
+                this.settings.prefix());
     }
 
     @Nullable String context(@Nullable Schema schema) {
@@ -62,7 +67,10 @@ final class SchemaDefaultsResolver {
         return type != FieldType.DEFAULT ? type : this.settings.foreignKeyType();
     }
 
-    /** Whether the class declares timestamps (directly, inherited or through a meta-annotation). */
+    /**
+     * Whether the class declares timestamps (directly, inherited or through a
+     * meta-annotation).
+     */
     boolean hasTimestamps() {
         return this.timestamps != null;
     }
@@ -75,7 +83,10 @@ final class SchemaDefaultsResolver {
         return this.timestamps != null && this.timestamps.updatedAtEnabled();
     }
 
-    /** The {@code @Timestamps(generator = ...)} class, {@code null} when the repository's clock is used. */
+    /**
+     * The {@code @Timestamps(generator = ...)} class, {@code null} when the repository's
+     * clock is used.
+     */
     @Nullable Class<?> timestampsGenerator() {
         if (this.timestamps != null && Generators.declared(this.timestamps.generator())) {
             return this.timestamps.generator();
@@ -154,4 +165,5 @@ final class SchemaDefaultsResolver {
         }
         return null;
     }
+
 }

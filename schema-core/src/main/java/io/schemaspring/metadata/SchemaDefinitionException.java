@@ -3,19 +3,23 @@ package io.schemaspring.metadata;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A schema class whose definition is wrong. The message names the class, the field and the
- * fix; {@link #reason()} and {@link #fix()} are also available apart for start-up reports.
+ * A schema class whose definition is wrong. The message names the class, the field and
+ * the fix; {@link #reason()} and {@link #fix()} are also available apart for start-up
+ * reports.
  */
 public class SchemaDefinitionException extends RuntimeException {
 
     private final Class<?> schemaClass;
+
     private final @Nullable String field;
+
     private final String reason;
+
     private final String fix;
 
     /**
-     * An error in {@code field} of {@code schemaClass} ({@code null} for the class as a whole):
-     * what is wrong and what to change, joined into the message.
+     * An error in {@code field} of {@code schemaClass} ({@code null} for the class as a
+     * whole): what is wrong and what to change, joined into the message.
      */
     public SchemaDefinitionException(Class<?> schemaClass, @Nullable String field, String reason, String fix) {
         super(message(schemaClass, field, reason, fix));
@@ -50,4 +54,5 @@ public class SchemaDefinitionException extends RuntimeException {
     public String fix() {
         return this.fix;
     }
+
 }

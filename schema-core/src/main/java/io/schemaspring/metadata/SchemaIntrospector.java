@@ -14,14 +14,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads one schema class into {@link SchemaMetadata}, failing with a {@link SchemaDefinitionException}
- * on the first error. The steps run in a fixed order, so the first error reported is always the same:
- * class checks, fields, associations, key and timestamp roles, then each field in declaration order.
+ * Reads one schema class into {@link SchemaMetadata}, failing with a
+ * {@link SchemaDefinitionException} on the first error. The steps run in a fixed order,
+ * so the first error reported is always the same: class checks, fields, associations, key
+ * and timestamp roles, then each field in declaration order.
  */
 final class SchemaIntrospector {
 
     private final SchemaSettings settings;
+
     private final SchemaTypes types;
+
     private final Generators generators;
 
     SchemaIntrospector(SchemaSettings settings, SchemaTypes types, Generators generators) {
@@ -40,7 +43,8 @@ final class SchemaIntrospector {
         String prefix = schemaClass.prefix();
         DeclaredFields declared = DeclaredFields.collect(schemaClass);
         if (record != null && declared.metaField() != null) {
-            throw schemaClass.error(declared.metaField().getName(), "a record cannot hold a StructMeta: records are never changed in place",
+            throw schemaClass.error(declared.metaField().getName(),
+                    "a record cannot hold a StructMeta: records are never changed in place",
                     "remove the StructMeta component; the repository remembers where records are stored");
         }
         FieldAccessors accessors = new FieldAccessors(type, declared.declared(), this.settings.bytecode(), record);
@@ -66,9 +70,10 @@ final class SchemaIntrospector {
             else if (DeclaredFields.isEmbed(field)) {
                 EmbedMetadata embed = relations.buildEmbed(field, columns);
                 embeds.add(embed);
-                built.put(field.getName(), new FieldBuild(field, embed.source(),
-                        new EmbedType(embed.related(), embed.cardinality() == Cardinality.MANY),
-                        false, false, false, false, RelationFields.loadInQuery(field), false, Writable.ALWAYS));
+                built.put(field.getName(),
+                        new FieldBuild(field, embed.source(),
+                                new EmbedType(embed.related(), embed.cardinality() == Cardinality.MANY), false, false,
+                                false, false, RelationFields.loadInQuery(field), false, Writable.ALWAYS));
             }
         }
         Object prototype = SchemaConstructor.prototype(schemaClass, constructor);
@@ -84,9 +89,9 @@ final class SchemaIntrospector {
         }
         List<String> autogenerateFields = new ArrayList<>(autogeneration.fields());
         autogenerateFields.addAll(roles.timestamps());
-        SchemaMetadata metadata = new SchemaMetadata(type, source, prefix, schemaClass.context(), schemaClass.embedded(),
-                fields, virtualFields, embeds, autogeneration.autogenerateId(), autogenerateFields, autoupdate,
-                constructor, accessors.access());
+        SchemaMetadata metadata = new SchemaMetadata(type, source, prefix, schemaClass.context(),
+                schemaClass.embedded(), fields, virtualFields, embeds, autogeneration.autogenerateId(),
+                autogenerateFields, autoupdate, constructor, accessors.access());
         if (record != null) {
             metadata.record(record);
         }
@@ -99,7 +104,10 @@ final class SchemaIntrospector {
         return new Introspection(metadata, associations, relations.referenced(), mapper);
     }
 
-    /** The schema's {@code @Timestamps(generator = ...)}, a clock that must generate {@link java.time.Instant}s. */
+    /**
+     * The schema's {@code @Timestamps(generator = ...)}, a clock that must generate
+     * {@link java.time.Instant}s.
+     */
     private io.schemaspring.type.@org.jspecify.annotations.Nullable FieldGenerator<?> timestampsGenerator(
             SchemaClass schemaClass, List<FieldMetadata> fields, List<String> autogenerateFields) {
         Class<?> generator = schemaClass.defaults().timestampsGenerator();
@@ -122,4 +130,5 @@ final class SchemaIntrospector {
     static String names(List<String> names) {
         return names.stream().map(name -> ":" + name).collect(Collectors.joining(", ", "[", "]"));
     }
+
 }

@@ -30,7 +30,9 @@ public final class SchemaRegistry {
     };
 
     private final Map<Class<?>, SchemaMetadata> schemas;
+
     private final SchemaSettings settings;
+
     private final SchemaTypes types;
 
     private SchemaRegistry(Map<Class<?>, SchemaMetadata> schemas, SchemaSettings settings, SchemaTypes types) {
@@ -39,15 +41,18 @@ public final class SchemaRegistry {
         this.types = types;
     }
 
-    /** A builder with {@link SchemaSettings#defaults()}, no custom types and no schemas yet. */
+    /**
+     * A builder with {@link SchemaSettings#defaults()}, no custom types and no schemas
+     * yet.
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
      * The metadata of a registered schema.
-     *
-     * @throws IllegalArgumentException when the class is not registered, saying how to register it
+     * @throws IllegalArgumentException when the class is not registered, saying how to
+     * register it
      */
     public SchemaMetadata get(Class<?> schemaClass) {
         SchemaMetadata metadata = this.schemas.get(schemaClass);
@@ -74,18 +79,19 @@ public final class SchemaRegistry {
     }
 
     /**
-     * Whether the class is registered: added, found by scanning, or pointed to by a registered
-     * schema; {@link #get(Class)} answers for it exactly then.
+     * Whether the class is registered: added, found by scanning, or pointed to by a
+     * registered schema; {@link #get(Class)} answers for it exactly then.
      */
     public boolean contains(Class<?> schemaClass) {
         return this.schemas.containsKey(schemaClass);
     }
 
     /**
-     * The metadata of a class on its own, introspected once with Ecto's defaults and no application
-     * settings: what the static {@code Changeset.cast(data, ...)} and {@code Changeset.change(data)}
-     * use. An application's settings live in its registry: cast with the {@code Changesets} bean
-     * or {@code Changeset.cast(metadata, ...)} to have them apply.
+     * The metadata of a class on its own, introspected once with Ecto's defaults and no
+     * application settings: what the static {@code Changeset.cast(data, ...)} and
+     * {@code Changeset.change(data)} use. An application's settings live in its registry:
+     * cast with the {@code Changesets} bean or {@code Changeset.cast(metadata, ...)} to
+     * have them apply.
      */
     public static SchemaMetadata standalone(Class<?> schemaClass) {
         return STANDALONE.get(schemaClass);
@@ -101,47 +107,68 @@ public final class SchemaRegistry {
         return "SchemaRegistry[" + this.schemas.size() + " schemas]";
     }
 
-    /** Collects the schemas, settings and types of a registry; {@link #build()} introspects them. */
+    /**
+     * Collects the schemas, settings and types of a registry; {@link #build()}
+     * introspects them.
+     */
     public static final class Builder {
 
         private SchemaSettings settings = SchemaSettings.defaults();
+
         private SchemaTypes types = SchemaTypes.none();
+
         private final Set<Class<?>> classes = new LinkedHashSet<>();
+
         private final Set<String> packages = new LinkedHashSet<>();
+
         private @Nullable ClassLoader classLoader;
+
         private java.util.function.Function<Class<?>, @Nullable Object> generatorBeans = type -> null;
 
         private Builder() {
         }
 
-        /** The application-wide defaults the schemas are read with; {@link SchemaSettings#defaults()} unless set. */
+        /**
+         * The application-wide defaults the schemas are read with;
+         * {@link SchemaSettings#defaults()} unless set.
+         */
         public Builder settings(SchemaSettings settings) {
             this.settings = Objects.requireNonNull(settings, "Settings must not be null");
             return this;
         }
 
-        /** The custom types of the whole application, used by fields of their Java types without a field annotation. */
+        /**
+         * The custom types of the whole application, used by fields of their Java types
+         * without a field annotation.
+         */
         public Builder types(SchemaTypes types) {
             this.types = Objects.requireNonNull(types, "Types must not be null");
             return this;
         }
 
-        /** Registers these {@code @Schema} and {@code @EmbeddedSchema} classes, with the classes they point to. */
+        /**
+         * Registers these {@code @Schema} and {@code @EmbeddedSchema} classes, with the
+         * classes they point to.
+         */
         public Builder add(Class<?>... schemaClasses) {
             this.classes.addAll(List.of(schemaClasses));
             return this;
         }
 
-        /** Registers every {@code @Schema} and {@code @EmbeddedSchema} class below these packages. */
+        /**
+         * Registers every {@code @Schema} and {@code @EmbeddedSchema} class below these
+         * packages.
+         */
         public Builder scan(String... basePackages) {
             this.packages.addAll(List.of(basePackages));
             return this;
         }
 
         /**
-         * Where {@code @Field(generator = ...)} and {@code @Timestamps(generator = ...)} classes are
-         * looked up first: the lookup answers the application's instance of a generator class, or
-         * {@code null} to have a new instance made (Spring Boot answers the unique bean of that type).
+         * Where {@code @Field(generator = ...)} and {@code @Timestamps(generator = ...)}
+         * classes are looked up first: the lookup answers the application's instance of a
+         * generator class, or {@code null} to have a new instance made (Spring Boot
+         * answers the unique bean of that type).
          */
         public Builder generatorBeans(java.util.function.Function<Class<?>, @Nullable Object> lookup) {
             this.generatorBeans = Objects.requireNonNull(lookup, "Lookup must not be null");
@@ -149,8 +176,8 @@ public final class SchemaRegistry {
         }
 
         /**
-         * The class loader {@link #scan(String...)} finds and loads classes with; {@code null} (the
-         * default) for the one that loaded {@code SchemaRegistry}.
+         * The class loader {@link #scan(String...)} finds and loads classes with;
+         * {@code null} (the default) for the one that loaded {@code SchemaRegistry}.
          */
         public Builder classLoader(@Nullable ClassLoader classLoader) {
             this.classLoader = classLoader;
@@ -159,16 +186,18 @@ public final class SchemaRegistry {
 
         /**
          * Introspects and validates every schema.
-         *
-         * @throws SchemaDefinitionException on the first definition error, naming class, field and fix
+         * @throws SchemaDefinitionException on the first definition error, naming class,
+         * field and fix
          */
         public SchemaRegistry build() {
             Set<Class<?>> roots = new LinkedHashSet<>(this.classes);
             if (!this.packages.isEmpty()) {
-                ClassLoader loader = this.classLoader != null ? this.classLoader : SchemaRegistry.class.getClassLoader();
+                ClassLoader loader = this.classLoader != null ? this.classLoader
+                        : SchemaRegistry.class.getClassLoader();
                 roots.addAll(new SchemaScanner(loader).scan(this.packages));
             }
-            SchemaIntrospector introspector = new SchemaIntrospector(this.settings, this.types, new Generators(this.generatorBeans));
+            SchemaIntrospector introspector = new SchemaIntrospector(this.settings, this.types,
+                    new Generators(this.generatorBeans));
             Map<Class<?>, Introspection> introspections = new LinkedHashMap<>();
             Deque<Referenced> pending = new ArrayDeque<>();
             roots.forEach(root -> pending.add(new Referenced(root, false)));
@@ -185,8 +214,12 @@ public final class SchemaRegistry {
             for (Introspection introspection : introspections.values()) {
                 SchemaMetadata metadata = introspection.metadata();
                 Map<String, SchemaMetadata> defaultStructs = new LinkedHashMap<>();
-                metadata.embeds().stream().map(metadata::embed).filter(EmbedMetadata::defaultsToStruct)
-                        .forEach(embed -> defaultStructs.put(embed.field(), introspections.get(embed.related()).metadata()));
+                metadata.embeds()
+                    .stream()
+                    .map(metadata::embed)
+                    .filter(EmbedMetadata::defaultsToStruct)
+                    .forEach(
+                            embed -> defaultStructs.put(embed.field(), introspections.get(embed.related()).metadata()));
                 metadata.defaultStructs(defaultStructs);
             }
             Map<Class<?>, SchemaMetadata> schemas = new LinkedHashMap<>();
@@ -195,5 +228,7 @@ public final class SchemaRegistry {
             schemas.values().forEach(metadata -> metadata.registry(registry));
             return registry;
         }
+
     }
+
 }

@@ -9,24 +9,32 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
-/** Finds {@code @Schema} and {@code @EmbeddedSchema} classes below base packages on the class path. */
+/**
+ * Finds {@code @Schema} and {@code @EmbeddedSchema} classes below base packages on the
+ * class path.
+ */
 public final class SchemaScanner {
 
     private final ClassLoader classLoader;
 
-    /** A scanner reading the class path of {@code classLoader} and loading the classes it finds with it. */
+    /**
+     * A scanner reading the class path of {@code classLoader} and loading the classes it
+     * finds with it.
+     */
     public SchemaScanner(ClassLoader classLoader) {
         this.classLoader = classLoader;
     }
 
     /**
-     * The classes below the base packages annotated directly (not through a meta-annotation) with
-     * {@code @Schema} or {@code @EmbeddedSchema}, top-level or static nested, in the order found.
+     * The classes below the base packages annotated directly (not through a
+     * meta-annotation) with {@code @Schema} or {@code @EmbeddedSchema}, top-level or
+     * static nested, in the order found.
      */
     public Set<Class<?>> scan(Iterable<String> basePackages) {
         ClassPathScanningCandidateComponentProvider provider = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
-            protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
                 return definition.getMetadata().isIndependent();
             }
         };
@@ -41,4 +49,5 @@ public final class SchemaScanner {
         }
         return found;
     }
+
 }

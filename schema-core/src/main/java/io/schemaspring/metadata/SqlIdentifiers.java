@@ -2,7 +2,10 @@ package io.schemaspring.metadata;
 
 import java.util.regex.Pattern;
 
-/** The identifiers (tables, columns, prefixes) the starter accepts: plain SQL names it can quote safely. */
+/**
+ * The identifiers (tables, columns, prefixes) the starter accepts: plain SQL names it can
+ * quote safely.
+ */
 public final class SqlIdentifiers {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -10,7 +13,9 @@ public final class SqlIdentifiers {
     private SqlIdentifiers() {
     }
 
-    /** Letters, digits and underscores, not starting with a digit, at most 63 characters. */
+    /**
+     * Letters, digits and underscores, not starting with a digit, at most 63 characters.
+     */
     public static boolean isValid(String identifier) {
         return identifier != null && VALID.matcher(identifier).matches();
     }
@@ -23,4 +28,5 @@ public final class SqlIdentifiers {
         }
         return identifier;
     }
+
 }

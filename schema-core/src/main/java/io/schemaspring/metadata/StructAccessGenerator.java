@@ -14,11 +14,12 @@ import org.springframework.asm.Opcodes;
 import org.springframework.asm.Type;
 
 /**
- * Generates a {@link StructAccess} for a schema class: a hidden class, nestmate of the schema,
- * whose methods read and write the fields with plain field instructions and call the
- * no-argument constructor directly. Reading millions of rows through it costs what hand-written
- * mapping costs; method handles invoked from a field are several times slower. Fields it cannot
- * reach (private fields of a superclass outside the nest) are left to method handles.
+ * Generates a {@link StructAccess} for a schema class: a hidden class, nestmate of the
+ * schema, whose methods read and write the fields with plain field instructions and call
+ * the no-argument constructor directly. Reading millions of rows through it costs what
+ * hand-written mapping costs; method handles invoked from a field are several times
+ * slower. Fields it cannot reach (private fields of a superclass outside the nest) are
+ * left to method handles.
  */
 final class StructAccessGenerator {
 
@@ -27,16 +28,18 @@ final class StructAccessGenerator {
     private StructAccessGenerator() {
     }
 
-    /** Whether the generated class can access this field of a struct of the given class. */
+    /**
+     * Whether the generated class can access this field of a struct of the given class.
+     */
     static boolean reachable(Class<?> type, Field field) {
-        return field.getDeclaringClass().getNestHost() == type.getNestHost()
-                || (Modifier.isPublic(field.getModifiers()) && Modifier.isPublic(field.getDeclaringClass().getModifiers()));
+        return field.getDeclaringClass().getNestHost() == type.getNestHost() || (Modifier.isPublic(field.getModifiers())
+                && Modifier.isPublic(field.getDeclaringClass().getModifiers()));
     }
 
     /**
-     * The access object, or {@code null} when the class cannot be generated here (for example a
-     * schema in a named module that is not opened) or generation is switched off: callers then
-     * use method handles. Says which path it took in the log.
+     * The access object, or {@code null} when the class cannot be generated here (for
+     * example a schema in a named module that is not opened) or generation is switched
+     * off: callers then use method handles. Says which path it took in the log.
      */
     static @Nullable StructAccess generate(Class<?> type, List<Field> fields, boolean enabled) {
         if (!enabled) {
@@ -53,7 +56,8 @@ final class StructAccessGenerator {
             return access;
         }
         catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-            logger.warn("Field access of " + type.getName() + " falls back to method handles: generating it failed", ex);
+            logger.warn("Field access of " + type.getName() + " falls back to method handles: generating it failed",
+                    ex);
             return null;
         }
     }
@@ -61,8 +65,8 @@ final class StructAccessGenerator {
     private static byte[] bytecode(Class<?> type, List<Field> fields) {
         String name = Type.getInternalName(type) + "$$StructAccess";
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
-                new String[] {Type.getInternalName(StructAccess.class)});
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
+                "java/lang/Object", new String[] { Type.getInternalName(StructAccess.class) });
         MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
@@ -71,7 +75,8 @@ final class StructAccessGenerator {
         init.visitMaxs(0, 0);
         init.visitEnd();
 
-        MethodVisitor create = writer.visitMethod(Opcodes.ACC_PUBLIC, "newInstance", "()Ljava/lang/Object;", null, null);
+        MethodVisitor create = writer.visitMethod(Opcodes.ACC_PUBLIC, "newInstance", "()Ljava/lang/Object;", null,
+                null);
         create.visitCode();
         create.visitTypeInsn(Opcodes.NEW, Type.getInternalName(type));
         create.visitInsn(Opcodes.DUP);
@@ -80,12 +85,14 @@ final class StructAccessGenerator {
         create.visitMaxs(0, 0);
         create.visitEnd();
 
-        MethodVisitor get = writer.visitMethod(Opcodes.ACC_PUBLIC, "get", "(Ljava/lang/Object;I)Ljava/lang/Object;", null, null);
+        MethodVisitor get = writer.visitMethod(Opcodes.ACC_PUBLIC, "get", "(Ljava/lang/Object;I)Ljava/lang/Object;",
+                null, null);
         get.visitCode();
         Label[] getCases = labels(fields.size());
         Label getDefault = new Label();
         get.visitVarInsn(Opcodes.ILOAD, 2);
-        get.visitTableSwitchInsn(0, Math.max(0, fields.size() - 1), getDefault, fields.isEmpty() ? new Label[] {getDefault} : getCases);
+        get.visitTableSwitchInsn(0, Math.max(0, fields.size() - 1), getDefault,
+                fields.isEmpty() ? new Label[] { getDefault } : getCases);
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             get.visitLabel(getCases[i]);
@@ -107,12 +114,14 @@ final class StructAccessGenerator {
         get.visitMaxs(0, 0);
         get.visitEnd();
 
-        MethodVisitor set = writer.visitMethod(Opcodes.ACC_PUBLIC, "set", "(Ljava/lang/Object;ILjava/lang/Object;)V", null, null);
+        MethodVisitor set = writer.visitMethod(Opcodes.ACC_PUBLIC, "set", "(Ljava/lang/Object;ILjava/lang/Object;)V",
+                null, null);
         set.visitCode();
         Label[] setCases = labels(fields.size());
         Label setDefault = new Label();
         set.visitVarInsn(Opcodes.ILOAD, 2);
-        set.visitTableSwitchInsn(0, Math.max(0, fields.size() - 1), setDefault, fields.isEmpty() ? new Label[] {setDefault} : setCases);
+        set.visitTableSwitchInsn(0, Math.max(0, fields.size() - 1), setDefault,
+                fields.isEmpty() ? new Label[] { setDefault } : setCases);
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             set.visitLabel(setCases[i]);
@@ -149,8 +158,9 @@ final class StructAccessGenerator {
         method.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalArgumentException");
         method.visitInsn(Opcodes.DUP);
         method.visitLdcInsn("field index not generated");
-        method.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "(Ljava/lang/String;)V",
-                false);
+        method.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>",
+                "(Ljava/lang/String;)V", false);
         method.visitInsn(Opcodes.ATHROW);
     }
+
 }

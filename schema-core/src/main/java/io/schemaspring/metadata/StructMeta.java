@@ -4,25 +4,30 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Ecto's {@code __meta__}: where a struct came from. Declare one field of this type in a schema
- * class ({@code private StructMeta meta;}) and the repository fills it on every load and write;
- * copies made by the library carry it, JSON never shows it, and no column maps to it. A struct
- * that knows its prefix is written and deleted only there. Immutable: the repository replaces it.
+ * Ecto's {@code __meta__}: where a struct came from. Declare one field of this type in a
+ * schema class ({@code private StructMeta meta;}) and the repository fills it on every
+ * load and write; copies made by the library carry it, JSON never shows it, and no column
+ * maps to it. A struct that knows its prefix is written and deleted only there.
+ * Immutable: the repository replaces it.
  */
 public final class StructMeta {
 
     /** Ecto's {@code :built}, {@code :loaded} and {@code :deleted}. */
     public enum State {
+
         /** Created in memory; not known to be stored. */
         BUILT,
         /** Read from or written to the database. */
         LOADED,
         /** Deleted from the database. */
         DELETED
+
     }
 
     private final State state;
+
     private final @Nullable String prefix;
+
     private final @Nullable String source;
 
     private StructMeta(State state, @Nullable String prefix, @Nullable String source) {
@@ -31,7 +36,10 @@ public final class StructMeta {
         this.source = source;
     }
 
-    /** A struct stored in {@code prefix.source} ({@code prefix} null: the database's default schema). */
+    /**
+     * A struct stored in {@code prefix.source} ({@code prefix} null: the database's
+     * default schema).
+     */
     public static StructMeta loaded(@Nullable String prefix, @Nullable String source) {
         return new StructMeta(State.LOADED, prefix, source);
     }
@@ -41,7 +49,10 @@ public final class StructMeta {
         return new StructMeta(State.BUILT, prefix, source);
     }
 
-    /** The same prefix and source in another state, as the repository marks a struct deleted. */
+    /**
+     * The same prefix and source in another state, as the repository marks a struct
+     * deleted.
+     */
     public StructMeta withState(State state) {
         return new StructMeta(state, this.prefix, this.source);
     }
@@ -51,7 +62,9 @@ public final class StructMeta {
         return this.state;
     }
 
-    /** The database schema of the row; {@code null} for the connection's default schema. */
+    /**
+     * The database schema of the row; {@code null} for the connection's default schema.
+     */
     public @Nullable String prefix() {
         return this.prefix;
     }
@@ -77,4 +90,5 @@ public final class StructMeta {
         return "#Ecto.Schema.Metadata<:" + this.state.name().toLowerCase(java.util.Locale.ROOT) + ", "
                 + (this.prefix == null ? "" : "\"" + this.prefix + "\".") + "\"" + this.source + "\">";
     }
+
 }

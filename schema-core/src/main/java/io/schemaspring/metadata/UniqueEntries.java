@@ -5,13 +5,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The duplicates of a {@code @ManyToMany(unique = true)} list: Ecto's check on associated entries. */
+/**
+ * The duplicates of a {@code @ManyToMany(unique = true)} list: Ecto's check on associated
+ * entries.
+ */
 public final class UniqueEntries {
 
     private UniqueEntries() {
     }
 
-    /** The positions of entries whose key an earlier entry already has; entries without a key are never duplicates. */
+    /**
+     * The positions of entries whose key an earlier entry already has; entries without a
+     * key are never duplicates.
+     */
     public static List<Integer> duplicates(List<?> entries, FieldAccessor key) {
         Set<Object> seen = new HashSet<>();
         List<Integer> duplicates = new ArrayList<>();
@@ -23,4 +29,5 @@ public final class UniqueEntries {
         }
         return duplicates;
     }
+
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Version;
 
-/** The field Spring Data's {@code @Version} marks: Ecto's {@code optimistic_lock} applied on every write. */
+/**
+ * The field Spring Data's {@code @Version} marks: Ecto's {@code optimistic_lock} applied
+ * on every write.
+ */
 final class VersionField {
 
     private VersionField() {
@@ -21,14 +24,16 @@ final class VersionField {
             if (version != null) {
                 throw schemaClass.error(name, "@Version is already declared on :" + version, "keep one @Version field");
             }
-            if (!declared.plainFields().containsKey(name) || virtualFields.stream().anyMatch(f -> f.name().equals(name))) {
+            if (!declared.plainFields().containsKey(name)
+                    || virtualFields.stream().anyMatch(f -> f.name().equals(name))) {
                 throw schemaClass.error(name, "@Version marks a field that is not a stored column",
                         "put @Version on an integer field");
             }
             FieldMetadata metadata = fields.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
             Class<?> type = metadata.type().javaType();
             if (!(type == Integer.class || type == Long.class || type == Short.class)) {
-                throw schemaClass.error(name, "@Version needs an integer field, and :" + name + " is " + metadata.type(),
+                throw schemaClass.error(name,
+                        "@Version needs an integer field, and :" + name + " is " + metadata.type(),
                         "declare it as Integer, Long, int or long");
             }
             if (metadata.primaryKey()) {
@@ -39,4 +44,5 @@ final class VersionField {
         }
         return version;
     }
+
 }

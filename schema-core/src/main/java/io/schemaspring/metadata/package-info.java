@@ -1,4 +1,7 @@
-/** Ecto's {@code __schema__}: the registry of schemas, their reflection API and {@code StructMeta}. */
+/**
+ * Ecto's {@code __schema__}: the registry of schemas, their reflection API and
+ * {@code StructMeta}.
+ */
 @NullMarked
 package io.schemaspring.metadata;
 

@@ -7,9 +7,10 @@ import java.util.Objects;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * A boolean expression of {@link Query#where(Expr)} and {@link Query#orWhere(Expr)}, Ecto's
- * {@code where: ... and ... or not ...} and {@code fragment}. Values are cast to the field's
- * type and bound as parameters; the SQL is cached by the expression's shape, never its values.
+ * A boolean expression of {@link Query#where(Expr)} and {@link Query#orWhere(Expr)},
+ * Ecto's {@code where: ... and ... or not ...} and {@code fragment}. Values are cast to
+ * the field's type and bound as parameters; the SQL is cached by the expression's shape,
+ * never its values.
  *
  * <pre>{@code
  * Expr.or(Expr.eq("published", true), Expr.and(Expr.compare("rating", Op.GTE, 3), Expr.not(Expr.isNull("title"))))
@@ -17,13 +18,15 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * Expr.in("id", Query.from(Comment.class).where("approved", true), "postId")
  * }</pre>
  */
-public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.And, Expr.Or, Expr.Not, Expr.Sql,
-        Expr.InQuery, Expr.Exists {
+public sealed interface Expr
+        permits Expr.Compare, Expr.In, Expr.IsNull, Expr.And, Expr.Or, Expr.Not, Expr.Sql, Expr.InQuery, Expr.Exists {
 
     /** A field named in a fragment: rendered as its quoted column. */
     record Field(String name) {
 
-        /** A reference to the schema field {@code name}; a {@code null} name is refused. */
+        /**
+         * A reference to the schema field {@code name}; a {@code null} name is refused.
+         */
         public Field {
             Objects.requireNonNull(name, "Field must not be null");
         }
@@ -53,7 +56,10 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
     record Not(Expr expr) implements Expr {
     }
 
-    /** A fragment of SQL: each {@code ?} takes one argument, a {@link Field} as its column, anything else bound. */
+    /**
+     * A fragment of SQL: each {@code ?} takes one argument, a {@link Field} as its
+     * column, anything else bound.
+     */
     record Sql(String template, List<Object> args) implements Expr {
     }
 
@@ -61,52 +67,64 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
     record InQuery(String field, Query<?> query, String selected) implements Expr {
     }
 
-    /** {@code EXISTS (SELECT 1 FROM ... WHERE ...)}; the subquery is not correlated with the outer query. */
+    /**
+     * {@code EXISTS (SELECT 1 FROM ... WHERE ...)}; the subquery is not correlated with
+     * the outer query.
+     */
     record Exists(Query<?> query) implements Expr {
     }
 
     /**
-     * A field for {@link #sql(String, Object...)}: its {@code ?} renders as the field's quoted column instead
-     * of a bound value.
+     * A field for {@link #sql(String, Object...)}: its {@code ?} renders as the field's
+     * quoted column instead of a bound value.
      */
     static Field field(String name) {
         return new Field(name);
     }
 
-    /** {@code field == value}; a null value is refused, as in Ecto: use {@link #isNull(String)}. */
+    /**
+     * {@code field == value}; a null value is refused, as in Ecto: use
+     * {@link #isNull(String)}.
+     */
     static Expr eq(String field, Object value) {
         return compare(field, Query.Op.EQ, value);
     }
 
     /**
      * {@code field op value}. Comparing with null is refused, as in Ecto, with an
-     * {@link InvalidDataAccessApiUsageException}: use {@link #isNull(String)} or {@link #isNotNull(String)}.
+     * {@link InvalidDataAccessApiUsageException}: use {@link #isNull(String)} or
+     * {@link #isNotNull(String)}.
      */
     static Expr compare(String field, Query.Op op, Object value) {
         Objects.requireNonNull(field, "Field must not be null");
         Objects.requireNonNull(op, "Operator must not be null");
         if (value == null) {
-            throw new InvalidDataAccessApiUsageException("null given for :" + field + ". Comparison with null is forbidden as it "
-                    + "is unsafe. Instead write a query with whereNull(\"" + field + "\") or whereNotNull(\"" + field + "\")");
+            throw new InvalidDataAccessApiUsageException(
+                    "null given for :" + field + ". Comparison with null is forbidden as it "
+                            + "is unsafe. Instead write a query with whereNull(\"" + field + "\") or whereNotNull(\""
+                            + field + "\")");
         }
         return new Compare(field, op, value);
     }
 
     /**
-     * {@code field IN (values)}, Ecto's {@code field in ^values}: an empty collection matches nothing; a null
-     * among the values is refused (use {@link #isNull(String)}).
+     * {@code field IN (values)}, Ecto's {@code field in ^values}: an empty collection
+     * matches nothing; a null among the values is refused (use {@link #isNull(String)}).
      */
     static Expr in(String field, Collection<?> values) {
         Objects.requireNonNull(field, "Field must not be null");
         Objects.requireNonNull(values, "Values must not be null");
         if (values.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidDataAccessApiUsageException("null given in the values of :" + field
-                    + ". Use whereNull(\"" + field + "\") for null");
+            throw new InvalidDataAccessApiUsageException(
+                    "null given in the values of :" + field + ". Use whereNull(\"" + field + "\") for null");
         }
         return new In(field, List.copyOf(values));
     }
 
-    /** {@code field IN (SELECT selected FROM query)}: {@code selected} is a field of the subquery's schema. */
+    /**
+     * {@code field IN (SELECT selected FROM query)}: {@code selected} is a field of the
+     * subquery's schema.
+     */
     static Expr in(String field, Query<?> query, String selected) {
         Objects.requireNonNull(field, "Field must not be null");
         Objects.requireNonNull(query, "Subquery must not be null");
@@ -115,8 +133,8 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
     }
 
     /**
-     * {@code EXISTS (SELECT 1 FROM ... WHERE ...)}, Ecto's {@code exists(subquery)}: true when the subquery
-     * matches any row; it is not correlated with the outer query.
+     * {@code EXISTS (SELECT 1 FROM ... WHERE ...)}, Ecto's {@code exists(subquery)}: true
+     * when the subquery matches any row; it is not correlated with the outer query.
      */
     static Expr exists(Query<?> query) {
         return new Exists(Objects.requireNonNull(query, "Subquery must not be null"));
@@ -132,12 +150,17 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
         return new IsNull(Objects.requireNonNull(field, "Field must not be null"), true);
     }
 
-    /** Every expression holds, Ecto's {@code and}; at least one expression must be given. */
+    /**
+     * Every expression holds, Ecto's {@code and}; at least one expression must be given.
+     */
     static Expr and(Expr... exprs) {
         return new And(requireSome("and", exprs));
     }
 
-    /** One of the expressions holds, Ecto's {@code or}; at least one expression must be given. */
+    /**
+     * One of the expressions holds, Ecto's {@code or}; at least one expression must be
+     * given.
+     */
     static Expr or(Expr... exprs) {
         return new Or(requireSome("or", exprs));
     }
@@ -148,9 +171,10 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
     }
 
     /**
-     * Ecto's {@code fragment}: {@code Expr.sql("lower(?) = ?", Expr.field("title"), "elixir")}. The
-     * template is SQL written by the programmer, never built from input; the number of {@code ?}
-     * must match the arguments.
+     * Ecto's {@code fragment}:
+     * {@code Expr.sql("lower(?) = ?", Expr.field("title"), "elixir")}. The template is
+     * SQL written by the programmer, never built from input; the number of {@code ?} must
+     * match the arguments.
      */
     static Expr sql(String template, Object... args) {
         Objects.requireNonNull(template, "Template must not be null");
@@ -172,4 +196,5 @@ public sealed interface Expr permits Expr.Compare, Expr.In, Expr.IsNull, Expr.An
         }
         return List.of(exprs);
     }
+
 }

@@ -4,14 +4,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of {@link io.schemaspring.repo.Repo#insertAll(java.util.List, InsertAll)}, Ecto's {@code insert_all} options:
- * {@link #returning()} reads database-generated ids (and {@code readAfterWrites} fields where
- * the database can) back into the structs ({@code returning: true}); {@link #onConflict} makes
- * every row an upsert. Immutable.
+ * Options of {@link io.schemaspring.repo.Repo#insertAll(java.util.List, InsertAll)},
+ * Ecto's {@code insert_all} options: {@link #returning()} reads database-generated ids
+ * (and {@code readAfterWrites} fields where the database can) back into the structs
+ * ({@code returning: true}); {@link #onConflict} makes every row an upsert. Immutable.
  */
 public final class InsertAll {
 
     private final boolean returning;
+
     private final @Nullable OnConflict onConflict;
 
     private InsertAll(boolean returning, @Nullable OnConflict onConflict) {
@@ -29,7 +30,10 @@ public final class InsertAll {
         return new InsertAll(true, null);
     }
 
-    /** Every row inserted with this conflict clause; cannot be combined with {@link #returning()}. */
+    /**
+     * Every row inserted with this conflict clause; cannot be combined with
+     * {@link #returning()}.
+     */
     public InsertAll onConflict(OnConflict onConflict) {
         return new InsertAll(this.returning, Objects.requireNonNull(onConflict, "OnConflict must not be null"));
     }
@@ -49,4 +53,5 @@ public final class InsertAll {
         return "InsertAll" + (this.returning ? ".returning()" : ".create()")
                 + (this.onConflict == null ? "" : ".onConflict(" + this.onConflict + ")");
     }
+
 }

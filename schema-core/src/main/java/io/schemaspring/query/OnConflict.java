@@ -16,20 +16,24 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * repo.insert(tag, OnConflict.replaceAllExcept("insertedAt").target("name"));
  * }</pre>
  *
- * Fields are schema field names, checked before any SQL. {@code replaceAll} replaces every
- * inserted field except the primary key, the conflict target and {@code writable = INSERT}
- * fields (written on insert only, as Ecto's {@code writable: :insert}); {@code inserted_at}
- * is replaced, as in Ecto. Immutable.
+ * Fields are schema field names, checked before any SQL. {@code replaceAll} replaces
+ * every inserted field except the primary key, the conflict target and
+ * {@code writable = INSERT} fields (written on insert only, as Ecto's
+ * {@code writable: :insert}); {@code inserted_at} is replaced, as in Ecto. Immutable.
  */
 public final class OnConflict {
 
     /** What happens to the existing row. */
     public enum Action {
+
         NOTHING, REPLACE_ALL, REPLACE, REPLACE_ALL_EXCEPT
+
     }
 
     private final Action action;
+
     private final List<String> fields;
+
     private final List<String> target;
 
     private OnConflict(Action action, List<String> fields, List<String> target) {
@@ -38,31 +42,42 @@ public final class OnConflict {
         this.target = target;
     }
 
-    /** Keeps the existing row; the answered struct is not given the existing row's id (Ecto's {@code :nothing}). */
+    /**
+     * Keeps the existing row; the answered struct is not given the existing row's id
+     * (Ecto's {@code :nothing}).
+     */
     public static OnConflict nothing() {
         return new OnConflict(Action.NOTHING, List.of(), List.of());
     }
 
-    /** Replaces every inserted field but the primary key, the target and {@code writable = INSERT} fields. */
+    /**
+     * Replaces every inserted field but the primary key, the target and
+     * {@code writable = INSERT} fields.
+     */
     public static OnConflict replaceAll() {
         return new OnConflict(Action.REPLACE_ALL, List.of(), List.of());
     }
 
-    /** Replaces only these fields of the existing row (Ecto's {@code {:replace, fields}}). */
+    /**
+     * Replaces only these fields of the existing row (Ecto's {@code {:replace, fields}}).
+     */
     public static OnConflict replace(String... fields) {
         return new OnConflict(Action.REPLACE, names(fields, "replace"), List.of());
     }
 
-    /** {@link #replaceAll()} except these fields (Ecto's {@code {:replace_all_except, fields}}). */
+    /**
+     * {@link #replaceAll()} except these fields (Ecto's {@code {:replace_all_except,
+     * fields}}).
+     */
     public static OnConflict replaceAllExcept(String... fields) {
         return new OnConflict(Action.REPLACE_ALL_EXCEPT, names(fields, "replaceAllExcept"), List.of());
     }
 
     /**
      * The fields of the unique key whose conflict triggers this clause (Ecto's
-     * {@code :conflict_target}). Required on H2 (its {@code MERGE} matches on them) and on
-     * PostgreSQL unless {@link #nothing()}; MariaDB cannot name a key: the clause applies to a
-     * conflict on any unique key, and the target is only checked.
+     * {@code :conflict_target}). Required on H2 (its {@code MERGE} matches on them) and
+     * on PostgreSQL unless {@link #nothing()}; MariaDB cannot name a key: the clause
+     * applies to a conflict on any unique key, and the target is only checked.
      */
     public OnConflict target(String... fields) {
         return new OnConflict(this.action, this.fields, names(fields, "target"));
@@ -73,7 +88,10 @@ public final class OnConflict {
         return this.action;
     }
 
-    /** The fields of {@code replace} or {@code replaceAllExcept}; empty for the other actions. */
+    /**
+     * The fields of {@code replace} or {@code replaceAllExcept}; empty for the other
+     * actions.
+     */
     public List<String> fields() {
         return this.fields;
     }
@@ -106,4 +124,5 @@ public final class OnConflict {
         };
         return "OnConflict." + what + (this.target.isEmpty() ? "" : ".target(" + String.join(", ", this.target) + ")");
     }
+
 }

@@ -5,20 +5,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A query answering values instead of structs, Ecto's {@code select}: records or classes filled
- * from {@link Selection}s, optionally grouped ({@code group_by}) and filtered after grouping
- * ({@code having}). Run it with {@link io.schemaspring.repo.Repo#all(ProjectionQuery)}. A separate type from
- * {@link Query}, so that what only structs can do (preload, lock, stream, write) is not offered.
+ * A query answering values instead of structs, Ecto's {@code select}: records or classes
+ * filled from {@link Selection}s, optionally grouped ({@code group_by}) and filtered
+ * after grouping ({@code having}). Run it with
+ * {@link io.schemaspring.repo.Repo#all(ProjectionQuery)}. A separate type from
+ * {@link Query}, so that what only structs can do (preload, lock, stream, write) is not
+ * offered.
  */
 public final class ProjectionQuery<R> {
 
     private final Query<?> query;
+
     private final Class<R> type;
+
     private final List<Selection> selections;
+
     private final List<String> groupBy;
+
     private final List<Expr> having;
 
-    ProjectionQuery(Query<?> query, Class<R> type, List<Selection> selections, List<String> groupBy, List<Expr> having) {
+    ProjectionQuery(Query<?> query, Class<R> type, List<Selection> selections, List<String> groupBy,
+            List<Expr> having) {
         this.query = query;
         this.type = type;
         this.selections = List.copyOf(selections);
@@ -26,7 +33,10 @@ public final class ProjectionQuery<R> {
         this.having = List.copyOf(having);
     }
 
-    /** Ecto's {@code group_by}: fields (joined ones by path) whose values make one row each. */
+    /**
+     * Ecto's {@code group_by}: fields (joined ones by path) whose values make one row
+     * each.
+     */
     public ProjectionQuery<R> groupBy(String... fields) {
         List<String> all = new ArrayList<>(this.groupBy);
         all.addAll(List.of(fields));
@@ -34,8 +44,8 @@ public final class ProjectionQuery<R> {
     }
 
     /**
-     * Ecto's {@code having}, ANDed: a condition on the groups, usually a fragment over an aggregate,
-     * {@code Expr.sql("count(*) >= ?", 2)}, or a condition on a grouped field.
+     * Ecto's {@code having}, ANDed: a condition on the groups, usually a fragment over an
+     * aggregate, {@code Expr.sql("count(*) >= ?", 2)}, or a condition on a grouped field.
      */
     public ProjectionQuery<R> having(Expr condition) {
         List<Expr> all = new ArrayList<>(this.having);
@@ -48,7 +58,10 @@ public final class ProjectionQuery<R> {
         return new ProjectionQuery<>(query, this.type, this.selections, this.groupBy, this.having);
     }
 
-    /** The query the values are selected from: its conditions and joins apply; it must not preload or lock. */
+    /**
+     * The query the values are selected from: its conditions and joins apply; it must not
+     * preload or lock.
+     */
     public Query<?> query() {
         return this.query;
     }
@@ -59,14 +72,17 @@ public final class ProjectionQuery<R> {
     }
 
     /**
-     * The fields and aggregates selected; empty when {@link Query#select(Class)} selects the type's
-     * components (or fields) by name.
+     * The fields and aggregates selected; empty when {@link Query#select(Class)} selects
+     * the type's components (or fields) by name.
      */
     public List<Selection> selections() {
         return this.selections;
     }
 
-    /** The fields of {@link #groupBy(String...)}, in the order given; empty when the rows are not grouped. */
+    /**
+     * The fields of {@link #groupBy(String...)}, in the order given; empty when the rows
+     * are not grouped.
+     */
     public List<String> groupBy() {
         return this.groupBy;
     }
@@ -79,6 +95,8 @@ public final class ProjectionQuery<R> {
     @Override
     public String toString() {
         return "select " + this.selections + " into " + this.type.getSimpleName() + " from " + this.query
-                + (this.groupBy.isEmpty() ? "" : " group by " + this.groupBy) + (this.having.isEmpty() ? "" : " having " + this.having);
+                + (this.groupBy.isEmpty() ? "" : " group by " + this.groupBy)
+                + (this.having.isEmpty() ? "" : " having " + this.having);
     }
+
 }

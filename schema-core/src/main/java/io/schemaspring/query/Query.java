@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
 /**
- * An immutable query over one schema, Ecto's {@code from(u in User, where: ...)}: every method
- * returns a new query. Field names are Java field names; values are cast to the field's type
- * and always bound as parameters.
+ * An immutable query over one schema, Ecto's {@code from(u in User, where: ...)}: every
+ * method returns a new query. Field names are Java field names; values are cast to the
+ * field's type and always bound as parameters.
  *
  * <pre>{@code
  * Query.from(Post.class).where("published", true).orderBy("insertedAt", Direction.DESC).limit(10).preload("comments")
@@ -30,14 +30,21 @@ public final class Query<T> {
 
     /** Comparison operators of {@link #where(String, Op, Object)}. */
     public enum Op {
+
         EQ, NOT_EQ, LT, LTE, GT, GTE, LIKE,
-        /** Case-insensitive LIKE: {@code ILIKE} where the database has it, else {@code lower(column) LIKE lower(?)}. */
+        /**
+         * Case-insensitive LIKE: {@code ILIKE} where the database has it, else
+         * {@code lower(column) LIKE lower(?)}.
+         */
         ILIKE
+
     }
 
     /** Sort direction. */
     public enum Direction {
+
         ASC, DESC
+
     }
 
     /** A join through an association path, inner or {@code left}. */
@@ -49,15 +56,25 @@ public final class Query<T> {
     }
 
     private final Class<T> schema;
+
     private List<Expr> conditions = List.of();
+
     private List<Order> orders = List.of();
+
     private @Nullable Integer limit;
+
     private @Nullable Long offset;
+
     private @Nullable String prefix;
+
     private List<String> preloads = List.of();
+
     private Map<String, Query<?>> preloadQueries = Map.of();
+
     private boolean distinct;
+
     private @Nullable Lock lock;
+
     private List<Joined> joins = List.of();
 
     private Query(Class<T> schema) {
@@ -65,8 +82,8 @@ public final class Query<T> {
     }
 
     /**
-     * Ecto's {@code from(s in Schema)}: a query of every row of the schema, read in the schema's own prefix
-     * unless {@link #prefix(String)} names another.
+     * Ecto's {@code from(s in Schema)}: a query of every row of the schema, read in the
+     * schema's own prefix unless {@link #prefix(String)} names another.
      */
     public static <T> Query<T> from(Class<T> schema) {
         Objects.requireNonNull(schema, "Schema class must not be null");
@@ -74,16 +91,15 @@ public final class Query<T> {
     }
 
     /**
-     * Ecto's {@code Ecto.assoc(struct, :comments)}: the query of the rows an association of one
-     * struct, or of a list of structs of one schema, points to, for any kind of association,
-     * {@code through} ones too, or along a path of associations ({@code "comments.author"}, Ecto's
-     * dynamic through); each row is answered once. Compose it further ({@code where}, {@code orderBy},
-     * {@code preload}).
-     * It reads in the prefix of the first struct's {@code StructMeta}; for a class without one use
+     * Ecto's {@code Ecto.assoc(struct, :comments)}: the query of the rows an association
+     * of one struct, or of a list of structs of one schema, points to, for any kind of
+     * association, {@code through} ones too, or along a path of associations
+     * ({@code "comments.author"}, Ecto's dynamic through); each row is answered once.
+     * Compose it further ({@code where}, {@code orderBy}, {@code preload}). It reads in
+     * the prefix of the first struct's {@code StructMeta}; for a class without one use
      * {@code repo.assoc(...)}, which knows where each struct it read is stored.
-     *
-     * @throws IllegalArgumentException for no structs, structs of several schemas, an unknown
-     *         association, or a struct without its primary key
+     * @throws IllegalArgumentException for no structs, structs of several schemas, an
+     * unknown association, or a struct without its primary key
      */
     @SuppressWarnings("unchecked")
     public static <R> Query<R> assoc(Object structOrStructs, String name) {
@@ -100,8 +116,9 @@ public final class Query<T> {
         for (String step : name.split("\\.")) {
             AssociationMetadata association = related.association(step);
             if (association == null) {
-                throw new IllegalArgumentException("Schema " + related.schemaClass().getSimpleName()
-                        + " does not have the association :" + step + "; its associations are " + related.associations());
+                throw new IllegalArgumentException(
+                        "Schema " + related.schemaClass().getSimpleName() + " does not have the association :" + step
+                                + "; its associations are " + related.associations());
             }
             related = SchemaRegistry.standalone(association.related());
         }
@@ -115,30 +132,31 @@ public final class Query<T> {
             }
             Object key = owner.field(ownerKey).accessor().get(struct);
             if (key == null) {
-                throw new IllegalArgumentException("cannot build assoc :" + name + " for a " + ownerClass.getSimpleName()
-                        + " without :" + ownerKey + ": insert it first");
+                throw new IllegalArgumentException("cannot build assoc :" + name + " for a "
+                        + ownerClass.getSimpleName() + " without :" + ownerKey + ": insert it first");
             }
             keys.add(key);
         }
         Query<?> owners = from(ownerClass).join(name).where(Expr.in(ownerKey, keys));
-        Query<R> query = ((Query<R>) from(related.schemaClass())).where(Expr.in(relatedKey, owners, name + "." + relatedKey));
+        Query<R> query = ((Query<R>) from(related.schemaClass()))
+            .where(Expr.in(relatedKey, owners, name + "." + relatedKey));
         StructMeta meta = owner.getMeta(structs.get(0));
         return meta != null && meta.prefix() != null ? query.prefix(meta.prefix()) : query;
     }
 
     private static String singleKey(SchemaMetadata metadata, String action) {
         if (metadata.primaryKey().size() != 1) {
-            throw new IllegalArgumentException(action + " needs a single primary key on " + metadata.schemaClass().getSimpleName()
-                    + ", which has " + metadata.primaryKey());
+            throw new IllegalArgumentException(action + " needs a single primary key on "
+                    + metadata.schemaClass().getSimpleName() + ", which has " + metadata.primaryKey());
         }
         return metadata.primaryKey().get(0);
     }
 
     /**
-     * Ecto's {@code __schema__(:query)}: the query of the whole schema, from its source with its
-     * prefix ({@code Query.from(schemaClass)} with {@link #prefix(String)} when the schema has one).
-     * It lives here rather than on {@code SchemaMetadata} because the query model sits above the
-     * metadata layer, which must not depend on it.
+     * Ecto's {@code __schema__(:query)}: the query of the whole schema, from its source
+     * with its prefix ({@code Query.from(schemaClass)} with {@link #prefix(String)} when
+     * the schema has one). It lives here rather than on {@code SchemaMetadata} because
+     * the query model sits above the metadata layer, which must not depend on it.
      */
     @SuppressWarnings("unchecked")
     public static <T> Query<T> of(SchemaMetadata metadata) {
@@ -151,14 +169,18 @@ public final class Query<T> {
         return metadata.prefix() == null ? query : query.prefix(metadata.prefix());
     }
 
-    /** {@code field == value}. Comparing with null is refused, as in Ecto: use {@link #whereNull(String)}. */
+    /**
+     * {@code field == value}. Comparing with null is refused, as in Ecto: use
+     * {@link #whereNull(String)}.
+     */
     public Query<T> where(String field, Object value) {
         return where(field, Op.EQ, value);
     }
 
     /**
-     * {@code field == value} for each entry. A null value is refused as in {@link #where(String, Object)}
-     * (Ecto refuses a nil comparison): use {@link #whereNull(String)}.
+     * {@code field == value} for each entry. A null value is refused as in
+     * {@link #where(String, Object)} (Ecto refuses a nil comparison): use
+     * {@link #whereNull(String)}.
      */
     public Query<T> where(Map<String, ?> clauses) {
         Query<T> query = this;
@@ -169,8 +191,8 @@ public final class Query<T> {
     }
 
     /**
-     * {@code field op value}, ANDed as in {@link #where(Expr)}. A null value is refused, as in Ecto: use
-     * {@link #whereNull(String)} or {@link #whereNotNull(String)}.
+     * {@code field op value}, ANDed as in {@link #where(Expr)}. A null value is refused,
+     * as in Ecto: use {@link #whereNull(String)} or {@link #whereNotNull(String)}.
      */
     public Query<T> where(String field, Op op, Object value) {
         return where(Expr.compare(field, op, value));
@@ -192,14 +214,17 @@ public final class Query<T> {
     }
 
     /**
-     * Ecto's {@code or_where}: {@code (everything so far) OR field op value}; a null value is refused as in
-     * {@link #where(String, Op, Object)}.
+     * Ecto's {@code or_where}: {@code (everything so far) OR field op value}; a null
+     * value is refused as in {@link #where(String, Op, Object)}.
      */
     public Query<T> orWhere(String field, Op op, Object value) {
         return orWhere(Expr.compare(field, op, value));
     }
 
-    /** Ecto's {@code or_where}: {@code (everything so far) OR expr}; on a query without conditions, a {@code where}. */
+    /**
+     * Ecto's {@code or_where}: {@code (everything so far) OR expr}; on a query without
+     * conditions, a {@code where}.
+     */
     public Query<T> orWhere(Expr expr) {
         Objects.requireNonNull(expr, "Expression must not be null");
         if (this.conditions.isEmpty()) {
@@ -216,24 +241,33 @@ public final class Query<T> {
         return where(Expr.in(field, values));
     }
 
-    /** {@code field IS NULL}, Ecto's {@code is_nil(field)}, ANDed with the other conditions. */
+    /**
+     * {@code field IS NULL}, Ecto's {@code is_nil(field)}, ANDed with the other
+     * conditions.
+     */
     public Query<T> whereNull(String field) {
         return where(Expr.isNull(field));
     }
 
-    /** {@code field IS NOT NULL}, Ecto's {@code not is_nil(field)}, ANDed with the other conditions. */
+    /**
+     * {@code field IS NOT NULL}, Ecto's {@code not is_nil(field)}, ANDed with the other
+     * conditions.
+     */
     public Query<T> whereNotNull(String field) {
         return where(Expr.isNotNull(field));
     }
 
-    /** Ecto's {@code order_by} ascending on the field, after any ordering terms already given. */
+    /**
+     * Ecto's {@code order_by} ascending on the field, after any ordering terms already
+     * given.
+     */
     public Query<T> orderBy(String field) {
         return orderBy(field, Direction.ASC);
     }
 
     /**
-     * Ecto's {@code order_by: [{direction, field}]}: appends an ordering term after those already given;
-     * a joined field by its path ({@code "comments.insertedAt"}).
+     * Ecto's {@code order_by: [{direction, field}]}: appends an ordering term after those
+     * already given; a joined field by its path ({@code "comments.insertedAt"}).
      */
     public Query<T> orderBy(String field, Direction direction) {
         List<Order> orders = new ArrayList<>(this.orders);
@@ -253,8 +287,8 @@ public final class Query<T> {
     }
 
     /**
-     * Ecto's {@code limit}: at most this many rows, replacing any earlier limit; a negative limit is an
-     * {@code InvalidDataAccessApiUsageException}.
+     * Ecto's {@code limit}: at most this many rows, replacing any earlier limit; a
+     * negative limit is an {@code InvalidDataAccessApiUsageException}.
      */
     public Query<T> limit(int limit) {
         if (limit < 0) {
@@ -266,8 +300,8 @@ public final class Query<T> {
     }
 
     /**
-     * Ecto's {@code offset}: skips this many rows, replacing any earlier offset; a negative offset is an
-     * {@code InvalidDataAccessApiUsageException}.
+     * Ecto's {@code offset}: skips this many rows, replacing any earlier offset; a
+     * negative offset is an {@code InvalidDataAccessApiUsageException}.
      */
     public Query<T> offset(long offset) {
         if (offset < 0) {
@@ -278,7 +312,10 @@ public final class Query<T> {
         return copy;
     }
 
-    /** Runs against this database schema instead of the schema's default: multi-tenancy by prefix. */
+    /**
+     * Runs against this database schema instead of the schema's default: multi-tenancy by
+     * prefix.
+     */
     public Query<T> prefix(String prefix) {
         SqlIdentifiers.require(prefix, "Prefix");
         Query<T> copy = copy();
@@ -287,9 +324,9 @@ public final class Query<T> {
     }
 
     /**
-     * Joins an association, Ecto's {@code join: c in assoc(p, :comments)}; nested with dots
-     * ({@code "comments.author"}), through every association kind. Joined fields are named
-     * {@code "comments.body"} in conditions and orders.
+     * Joins an association, Ecto's {@code join: c in assoc(p, :comments)}; nested with
+     * dots ({@code "comments.author"}), through every association kind. Joined fields are
+     * named {@code "comments.body"} in conditions and orders.
      */
     public Query<T> join(String path) {
         return withJoin(path, false);
@@ -310,16 +347,19 @@ public final class Query<T> {
     }
 
     /**
-     * Ecto's {@code select} into records or classes whose component (or field) names are the
-     * query's field names, joined fields by camel-cased path ({@code userName} for {@code "user.name"}):
-     * only those columns are selected.
+     * Ecto's {@code select} into records or classes whose component (or field) names are
+     * the query's field names, joined fields by camel-cased path ({@code userName} for
+     * {@code "user.name"}): only those columns are selected.
      */
     public <R> ProjectionQuery<R> select(Class<R> type) {
         return new ProjectionQuery<>(this, Objects.requireNonNull(type, "Type must not be null"), List.of(), List.of(),
                 List.of());
     }
 
-    /** Ecto's {@code select} of fields and aggregates, each filling the component it names. */
+    /**
+     * Ecto's {@code select} of fields and aggregates, each filling the component it
+     * names.
+     */
     public <R> ProjectionQuery<R> select(Class<R> type, Selection... selections) {
         return new ProjectionQuery<>(this, Objects.requireNonNull(type, "Type must not be null"), List.of(selections),
                 List.of(), List.of());
@@ -332,14 +372,20 @@ public final class Query<T> {
         return copy;
     }
 
-    /** Locks the rows read until the transaction ends, Ecto's {@code lock}; refused where the database lacks the lock. */
+    /**
+     * Locks the rows read until the transaction ends, Ecto's {@code lock}; refused where
+     * the database lacks the lock.
+     */
     public Query<T> lock(Lock lock) {
         Query<T> copy = copy();
         copy.lock = Objects.requireNonNull(lock, "Lock must not be null");
         return copy;
     }
 
-    /** Associations to preload after the query, nested with dots: {@code "posts.comments"}. */
+    /**
+     * Associations to preload after the query, nested with dots:
+     * {@code "posts.comments"}.
+     */
     public Query<T> preload(String... paths) {
         List<String> preloads = new ArrayList<>(this.preloads);
         preloads.addAll(List.of(paths));
@@ -349,8 +395,9 @@ public final class Query<T> {
     }
 
     /**
-     * Preloads an association with a query over its schema, Ecto's {@code preload: [comments: ^query]}:
-     * its conditions filter the children, its order comes before the association's preload order.
+     * Preloads an association with a query over its schema, Ecto's
+     * {@code preload: [comments: ^query]}: its conditions filter the children, its order
+     * comes before the association's preload order.
      */
     public Query<T> preload(String path, Query<?> query) {
         Objects.requireNonNull(query, "Preload query must not be null");
@@ -361,7 +408,10 @@ public final class Query<T> {
         return copy;
     }
 
-    /** The same conditions and prefix without order, paging, lock or preloads: what a count of this query needs. */
+    /**
+     * The same conditions and prefix without order, paging, lock or preloads: what a
+     * count of this query needs.
+     */
     public Query<T> filtersOnly() {
         Query<T> copy = new Query<>(this.schema);
         copy.conditions = this.conditions;
@@ -406,17 +456,26 @@ public final class Query<T> {
         return this.limit;
     }
 
-    /** The number of rows skipped by {@link #offset(long)}; {@code null} when none was given. */
+    /**
+     * The number of rows skipped by {@link #offset(long)}; {@code null} when none was
+     * given.
+     */
     public @Nullable Long offset() {
         return this.offset;
     }
 
-    /** The database schema of {@link #prefix(String)}; {@code null} to read in the schema's default one. */
+    /**
+     * The database schema of {@link #prefix(String)}; {@code null} to read in the
+     * schema's default one.
+     */
     public @Nullable String prefix() {
         return this.prefix;
     }
 
-    /** The association paths to preload after the query, in the order given, nested ones with dots. */
+    /**
+     * The association paths to preload after the query, in the order given, nested ones
+     * with dots.
+     */
     public List<String> preloads() {
         return this.preloads;
     }
@@ -431,12 +490,18 @@ public final class Query<T> {
         return this.distinct;
     }
 
-    /** The row lock of {@link #lock(Lock)}; {@code null} when the rows read are not locked. */
+    /**
+     * The row lock of {@link #lock(Lock)}; {@code null} when the rows read are not
+     * locked.
+     */
     public @Nullable Lock lock() {
         return this.lock;
     }
 
-    /** The joined association paths of {@link #join(String)} and {@link #leftJoin(String)}, in the order given. */
+    /**
+     * The joined association paths of {@link #join(String)} and
+     * {@link #leftJoin(String)}, in the order given.
+     */
     public List<Joined> joins() {
         return this.joins;
     }
@@ -448,4 +513,5 @@ public final class Query<T> {
                 + this.preloads + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "")
                 + (this.joins.isEmpty() ? "" : ", join " + this.joins) + "]";
     }
+
 }

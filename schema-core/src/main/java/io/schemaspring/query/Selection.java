@@ -5,15 +5,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One value of a {@link ProjectionQuery}: a field (a joined one by its path, {@code "user.name"}) or
- * an aggregate of one ({@code count}, {@code sum}, {@code avg}, {@code min}, {@code max}; {@code count()}
- * counts rows). Its name is the record component or class field it fills: {@link #as(String)}, or
- * the path in camel case ({@code "user.name"} fills {@code userName}).
+ * One value of a {@link ProjectionQuery}: a field (a joined one by its path,
+ * {@code "user.name"}) or an aggregate of one ({@code count}, {@code sum}, {@code avg},
+ * {@code min}, {@code max}; {@code count()} counts rows). Its name is the record
+ * component or class field it fills: {@link #as(String)}, or the path in camel case
+ * ({@code "user.name"} fills {@code userName}).
  */
 public final class Selection {
 
     private final @Nullable Aggregate aggregate;
+
     private final @Nullable String path;
+
     private final @Nullable String alias;
 
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias) {
@@ -23,8 +26,9 @@ public final class Selection {
     }
 
     /**
-     * The value of a field, a joined one by its path ({@code "user.name"}): it fills the component named
-     * after the path in camel case unless {@link #as(String)} names another.
+     * The value of a field, a joined one by its path ({@code "user.name"}): it fills the
+     * component named after the path in camel case unless {@link #as(String)} names
+     * another.
      */
     public static Selection field(String path) {
         return new Selection(null, Objects.requireNonNull(path, "Field must not be null"), null);
@@ -45,17 +49,26 @@ public final class Selection {
         return new Selection(Aggregate.SUM, path, null);
     }
 
-    /** {@code AVG}, the mean of a numeric field over the rows (of each group when grouped). */
+    /**
+     * {@code AVG}, the mean of a numeric field over the rows (of each group when
+     * grouped).
+     */
     public static Selection avg(String path) {
         return new Selection(Aggregate.AVG, path, null);
     }
 
-    /** {@code MIN}, the least value of the field over the rows (of each group when grouped). */
+    /**
+     * {@code MIN}, the least value of the field over the rows (of each group when
+     * grouped).
+     */
     public static Selection min(String path) {
         return new Selection(Aggregate.MIN, path, null);
     }
 
-    /** {@code MAX}, the greatest value of the field over the rows (of each group when grouped). */
+    /**
+     * {@code MAX}, the greatest value of the field over the rows (of each group when
+     * grouped).
+     */
     public static Selection max(String path) {
         return new Selection(Aggregate.MAX, path, null);
     }
@@ -70,7 +83,10 @@ public final class Selection {
         return this.aggregate;
     }
 
-    /** The field, joined fields by path ({@code "user.name"}); {@code null} for {@code count()}. */
+    /**
+     * The field, joined fields by path ({@code "user.name"}); {@code null} for
+     * {@code count()}.
+     */
     public @Nullable String path() {
         return this.path;
     }
@@ -92,8 +108,9 @@ public final class Selection {
 
     @Override
     public String toString() {
-        String value = this.aggregate == null ? this.path : this.aggregate.name().toLowerCase(Locale.ROOT) + "("
-                + (this.path == null ? "*" : this.path) + ")";
+        String value = this.aggregate == null ? this.path
+                : this.aggregate.name().toLowerCase(Locale.ROOT) + "(" + (this.path == null ? "*" : this.path) + ")";
         return this.alias == null ? value : value + " as " + this.alias;
     }
+
 }

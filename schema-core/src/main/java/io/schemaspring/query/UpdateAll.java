@@ -8,16 +8,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * The changes of {@link io.schemaspring.repo.Repo#updateAll(Query, UpdateAll)}, Ecto's {@code update_all} keyword list:
+ * The changes of {@link io.schemaspring.repo.Repo#updateAll(Query, UpdateAll)}, Ecto's
+ * {@code update_all} keyword list:
  * {@code UpdateAll.create().set("title", "x").inc("views", 1)} is
- * {@code [set: [title: "x"], inc: [views: 1]]}. Values are cast to the fields' types; timestamps
- * are not touched (as in Ecto). Immutable.
+ * {@code [set: [title: "x"], inc: [views: 1]]}. Values are cast to the fields' types;
+ * timestamps are not touched (as in Ecto). Immutable.
  */
 public final class UpdateAll {
 
     /** Ecto's {@code set} or {@code inc}. */
     public enum Kind {
+
         SET, INC
+
     }
 
     /** One change: set the field to the value, or add the value to it. */
@@ -30,7 +33,10 @@ public final class UpdateAll {
         this.changes = changes;
     }
 
-    /** No changes yet: add them with {@link #set(String, Object)} and {@link #inc(String, Number)}, one per field. */
+    /**
+     * No changes yet: add them with {@link #set(String, Object)} and
+     * {@link #inc(String, Number)}, one per field.
+     */
     public static UpdateAll create() {
         return new UpdateAll(List.of());
     }
@@ -40,7 +46,9 @@ public final class UpdateAll {
         return add(new Change(Kind.SET, field, value));
     }
 
-    /** Adds {@code by} (negative to decrement) to the numeric field on every matching row. */
+    /**
+     * Adds {@code by} (negative to decrement) to the numeric field on every matching row.
+     */
     public UpdateAll inc(String field, Number by) {
         return add(new Change(Kind.INC, field, Objects.requireNonNull(by, "inc needs a number, got null")));
     }
@@ -53,8 +61,8 @@ public final class UpdateAll {
     private UpdateAll add(Change change) {
         Objects.requireNonNull(change.field(), "Field must not be null");
         if (this.changes.stream().anyMatch(existing -> existing.field().equals(change.field()))) {
-            throw new InvalidDataAccessApiUsageException("updateAll changes :" + change.field() + " twice: "
-                    + "give each field one set or inc");
+            throw new InvalidDataAccessApiUsageException(
+                    "updateAll changes :" + change.field() + " twice: " + "give each field one set or inc");
         }
         List<Change> changes = new ArrayList<>(this.changes);
         changes.add(change);
@@ -65,4 +73,5 @@ public final class UpdateAll {
     public String toString() {
         return "UpdateAll" + this.changes;
     }
+
 }

@@ -22,17 +22,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Ecto's association writes ({@code Ecto.Repo.Schema}'s parents and children, each association's
- * {@code on_repo_change}): belongs-to parents are written before their child and give it their
- * key; has-one, has-many and many-to-many children after their parent, with its key or a join
- * row; the current children a changeset left out follow {@code onReplace}. A child that fails puts
- * its errors on the parent's changeset under the association's path.
+ * Ecto's association writes ({@code Ecto.Repo.Schema}'s parents and children, each
+ * association's {@code on_repo_change}): belongs-to parents are written before their
+ * child and give it their key; has-one, has-many and many-to-many children after their
+ * parent, with its key or a join row; the current children a changeset left out follow
+ * {@code onReplace}. A child that fails puts its errors on the parent's changeset under
+ * the association's path.
  */
 final class AssocWriter {
 
     private final RepoContext context;
+
     private final ChangesetWriter changesets;
+
     private final DeleteOperation deletes;
+
     private final JoinRowWriter joinRows;
 
     AssocWriter(RepoContext context, ChangesetWriter changesets, DeleteOperation deletes, JoinRowWriter joinRows) {
@@ -42,7 +46,10 @@ final class AssocWriter {
         this.joinRows = joinRows;
     }
 
-    /** Whether the struct holds associated structs to write with it: a to-one value or a loaded, non-empty list. */
+    /**
+     * Whether the struct holds associated structs to write with it: a to-one value or a
+     * loaded, non-empty list.
+     */
     static boolean holdsAssociations(SchemaMetadata metadata, Object struct) {
         for (String name : metadata.associations()) {
             AssociationMetadata association = metadata.association(name);
@@ -53,13 +60,19 @@ final class AssocWriter {
         return false;
     }
 
-    /** Whether an association's value is something to write: a to-one struct or a loaded, non-empty list. */
+    /**
+     * Whether an association's value is something to write: a to-one struct or a loaded,
+     * non-empty list.
+     */
     private static boolean held(AssociationMetadata association, @Nullable Object value) {
         return association.kind() != AssociationKind.THROUGH
                 && (value instanceof Collection<?> list ? NotLoaded.isLoaded(list) && !list.isEmpty() : value != null);
     }
 
-    /** Ecto's insert of a struct with associations: a changeset putting each association the struct holds. */
+    /**
+     * Ecto's insert of a struct with associations: a changeset putting each association
+     * the struct holds.
+     */
     @SuppressWarnings("unchecked")
     <T> Changeset<T> asChangeset(SchemaMetadata metadata, T struct) {
         Object data = metadata.record() ? metadata.structs().draft(struct) : metadata.structs().copy(struct);
@@ -80,10 +93,11 @@ final class AssocWriter {
     }
 
     /**
-     * Ecto's {@code Relation.load!} for a to-one of a stored struct: a {@code null} there may be a
-     * child or parent that was never preloaded, which a put would leave behind without its
-     * {@code onReplace}; it is refused unless the association is known to be loaded (preloaded, or
-     * written by this repository) or, for a belongs-to, its key is null.
+     * Ecto's {@code Relation.load!} for a to-one of a stored struct: a {@code null} there
+     * may be a child or parent that was never preloaded, which a put would leave behind
+     * without its {@code onReplace}; it is refused unless the association is known to be
+     * loaded (preloaded, or written by this repository) or, for a belongs-to, its key is
+     * null.
      */
     void requireLoaded(Changeset<?> changeset) {
         SchemaMetadata metadata = changeset.metadata();
@@ -100,13 +114,17 @@ final class AssocWriter {
             StructStates.State state = this.context.states.find(data);
             if (state == null || !state.loaded.contains(association.field())) {
                 throw new IllegalStateException("attempting to change association :" + association.field() + " from "
-                        + metadata.schemaClass().getSimpleName() + " that was not loaded. Please preload your associations "
+                        + metadata.schemaClass().getSimpleName()
+                        + " that was not loaded. Please preload your associations "
                         + "before manipulating them through changesets");
             }
         }
     }
 
-    /** Writes the belongs-to parents of the changeset first; answers each (null when removed) by association. */
+    /**
+     * Writes the belongs-to parents of the changeset first; answers each (null when
+     * removed) by association.
+     */
     Map<String, @Nullable Object> writeParents(Changeset<?> changeset, @Nullable String prefix, String action) {
         SchemaMetadata owner = changeset.metadata();
         Map<String, @Nullable Object> parents = new LinkedHashMap<>();
@@ -127,10 +145,17 @@ final class AssocWriter {
         if (parent == null) {
             return null;
         }
-        return this.context.mapping(association.related()).metadata().field(association.relatedKey()).accessor().get(parent);
+        return this.context.mapping(association.related())
+            .metadata()
+            .field(association.relatedKey())
+            .accessor()
+            .get(parent);
     }
 
-    /** Sets the foreign keys of the written parents on a new struct that is about to be inserted; clears the nested associations. */
+    /**
+     * Sets the foreign keys of the written parents on a new struct that is about to be
+     * inserted; clears the nested associations.
+     */
     @SuppressWarnings("unchecked")
     <T> T detach(Changeset<T> changeset, T struct, Map<String, @Nullable Object> parents) {
         SchemaMetadata metadata = changeset.metadata();
@@ -149,7 +174,10 @@ final class AssocWriter {
         return detached;
     }
 
-    /** Writes the children after their parent and answers the parent holding every written association. */
+    /**
+     * Writes the children after their parent and answers the parent holding every written
+     * association.
+     */
     <T> T writeChildren(Changeset<?> changeset, T parent, Map<String, @Nullable Object> parents, boolean inserted) {
         SchemaMetadata metadata = this.context.mapping(parent.getClass()).metadata();
         T result = parent;
@@ -174,15 +202,16 @@ final class AssocWriter {
                 case DELETE -> this.deletes.delete(removed, null, Map.of(), true);
                 case DELETE_IF_EXISTS -> this.deletes.delete(removed, null, Map.of(), false);
                 default -> {
-                    // NILIFY and UPDATE leave the former parent as it is: the child's key no longer points to it.
+                    // NILIFY and UPDATE leave the former parent as it is: the child's key
+                    // no longer points to it.
                 }
             }
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object writeHas(Changeset<?> changeset, String action, Changeset.NestedChanges nested, AssociationMetadata association,
-            Object parent) {
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private Object writeHas(Changeset<?> changeset, String action, Changeset.NestedChanges nested,
+            AssociationMetadata association, Object parent) {
         SchemaMetadata owner = this.context.mapping(parent.getClass()).metadata();
         SchemaMetadata related = this.context.mapping(association.related()).metadata();
         Object key = owner.field(association.ownerKey()).accessor().get(parent);
@@ -192,8 +221,8 @@ final class AssocWriter {
             switch (association.onReplace()) {
                 case DELETE -> this.deletes.delete(removed, null, Map.of(), true);
                 case DELETE_IF_EXISTS -> this.deletes.delete(removed, null, Map.of(), false);
-                default -> this.changesets.update((Changeset) Changeset.change(related, removed).forceChange(foreignKey, null),
-                        null);
+                default -> this.changesets
+                    .update((Changeset) Changeset.change(related, removed).forceChange(foreignKey, null), null);
             }
         }
         String prefix = this.context.childPrefix(this.context.prefixOf(parent), owner, related);
@@ -207,29 +236,34 @@ final class AssocWriter {
     }
 
     /**
-     * A foreign key written only on insert ({@code writable = INSERT}) cannot move a stored child to
-     * this parent or away from it: refused before any write, never skipped.
+     * A foreign key written only on insert ({@code writable = INSERT}) cannot move a
+     * stored child to this parent or away from it: refused before any write, never
+     * skipped.
      */
-    private static void requireRepointable(SchemaMetadata owner, AssociationMetadata association, SchemaMetadata related,
-            Changeset.NestedChanges nested, @Nullable Object key) {
+    private static void requireRepointable(SchemaMetadata owner, AssociationMetadata association,
+            SchemaMetadata related, Changeset.NestedChanges nested, @Nullable Object key) {
         FieldMetadata foreignKey = related.field(association.relatedKey());
         if (foreignKey.writable() == io.schemaspring.annotation.Writable.ALWAYS) {
             return;
         }
-        boolean moves = nested.removed().stream().anyMatch(removed -> association.onReplace() != OnReplace.DELETE
-                && association.onReplace() != OnReplace.DELETE_IF_EXISTS)
-                || nested.children().stream().anyMatch(child -> child.action() != Changeset.Action.INSERT
-                        && !java.util.Objects.equals(foreignKey.accessor().get(child.data()), key));
+        boolean moves = nested.removed()
+            .stream()
+            .anyMatch(removed -> association.onReplace() != OnReplace.DELETE
+                    && association.onReplace() != OnReplace.DELETE_IF_EXISTS)
+                || nested.children()
+                    .stream()
+                    .anyMatch(child -> child.action() != Changeset.Action.INSERT
+                            && !java.util.Objects.equals(foreignKey.accessor().get(child.data()), key));
         if (moves) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("cannot move a stored "
-                    + related.schemaClass().getSimpleName() + " to or from " + owner.schemaClass().getSimpleName() + " :"
-                    + association.field() + ": its foreign key :" + foreignKey.name() + " is writable = " + foreignKey.writable()
-                    + "; make it writable or replace the children with onReplace DELETE");
+                    + related.schemaClass().getSimpleName() + " to or from " + owner.schemaClass().getSimpleName()
+                    + " :" + association.field() + ": its foreign key :" + foreignKey.name() + " is writable = "
+                    + foreignKey.writable() + "; make it writable or replace the children with onReplace DELETE");
         }
     }
 
-    private Object writeManyToMany(Changeset<?> changeset, Changeset.NestedChanges nested, AssociationMetadata association,
-            Object parent, boolean inserted) {
+    private Object writeManyToMany(Changeset<?> changeset, Changeset.NestedChanges nested,
+            AssociationMetadata association, Object parent, boolean inserted) {
         SchemaMetadata owner = this.context.mapping(parent.getClass()).metadata();
         SchemaMetadata related = this.context.mapping(association.related()).metadata();
         Object ownerKey = owner.field(association.ownerKey()).accessor().get(parent);
@@ -248,7 +282,8 @@ final class AssocWriter {
         List<Object> written = new ArrayList<>();
         List<Object> joins = new ArrayList<>();
         for (int i = 0; i < nested.children().size(); i++) {
-            Object child = write(changeset, inserted ? "insert" : "update", nested, i, nested.children().get(i), relatedPrefix);
+            Object child = write(changeset, inserted ? "insert" : "update", nested, i, nested.children().get(i),
+                    relatedPrefix);
             written.add(child);
             if (!joined.contains(relatedKey.accessor().get(child))) {
                 joins.add(child);
@@ -263,7 +298,10 @@ final class AssocWriter {
         return written;
     }
 
-    /** Join rows of a join schema are inserted as its structs, Ecto's {@code insert_join}: timestamps and ids are generated. */
+    /**
+     * Join rows of a join schema are inserted as its structs, Ecto's {@code insert_join}:
+     * timestamps and ids are generated.
+     */
     private void insertJoinStructs(AssociationMetadata association, @Nullable String prefix, Object ownerKey,
             FieldMetadata relatedKey, List<Object> joins) {
         SchemaMetadata join = this.context.mapping(association.joinThroughSchema()).metadata();
@@ -276,10 +314,13 @@ final class AssocWriter {
         }
     }
 
-    /** Inserts or updates one child; its failure puts its errors on the parent's changeset and fails the parent. */
+    /**
+     * Inserts or updates one child; its failure puts its errors on the parent's changeset
+     * and fails the parent.
+     */
     @SuppressWarnings("unchecked")
-    private Object write(Changeset<?> parent, String action, Changeset.NestedChanges nested, int index, Changeset<?> child,
-            @Nullable String prefix) {
+    private Object write(Changeset<?> parent, String action, Changeset.NestedChanges nested, int index,
+            Changeset<?> child, @Nullable String prefix) {
         Changeset<Object> changeset = (Changeset<Object>) child;
         try {
             boolean insert = changeset.action() == null ? !stored(changeset, prefix)
@@ -293,7 +334,10 @@ final class AssocWriter {
         }
     }
 
-    /** Whether the row of a child with a key of its own exists where it would be written: one {@code SELECT 1}. */
+    /**
+     * Whether the row of a child with a key of its own exists where it would be written:
+     * one {@code SELECT 1}.
+     */
     private boolean stored(Changeset<?> child, @Nullable String prefix) {
         SchemaMapping mapping = this.context.mapping(child.data().getClass());
         SchemaMetadata metadata = mapping.metadata();
@@ -301,7 +345,8 @@ final class AssocWriter {
         String where = known != null ? known.prefix() : prefix;
         String sql = this.context.statements.get(metadata.schemaClass(), where, "exists", "",
                 () -> this.context.renderer.render(Select.columns(Table.of(where, metadata.source()), List.of())
-                        .where(Keys.condition(metadata, Map.of())).project(Select.Projection.EXISTS)));
+                    .where(Keys.condition(metadata, Map.of()))
+                    .project(Select.Projection.EXISTS)));
         Parameters parameters = new Parameters();
         Keys.addParameters(mapping, child.data(), parameters, Map.of());
         return Boolean.TRUE.equals(this.context.jdbc.query(sql, parameters, java.sql.ResultSet::next));
@@ -312,7 +357,8 @@ final class AssocWriter {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T withAssociation(SchemaMetadata metadata, T struct, AssociationMetadata association, @Nullable Object value) {
+    private <T> T withAssociation(SchemaMetadata metadata, T struct, AssociationMetadata association,
+            @Nullable Object value) {
         T result = struct;
         if (!metadata.record()) {
             association.accessor().set(struct, value);
@@ -326,4 +372,5 @@ final class AssocWriter {
         }
         return result;
     }
+
 }

@@ -26,27 +26,31 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What a changeset write throws for a database violation that no declared constraint matched: a
- * field error for a value too long for its column (SQLState 22001) or with bytes the database
- * cannot store (22021, a NUL on PostgreSQL), else {@link UnstorableValueException} for such values
- * and any other value the database refused (a data exception, SQLState class 22: a number out of
- * range for its column, say); "can't be blank" on the field of a NOT NULL column left empty; else
- * {@link UndeclaredConstraintException}. Column sizes come from JDBC metadata, read once per
- * table, because PostgreSQL's message does not name the column.
+ * What a changeset write throws for a database violation that no declared constraint
+ * matched: a field error for a value too long for its column (SQLState 22001) or with
+ * bytes the database cannot store (22021, a NUL on PostgreSQL), else
+ * {@link UnstorableValueException} for such values and any other value the database
+ * refused (a data exception, SQLState class 22: a number out of range for its column,
+ * say); "can't be blank" on the field of a NOT NULL column left empty; else
+ * {@link UndeclaredConstraintException}. Column sizes come from JDBC metadata, read once
+ * per table, because PostgreSQL's message does not name the column.
  */
 final class ChangesetViolations {
 
     private static final String TOO_LONG = "22001";
+
     private static final String INVALID_BYTES = "22021";
+
     private static final String DATA_EXCEPTION = "22";
-    private static final Set<Integer> SIZED = Set.of(Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.BINARY,
-            Types.VARBINARY);
+
+    private static final Set<Integer> SIZED = Set.of(Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR,
+            Types.BINARY, Types.VARBINARY);
 
     private final Map<String, Map<String, Integer>> columnSizes = new ConcurrentHashMap<>();
 
     RuntimeException translate(JdbcTemplate jdbc, boolean utf16Sizes, String action, Changeset<?> changeset,
-            @Nullable String prefix,
-            DataIntegrityViolationException violation, @Nullable ConstraintViolation constraint) {
+            @Nullable String prefix, DataIntegrityViolationException violation,
+            @Nullable ConstraintViolation constraint) {
         SchemaMetadata metadata = changeset.metadata();
         String state = sqlState(violation);
         boolean named;
@@ -65,7 +69,8 @@ final class ChangesetViolations {
         }
         else {
             return new UndeclaredConstraintException(action, metadata.schemaClass(),
-                    constraint == null ? null : constraint.kind().ectoName(), constraint == null ? null : constraint.name(),
+                    constraint == null ? null : constraint.kind().ectoName(),
+                    constraint == null ? null : constraint.name(),
                     constraint == null ? null : constraint.kind().declaration(), violation);
         }
         return named ? new InvalidChangesetException(action, changeset)
@@ -83,15 +88,16 @@ final class ChangesetViolations {
 
     /**
      * Names the changed values longer than their columns, in characters (code points) as
-     * PostgreSQL and MariaDB count them, or in UTF-16 units on a database that counts so (H2, where
-     * a character outside the Basic Multilingual Plane takes two).
+     * PostgreSQL and MariaDB count them, or in UTF-16 units on a database that counts so
+     * (H2, where a character outside the Basic Multilingual Plane takes two).
      */
     private static boolean addTooLong(Changeset<?> changeset, Map<String, Integer> sizes, boolean utf16Sizes) {
         SchemaMetadata metadata = changeset.metadata();
         boolean named = false;
         for (Map.Entry<String, @Nullable Object> change : changeset.changes().entrySet()) {
             FieldMetadata field = metadata.field(change.getKey());
-            Integer size = field == null ? null : sizes.get(metadata.fieldSource(field.name()).toLowerCase(Locale.ROOT));
+            Integer size = field == null ? null
+                    : sizes.get(metadata.fieldSource(field.name()).toLowerCase(Locale.ROOT));
             Object value = change.getValue();
             boolean text = value instanceof CharSequence;
             int length = value instanceof CharSequence chars
@@ -103,15 +109,18 @@ final class ChangesetViolations {
                 keys.put("validation", "length");
                 keys.put("kind", "max");
                 keys.put("type", text ? "string" : "binary");
-                changeset.addError(field.name(), text ? "should be at most %{count} character(s)"
-                        : "should be at most %{count} byte(s)", keys);
+                changeset.addError(field.name(),
+                        text ? "should be at most %{count} character(s)" : "should be at most %{count} byte(s)", keys);
                 named = true;
             }
         }
         return named;
     }
 
-    /** Adds Ecto's "can't be blank" to the field stored in the NOT NULL column, if the schema has one. */
+    /**
+     * Adds Ecto's "can't be blank" to the field stored in the NOT NULL column, if the
+     * schema has one.
+     */
     private static boolean addBlank(Changeset<?> changeset, @Nullable String column) {
         if (column == null) {
             return false;
@@ -131,15 +140,20 @@ final class ChangesetViolations {
         boolean named = false;
         for (Map.Entry<String, @Nullable Object> change : changeset.changes().entrySet()) {
             FieldMetadata field = metadata.field(change.getKey());
-            if (field != null && change.getValue() instanceof CharSequence chars && chars.toString().indexOf('\u0000') >= 0) {
-                changeset.addError(field.name(), "is invalid", Map.of("type", field.type().toString(), "validation", "cast"));
+            if (field != null && change.getValue() instanceof CharSequence chars
+                    && chars.toString().indexOf('\u0000') >= 0) {
+                changeset.addError(field.name(), "is invalid",
+                        Map.of("type", field.type().toString(), "validation", "cast"));
                 named = true;
             }
         }
         return named;
     }
 
-    /** Sizes of the character and binary columns by lower-case name; empty when the metadata cannot be read. */
+    /**
+     * Sizes of the character and binary columns by lower-case name; empty when the
+     * metadata cannot be read.
+     */
     private Map<String, Integer> columnSizes(JdbcTemplate jdbc, SchemaMetadata metadata, @Nullable String prefix) {
         String table = metadata.source();
         if (table == null) {
@@ -151,9 +165,10 @@ final class ChangesetViolations {
             return cached;
         }
         try {
-            // Inside a transaction PostgreSQL has aborted, the metadata query fails too: no field is named then.
-            Map<String, Integer> sizes = jdbc.execute((ConnectionCallback<Map<String, Integer>>) connection ->
-                    readSizes(connection, table, prefix));
+            // Inside a transaction PostgreSQL has aborted, the metadata query fails too:
+            // no field is named then.
+            Map<String, Integer> sizes = jdbc
+                .execute((ConnectionCallback<Map<String, Integer>>) connection -> readSizes(connection, table, prefix));
             if (sizes != null && !sizes.isEmpty()) {
                 this.columnSizes.put(key, sizes);
                 return sizes;
@@ -177,7 +192,8 @@ final class ChangesetViolations {
             try (ResultSet columns = meta.getColumns(catalog, pattern(schema, escape), pattern(name, escape), null)) {
                 while (columns.next()) {
                     if (SIZED.contains(columns.getInt("DATA_TYPE"))) {
-                        sizes.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), columns.getInt("COLUMN_SIZE"));
+                        sizes.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                                columns.getInt("COLUMN_SIZE"));
                     }
                 }
             }
@@ -194,4 +210,5 @@ final class ChangesetViolations {
         }
         return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
+
 }

@@ -27,16 +27,23 @@ import org.springframework.jdbc.UncategorizedSQLException;
 /**
  * Ecto's {@code Repo.Schema} for changesets: invalid changesets are never sent, declared
  * constraint violations become field errors, and the associations of {@code putAssoc} and
- * {@code castAssoc} are written with their parent in one transaction ({@link AssocWriter}).
+ * {@code castAssoc} are written with their parent in one transaction
+ * ({@link AssocWriter}).
  */
 final class ChangesetWriter {
 
     private final RepoContext context;
+
     private final InsertOperation inserts;
+
     private final UpdateOperation updates;
+
     private final DeleteOperation deletes;
+
     private final JoinRowWriter joinRows;
+
     private final AssocWriter assocs;
+
     private final ChangesetViolations violations = new ChangesetViolations();
 
     ChangesetWriter(RepoContext context, InsertOperation inserts, UpdateOperation updates, DeleteOperation deletes,
@@ -50,15 +57,18 @@ final class ChangesetWriter {
     }
 
     /**
-     * Ecto's {@code Repo.insert} of a struct: one holding associated structs is written as a
-     * changeset putting them, in one transaction; a class schema's struct is then given the
-     * written values, as a plain insert gives it its id.
+     * Ecto's {@code Repo.insert} of a struct: one holding associated structs is written
+     * as a changeset putting them, in one transaction; a class schema's struct is then
+     * given the written values, as a plain insert gives it its id.
      */
     <T> T insert(T struct, @Nullable String prefix) {
         return insert(struct, prefix, Set.of());
     }
 
-    /** As {@link #insert(Object, String)}, writing {@code nulls} even where they are null: a changeset's explicit null changes. */
+    /**
+     * As {@link #insert(Object, String)}, writing {@code nulls} even where they are null:
+     * a changeset's explicit null changes.
+     */
     @SuppressWarnings("unchecked")
     private <T> T insert(T struct, @Nullable String prefix, Set<String> nulls) {
         SchemaMetadata metadata = this.context.mapping(struct.getClass()).metadata();
@@ -88,12 +98,16 @@ final class ChangesetWriter {
         return struct;
     }
 
-    /** Ecto's {@code Repo.insert} of a changeset; associations its data holds beside those it changes are inserted too. */
+    /**
+     * Ecto's {@code Repo.insert} of a changeset; associations its data holds beside those
+     * it changes are inserted too.
+     */
     <T> T insert(Changeset<T> changeset, @Nullable String prefix) {
         requireValid("insert", changeset);
         boolean nested = !changeset.nested().isEmpty();
         return withConstraints("insert", changeset, () -> this.context.inTransaction(nested, () -> {
-            Map<String, @Nullable Object> parents = nested ? this.assocs.writeParents(changeset, prefix, "insert") : Map.of();
+            Map<String, @Nullable Object> parents = nested ? this.assocs.writeParents(changeset, prefix, "insert")
+                    : Map.of();
             T struct = changeset.applyChanges();
             this.context.states.copy(changeset.data(), struct);
             if (nested) {
@@ -128,7 +142,8 @@ final class ChangesetWriter {
             this.assocs.requireLoaded(changeset);
         }
         return withConstraints("update", changeset, () -> this.context.inTransaction(nested, () -> {
-            Map<String, @Nullable Object> parents = nested ? this.assocs.writeParents(changeset, target, "update") : Map.of();
+            Map<String, @Nullable Object> parents = nested ? this.assocs.writeParents(changeset, target, "update")
+                    : Map.of();
             parents.forEach((name, parent) -> {
                 AssociationMetadata association = metadata.association(name);
                 Object key = this.assocs.parentKey(association, parent);
@@ -158,7 +173,8 @@ final class ChangesetWriter {
 
     <T> T delete(Changeset<T> changeset, @Nullable String prefix) {
         requireValid("delete", changeset);
-        return withConstraints("delete", changeset, () -> this.deletes.delete(changeset.data(), prefix, changeset.filters()));
+        return withConstraints("delete", changeset,
+                () -> this.deletes.delete(changeset.data(), prefix, changeset.filters()));
     }
 
     private void requireValid(String action, Changeset<?> changeset) {
@@ -169,12 +185,13 @@ final class ChangesetWriter {
     }
 
     /**
-     * Refuses a changeset cast with other metadata than the repository's for its class where the
-     * two would write differently: the static {@code Changeset.cast(data, ...)} and
-     * {@code Changeset.change(data)} use Ecto's defaults, not the application's settings (a field
-     * source mapper, custom types, ...), so a changed field could have been cast to another type, or
-     * a declared constraint be named after another column. Anything else (a default prefix, say) the
-     * repository takes from its own metadata, so such a changeset is written as if cast there.
+     * Refuses a changeset cast with other metadata than the repository's for its class
+     * where the two would write differently: the static {@code Changeset.cast(data, ...)}
+     * and {@code Changeset.change(data)} use Ecto's defaults, not the application's
+     * settings (a field source mapper, custom types, ...), so a changed field could have
+     * been cast to another type, or a declared constraint be named after another column.
+     * Anything else (a default prefix, say) the repository takes from its own metadata,
+     * so such a changeset is written as if cast there.
      */
     private void requireOwnDefinition(String action, Changeset<?> changeset) {
         SchemaMetadata cast = changeset.metadata();
@@ -211,7 +228,10 @@ final class ChangesetWriter {
         return sameType ? null : "field :" + field + " is of type " + stored.type() + ", not " + given.type();
     }
 
-    /** The constraint the database reported, as the dialect reads it from the driver's error. */
+    /**
+     * The constraint the database reported, as the dialect reads it from the driver's
+     * error.
+     */
     private @Nullable ConstraintViolation violationOf(RuntimeException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql) {
@@ -236,26 +256,32 @@ final class ChangesetWriter {
             if (violation == null) {
                 throw ex;
             }
-            throw constraintError(action, changeset, new DataIntegrityViolationException(ex.getMessage(), ex), violation);
+            throw constraintError(action, changeset, new DataIntegrityViolationException(ex.getMessage(), ex),
+                    violation);
         }
     }
 
-    /** The declared constraint's field error, else what {@link ChangesetViolations} makes of the violation. */
+    /**
+     * The declared constraint's field error, else what {@link ChangesetViolations} makes
+     * of the violation.
+     */
     private RuntimeException constraintError(String action, Changeset<?> changeset, DataIntegrityViolationException ex,
             @Nullable ConstraintViolation violation) {
         Constraint constraint = violation == null ? null
                 : changeset.constraints().stream().filter(violation::matches).findFirst().orElse(null);
-        if (constraint == null && violation != null && violation.name() == null && changeset.constraints().stream()
-                .anyMatch(declared -> ConstraintViolation.kindOf(declared.type()) == violation.kind())) {
+        if (constraint == null && violation != null && violation.name() == null
+                && changeset.constraints()
+                    .stream()
+                    .anyMatch(declared -> ConstraintViolation.kindOf(declared.type()) == violation.kind())) {
             return UndeclaredConstraintException.unnamed(action, changeset.metadata().schemaClass(),
                     violation.kind().ectoName(), this.context.dialect.name(), ex);
         }
         if (constraint == null) {
             return this.violations.translate(this.context.jdbc, this.context.dialect.countsSizesInUtf16Units(), action,
-                    changeset, this.context.prefixOf(changeset.data()), ex,
-                    violation);
+                    changeset, this.context.prefixOf(changeset.data()), ex, violation);
         }
         ConstraintViolations.addError(changeset, constraint);
         return new InvalidChangesetException(action, changeset);
     }
+
 }

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Turns the {@link Expr} conditions of a query into the statement model's {@link Condition},
- * casting and collecting their values in the order the SQL binds them. The condition carries no
- * value, so it is part of the SQL cache key.
+ * Turns the {@link Expr} conditions of a query into the statement model's
+ * {@link Condition}, casting and collecting their values in the order the SQL binds them.
+ * The condition carries no value, so it is part of the SQL cache key.
  */
 final class ConditionCompiler {
 
@@ -28,8 +28,8 @@ final class ConditionCompiler {
     }
 
     /**
-     * The conditions joined with AND, or null when there are none. {@code outerPrefix} is the
-     * explicit prefix of the query, which its subqueries inherit.
+     * The conditions joined with AND, or null when there are none. {@code outerPrefix} is
+     * the explicit prefix of the query, which its subqueries inherit.
      */
     @Nullable Condition compile(List<Expr> conditions, QueryFields fields, @Nullable String outerPrefix, Parameters parameters) {
         if (conditions.isEmpty()) {
@@ -104,15 +104,17 @@ final class ConditionCompiler {
     }
 
     /**
-     * The SELECT of a subquery: one field (of a joined association too), or {@code 1} for EXISTS;
-     * it inherits the outer query's explicit prefix. Its joins have aliases of their own, which
-     * shadow the outer query's.
+     * The SELECT of a subquery: one field (of a joined association too), or {@code 1} for
+     * EXISTS; it inherits the outer query's explicit prefix. Its joins have aliases of
+     * their own, which shadow the outer query's.
      */
-    private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix, Parameters parameters) {
+    private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix,
+            Parameters parameters) {
         if (!query.orders().isEmpty() || query.limit() != null || query.offset() != null || !query.preloads().isEmpty()
                 || query.lock() != null) {
-            throw new InvalidDataAccessApiUsageException("a subquery takes conditions, joins, distinct and prefix only, "
-                    + "not orderBy, limit, offset, preload or lock: " + query);
+            throw new InvalidDataAccessApiUsageException(
+                    "a subquery takes conditions, joins, distinct and prefix only, "
+                            + "not orderBy, limit, offset, preload or lock: " + query);
         }
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;
@@ -122,9 +124,11 @@ final class ConditionCompiler {
         QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
         List<Column> columns = selected == null ? List.of() : List.of(fields.resolve(selected).column());
         Condition where = compile(query.conditions(), fields, explicit, parameters);
-        Select select = Select.columns(Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT),
-                columns).where(where).distinct(query.isDistinct())
-                .project(selected == null ? Select.Projection.ONE : Select.Projection.COLUMNS);
+        Select select = Select
+            .columns(Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT), columns)
+            .where(where)
+            .distinct(query.isDistinct())
+            .project(selected == null ? Select.Projection.ONE : Select.Projection.COLUMNS);
         if (joins != null) {
             for (io.schemaspring.repo.internal.sql.Join join : joins.joins()) {
                 select = select.join(join);
@@ -136,4 +140,5 @@ final class ConditionCompiler {
     private static Object cast(QueryFields.Resolved field, Object value) {
         return QueryCompiler.cast(field.mapping().metadata(), field.field(), field.type(), value);
     }
+
 }

@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Ecto's {@code delete}: by primary key and locks, after each association's {@code onDelete}, in one transaction. */
+/**
+ * Ecto's {@code delete}: by primary key and locks, after each association's
+ * {@code onDelete}, in one transaction.
+ */
 final class DeleteOperation {
 
     private final RepoContext context;
+
     private final JoinRowWriter joinRows;
 
     DeleteOperation(RepoContext context, JoinRowWriter joinRows) {
@@ -29,7 +33,10 @@ final class DeleteOperation {
         return delete(struct, requested, lockFilters, true);
     }
 
-    /** Deletes the struct's row; a row already gone is a {@link StaleEntryException} only when {@code required}. */
+    /**
+     * Deletes the struct's row; a row already gone is a {@link StaleEntryException} only
+     * when {@code required}.
+     */
     <T> T delete(T struct, @Nullable String requested, Map<String, Object> lockFilters, boolean required) {
         SchemaMapping mapping = this.context.mapping(struct.getClass());
         SchemaMetadata metadata = mapping.metadata();
@@ -43,15 +50,15 @@ final class DeleteOperation {
                     applyOnDelete(metadata, association, struct, prefix);
                 }
             }
-            String sql = this.context.statements.get(metadata.schemaClass(), prefix, "delete", Keys.filterShape(filters),
-                    () -> this.context.renderer.render(new Delete(Table.of(prefix, metadata.source()),
-                            Keys.condition(metadata, filters))));
+            String sql = this.context.statements.get(metadata.schemaClass(), prefix, "delete",
+                    Keys.filterShape(filters), () -> this.context.renderer
+                        .render(new Delete(Table.of(prefix, metadata.source()), Keys.condition(metadata, filters))));
             Parameters parameters = new Parameters();
             Keys.addParameters(mapping, struct, parameters, filters);
             int count = this.context.jdbc.update(sql, parameters);
             if (count > 1) {
-                throw new MultiplePrimaryKeyException("delete", metadata.schemaClass(), metadata.source(), metadata.primaryKey(),
-                        count);
+                throw new MultiplePrimaryKeyException("delete", metadata.schemaClass(), metadata.source(),
+                        metadata.primaryKey(), count);
             }
             if (count == 0 && required) {
                 throw new StaleEntryException("delete", metadata.schemaClass(), Keys.describe(metadata, struct));
@@ -62,7 +69,8 @@ final class DeleteOperation {
         return struct;
     }
 
-    private void applyOnDelete(SchemaMetadata owner, AssociationMetadata association, Object struct, @Nullable String prefix) {
+    private void applyOnDelete(SchemaMetadata owner, AssociationMetadata association, Object struct,
+            @Nullable String prefix) {
         Object key = owner.field(association.ownerKey()).accessor().get(struct);
         if (association.kind() == AssociationKind.MANY_TO_MANY) {
             this.joinRows.deleteAll(owner, association, prefix, key);
@@ -77,15 +85,17 @@ final class DeleteOperation {
         Table table = Table.of(relatedPrefix, related.metadata().source());
         Condition byOwner = new Condition.Compare(Column.of(foreignKey), Condition.Operator.EQ);
         if (association.onDelete() == OnDelete.DELETE_ALL) {
-            String sql = this.context.statement(owner.schemaClass(), relatedPrefix, association.field(), "deleteAll", "",
-                    () -> this.context.renderer.render(new Delete(table, byOwner)));
+            String sql = this.context.statement(owner.schemaClass(), relatedPrefix, association.field(), "deleteAll",
+                    "", () -> this.context.renderer.render(new Delete(table, byOwner)));
             this.context.jdbc.update(sql, new Parameters().add(related.codec(association.relatedKey()), key));
         }
         else {
-            String sql = this.context.statement(owner.schemaClass(), relatedPrefix, association.field(), "nilifyAll", "",
-                    () -> this.context.renderer.render(new Update(table, List.of(foreignKey), List.of(), byOwner, List.of())));
+            String sql = this.context.statement(owner.schemaClass(), relatedPrefix, association.field(), "nilifyAll",
+                    "", () -> this.context.renderer
+                        .render(new Update(table, List.of(foreignKey), List.of(), byOwner, List.of())));
             this.context.jdbc.update(sql, new Parameters().add(related.codec(association.relatedKey()), null)
-                    .add(related.codec(association.relatedKey()), key));
+                .add(related.codec(association.relatedKey()), key));
         }
     }
+
 }

@@ -24,11 +24,15 @@ final class FieldSources {
     static List<String> json(SchemaMapping mapping, BitSet included) {
         SchemaMetadata metadata = mapping.metadata();
         List<String> fields = metadata.fields();
-        return included.stream().mapToObj(fields::get).filter(name -> mapping.codec(name).json())
-                .map(metadata::fieldSource).toList();
+        return included.stream()
+            .mapToObj(fields::get)
+            .filter(name -> mapping.codec(name).json())
+            .map(metadata::fieldSource)
+            .toList();
     }
 
     static List<String> json(SchemaMapping mapping, List<String> fields) {
         return fields.stream().filter(name -> mapping.codec(name).json()).map(mapping.metadata()::fieldSource).toList();
     }
+
 }

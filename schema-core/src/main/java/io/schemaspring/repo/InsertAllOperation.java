@@ -24,15 +24,16 @@ import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Ecto's {@code insert_all} with options: every row an upsert ({@code :on_conflict}), or the
- * generated ids read back into the structs ({@code returning: true}) through JDBC generated keys
- * of the batch. Checked before any SQL; the batch runs in one transaction.
+ * Ecto's {@code insert_all} with options: every row an upsert ({@code :on_conflict}), or
+ * the generated ids read back into the structs ({@code returning: true}) through JDBC
+ * generated keys of the batch. Checked before any SQL; the batch runs in one transaction.
  */
 final class InsertAllOperation {
 
     private static final int BATCH_SIZE = 1000;
 
     private final RepoContext context;
+
     private final UpsertOperation upserts;
 
     InsertAllOperation(RepoContext context, UpsertOperation upserts) {
@@ -57,8 +58,10 @@ final class InsertAllOperation {
                     + metadata.schemaClass().getSimpleName() + ": records are immutable and insertAll answers a count; "
                     + "insert them with repo.insert, which answers each new record");
         }
-        // Records are written through mutable drafts that take the generated values, as insert does.
-        List<Object> structs = metadata.record() ? given.stream().map(struct -> (Object) metadata.structs().draft(struct)).toList()
+        // Records are written through mutable drafts that take the generated values, as
+        // insert does.
+        List<Object> structs = metadata.record()
+                ? given.stream().map(struct -> (Object) metadata.structs().draft(struct)).toList()
                 : new ArrayList<>(given);
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         AutogenerateId id = metadata.autogenerateId();
@@ -79,19 +82,22 @@ final class InsertAllOperation {
             returning.addAll(metadata.readAfterWrites());
             requireReadBack(metadata, returning, databaseId);
         }
-        UpsertOperation.Plan plan = onConflict == null ? null : this.upserts.plan(mapping, target, included, onConflict);
+        UpsertOperation.Plan plan = onConflict == null ? null
+                : this.upserts.plan(mapping, target, included, onConflict);
         for (T struct : given) {
             if (struct.getClass() != metadata.schemaClass()) {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
                         + struct.getClass().getName() + " among " + metadata.schemaClass().getName());
             }
             if (AssocWriter.holdsAssociations(metadata, struct)) {
-                throw new InvalidDataAccessApiUsageException("insertAll does not write associations, as Ecto's insert_all: "
-                        + "insert each " + metadata.schemaClass().getSimpleName() + " holding them with repo.insert");
+                throw new InvalidDataAccessApiUsageException(
+                        "insertAll does not write associations, as Ecto's insert_all: " + "insert each "
+                                + metadata.schemaClass().getSimpleName() + " holding them with repo.insert");
             }
         }
         String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
-                java.util.Arrays.asList(included, plan), () -> plan != null ? this.upserts.renderAll(mapping, target, included, plan)
+                java.util.Arrays.asList(included, plan),
+                () -> plan != null ? this.upserts.renderAll(mapping, target, included, plan)
                         : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
                                 FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
         this.context.autogenerator.onInsertAll(metadata, structs);
@@ -100,32 +106,36 @@ final class InsertAllOperation {
         }
         List<FieldMetadata> columns = included.stream().mapToObj(i -> metadata.field(fields.get(i))).toList();
         Codec[] codecs = columns.stream().map(column -> mapping.codec(column.name())).toArray(Codec[]::new);
-        String[] names = returning.stream().map(field -> this.context.dialect.fold(metadata.fieldSource(field)))
-                .toArray(String[]::new);
-        Integer total = this.context.inTransaction(true, () -> this.context.jdbc.execute((Connection connection) ->
-                names.length == 0 ? connection.prepareStatement(sql) : connection.prepareStatement(sql, names),
-                (PreparedStatement statement) -> {
-                    int count = 0;
-                    for (int from = 0; from < structs.size(); from += BATCH_SIZE) {
-                        List<Object> batch = structs.subList(from, Math.min(structs.size(), from + BATCH_SIZE));
-                        for (Object struct : batch) {
-                            for (int i = 0; i < codecs.length; i++) {
-                                codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
+        String[] names = returning.stream()
+            .map(field -> this.context.dialect.fold(metadata.fieldSource(field)))
+            .toArray(String[]::new);
+        Integer total = this.context.inTransaction(true,
+                () -> this.context.jdbc.execute((Connection connection) -> names.length == 0
+                        ? connection.prepareStatement(sql) : connection.prepareStatement(sql, names),
+                        (PreparedStatement statement) -> {
+                            int count = 0;
+                            for (int from = 0; from < structs.size(); from += BATCH_SIZE) {
+                                List<Object> batch = structs.subList(from, Math.min(structs.size(), from + BATCH_SIZE));
+                                for (Object struct : batch) {
+                                    for (int i = 0; i < codecs.length; i++) {
+                                        codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
+                                    }
+                                    statement.addBatch();
+                                }
+                                count += this.context.dialect.batchRowCount(statement.executeBatch(), statement);
+                                SQLException failure = plan == null ? null
+                                        : this.context.dialect.upsertAllFailure(statement);
+                                if (failure != null) {
+                                    throw failure;
+                                }
+                                if (names.length > 0) {
+                                    readKeys(statement, mapping, batch, returning);
+                                }
                             }
-                            statement.addBatch();
-                        }
-                        count += this.context.dialect.batchRowCount(statement.executeBatch(), statement);
-                        SQLException failure = plan == null ? null : this.context.dialect.upsertAllFailure(statement);
-                        if (failure != null) {
-                            throw failure;
-                        }
-                        if (names.length > 0) {
-                            readKeys(statement, mapping, batch, returning);
-                        }
-                    }
-                    return count;
-                }));
-        // Only structs whose generated ids were read back are known rows; the others stay new, as given.
+                            return count;
+                        }));
+        // Only structs whose generated ids were read back are known rows; the others stay
+        // new, as given.
         if (!metadata.record() && options.readsBack()) {
             structs.forEach(struct -> this.context.states.loaded(metadata, struct, target));
         }
@@ -135,17 +145,19 @@ final class InsertAllOperation {
     private void requireReadBack(SchemaMetadata metadata, List<String> returning, boolean databaseId) {
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
-            throw new InvalidDataAccessApiUsageException(dialect.name() + " cannot read " + returning + " back after insert");
+            throw new InvalidDataAccessApiUsageException(
+                    dialect.name() + " cannot read " + returning + " back after insert");
         }
         if (dialect.batchReadsOnlyGeneratedId() && returning.size() > (databaseId ? 1 : 0)) {
-            throw new InvalidDataAccessApiUsageException(dialect.name() + " reads only the generated id back from a batch "
-                    + "insert, not " + returning.subList(databaseId ? 1 : 0, returning.size()) + " of "
+            throw new InvalidDataAccessApiUsageException(dialect.name()
+                    + " reads only the generated id back from a batch " + "insert, not "
+                    + returning.subList(databaseId ? 1 : 0, returning.size()) + " of "
                     + metadata.schemaClass().getSimpleName() + ": insert these structs one by one with repo.insert");
         }
     }
 
-    private static void readKeys(PreparedStatement statement, SchemaMapping mapping, List<?> batch, List<String> returning)
-            throws SQLException {
+    private static void readKeys(PreparedStatement statement, SchemaMapping mapping, List<?> batch,
+            List<String> returning) throws SQLException {
         int read = 0;
         try (ResultSet keys = statement.getGeneratedKeys()) {
             while (read < batch.size() && keys.next()) {
@@ -153,8 +165,11 @@ final class InsertAllOperation {
             }
         }
         if (read != batch.size()) {
-            throw new IncorrectResultSizeDataAccessException("insertAll of " + mapping.metadata().schemaClass().getSimpleName()
-                    + " read " + read + " generated keys back for " + batch.size() + " rows", batch.size(), read);
+            throw new IncorrectResultSizeDataAccessException(
+                    "insertAll of " + mapping.metadata().schemaClass().getSimpleName() + " read " + read
+                            + " generated keys back for " + batch.size() + " rows",
+                    batch.size(), read);
         }
     }
+
 }

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * The joins of a query through its associations: each joined path gets a table alias ({@code t0}
- * is the queried schema, then {@code t1}, {@code t2}, ... in join order) and fields are named
- * {@code "path.field"}. An association's {@code where} (and a many-to-many's join-table
- * {@code where}) is part of its join's ON, as in Ecto's {@code assoc/2} joins.
+ * The joins of a query through its associations: each joined path gets a table alias
+ * ({@code t0} is the queried schema, then {@code t1}, {@code t2}, ... in join order) and
+ * fields are named {@code "path.field"}. An association's {@code where} (and a
+ * many-to-many's join-table {@code where}) is part of its join's ON, as in Ecto's
+ * {@code assoc/2} joins.
  */
 final class JoinPlan implements QueryFields {
 
@@ -32,10 +33,15 @@ final class JoinPlan implements QueryFields {
     }
 
     private final Function<Class<?>, SchemaMapping> mappings;
+
     private final @Nullable String explicitPrefix;
+
     private final SchemaMapping root;
+
     private final Map<String, Source> sources = new LinkedHashMap<>();
+
     private final List<Join> joins = new ArrayList<>();
+
     private int aliases = 1;
 
     private JoinPlan(Function<Class<?>, SchemaMapping> mappings, SchemaMapping root, @Nullable String explicitPrefix) {
@@ -44,8 +50,12 @@ final class JoinPlan implements QueryFields {
         this.explicitPrefix = explicitPrefix;
     }
 
-    /** The plan of the query's joins; the values of association filters in their ON are added to {@code parameters}. */
-    static JoinPlan of(Query<?> query, SchemaMapping root, Function<Class<?>, SchemaMapping> mappings, Parameters parameters) {
+    /**
+     * The plan of the query's joins; the values of association filters in their ON are
+     * added to {@code parameters}.
+     */
+    static JoinPlan of(Query<?> query, SchemaMapping root, Function<Class<?>, SchemaMapping> mappings,
+            Parameters parameters) {
         JoinPlan plan = new JoinPlan(mappings, root, query.prefix());
         for (Query.Joined joined : query.joins()) {
             plan.join(joined.path(), joined.left(), parameters);
@@ -67,10 +77,12 @@ final class JoinPlan implements QueryFields {
         String field = name.substring(dot + 1);
         Source source = this.sources.get(path);
         if (source == null) {
-            throw new InvalidDataAccessApiUsageException("field \"" + name + "\" names :" + path + ", which the query does not "
-                    + "join; joined: " + this.sources.keySet() + ". Add join(\"" + path + "\")");
+            throw new InvalidDataAccessApiUsageException(
+                    "field \"" + name + "\" names :" + path + ", which the query does not " + "join; joined: "
+                            + this.sources.keySet() + ". Add join(\"" + path + "\")");
         }
-        return new Resolved(new Column(source.alias(), QueryCompiler.column(source.mapping(), field)), source.mapping(), field);
+        return new Resolved(new Column(source.alias(), QueryCompiler.column(source.mapping(), field)), source.mapping(),
+                field);
     }
 
     private Source join(String path, boolean left, Parameters parameters) {
@@ -91,7 +103,8 @@ final class JoinPlan implements QueryFields {
         if (association.kind() == AssociationKind.THROUGH) {
             Source current = owner;
             for (String step : association.through()) {
-                current = step(current, RepoContext.requireAssociation(current.mapping().metadata(), step), left, parameters);
+                current = step(current, RepoContext.requireAssociation(current.mapping().metadata(), step), left,
+                        parameters);
             }
             return current;
         }
@@ -106,19 +119,20 @@ final class JoinPlan implements QueryFields {
             this.joins.add(new Join(through, through.column(ownerSide.column()), ownerKey, left,
                     filters(association.joinWhere(), through, null, parameters)));
             on = filters(association.where(), table, related, parameters);
-            this.joins.add(new Join(table, table.column(relatedSide.referencesColumn()), through.column(relatedSide.column()),
-                    left, on));
+            this.joins.add(new Join(table, table.column(relatedSide.referencesColumn()),
+                    through.column(relatedSide.column()), left, on));
         }
         else {
             on = filters(association.where(), table, related, parameters);
             this.joins.add(new Join(table, table.column(QueryCompiler.column(related, association.relatedKey())),
-                    new Column(owner.alias(), QueryCompiler.column(owner.mapping(), association.ownerKey())), left, on));
+                    new Column(owner.alias(), QueryCompiler.column(owner.mapping(), association.ownerKey())), left,
+                    on));
         }
         return new Source(table.alias(), related);
     }
 
-    private static @Nullable Condition filters(List<WhereCondition> conditions, Table table, @Nullable SchemaMapping related,
-            Parameters parameters) {
+    private static @Nullable Condition filters(List<WhereCondition> conditions, Table table,
+            @Nullable SchemaMapping related, Parameters parameters) {
         if (conditions.isEmpty()) {
             return null;
         }
@@ -144,4 +158,5 @@ final class JoinPlan implements QueryFields {
     private String nextAlias() {
         return "t" + this.aliases++;
     }
+
 }

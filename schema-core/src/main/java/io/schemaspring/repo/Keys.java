@@ -10,8 +10,9 @@ import java.util.Map;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * The primary key of a struct in statements and messages, with the optimistic-lock filters that
- * narrow an update or delete ({@code field -> expected value}; {@code null} expects NULL).
+ * The primary key of a struct in statements and messages, with the optimistic-lock
+ * filters that narrow an update or delete ({@code field -> expected value}; {@code null}
+ * expects NULL).
  */
 final class Keys {
 
@@ -24,19 +25,24 @@ final class Keys {
         for (String field : metadata.primaryKey()) {
             conditions.add(new Condition.Compare(Column.of(metadata.fieldSource(field)), Condition.Operator.EQ));
         }
-        filters.forEach((field, expected) -> conditions.add(expected == null
-                ? new Condition.IsNull(Column.of(metadata.fieldSource(field)), false)
-                : new Condition.Compare(Column.of(metadata.fieldSource(field)), Condition.Operator.EQ)));
+        filters.forEach((field, expected) -> conditions
+            .add(expected == null ? new Condition.IsNull(Column.of(metadata.fieldSource(field)), false)
+                    : new Condition.Compare(Column.of(metadata.fieldSource(field)), Condition.Operator.EQ)));
         return Condition.and(conditions);
     }
 
     /** The parameters of {@link #condition}, in its order. */
-    static void addParameters(SchemaMapping mapping, Object struct, Parameters parameters, Map<String, Object> filters) {
+    static void addParameters(SchemaMapping mapping, Object struct, Parameters parameters,
+            Map<String, Object> filters) {
         addParameters(mapping, values(mapping.metadata(), struct), parameters, filters);
     }
 
-    /** The parameters of {@link #condition} for the given primary key values, in its order. */
-    static void addParameters(SchemaMapping mapping, List<Object> key, Parameters parameters, Map<String, Object> filters) {
+    /**
+     * The parameters of {@link #condition} for the given primary key values, in its
+     * order.
+     */
+    static void addParameters(SchemaMapping mapping, List<Object> key, Parameters parameters,
+            Map<String, Object> filters) {
         List<String> fields = mapping.metadata().primaryKey();
         for (int i = 0; i < fields.size(); i++) {
             parameters.add(mapping.codec(fields.get(i)), key.get(i));
@@ -58,7 +64,9 @@ final class Keys {
         return values;
     }
 
-    /** What distinguishes the SQL of two filter maps: their fields and which expect NULL. */
+    /**
+     * What distinguishes the SQL of two filter maps: their fields and which expect NULL.
+     */
     static List<Object> filterShape(Map<String, Object> filters) {
         List<Object> shape = new ArrayList<>();
         filters.forEach((field, expected) -> {
@@ -70,13 +78,15 @@ final class Keys {
 
     static void require(SchemaMetadata metadata, Object struct, String action) {
         if (metadata.primaryKey().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException("cannot " + action + " " + metadata.schemaClass().getSimpleName()
-                    + ": it has no primary key. Use deleteAll or a query instead");
+            throw new InvalidDataAccessApiUsageException(
+                    "cannot " + action + " " + metadata.schemaClass().getSimpleName()
+                            + ": it has no primary key. Use deleteAll or a query instead");
         }
         for (String field : metadata.primaryKey()) {
             if (metadata.field(field).accessor().get(struct) == null) {
-                throw new InvalidDataAccessApiUsageException("cannot " + action + " " + metadata.schemaClass().getSimpleName()
-                        + " without its primary key :" + field + " (was it inserted?)");
+                throw new InvalidDataAccessApiUsageException(
+                        "cannot " + action + " " + metadata.schemaClass().getSimpleName() + " without its primary key :"
+                                + field + " (was it inserted?)");
             }
         }
     }
@@ -92,4 +102,5 @@ final class Keys {
         }
         return description.toString();
     }
+
 }

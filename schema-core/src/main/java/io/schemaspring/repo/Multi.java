@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Ecto.Multi: named repository operations run together by {@link Repo#transaction(Multi)}, all or
- * nothing. A step may be given directly or as a function of the results of the steps before it:
+ * Ecto.Multi: named repository operations run together by
+ * {@link Repo#transaction(Multi)}, all or nothing. A step may be given directly or as a
+ * function of the results of the steps before it:
  *
  * <pre>{@code
  * Multi multi = Multi.create()
@@ -32,13 +33,18 @@ public final class Multi {
     /** A step's work: its result, or a failure that stops the multi. */
     @FunctionalInterface
     interface Operation {
+
         @Nullable Object apply(Repo repo, MultiChanges changes);
+
     }
 
     record Step(String name, Operation operation) {
     }
 
-    /** What a {@code run} step answers to stop the multi with a value, Ecto's {@code {:error, value}}. */
+    /**
+     * What a {@code run} step answers to stop the multi with a value, Ecto's
+     * {@code {:error, value}}.
+     */
     public static final class Failure {
 
         private final @Nullable Object value;
@@ -47,9 +53,11 @@ public final class Multi {
             this.value = value;
         }
 
+        /** The value the {@code run} step stopped the multi with. */
         public @Nullable Object value() {
             return this.value;
         }
+
     }
 
     private final List<Step> steps;
@@ -58,15 +66,23 @@ public final class Multi {
         this.steps = steps;
     }
 
+    /** An empty multi, Ecto's {@code Ecto.Multi.new()}. */
     public static Multi create() {
         return new Multi(List.of());
     }
 
-    /** Answered by a {@code run} function, stops the multi: {@link MultiResult#failedValue()} is {@code value}. */
+    /**
+     * Answered by a {@code run} function, stops the multi:
+     * {@link MultiResult#failedValue()} is {@code value}.
+     */
     public static Failure failure(@Nullable Object value) {
         return new Failure(value);
     }
 
+    /**
+     * Ecto's {@code Multi.insert}: inserts the struct or changeset; the result is the
+     * inserted struct.
+     */
     public Multi insert(String name, Object structOrChangeset) {
         return insert(name, changes -> structOrChangeset);
     }
@@ -76,30 +92,43 @@ public final class Multi {
         return add(name, write(structOrChangeset, Repo::insert, Repo::insert));
     }
 
+    /**
+     * Ecto's {@code Multi.update}: updates the struct or changeset; the result is the
+     * updated struct.
+     */
     public Multi update(String name, Object structOrChangeset) {
         return update(name, changes -> structOrChangeset);
     }
 
+    /** Updates the struct or changeset the function builds from the results so far. */
     public Multi update(String name, Function<MultiChanges, ?> structOrChangeset) {
         return add(name, write(structOrChangeset, Repo::update, Repo::update));
     }
 
+    /**
+     * Ecto's {@code Multi.delete}: deletes the struct or changeset's data; the result is
+     * the deleted struct.
+     */
     public Multi delete(String name, Object structOrChangeset) {
         return delete(name, changes -> structOrChangeset);
     }
 
+    /** Deletes the struct or changeset the function builds from the results so far. */
     public Multi delete(String name, Function<MultiChanges, ?> structOrChangeset) {
         return add(name, write(structOrChangeset, Repo::delete, Repo::delete));
     }
 
-    /** A write of whatever the function builds: a changeset through its own repository call, a struct through the other. */
+    /**
+     * A write of whatever the function builds: a changeset through its own repository
+     * call, a struct through the other.
+     */
     private static Operation write(Function<MultiChanges, ?> structOrChangeset,
             BiFunction<Repo, Changeset<Object>, Object> changesetWrite, BiFunction<Repo, Object, Object> structWrite) {
         return (repo, changes) -> {
             Object given = Objects.requireNonNull(structOrChangeset.apply(changes));
             @SuppressWarnings("unchecked")
-            Object written = given instanceof Changeset<?> changeset ? changesetWrite.apply(repo, (Changeset<Object>) changeset)
-                    : structWrite.apply(repo, given);
+            Object written = given instanceof Changeset<?> changeset
+                    ? changesetWrite.apply(repo, (Changeset<Object>) changeset) : structWrite.apply(repo, given);
             return written;
         };
     }
@@ -109,6 +138,10 @@ public final class Multi {
         return insertAll(name, changes -> structs);
     }
 
+    /**
+     * Inserts the structs the function builds from the results so far; the result is the
+     * number of rows inserted.
+     */
     public Multi insertAll(String name, Function<MultiChanges, ? extends List<?>> structs) {
         return add(name, (repo, changes) -> repo.insertAll(structs.apply(changes)));
     }
@@ -124,9 +157,10 @@ public final class Multi {
     }
 
     /**
-     * Ecto's {@code run}: any work with the repository and the results so far; its return value is
-     * the step's result and {@link #failure(Object)} stops the multi; an exception rolls the
-     * transaction back and reaches the caller of {@code repo.transaction} unchanged.
+     * Ecto's {@code run}: any work with the repository and the results so far; its return
+     * value is the step's result and {@link #failure(Object)} stops the multi; an
+     * exception rolls the transaction back and reaches the caller of
+     * {@code repo.transaction} unchanged.
      */
     public Multi run(String name, BiFunction<Repo, MultiChanges, ?> work) {
         return add(name, work::apply);
@@ -149,8 +183,8 @@ public final class Multi {
     private Multi add(String name, Operation operation) {
         Objects.requireNonNull(name, "Step name must not be null");
         if (this.steps.stream().anyMatch(step -> step.name().equals(name))) {
-            throw new InvalidDataAccessApiUsageException(":" + name + " is already a step of this Multi: give each step "
-                    + "its own name");
+            throw new InvalidDataAccessApiUsageException(
+                    ":" + name + " is already a step of this Multi: give each step " + "its own name");
         }
         List<Step> steps = new ArrayList<>(this.steps);
         steps.add(new Step(name, operation));
@@ -162,9 +196,10 @@ public final class Multi {
     }
 
     /**
-     * Runs the steps in order until one fails; the caller rolls back when the answer is not ok. As
-     * in Ecto, only an invalid changeset or a returned {@link Failure} is a failed step: an
-     * exception leaves the transaction, which rolls back, and reaches the caller unchanged.
+     * Runs the steps in order until one fails; the caller rolls back when the answer is
+     * not ok. As in Ecto, only an invalid changeset or a returned {@link Failure} is a
+     * failed step: an exception leaves the transaction, which rolls back, and reaches the
+     * caller unchanged.
      */
     MultiResult runSteps(Repo repo) {
         MultiChanges changes = new MultiChanges();
@@ -183,4 +218,5 @@ public final class Multi {
         }
         return MultiResult.ok(changes);
     }
+
 }

@@ -21,13 +21,13 @@ public final class MultiChanges {
     /** The result of an earlier step, as the type it is expected to have. */
     public <T> T get(String step, Class<T> type) {
         if (!this.results.containsKey(step)) {
-            throw new InvalidDataAccessApiUsageException("no step :" + step + " ran before this one; the steps so far are "
-                    + this.results.keySet());
+            throw new InvalidDataAccessApiUsageException(
+                    "no step :" + step + " ran before this one; the steps so far are " + this.results.keySet());
         }
         Object result = this.results.get(step);
         if (result != null && !type.isInstance(result)) {
-            throw new InvalidDataAccessApiUsageException("step :" + step + " answered a " + result.getClass().getName()
-                    + ", not a " + type.getName());
+            throw new InvalidDataAccessApiUsageException(
+                    "step :" + step + " answered a " + result.getClass().getName() + ", not a " + type.getName());
         }
         return type.cast(result);
     }
@@ -41,4 +41,5 @@ public final class MultiChanges {
     public String toString() {
         return this.results.toString();
     }
+
 }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
- * The parameters of one statement, in order, each bound by its field's codec. Kept in two arrays
- * (codec and value) rather than one binding object per parameter: statements are built per call.
+ * The parameters of one statement, in order, each bound by its field's codec. Kept in two
+ * arrays (codec and value) rather than one binding object per parameter: statements are
+ * built per call.
  */
 final class Parameters implements PreparedStatementSetter {
 
@@ -76,4 +77,5 @@ final class Parameters implements PreparedStatementSetter {
 
     private record ArrayParameter(String sqlType, Object[] values) {
     }
+
 }

@@ -4,15 +4,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * A struct known to be stored in one database schema was written, deleted or preloaded through
- * another: refused before any SQL, so that a tenant's struct never reaches another tenant's rows.
+ * A struct known to be stored in one database schema was written, deleted or preloaded
+ * through another: refused before any SQL, so that a tenant's struct never reaches
+ * another tenant's rows.
  */
 public class PrefixMismatchException extends InvalidDataAccessApiUsageException {
 
     private final @Nullable String storedIn;
+
     private final String requested;
 
-    public PrefixMismatchException(String action, Class<?> schema, String key, @Nullable String storedIn, String requested) {
+    /**
+     * Names the action, the schema, the struct's key, where it is stored and where it was
+     * asked to go.
+     */
+    public PrefixMismatchException(String action, Class<?> schema, String key, @Nullable String storedIn,
+            String requested) {
         super("cannot " + action + " " + schema.getSimpleName() + " with " + key + " in prefix \"" + requested
                 + "\": it is stored in " + describe(storedIn) + ". Use a repository bound to " + describe(storedIn)
                 + ", or insert a copy without its StructMeta to copy it across prefixes");
@@ -29,7 +36,9 @@ public class PrefixMismatchException extends InvalidDataAccessApiUsageException 
         return this.storedIn;
     }
 
+    /** The prefix the action asked for. */
     public String requested() {
         return this.requested;
     }
+
 }

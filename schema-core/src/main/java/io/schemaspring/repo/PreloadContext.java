@@ -8,12 +8,16 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What the {@link Preloader} needs from the repository it works for, and nothing more. */
+/**
+ * What the {@link Preloader} needs from the repository it works for, and nothing more.
+ */
 interface PreloadContext {
 
     SchemaMapping mapping(Class<?> type);
 
-    /** The mapping of a schema whose associations are preloaded: an embedded schema's too. */
+    /**
+     * The mapping of a schema whose associations are preloaded: an embedded schema's too.
+     */
     SchemaMapping preloadMapping(Class<?> type);
 
     JdbcTemplate jdbc();
@@ -28,9 +32,16 @@ interface PreloadContext {
     String statement(Class<?> schema, @Nullable String prefix, String association, String kind, Object shape,
             Supplier<String> render);
 
-    /** Where a struct is stored, as far as anything knows, else its schema's default prefix. */
+    /**
+     * Where a struct is stored, as far as anything knows, else its schema's default
+     * prefix.
+     */
     @Nullable String prefixOf(Object struct);
 
-    /** The prefix of associated rows: the owner's when it is a tenant's, else the related schema's own default. */
+    /**
+     * The prefix of associated rows: the owner's when it is a tenant's, else the related
+     * schema's own default.
+     */
     @Nullable String childPrefix(@Nullable String ownerPrefix, SchemaMetadata owner, SchemaMetadata related);
+
 }

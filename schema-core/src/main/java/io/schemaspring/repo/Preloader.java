@@ -36,16 +36,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Ecto's preload: one query per association level whatever the number of parents, keys passed
- * as one array parameter ({@code = ANY(?)}) where the dialect binds key lists as arrays, else as
- * IN lists of power-of-two lengths chunked within its parameter limit. Through associations load
- * the associations they walk.
+ * Ecto's preload: one query per association level whatever the number of parents, keys
+ * passed as one array parameter ({@code = ANY(?)}) where the dialect binds key lists as
+ * arrays, else as IN lists of power-of-two lengths chunked within its parameter limit.
+ * Through associations load the associations they walk.
  */
 final class Preloader {
 
     private static final String NO_PREFIX = "\u0000";
 
     private final PreloadContext context;
+
     private final ConditionCompiler conditions;
 
     Preloader(PreloadContext context) {
@@ -53,12 +54,18 @@ final class Preloader {
         this.conditions = new ConditionCompiler(context::mapping);
     }
 
-    /** Preloads paths into parents; parents whose prefix is unknown are taken to be in {@code prefix} when given. */
+    /**
+     * Preloads paths into parents; parents whose prefix is unknown are taken to be in
+     * {@code prefix} when given.
+     */
     List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> paths, @Nullable String prefix) {
         return preload(owner, parents, paths, Map.of(), prefix, false);
     }
 
-    /** As {@link #preload(SchemaMapping, List, List, String)}, filtering and ordering the paths that have a query. */
+    /**
+     * As {@link #preload(SchemaMapping, List, List, String)}, filtering and ordering the
+     * paths that have a query.
+     */
     List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> paths, Map<String, Query<?>> queries,
             @Nullable String prefix, boolean force) {
         SchemaMetadata metadata = owner.metadata();
@@ -67,7 +74,8 @@ final class Preloader {
             preloadTree(owner, parents, tree(paths), "", queries, prefixOf, force);
             return parents;
         }
-        // Records are never changed: the associations go into drafts, which answer new records.
+        // Records are never changed: the associations go into drafts, which answer new
+        // records.
         Map<Object, Object> originals = new IdentityHashMap<>();
         List<Object> drafts = new ArrayList<>(parents.size());
         for (Object parent : parents) {
@@ -114,8 +122,8 @@ final class Preloader {
             String path = base.isEmpty() ? entry.getKey() : base + "." + entry.getKey();
             EmbedMetadata embed = owner.metadata().embed(entry.getKey());
             if (embed != null) {
-                preloadEmbedded(owner, embed, parents, (Map<String, Map<String, ?>>) entry.getValue(), path, queries, prefixOf,
-                        force);
+                preloadEmbedded(owner, embed, parents, (Map<String, Map<String, ?>>) entry.getValue(), path, queries,
+                        prefixOf, force);
                 continue;
             }
             AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(), entry.getKey());
@@ -133,23 +141,26 @@ final class Preloader {
                             + "preloaded association are not supported yet; preload :" + path + ", then preload the "
                             + "children with repo.preload(children, ...)");
                 }
-                preloadTree(this.context.mapping(association.related()), children, (Map<String, Map<String, ?>>) entry.getValue(),
-                        path, queries, this.context::prefixOf, force);
+                preloadTree(this.context.mapping(association.related()), children,
+                        (Map<String, Map<String, ?>>) entry.getValue(), path, queries, this.context::prefixOf, force);
             }
         }
     }
 
     /**
-     * Ecto's preload through an embed ({@code "item.user"}): the associations of the embedded
-     * structs load as those of any struct, in their parent's prefix; the embedded structs are
-     * changed in place. An embed alone is refused: it is loaded with its parent already.
+     * Ecto's preload through an embed ({@code "item.user"}): the associations of the
+     * embedded structs load as those of any struct, in their parent's prefix; the
+     * embedded structs are changed in place. An embed alone is refused: it is loaded with
+     * its parent already.
      */
     @SuppressWarnings("unchecked")
-    private void preloadEmbedded(SchemaMapping owner, EmbedMetadata embed, List<Object> parents, Map<String, Map<String, ?>> tree,
-            String path, Map<String, Query<?>> queries, Function<Object, @Nullable String> prefixOf, boolean force) {
+    private void preloadEmbedded(SchemaMapping owner, EmbedMetadata embed, List<Object> parents,
+            Map<String, Map<String, ?>> tree, String path, Map<String, Query<?>> queries,
+            Function<Object, @Nullable String> prefixOf, boolean force) {
         if (tree.isEmpty()) {
             throw new InvalidDataAccessApiUsageException("cannot preload embedded field :" + embed.field() + " of "
-                    + owner.metadata().schemaClass().getSimpleName() + " without also preloading one of its associations: "
+                    + owner.metadata().schemaClass().getSimpleName()
+                    + " without also preloading one of its associations: "
                     + "the embed is loaded with its parent; preload \"" + path + ".<association>\"");
         }
         SchemaMapping embedded = this.context.preloadMapping(embed.related());
@@ -174,7 +185,10 @@ final class Preloader {
         }
     }
 
-    /** Refuses, before anything is read, a preload query on an unknown path or one that does not fit its association. */
+    /**
+     * Refuses, before anything is read, a preload query on an unknown path or one that
+     * does not fit its association.
+     */
     void requirePreloadQueries(SchemaMapping owner, Map<String, Query<?>> queries) {
         queries.forEach((path, query) -> {
             SchemaMapping current = owner;
@@ -189,19 +203,21 @@ final class Preloader {
         });
     }
 
-    private static void requirePreloadQuery(SchemaMapping owner, AssociationMetadata association, String path, Query<?> query) {
+    private static void requirePreloadQuery(SchemaMapping owner, AssociationMetadata association, String path,
+            Query<?> query) {
         String where = "the preload query of :" + path + " on " + owner.metadata().schemaClass().getSimpleName();
         if (association.kind() == AssociationKind.THROUGH) {
             throw new InvalidDataAccessApiUsageException(where + ": a through association takes no query; give the "
                     + "query to the last association it walks");
         }
         if (query.schema() != association.related()) {
-            throw new InvalidDataAccessApiUsageException(where + " must be over " + association.related().getSimpleName()
-                    + ", got " + query.schema().getSimpleName());
+            throw new InvalidDataAccessApiUsageException(where + " must be over "
+                    + association.related().getSimpleName() + ", got " + query.schema().getSimpleName());
         }
         if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
                 || query.prefix() != null || query.isDistinct() || !query.joins().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException(where + " takes conditions and orderBy only, not limit, offset, "
+            throw new InvalidDataAccessApiUsageException(where
+                    + " takes conditions and orderBy only, not limit, offset, "
                     + "preload, lock, prefix, distinct or join (the children are read in their parent's prefix)");
         }
     }
@@ -226,14 +242,14 @@ final class Preloader {
             byPrefix.computeIfAbsent(prefix == null ? NO_PREFIX : prefix, key -> new ArrayList<>()).add(parent);
         }
         List<Object> children = new ArrayList<>();
-        byPrefix.forEach((prefix, group) -> children.addAll(levelInPrefix(owner, association, group,
-                prefix.equals(NO_PREFIX) ? null : prefix, query, force)));
+        byPrefix.forEach((prefix, group) -> children
+            .addAll(levelInPrefix(owner, association, group, prefix.equals(NO_PREFIX) ? null : prefix, query, force)));
         return children;
     }
 
     /**
-     * As in Ecto, an association already loaded is not loaded again: its structs are kept and
-     * answered for nested preloads.
+     * As in Ecto, an association already loaded is not loaded again: its structs are kept
+     * and answered for nested preloads.
      */
     private List<Object> levelInPrefix(SchemaMapping owner, AssociationMetadata association, List<Object> allParents,
             @Nullable String ownerPrefix, @Nullable Query<?> query, boolean force) {
@@ -293,8 +309,10 @@ final class Preloader {
                 keys.add(normalize(key));
             }
         }
-        Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of() : fetch(owner, association, related, prefix, keys, query);
-        // Children of a has-one/has-many belong to one key each; other kinds can share children between parents.
+        Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of()
+                : fetch(owner, association, related, prefix, keys, query);
+        // Children of a has-one/has-many belong to one key each; other kinds can share
+        // children between parents.
         boolean distinct = association.kind() == AssociationKind.HAS;
         List<Object> loaded = new ArrayList<>(childCount(childrenByKey));
         Set<Object> seen = distinct ? null : Collections.newSetFromMap(new IdentityHashMap<>());
@@ -305,7 +323,8 @@ final class Preloader {
             List<Object> children = normalized == null ? null : childrenByKey.get(normalized);
             boolean first = children != null && handedOut.add(normalized);
             if (association.cardinality() == Cardinality.MANY) {
-                association.accessor().set(parent, children == null ? new ArrayList<>() : first ? children : new ArrayList<>(children));
+                association.accessor()
+                    .set(parent, children == null ? new ArrayList<>() : first ? children : new ArrayList<>(children));
             }
             else {
                 association.accessor().set(parent, children == null ? null : children.get(0));
@@ -331,37 +350,45 @@ final class Preloader {
         return loaded;
     }
 
-    /** One statement (or one per chunk without arrays) fetching the children of these keys, grouped by key. */
+    /**
+     * One statement (or one per chunk without arrays) fetching the children of these
+     * keys, grouped by key.
+     */
     private Map<Object, List<Object>> fetch(SchemaMapping owner, AssociationMetadata association, SchemaMapping related,
             @Nullable String prefix, Set<Object> keys, @Nullable Query<?> query) {
         boolean manyToMany = association.kind() == AssociationKind.MANY_TO_MANY;
         boolean belongsTo = association.kind() == AssociationKind.BELONGS_TO;
         SchemaMetadata relatedMetadata = related.metadata();
         Type keyType = owner.metadata().type(association.ownerKey());
-        boolean array = this.context.dialect().bindsKeyListsAsArray(keys.size()) && keyType instanceof PrimitiveType primitive
-                && primitive.fieldType() != FieldType.MAP;
+        boolean array = this.context.dialect().bindsKeyListsAsArray(keys.size())
+                && keyType instanceof PrimitiveType primitive && primitive.fieldType() != FieldType.MAP;
         int fixed = association.where().stream().mapToInt(condition -> condition.values().size()).sum()
                 + association.joinWhere().stream().mapToInt(condition -> condition.values().size()).sum();
         String alias = manyToMany ? "r" : null;
         Parameters queryParameters = new Parameters();
-        Condition extra = query == null ? null : this.conditions.compile(query.conditions(),
-                QueryFields.of(related, alias), null, queryParameters);
-        List<OrderTerm> order = query == null ? List.of() : query.orders().stream().map(term -> new OrderTerm(
-                QueryFields.of(related, alias).resolve(term.field()).column(), term.direction() == Query.Direction.DESC))
-                .toList();
-        int chunkSize = array ? Integer.MAX_VALUE
-                : Math.max(1, Math.min(this.context.dialect().maxKeysPerList(),
-                        this.context.dialect().maxParameters() - fixed - queryParameters.size()));
+        Condition extra = query == null ? null
+                : this.conditions.compile(query.conditions(), QueryFields.of(related, alias), null, queryParameters);
+        List<OrderTerm> order = query == null ? List.of()
+                : query.orders()
+                    .stream()
+                    .map(term -> new OrderTerm(QueryFields.of(related, alias).resolve(term.field()).column(),
+                            term.direction() == Query.Direction.DESC))
+                    .toList();
+        int chunkSize = array ? Integer.MAX_VALUE : Math.max(1, Math.min(this.context.dialect().maxKeysPerList(),
+                this.context.dialect().maxParameters() - fixed - queryParameters.size()));
         Map<Object, List<Object>> grouped = new LinkedHashMap<>(capacity(keys.size()));
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {
             List<Object> chunk = all.subList(start, Math.min(all.size(), start + chunkSize));
-            // IN lists come in power-of-two lengths (the last key repeated), so that a few statements serve any count.
-            int slots = array ? -1 : Math.min(chunkSize, chunk.size() <= 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1);
+            // IN lists come in power-of-two lengths (the last key repeated), so that a
+            // few statements serve any count.
+            int slots = array ? -1
+                    : Math.min(chunkSize, chunk.size() <= 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1);
             Parameters parameters = new Parameters();
             if (array) {
-                parameters.addArray(this.context.dialect().arrayElementType(((PrimitiveType) keyType).fieldType(),
-                        ((PrimitiveType) keyType).javaType()), chunk.toArray());
+                parameters.addArray(this.context.dialect()
+                    .arrayElementType(((PrimitiveType) keyType).fieldType(), ((PrimitiveType) keyType).javaType()),
+                        chunk.toArray());
             }
             else {
                 Codec keyCodec = owner.codec(association.ownerKey());
@@ -370,7 +397,8 @@ final class Preloader {
                     parameters.add(keyCodec, chunk.get(chunk.size() - 1));
                 }
             }
-            association.where().forEach(condition -> condition.values()
+            association.where()
+                .forEach(condition -> condition.values()
                     .forEach(value -> parameters.add(related.codec(condition.field()), value)));
             association.joinWhere().forEach(condition -> condition.values().forEach(parameters::addPlain));
             parameters.addAll(queryParameters);
@@ -378,8 +406,7 @@ final class Preloader {
             String sql = this.context.statement(owner.metadata().schemaClass(), prefix, association.field(), "preload",
                     shape, () -> render(owner, association, related, prefix, array, slots, extra, order));
             Codec ownerKeyCodec = owner.codec(association.ownerKey());
-            FieldAccessor childKey = manyToMany ? null
-                    : relatedMetadata.field(association.relatedKey()).accessor();
+            FieldAccessor childKey = manyToMany ? null : relatedMetadata.field(association.relatedKey()).accessor();
             this.context.jdbc().query(sql, parameters, resultSet -> {
                 while (resultSet.next()) {
                     Object key;
@@ -409,7 +436,8 @@ final class Preloader {
     }
 
     private String render(SchemaMapping owner, AssociationMetadata association, SchemaMapping related,
-            @Nullable String prefix, boolean array, int keyCount, @Nullable Condition extra, List<OrderTerm> queryOrder) {
+            @Nullable String prefix, boolean array, int keyCount, @Nullable Condition extra,
+            List<OrderTerm> queryOrder) {
         SchemaMetadata relatedMetadata = related.metadata();
         boolean manyToMany = association.kind() == AssociationKind.MANY_TO_MANY;
         Table relatedTable = Table.of(prefix, relatedMetadata.source()).as(manyToMany ? "r" : null);
@@ -425,8 +453,8 @@ final class Preloader {
             columns.add(keyColumn);
             related.queryColumns().forEach(column -> columns.add(new Column(relatedAlias, column)));
             select = Select.columns(relatedTable, columns)
-                    .join(new Join(join, join.column(relatedSide.column()),
-                            new Column(relatedAlias, relatedSide.referencesColumn())));
+                .join(new Join(join, join.column(relatedSide.column()),
+                        new Column(relatedAlias, relatedSide.referencesColumn())));
         }
         else {
             keyColumn = Column.of(relatedMetadata.fieldSource(association.relatedKey()));
@@ -461,7 +489,10 @@ final class Preloader {
         };
     }
 
-    /** Loads a through association by loading each association of its path, then collecting the last level. */
+    /**
+     * Loads a through association by loading each association of its path, then
+     * collecting the last level.
+     */
     private List<Object> through(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
             Function<Object, @Nullable String> prefixOf, boolean force) {
         SchemaMapping current = owner;
@@ -471,7 +502,8 @@ final class Preloader {
             AssociationMetadata stepAssociation = RepoContext.requireAssociation(current.metadata(), step);
             steps.add(stepAssociation);
             Function<Object, @Nullable String> stepPrefixOf = level == parents ? prefixOf : this.context::prefixOf;
-            level = stepAssociation.kind() == AssociationKind.THROUGH ? through(current, stepAssociation, level, stepPrefixOf, force)
+            level = stepAssociation.kind() == AssociationKind.THROUGH
+                    ? through(current, stepAssociation, level, stepPrefixOf, force)
                     : level(current, stepAssociation, level, stepPrefixOf, null, force);
             current = this.context.mapping(stepAssociation.related());
         }
@@ -505,7 +537,10 @@ final class Preloader {
         return loaded;
     }
 
-    /** The initial capacity of a hash map or set that will hold this many entries without resizing. */
+    /**
+     * The initial capacity of a hash map or set that will hold this many entries without
+     * resizing.
+     */
     private static int capacity(int entries) {
         return (int) (entries / 0.75f) + 1;
     }
@@ -522,4 +557,5 @@ final class Preloader {
     private static Object normalize(Object key) {
         return (key instanceof Integer || key instanceof Short) ? ((Number) key).longValue() : key;
     }
+
 }

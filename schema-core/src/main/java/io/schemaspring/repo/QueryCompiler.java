@@ -26,9 +26,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a {@link Query} into a rendered SELECT, DELETE or COUNT with its parameters. The SQL
- * text is cached by the query's shape (fields, operators, list sizes, paging, prefix), so a
- * query run again only binds new values.
+ * Turns a {@link Query} into a rendered SELECT, DELETE or COUNT with its parameters. The
+ * SQL text is cached by the query's shape (fields, operators, list sizes, paging,
+ * prefix), so a query run again only binds new values.
  */
 final class QueryCompiler {
 
@@ -46,26 +46,36 @@ final class QueryCompiler {
         }
 
         Shape withField(Column field) {
-            return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset, this.projection,
-                    this.delete, this.distinct, this.lock, this.joins, field);
+            return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset,
+                    this.projection, this.delete, this.distinct, this.lock, this.joins, field);
         }
     }
 
     private final SqlRenderer renderer;
+
     private final ConditionCompiler conditions;
+
     private final Function<Class<?>, SchemaMapping> mappings;
+
     private final StatementCache statements;
 
-    /** A projection's SQL, parameters, and the field each selected value comes from ({@code null} for {@code count()}). */
+    /**
+     * A projection's SQL, parameters, and the field each selected value comes from
+     * ({@code null} for {@code count()}).
+     */
     record CompiledProjection(String sql, Parameters parameters, List<QueryFields.@Nullable Resolved> fields) {
     }
 
     private record ProjectionShape(Class<?> schema, Object prefix, @Nullable Condition where,
             @Nullable Condition having, List<ProjectedSelect.Item> items, List<Column> groupBy,
-            List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct, List<Query.Joined> joins) {
+            List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct,
+            List<Query.Joined> joins) {
     }
 
-    /** Compiled SQL goes into the repository's one bounded statement cache, keyed by each query's shape. */
+    /**
+     * Compiled SQL goes into the repository's one bounded statement cache, keyed by each
+     * query's shape.
+     */
     QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings, StatementCache statements) {
         this.renderer = renderer;
         this.statements = statements;
@@ -84,19 +94,22 @@ final class QueryCompiler {
         boolean offset = query.offset() != null && columns;
         addPaging(parameters, query, limit, offset);
         Lock lock = columns ? query.lock() : null;
-        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, columns ? query.orders() : List.of(), limit, offset,
-                projection, false, query.isDistinct(), lock, query.joins());
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, columns ? query.orders() : List.of(),
+                limit, offset, projection, false, query.isDistinct(), lock, query.joins());
         String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(alias);
             Select select = Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
-                    .where(where)
-                    .paged(limit, offset)
-                    .distinct(query.isDistinct())
-                    .lock(lock == null ? null : RowLock.of(lock))
-                    .project(projection);
+                .where(where)
+                .paged(limit, offset)
+                .distinct(query.isDistinct())
+                .lock(lock == null ? null : RowLock.of(lock))
+                .project(projection);
             if (columns) {
-                select = select.orderBy(query.orders().stream().map(order -> new OrderTerm(
-                        fields.resolve(order.field()).column(), order.direction() == Query.Direction.DESC)).toList());
+                select = select.orderBy(query.orders()
+                    .stream()
+                    .map(order -> new OrderTerm(fields.resolve(order.field()).column(),
+                            order.direction() == Query.Direction.DESC))
+                    .toList());
             }
             if (joins != null) {
                 for (Join join : joins.joins()) {
@@ -108,7 +121,10 @@ final class QueryCompiler {
         return new Compiled(sql, parameters);
     }
 
-    /** The limit and offset parameters, in the order the dialect's paging clause takes them. */
+    /**
+     * The limit and offset parameters, in the order the dialect's paging clause takes
+     * them.
+     */
     private void addPaging(Parameters parameters, Query<?> query, boolean limit, boolean offset) {
         boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
         if (offset && offsetFirst) {
@@ -122,8 +138,12 @@ final class QueryCompiler {
         }
     }
 
-    /** {@code SELECT function(column) ...} of the query's rows; the field may be a joined path. */
-    Compiled aggregate(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Aggregate aggregate, String field) {
+    /**
+     * {@code SELECT function(column) ...} of the query's rows; the field may be a joined
+     * path.
+     */
+    Compiled aggregate(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Aggregate aggregate,
+            String field) {
         Parameters parameters = new Parameters();
         JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
         QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
@@ -131,32 +151,43 @@ final class QueryCompiler {
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         Select.Projection projection = aggregate == Aggregate.COUNT ? Select.Projection.COUNT_COLUMN
                 : Select.Projection.valueOf(aggregate.name());
-        // Ecto aggregates a limited or distinct query over it as a subquery, whose order then matters for the limit.
+        // Ecto aggregates a limited or distinct query over it as a subquery, whose order
+        // then matters for the limit.
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
         addPaging(parameters, query, limit, offset);
         List<Query.Order> orders = limit || offset ? query.orders() : List.of();
-        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection, false,
-                query.isDistinct(), null, query.joins());
-        String sql = this.statements.get(query.schema(), prefix, "aggregate", shape.withField(resolved.column()), () -> {
-            Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
-            Select select = Select.columns(table, List.of(resolved.column())).where(where).project(projection)
-                    .distinct(query.isDistinct()).paged(limit, offset)
-                    .orderBy(orders.stream().map(order -> new OrderTerm(fields.resolve(order.field()).column(),
-                            order.direction() == Query.Direction.DESC)).toList());
-            if (joins != null) {
-                for (Join join : joins.joins()) {
-                    select = select.join(join);
-                }
-            }
-            return this.renderer.render(select);
-        });
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
+                false, query.isDistinct(), null, query.joins());
+        String sql = this.statements.get(query.schema(), prefix, "aggregate", shape.withField(resolved.column()),
+                () -> {
+                    Table table = Table.of(prefix, mapping.metadata().source())
+                        .as(joins == null ? null : JoinPlan.ROOT);
+                    Select select = Select.columns(table, List.of(resolved.column()))
+                        .where(where)
+                        .project(projection)
+                        .distinct(query.isDistinct())
+                        .paged(limit, offset)
+                        .orderBy(orders.stream()
+                            .map(order -> new OrderTerm(fields.resolve(order.field()).column(),
+                                    order.direction() == Query.Direction.DESC))
+                            .toList());
+                    if (joins != null) {
+                        for (Join join : joins.joins()) {
+                            select = select.join(join);
+                        }
+                    }
+                    return this.renderer.render(select);
+                });
         return new Compiled(sql, parameters);
     }
 
-    /** {@code SELECT items ... GROUP BY ... HAVING ...} of a projection; orders may name a selected aggregate. */
-    CompiledProjection projection(Query<?> query, SchemaMapping mapping, @Nullable String prefix, List<Selection> selections,
-            List<String> groupBy, List<Expr> having) {
+    /**
+     * {@code SELECT items ... GROUP BY ... HAVING ...} of a projection; orders may name a
+     * selected aggregate.
+     */
+    CompiledProjection projection(Query<?> query, SchemaMapping mapping, @Nullable String prefix,
+            List<Selection> selections, List<String> groupBy, List<Expr> having) {
         Parameters parameters = new Parameters();
         JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
         QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
@@ -186,11 +217,14 @@ final class QueryCompiler {
             orders.add(position > 0 ? new ProjectedSelect.Order(null, position, descending)
                     : new ProjectedSelect.Order(fields.resolve(order.field()).column(), 0, descending));
         }
-        ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition, items, groupColumns, orders,
-                limit, offset, query.isDistinct(), query.joins());
+        ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition,
+                items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins());
         String sql = this.statements.get(query.schema(), prefix, "projection", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
-            Select base = Select.columns(table, List.of()).where(where).paged(limit, offset).distinct(query.isDistinct());
+            Select base = Select.columns(table, List.of())
+                .where(where)
+                .paged(limit, offset)
+                .distinct(query.isDistinct());
             if (joins != null) {
                 for (Join join : joins.joins()) {
                     base = base.join(join);
@@ -203,17 +237,19 @@ final class QueryCompiler {
 
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {
         Parameters parameters = new Parameters();
-        Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
-        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false, Select.Projection.COLUMNS, true,
-                false, null, List.of());
-        String sql = this.statements.get(query.schema(), prefix, "delete", shape, () -> this.renderer.render(
-                new Delete(Table.of(prefix, mapping.metadata().source()), where)));
+        Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(),
+                parameters);
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false,
+                Select.Projection.COLUMNS, true, false, null, List.of());
+        String sql = this.statements.get(query.schema(), prefix, "delete", shape,
+                () -> this.renderer.render(new Delete(Table.of(prefix, mapping.metadata().source()), where)));
         return new Compiled(sql, parameters);
     }
 
     /**
-     * The prefixes a statement's SQL depends on: the table's, and the query's own, since joined
-     * tables take the query's prefix when it names one and their schemas' defaults otherwise.
+     * The prefixes a statement's SQL depends on: the table's, and the query's own, since
+     * joined tables take the query's prefix when it names one and their schemas' defaults
+     * otherwise.
      */
     private static List<@Nullable String> prefixes(Query<?> query, @Nullable String prefix) {
         return java.util.Arrays.asList(prefix, query.prefix());
@@ -223,8 +259,9 @@ final class QueryCompiler {
     static Object cast(SchemaMetadata metadata, String field, Type type, Object value) {
         CastResult<?> result = type.cast(value);
         if (!result.isOk() || result.value() == null) {
-            throw new InvalidDataAccessApiUsageException("value " + describe(metadata, field, value) + " in query cannot be cast to type "
-                    + type + " of :" + field + " on " + metadata.schemaClass().getSimpleName());
+            throw new InvalidDataAccessApiUsageException(
+                    "value " + describe(metadata, field, value) + " in query cannot be cast to type " + type + " of :"
+                            + field + " on " + metadata.schemaClass().getSimpleName());
         }
         return result.value();
     }
@@ -242,10 +279,12 @@ final class QueryCompiler {
     }
 
     /**
-     * The WHERE of a query without joins, for statements rendered elsewhere ({@code updateAll}),
-     * adding its values to {@code parameters}; the condition has no values, so it can key a cache.
+     * The WHERE of a query without joins, for statements rendered elsewhere
+     * ({@code updateAll}), adding its values to {@code parameters}; the condition has no
+     * values, so it can key a cache.
      */
     @Nullable Condition where(Query<?> query, SchemaMapping mapping, Parameters parameters) {
         return this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
     }
+
 }

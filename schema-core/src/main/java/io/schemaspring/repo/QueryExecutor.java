@@ -25,11 +25,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The reads of the repository, and {@code deleteAll}: one compiled statement per query. */
+/**
+ * The reads of the repository, and {@code deleteAll}: one compiled statement per query.
+ */
 final class QueryExecutor {
 
     private final RepoContext context;
+
     private final Preloader preloader;
+
     private final Map<Class<?>, String> byIdStatements = new ConcurrentHashMap<>();
 
     QueryExecutor(RepoContext context, Preloader preloader) {
@@ -42,7 +46,8 @@ final class QueryExecutor {
         SchemaMapping mapping = this.context.mapping(query.schema());
         this.preloader.requirePreloadQueries(mapping, query.preloadQueries());
         String prefix = prefixOf(query, mapping.metadata());
-        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix, Select.Projection.COLUMNS);
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
+                Select.Projection.COLUMNS);
         List<T> rows = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
             List<T> result = new ArrayList<>();
             while (resultSet.next()) {
@@ -61,13 +66,17 @@ final class QueryExecutor {
         return rows;
     }
 
-    /** The rows of a query read through a cursor, {@code fetchSize} at a time; needs a transaction (as Ecto's). */
+    /**
+     * The rows of a query read through a cursor, {@code fetchSize} at a time; needs a
+     * transaction (as Ecto's).
+     */
     @SuppressWarnings("unchecked")
     <T> Stream<T> stream(Query<T> query, int fetchSize) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new InvalidDataAccessApiUsageException("stream needs a transaction, as Ecto's Repo.stream: without one "
-                    + "the driver reads every row first (PostgreSQL) or the connection returns to the pool too early; "
-                    + "call it inside @Transactional or a TransactionTemplate, and close the stream");
+            throw new InvalidDataAccessApiUsageException(
+                    "stream needs a transaction, as Ecto's Repo.stream: without one "
+                            + "the driver reads every row first (PostgreSQL) or the connection returns to the pool too early; "
+                            + "call it inside @Transactional or a TransactionTemplate, and close the stream");
         }
         if (!query.preloads().isEmpty()) {
             throw new InvalidDataAccessApiUsageException("stream does not preload: preload each batch you collect with "
@@ -78,7 +87,8 @@ final class QueryExecutor {
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
         String prefix = prefixOf(query, mapping.metadata());
-        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix, Select.Projection.COLUMNS);
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
+                Select.Projection.COLUMNS);
         return this.context.jdbc.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
@@ -100,12 +110,14 @@ final class QueryExecutor {
             Query<T> base = prefix == null ? Query.from(schema) : Query.from(schema).prefix(prefix);
             return one(byId(base, id));
         }
-        // The most frequent read gets a direct path: SQL rendered once per schema and prefix, one bound key.
+        // The most frequent read gets a direct path: SQL rendered once per schema and
+        // prefix, one bound key.
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         String key = metadata.primaryKey().get(0);
         Object value = QueryCompiler.cast(metadata, key, metadata.type(key), id);
-        Supplier<String> render = () -> this.context.renderer.render(Select.columns(Table.of(target, metadata.source()),
-                mapping.queryColumns().stream().map(Column::of).toList()).where(Keys.condition(metadata, Map.of())));
+        Supplier<String> render = () -> this.context.renderer.render(Select
+            .columns(Table.of(target, metadata.source()), mapping.queryColumns().stream().map(Column::of).toList())
+            .where(Keys.condition(metadata, Map.of())));
         String sql = prefix == null ? this.byIdStatements.computeIfAbsent(schema, ignored -> render.get())
                 : this.context.statements.get(schema, prefix, "get", "", render);
         T found = (T) this.context.jdbc.query(sql, statement -> mapping.codec(key).bind(statement, 1, value),
@@ -127,8 +139,8 @@ final class QueryExecutor {
     long count(Query<?> query) {
         requireNoPaging(query, "count");
         SchemaMapping mapping = this.context.mapping(query.schema());
-        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefixOf(query, mapping.metadata()),
-                Select.Projection.COUNT);
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping,
+                prefixOf(query, mapping.metadata()), Select.Projection.COUNT);
         Long count = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
             resultSet.next();
             return resultSet.getLong(1);
@@ -136,7 +148,10 @@ final class QueryExecutor {
         return count == null ? 0 : count;
     }
 
-    /** Ecto's {@code Repo.aggregate}: COUNT answers 0 on no rows, the others an empty Optional. */
+    /**
+     * Ecto's {@code Repo.aggregate}: COUNT answers 0 on no rows, the others an empty
+     * Optional.
+     */
     @SuppressWarnings("unchecked")
     Optional<Object> aggregate(Query<?> query, Aggregate aggregate, String field) {
         Objects.requireNonNull(aggregate, "Aggregate must not be null");
@@ -145,15 +160,15 @@ final class QueryExecutor {
             throw new InvalidDataAccessApiUsageException("aggregate does not take preload or lock: " + query);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
-        QueryCompiler.Compiled compiled = this.context.compiler.aggregate(query, mapping, prefixOf(query, mapping.metadata()),
-                aggregate, field);
+        QueryCompiler.Compiled compiled = this.context.compiler.aggregate(query, mapping,
+                prefixOf(query, mapping.metadata()), aggregate, field);
         FieldType type = fieldType(field, query, mapping);
         boolean numeric = type == FieldType.ID || type == FieldType.INTEGER || type == FieldType.FLOAT
                 || type == FieldType.DECIMAL;
         if ((aggregate == Aggregate.SUM || aggregate == Aggregate.AVG) && !numeric) {
             throw new InvalidDataAccessApiUsageException(aggregate + " needs a numeric field (:id, :integer, :float or "
-                    + ":decimal), but :" + field + " of " + query.schema().getSimpleName() + " is " + (type == null
-                    ? "not a primitive type" : ":" + type.name().toLowerCase(java.util.Locale.ROOT)));
+                    + ":decimal), but :" + field + " of " + query.schema().getSimpleName() + " is "
+                    + (type == null ? "not a primitive type" : ":" + type.name().toLowerCase(java.util.Locale.ROOT)));
         }
         Object result = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
             resultSet.next();
@@ -165,11 +180,12 @@ final class QueryExecutor {
                 return null;
             }
             Number number = (Number) value;
-            if (aggregate == Aggregate.COUNT || (aggregate == Aggregate.SUM && type != FieldType.FLOAT
-                    && type != FieldType.DECIMAL)) {
+            if (aggregate == Aggregate.COUNT
+                    || (aggregate == Aggregate.SUM && type != FieldType.FLOAT && type != FieldType.DECIMAL)) {
                 return number.longValue();
             }
-            return type == FieldType.DECIMAL ? new java.math.BigDecimal(number.toString()) : (Object) number.doubleValue();
+            return type == FieldType.DECIMAL ? new java.math.BigDecimal(number.toString())
+                    : (Object) number.doubleValue();
         });
         return Optional.ofNullable(result);
     }
@@ -188,7 +204,10 @@ final class QueryExecutor {
                 : JoinPlan.of(query, mapping, this.context::mapping, new Parameters()).resolve(field);
     }
 
-    /** Ecto's {@code exists?}: a limit and distinct do not change the answer (a limit of 0 answers false); an offset does, and is refused. */
+    /**
+     * Ecto's {@code exists?}: a limit and distinct do not change the answer (a limit of 0
+     * answers false); an offset does, and is refused.
+     */
     boolean exists(Query<?> query) {
         if (query.offset() != null) {
             throw new InvalidDataAccessApiUsageException("exists does not take offset: " + query);
@@ -197,8 +216,8 @@ final class QueryExecutor {
             return false;
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
-        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefixOf(query, mapping.metadata()),
-                Select.Projection.EXISTS);
+        QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping,
+                prefixOf(query, mapping.metadata()), Select.Projection.EXISTS);
         return Boolean.TRUE.equals(this.context.jdbc.query(compiled.sql(), compiled.parameters(), ResultSet::next));
     }
 
@@ -209,14 +228,17 @@ final class QueryExecutor {
         }
         Query<?> query = byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), "deleteAll");
         SchemaMapping mapping = this.context.mapping(query.schema());
-        QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping, prefixOf(query, mapping.metadata()));
+        QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping,
+                prefixOf(query, mapping.metadata()));
         return this.context.jdbc.update(compiled.sql(), compiled.parameters());
     }
 
     /**
-     * A query with joins as the rows whose primary key its joined rows select, for the statements
-     * that take no join ({@code deleteAll}, {@code updateAll}): {@code WHERE id IN (SELECT t0.id FROM
-     * ... JOIN ... WHERE ...)}, as Ecto's joins in {@code update_all}/{@code delete_all} filter rows.
+     * A query with joins as the rows whose primary key its joined rows select, for the
+     * statements that take no join ({@code deleteAll}, {@code updateAll}):
+     * {@code WHERE id IN (SELECT t0.id FROM
+     * ... JOIN ... WHERE ...)}, as Ecto's joins in {@code update_all}/{@code delete_all}
+     * filter rows.
      */
     static Query<?> byJoinedKeys(Query<?> query, SchemaMetadata metadata, String action) {
         if (query.joins().isEmpty()) {
@@ -231,19 +253,23 @@ final class QueryExecutor {
         return query.prefix() == null ? rows : rows.prefix(query.prefix());
     }
 
-    /** The query narrowed to one primary key (a {@code Map} of key fields for composite keys). */
+    /**
+     * The query narrowed to one primary key (a {@code Map} of key fields for composite
+     * keys).
+     */
     private <T> Query<T> byId(Query<T> base, Object id) {
         Class<T> schema = base.schema();
         List<String> key = this.context.mapping(schema).metadata().primaryKey();
         if (key.isEmpty()) {
-            throw new InvalidDataAccessApiUsageException(schema.getSimpleName() + " has no primary key: use getBy or a query");
+            throw new InvalidDataAccessApiUsageException(
+                    schema.getSimpleName() + " has no primary key: use getBy or a query");
         }
         if (key.size() == 1 && !(id instanceof Map<?, ?>)) {
             return base.where(key.get(0), id);
         }
         if (!(id instanceof Map<?, ?> values) || !values.keySet().equals(new HashSet<>(key))) {
-            throw new InvalidDataAccessApiUsageException(schema.getSimpleName() + " has the composite primary key " + key
-                    + ": pass a Map with exactly those fields, got " + id);
+            throw new InvalidDataAccessApiUsageException(schema.getSimpleName() + " has the composite primary key "
+                    + key + ": pass a Map with exactly those fields, got " + id);
         }
         Query<T> query = base;
         for (String field : key) {
@@ -262,4 +288,5 @@ final class QueryExecutor {
             throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + query);
         }
     }
+
 }

@@ -6,10 +6,16 @@ import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.type.Type;
 import org.jspecify.annotations.Nullable;
 
-/** Resolves the field names of a query to their columns, types and codecs; unknown names are refused. */
+/**
+ * Resolves the field names of a query to their columns, types and codecs; unknown names
+ * are refused.
+ */
 interface QueryFields {
 
-    /** A field of a query: its column (qualified by its table's alias when the query joins) and its schema. */
+    /**
+     * A field of a query: its column (qualified by its table's alias when the query
+     * joins) and its schema.
+     */
     record Resolved(Column column, SchemaMapping mapping, String field) {
 
         Type type() {
@@ -32,4 +38,5 @@ interface QueryFields {
     static QueryFields of(SchemaMapping mapping, @Nullable String alias) {
         return name -> new Resolved(new Column(alias, QueryCompiler.column(mapping, name)), mapping, name);
     }
+
 }

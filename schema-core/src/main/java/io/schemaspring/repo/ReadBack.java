@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Runs an insert or update that reads columns back into the struct: generated ids and
- * {@code readAfterWrites} fields, through RETURNING or JDBC generated keys as the dialect can.
+ * {@code readAfterWrites} fields, through RETURNING or JDBC generated keys as the dialect
+ * can.
  */
 final class ReadBack {
 
@@ -26,24 +27,26 @@ final class ReadBack {
     boolean write(String sql, Parameters parameters, SchemaMapping mapping, Object struct, List<String> returning,
             Dialect.Returning style) {
         if (style == Dialect.Returning.GENERATED_KEYS) {
-            String[] names = returning.stream().map(field -> this.context.dialect.fold(mapping.metadata().fieldSource(field)))
-                    .toArray(String[]::new);
-            return Boolean.TRUE.equals(this.context.jdbc.execute(
-                    (Connection connection) -> connection.prepareStatement(sql, names), (PreparedStatement statement) -> {
-                        parameters.setValues(statement);
-                        int count = statement.executeUpdate();
-                        if (count == 0) {
-                            return false;
-                        }
-                        requireOne(mapping, count);
-                        try (ResultSet keys = statement.getGeneratedKeys()) {
-                            if (!keys.next()) {
+            String[] names = returning.stream()
+                .map(field -> this.context.dialect.fold(mapping.metadata().fieldSource(field)))
+                .toArray(String[]::new);
+            return Boolean.TRUE
+                .equals(this.context.jdbc.execute((Connection connection) -> connection.prepareStatement(sql, names),
+                        (PreparedStatement statement) -> {
+                            parameters.setValues(statement);
+                            int count = statement.executeUpdate();
+                            if (count == 0) {
                                 return false;
                             }
-                            read(mapping, struct, returning, keys);
-                            return true;
-                        }
-                    }));
+                            requireOne(mapping, count);
+                            try (ResultSet keys = statement.getGeneratedKeys()) {
+                                if (!keys.next()) {
+                                    return false;
+                                }
+                                read(mapping, struct, returning, keys);
+                                return true;
+                            }
+                        }));
         }
         return Boolean.TRUE.equals(this.context.jdbc.query(sql, parameters, resultSet -> {
             if (!resultSet.next()) {
@@ -62,8 +65,8 @@ final class ReadBack {
     private static void requireOne(SchemaMapping mapping, int count) {
         if (count > 1) {
             SchemaMetadata metadata = mapping.metadata();
-            throw new MultiplePrimaryKeyException("write", metadata.schemaClass(), metadata.source(), metadata.primaryKey(),
-                    count);
+            throw new MultiplePrimaryKeyException("write", metadata.schemaClass(), metadata.source(),
+                    metadata.primaryKey(), count);
         }
     }
 
@@ -77,4 +80,5 @@ final class ReadBack {
             }
         }
     }
+
 }

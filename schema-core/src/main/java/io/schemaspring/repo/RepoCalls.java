@@ -5,13 +5,17 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How {@link Repo} runs each call, chosen once (again when its observation settings change): straight
- * through, or observed as {@code schema.repo} with reads a replica may answer marked for the
- * routing data source. Straight through, the JIT inlines the call and allocates nothing for it.
+ * How {@link Repo} runs each call, chosen once (again when its observation settings
+ * change): straight through, or observed as {@code schema.repo} with reads a replica may
+ * answer marked for the routing data source. Straight through, the JIT inlines the call
+ * and allocates nothing for it.
  */
 abstract class RepoCalls {
 
-    /** Runs a read; {@code replicaAllowed}: whether a replica may answer it (not when it locks rows or runs hand-written SQL). */
+    /**
+     * Runs a read; {@code replicaAllowed}: whether a replica may answer it (not when it
+     * locks rows or runs hand-written SQL).
+     */
     abstract <R> R read(@Nullable Class<?> schema, String operation, boolean replicaAllowed, Supplier<R> call);
 
     /** Runs a write, a transaction or hand-written SQL that may write. */
@@ -34,11 +38,13 @@ abstract class RepoCalls {
         <R> R write(@Nullable Class<?> schema, String operation, Supplier<R> call) {
             return call.get();
         }
+
     }
 
     private static final class ObservedOrRouted extends RepoCalls {
 
         private final RepoObserver observer;
+
         private final boolean routesReads;
 
         ObservedOrRouted(RepoObserver observer, boolean routesReads) {
@@ -56,5 +62,7 @@ abstract class RepoCalls {
         <R> R write(@Nullable Class<?> schema, String operation, Supplier<R> call) {
             return this.observer.off() ? call.get() : this.observer.observe(schema, operation, call);
         }
+
     }
+
 }

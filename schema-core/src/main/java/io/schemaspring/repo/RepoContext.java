@@ -19,27 +19,41 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the repository's operations share: the mapping of each schema, JDBC, the dialect and its
- * renderer, the statement cache, transactions, and where structs are stored.
+ * What the repository's operations share: the mapping of each schema, JDBC, the dialect
+ * and its renderer, the statement cache, transactions, and where structs are stored.
  */
 final class RepoContext implements PreloadContext {
 
     final SchemaRegistry registry;
+
     final JdbcTemplate jdbc;
+
     final Dialect dialect;
+
     final SqlRenderer renderer;
+
     final TransactionTemplate transactions;
+
     final Autogenerator autogenerator;
+
     final QueryCompiler compiler;
+
     final StructStates states = new StructStates();
+
     final StatementCache statements = new StatementCache(StatementCache.DEFAULT_CAPACITY);
+
     final UniqueKeys uniqueKeys;
+
     private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
-    /** Embedded schemas with associations, mapped only for preloading those: they have no table to query. */
+
+    /**
+     * Embedded schemas with associations, mapped only for preloading those: they have no
+     * table to query.
+     */
     private final Map<Class<?>, SchemaMapping> embeddedMappings = new ConcurrentHashMap<>();
 
-    RepoContext(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, Codecs codecs, TransactionTemplate transactions,
-            Autogenerator autogenerator) {
+    RepoContext(SchemaRegistry registry, JdbcTemplate jdbc, Dialect dialect, Codecs codecs,
+            TransactionTemplate transactions, Autogenerator autogenerator) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.dialect = dialect;
@@ -51,7 +65,8 @@ final class RepoContext implements PreloadContext {
         this.uniqueKeys = new UniqueKeys(jdbc);
         for (SchemaMetadata metadata : registry.all()) {
             if (!metadata.embedded()) {
-                this.mappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, registry.settings().bytecode()));
+                this.mappings.put(metadata.schemaClass(),
+                        new SchemaMapping(metadata, codecs, registry.settings().bytecode()));
             }
             else if (!metadata.associations().isEmpty()) {
                 this.embeddedMappings.put(metadata.schemaClass(), new SchemaMapping(metadata, codecs, false));
@@ -115,9 +130,10 @@ final class RepoContext implements PreloadContext {
     }
 
     /**
-     * The database schema a write or preload of this struct goes to: the requested one, which must
-     * agree with where the struct is known to be stored, else where it is known to be stored, else
-     * the schema's default. Never redirects a struct to another tenant.
+     * The database schema a write or preload of this struct goes to: the requested one,
+     * which must agree with where the struct is known to be stored, else where it is
+     * known to be stored, else the schema's default. Never redirects a struct to another
+     * tenant.
      */
     @Nullable String target(SchemaMetadata metadata, Object struct, @Nullable String requested, String action) {
         StructStates.Known known = this.states.known(metadata, struct);
@@ -145,4 +161,5 @@ final class RepoContext implements PreloadContext {
         }
         return association;
     }
+
 }

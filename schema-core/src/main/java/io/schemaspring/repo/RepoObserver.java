@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps {@code Repo} operations in {@code schema.repo} observations; {@link RepoCalls} checks {@link #off()}
- * once and runs the operations straight through when nothing observes.
+ * Wraps {@code Repo} operations in {@code schema.repo} observations; {@link RepoCalls}
+ * checks {@link #off()} once and runs the operations straight through when nothing
+ * observes.
  */
 final class RepoObserver {
 
@@ -44,8 +45,10 @@ final class RepoObserver {
     }
 
     <R> R observe(@Nullable Class<?> schema, String operation, Supplier<R> call) {
-        return RepoObservationDocumentation.REPO_OPERATION.observation(this.convention, DEFAULT_CONVENTION,
-                () -> new RepoObservationContext(schema, operation), this.registry).observe(call);
+        return RepoObservationDocumentation.REPO_OPERATION
+            .observation(this.convention, DEFAULT_CONVENTION, () -> new RepoObservationContext(schema, operation),
+                    this.registry)
+            .observe(call);
     }
 
     static @Nullable Class<?> schemaOf(List<?> structs) {
@@ -56,4 +59,5 @@ final class RepoObserver {
         }
         return null;
     }
+
 }

@@ -19,12 +19,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Statements written by the user ({@code @SqlQuery}): named parameters always bound, a
- * parameter named like a schema field cast to its type and bound by its codec; rows mapped to
- * the schema by column label, so {@code select *} and any column order work.
+ * parameter named like a schema field cast to its type and bound by its codec; rows
+ * mapped to the schema by column label, so {@code select *} and any column order work.
  */
 final class SqlStatements {
 
     private final RepoContext context;
+
     private final NamedParameterJdbcTemplate named;
 
     SqlStatements(RepoContext context) {
@@ -33,7 +34,10 @@ final class SqlStatements {
     }
 
     @SuppressWarnings("unchecked")
-    /** {@code storedIn}: the prefix the SQL reads, when known; the rows are then known to live there. */
+    /**
+     * {@code storedIn}: the prefix the SQL reads, when known; the rows are then known to
+     * live there.
+     */
     <T> List<T> query(Class<T> schema, @Nullable String storedIn, String sql, Map<String, ?> parameters) {
         SchemaMapping mapping = this.context.mapping(schema);
         List<T> rows = this.named.query(sql, parameters(mapping, parameters), resultSet -> {
@@ -96,7 +100,10 @@ final class SqlStatements {
         return metadata.structs().build(struct);
     }
 
-    /** Parameters named like a schema field are cast to its type and bound by its codec, as query values are. */
+    /**
+     * Parameters named like a schema field are cast to its type and bound by its codec,
+     * as query values are.
+     */
     private static MapSqlParameterSource parameters(SchemaMapping mapping, Map<String, ?> parameters) {
         MapSqlParameterSource source = new MapSqlParameterSource();
         SchemaMetadata metadata = mapping.metadata();
@@ -108,8 +115,10 @@ final class SqlStatements {
             }
             Object cast = QueryCompiler.cast(metadata, name, field.type(), value);
             Codec codec = mapping.codec(name);
-            source.addValue(name, (SqlTypeValue) (statement, index, sqlType, typeName) -> codec.bind(statement, index, cast));
+            source.addValue(name,
+                    (SqlTypeValue) (statement, index, sqlType, typeName) -> codec.bind(statement, index, cast));
         });
         return source;
     }
+
 }

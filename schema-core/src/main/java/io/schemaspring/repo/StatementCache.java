@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ConcurrentLruCache;
 
 /**
- * Rendered SQL by statement shape: schema, prefix (a tenant named {@code "null"} is not the
- * default schema), kind and a shape that lists columns in declaration order, so that the same
- * change in another order shares one entry. Bounded, least recently used first out, so that
- * thousands of tenants cannot grow it without limit.
+ * Rendered SQL by statement shape: schema, prefix (a tenant named {@code "null"} is not
+ * the default schema), kind and a shape that lists columns in declaration order, so that
+ * the same change in another order shares one entry. Bounded, least recently used first
+ * out, so that thousands of tenants cannot grow it without limit.
  */
 final class StatementCache {
 
@@ -37,9 +37,13 @@ final class StatementCache {
     private static final class Key {
 
         private final Class<?> schema;
+
         private final @Nullable String prefix;
+
         private final String kind;
+
         private final Object shape;
+
         private final Supplier<String> render;
 
         Key(Class<?> schema, @Nullable String prefix, String kind, Object shape, Supplier<String> render) {
@@ -52,8 +56,9 @@ final class StatementCache {
 
         @Override
         public boolean equals(Object other) {
-            return this == other || (other instanceof Key key && this.schema == key.schema
-                    && Objects.equals(this.prefix, key.prefix) && this.kind.equals(key.kind) && this.shape.equals(key.shape));
+            return this == other
+                    || (other instanceof Key key && this.schema == key.schema && Objects.equals(this.prefix, key.prefix)
+                            && this.kind.equals(key.kind) && this.shape.equals(key.shape));
         }
 
         @Override
@@ -63,5 +68,7 @@ final class StatementCache {
             hash = 31 * hash + this.kind.hashCode();
             return 31 * hash + this.shape.hashCode();
         }
+
     }
+
 }

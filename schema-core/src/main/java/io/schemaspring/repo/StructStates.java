@@ -11,24 +11,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where structs are stored, Ecto's {@code __meta__}: the struct's own {@link StructMeta} when its
- * class declares one (it survives copies, JSON round trips excepted), else an identity table
- * that knows only the structs this repository read or wrote, and only their prefix when it is
- * not the schema's default. The table also remembers which single-valued associations were
- * preloaded. Keyed by identity and weakly, so it never keeps a struct alive.
+ * Where structs are stored, Ecto's {@code __meta__}: the struct's own {@link StructMeta}
+ * when its class declares one (it survives copies, JSON round trips excepted), else an
+ * identity table that knows only the structs this repository read or wrote, and only
+ * their prefix when it is not the schema's default. The table also remembers which
+ * single-valued associations were preloaded. Keyed by identity and weakly, so it never
+ * keeps a struct alive.
  */
 final class StructStates implements java.util.function.BiConsumer<Object, Object> {
 
-    /** A prefix the struct is known to be stored in; {@code null} when nothing is known of it. */
+    /**
+     * A prefix the struct is known to be stored in; {@code null} when nothing is known of
+     * it.
+     */
     record Known(@Nullable String prefix) {
     }
 
     private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>();
+
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
     static final class State {
+
         volatile @Nullable String prefix;
+
         final Set<String> loaded = Collections.synchronizedSet(new HashSet<>());
+
     }
 
     /** Where the struct is stored, as far as its meta or this table knows. */
@@ -41,7 +49,10 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
         return state != null && state.prefix != null ? new Known(state.prefix) : null;
     }
 
-    /** Records that structs were read from or written to {@code prefix} (the effective one: never "default"). */
+    /**
+     * Records that structs were read from or written to {@code prefix} (the effective
+     * one: never "default").
+     */
     void loaded(SchemaMetadata metadata, Iterable<?> structs, @Nullable String prefix) {
         if (metadata.hasMeta()) {
             StructMeta meta = StructMeta.loaded(prefix, metadata.source());
@@ -52,7 +63,10 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
         }
     }
 
-    /** One struct, as {@link #loaded(SchemaMetadata, Iterable, String)}: on every read by id and streamed row, so no list. */
+    /**
+     * One struct, as {@link #loaded(SchemaMetadata, Iterable, String)}: on every read by
+     * id and streamed row, so no list.
+     */
     void loaded(SchemaMetadata metadata, Object struct, @Nullable String prefix) {
         if (metadata.hasMeta()) {
             metadata.putMeta(struct, StructMeta.loaded(prefix, metadata.source()));
@@ -88,7 +102,10 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
         }
     }
 
-    /** A copy announced by {@link io.schemaspring.metadata.StructCopies}: it is stored where its original is. */
+    /**
+     * A copy announced by {@link io.schemaspring.metadata.StructCopies}: it is stored
+     * where its original is.
+     */
     @Override
     public void accept(Object original, Object copy) {
         copy(original, copy);
@@ -106,7 +123,9 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
     }
 
     private interface Key {
+
         @Nullable Object referent();
+
     }
 
     private static final class WeakKey extends WeakReference<Object> implements Key {
@@ -136,6 +155,7 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
         public int hashCode() {
             return this.hash;
         }
+
     }
 
     private record LookupKey(Object referent) implements Key {
@@ -150,4 +170,5 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
             return System.identityHashCode(this.referent);
         }
     }
+
 }

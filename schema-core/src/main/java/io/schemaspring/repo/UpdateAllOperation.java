@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Ecto's {@code update_all} with {@code set} and {@code inc}: one UPDATE over the rows a query
- * matches, every value cast to its field's type before any SQL; answers the row count.
+ * Ecto's {@code update_all} with {@code set} and {@code inc}: one UPDATE over the rows a
+ * query matches, every value cast to its field's type before any SQL; answers the row
+ * count.
  */
 final class UpdateAllOperation {
 
@@ -40,15 +41,16 @@ final class UpdateAllOperation {
             throw new InvalidDataAccessApiUsageException("updateAll does not take limit or offset: " + given);
         }
         if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null || given.isDistinct()) {
-            throw new InvalidDataAccessApiUsageException("updateAll does not take orderBy, preload, lock or distinct: "
-                    + given);
+            throw new InvalidDataAccessApiUsageException(
+                    "updateAll does not take orderBy, preload, lock or distinct: " + given);
         }
-        Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), "updateAll");
+        Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(),
+                "updateAll");
         SchemaMapping mapping = this.context.mapping(query.schema());
         SchemaMetadata metadata = mapping.metadata();
         if (update.changes().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException("updateAll needs at least one set or inc: "
-                    + "UpdateAll.create().set(field, value)");
+            throw new InvalidDataAccessApiUsageException(
+                    "updateAll needs at least one set or inc: " + "UpdateAll.create().set(field, value)");
         }
         List<String> sets = new ArrayList<>();
         List<String> incs = new ArrayList<>();
@@ -75,8 +77,8 @@ final class UpdateAllOperation {
             }
             else {
                 sets.add(name);
-                setParameters.add(mapping.codec(name), change.value() == null ? null
-                        : cast(metadata, name, type, change.value()));
+                setParameters.add(mapping.codec(name),
+                        change.value() == null ? null : cast(metadata, name, type, change.value()));
             }
         }
         Parameters filterParameters = new Parameters();
@@ -86,9 +88,9 @@ final class UpdateAllOperation {
         List<Object> shape = new java.util.ArrayList<>(List.of(sets, incs));
         shape.add(where == null ? "" : where);
         String sql = this.context.statements.get(metadata.schemaClass(), prefix, "updateAll", shape,
-                () -> this.context.renderer.render(new BulkUpdate(Table.of(prefix, metadata.source()),
-                        FieldSources.of(metadata, sets), FieldSources.of(metadata, incs), FieldSources.json(mapping, sets),
-                        where)));
+                () -> this.context.renderer
+                    .render(new BulkUpdate(Table.of(prefix, metadata.source()), FieldSources.of(metadata, sets),
+                            FieldSources.of(metadata, incs), FieldSources.json(mapping, sets), where)));
         return this.context.jdbc.update(sql, parameters);
     }
 
@@ -96,9 +98,10 @@ final class UpdateAllOperation {
         CastResult<?> result = type.cast(value);
         if (!result.isOk() || result.value() == null) {
             String shown = metadata.redactFields().contains(field) ? "**redacted**" : "\"" + value + "\"";
-            throw new InvalidDataAccessApiUsageException("value " + shown + " in updateAll cannot be cast to type " + type
-                    + " of :" + field + " on " + metadata.schemaClass().getSimpleName());
+            throw new InvalidDataAccessApiUsageException("value " + shown + " in updateAll cannot be cast to type "
+                    + type + " of :" + field + " on " + metadata.schemaClass().getSimpleName());
         }
         return result.value();
     }
+
 }

@@ -18,11 +18,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-/** Ecto's {@code update}: changed columns and the updated-at timestamp, optimistic locks, read-back, join rows. */
+/**
+ * Ecto's {@code update}: changed columns and the updated-at timestamp, optimistic locks,
+ * read-back, join rows.
+ */
 final class UpdateOperation {
 
     private final RepoContext context;
+
     private final JoinRowWriter joinRows;
+
     private final ReadBack readBack;
 
     UpdateOperation(RepoContext context, JoinRowWriter joinRows, ReadBack readBack) {
@@ -31,7 +36,10 @@ final class UpdateOperation {
         this.readBack = readBack;
     }
 
-    /** Every {@code writable = ALWAYS} field of the struct, under its {@code @Version} when it has one. */
+    /**
+     * Every {@code writable = ALWAYS} field of the struct, under its {@code @Version}
+     * when it has one.
+     */
     <T> T update(T struct, @Nullable String prefix) {
         SchemaMetadata metadata = this.context.mapping(struct.getClass()).metadata();
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -61,8 +69,9 @@ final class UpdateOperation {
     }
 
     /**
-     * Applies the changes to the struct and writes them to {@code prefix}, where the row must match
-     * the primary key and each filter; many-to-many changes replace the join rows.
+     * Applies the changes to the struct and writes them to {@code prefix}, where the row
+     * must match the primary key and each filter; many-to-many changes replace the join
+     * rows.
      */
     @SuppressWarnings("unchecked")
     <T> T write(T given, @Nullable String prefix, Map<String, Object> changes, boolean replaceLoadedJoins,
@@ -98,8 +107,9 @@ final class UpdateOperation {
         List<String> returning = metadata.readAfterWrites();
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.updateReturning() == Dialect.Returning.NONE && !columns.isEmpty()) {
-            throw new InvalidDataAccessApiUsageException(dialect.name() + " cannot read " + returning + " of "
-                    + metadata.schemaClass().getSimpleName() + " back after update: " + dialect.updateReturningAdvice());
+            throw new InvalidDataAccessApiUsageException(
+                    dialect.name() + " cannot read " + returning + " of " + metadata.schemaClass().getSimpleName()
+                            + " back after update: " + dialect.updateReturningAdvice());
         }
         boolean joins = replaceLoadedJoins ? this.joinRows.hasJoinRows(metadata, struct) : !joinChanges.isEmpty();
         boolean guarded = !columns.isEmpty() && !this.context.uniqueKeys.enforced(metadata, prefix);
@@ -120,9 +130,12 @@ final class UpdateOperation {
         return updated;
     }
 
-    /** Updates the row of {@code key}, the primary key the struct had before the changes (a changeset may change it). */
-    private void run(SchemaMapping mapping, Object struct, List<Object> key, @Nullable String prefix, List<String> columns,
-            List<String> returning, Map<String, Object> filters) {
+    /**
+     * Updates the row of {@code key}, the primary key the struct had before the changes
+     * (a changeset may change it).
+     */
+    private void run(SchemaMapping mapping, Object struct, List<Object> key, @Nullable String prefix,
+            List<String> columns, List<String> returning, Map<String, Object> filters) {
         SchemaMetadata metadata = mapping.metadata();
         String sql = this.context.statements.get(metadata.schemaClass(), prefix, "update",
                 List.of(List.copyOf(columns), Keys.filterShape(filters)),
@@ -136,16 +149,18 @@ final class UpdateOperation {
         if (returning.isEmpty()) {
             int count = this.context.jdbc.update(sql, parameters);
             if (count > 1) {
-                throw new MultiplePrimaryKeyException("update", metadata.schemaClass(), metadata.source(), metadata.primaryKey(),
-                        count);
+                throw new MultiplePrimaryKeyException("update", metadata.schemaClass(), metadata.source(),
+                        metadata.primaryKey(), count);
             }
             matched = count != 0;
         }
         else {
-            matched = this.readBack.write(sql, parameters, mapping, struct, returning, this.context.dialect.updateReturning());
+            matched = this.readBack.write(sql, parameters, mapping, struct, returning,
+                    this.context.dialect.updateReturning());
         }
         if (!matched) {
             throw new StaleEntryException("update", metadata.schemaClass(), Keys.describe(metadata, struct));
         }
     }
+
 }

@@ -17,18 +17,24 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Ecto's {@code insert} with {@code :on_conflict}: one statement, the dialect's upsert, reading
- * the id back where the database answers a row (inserted or updated; none when a conflicting
- * row was kept, except on MariaDB, which answers the existing row).
+ * Ecto's {@code insert} with {@code :on_conflict}: one statement, the dialect's upsert,
+ * reading the id back where the database answers a row (inserted or updated; none when a
+ * conflicting row was kept, except on MariaDB, which answers the existing row).
  */
 final class UpsertOperation {
 
-    /** The conflict target and the replaced fields of an upsert, checked before any SQL. */
-    /** {@code anyKeys}: without a target, the unique keys a conflict on which keeps the row, for a database that names them. */
+    /**
+     * The conflict target and the replaced fields of an upsert, checked before any SQL.
+     */
+    /**
+     * {@code anyKeys}: without a target, the unique keys a conflict on which keeps the
+     * row, for a database that names them.
+     */
     record Plan(List<String> target, List<String> replaced, List<List<String>> anyKeys) {
     }
 
     private final RepoContext context;
+
     private final ReadBack readBack;
 
     UpsertOperation(RepoContext context, ReadBack readBack) {
@@ -39,8 +45,9 @@ final class UpsertOperation {
     @SuppressWarnings("unchecked")
     <T> T insert(T given, @Nullable String prefix, OnConflict onConflict) {
         if (given instanceof io.schemaspring.changeset.Changeset<?>) {
-            throw new InvalidDataAccessApiUsageException("insert with " + onConflict + " takes a struct, not a changeset: "
-                    + "validate the changeset, then upsert changeset.applyChanges()");
+            throw new InvalidDataAccessApiUsageException(
+                    "insert with " + onConflict + " takes a struct, not a changeset: "
+                            + "validate the changeset, then upsert changeset.applyChanges()");
         }
         SchemaMapping mapping = this.context.mapping(given.getClass());
         SchemaMetadata metadata = mapping.metadata();
@@ -59,18 +66,24 @@ final class UpsertOperation {
         List<String> returning = InsertOperation.returning(metadata, struct);
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
-            throw new InvalidDataAccessApiUsageException(dialect.name() + " cannot read " + returning + " back after insert");
+            throw new InvalidDataAccessApiUsageException(
+                    dialect.name() + " cannot read " + returning + " back after insert");
         }
         String sql = this.context.statements.get(metadata.schemaClass(), target, "upsert",
                 List.of(included, plan, returning), () -> {
                     String upsert = render(mapping, target, included, plan);
                     return returning.isEmpty() || dialect.insertReturning() != Dialect.Returning.CLAUSE ? upsert
-                            : upsert + " " + dialect.returningClause(FieldSources.of(metadata, returning).stream()
-                                    .map(dialect::quote).collect(Collectors.joining(", ")));
+                            : upsert + " "
+                                    + dialect.returningClause(FieldSources.of(metadata, returning)
+                                        .stream()
+                                        .map(dialect::quote)
+                                        .collect(Collectors.joining(", ")));
                 });
         Parameters parameters = new Parameters();
         List<String> fields = metadata.fields();
-        included.stream().forEach(i -> parameters.add(mapping.codec(fields.get(i)), metadata.field(fields.get(i)).accessor().get(struct)));
+        included.stream()
+            .forEach(i -> parameters.add(mapping.codec(fields.get(i)),
+                    metadata.field(fields.get(i)).accessor().get(struct)));
         boolean written;
         try {
             written = write(sql, parameters, mapping, struct, returning);
@@ -79,7 +92,8 @@ final class UpsertOperation {
             if (!dialect.upsertMayRaceWithAnInsert()) {
                 throw ex;
             }
-            // The conflicting row was inserted by another transaction after this statement looked for it:
+            // The conflicting row was inserted by another transaction after this
+            // statement looked for it:
             // it is committed now, and the same upsert finds it.
             written = write(sql, parameters, mapping, struct, returning);
         }
@@ -90,17 +104,20 @@ final class UpsertOperation {
         return upserted;
     }
 
-    private boolean write(String sql, Parameters parameters, SchemaMapping mapping, Object struct, List<String> returning) {
-        return returning.isEmpty() ? this.context.jdbc.update(sql, parameters) > 0
-                : this.readBack.write(sql, parameters, mapping, struct, returning, this.context.dialect.insertReturning());
+    private boolean write(String sql, Parameters parameters, SchemaMapping mapping, Object struct,
+            List<String> returning) {
+        return returning.isEmpty() ? this.context.jdbc.update(sql, parameters) > 0 : this.readBack.write(sql,
+                parameters, mapping, struct, returning, this.context.dialect.insertReturning());
     }
 
     /** The upsert statement for these inserted fields. */
     String render(SchemaMapping mapping, @Nullable String prefix, BitSet included, Plan plan) {
         SchemaMetadata metadata = mapping.metadata();
-        return this.context.renderer.renderUpsert(new Insert(Table.of(prefix, metadata.source()),
-                FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of()),
-                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()), anyKeys(metadata, plan));
+        return this.context.renderer.renderUpsert(
+                new Insert(Table.of(prefix, metadata.source()), FieldSources.of(metadata, included),
+                        FieldSources.json(mapping, included), List.of()),
+                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()),
+                anyKeys(metadata, plan));
     }
 
     private static List<List<String>> anyKeys(SchemaMetadata metadata, Plan plan) {
@@ -110,9 +127,11 @@ final class UpsertOperation {
     /** The upsert statement of an {@code insertAll} batch for these inserted fields. */
     String renderAll(SchemaMapping mapping, @Nullable String prefix, BitSet included, Plan plan) {
         SchemaMetadata metadata = mapping.metadata();
-        return this.context.renderer.renderUpsertAll(new Insert(Table.of(prefix, metadata.source()),
-                FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of()),
-                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()), anyKeys(metadata, plan));
+        return this.context.renderer.renderUpsertAll(
+                new Insert(Table.of(prefix, metadata.source()), FieldSources.of(metadata, included),
+                        FieldSources.json(mapping, included), List.of()),
+                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()),
+                anyKeys(metadata, plan));
     }
 
     /** Every field the clause names must be a field of the schema. */
@@ -125,7 +144,10 @@ final class UpsertOperation {
         }
     }
 
-    /** The target and replaced fields, under Ecto's rules, refused before SQL when the database cannot run them. */
+    /**
+     * The target and replaced fields, under Ecto's rules, refused before SQL when the
+     * database cannot run them.
+     */
     Plan plan(SchemaMapping mapping, @Nullable String prefix, BitSet included, OnConflict onConflict) {
         requireKnown(mapping, onConflict);
         SchemaMetadata metadata = mapping.metadata();
@@ -147,15 +169,16 @@ final class UpsertOperation {
                                 + ": it is never replaced on a conflict");
                     }
                     if (!inserted.contains(field)) {
-                        throw refused(metadata, onConflict, ":" + field + " is not inserted (the database generates it)");
+                        throw refused(metadata, onConflict,
+                                ":" + field + " is not inserted (the database generates it)");
                     }
                 }
                 yield onConflict.fields();
             }
             case REPLACE_ALL, REPLACE_ALL_EXCEPT -> inserted.stream()
-                    .filter(field -> !metadata.field(field).primaryKey() && !target.contains(field)
-                            && metadata.field(field).writable() == Writable.ALWAYS && !onConflict.fields().contains(field))
-                    .toList();
+                .filter(field -> !metadata.field(field).primaryKey() && !target.contains(field)
+                        && metadata.field(field).writable() == Writable.ALWAYS && !onConflict.fields().contains(field))
+                .toList();
         };
         Dialect dialect = this.context.dialect;
         List<List<String>> anyKeys = List.of();
@@ -163,9 +186,9 @@ final class UpsertOperation {
             anyKeys = this.context.uniqueKeys.fields(metadata, prefix).stream().filter(inserted::containsAll).toList();
         }
         if (target.isEmpty() && anyKeys.isEmpty() && dialect.upsertNeedsTarget(replaced.isEmpty())) {
-            throw refused(metadata, onConflict, dialect.name() + " needs a conflict target"
-                    + (replaced.isEmpty() ? "" : " to replace fields") + ": name the fields of the unique key with "
-                    + ".target(fields...)");
+            throw refused(metadata, onConflict,
+                    dialect.name() + " needs a conflict target" + (replaced.isEmpty() ? "" : " to replace fields")
+                            + ": name the fields of the unique key with " + ".target(fields...)");
         }
         return new Plan(target, replaced, anyKeys);
     }
@@ -176,8 +199,10 @@ final class UpsertOperation {
         }
     }
 
-    private static InvalidDataAccessApiUsageException refused(SchemaMetadata metadata, OnConflict onConflict, String why) {
-        return new InvalidDataAccessApiUsageException("cannot insert " + metadata.schemaClass().getSimpleName() + " with "
-                + onConflict + ": " + why);
+    private static InvalidDataAccessApiUsageException refused(SchemaMetadata metadata, OnConflict onConflict,
+            String why) {
+        return new InvalidDataAccessApiUsageException(
+                "cannot insert " + metadata.schemaClass().getSimpleName() + " with " + onConflict + ": " + why);
     }
+
 }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Spring Data's {@code @Version}, as Ecto's {@code optimistic_lock} applied to every write of a struct. */
+/**
+ * Spring Data's {@code @Version}, as Ecto's {@code optimistic_lock} applied to every
+ * write of a struct.
+ */
 final class VersionLock {
 
     private VersionLock() {
@@ -23,10 +26,14 @@ final class VersionLock {
     static Object next(SchemaMetadata metadata, @Nullable Object read) {
         long next = (read == null ? 0 : ((Number) read).longValue()) + 1;
         Class<?> type = metadata.type(metadata.versionField()).javaType();
-        return type == Integer.class ? (Object) (int) next : type == Short.class ? (Object) (short) next : (Object) next;
+        return type == Integer.class ? (Object) (int) next
+                : type == Short.class ? (Object) (short) next : (Object) next;
     }
 
-    /** The filters of a write or delete with the {@code @Version} condition added, unless they lock on it already. */
+    /**
+     * The filters of a write or delete with the {@code @Version} condition added, unless
+     * they lock on it already.
+     */
     static Map<String, Object> filters(SchemaMetadata metadata, Object data, Map<String, Object> filters) {
         String version = metadata.versionField();
         if (version == null || filters.containsKey(version)) {
@@ -36,4 +43,5 @@ final class VersionLock {
         versioned.put(version, metadata.field(version).accessor().get(data));
         return versioned;
     }
+
 }

@@ -1,4 +1,7 @@
-/** Ecto.Repo's engine over JdbcTemplate: {@code Repo}, {@code Multi}, the operations, preloads, and the compilation of {@code io.schemaspring.query} values to SQL. */
+/**
+ * Ecto.Repo's engine over JdbcTemplate: {@code Repo}, {@code Multi}, the operations,
+ * preloads, and the compilation of {@code io.schemaspring.query} values to SQL.
+ */
 @NullMarked
 package io.schemaspring.repo;
 

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Ecto's {@code :bitstring}: a sequence of bits with its own length, so {@code 0100} and
- * {@code 01} differ (a {@link java.util.BitSet} would drop the trailing zero bits). Written as
- * a string of {@code 0} and {@code 1}, the way PostgreSQL writes {@code BIT VARYING}.
+ * {@code 01} differ (a {@link java.util.BitSet} would drop the trailing zero bits).
+ * Written as a string of {@code 0} and {@code 1}, the way PostgreSQL writes
+ * {@code BIT VARYING}.
  */
 public final class BitString {
 
@@ -18,7 +19,8 @@ public final class BitString {
     }
 
     /**
-     * Parses a string of {@code 0} and {@code 1}; the empty string is the empty bit string.
+     * Parses a string of {@code 0} and {@code 1}; the empty string is the empty bit
+     * string.
      * @throws IllegalArgumentException for any other character
      */
     public static BitString of(String text) {
@@ -34,7 +36,10 @@ public final class BitString {
         return new BitString(bits);
     }
 
-    /** The same as {@link #of(String)}; the name Jackson and Spring's conversion find on their own. */
+    /**
+     * The same as {@link #of(String)}; the name Jackson and Spring's conversion find on
+     * their own.
+     */
     public static BitString valueOf(String text) {
         return of(text);
     }
@@ -92,4 +97,5 @@ public final class BitString {
         }
         return text.toString();
     }
+
 }

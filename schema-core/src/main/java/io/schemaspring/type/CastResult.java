@@ -5,16 +5,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of casting external input, Ecto's {@code {:ok, value} | :error | {:error, meta}}.
- * A cast never throws: bad input is an error result.
+ * The outcome of casting external input, Ecto's {@code {:ok, value} | :error | {:error,
+ * meta}}. A cast never throws: bad input is an error result.
  */
 public final class CastResult<T> {
 
     private static final CastResult<?> INVALID = new CastResult<>(null, false, "is invalid", Map.of());
 
     private final @Nullable T value;
+
     private final boolean ok;
+
     private final String message;
+
     private final Map<String, Object> metadata;
 
     private CastResult(@Nullable T value, boolean ok, String message, Map<String, Object> metadata) {
@@ -24,7 +27,10 @@ public final class CastResult<T> {
         this.metadata = metadata;
     }
 
-    /** A successful cast to {@code value}, which may be {@code null}, Ecto's {@code {:ok, nil}}. */
+    /**
+     * A successful cast to {@code value}, which may be {@code null}, Ecto's {@code {:ok,
+     * nil}}.
+     */
     public static <T> CastResult<T> ok(@Nullable T value) {
         return new CastResult<>(value, true, "", Map.of());
     }
@@ -35,7 +41,9 @@ public final class CastResult<T> {
         return (CastResult<T>) INVALID;
     }
 
-    /** A failure with its own message and metadata, Ecto's {@code {:error, message: ...}}. */
+    /**
+     * A failure with its own message and metadata, Ecto's {@code {:error, message: ...}}.
+     */
     public static <T> CastResult<T> error(String message, Map<String, Object> metadata) {
         return new CastResult<>(null, false, Objects.requireNonNull(message), Map.copyOf(metadata));
     }
@@ -47,7 +55,6 @@ public final class CastResult<T> {
 
     /**
      * The cast value; {@code null} when the input cast to {@code null}.
-     *
      * @throws IllegalStateException when the cast failed
      */
     public @Nullable T value() {
@@ -57,14 +64,17 @@ public final class CastResult<T> {
         return this.value;
     }
 
-    /** The error message, with {@code %{key}} placeholders for the metadata; empty for a success. */
+    /**
+     * The error message, with {@code %{key}} placeholders for the metadata; empty for a
+     * success.
+     */
     public String message() {
         return this.message;
     }
 
     /**
-     * The error's metadata, filling the message's placeholders; empty for a success and for
-     * {@link #invalid()}.
+     * The error's metadata, filling the message's placeholders; empty for a success and
+     * for {@link #invalid()}.
      */
     public Map<String, Object> metadata() {
         return this.metadata;
@@ -74,4 +84,5 @@ public final class CastResult<T> {
     public String toString() {
         return this.ok ? "CastResult.ok" : "CastResult.error(" + this.message + ")";
     }
+
 }

@@ -3,7 +3,10 @@ package io.schemaspring.type;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A field typed by a user's {@link SchemaType}, printed like Ecto prints a custom type module. */
+/**
+ * A field typed by a user's {@link SchemaType}, printed like Ecto prints a custom type
+ * module.
+ */
 public record CustomType(SchemaType<?> schemaType) implements Type {
 
     /** A field typed by {@code schemaType}, which must not be {@code null}. */
@@ -26,7 +29,9 @@ public record CustomType(SchemaType<?> schemaType) implements Type {
         }
     }
 
-    /** The type {@link SchemaType#type()} names, held in that type's default Java class. */
+    /**
+     * The type {@link SchemaType#type()} names, held in that type's default Java class.
+     */
     @Override
     public Type storedType() {
         FieldType stored = this.schemaType.type();

@@ -5,15 +5,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The type of an embed field: {@code {:embed, Address}} for embeds-one,
- * {@code {:array, {:embed, Phone}}} for embeds-many. Embeds are cast through the changeset's
+ * The type of an embed field: {@code {:embed, Address}} for embeds-one, {@code {:array,
+ * {:embed, Phone}}} for embeds-many. Embeds are cast through the changeset's
  * {@code castEmbed}, not as plain values.
  */
 public record EmbedType(Class<?> embeddedClass, boolean many) implements Type {
 
     /**
-     * An embed of {@code embeddedClass}, a list of them when {@code many}; the class must not be
-     * {@code null}.
+     * An embed of {@code embeddedClass}, a list of them when {@code many}; the class must
+     * not be {@code null}.
      */
     public EmbedType {
         Objects.requireNonNull(embeddedClass, "Embedded class must not be null");

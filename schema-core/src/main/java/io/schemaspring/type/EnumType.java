@@ -13,19 +13,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Java enum as {@code Ecto.Enum}. Each constant is stored as its mapped value: the
- * {@link EnumValue @EnumValue} string or integer on the constant, else the constant's name.
- * Casting accepts the constants, their names and their mapped values; {@link #values()},
- * {@link #dumpValues()} and {@link #mappings()} reflect them like {@code Ecto.Enum.values/2},
- * {@code dump_values/2} and {@code mappings/2}.
+ * {@link EnumValue @EnumValue} string or integer on the constant, else the constant's
+ * name. Casting accepts the constants, their names and their mapped values;
+ * {@link #values()}, {@link #dumpValues()} and {@link #mappings()} reflect them like
+ * {@code Ecto.Enum.values/2}, {@code dump_values/2} and {@code mappings/2}.
  */
 public final class EnumType implements Type {
 
     private final Class<? extends Enum<?>> enumClass;
+
     private final EmbedAs embedAs;
+
     private final boolean integer;
+
     private final boolean mapped;
+
     private final Map<Enum<?>, Object> mappings;
+
     private final Map<String, Enum<?>> byName;
+
     private final Map<Object, Enum<?>> byDumped;
 
     /** An enum type embedded by name (Ecto's default {@code embed_as: :values}). */
@@ -35,9 +41,8 @@ public final class EnumType implements Type {
 
     /**
      * An enum type.
-     *
-     * @throws InvalidTypeException when the {@code @EnumValue} mappings are mixed (strings and
-     * integers), duplicated or set twice on one constant
+     * @throws InvalidTypeException when the {@code @EnumValue} mappings are mixed
+     * (strings and integers), duplicated or set twice on one constant
      */
     public EnumType(Class<? extends Enum<?>> enumClass, EmbedAs embedAs) {
         this.enumClass = Objects.requireNonNull(enumClass, "Enum class must not be null");
@@ -51,8 +56,9 @@ public final class EnumType implements Type {
             EnumValue annotation = annotation(constant);
             if (annotation != null && annotation.intValue() != EnumValue.NO_INT) {
                 if (!annotation.value().isEmpty()) {
-                    throw new InvalidTypeException(enumClass.getSimpleName() + "." + constant.name()
-                            + " maps to both \"" + annotation.value() + "\" and " + annotation.intValue(),
+                    throw new InvalidTypeException(
+                            enumClass.getSimpleName() + "." + constant.name() + " maps to both \"" + annotation.value()
+                                    + "\" and " + annotation.intValue(),
                             "keep only one of value and intValue in its @EnumValue");
                 }
                 integers.add(constant.name());
@@ -67,17 +73,20 @@ public final class EnumType implements Type {
             }
         }
         if (!integers.isEmpty() && !strings.isEmpty()) {
-            throw new InvalidTypeException("Ecto.Enum " + enumClass.getSimpleName() + " mixes integer mappings ("
-                    + String.join(", ", integers) + ") with string mappings (" + String.join(", ", strings) + ")",
+            throw new InvalidTypeException(
+                    "Ecto.Enum " + enumClass.getSimpleName() + " mixes integer mappings (" + String.join(", ", integers)
+                            + ") with string mappings (" + String.join(", ", strings) + ")",
                     "give every constant of " + enumClass.getSimpleName() + " an @EnumValue(intValue = ...), or none");
         }
         Map<Object, Enum<?>> byDumped = new HashMap<>();
         for (Map.Entry<Enum<?>, Object> entry : mappings.entrySet()) {
             Enum<?> previous = byDumped.putIfAbsent(entry.getValue(), entry.getKey());
             if (previous != null) {
-                throw new InvalidTypeException("Ecto.Enum " + enumClass.getSimpleName() + " maps both " + previous.name()
-                        + " and " + entry.getKey().name() + " to " + literal(entry.getValue())
-                        + ", but stored values must be unique", "give " + entry.getKey().name() + " another @EnumValue");
+                throw new InvalidTypeException(
+                        "Ecto.Enum " + enumClass.getSimpleName() + " maps both " + previous.name() + " and "
+                                + entry.getKey().name() + " to " + literal(entry.getValue())
+                                + ", but stored values must be unique",
+                        "give " + entry.getKey().name() + " another @EnumValue");
             }
         }
         this.integer = !integers.isEmpty();
@@ -111,13 +120,20 @@ public final class EnumType implements Type {
         return this.embedAs;
     }
 
-    /** {@code :integer} for {@code @EnumValue(intValue = ...)} constants, else {@code :string}. */
+    /**
+     * {@code :integer} for {@code @EnumValue(intValue = ...)} constants, else
+     * {@code :string}.
+     */
     @Override
     public Type storedType() {
-        return this.integer ? new PrimitiveType(FieldType.INTEGER, Long.class) : new PrimitiveType(FieldType.STRING, String.class);
+        return this.integer ? new PrimitiveType(FieldType.INTEGER, Long.class)
+                : new PrimitiveType(FieldType.STRING, String.class);
     }
 
-    /** Whether the constants are stored as integers ({@code @EnumValue(intValue = ...)}), in an integer column. */
+    /**
+     * Whether the constants are stored as integers ({@code @EnumValue(intValue = ...)}),
+     * in an integer column.
+     */
     public boolean integer() {
         return this.integer;
     }
@@ -127,12 +143,18 @@ public final class EnumType implements Type {
         return List.copyOf(this.mappings.keySet());
     }
 
-    /** The stored values ({@code String} or {@code Integer}) in declaration order, {@code Ecto.Enum.dump_values/2}. */
+    /**
+     * The stored values ({@code String} or {@code Integer}) in declaration order,
+     * {@code Ecto.Enum.dump_values/2}.
+     */
     public List<Object> dumpValues() {
         return List.copyOf(this.mappings.values());
     }
 
-    /** Each constant with its stored value, in declaration order, {@code Ecto.Enum.mappings/2}. */
+    /**
+     * Each constant with its stored value, in declaration order,
+     * {@code Ecto.Enum.mappings/2}.
+     */
     public Map<Enum<?>, Object> mappings() {
         return this.mappings;
     }
@@ -142,12 +164,19 @@ public final class EnumType implements Type {
         return this.byName.get(name);
     }
 
-    /** The stored value of a constant: a {@code String}, or an {@code Integer} for integer mappings. */
+    /**
+     * The stored value of a constant: a {@code String}, or an {@code Integer} for integer
+     * mappings.
+     */
     public Object dump(Enum<?> constant) {
-        return Objects.requireNonNull(this.mappings.get(constant), () -> constant + " is not a " + this.enumClass.getName());
+        return Objects.requireNonNull(this.mappings.get(constant),
+                () -> constant + " is not a " + this.enumClass.getName());
     }
 
-    /** The constant stored as this value, or {@code null} (integers of any width match integer mappings). */
+    /**
+     * The constant stored as this value, or {@code null} (integers of any width match
+     * integer mappings).
+     */
     public @Nullable Enum<?> load(Object dumped) {
         if (this.integer && dumped instanceof Number number && !(dumped instanceof Double || dumped instanceof Float)) {
             long value = number.longValue();
@@ -188,16 +217,21 @@ public final class EnumType implements Type {
         return this.enumClass.hashCode() * 31 + this.embedAs.hashCode();
     }
 
-    /** {@code #Ecto.Enum<values: [:A, :B]>}, or with mappings {@code #Ecto.Enum<values: [A: "a", B: 2]>}. */
+    /**
+     * {@code #Ecto.Enum<values: [:A, :B]>}, or with mappings
+     * {@code #Ecto.Enum<values: [A: "a", B: 2]>}.
+     */
     @Override
     public String toString() {
-        return this.mappings.entrySet().stream()
-                .map(entry -> this.mapped ? entry.getKey().name() + ": " + literal(entry.getValue())
-                        : ":" + entry.getKey().name())
-                .collect(Collectors.joining(", ", "#Ecto.Enum<values: [", "]>"));
+        return this.mappings.entrySet()
+            .stream()
+            .map(entry -> this.mapped ? entry.getKey().name() + ": " + literal(entry.getValue())
+                    : ":" + entry.getKey().name())
+            .collect(Collectors.joining(", ", "#Ecto.Enum<values: [", "]>"));
     }
 
     private static String literal(Object value) {
         return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
     }
+
 }

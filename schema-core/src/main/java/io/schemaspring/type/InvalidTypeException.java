@@ -1,9 +1,13 @@
 package io.schemaspring.type;
 
-/** A Java field type that no schema type fits; the registry turns it into a definition error. */
+/**
+ * A Java field type that no schema type fits; the registry turns it into a definition
+ * error.
+ */
 public class InvalidTypeException extends RuntimeException {
 
     private final String reason;
+
     private final String fix;
 
     /** A type error; the message is {@code reason}, then {@code fix}. */
@@ -22,4 +26,5 @@ public class InvalidTypeException extends RuntimeException {
     public String fix() {
         return this.fix;
     }
+
 }

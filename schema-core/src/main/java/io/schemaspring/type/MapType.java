@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Ecto's {@code :map} (any JSON values) or {@code {:map, inner}}, held in a {@code Map<String, X>}. */
+/**
+ * Ecto's {@code :map} (any JSON values) or {@code {:map, inner}}, held in a
+ * {@code Map<String, X>}.
+ */
 public record MapType(@Nullable Type valueType) implements Type {
 
     @Override

@@ -25,23 +25,29 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Ecto.Type.cast for the primitive types. Every method answers a result and never throws. */
+/**
+ * Ecto.Type.cast for the primitive types. Every method answers a result and never throws.
+ */
 final class PrimitiveCasts {
 
-    /** Digits of an integer that always fits a long (18 digits or fewer, a sign aside). */
+    /**
+     * Digits of an integer that always fits a long (18 digits or fewer, a sign aside).
+     */
     private static final int LONG_SAFE_DIGITS = 18;
 
     /**
-     * ISO-8601 date and time joined by 'T' (see {@link #parseDateTime}), with an optional offset.
-     * STRICT: an impossible date is refused, never moved to the end of the month.
+     * ISO-8601 date and time joined by 'T' (see {@link #parseDateTime}), with an optional
+     * offset. STRICT: an impossible date is refused, never moved to the end of the month.
      */
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral('T')
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT);
+        .append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .appendLiteral('T')
+        .append(DateTimeFormatter.ISO_LOCAL_TIME)
+        .optionalStart()
+        .appendOffsetId()
+        .optionalEnd()
+        .toFormatter()
+        .withResolverStyle(ResolverStyle.STRICT);
 
     private PrimitiveCasts() {
     }
@@ -56,7 +62,8 @@ final class PrimitiveCasts {
                 case FLOAT -> castFloat(javaType, input);
                 case DECIMAL -> castDecimal(input);
                 case BOOLEAN -> castBoolean(input);
-                case STRING -> input instanceof String text && wellFormed(text) ? CastResult.ok(input) : CastResult.invalid();
+                case STRING ->
+                    input instanceof String text && wellFormed(text) ? CastResult.ok(input) : CastResult.invalid();
                 case BINARY -> castBinary(input);
                 case BINARY_ID, UUID -> castUuid(input);
                 case DATE -> castDate(input);
@@ -65,7 +72,8 @@ final class PrimitiveCasts {
                 case UTC_DATETIME, UTC_DATETIME_USEC -> castUtc(javaType, input, type.usec());
                 case DURATION -> castDuration(input);
                 case BITSTRING -> castBitString(input);
-                case MAP -> input instanceof Map<?, ?> && wellFormedJson(input) ? CastResult.ok(input) : CastResult.invalid();
+                case MAP ->
+                    input instanceof Map<?, ?> && wellFormedJson(input) ? CastResult.ok(input) : CastResult.invalid();
                 case ANY -> CastResult.ok(input);
                 case DEFAULT -> CastResult.invalid();
             };
@@ -101,7 +109,10 @@ final class PrimitiveCasts {
         return CastResult.ok(value.longValueExact());
     }
 
-    /** The long in the field's type, refused (ArithmeticException, "is invalid") when it does not fit. */
+    /**
+     * The long in the field's type, refused (ArithmeticException, "is invalid") when it
+     * does not fit.
+     */
     private static CastResult<?> narrow(Class<?> javaType, long value) {
         if (javaType == Integer.class) {
             return CastResult.ok(Math.toIntExact(value));
@@ -127,7 +138,10 @@ final class PrimitiveCasts {
         return i;
     }
 
-    /** {@code [+-]?[0-9]+}, scanned rather than matched: casting runs per field of every request. */
+    /**
+     * {@code [+-]?[0-9]+}, scanned rather than matched: casting runs per field of every
+     * request.
+     */
     static boolean isIntegerText(String text) {
         int start = signLength(text);
         int end = digitsFrom(text, start);
@@ -150,7 +164,8 @@ final class PrimitiveCasts {
         }
         if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
             int exponentStart = i + 1;
-            if (exponentStart < text.length() && (text.charAt(exponentStart) == '+' || text.charAt(exponentStart) == '-')) {
+            if (exponentStart < text.length()
+                    && (text.charAt(exponentStart) == '+' || text.charAt(exponentStart) == '-')) {
                 exponentStart++;
             }
             int exponent = digitsFrom(text, exponentStart);
@@ -182,7 +197,8 @@ final class PrimitiveCasts {
         if (input instanceof Double || input instanceof Float) {
             value = ((Number) input).doubleValue();
         }
-        else if (input instanceof Long || input instanceof Integer || input instanceof Short || input instanceof BigInteger) {
+        else if (input instanceof Long || input instanceof Integer || input instanceof Short
+                || input instanceof BigInteger) {
             value = ((Number) input).doubleValue();
         }
         else if (input instanceof BigDecimal decimal) {
@@ -260,7 +276,8 @@ final class PrimitiveCasts {
             return CastResult.ok(input);
         }
         if (input instanceof String text) {
-            // Ecto: an ISO date, or else the date part of an ISO naive datetime (an offset is dropped).
+            // Ecto: an ISO date, or else the date part of an ISO naive datetime (an
+            // offset is dropped).
             LocalDate plain = plainDate(text);
             if (plain != null) {
                 return CastResult.ok(plain);
@@ -324,7 +341,8 @@ final class PrimitiveCasts {
         else if (input instanceof String text) {
             TemporalAccessor parsed = parseDateTime(text);
             LocalDateTime local = LocalDateTime.from(parsed);
-            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed)
+                    : ZoneOffset.UTC;
             instant = local.toInstant(offset);
         }
         else if (input instanceof Map<?, ?> parts) {
@@ -337,7 +355,10 @@ final class PrimitiveCasts {
         return CastResult.ok(javaType == OffsetDateTime.class ? instant.atOffset(ZoneOffset.UTC) : instant);
     }
 
-    /** A {@link BitString} or a string of 0 and 1 (a binary is a bit string too, as in Ecto). */
+    /**
+     * A {@link BitString} or a string of 0 and 1 (a binary is a bit string too, as in
+     * Ecto).
+     */
     private static CastResult<?> castBitString(Object input) {
         if (input instanceof BitString) {
             return CastResult.ok(input);
@@ -367,8 +388,8 @@ final class PrimitiveCasts {
     }
 
     /**
-     * The common {@code yyyy-MM-dd} read without a formatter; {@code null} for any other form or
-     * an impossible date, which the formatter then answers as before.
+     * The common {@code yyyy-MM-dd} read without a formatter; {@code null} for any other
+     * form or an impossible date, which the formatter then answers as before.
      */
     private static @Nullable LocalDate plainDate(String text) {
         return text.length() == 10 ? plainDateAt(text) : null;
@@ -382,13 +403,17 @@ final class PrimitiveCasts {
         int year = number(text, 0, 4);
         int month = number(text, 5, 7);
         int day = number(text, 8, 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || day > Month.of(month).length(Year.isLeap(year))) {
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         return LocalDate.of(year, month, day);
     }
 
-    /** The common {@code yyyy-MM-ddTHH:mm:ss} (or with a space) read without a formatter; else {@code null}. */
+    /**
+     * The common {@code yyyy-MM-ddTHH:mm:ss} (or with a space) read without a formatter;
+     * else {@code null}.
+     */
     private static @Nullable LocalDateTime plainDateTime(String text) {
         if (text.length() != 19 || (text.charAt(10) != 'T' && text.charAt(10) != ' ') || text.charAt(13) != ':'
                 || text.charAt(16) != ':') {
@@ -404,7 +429,10 @@ final class PrimitiveCasts {
         return LocalDateTime.of(date, LocalTime.of(hour, minute, second));
     }
 
-    /** The decimal digits from {@code start} to {@code end}, or -1 when one is not a digit. */
+    /**
+     * The decimal digits from {@code start} to {@code end}, or -1 when one is not a
+     * digit.
+     */
     private static int number(String text, int start, int end) {
         int value = 0;
         for (int i = start; i < end; i++) {
@@ -424,8 +452,9 @@ final class PrimitiveCasts {
     }
 
     /**
-     * Whether the string can be stored as text on every database: every surrogate paired (a lone
-     * one has no UTF-8 form) and no NUL, which PostgreSQL refuses in text and JSON and H2 would keep.
+     * Whether the string can be stored as text on every database: every surrogate paired
+     * (a lone one has no UTF-8 form) and no NUL, which PostgreSQL refuses in text and
+     * JSON and H2 would keep.
      */
     static boolean wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -443,13 +472,18 @@ final class PrimitiveCasts {
         return true;
     }
 
-    /** {@link #wellFormed} for every string, key or value, at any depth of a JSON-like value. */
+    /**
+     * {@link #wellFormed} for every string, key or value, at any depth of a JSON-like
+     * value.
+     */
     static boolean wellFormedJson(@Nullable Object value) {
         if (value instanceof String text) {
             return wellFormed(text);
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().allMatch(entry -> wellFormedJson(entry.getKey()) && wellFormedJson(entry.getValue()));
+            return map.entrySet()
+                .stream()
+                .allMatch(entry -> wellFormedJson(entry.getKey()) && wellFormedJson(entry.getValue()));
         }
         if (value instanceof Collection<?> elements) {
             return elements.stream().allMatch(PrimitiveCasts::wellFormedJson);
@@ -480,4 +514,5 @@ final class PrimitiveCasts {
         }
         throw new IllegalArgumentException("Missing or invalid part " + name);
     }
+
 }

@@ -8,7 +8,6 @@ public record PrimitiveType(FieldType fieldType, Class<?> javaType) implements T
 
     /**
      * The primitive type {@code fieldType} held in {@code javaType}.
-     *
      * @throws IllegalArgumentException for {@code FieldType.DEFAULT}, which is no type
      */
     public PrimitiveType {

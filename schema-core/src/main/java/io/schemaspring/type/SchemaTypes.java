@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Custom types for the whole application: a Java type mapped to the {@link SchemaType} its
- * fields use without a field annotation, like Spring Data's {@code JdbcCustomConversions}. Type
- * inference consults it before the built-in type table, for fields, list elements and map
- * values; {@code @Field(type = ...)} and {@code @Field(customType = ...)} still win. Pass it to
- * {@code SchemaRegistry.builder().types(...)}; in Spring Boot every {@link SchemaType} and
- * {@link SchemaTypeContributor} bean is collected into it.
+ * Custom types for the whole application: a Java type mapped to the {@link SchemaType}
+ * its fields use without a field annotation, like Spring Data's
+ * {@code JdbcCustomConversions}. Type inference consults it before the built-in type
+ * table, for fields, list elements and map values; {@code @Field(type = ...)} and
+ * {@code @Field(customType = ...)} still win. Pass it to
+ * {@code SchemaRegistry.builder().types(...)}; in Spring Boot every {@link SchemaType}
+ * and {@link SchemaTypeContributor} bean is collected into it.
  */
 public final class SchemaTypes {
 
@@ -36,7 +37,10 @@ public final class SchemaTypes {
         return new Builder();
     }
 
-    /** The custom type registered for exactly this Java type (primitives as their wrappers), or {@code null}. */
+    /**
+     * The custom type registered for exactly this Java type (primitives as their
+     * wrappers), or {@code null}.
+     */
     public @Nullable SchemaType<?> find(Class<?> javaType) {
         return this.types.get(ClassUtils.resolvePrimitiveIfNecessary(javaType));
     }
@@ -49,12 +53,14 @@ public final class SchemaTypes {
     @Override
     public String toString() {
         StringJoiner text = new StringJoiner(", ", "SchemaTypes[", "]");
-        this.types.forEach((javaType, schemaType) -> text.add(javaType.getSimpleName() + " -> "
-                + schemaType.getClass().getSimpleName()));
+        this.types.forEach((javaType, schemaType) -> text
+            .add(javaType.getSimpleName() + " -> " + schemaType.getClass().getSimpleName()));
         return text.toString();
     }
 
-    /** Collects the mappings; a later one for the same Java type replaces the earlier one. */
+    /**
+     * Collects the mappings; a later one for the same Java type replaces the earlier one.
+     */
     public static final class Builder {
 
         private final Map<Class<?>, SchemaType<?>> types = new LinkedHashMap<>();
@@ -62,7 +68,9 @@ public final class SchemaTypes {
         private Builder() {
         }
 
-        /** Maps the Java type the custom type declares ({@link SchemaType#javaType()}). */
+        /**
+         * Maps the Java type the custom type declares ({@link SchemaType#javaType()}).
+         */
         public Builder add(SchemaType<?> schemaType) {
             Objects.requireNonNull(schemaType, "Schema type must not be null");
             return put(schemaType.javaType(), schemaType);
@@ -70,8 +78,8 @@ public final class SchemaTypes {
 
         /**
          * Maps fields of {@code javaType} to the custom type.
-         *
-         * @throws IllegalArgumentException when the custom type's values cannot be held in such a field
+         * @throws IllegalArgumentException when the custom type's values cannot be held
+         * in such a field
          */
         public <T> Builder add(Class<T> javaType, SchemaType<? extends T> schemaType) {
             Objects.requireNonNull(javaType, "Java type must not be null");
@@ -90,9 +98,14 @@ public final class SchemaTypes {
             return this;
         }
 
-        /** The custom types added, in registration order; with none, {@link SchemaTypes#none()}. */
+        /**
+         * The custom types added, in registration order; with none,
+         * {@link SchemaTypes#none()}.
+         */
         public SchemaTypes build() {
             return this.types.isEmpty() ? NONE : new SchemaTypes(new LinkedHashMap<>(this.types));
         }
+
     }
+
 }

@@ -19,10 +19,11 @@ public final class TypeInference {
 
     /**
      * The type of a field of the given generic Java type.
-     *
      * @param javaType the field's generic type
-     * @param override the {@code @Field(type = ...)} value, {@link FieldType#DEFAULT} to infer
-     * @param key whether the field is a primary or foreign key ({@code Long}/{@code Integer} become {@code :id})
+     * @param override the {@code @Field(type = ...)} value, {@link FieldType#DEFAULT} to
+     * infer
+     * @param key whether the field is a primary or foreign key
+     * ({@code Long}/{@code Integer} become {@code :id})
      * @throws InvalidTypeException when no type fits, with the fix
      */
     public static Type resolve(java.lang.reflect.Type javaType, FieldType override, boolean key) {
@@ -30,12 +31,13 @@ public final class TypeInference {
     }
 
     /**
-     * The type of a field of the given generic Java type, consulting the application's custom
-     * types before the built-in table unless {@code override} chooses a type.
-     *
+     * The type of a field of the given generic Java type, consulting the application's
+     * custom types before the built-in table unless {@code override} chooses a type.
      * @param javaType the field's generic type
-     * @param override the {@code @Field(type = ...)} value, {@link FieldType#DEFAULT} to infer
-     * @param key whether the field is a primary or foreign key ({@code Long}/{@code Integer} become {@code :id})
+     * @param override the {@code @Field(type = ...)} value, {@link FieldType#DEFAULT} to
+     * infer
+     * @param key whether the field is a primary or foreign key
+     * ({@code Long}/{@code Integer} become {@code :id})
      * @param types the custom types registered for the whole application
      * @throws InvalidTypeException when no type fits, with the fix
      */
@@ -76,8 +78,9 @@ public final class TypeInference {
         Class<?> raw = javaType instanceof Class<?> c ? ClassUtils.resolvePrimitiveIfNecessary(c)
                 : (javaType instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class);
         if (!raw.isAssignableFrom(schemaType.javaType())) {
-            throw new InvalidTypeException("custom type " + schemaType.getClass().getSimpleName() + " holds "
-                    + schemaType.javaType().getSimpleName() + " values, not " + javaType.getTypeName(),
+            throw new InvalidTypeException(
+                    "custom type " + schemaType.getClass().getSimpleName() + " holds "
+                            + schemaType.javaType().getSimpleName() + " values, not " + javaType.getTypeName(),
                     "declare the field as " + schemaType.javaType().getSimpleName() + " or use another custom type");
         }
         return new CustomType(schemaType);
@@ -106,8 +109,8 @@ public final class TypeInference {
         }
         if (raw.isEnum()) {
             if (override != FieldType.DEFAULT) {
-                throw new InvalidTypeException("enum fields are stored by their @EnumValue mappings or names and take no "
-                        + "type option",
+                throw new InvalidTypeException(
+                        "enum fields are stored by their @EnumValue mappings or names and take no " + "type option",
                         "remove type = " + override.name());
             }
             return new EnumType((Class<? extends Enum<?>>) raw);
@@ -119,7 +122,8 @@ public final class TypeInference {
         }
         if (override != FieldType.DEFAULT) {
             if (!override.accepts(boxed)) {
-                throw new InvalidTypeException("type " + override + " cannot be held in a " + raw.getSimpleName() + " field",
+                throw new InvalidTypeException(
+                        "type " + override + " cannot be held in a " + raw.getSimpleName() + " field",
                         "declare the field as " + override.javaTypeNames() + ", or remove type = " + override.name());
             }
             return new PrimitiveType(override, boxed);
@@ -140,8 +144,9 @@ public final class TypeInference {
                     "you probably meant LocalDateTime (:naive_datetime, no time zone) or Instant (:utc_datetime)");
         }
         return new InvalidTypeException("unknown type " + javaType.getTypeName(),
-                "use one of " + SUPPORTED + ", or a custom type with @Field(customType = ...), or register a SchemaType "
-                        + "for " + rawName(javaType) + " for the whole application (SchemaTypes in "
+                "use one of " + SUPPORTED
+                        + ", or a custom type with @Field(customType = ...), or register a SchemaType " + "for "
+                        + rawName(javaType) + " for the whole application (SchemaTypes in "
                         + "SchemaRegistry.builder().types(...), or a SchemaType bean in Spring Boot)");
     }
 
@@ -149,4 +154,5 @@ public final class TypeInference {
         return javaType instanceof ParameterizedType parameterized ? parameterized.getRawType().getTypeName()
                 : javaType.getTypeName();
     }
+
 }

@@ -19,7 +19,10 @@ import org.springframework.asm.Handle;
 import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 
-/** No option that does nothing: every attribute of every annotation is read by some main class. */
+/**
+ * No option that does nothing: every attribute of every annotation is read by some main
+ * class.
+ */
 class AnnotationAttributesReadTest {
 
     private static final String PACKAGE = "io/schemaspring/annotation/";
@@ -44,7 +47,8 @@ class AnnotationAttributesReadTest {
         List<Class<?>> types = new ArrayList<>();
         try (Stream<Path> files = Files.list(classes.resolve(PACKAGE))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-                Class<?> type = Class.forName("io.schemaspring.annotation." + file.getFileName().toString().replace(".class", ""));
+                Class<?> type = Class
+                    .forName("io.schemaspring.annotation." + file.getFileName().toString().replace(".class", ""));
                 if (type.isAnnotation()) {
                     types.add(type);
                 }
@@ -53,7 +57,10 @@ class AnnotationAttributesReadTest {
         return types;
     }
 
-    /** "Annotation.attribute" for each interface call and method reference on an annotation type, outside the package. */
+    /**
+     * "Annotation.attribute" for each interface call and method reference on an
+     * annotation type, outside the package.
+     */
     private static Set<String> readAttributes(Path classes) throws IOException {
         Set<String> read = new HashSet<>();
         try (Stream<Path> files = Files.walk(classes)) {
@@ -98,4 +105,5 @@ class AnnotationAttributesReadTest {
             read.add(owner.substring(PACKAGE.length()) + "." + method);
         }
     }
+
 }

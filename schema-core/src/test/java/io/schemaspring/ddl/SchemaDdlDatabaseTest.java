@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** Tables created from {@link SchemaDdl} work with the repository, and {@link SchemaValidator} reads their metadata. */
+/**
+ * Tables created from {@link SchemaDdl} work with the repository, and
+ * {@link SchemaValidator} reads their metadata.
+ */
 class SchemaDdlDatabaseTest {
 
     private static final List<String> TABLES = List.of("ddl_posts_tags", "ddl_comments", "ddl_posts", "ddl_tags",
@@ -53,14 +56,15 @@ class SchemaDdlDatabaseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres", "mariadb"})
+    @ValueSource(strings = { "h2", "postgres", "mariadb" })
     void createdTablesTakeInsertsPreloadsAndReportConstraintViolations(String database) throws Exception {
         SingleConnectionDataSource dataSource = connect(database);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             drop(jdbc, database);
-            SchemaRegistry registry = SchemaRegistry.builder().add(DdlFixtures.Author.class, DdlFixtures.Post.class,
-                    DdlFixtures.Comment.class, DdlFixtures.Tag.class).build();
+            SchemaRegistry registry = SchemaRegistry.builder()
+                .add(DdlFixtures.Author.class, DdlFixtures.Post.class, DdlFixtures.Comment.class, DdlFixtures.Tag.class)
+                .build();
             Dialect dialect = DialectResolver.resolve(dataSource);
             SchemaDdl.create(registry, dialect).forEach(jdbc::execute);
             jdbc.execute("CREATE UNIQUE INDEX ddl_tags_name_index ON ddl_tags (name)");
@@ -103,12 +107,14 @@ class SchemaDdlDatabaseTest {
                 assertThat(loadedPost.tags).extracting(t -> t.publicId).containsExactly(tag.publicId);
             });
 
-            Changeset<DdlFixtures.Tag> duplicate = Changeset.cast(new DdlFixtures.Tag(), Map.of("name", "elixir"), "name")
-                    .uniqueConstraint("name");
+            Changeset<DdlFixtures.Tag> duplicate = Changeset
+                .cast(new DdlFixtures.Tag(), Map.of("name", "elixir"), "name")
+                .uniqueConstraint("name");
             assertThatThrownBy(() -> repo.insert(duplicate)).isInstanceOf(InvalidChangesetException.class);
             assertThat(duplicate.errorMessages()).isEqualTo(Map.of("name", List.of("has already been taken")));
-            Changeset<DdlFixtures.Comment> orphan = Changeset.cast(new DdlFixtures.Comment(),
-                    Map.of("body", "x", "postId", 999999), "body", "postId").foreignKeyConstraint("postId");
+            Changeset<DdlFixtures.Comment> orphan = Changeset
+                .cast(new DdlFixtures.Comment(), Map.of("body", "x", "postId", 999999), "body", "postId")
+                .foreignKeyConstraint("postId");
             assertThatThrownBy(() -> repo.insert(orphan)).isInstanceOf(InvalidChangesetException.class);
             assertThat(orphan.errorMessages()).isEqualTo(Map.of("postId", List.of("does not exist")));
         }
@@ -119,7 +125,7 @@ class SchemaDdlDatabaseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres", "mariadb"})
+    @ValueSource(strings = { "h2", "postgres", "mariadb" })
     void validationReportsAMissingTableAMissingColumnAndAWrongType(String database) throws Exception {
         SingleConnectionDataSource dataSource = connect(database);
         try {
@@ -130,13 +136,14 @@ class SchemaDdlDatabaseTest {
             Dialect dialect = DialectResolver.resolve(dataSource);
             SchemaValidator.Report report = SchemaValidator.validate(registry, dataSource, dialect);
             assertThat(report.mismatches()).extracting(SchemaValidator.Mismatch::problem).hasSize(3);
-            assertThat(report.mismatches().get(1).problem()).startsWith("Column " + dialect.quote("rating") + " of "
-                    + dialect.quote("ddl_v_posts") + " (field ValidatedPost.rating, :integer) has type ")
-                    .endsWith(", expected BIGINT.");
-            assertThat(report.mismatches()).extracting(SchemaValidator.Mismatch::problem).contains(
-                    "Table " + dialect.quote("ddl_v_missing") + " of schema ValidatedMissing does not exist.",
-                    "Column " + dialect.quote("body") + " of " + dialect.quote("ddl_v_posts")
-                            + " (field ValidatedPost.body, :string) does not exist.");
+            assertThat(report.mismatches().get(1).problem())
+                .startsWith("Column " + dialect.quote("rating") + " of " + dialect.quote("ddl_v_posts")
+                        + " (field ValidatedPost.rating, :integer) has type ")
+                .endsWith(", expected BIGINT.");
+            assertThat(report.mismatches()).extracting(SchemaValidator.Mismatch::problem)
+                .contains("Table " + dialect.quote("ddl_v_missing") + " of schema ValidatedMissing does not exist.",
+                        "Column " + dialect.quote("body") + " of " + dialect.quote("ddl_v_posts")
+                                + " (field ValidatedPost.body, :string) does not exist.");
             for (SchemaValidator.Mismatch mismatch : report.mismatches()) {
                 jdbc.execute(mismatch.fix());
             }
@@ -155,15 +162,24 @@ class SchemaDdlDatabaseTest {
 
     @io.schemaspring.annotation.Schema("ddl_v_posts")
     public static class ValidatedPost {
+
         public Long id;
+
         public String title;
+
         public Integer rating;
+
         public String body;
+
     }
 
     @io.schemaspring.annotation.Schema("ddl_v_missing")
     public static class ValidatedMissing {
+
         public Long id;
+
         public String name;
+
     }
+
 }

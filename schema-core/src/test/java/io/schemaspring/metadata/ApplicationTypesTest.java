@@ -19,21 +19,31 @@ class ApplicationTypesTest {
 
     @Schema("invoices")
     static class Invoice {
+
         private Long id;
+
         private Money total;
+
         private List<Money> parts;
+
         private Map<String, Money> byCurrency;
+
         @Field(customType = CentsOnlyType.class)
         private Money rounded;
+
     }
 
     static class CentsOnlyType extends MoneyType {
+
     }
 
     @Schema("wallets")
     static class Wallet {
+
         private Long id;
+
         private Money balance;
+
     }
 
     private final SchemaRegistry registry = SchemaRegistry.builder().types(TYPES).add(Invoice.class).build();
@@ -67,10 +77,11 @@ class ApplicationTypesTest {
     @Test
     void failsWithoutARegistrationNamingBothFixes() {
         assertThatThrownBy(() -> SchemaRegistry.builder().add(Wallet.class).build())
-                .isInstanceOf(SchemaDefinitionException.class)
-                .hasMessageContaining("Wallet, field :balance: unknown type io.schemaspring.type.Money for field :balance")
-                .hasMessageEndingWith("or a custom type with @Field(customType = ...), or register a SchemaType for "
-                        + "io.schemaspring.type.Money for the whole application (SchemaTypes in "
-                        + "SchemaRegistry.builder().types(...), or a SchemaType bean in Spring Boot)");
+            .isInstanceOf(SchemaDefinitionException.class)
+            .hasMessageContaining("Wallet, field :balance: unknown type io.schemaspring.type.Money for field :balance")
+            .hasMessageEndingWith("or a custom type with @Field(customType = ...), or register a SchemaType for "
+                    + "io.schemaspring.type.Money for the whole application (SchemaTypes in "
+                    + "SchemaRegistry.builder().types(...), or a SchemaType bean in Spring Boot)");
     }
+
 }

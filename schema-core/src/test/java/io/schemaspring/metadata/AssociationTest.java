@@ -19,108 +19,157 @@ class AssociationTest {
 
     @Schema("organizations")
     static class Organization {
+
         private Long id;
+
         private String name;
+
     }
 
     @Schema("users")
     static class User {
+
         private Long id;
+
         private String name;
+
         private Long organizationId;
+
         @BelongsTo
         private Organization organization;
-        @HasMany(preloadOrder = {"title", "rating desc"}, where = @Where(field = "published", value = "true"),
+
+        @HasMany(preloadOrder = { "title", "rating desc" }, where = @Where(field = "published", value = "true"),
                 onDelete = OnDelete.DELETE_ALL)
         private List<Post> posts;
+
         @HasOne(onReplace = OnReplace.DELETE)
         private Profile profile;
+
         @ManyToMany(joinThrough = "users_groups", onDelete = OnDelete.DELETE_ALL)
         private List<Group> groups;
+
         @ManyToMany(joinThroughSchema = Membership.class, unique = true)
         private List<Group> memberGroups;
-        @HasMany(through = {"posts", "comments"})
+
+        @HasMany(through = { "posts", "comments" })
         private List<Comment> postComments;
-        @HasOne(through = {"profile", "avatar"})
+
+        @HasOne(through = { "profile", "avatar" })
         private Avatar profileAvatar;
+
     }
 
     @Schema("posts")
     static class Post {
+
         private Long id;
+
         private String title;
+
         private Integer rating;
+
         private Boolean published;
+
         private Long userId;
+
         @BelongsTo(where = @Where(field = "name", op = Where.Op.IS_NOT_NULL))
         private User user;
+
         @HasMany
         private List<Comment> comments;
+
     }
 
     @Schema("comments")
     static class Comment {
+
         private Long id;
+
         private Long postId;
+
         private String body;
+
     }
 
     @Schema("profiles")
     static class Profile {
+
         private Long id;
+
         private Long userId;
+
         @HasOne
         private Avatar avatar;
+
     }
 
     @Schema("avatars")
     static class Avatar {
+
         private Long id;
+
         private Long profileId;
+
     }
 
     @Schema("groups")
     static class Group {
+
         private Long id;
+
         private String name;
+
     }
 
     @Schema("memberships")
     static class Membership {
+
         @PrimaryKey
         private Long userId;
+
         @PrimaryKey
         private Long groupId;
+
         private String role;
+
     }
 
     @Schema("authors")
     static class Author {
+
         private Long id;
+
         private Long writerCode;
-        @ManyToMany(joinThrough = "authorships", joinKeys = {@JoinKey(column = "author_ref"),
-                @JoinKey(column = "book_isbn", references = "isbn")},
-                joinWhere = {@Where(field = "active", value = "true"), @Where(field = "kind", value = "main")},
-                where = @Where(field = "isbn", op = Where.Op.IN, value = {"1", "2"}))
+
+        @ManyToMany(joinThrough = "authorships",
+                joinKeys = { @JoinKey(column = "author_ref"), @JoinKey(column = "book_isbn", references = "isbn") },
+                joinWhere = { @Where(field = "active", value = "true"), @Where(field = "kind", value = "main") },
+                where = @Where(field = "isbn", op = Where.Op.IN, value = { "1", "2" }))
         private List<Book> books;
+
         @HasMany(foreignKey = "writer", references = "writerCode")
         private List<Book> written;
+
     }
 
     @Schema("books")
     static class Book {
+
         private Long id;
+
         private Long isbn;
+
         private Long writer;
+
     }
 
     private final SchemaRegistry registry = SchemaRegistry.builder().add(User.class, Author.class).build();
 
     @Test
     void registersEveryClassTheSchemasPointTo() {
-        assertThat(this.registry.all()).extracting(SchemaMetadata::schemaClass).containsExactly(User.class,
-                Author.class, Organization.class, Post.class, Profile.class, Group.class, Membership.class,
-                Comment.class, Avatar.class, Book.class);
+        assertThat(this.registry.all()).extracting(SchemaMetadata::schemaClass)
+            .containsExactly(User.class, Author.class, Organization.class, Post.class, Profile.class, Group.class,
+                    Membership.class, Comment.class, Avatar.class, Book.class);
     }
 
     @Test
@@ -159,7 +208,8 @@ class AssociationTest {
         assertThat(posts.ownerKey()).isEqualTo("id");
         assertThat(posts.relatedKey()).isEqualTo("userId");
         assertThat(posts.onDelete()).isEqualTo(OnDelete.DELETE_ALL);
-        assertThat(posts.where()).containsExactly(new WhereCondition("published", "published", Where.Op.EQ, List.of(true)));
+        assertThat(posts.where())
+            .containsExactly(new WhereCondition("published", "published", Where.Op.EQ, List.of(true)));
         assertThat(posts.preloadOrder()).containsExactly(new OrderBy("title", "title", false),
                 new OrderBy("rating", "rating", true));
     }
@@ -187,7 +237,8 @@ class AssociationTest {
         assertThat(groups.kind()).isEqualTo(AssociationKind.MANY_TO_MANY);
         assertThat(groups.joinThrough()).isEqualTo("users_groups");
         assertThat(groups.joinThroughSchema()).isNull();
-        assertThat(groups.joinKeys()).containsExactly(new io.schemaspring.metadata.JoinColumn("user_id", null, "id", "id"),
+        assertThat(groups.joinKeys()).containsExactly(
+                new io.schemaspring.metadata.JoinColumn("user_id", null, "id", "id"),
                 new io.schemaspring.metadata.JoinColumn("group_id", null, "id", "id"));
         assertThat(groups.ownerKey()).isEqualTo("id");
         assertThat(groups.relatedKey()).isEqualTo("id");
@@ -209,11 +260,13 @@ class AssociationTest {
     @Test
     void manyToManyTakesExplicitJoinKeysAndFilters() {
         AssociationMetadata books = this.registry.get(Author.class).association("books");
-        assertThat(books.joinKeys()).containsExactly(new io.schemaspring.metadata.JoinColumn("author_ref", null, "id", "id"),
+        assertThat(books.joinKeys()).containsExactly(
+                new io.schemaspring.metadata.JoinColumn("author_ref", null, "id", "id"),
                 new io.schemaspring.metadata.JoinColumn("book_isbn", null, "isbn", "isbn"));
         assertThat(books.ownerKey()).isEqualTo("id");
         assertThat(books.relatedKey()).isEqualTo("isbn");
-        assertThat(books.joinWhere()).containsExactly(new WhereCondition("active", "active", Where.Op.EQ, List.of(true)),
+        assertThat(books.joinWhere()).containsExactly(
+                new WhereCondition("active", "active", Where.Op.EQ, List.of(true)),
                 new WhereCondition("kind", "kind", Where.Op.EQ, List.of("main")));
         assertThat(books.where()).containsExactly(new WhereCondition("isbn", "isbn", Where.Op.IN, List.of(1L, 2L)));
     }
@@ -240,4 +293,5 @@ class AssociationTest {
         assertThat(user.posts).containsExactly(post);
         assertThat(posts.accessor().get(user)).isEqualTo(List.of(post));
     }
+
 }

@@ -19,43 +19,66 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Ecto's {@code build_assoc}, association {@code :defaults}, {@code define_field: false} and {@code :type}. */
+/**
+ * Ecto's {@code build_assoc}, association {@code :defaults}, {@code define_field: false}
+ * and {@code :type}.
+ */
 class BuildAssocTest {
 
     @Schema("blogs")
     static class Blog {
+
         private Long id;
+
         private String name;
-        @HasMany(defaults = {@Default(field = "published", value = "true"), @Default(field = "rating", value = "5"),
-                @Default(field = "price", value = "9.50")})
+
+        @HasMany(defaults = { @Default(field = "published", value = "true"), @Default(field = "rating", value = "5"),
+                @Default(field = "price", value = "9.50") })
         private List<Article> articles;
+
         @HasOne(defaults = @Default(field = "title", value = "About"))
         private Article about;
-        @HasMany(through = {"articles", "tags"})
+
+        @HasMany(through = { "articles", "tags" })
         private List<Label> articleLabels;
+
     }
 
     @Schema("articles")
     static class Article {
+
         private Long id;
+
         private String title;
+
         private Boolean published;
+
         private Integer rating;
+
         private BigDecimal price;
+
         private Long blogId;
+
         @BelongsTo(defaults = @Default(field = "name", value = "fresh"))
         private Blog blog;
+
         @ManyToMany(joinThrough = "articles_labels", defaults = @Default(field = "color", value = "red"))
         private List<Label> tags;
+
     }
 
     @Schema("labels")
     static class Label {
+
         private Long id;
+
         private String color;
+
     }
 
-    private final SchemaRegistry registry = SchemaRegistry.builder().add(Blog.class, Article.class, Label.class).build();
+    private final SchemaRegistry registry = SchemaRegistry.builder()
+        .add(Blog.class, Article.class, Label.class)
+        .build();
 
     private Blog blog() {
         Blog blog = new Blog();
@@ -66,11 +89,12 @@ class BuildAssocTest {
 
     @Test
     void defaultsAreCastThroughTheFieldTypesAtStartUp() {
-        assertThat(this.registry.get(Blog.class).association("articles").defaults())
-                .containsExactly(Map.entry("published", true), Map.entry("rating", 5),
-                        Map.entry("price", new BigDecimal("9.50")));
-        assertThat(this.registry.get(Article.class).association("blog").defaults()).containsExactly(Map.entry("name", "fresh"));
-        assertThat(this.registry.get(Article.class).association("tags").defaults()).containsExactly(Map.entry("color", "red"));
+        assertThat(this.registry.get(Blog.class).association("articles").defaults()).containsExactly(
+                Map.entry("published", true), Map.entry("rating", 5), Map.entry("price", new BigDecimal("9.50")));
+        assertThat(this.registry.get(Article.class).association("blog").defaults())
+            .containsExactly(Map.entry("name", "fresh"));
+        assertThat(this.registry.get(Article.class).association("tags").defaults())
+            .containsExactly(Map.entry("color", "red"));
         assertThat(this.registry.get(Blog.class).association("articleLabels").defaults()).isEmpty();
     }
 
@@ -87,8 +111,9 @@ class BuildAssocTest {
 
     @Test
     void attributesOverrideDefaultsButNotTheForeignKey() {
-        Article article = (Article) this.registry.get(Blog.class).structs().buildAssoc(blog(), "articles",
-                Map.of("title", "Hello", "rating", 1, "blogId", 7L));
+        Article article = (Article) this.registry.get(Blog.class)
+            .structs()
+            .buildAssoc(blog(), "articles", Map.of("title", "Hello", "rating", 1, "blogId", 7L));
         assertThat(article.title).isEqualTo("Hello");
         assertThat(article.rating).isEqualTo(1);
         assertThat(article.published).isTrue();
@@ -117,33 +142,45 @@ class BuildAssocTest {
     @Test
     void refusesUnknownAndThroughAssociationsAndUnknownAttributes() {
         SchemaMetadata blogs = this.registry.get(Blog.class);
-        assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "posts")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Schema Blog does not have the association :posts; its associations are "
-                        + "[:articles, :about, :articleLabels]");
-        assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "articleLabels")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Cannot build the through association :articleLabels of Blog; build the associations of its "
-                        + "path [:articles, :tags] one by one");
+        assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "posts"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Schema Blog does not have the association :posts; its associations are "
+                    + "[:articles, :about, :articleLabels]");
+        assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "articleLabels"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Cannot build the through association :articleLabels of Blog; build the associations of its "
+                    + "path [:articles, :tags] one by one");
         assertThatThrownBy(() -> blogs.structs().buildAssoc(blog(), "articles", Map.of("subtitle", "x")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Schema Article does not have the field :subtitle; its fields are "
-                        + "[id, title, published, rating, price, blogId]");
-        assertThatThrownBy(() -> blogs.structs().buildAssoc(new Article(), "articles")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("buildAssoc on Blog was given a Article parent");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Schema Article does not have the field :subtitle; its fields are "
+                    + "[id, title, published, rating, price, blogId]");
+        assertThatThrownBy(() -> blogs.structs().buildAssoc(new Article(), "articles"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("buildAssoc on Blog was given a Article parent");
     }
 
     @Schema("blogs")
     static class Journal {
+
         private Long id;
-        @HasMany(defaults = @Default(field = "title", value = "untitled"), onReplace = io.schemaspring.annotation.OnReplace.DELETE)
+
+        @HasMany(defaults = @Default(field = "title", value = "untitled"),
+                onReplace = io.schemaspring.annotation.OnReplace.DELETE)
         private List<Entry> entries;
+
     }
 
     @Schema("entries")
     static class Entry {
+
         private Long id;
+
         private String title;
+
         private String body;
+
         private Long journalId;
+
     }
 
     @Test
@@ -151,16 +188,18 @@ class BuildAssocTest {
         SchemaRegistry registry = SchemaRegistry.builder().add(Journal.class, Entry.class).build();
         Journal journal = (Journal) registry.get(Journal.class).structs().newInstance();
         journal.entries = List.of();
-        Changeset<Journal> changeset = Changeset.cast(registry.get(Journal.class), journal, Map.of("entries",
-                List.of(Map.of("body", "one"), Map.of("body", "two", "title", "Two"))), List.of()).castAssoc("entries");
+        Changeset<Journal> changeset = Changeset
+            .cast(registry.get(Journal.class), journal,
+                    Map.of("entries", List.of(Map.of("body", "one"), Map.of("body", "two", "title", "Two"))), List.of())
+            .castAssoc("entries");
         Journal applied = changeset.applyChanges();
         assertThat(applied.entries).extracting(entry -> entry.title).containsExactly("untitled", "Two");
         assertThat(applied.entries).extracting(entry -> entry.body).containsExactly("one", "two");
     }
 
     @Schema("shelves")
-    record ShelfSchema(Long id, @HasMany(foreignKey = "shelfId", defaults = @Default(field = "title", value = "new"))
-            List<BookSchema> books) {
+    record ShelfSchema(Long id, @HasMany(foreignKey = "shelfId",
+            defaults = @Default(field = "title", value = "new")) List<BookSchema> books) {
     }
 
     @Schema("books")
@@ -170,32 +209,42 @@ class BuildAssocTest {
     @Test
     void buildsRecords() {
         SchemaRegistry registry = SchemaRegistry.builder().add(ShelfSchema.class, BookSchema.class).build();
-        BookSchema book = (BookSchema) registry.get(ShelfSchema.class).structs().buildAssoc(new ShelfSchema(3L, null), "books",
-                Map.of("id", 1L));
+        BookSchema book = (BookSchema) registry.get(ShelfSchema.class)
+            .structs()
+            .buildAssoc(new ShelfSchema(3L, null), "books", Map.of("id", 1L));
         assertThat(book).isEqualTo(new BookSchema(1L, "new", 3L));
     }
 
-    // ------------------------------------------------------------------ define_field: false and :type
+    // ------------------------------------------------------------------ define_field:
+    // false and :type
 
     @Schema("orgs")
     static class Org {
+
         private Long id;
+
     }
 
     @Schema("memberships")
     static class Membership {
+
         @PrimaryKey
         private UUID orgId;
+
         @PrimaryKey
         private Long userId;
+
         @BelongsTo(defineField = false)
         private Org org;
+
     }
 
     @Test
     void defineFieldFalseLeavesTheKeyItsOwnTypeAndNeedsTheFieldDeclared() {
-        SchemaRegistry registry = SchemaRegistry.builder().settings(SchemaSettings.builder()
-                .foreignKeyType(FieldType.ID).build()).add(Membership.class, Org.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+            .settings(SchemaSettings.builder().foreignKeyType(FieldType.ID).build())
+            .add(Membership.class, Org.class)
+            .build();
         SchemaMetadata memberships = registry.get(Membership.class);
         assertThat(memberships.primaryKey()).containsExactly("orgId", "userId");
         assertThat(memberships.type("orgId")).hasToString(":binary_id");
@@ -207,21 +256,30 @@ class BuildAssocTest {
 
     @Schema("members")
     static class TypedMember {
+
         private Long id;
+
         private UUID orgId;
+
         private Long teamId;
+
         @BelongsTo(type = FieldType.BINARY_ID)
         private Org org;
+
         @BelongsTo
         private Org team;
+
         @BelongsTo(foreignKey = "orgId", defineField = false)
         private Org sameOrg;
+
     }
 
     @Test
     void typeOverridesTheConfiguredForeignKeyType() {
-        SchemaRegistry registry = SchemaRegistry.builder().settings(SchemaSettings.builder()
-                .foreignKeyType(FieldType.ID).build()).add(TypedMember.class, Org.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+            .settings(SchemaSettings.builder().foreignKeyType(FieldType.ID).build())
+            .add(TypedMember.class, Org.class)
+            .build();
         SchemaMetadata members = registry.get(TypedMember.class);
         assertThat(members.type("orgId")).hasToString(":binary_id");
         assertThat(members.type("teamId")).hasToString(":id");
@@ -231,10 +289,14 @@ class BuildAssocTest {
     @SchemaDefaults(foreignKeyType = FieldType.BINARY_ID)
     @Schema("members")
     static class TypedOverDefaults {
+
         private Long id;
+
         private Long orgId;
+
         @BelongsTo(type = FieldType.ID)
         private Org org;
+
     }
 
     @Test
@@ -242,4 +304,5 @@ class BuildAssocTest {
         SchemaRegistry registry = SchemaRegistry.builder().add(TypedOverDefaults.class, Org.class).build();
         assertThat(registry.get(TypedOverDefaults.class).type("orgId")).hasToString(":id");
     }
+
 }

@@ -15,31 +15,46 @@ class EmbedTest {
 
     @EmbeddedSchema
     static class Address {
+
         private UUID id;
+
         private String street;
+
         private String city;
+
     }
 
     @Schema("customers")
     static class Customer {
+
         private Long id;
+
         @EmbedsOne(source = "home_address", onReplace = OnReplace.UPDATE, defaultsToStruct = true)
         private Address address;
+
         @EmbedsMany
         private List<Phone> phones;
+
         @EmbedsOne(loadInQuery = false)
         private Preferences preferences;
+
         private String name;
 
         /** An inline embedded schema: a static nested class, no annotation needed. */
         static class Phone {
+
             private UUID id;
+
             private String number;
+
         }
 
         static class Preferences {
+
             private boolean newsletter = true;
+
         }
+
     }
 
     private final SchemaRegistry registry = SchemaRegistry.builder().add(Customer.class).build();
@@ -83,4 +98,5 @@ class EmbedTest {
         assertThat(preferences.field("newsletter").defaultValue()).isEqualTo(true);
         assertThat(this.registry.get(Address.class).fields()).containsExactly("id", "street", "city");
     }
+
 }

@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class FieldAccessorTest {
 
-    private final SchemaMetadata schema = SchemaRegistry.builder().add(AuditedRecord.class).build().get(AuditedRecord.class);
+    private final SchemaMetadata schema = SchemaRegistry.builder()
+        .add(AuditedRecord.class)
+        .build()
+        .get(AuditedRecord.class);
 
     @Test
     void usesGeneratedBytecodeForTheClassesOwnFieldsAndMethodHandlesForPrivateInheritedOnes() {
         assertThat(this.schema.field("id").accessor().generated()).isTrue();
-        assertThat(this.schema.field("revision").accessor()).hasToString("FieldAccessor[AuditedRecord.revision, generated]");
+        assertThat(this.schema.field("revision").accessor())
+            .hasToString("FieldAccessor[AuditedRecord.revision, generated]");
         assertThat(this.schema.field("createdBy").accessor())
-                .hasToString("FieldAccessor[AuditedBase.createdBy, method handles]");
+            .hasToString("FieldAccessor[AuditedBase.createdBy, method handles]");
     }
 
     @Test
@@ -39,10 +43,11 @@ class FieldAccessorTest {
     void refusesValuesOfTheWrongTypeWithTheField() {
         Object record = this.schema.structs().newInstance();
         assertThatThrownBy(() -> this.schema.field("revision").accessor().set(record, "three"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Cannot set a java.lang.String into AuditedRecord.revision");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Cannot set a java.lang.String into AuditedRecord.revision");
         assertThatThrownBy(() -> this.schema.field("createdBy").accessor().set(record, 5))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Cannot set a java.lang.Integer into AuditedBase.createdBy");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Cannot set a java.lang.Integer into AuditedBase.createdBy");
     }
+
 }

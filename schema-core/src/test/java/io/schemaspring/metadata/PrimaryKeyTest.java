@@ -17,58 +17,83 @@ class PrimaryKeyTest {
 
     @Schema("users")
     static class DefaultKey {
+
         private String name;
+
         private Long id;
+
     }
 
     @Schema("tokens")
     static class UuidKey {
+
         private UUID id;
+
     }
 
     @Schema("memberships")
     static class CompositeKey {
+
         private String role;
+
         @PrimaryKey
         private Long userId;
+
         @PrimaryKey
         private Long groupId;
+
     }
 
     @Schema("events")
     static class PartlyGeneratedKey {
+
         @PrimaryKey(autogenerate = true)
         private Long id;
+
         @PrimaryKey
         private String tenant;
+
     }
 
     @Schema(value = "logs", primaryKey = false)
     static class NoKey {
+
         private Long id;
+
         private String line;
+
     }
 
     @Schema("codes")
     static class StringKey {
+
         private String id;
+
     }
 
     @Schema("accounts")
     static class CustomKeyName {
+
         private UUID uuid;
+
         private String name;
+
     }
 
     @EmbeddedSchema
     static class EmbeddedWithId {
+
         private UUID id;
+
         private String street;
+
     }
 
     @EmbeddedSchema
     static class EmbeddedWithoutId {
+
         private String number;
+
     }
 
     static class SlugType implements SchemaType<String> {
@@ -102,15 +127,20 @@ class PrimaryKeyTest {
         public String autogenerate() {
             return "slug";
         }
+
     }
 
     @Schema("articles")
     static class GeneratedNonKeyFields {
+
         private Long id;
+
         @Field(type = FieldType.UUID, autogenerate = true)
         private UUID publicId;
+
         @Field(customType = SlugType.class, autogenerate = true)
         private String slug;
+
     }
 
     private static SchemaMetadata metadata(Class<?> type) {
@@ -170,8 +200,10 @@ class PrimaryKeyTest {
     @Test
     void keyNameComesFromSettings() {
         SchemaMetadata schema = SchemaRegistry.builder()
-                .settings(SchemaSettings.builder().primaryKeyName("uuid").build())
-                .add(CustomKeyName.class).build().get(CustomKeyName.class);
+            .settings(SchemaSettings.builder().primaryKeyName("uuid").build())
+            .add(CustomKeyName.class)
+            .build()
+            .get(CustomKeyName.class);
         assertThat(schema.primaryKey()).containsExactly("uuid");
         assertThat(schema.autogenerateId()).isEqualTo(new AutogenerateId("uuid", "uuid", schema.type("uuid")));
     }
@@ -179,8 +211,10 @@ class PrimaryKeyTest {
     @Test
     void keyAutogenerationCanBeTurnedOffInSettings() {
         SchemaMetadata schema = SchemaRegistry.builder()
-                .settings(SchemaSettings.builder().primaryKeyAutogenerate(false).build())
-                .add(DefaultKey.class).build().get(DefaultKey.class);
+            .settings(SchemaSettings.builder().primaryKeyAutogenerate(false).build())
+            .add(DefaultKey.class)
+            .build()
+            .get(DefaultKey.class);
         assertThat(schema.primaryKey()).containsExactly("id");
         assertThat(schema.autogenerateId()).isNull();
     }
@@ -207,4 +241,5 @@ class PrimaryKeyTest {
         assertThat(schema.autogenerateFields()).containsExactly("publicId", "slug");
         assertThat(schema.autogenerateId().field()).isEqualTo("id");
     }
+
 }

@@ -19,7 +19,8 @@ class RecordSchemaTest {
         assertThat(this.schema.record()).isTrue();
         assertThat(this.schema.fields()).containsExactly("id", "name", "weight");
         assertThat(this.schema.primaryKey()).containsExactly("id");
-        assertThat(this.schema.field("weight").accessor()).hasToString("FieldAccessor[Gadget.weight, record component]");
+        assertThat(this.schema.field("weight").accessor())
+            .hasToString("FieldAccessor[Gadget.weight, record component]");
         assertThat(this.schema.structs().newInstance()).isEqualTo(new Gadget(null, null, 0));
     }
 
@@ -39,14 +40,15 @@ class RecordSchemaTest {
     @Test
     void aRecordItselfIsNeverChanged() {
         assertThatThrownBy(() -> this.schema.field("name").accessor().set(new Gadget(1L, "lamp", 3), "x"))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("Cannot set Gadget.name: it is a record component, and records are immutable "
-                        + "(the repository answers a new record)");
+            .isInstanceOf(UnsupportedOperationException.class)
+            .hasMessage("Cannot set Gadget.name: it is a record component, and records are immutable "
+                    + "(the repository answers a new record)");
         RecordDraft draft = this.schema.structs().draft(null);
         assertThatThrownBy(() -> this.schema.field("weight").accessor().set(draft, "heavy"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Cannot set a java.lang.String into Gadget.weight");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Cannot set a java.lang.String into Gadget.weight");
         assertThatThrownBy(() -> this.schema.field("weight").accessor().set(draft, null))
-                .isInstanceOf(IllegalArgumentException.class);
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -24,30 +24,41 @@ class SchemaDefaultsTest {
             timestamps = @Timestamps(type = FieldType.NAIVE_DATETIME_USEC, insertedAtSource = "created_at"),
             fieldSourceMapper = UpperCaseMapper.class)
     abstract static class BaseSchema {
+
         protected UUID id;
+
         protected LocalDateTime insertedAt;
+
         protected LocalDateTime updatedAt;
+
     }
 
     static class UpperCaseMapper implements FieldSourceMapper {
+
         @Override
         public String sourceFor(String fieldName) {
             return FieldSourceMapper.SNAKE_CASE.sourceFor(fieldName).toUpperCase(java.util.Locale.ROOT);
         }
+
     }
 
     @Schema("invoices")
     @Timestamps
     static class Invoice extends BaseSchema {
+
         private String number;
+
         @Field(source = "total_cents")
         private Long totalCents;
+
     }
 
     @Schema(value = "receipts", prefix = "archive", context = "legal")
     @Timestamps(insertedAtSource = "issued_at")
     static class Receipt extends BaseSchema {
+
         private String number;
+
     }
 
     /** Ecto's {@code use MyApp.Schema} as a meta-annotation. */
@@ -55,19 +66,26 @@ class SchemaDefaultsTest {
     @Target(ElementType.TYPE)
     @SchemaDefaults(prefix = "shared", primaryKeyName = "code", primaryKeyAutogenerate = Toggle.FALSE)
     @interface SharedSchema {
+
     }
 
     @SharedSchema
     @Schema("countries")
     static class Country {
+
         private String code;
+
         private String name;
+
     }
 
     @Schema("plain")
     static class Plain {
+
         private Long id;
+
         private String firstName;
+
     }
 
     @Test
@@ -104,17 +122,27 @@ class SchemaDefaultsTest {
 
     @Test
     void schemaDefaultsWinOverSettings() {
-        SchemaSettings settings = SchemaSettings.builder().prefix("from_settings").context("ctx")
-                .fieldSourceMapper(FieldSourceMapper.IDENTITY).build();
-        SchemaMetadata invoice = SchemaRegistry.builder().settings(settings).add(Invoice.class).build().get(Invoice.class);
+        SchemaSettings settings = SchemaSettings.builder()
+            .prefix("from_settings")
+            .context("ctx")
+            .fieldSourceMapper(FieldSourceMapper.IDENTITY)
+            .build();
+        SchemaMetadata invoice = SchemaRegistry.builder()
+            .settings(settings)
+            .add(Invoice.class)
+            .build()
+            .get(Invoice.class);
         assertThat(invoice.prefix()).isEqualTo("tenant");
         assertThat(invoice.fieldSource("number")).isEqualTo("NUMBER");
     }
 
     @Test
     void settingsApplyWhereNothingMoreSpecificIsSet() {
-        SchemaSettings settings = SchemaSettings.builder().prefix("from_settings").context("ctx")
-                .fieldSourceMapper(FieldSourceMapper.IDENTITY).build();
+        SchemaSettings settings = SchemaSettings.builder()
+            .prefix("from_settings")
+            .context("ctx")
+            .fieldSourceMapper(FieldSourceMapper.IDENTITY)
+            .build();
         SchemaMetadata plain = SchemaRegistry.builder().settings(settings).add(Plain.class).build().get(Plain.class);
         assertThat(plain.prefix()).isEqualTo("from_settings");
         assertThat(plain.context()).isEqualTo("ctx");
@@ -141,4 +169,5 @@ class SchemaDefaultsTest {
         assertThat(mapper.sourceFor("name")).isEqualTo("name");
         assertThat(FieldSourceMapper.IDENTITY.sourceFor("insertedAt")).isEqualTo("insertedAt");
     }
+
 }

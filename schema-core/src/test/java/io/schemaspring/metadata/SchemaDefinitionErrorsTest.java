@@ -36,12 +36,14 @@ class SchemaDefinitionErrorsTest {
 
     private static void assertFails(SchemaSettings settings, Class<?> type, String message) {
         assertThatThrownBy(() -> SchemaRegistry.builder().settings(settings).add(type).build())
-                .isInstanceOf(SchemaDefinitionException.class)
-                .hasMessage(PREFIX + message);
+            .isInstanceOf(SchemaDefinitionException.class)
+            .hasMessage(PREFIX + message);
     }
 
     static class NotASchema {
+
         private Long id;
+
     }
 
     @Test
@@ -52,7 +54,9 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("missing_id")
     static class MissingId {
+
         private String name;
+
     }
 
     @Test
@@ -64,11 +68,13 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("no_constructor")
     static class NoConstructor {
+
         private Long id;
 
         NoConstructor(Long id) {
             this.id = id;
         }
+
     }
 
     @Test
@@ -113,13 +119,18 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("parents")
     static class Parent {
+
         private Long id;
+
         protected String name;
+
     }
 
     @Schema("children")
     static class Shadowing extends Parent {
+
         private String name;
+
     }
 
     @Test
@@ -130,7 +141,9 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("bad-table")
     static class BadTable {
+
         private Long id;
+
     }
 
     @Test
@@ -141,32 +154,41 @@ class SchemaDefinitionErrorsTest {
 
     @Schema(value = "good", prefix = "bad prefix")
     static class BadPrefix {
+
         private Long id;
+
     }
 
     @Test
     void failsForAnInvalidPrefix() {
-        assertFails(BadPrefix.class, "BadPrefix: prefix \"bad prefix\" is not a valid SQL identifier. Fix: use letters, "
-                + "digits and underscores in @Schema(prefix), @SchemaDefaults(prefix) or schema.prefix");
+        assertFails(BadPrefix.class,
+                "BadPrefix: prefix \"bad prefix\" is not a valid SQL identifier. Fix: use letters, "
+                        + "digits and underscores in @Schema(prefix), @SchemaDefaults(prefix) or schema.prefix");
     }
 
     @Schema("good")
     static class Good {
+
         private Long id;
+
     }
 
     @Test
     void failsForAnInvalidPrefixFromSettings() {
-        assertFails(SchemaSettings.builder().prefix("x;drop").build(), Good.class, "Good: prefix \"x;drop\" is not a "
-                + "valid SQL identifier. Fix: use letters, digits and underscores in @Schema(prefix), "
-                + "@SchemaDefaults(prefix) or schema.prefix");
+        assertFails(SchemaSettings.builder().prefix("x;drop").build(), Good.class,
+                "Good: prefix \"x;drop\" is not a "
+                        + "valid SQL identifier. Fix: use letters, digits and underscores in @Schema(prefix), "
+                        + "@SchemaDefaults(prefix) or schema.prefix");
     }
 
     @Schema("columns")
     static class BadColumn {
+
         private Long id;
+
         @Field(source = "e-mail")
         private String email;
+
     }
 
     @Test
@@ -177,10 +199,14 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("columns")
     static class DuplicateColumn {
+
         private Long id;
+
         private String email;
+
         @Field(source = "email")
         private String contact;
+
     }
 
     @Test
@@ -191,8 +217,11 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("types")
     static class UnknownType {
+
         private Long id;
+
         private Thread worker;
+
     }
 
     @Test
@@ -208,8 +237,11 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("types")
     static class LegacyDate {
+
         private Long id;
+
         private Date createdOn;
+
     }
 
     @Test
@@ -220,22 +252,29 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("types")
     static class IncompatibleOverride {
+
         private Long id;
+
         @Field(type = FieldType.DATE)
         private String day;
+
     }
 
     @Test
     void failsWhenTheTypeOptionDoesNotFitTheJavaType() {
-        assertFails(IncompatibleOverride.class, "IncompatibleOverride, field :day: type :date cannot be held in a String "
-                + "field for field :day. Fix: declare the field as LocalDate, or remove type = DATE");
+        assertFails(IncompatibleOverride.class,
+                "IncompatibleOverride, field :day: type :date cannot be held in a String "
+                        + "field for field :day. Fix: declare the field as LocalDate, or remove type = DATE");
     }
 
     @Schema("types")
     static class RawList {
+
         private Long id;
+
         @SuppressWarnings("rawtypes")
         private List tags;
+
     }
 
     @Test
@@ -246,22 +285,29 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("types")
     static class SchemaTypedField {
+
         private Long id;
+
         private Good good;
+
     }
 
     @Test
     void failsForAFieldTypedWithASchema() {
-        assertFails(SchemaTypedField.class, "SchemaTypedField, field :good: schema Good is not a valid type for field "
-                + ":good. Fix: did you mean to use @BelongsTo, @HasOne, @HasMany, @ManyToMany, @EmbedsOne or "
-                + "@EmbedsMany instead?");
+        assertFails(SchemaTypedField.class,
+                "SchemaTypedField, field :good: schema Good is not a valid type for field "
+                        + ":good. Fix: did you mean to use @BelongsTo, @HasOne, @HasMany, @ManyToMany, @EmbedsOne or "
+                        + "@EmbedsMany instead?");
     }
 
     @Schema("autogen")
     static class AutogenerateNonKeyId {
+
         private Long id;
+
         @Field(type = FieldType.ID, autogenerate = true)
         private Long counter;
+
     }
 
     @Test
@@ -272,9 +318,12 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("autogen")
     static class AutogenerateNonKeyUuid {
+
         private Long id;
+
         @Field(autogenerate = true)
         private UUID token;
+
     }
 
     @Test
@@ -286,37 +335,47 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("autogen")
     static class AutogenerateString {
+
         private Long id;
+
         @Field(autogenerate = true)
         private String code;
+
     }
 
     @Test
     void failsForAutogenerateOnAPrimitiveType() {
-        assertFails(AutogenerateString.class, "AutogenerateString, field :code: field :code does not support :autogenerate "
-                + "because it uses a primitive type :string. Fix: remove autogenerate: only :id and :binary_id primary "
-                + "keys, FieldType.UUID fields and custom types defining autogenerate() generate values");
+        assertFails(AutogenerateString.class,
+                "AutogenerateString, field :code: field :code does not support :autogenerate "
+                        + "because it uses a primitive type :string. Fix: remove autogenerate: only :id and :binary_id primary "
+                        + "keys, FieldType.UUID fields and custom types defining autogenerate() generate values");
     }
 
     @Schema("autogen")
     static class TwoAutogeneratedKeys {
+
         @PrimaryKey(autogenerate = true)
         private Long id;
+
         @PrimaryKey(autogenerate = true)
         private UUID uuid;
+
     }
 
     @Test
     void failsForTwoAutogeneratedKeys() {
-        assertFails(TwoAutogeneratedKeys.class, "TwoAutogeneratedKeys, field :uuid: only one primary key with ID type may "
-                + "be marked as autogenerated. Fix: keep autogenerate on :id only");
+        assertFails(TwoAutogeneratedKeys.class,
+                "TwoAutogeneratedKeys, field :uuid: only one primary key with ID type may "
+                        + "be marked as autogenerated. Fix: keep autogenerate on :id only");
     }
 
     @Schema("autogen")
     static class AutogenerateAndReadAfterWrites {
+
         @PrimaryKey
         @Field(autogenerate = true, readAfterWrites = true)
         private Long id;
+
     }
 
     @Test
@@ -327,7 +386,9 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("keys")
     static class PrimaryKeyTypeMismatch {
+
         private Long id;
+
     }
 
     @Test
@@ -340,15 +401,21 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("orgs")
     static class Org {
+
         private Long id;
+
     }
 
     @Schema("members")
     static class ForeignKeyTypeMismatch {
+
         private Long id;
+
         private Long orgId;
+
         @BelongsTo
         private Org org;
+
     }
 
     @Test
@@ -361,68 +428,90 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("members")
     static class MissingForeignKey {
+
         private Long id;
+
         @BelongsTo
         private Org org;
+
     }
 
     @Test
     void failsForABelongsToWithoutItsForeignKeyField() {
-        assertFails(MissingForeignKey.class, "MissingForeignKey, field :org: @BelongsTo :org needs the foreign key field "
-                + ":orgId, which is not declared. Fix: declare `private Long orgId;` or set @BelongsTo(foreignKey = \"...\")");
+        assertFails(MissingForeignKey.class,
+                "MissingForeignKey, field :org: @BelongsTo :org needs the foreign key field "
+                        + ":orgId, which is not declared. Fix: declare `private Long orgId;` or set @BelongsTo(foreignKey = \"...\")");
     }
 
     @Schema("members")
     static class ForeignKeyNamedLikeAssociation {
+
         private Long id;
+
         @BelongsTo(foreignKey = "org")
         private Org org;
+
     }
 
     @Test
     void failsForAForeignKeyNamedLikeItsAssociation() {
-        assertFails(ForeignKeyNamedLikeAssociation.class, "ForeignKeyNamedLikeAssociation, field :org: foreign_key :org "
-                + "must be distinct from corresponding association name. Fix: name the foreign key field differently, "
-                + "for example orgId");
+        assertFails(ForeignKeyNamedLikeAssociation.class,
+                "ForeignKeyNamedLikeAssociation, field :org: foreign_key :org "
+                        + "must be distinct from corresponding association name. Fix: name the foreign key field differently, "
+                        + "for example orgId");
     }
 
     @Schema("members")
     static class AssociationToNonSchema {
+
         private Long id;
+
         private Long notASchemaId;
+
         @BelongsTo
         private NotASchema notASchema;
+
     }
 
     @Test
     void failsForAnAssociationToAClassThatIsNotASchema() {
-        assertFails(AssociationToNonSchema.class, "AssociationToNonSchema, field :notASchema: associated class NotASchema "
-                + "is not a schema. Fix: annotate NotASchema with @Schema(\"table\")");
+        assertFails(AssociationToNonSchema.class,
+                "AssociationToNonSchema, field :notASchema: associated class NotASchema "
+                        + "is not a schema. Fix: annotate NotASchema with @Schema(\"table\")");
     }
 
     @EmbeddedSchema
     static class Address {
+
         private String street;
+
     }
 
     @Schema("members")
     static class AssociationToEmbedded {
+
         private Long id;
+
         @HasOne
         private Address address;
+
     }
 
     @Test
     void failsForAnAssociationToAnEmbeddedSchema() {
-        assertFails(AssociationToEmbedded.class, "AssociationToEmbedded, field :address: associated class Address is an "
-                + "embedded schema, which has no table. Fix: use @EmbedsOne/@EmbedsMany for embedded schemas");
+        assertFails(AssociationToEmbedded.class,
+                "AssociationToEmbedded, field :address: associated class Address is an "
+                        + "embedded schema, which has no table. Fix: use @EmbedsOne/@EmbedsMany for embedded schemas");
     }
 
     @Schema("members")
     static class EmbedOfNonSchema {
+
         private Long id;
+
         @EmbedsOne
         private String note;
+
     }
 
     @Test
@@ -433,23 +522,30 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("members")
     static class HasManyNotAList {
+
         private Long id;
+
         @HasMany
         private Org orgs;
+
     }
 
     @Test
     void failsForAHasManyThatIsNotAList() {
-        assertFails(HasManyNotAList.class, "HasManyNotAList, field :orgs: @HasMany needs a List of the associated class, "
-                + "but the field is io.schemaspring.metadata.SchemaDefinitionErrorsTest$Org. Fix: declare it as "
-                + "List<Related>, for example List<Post>");
+        assertFails(HasManyNotAList.class,
+                "HasManyNotAList, field :orgs: @HasMany needs a List of the associated class, "
+                        + "but the field is io.schemaspring.metadata.SchemaDefinitionErrorsTest$Org. Fix: declare it as "
+                        + "List<Related>, for example List<Post>");
     }
 
     @Schema("teams")
     static class Team {
+
         private Long id;
+
         @HasMany
         private List<Org> orgs;
+
     }
 
     @Test
@@ -460,44 +556,60 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("teams")
     static class BadReferences {
+
         private Long id;
+
         @HasMany(foreignKey = "id", references = "code")
         private List<Org> orgs;
+
     }
 
     @Test
     void failsForReferencesToAMissingField() {
-        assertFails(BadReferences.class, "BadReferences, field :orgs: schema BadReferences does not have the field :code "
-                + "used by association :orgs. Fix: set @HasMany(references = \"...\") to a field of BadReferences");
+        assertFails(BadReferences.class,
+                "BadReferences, field :orgs: schema BadReferences does not have the field :code "
+                        + "used by association :orgs. Fix: set @HasMany(references = \"...\") to a field of BadReferences");
     }
 
     @Schema("posts")
     static class Post {
+
         private Long id;
+
         private Long writerId;
+
         private Boolean published;
+
     }
 
     @Schema("writers")
     static class Writer {
+
         private Long id;
+
         @HasMany
         private List<Post> posts;
-        @HasMany(through = {"posts", "comments"})
+
+        @HasMany(through = { "posts", "comments" })
         private List<Post> postComments;
+
     }
 
     @Test
     void failsForAThroughPathThatDoesNotResolve() {
-        assertFails(Writer.class, "Writer, field :postComments: schema Post does not have the association :comments used "
-                + "by :through [:posts, :comments]. Fix: check the path; the associations of Post are []");
+        assertFails(Writer.class,
+                "Writer, field :postComments: schema Post does not have the association :comments used "
+                        + "by :through [:posts, :comments]. Fix: check the path; the associations of Post are []");
     }
 
     @Schema("writers")
     static class BadWhere {
+
         private Long id;
+
         @HasMany(foreignKey = "writerId", where = @Where(field = "published", value = "yes"))
         private List<Post> posts;
+
     }
 
     @Test
@@ -508,66 +620,86 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("writers")
     static class BadPreloadOrder {
+
         private Long id;
+
         @HasMany(foreignKey = "writerId", preloadOrder = "title sideways")
         private List<Post> posts;
+
     }
 
     @Test
     void failsForAPreloadOrderOnAnUnknownField() {
-        assertFails(BadPreloadOrder.class, "BadPreloadOrder, field :posts: preloadOrder term \"title sideways\" is not a "
-                + "field of Post with an optional asc or desc. Fix: write terms such as \"insertedAt desc\" naming "
-                + "persisted fields of Post");
+        assertFails(BadPreloadOrder.class,
+                "BadPreloadOrder, field :posts: preloadOrder term \"title sideways\" is not a "
+                        + "field of Post with an optional asc or desc. Fix: write terms such as \"insertedAt desc\" naming "
+                        + "persisted fields of Post");
     }
 
     @Schema("writers")
     static class ManyToManyWithoutJoin {
+
         private Long id;
+
         @ManyToMany
         private List<Post> posts;
+
     }
 
     @Test
     void failsForAManyToManyWithoutJoinTable() {
-        assertFails(ManyToManyWithoutJoin.class, "ManyToManyWithoutJoin, field :posts: @ManyToMany needs a join table or "
-                + "join schema. Fix: set exactly one of @ManyToMany(joinThrough = \"table\") and "
-                + "@ManyToMany(joinThroughSchema = Join.class)");
+        assertFails(ManyToManyWithoutJoin.class,
+                "ManyToManyWithoutJoin, field :posts: @ManyToMany needs a join table or "
+                        + "join schema. Fix: set exactly one of @ManyToMany(joinThrough = \"table\") and "
+                        + "@ManyToMany(joinThroughSchema = Join.class)");
     }
 
     @Schema("writers")
     static class ManyToManyWithOneJoinKey {
+
         private Long id;
+
         @ManyToMany(joinThrough = "writers_posts", joinKeys = @JoinKey(column = "writer_id"))
         private List<Post> posts;
+
     }
 
     @Test
     void failsForAManyToManyWithOneJoinKey() {
-        assertFails(ManyToManyWithOneJoinKey.class, "ManyToManyWithOneJoinKey, field :posts: joinKeys needs exactly two "
-                + "keys, got 1. Fix: list this schema's side, then the associated schema's side: "
-                + "joinKeys = {@JoinKey(column = \"user_id\"), @JoinKey(column = \"group_id\")}");
+        assertFails(ManyToManyWithOneJoinKey.class,
+                "ManyToManyWithOneJoinKey, field :posts: joinKeys needs exactly two "
+                        + "keys, got 1. Fix: list this schema's side, then the associated schema's side: "
+                        + "joinKeys = {@JoinKey(column = \"user_id\"), @JoinKey(column = \"group_id\")}");
     }
 
     @Schema("stamped")
     @Timestamps
     static class MissingTimestamp {
+
         private Long id;
+
         private LocalDateTime insertedAt;
+
     }
 
     @Test
     void failsWhenATimestampFieldIsMissing() {
-        assertFails(MissingTimestamp.class, "MissingTimestamp, field :updatedAt: @Timestamps needs the field :updatedAt, "
-                + "which is not declared. Fix: declare `private LocalDateTime updatedAt;` or set "
-                + "@Timestamps(updatedAt = \"...\")");
+        assertFails(MissingTimestamp.class,
+                "MissingTimestamp, field :updatedAt: @Timestamps needs the field :updatedAt, "
+                        + "which is not declared. Fix: declare `private LocalDateTime updatedAt;` or set "
+                        + "@Timestamps(updatedAt = \"...\")");
     }
 
     @Schema("stamped")
     @Timestamps(type = FieldType.UTC_DATETIME)
     static class TimestampTypeMismatch {
+
         private Long id;
+
         private LocalDateTime insertedAt;
+
         private Instant updatedAt;
+
     }
 
     @Test
@@ -581,9 +713,13 @@ class SchemaDefinitionErrorsTest {
     @Schema("stamped")
     @Timestamps
     static class TimestampNotADate {
+
         private Long id;
+
         private String insertedAt;
+
         private LocalDateTime updatedAt;
+
     }
 
     @Test
@@ -594,24 +730,30 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("mixed")
     static class TwoRelations {
+
         private Long id;
+
         private Long orgId;
+
         @BelongsTo
         @HasOne
         private Org org;
+
     }
 
     @Test
     void failsForAFieldWithTwoRelationAnnotations() {
-        assertFails(TwoRelations.class, "TwoRelations, field :org: it carries @BelongsTo and @HasOne. "
-                + "Fix: keep only one of them");
+        assertFails(TwoRelations.class,
+                "TwoRelations, field :org: it carries @BelongsTo and @HasOne. " + "Fix: keep only one of them");
     }
 
     @Schema("virtuals")
     static class VirtualKey {
+
         @PrimaryKey
         @Field(virtual = true)
         private Long id;
+
     }
 
     @Test
@@ -622,88 +764,120 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("writers_posts")
     static class WriterPost {
+
         private Long id;
+
         private Long writerId;
+
         private Long postId;
+
         private Integer weight;
+
     }
 
     @Schema("writers")
     static class JoinDefaultsOnATable {
+
         private Long id;
+
         @ManyToMany(joinThrough = "writers_posts", joinDefaults = @JoinDefault(field = "weight", value = "1"))
         private List<Post> posts;
+
     }
 
     @Test
     void failsForJoinDefaultsOnAJoinTable() {
-        assertFails(JoinDefaultsOnATable.class, "JoinDefaultsOnATable, field :posts: joinDefaults needs a join schema, but "
-                + "it joins through the table \"writers_posts\". Fix: set @ManyToMany(joinThroughSchema = Join.class) or "
-                + "remove joinDefaults");
+        assertFails(JoinDefaultsOnATable.class,
+                "JoinDefaultsOnATable, field :posts: joinDefaults needs a join schema, but "
+                        + "it joins through the table \"writers_posts\". Fix: set @ManyToMany(joinThroughSchema = Join.class) or "
+                        + "remove joinDefaults");
     }
 
     @Schema("writers")
     static class JoinDefaultsOnAnUnknownField {
+
         private Long id;
-        @ManyToMany(joinThroughSchema = WriterPost.class, joinKeys = {@JoinKey(column = "writerId"), @JoinKey(column = "postId")},
+
+        @ManyToMany(joinThroughSchema = WriterPost.class,
+                joinKeys = { @JoinKey(column = "writerId"), @JoinKey(column = "postId") },
                 joinDefaults = @JoinDefault(field = "source", value = "web"))
         private List<Post> posts;
+
     }
 
     @Test
     void failsForJoinDefaultsOnAFieldTheJoinSchemaDoesNotHave() {
-        assertFails(JoinDefaultsOnAnUnknownField.class, "JoinDefaultsOnAnUnknownField, field :posts: joinDefaults names "
-                + ":source, which join schema WriterPost does not have. Fix: use a persisted field of WriterPost");
+        assertFails(JoinDefaultsOnAnUnknownField.class,
+                "JoinDefaultsOnAnUnknownField, field :posts: joinDefaults names "
+                        + ":source, which join schema WriterPost does not have. Fix: use a persisted field of WriterPost");
     }
 
     @Schema("writers")
     static class JoinDefaultsThatDoNotCast {
+
         private Long id;
-        @ManyToMany(joinThroughSchema = WriterPost.class, joinKeys = {@JoinKey(column = "writerId"), @JoinKey(column = "postId")},
+
+        @ManyToMany(joinThroughSchema = WriterPost.class,
+                joinKeys = { @JoinKey(column = "writerId"), @JoinKey(column = "postId") },
                 joinDefaults = @JoinDefault(field = "weight", value = "heavy"))
         private List<Post> posts;
+
     }
 
     @Test
     void failsForJoinDefaultsWhoseValueDoesNotCast() {
-        assertFails(JoinDefaultsThatDoNotCast.class, "JoinDefaultsThatDoNotCast, field :posts: joinDefaults value \"heavy\" "
-                + "is invalid for :weight of type :integer. Fix: write a value of type :integer");
+        assertFails(JoinDefaultsThatDoNotCast.class,
+                "JoinDefaultsThatDoNotCast, field :posts: joinDefaults value \"heavy\" "
+                        + "is invalid for :weight of type :integer. Fix: write a value of type :integer");
     }
 
     @Schema("writers")
     static class JoinDefaultsOnAJoinKey {
+
         private Long id;
-        @ManyToMany(joinThroughSchema = WriterPost.class, joinKeys = {@JoinKey(column = "writerId"), @JoinKey(column = "postId")},
+
+        @ManyToMany(joinThroughSchema = WriterPost.class,
+                joinKeys = { @JoinKey(column = "writerId"), @JoinKey(column = "postId") },
                 joinDefaults = @JoinDefault(field = "postId", value = "1"))
         private List<Post> posts;
+
     }
 
     @Test
     void failsForJoinDefaultsOnAJoinKey() {
-        assertFails(JoinDefaultsOnAJoinKey.class, "JoinDefaultsOnAJoinKey, field :posts: joinDefaults names the join key "
-                + ":postId. Fix: leave the join keys to the association; give joinDefaults other fields of WriterPost");
+        assertFails(JoinDefaultsOnAJoinKey.class,
+                "JoinDefaultsOnAJoinKey, field :posts: joinDefaults names the join key "
+                        + ":postId. Fix: leave the join keys to the association; give joinDefaults other fields of WriterPost");
     }
 
     @Schema("drafts")
     static class TextVersion {
+
         private Long id;
+
         @org.springframework.data.annotation.Version
         private String revision;
+
     }
 
     @Test
     void failsForAVersionFieldThatIsNotAnInteger() {
-        assertFails(TextVersion.class, "TextVersion, field :revision: @Version needs an integer field, and :revision is "
-                + ":string. Fix: declare it as Integer, Long, int or long");
+        assertFails(TextVersion.class,
+                "TextVersion, field :revision: @Version needs an integer field, and :revision is "
+                        + ":string. Fix: declare it as Integer, Long, int or long");
     }
 
     @Schema("drafts")
     static class TwoVersions {
+
         private Long id;
+
         @org.springframework.data.annotation.Version
         private Long version;
+
         @org.springframework.data.annotation.Version
         private Long revision;
+
     }
 
     @Test
@@ -711,74 +885,99 @@ class SchemaDefinitionErrorsTest {
         assertFails(TwoVersions.class, "TwoVersions, field :revision: @Version is already declared on :version. "
                 + "Fix: keep one @Version field");
     }
-    // ------------------------------------------------------------------ association defaults, defineField and type
+    // ------------------------------------------------------------------ association
+    // defaults, defineField and type
 
     @Schema("pages")
     static class Page {
+
         private Long id;
+
         private Boolean published;
+
         private Long siteId;
+
     }
 
     @Schema("sites")
     static class DefaultOnUnknownField {
+
         private Long id;
+
         @HasMany(foreignKey = "siteId", defaults = @Default(field = "public", value = "true"))
         private List<Page> pages;
+
     }
 
     @Test
     void failsForDefaultsNamingAFieldTheAssociatedSchemaDoesNotHave() {
-        assertFails(DefaultOnUnknownField.class, "DefaultOnUnknownField, field :pages: @HasMany(defaults) names :public, "
-                + "which associated schema Page does not have. Fix: use a persisted field of Page: [:id, :published, :siteId]");
+        assertFails(DefaultOnUnknownField.class,
+                "DefaultOnUnknownField, field :pages: @HasMany(defaults) names :public, "
+                        + "which associated schema Page does not have. Fix: use a persisted field of Page: [:id, :published, :siteId]");
     }
 
     @Schema("sites")
     static class UncastableDefault {
+
         private Long id;
+
         @HasOne(foreignKey = "siteId", defaults = @Default(field = "published", value = "maybe"))
         private Page page;
+
     }
 
     @Test
     void failsForADefaultThatDoesNotCast() {
-        assertFails(UncastableDefault.class, "UncastableDefault, field :page: @HasOne(defaults) value \"maybe\" is invalid "
-                + "for :published of Page (type :boolean). Fix: write a value of type :boolean");
+        assertFails(UncastableDefault.class,
+                "UncastableDefault, field :page: @HasOne(defaults) value \"maybe\" is invalid "
+                        + "for :published of Page (type :boolean). Fix: write a value of type :boolean");
     }
 
     @Schema("sites")
     static class DefaultOnTheForeignKey {
+
         private Long id;
+
         @HasMany(foreignKey = "siteId", defaults = @Default(field = "siteId", value = "1"))
         private List<Page> pages;
+
     }
 
     @Test
     void failsForADefaultOnTheForeignKey() {
-        assertFails(DefaultOnTheForeignKey.class, "DefaultOnTheForeignKey, field :pages: @HasMany(defaults) names the foreign "
-                + "key :siteId. Fix: leave the foreign key to the association; it is set from the parent when building");
+        assertFails(DefaultOnTheForeignKey.class,
+                "DefaultOnTheForeignKey, field :pages: @HasMany(defaults) names the foreign "
+                        + "key :siteId. Fix: leave the foreign key to the association; it is set from the parent when building");
     }
 
     @Schema("pages")
     static class DefineFieldWithoutTheField {
+
         private Long id;
+
         @BelongsTo(defineField = false)
         private Org org;
+
     }
 
     @Test
     void failsForDefineFieldFalseWithoutTheField() {
-        assertFails(DefineFieldWithoutTheField.class, "DefineFieldWithoutTheField, field :org: @BelongsTo :org needs the "
-                + "foreign key field :orgId, which is not declared. Fix: declare `private Long orgId;` or set "
-                + "@BelongsTo(foreignKey = \"...\") (defineField = false still needs the field declared)");
+        assertFails(DefineFieldWithoutTheField.class,
+                "DefineFieldWithoutTheField, field :org: @BelongsTo :org needs the "
+                        + "foreign key field :orgId, which is not declared. Fix: declare `private Long orgId;` or set "
+                        + "@BelongsTo(foreignKey = \"...\") (defineField = false still needs the field declared)");
     }
 
     @Schema("pages")
     static class TypeWithoutDefineField {
+
         private Long id;
+
         private Long orgId;
+
         @BelongsTo(defineField = false, type = FieldType.BINARY_ID)
         private Org org;
+
     }
 
     @Test
@@ -790,10 +989,14 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("pages")
     static class TypeThatDoesNotFit {
+
         private Long id;
+
         private Long orgId;
+
         @BelongsTo(type = FieldType.BINARY_ID)
         private Org org;
+
     }
 
     @Test
@@ -805,47 +1008,63 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("pages")
     static class TwoTypes {
+
         private Long id;
+
         @Field(type = FieldType.ID)
         private Long orgId;
+
         @BelongsTo(type = FieldType.ID)
         private Org org;
+
     }
 
     @Test
     void failsForATypeSetTwice() {
-        assertFails(TwoTypes.class, "TwoTypes, field :orgId: its type is set by both @Field(type) and @BelongsTo(type). "
-                + "Fix: keep only one of them");
+        assertFails(TwoTypes.class,
+                "TwoTypes, field :orgId: its type is set by both @Field(type) and @BelongsTo(type). "
+                        + "Fix: keep only one of them");
     }
 
     @Schema("pages")
     static class TwoDefinitions {
+
         private Long id;
+
         private java.util.UUID orgId;
+
         @BelongsTo(type = FieldType.BINARY_ID)
         private Org org;
+
         @BelongsTo(foreignKey = "orgId")
         private Org owner;
+
     }
 
     @Test
     void failsForTwoAssociationsDefiningOneKeyDifferently() {
-        assertFails(TwoDefinitions.class, "TwoDefinitions, field :owner: two @BelongsTo define the foreign key :orgId with "
-                + "different types (:binary_id and the configured foreign key type). Fix: set @BelongsTo(defineField = false) on all but one of them");
+        assertFails(TwoDefinitions.class,
+                "TwoDefinitions, field :owner: two @BelongsTo define the foreign key :orgId with "
+                        + "different types (:binary_id and the configured foreign key type). Fix: set @BelongsTo(defineField = false) on all but one of them");
     }
 
     static class StringCodes implements io.schemaspring.type.FieldGenerator<String> {
+
         @Override
         public String generate() {
             return "x";
         }
+
     }
 
     @Schema("wrong_generators")
     static class WrongGeneratorType {
+
         private Long id;
+
         @Field(autogenerate = true, generator = StringCodes.class)
         private Integer number;
+
     }
 
     @Test
@@ -858,23 +1077,29 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("generated_keys")
     static class GeneratedKey {
+
         @PrimaryKey(autogenerate = false)
         @Field(generator = StringCodes.class)
         private Long id;
+
     }
 
     @Test
     void failsForAGeneratorOnAnIdKey() {
-        assertFails(GeneratedKey.class, "GeneratedKey, field :id: :autogenerate with {m, f, a} not supported by ID types "
-                + "(field :id is :id). Fix: remove generator (the database or the repository generates :id keys), or give "
-                + "the field another type");
+        assertFails(GeneratedKey.class,
+                "GeneratedKey, field :id: :autogenerate with {m, f, a} not supported by ID types "
+                        + "(field :id is :id). Fix: remove generator (the database or the repository generates :id keys), or give "
+                        + "the field another type");
     }
 
     @Schema("generated_virtuals")
     static class GeneratedVirtual {
+
         private Long id;
+
         @Field(virtual = true, generator = StringCodes.class)
         private String code;
+
     }
 
     @Test
@@ -886,9 +1111,13 @@ class SchemaDefinitionErrorsTest {
     @Schema("clocked")
     @Timestamps(generator = StringCodes.class)
     static class WrongClock {
+
         private Long id;
+
         private LocalDateTime insertedAt;
+
         private LocalDateTime updatedAt;
+
     }
 
     @Test
@@ -900,6 +1129,7 @@ class SchemaDefinitionErrorsTest {
     }
 
     static class NoConstructorCodes implements io.schemaspring.type.FieldGenerator<String> {
+
         NoConstructorCodes(String unused) {
         }
 
@@ -907,13 +1137,17 @@ class SchemaDefinitionErrorsTest {
         public String generate() {
             return "x";
         }
+
     }
 
     @Schema("unbuildable_generators")
     static class UnbuildableGenerator {
+
         private Long id;
+
         @Field(generator = NoConstructorCodes.class)
         private String code;
+
     }
 
     @Test
@@ -925,33 +1159,45 @@ class SchemaDefinitionErrorsTest {
     }
 
     enum MixedMapping {
-        @EnumValue(intValue = 1) LOW,
-        @EnumValue("h") HIGH,
-        URGENT
+
+        @EnumValue(intValue = 1)
+        LOW, @EnumValue("h")
+        HIGH, URGENT
+
     }
 
     @Schema("tickets")
     static class MixedEnum {
+
         private Long id;
+
         private MixedMapping level;
+
     }
 
     @Test
     void failsForAnEnumMixingIntegerAndStringMappings() {
-        assertFails(MixedEnum.class, "MixedEnum, field :level: Ecto.Enum MixedMapping mixes integer mappings (LOW) with "
-                + "string mappings (HIGH, URGENT) for field :level. Fix: give every constant of MixedMapping an "
-                + "@EnumValue(intValue = ...), or none");
+        assertFails(MixedEnum.class,
+                "MixedEnum, field :level: Ecto.Enum MixedMapping mixes integer mappings (LOW) with "
+                        + "string mappings (HIGH, URGENT) for field :level. Fix: give every constant of MixedMapping an "
+                        + "@EnumValue(intValue = ...), or none");
     }
 
     enum DuplicateMapping {
-        @EnumValue(intValue = 1) LOW,
-        @EnumValue(intValue = 1) HIGH
+
+        @EnumValue(intValue = 1)
+        LOW, @EnumValue(intValue = 1)
+        HIGH
+
     }
 
     @Schema("tickets")
     static class DuplicateEnum {
+
         private Long id;
+
         private List<DuplicateMapping> levels;
+
     }
 
     @Test
@@ -961,14 +1207,19 @@ class SchemaDefinitionErrorsTest {
     }
 
     enum NameClash {
-        @EnumValue("HIGH") LOW,
-        HIGH
+
+        @EnumValue("HIGH")
+        LOW, HIGH
+
     }
 
     @Schema("tickets")
     static class ClashingEnum {
+
         private Long id;
+
         private NameClash level;
+
     }
 
     @Test
@@ -979,8 +1230,11 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("tickets")
     static class PersistedAny {
+
         private Long id;
+
         private Object payload;
+
     }
 
     @Test
@@ -991,9 +1245,12 @@ class SchemaDefinitionErrorsTest {
 
     @Schema("tickets")
     static class EmbedAsOnString {
+
         private Long id;
+
         @Field(embedAs = EmbedAs.DUMPED)
         private String title;
+
     }
 
     @Test
@@ -1001,4 +1258,5 @@ class SchemaDefinitionErrorsTest {
         assertFails(EmbedAsOnString.class, "EmbedAsOnString, field :title: embedAs applies only to enums, but :title "
                 + "has type :string. Fix: remove embedAs = DUMPED");
     }
+
 }

@@ -12,81 +12,124 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Ecto's {@code __schema__(:hash | :dump | :load | :loaded)} and the field generators' reflection. */
+/**
+ * Ecto's {@code __schema__(:hash | :dump | :load | :loaded)} and the field generators'
+ * reflection.
+ */
 class SchemaReflectionFunctionsTest {
 
     @Schema("things")
     static class Thing {
+
         private Long id;
+
         private String name;
+
         @Field(source = "body_text")
         private String body;
+
         @Field(loadInQuery = false)
         private String notes;
+
         private List<String> tags;
+
     }
 
     @Schema("things")
     static class SameThing {
+
         private Long id;
+
         private String name;
+
         @Field(source = "body_text")
         private String body;
+
         @Field(loadInQuery = false)
         private String notes;
+
         private List<String> tags;
+
     }
 
     @Schema("things")
     static class OtherType {
+
         private Long id;
+
         private Integer name;
+
         @Field(source = "body_text")
         private String body;
+
         @Field(loadInQuery = false)
         private String notes;
+
         private List<String> tags;
+
     }
 
     @Schema("things")
     static class OtherSource {
+
         private Long id;
+
         private String name;
+
         @Field(source = "body")
         private String body;
+
         @Field(loadInQuery = false)
         private String notes;
+
         private List<String> tags;
+
     }
 
     @Schema("things")
     static class OtherOption {
+
         private Long id;
+
         private String name;
+
         @Field(source = "body_text")
         private String body;
+
         private String notes;
+
         private List<String> tags;
+
     }
 
     @Schema(value = "metas", prefix = "tenant_a")
     static class WithMeta {
+
         private Long id;
+
         private String name = "x";
+
         private StructMeta meta;
+
     }
 
     @Schema("generated")
     @Timestamps(generator = FixedClock.class)
     static class Generated {
+
         private Long id;
+
         @Field(generator = Codes.class)
         private String code;
+
         private LocalDateTime insertedAt;
+
         private LocalDateTime updatedAt;
+
     }
 
     static class Codes implements FieldGenerator<String> {
+
         final String field;
 
         Codes(java.lang.reflect.Field field) {
@@ -97,13 +140,16 @@ class SchemaReflectionFunctionsTest {
         public String generate() {
             return "c";
         }
+
     }
 
     static class FixedClock implements FieldGenerator<Instant> {
+
         @Override
         public Instant generate() {
             return Instant.EPOCH;
         }
+
     }
 
     private static SchemaMetadata build(Class<?> type) {
@@ -126,8 +172,11 @@ class SchemaReflectionFunctionsTest {
         assertThat(build(OtherType.class).hash()).isNotEqualTo(hash);
         assertThat(build(OtherSource.class).hash()).isNotEqualTo(hash);
         assertThat(build(OtherOption.class).hash()).isNotEqualTo(hash);
-        SchemaMetadata prefixed = SchemaRegistry.builder().settings(SchemaSettings.builder().prefix("tenant_b").build())
-                .add(Thing.class).build().get(Thing.class);
+        SchemaMetadata prefixed = SchemaRegistry.builder()
+            .settings(SchemaSettings.builder().prefix("tenant_b").build())
+            .add(Thing.class)
+            .build()
+            .get(Thing.class);
         assertThat(prefixed.hash()).isNotEqualTo(hash);
     }
 
@@ -135,17 +184,20 @@ class SchemaReflectionFunctionsTest {
     void dumpMapsEveryFieldToItsColumnAndType() {
         Map<String, FieldSource> dump = build(Thing.class).dump();
         assertThat(dump.keySet()).containsExactly("id", "name", "body", "notes", "tags");
-        assertThat(dump).extractingFromEntries(entry -> entry.getKey() + "=" + entry.getValue().source() + " "
-                + entry.getValue().type()).containsExactly("id=id :id", "name=name :string", "body=body_text :string",
-                        "notes=notes :string", "tags=tags {:array, :string}");
+        assertThat(dump)
+            .extractingFromEntries(
+                    entry -> entry.getKey() + "=" + entry.getValue().source() + " " + entry.getValue().type())
+            .containsExactly("id=id :id", "name=name :string", "body=body_text :string", "notes=notes :string",
+                    "tags=tags {:array, :string}");
     }
 
     @Test
     void loadMapsTheSelectedFieldsInColumnOrder() {
         Map<String, FieldSource> load = build(Thing.class).load();
-        assertThat(load).extractingFromEntries(entry -> entry.getKey() + "=" + entry.getValue().source() + " "
-                + entry.getValue().type()).containsExactly("id=id :id", "name=name :string", "body=body_text :string",
-                        "tags=tags {:array, :string}");
+        assertThat(load)
+            .extractingFromEntries(
+                    entry -> entry.getKey() + "=" + entry.getValue().source() + " " + entry.getValue().type())
+            .containsExactly("id=id :id", "name=name :string", "body=body_text :string", "tags=tags {:array, :string}");
     }
 
     @Test
@@ -176,9 +228,13 @@ class SchemaReflectionFunctionsTest {
     @Test
     void takesTheGeneratorBeanWhenTheLookupFindsOne() {
         Codes bean = new Codes(Thing.class.getDeclaredFields()[1]);
-        SchemaMetadata metadata = SchemaRegistry.builder().generatorBeans(type -> type == Codes.class ? bean : null)
-                .add(Generated.class).build().get(Generated.class);
+        SchemaMetadata metadata = SchemaRegistry.builder()
+            .generatorBeans(type -> type == Codes.class ? bean : null)
+            .add(Generated.class)
+            .build()
+            .get(Generated.class);
         assertThat(metadata.generator("code")).isSameAs(bean);
         assertThat(metadata.timestampsGenerator()).isInstanceOf(FixedClock.class);
     }
+
 }

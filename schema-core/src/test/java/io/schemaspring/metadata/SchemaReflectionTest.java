@@ -12,34 +12,52 @@ import org.junit.jupiter.api.Test;
 class SchemaReflectionTest {
 
     enum Role {
+
         ADMIN, MEMBER
+
     }
 
     @Schema("my_schema")
     static class MySchema {
+
         private Long id;
+
         private String name = "eric";
+
         @Field(source = "email_address", readAfterWrites = true)
         private String email;
+
         @Field(virtual = true)
         private String temp = "temp";
+
         private int count;
+
         private List<String> array;
+
         @Field(loadInQuery = false)
         private String bio;
+
         @Field(redact = true)
         private String password;
+
         @Field(virtual = true, redact = true)
         private String passwordConfirmation;
+
         private Map<String, Object> settings;
+
         private Role role = Role.MEMBER;
+
         @Field(writable = Writable.INSERT)
         private String username;
+
         private transient String ignored;
+
         private static String alsoIgnored;
+
     }
 
     private final SchemaRegistry registry = SchemaRegistry.builder().add(MySchema.class).build();
+
     private final SchemaMetadata schema = this.registry.get(MySchema.class);
 
     @Test
@@ -126,20 +144,22 @@ class SchemaReflectionTest {
     @Test
     void refusesNullForPrimitiveFieldsWithTheFix() {
         Object instance = this.schema.structs().newInstance();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.schema.field("count").accessor().set(instance, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Cannot set null into primitive field MySchema.count: declare it with a wrapper type "
-                        + "(Integer, Long, ...) or keep the column NOT NULL");
+        org.assertj.core.api.Assertions
+            .assertThatThrownBy(() -> this.schema.field("count").accessor().set(instance, null))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Cannot set null into primitive field MySchema.count: declare it with a wrapper type "
+                    + "(Integer, Long, ...) or keep the column NOT NULL");
     }
 
     @Test
     void answersUnknownClassesWithHowToRegisterThem() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.registry.get(String.class))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("java.lang.String is not a registered schema: annotate it with @Schema or @EmbeddedSchema "
-                        + "and keep it below schema.packages (or add it to the registry builder)");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("java.lang.String is not a registered schema: annotate it with @Schema or @EmbeddedSchema "
+                    + "and keep it below schema.packages (or add it to the registry builder)");
         assertThat(this.registry.find(String.class)).isNull();
         assertThat(this.registry.contains(MySchema.class)).isTrue();
         assertThat(this.registry.all()).containsExactly(this.schema);
     }
+
 }

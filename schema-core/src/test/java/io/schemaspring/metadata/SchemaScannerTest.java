@@ -11,7 +11,8 @@ class SchemaScannerTest {
     void registryScansPackagesForSchemasWithoutSpringContext() {
         SchemaRegistry registry = SchemaRegistry.builder().scan("io.schemaspring.metadata.scan").build();
         assertThat(registry.all()).extracting(SchemaMetadata::schemaClass)
-                .containsExactlyInAnyOrder(ScannedUser.class, ScannedUser.Settings.class);
+            .containsExactlyInAnyOrder(ScannedUser.class, ScannedUser.Settings.class);
         assertThat(registry.get(ScannedUser.class).embeds()).containsExactly("settings");
     }
+
 }

@@ -16,49 +16,72 @@ class TimestampsTest {
     @Schema("posts")
     @Timestamps
     static class Post {
+
         private Long id;
+
         private String title;
+
         private LocalDateTime insertedAt;
+
         private LocalDateTime updatedAt;
+
     }
 
     @Schema("comments")
     @Timestamps(insertedAt = "createdAt", updatedAt = "changedAt", insertedAtSource = "created_on",
             updatedAtSource = "changed_on", type = FieldType.NAIVE_DATETIME_USEC)
     static class CustomNames {
+
         private Long id;
+
         private LocalDateTime createdAt;
+
         private LocalDateTime changedAt;
+
     }
 
     @Schema("events")
     @Timestamps
     static class UtcTimestamps {
+
         private Long id;
+
         private Instant insertedAt;
+
         private OffsetDateTime updatedAt;
+
     }
 
     @Schema("readings")
     @Timestamps(updatedAtEnabled = false)
     static class InsertOnly {
+
         private Long id;
+
         private LocalDateTime insertedAt;
+
     }
 
     @Schema("audits")
     @Timestamps(type = FieldType.NAIVE_DATETIME)
     static class FieldOverridesClass {
+
         private Long id;
+
         @Field(type = FieldType.NAIVE_DATETIME_USEC, source = "created")
         private LocalDateTime insertedAt;
+
         private LocalDateTime updatedAt;
+
     }
 
     @Schema("plain")
     static class NoTimestamps {
+
         private Long id;
+
         private LocalDateTime insertedAt;
+
     }
 
     private static SchemaMetadata metadata(Class<?> type) {
@@ -111,8 +134,10 @@ class TimestampsTest {
 
     @Test
     void settingsGiveTimestampDefaults() {
-        SchemaSettings settings = SchemaSettings.builder().timestampsType(FieldType.NAIVE_DATETIME_USEC)
-                .insertedAtSource("created_at").build();
+        SchemaSettings settings = SchemaSettings.builder()
+            .timestampsType(FieldType.NAIVE_DATETIME_USEC)
+            .insertedAtSource("created_at")
+            .build();
         SchemaMetadata schema = SchemaRegistry.builder().settings(settings).add(Post.class).build().get(Post.class);
         assertThat(schema.type("insertedAt")).hasToString(":naive_datetime_usec");
         assertThat(schema.fieldSource("insertedAt")).isEqualTo("created_at");
@@ -125,4 +150,5 @@ class TimestampsTest {
         assertThat(schema.autogenerateFields()).isEmpty();
         assertThat(schema.type("insertedAt")).hasToString(":naive_datetime");
     }
+
 }

@@ -53,51 +53,85 @@ class TypeInferenceTest {
         public Object dump(@Nullable Money value) {
             return value.cents();
         }
+
     }
 
     @Schema("everything")
     static class Everything {
+
         @PrimaryKey
         private Long id;
+
         private long primitiveLong;
+
         private Integer integer;
+
         private int primitiveInt;
+
         private Short small;
+
         private Double real;
+
         private float primitiveFloat;
+
         private BigDecimal decimal;
+
         private Boolean flag;
+
         private boolean primitiveFlag;
+
         private String text;
+
         private byte[] bytes;
+
         private UUID uuid;
+
         private LocalDate date;
+
         private LocalTime time;
+
         @Field(type = FieldType.TIME_USEC)
         private LocalTime preciseTime;
+
         private LocalDateTime naive;
+
         @Field(type = FieldType.NAIVE_DATETIME_USEC)
         private LocalDateTime naiveUsec;
+
         private Instant instant;
+
         private OffsetDateTime offset;
+
         @Field(type = FieldType.UTC_DATETIME_USEC)
         private Instant instantUsec;
+
         private Duration duration;
+
         private List<String> strings;
+
         private List<List<Integer>> matrix;
+
         @Field(type = FieldType.NAIVE_DATETIME_USEC)
         private List<LocalDateTime> moments;
+
         private Map<String, Object> map;
+
         private Map<String, Integer> counts;
+
         private Map<String, List<String>> tags;
+
         @Field(type = FieldType.UUID)
         private UUID ectoUuid;
+
         @Field(type = FieldType.STRING)
         private String explicitString;
+
         @Field(customType = MoneyType.class)
         private Money price;
+
         @Field(type = FieldType.INTEGER)
         private Long plainLong;
+
     }
 
     private final SchemaMetadata schema = SchemaRegistry.builder().add(Everything.class).build().get(Everything.class);
@@ -154,4 +188,5 @@ class TypeInferenceTest {
         assertThat(this.schema.primaryKey()).containsExactly("id");
         assertThat(this.schema.autogenerateId()).isNull();
     }
+
 }

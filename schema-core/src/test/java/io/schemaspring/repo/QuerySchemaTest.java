@@ -9,25 +9,36 @@ import io.schemaspring.annotation.Schema;
 import io.schemaspring.metadata.SchemaRegistry;
 import org.junit.jupiter.api.Test;
 
-/** Ecto's {@code __schema__(:query)} as {@link Query#of(io.schemaspring.metadata.SchemaMetadata)}. */
+/**
+ * Ecto's {@code __schema__(:query)} as
+ * {@link Query#of(io.schemaspring.metadata.SchemaMetadata)}.
+ */
 class QuerySchemaTest {
 
     @Schema("plain_things")
     static class Plain {
+
         private Long id;
+
     }
 
     @Schema(value = "prefixed_things", prefix = "tenant_a")
     static class Prefixed {
+
         private Long id;
+
     }
 
     @EmbeddedSchema
     static class Part {
+
         private String name;
+
     }
 
-    private final SchemaRegistry registry = SchemaRegistry.builder().add(Plain.class, Prefixed.class, Part.class).build();
+    private final SchemaRegistry registry = SchemaRegistry.builder()
+        .add(Plain.class, Prefixed.class, Part.class)
+        .build();
 
     @Test
     void isTheWholeSchemaFromItsSourceWithItsPrefix() {
@@ -43,7 +54,8 @@ class QuerySchemaTest {
     @Test
     void refusesEmbeddedSchemas() {
         assertThatThrownBy(() -> Query.of(this.registry.get(Part.class))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("io.schemaspring.repo.QuerySchemaTest$Part is an embedded schema: it has no source to query "
-                        + "(query its parent schema)");
+            .hasMessage("io.schemaspring.repo.QuerySchemaTest$Part is an embedded schema: it has no source to query "
+                    + "(query its parent schema)");
     }
+
 }

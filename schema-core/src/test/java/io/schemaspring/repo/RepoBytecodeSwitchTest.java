@@ -21,7 +21,8 @@ class RepoBytecodeSwitchTest {
 
     @Test
     void readsRowsWithGeneratedReadersByDefault() {
-        Repo repo = Repo.create(SchemaRegistry.builder().add(Post.class, Author.class, Comment.class, Tag.class).build(),
+        Repo repo = Repo.create(
+                SchemaRegistry.builder().add(Post.class, Author.class, Comment.class, Tag.class).build(),
                 this.dataSource);
         assertThat(repo.mapping(Post.class).generated()).isTrue();
         assertThat(repo.registry().get(Post.class).field("title").accessor().generated()).isTrue();
@@ -29,8 +30,10 @@ class RepoBytecodeSwitchTest {
 
     @Test
     void readsRowsThroughCodecsWhenBytecodeIsSwitchedOff() {
-        SchemaRegistry registry = SchemaRegistry.builder().settings(SchemaSettings.builder().bytecode(false).build())
-                .add(Post.class, Author.class, Comment.class, Tag.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+            .settings(SchemaSettings.builder().bytecode(false).build())
+            .add(Post.class, Author.class, Comment.class, Tag.class)
+            .build();
         Repo repo = Repo.create(registry, this.dataSource);
         assertThat(repo.mapping(Post.class).generated()).isFalse();
         assertThat(repo.mapping(Author.class).generated()).isFalse();
@@ -42,17 +45,20 @@ class RepoBytecodeSwitchTest {
 
     @Test
     void fillsProjectionsWithAGeneratedReaderByDefaultAndThroughReflectionWhenSwitchedOff() {
-        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:bytecode_projection_" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource database = new DriverManagerDataSource(
+                "jdbc:h2:mem:bytecode_projection_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         new JdbcTemplate(database).execute("CREATE TABLE posts (id BIGINT PRIMARY KEY, title VARCHAR(100)); "
                 + "INSERT INTO posts VALUES (1, 'first')");
-        for (boolean bytecode : new boolean[] {true, false}) {
-            SchemaRegistry registry = SchemaRegistry.builder().settings(SchemaSettings.builder().bytecode(bytecode).build())
-                    .add(Post.class, Author.class, Comment.class, Tag.class).build();
+        for (boolean bytecode : new boolean[] { true, false }) {
+            SchemaRegistry registry = SchemaRegistry.builder()
+                .settings(SchemaSettings.builder().bytecode(bytecode).build())
+                .add(Post.class, Author.class, Comment.class, Tag.class)
+                .build();
             ProjectionQuery<PostTitle> titles = Query.from(Post.class).select(PostTitle.class);
             Repo repo = Repo.create(registry, database);
             assertThat(repo.all(titles)).containsExactly(new PostTitle(1, "first"));
             assertThat(repo.projections().cached(titles).generated()).isEqualTo(bytecode);
         }
     }
+
 }

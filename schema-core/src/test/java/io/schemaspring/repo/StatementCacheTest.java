@@ -11,9 +11,9 @@ class StatementCacheTest {
     void aTenantNamedNullDoesNotShareTheDefaultSchemasStatements() {
         StatementCache cache = new StatementCache(16);
         assertThat(cache.get(String.class, null, "insert", List.of(), () -> "INSERT INTO \"posts\""))
-                .isEqualTo("INSERT INTO \"posts\"");
+            .isEqualTo("INSERT INTO \"posts\"");
         assertThat(cache.get(String.class, "null", "insert", List.of(), () -> "INSERT INTO \"null\".\"posts\""))
-                .isEqualTo("INSERT INTO \"null\".\"posts\"");
+            .isEqualTo("INSERT INTO \"null\".\"posts\"");
         assertThat(cache.size()).isEqualTo(2);
     }
 
@@ -35,4 +35,5 @@ class StatementCacheTest {
         assertThat(cache.capacity()).isEqualTo(100);
         assertThat(cache.size()).isEqualTo(100);
     }
+
 }

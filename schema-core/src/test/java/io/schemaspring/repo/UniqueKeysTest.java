@@ -13,20 +13,27 @@ class UniqueKeysTest {
 
     @Schema("keyed")
     static class Keyed {
+
         public Long id;
+
     }
 
     @Schema("uniquely")
     static class Uniquely {
+
         @PrimaryKey
         public Long code;
+
         @PrimaryKey
         public String region;
+
     }
 
     @Schema("keyless")
     static class Keyless {
+
         public Long id;
+
     }
 
     @Test
@@ -34,7 +41,8 @@ class UniqueKeysTest {
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:mem:unique_keys", true);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE keyed (id BIGINT PRIMARY KEY)");
-        jdbc.execute("CREATE TABLE uniquely (code BIGINT, region VARCHAR(10), CONSTRAINT uniquely_code_index UNIQUE (code))");
+        jdbc.execute(
+                "CREATE TABLE uniquely (code BIGINT, region VARCHAR(10), CONSTRAINT uniquely_code_index UNIQUE (code))");
         jdbc.execute("CREATE TABLE keyless (id BIGINT)");
         UniqueKeys keys = new UniqueKeys(jdbc);
         assertThat(keys.enforced(SchemaRegistry.standalone(Keyed.class), null)).isTrue();
@@ -42,4 +50,5 @@ class UniqueKeysTest {
         assertThat(keys.enforced(SchemaRegistry.standalone(Keyless.class), null)).isFalse();
         dataSource.destroy();
     }
+
 }

@@ -17,7 +17,7 @@ class BitStringTest {
 
     @Test
     void readsAndPacksBitsMostSignificantFirst() {
-        BitString bits = BitString.of(new byte[] {(byte) 0b1010_0000, (byte) 0b1000_0000}, 9);
+        BitString bits = BitString.of(new byte[] { (byte) 0b1010_0000, (byte) 0b1000_0000 }, 9);
         assertThat(bits).hasToString("101000001");
         assertThat(bits.get(0)).isTrue();
         assertThat(bits.get(1)).isFalse();
@@ -27,18 +27,19 @@ class BitStringTest {
     @Test
     void refusesAnythingButZerosAndOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> BitString.of("01a"))
-                .withMessage("A bit string holds only 0 and 1, found 'a' at 2");
+            .withMessage("A bit string holds only 0 and 1, found 'a' at 2");
         assertThatIllegalArgumentException().isThrownBy(() -> BitString.of(new byte[1], 9))
-                .withMessage("Length 9 does not fit in 1 bytes");
+            .withMessage("Length 9 does not fit in 1 bytes");
     }
 
     @Test
     void castsFromBitStringsTextOfZerosAndOnesAndBinaries() {
         PrimitiveType type = new PrimitiveType(FieldType.BITSTRING, BitString.class);
         assertThat(type.cast("011").value()).isEqualTo(BitString.of("011"));
-        assertThat(type.cast(new byte[] {(byte) 0xF0}).value()).isEqualTo(BitString.of("11110000"));
+        assertThat(type.cast(new byte[] { (byte) 0xF0 }).value()).isEqualTo(BitString.of("11110000"));
         assertThat(type.cast("012").isOk()).isFalse();
         assertThat(type.cast(3).isOk()).isFalse();
         assertThat(type).hasToString(":bitstring");
     }
+
 }

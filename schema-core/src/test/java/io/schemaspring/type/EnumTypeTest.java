@@ -12,31 +12,49 @@ import org.junit.jupiter.api.Test;
 
 class EnumTypeTest {
 
-    enum Plain { RED, GREEN }
+    enum Plain {
+
+        RED, GREEN
+
+    }
 
     enum Coded {
-        @EnumValue(intValue = 1) FOO,
-        @EnumValue(intValue = 2) BAR
+
+        @EnumValue(intValue = 1)
+        FOO, @EnumValue(intValue = 2)
+        BAR
+
     }
 
     enum Lettered {
-        @EnumValue("f") FOO,
-        @EnumValue("b") BAR,
-        BAZ
+
+        @EnumValue("f")
+        FOO, @EnumValue("b")
+        BAR, BAZ
+
     }
 
     enum Mixed {
-        @EnumValue(intValue = 1) FOO,
-        @EnumValue("b") BAR
+
+        @EnumValue(intValue = 1)
+        FOO, @EnumValue("b")
+        BAR
+
     }
 
     enum Duplicated {
-        @EnumValue("x") FOO,
-        @EnumValue("x") BAR
+
+        @EnumValue("x")
+        FOO, @EnumValue("x")
+        BAR
+
     }
 
     enum Both {
-        @EnumValue(value = "f", intValue = 1) FOO
+
+        @EnumValue(value = "f", intValue = 1)
+        FOO
+
     }
 
     @Test
@@ -49,15 +67,16 @@ class EnumTypeTest {
         EnumType lettered = new EnumType(Lettered.class);
         assertThat(lettered.dumpValues()).containsExactly("f", "b", "BAZ");
         assertThat(lettered.integer()).isFalse();
-        assertThat(new EnumType(Plain.class).mappings())
-                .containsExactly(Map.entry(Plain.RED, "RED"), Map.entry(Plain.GREEN, "GREEN"));
+        assertThat(new EnumType(Plain.class).mappings()).containsExactly(Map.entry(Plain.RED, "RED"),
+                Map.entry(Plain.GREEN, "GREEN"));
     }
 
     @Test
     void printsLikeEcto() {
         assertThat(new EnumType(Plain.class)).hasToString("#Ecto.Enum<values: [:RED, :GREEN]>");
         assertThat(new EnumType(Coded.class)).hasToString("#Ecto.Enum<values: [FOO: 1, BAR: 2]>");
-        assertThat(new EnumType(Lettered.class)).hasToString("#Ecto.Enum<values: [FOO: \"f\", BAR: \"b\", BAZ: \"BAZ\"]>");
+        assertThat(new EnumType(Lettered.class))
+            .hasToString("#Ecto.Enum<values: [FOO: \"f\", BAR: \"b\", BAZ: \"BAZ\"]>");
     }
 
     @Test
@@ -101,28 +120,33 @@ class EnumTypeTest {
     @Test
     void embedAsTakesPartInEquality() {
         assertThat(new EnumType(Coded.class)).isEqualTo(new EnumType(Coded.class, EmbedAs.VALUES))
-                .isNotEqualTo(new EnumType(Coded.class, EmbedAs.DUMPED));
+            .isNotEqualTo(new EnumType(Coded.class, EmbedAs.DUMPED));
         assertThat(new EnumType(Coded.class).embedAs()).isEqualTo(EmbedAs.VALUES);
     }
 
     @Test
     void refusesMixedDuplicatedOrDoubleMappings() {
         assertThatThrownBy(() -> new EnumType(Mixed.class)).isInstanceOf(InvalidTypeException.class)
-                .hasMessageContaining("Ecto.Enum Mixed mixes integer mappings (FOO) with string mappings (BAR)");
+            .hasMessageContaining("Ecto.Enum Mixed mixes integer mappings (FOO) with string mappings (BAR)");
         assertThatThrownBy(() -> new EnumType(Duplicated.class)).isInstanceOf(InvalidTypeException.class)
-                .hasMessageContaining("Ecto.Enum Duplicated maps both FOO and BAR to \"x\"");
+            .hasMessageContaining("Ecto.Enum Duplicated maps both FOO and BAR to \"x\"");
         assertThatThrownBy(() -> new EnumType(Both.class)).isInstanceOf(InvalidTypeException.class)
-                .hasMessageContaining("Both.FOO maps to both \"f\" and 1");
+            .hasMessageContaining("Both.FOO maps to both \"f\" and 1");
     }
 
     @Schema("reflected")
     static class Reflected {
+
         public Long id;
+
         public Coded coded;
+
         @Field(embedAs = EmbedAs.DUMPED)
         public List<Lettered> letters;
+
         @Field(virtual = true)
         public Object anything;
+
     }
 
     @Test
@@ -140,4 +164,5 @@ class EnumTypeTest {
         assertThat(any.cast(List.of(1, "x")).value()).isEqualTo(List.of(1, "x"));
         assertThat(any.cast(null).value()).isNull();
     }
+
 }

@@ -39,4 +39,5 @@ public class MoneyType implements SchemaType<Money> {
     public @Nullable Object dump(@Nullable Money value) {
         return value == null ? null : value.cents();
     }
+
 }

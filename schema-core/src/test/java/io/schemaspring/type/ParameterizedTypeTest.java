@@ -13,11 +13,15 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** Ecto.ParameterizedType: one instance of a custom type per field, built with that field's options. */
+/**
+ * Ecto.ParameterizedType: one instance of a custom type per field, built with that
+ * field's options.
+ */
 class ParameterizedTypeTest {
 
     /** A custom type without options. */
     static final class Plain implements SchemaType<String> {
+
         @Override
         public FieldType type() {
             return FieldType.STRING;
@@ -42,41 +46,57 @@ class ParameterizedTypeTest {
         public @Nullable Object dump(@Nullable String value) {
             return value;
         }
+
     }
 
     @Schema("prices")
     static class SpacedOptions {
+
         Long id;
+
         @Field(customType = ScaledDecimal.class, typeOptions = " scale = 4 ")
         BigDecimal rate;
+
     }
 
     @Schema("prices")
     static class MissingScale {
+
         Long id;
+
         @Field(customType = ScaledDecimal.class)
         BigDecimal amount;
+
     }
 
     @Schema("prices")
     static class NegativeScale {
+
         Long id;
+
         @Field(customType = ScaledDecimal.class, typeOptions = "scale=-1")
         BigDecimal amount;
+
     }
 
     @Schema("prices")
     static class OptionsForAPlainType {
+
         Long id;
+
         @Field(customType = Plain.class, typeOptions = "x=1")
         String name;
+
     }
 
     @Schema("prices")
     static class OptionsWithoutAType {
+
         Long id;
+
         @Field(typeOptions = "x=1")
         String name;
+
     }
 
     @Test
@@ -105,20 +125,24 @@ class ParameterizedTypeTest {
     void optionsThatTheTypeRefusesOrDoesNotTakeFailStartUp() {
         String prefix = "Invalid schema io.schemaspring.type.ParameterizedTypeTest$";
         assertThatThrownBy(() -> SchemaRegistry.builder().add(MissingScale.class).build())
-                .isInstanceOf(SchemaDefinitionException.class)
-                .hasMessage(prefix + "MissingScale, field :amount: custom type ScaledDecimal refused its options (the option "
-                        + "scale is required (typeOptions = \"scale=...\")). Fix: fix the typeOptions of :amount");
+            .isInstanceOf(SchemaDefinitionException.class)
+            .hasMessage(
+                    prefix + "MissingScale, field :amount: custom type ScaledDecimal refused its options (the option "
+                            + "scale is required (typeOptions = \"scale=...\")). Fix: fix the typeOptions of :amount");
         assertThatThrownBy(() -> SchemaRegistry.builder().add(NegativeScale.class).build())
-                .isInstanceOf(SchemaDefinitionException.class)
-                .hasMessage(prefix + "NegativeScale, field :amount: custom type ScaledDecimal refused its options (scale must "
-                        + "not be negative, got -1). Fix: fix the typeOptions of :amount");
+            .isInstanceOf(SchemaDefinitionException.class)
+            .hasMessage(
+                    prefix + "NegativeScale, field :amount: custom type ScaledDecimal refused its options (scale must "
+                            + "not be negative, got -1). Fix: fix the typeOptions of :amount");
         assertThatThrownBy(() -> SchemaRegistry.builder().add(OptionsForAPlainType.class).build())
-                .isInstanceOf(SchemaDefinitionException.class)
-                .hasMessage(prefix + "OptionsForAPlainType, field :name: custom type Plain takes no typeOptions. Fix: give "
-                        + "Plain a constructor taking TypeParameters, or remove typeOptions");
+            .isInstanceOf(SchemaDefinitionException.class)
+            .hasMessage(prefix + "OptionsForAPlainType, field :name: custom type Plain takes no typeOptions. Fix: give "
+                    + "Plain a constructor taking TypeParameters, or remove typeOptions");
         assertThatThrownBy(() -> SchemaRegistry.builder().add(OptionsWithoutAType.class).build())
-                .isInstanceOf(SchemaDefinitionException.class)
-                .hasMessage(prefix + "OptionsWithoutAType, field :name: it sets typeOptions without a customType. Fix: name "
-                        + "the parameterized type with @Field(customType = ...), or remove typeOptions");
+            .isInstanceOf(SchemaDefinitionException.class)
+            .hasMessage(
+                    prefix + "OptionsWithoutAType, field :name: it sets typeOptions without a customType. Fix: name "
+                            + "the parameterized type with @Field(customType = ...), or remove typeOptions");
     }
+
 }

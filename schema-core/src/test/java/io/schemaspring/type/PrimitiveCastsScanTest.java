@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written scanners that replaced regular expressions in casting accept exactly what the
- * expressions accepted, and the formatter-free date paths answer what the STRICT formatter does.
+ * The hand-written scanners that replaced regular expressions in casting accept exactly
+ * what the expressions accepted, and the formatter-free date paths answer what the STRICT
+ * formatter does.
  */
 class PrimitiveCastsScanTest {
 
-    private static final List<String> TEXTS = List.of("", "+", "-", "0", "7", "-7", "+7", "007", "12a", "a12", " 1", "1 ",
-            "1.", ".5", "1.5", "-1.5", "+1.50", "1e5", "1E-5", "1e+5", "1e", "1e+", "1.5e3", "1.e3", "1..5", "١٢",
+    private static final List<String> TEXTS = List.of("", "+", "-", "0", "7", "-7", "+7", "007", "12a", "a12", " 1",
+            "1 ", "1.", ".5", "1.5", "-1.5", "+1.50", "1e5", "1E-5", "1e+5", "1e", "1e+", "1.5e3", "1.e3", "1..5", "١٢",
             "99999999999999999999", "-9223372036854775808", "9223372036854775808", "12-3", "1,5", "0x10", "NaN",
             "Infinity", "1_000");
 
@@ -24,8 +25,10 @@ class PrimitiveCastsScanTest {
         Pattern integer = Pattern.compile("[+-]?\\d+");
         Pattern floating = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
         for (String text : TEXTS) {
-            assertThat(PrimitiveCasts.isIntegerText(text)).as("integer " + text).isEqualTo(integer.matcher(text).matches());
-            assertThat(PrimitiveCasts.isFloatText(text)).as("float " + text).isEqualTo(floating.matcher(text).matches());
+            assertThat(PrimitiveCasts.isIntegerText(text)).as("integer " + text)
+                .isEqualTo(integer.matcher(text).matches());
+            assertThat(PrimitiveCasts.isFloatText(text)).as("float " + text)
+                .isEqualTo(floating.matcher(text).matches());
         }
     }
 
@@ -33,8 +36,9 @@ class PrimitiveCastsScanTest {
     void uuidScannerAcceptsTheHexadecimalEightFourFourFourTwelveFormOnly() {
         Pattern uuid = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
         for (String text : List.of("123e4567-e89b-12d3-a456-426614174000", "123E4567-E89B-12D3-A456-426614174000",
-                "123e4567e89b-12d3-a456-426614174000-", "123e4567-e89b-12d3-a456-42661417400g", "123e4567-e89b-12d3-a456-4266141740",
-                "123e4567-e89b-12d3-a456-4266141740000", "{123e4567-e89b-12d3-a456-426614174000}", "")) {
+                "123e4567e89b-12d3-a456-426614174000-", "123e4567-e89b-12d3-a456-42661417400g",
+                "123e4567-e89b-12d3-a456-4266141740", "123e4567-e89b-12d3-a456-4266141740000",
+                "{123e4567-e89b-12d3-a456-426614174000}", "")) {
             assertThat(PrimitiveCasts.isUuidText(text)).as(text).isEqualTo(uuid.matcher(text).matches());
         }
     }
@@ -46,27 +50,32 @@ class PrimitiveCastsScanTest {
         assertThat(PrimitiveCasts.cast(FieldType.INTEGER, Short.class, "-32768").value()).isEqualTo((short) -32768);
         assertThat(PrimitiveCasts.cast(FieldType.INTEGER, Short.class, "32768").isOk()).isFalse();
         assertThat(PrimitiveCasts.cast(FieldType.INTEGER, Long.class, "+999999999999999999").value())
-                .isEqualTo(999_999_999_999_999_999L);
-        assertThat(PrimitiveCasts.cast(FieldType.INTEGER, Long.class, "-9223372036854775808").value()).isEqualTo(Long.MIN_VALUE);
+            .isEqualTo(999_999_999_999_999_999L);
+        assertThat(PrimitiveCasts.cast(FieldType.INTEGER, Long.class, "-9223372036854775808").value())
+            .isEqualTo(Long.MIN_VALUE);
         assertThat(PrimitiveCasts.cast(FieldType.INTEGER, Long.class, "9223372036854775808").isOk()).isFalse();
     }
 
     @Test
     void datesAndDateTimesCastWithoutTheFormatterAsTheyDidWithIt() {
-        assertThat(PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, "2024-02-29").value()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, "2024-02-29").value())
+            .isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, "2023-02-29").isOk()).isFalse();
         assertThat(PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, "2023-04-31").isOk()).isFalse();
         assertThat(PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, "2023-13-01").isOk()).isFalse();
         assertThat(PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, "2023-1a-01").isOk()).isFalse();
         assertThat(PrimitiveCasts.cast(FieldType.DATE, LocalDate.class, "2023-01-05T10:00:00").value())
-                .isEqualTo(LocalDate.of(2023, 1, 5));
+            .isEqualTo(LocalDate.of(2023, 1, 5));
         assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24 10:00:59").value())
-                .isEqualTo(LocalDateTime.of(2026, 12, 24, 10, 0, 59));
-        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24T24:00:00").isOk()).isFalse();
-        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24T10:60:00").isOk()).isFalse();
-        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24x10:00:00").isOk()).isFalse();
-        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24T10:00:00.123456").value())
-                .isEqualTo(LocalDateTime.of(2026, 12, 24, 10, 0, 0));
+            .isEqualTo(LocalDateTime.of(2026, 12, 24, 10, 0, 59));
+        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24T24:00:00").isOk())
+            .isFalse();
+        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24T10:60:00").isOk())
+            .isFalse();
+        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24x10:00:00").isOk())
+            .isFalse();
+        assertThat(PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, "2026-12-24T10:00:00.123456")
+            .value()).isEqualTo(LocalDateTime.of(2026, 12, 24, 10, 0, 0));
     }
 
     @Test
@@ -100,7 +109,7 @@ class PrimitiveCastsScanTest {
                     catch (java.time.format.DateTimeParseException ex) {
                         expected = "invalid";
                     }
-                    for (char separator : new char[] {'T', ' '}) {
+                    for (char separator : new char[] { 'T', ' ' }) {
                         String text = date + separator + clock;
                         CastResult<?> cast = PrimitiveCasts.cast(FieldType.NAIVE_DATETIME, LocalDateTime.class, text);
                         assertThat(cast.isOk() ? cast.value() : "invalid").as(text).isEqualTo(expected);
@@ -111,4 +120,5 @@ class PrimitiveCastsScanTest {
         }
         assertThat(compared).isEqualTo(5 * 14 * 33 + 3 * 26 * 5 * 2);
     }
+
 }

@@ -22,28 +22,31 @@ class SchemaTypesTest {
     @Test
     void aLaterMappingForTheSameJavaTypeReplacesTheEarlierOne() {
         MoneyType replacement = new MoneyType();
-        SchemaTypes types = SchemaTypes.builder().add(Money.class, this.moneyType).add(Money.class, replacement).build();
+        SchemaTypes types = SchemaTypes.builder()
+            .add(Money.class, this.moneyType)
+            .add(Money.class, replacement)
+            .build();
         assertThat(types.find(Money.class)).isSameAs(replacement);
         assertThat(types.asMap()).hasSize(1);
     }
 
     @Test
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     void refusesACustomTypeWhoseValuesTheJavaTypeCannotHold() {
         assertThatThrownBy(() -> SchemaTypes.builder().add((Class) String.class, this.moneyType))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Custom type MoneyType holds Money values, which a String field cannot hold: "
-                        + "register it for Money");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Custom type MoneyType holds Money values, which a String field cannot hold: "
+                    + "register it for Money");
     }
 
     @Test
     void infersTheRegisteredTypeBeforeTheBuiltInTableForFieldsListElementsAndMapValues() {
         SchemaTypes types = SchemaTypes.builder().add(this.moneyType).build();
         assertThat(TypeInference.resolve(Money.class, FieldType.DEFAULT, false, types)).hasToString("MoneyType");
-        assertThat(TypeInference.resolve(new Holder<List<Money>>() { }.type(), FieldType.DEFAULT, false, types))
-                .hasToString("{:array, MoneyType}");
-        assertThat(TypeInference.resolve(new Holder<Map<String, Money>>() { }.type(), FieldType.DEFAULT, false, types))
-                .hasToString("{:map, MoneyType}");
+        assertThat(TypeInference.resolve(new Holder<List<Money>>() {
+        }.type(), FieldType.DEFAULT, false, types)).hasToString("{:array, MoneyType}");
+        assertThat(TypeInference.resolve(new Holder<Map<String, Money>>() {
+        }.type(), FieldType.DEFAULT, false, types)).hasToString("{:map, MoneyType}");
     }
 
     @Test
@@ -55,9 +58,12 @@ class SchemaTypesTest {
 
     /** Captures a generic type, as a field declaration would. */
     abstract static class Holder<T> {
+
         java.lang.reflect.Type type() {
-            return ((java.lang.reflect.ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
+            return ((java.lang.reflect.ParameterizedType) getClass().getGenericSuperclass())
+                .getActualTypeArguments()[0];
         }
+
     }
 
     static class UpperCaseType implements SchemaType<String> {
@@ -86,5 +92,7 @@ class SchemaTypesTest {
         public Object dump(@org.jspecify.annotations.Nullable String value) {
             return value;
         }
+
     }
+
 }

@@ -15,13 +15,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.util.ClassUtils;
 
 /**
- * Fails start-up when PostgreSQL is reached through a connection pooler with settings that lose
- * work there ({@code schema.pooler=none}, the default). A pooler shows itself by the process id it
- * hands the driver at login (its own, for cancel requests) differing from the server process
- * that runs the statements. Through one, the driver must not prepare statements on the server
- * unless {@code schema.pooler} says how it pools. Whatever the setting, a pooler's refusal of a
- * startup parameter is named as the reason the connection failed. An application configured to
- * start without its database ({@code initialization-fail-timeout} below zero) is not held up.
+ * Fails start-up when PostgreSQL is reached through a connection pooler with settings
+ * that lose work there ({@code schema.pooler=none}, the default). A pooler shows itself
+ * by the process id it hands the driver at login (its own, for cancel requests) differing
+ * from the server process that runs the statements. Through one, the driver must not
+ * prepare statements on the server unless {@code schema.pooler} says how it pools.
+ * Whatever the setting, a pooler's refusal of a startup parameter is named as the reason
+ * the connection failed. An application configured to start without its database
+ * ({@code initialization-fail-timeout} below zero) is not held up.
  */
 final class PoolerCheck implements SmartInitializingSingleton {
 
@@ -94,11 +95,16 @@ final class PoolerCheck implements SmartInitializingSingleton {
                 + "or schema.pooler=session if the pooler gives each client a server connection of its own", null);
     }
 
-    /** Start-up refused for the pooler's sake; not to be mistaken for a failure of the check itself. */
+    /**
+     * Start-up refused for the pooler's sake; not to be mistaken for a failure of the
+     * check itself.
+     */
     static final class UnsafePoolerException extends IllegalStateException {
 
         UnsafePoolerException(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

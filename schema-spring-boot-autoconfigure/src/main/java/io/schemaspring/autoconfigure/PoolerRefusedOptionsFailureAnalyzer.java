@@ -8,8 +8,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains PgBouncer's {@code unsupported startup parameter: <name>} at start-up: a pooler takes
- * from clients only the startup parameters it knows or is told to ignore.
+ * Explains PgBouncer's {@code unsupported startup parameter: <name>} at start-up: a
+ * pooler takes from clients only the startup parameters it knows or is told to ignore.
  */
 class PoolerRefusedOptionsFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
@@ -28,7 +28,10 @@ class PoolerRefusedOptionsFailureAnalyzer extends AbstractFailureAnalyzer<SQLExc
         return refusal == null ? null : new FailureAnalysis(refusal.description(), refusal.action(), cause);
     }
 
-    /** The pooler's refusal of a startup parameter among the causes of {@code failure}, if any. */
+    /**
+     * The pooler's refusal of a startup parameter among the causes of {@code failure}, if
+     * any.
+     */
     static @Nullable Refusal refusal(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             Matcher matcher = cause.getMessage() != null ? REFUSAL.matcher(cause.getMessage()) : null;
@@ -43,9 +46,11 @@ class PoolerRefusedOptionsFailureAnalyzer extends AbstractFailureAnalyzer<SQLExc
     record Refusal(String message, String parameter) {
 
         String description() {
-            return "PostgreSQL is reached through a connection pooler that refused the connection (" + this.message + "): "
+            return "PostgreSQL is reached through a connection pooler that refused the connection (" + this.message
+                    + "): "
                     + (this.parameter.equals("options") ? "poolers such as PgBouncer take no startup options."
-                            : "the driver sent the startup parameter " + this.parameter + ", which the pooler does not know.");
+                            : "the driver sent the startup parameter " + this.parameter
+                                    + ", which the pooler does not know.");
         }
 
         String action() {
@@ -61,4 +66,5 @@ class PoolerRefusedOptionsFailureAnalyzer extends AbstractFailureAnalyzer<SQLExc
                     + "that sends it";
         }
     }
+
 }

@@ -19,10 +19,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Puts the application's {@link DataSource} (the only one, or the one named {@code dataSource})
- * behind a {@link ReplicaRoutingDataSource} over a HikariCP pool per {@code schema.replicas.nodes}
- * entry, so that JdbcTemplate, the transaction manager and the repositories all route. Start-up
- * fails when replicas are set and no data source was routed.
+ * Puts the application's {@link DataSource} (the only one, or the one named
+ * {@code dataSource}) behind a {@link ReplicaRoutingDataSource} over a HikariCP pool per
+ * {@code schema.replicas.nodes} entry, so that JdbcTemplate, the transaction manager and
+ * the repositories all route. Start-up fails when replicas are set and no data source was
+ * routed.
  */
 final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton {
 
@@ -39,7 +40,7 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
     ReplicaDataSourcePostProcessor(Environment environment) {
         this.binder = Binder.get(environment);
         this.replicas = this.binder.bind("schema.replicas", SchemaProperties.Replicas.class)
-                .orElseGet(SchemaProperties.Replicas::new);
+            .orElseGet(SchemaProperties.Replicas::new);
         this.pooler = SchemaPoolerAutoConfiguration.pooler(environment);
     }
 
@@ -57,7 +58,10 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
         return bean;
     }
 
-    /** Checks the bean definitions, not the instances, so that a lazily initialized data source passes. */
+    /**
+     * Checks the bean definitions, not the instances, so that a lazily initialized data
+     * source passes.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         List<String> names = List.of(this.beanFactory.getBeanNamesForType(DataSource.class, true, false));
@@ -69,7 +73,8 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
     }
 
     private boolean routes(String beanName) {
-        return "dataSource".equals(beanName) || this.beanFactory.getBeanNamesForType(DataSource.class, true, false).length == 1;
+        return "dataSource".equals(beanName)
+                || this.beanFactory.getBeanNamesForType(DataSource.class, true, false).length == 1;
     }
 
     private static boolean routing(DataSource dataSource) {
@@ -101,15 +106,18 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
                 throw new IllegalStateException("schema.replicas.nodes[" + i + "].name '" + name + "' is used twice "
                         + "(or is the primary's): give each replica a name of its own");
             }
-            HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class).url(node.getUrl())
-                    .username(node.getUsername() != null ? node.getUsername() : username)
-                    .password(node.getPassword() != null ? node.getPassword() : password)
-                    .build();
+            HikariDataSource pool = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(node.getUrl())
+                .username(node.getUsername() != null ? node.getUsername() : username)
+                .password(node.getPassword() != null ? node.getPassword() : password)
+                .build();
             pool.setPoolName("schema-" + name);
             pool.setReadOnly(true);
             pool.setConnectionTimeout(this.replicas.getConnectionTimeout().toMillis());
             pool.setMaximumPoolSize(this.replicas.getMaximumPoolSize());
-            // A replica that is down at start-up must not stop the application: its reads go to the primary.
+            // A replica that is down at start-up must not stop the application: its reads
+            // go to the primary.
             pool.setInitializationFailTimeout(-1);
             if (this.pooler == SchemaProperties.Pooler.TRANSACTION) {
                 TransactionPoolerSettings.apply(pool, "schema.replicas.nodes[" + i + "]");
@@ -118,4 +126,5 @@ final class ReplicaDataSourcePostProcessor implements BeanPostProcessor, BeanFac
         }
         return pools;
     }
+
 }

@@ -4,7 +4,10 @@ import io.schemaspring.data.RepositoryDefinitionException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Prints a repository method that cannot be implemented as a start-up report: interface, method, property, fix. */
+/**
+ * Prints a repository method that cannot be implemented as a start-up report: interface,
+ * method, property, fix.
+ */
 class RepositoryDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<RepositoryDefinitionException> {
 
     @Override
@@ -13,4 +16,5 @@ class RepositoryDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<Reposi
                 + (cause.property() != null ? ", property :" + cause.property() : "");
         return new FailureAnalysis(where + " is invalid: " + cause.reason() + ".", "Fix: " + cause.fix() + ".", cause);
     }
+
 }

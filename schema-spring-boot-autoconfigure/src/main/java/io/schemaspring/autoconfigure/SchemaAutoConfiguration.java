@@ -19,9 +19,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers the {@link SchemaRegistry}: every {@code @Schema} and {@code @EmbeddedSchema} class
- * below {@code schema.packages} (default: the application's package), validated at start-up, with
- * the application's custom types from {@link SchemaType} and {@link SchemaTypeContributor} beans.
+ * Registers the {@link SchemaRegistry}: every {@code @Schema} and {@code @EmbeddedSchema}
+ * class below {@code schema.packages} (default: the application's package), validated at
+ * start-up, with the application's custom types from {@link SchemaType} and
+ * {@link SchemaTypeContributor} beans.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SchemaProperties.class)
@@ -37,13 +38,14 @@ public final class SchemaAutoConfiguration {
         List<String> packages = SchemaPackages.resolve(properties, beanFactory);
         SchemaSettings settings = SchemaSettingsMapper.toSettings(properties, fieldSourceMapper.getIfAvailable());
         SchemaRegistry registry = SchemaRegistry.builder()
-                .settings(settings)
-                .types(applicationTypes(schemaTypes, typeContributors))
-                .generatorBeans(type -> beanFactory.getBeanProvider(type).getIfUnique())
-                .classLoader(beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory configurable
-                        ? configurable.getBeanClassLoader() : null)
-                .scan(packages.toArray(String[]::new))
-                .build();
+            .settings(settings)
+            .types(applicationTypes(schemaTypes, typeContributors))
+            .generatorBeans(type -> beanFactory.getBeanProvider(type).getIfUnique())
+            .classLoader(
+                    beanFactory instanceof org.springframework.beans.factory.config.ConfigurableBeanFactory configurable
+                            ? configurable.getBeanClassLoader() : null)
+            .scan(packages.toArray(String[]::new))
+            .build();
         long embedded = registry.all().stream().filter(SchemaMetadata::embedded).count();
         logger.info("Registered " + registry.all().size() + " schemas (" + embedded + " embedded) from packages "
                 + packages);
@@ -56,7 +58,10 @@ public final class SchemaAutoConfiguration {
         return new Changesets(registry);
     }
 
-    /** Every {@link SchemaType} bean, then every contributor, in order: a later mapping of a Java type wins. */
+    /**
+     * Every {@link SchemaType} bean, then every contributor, in order: a later mapping of
+     * a Java type wins.
+     */
     private static SchemaTypes applicationTypes(ObjectProvider<SchemaType<?>> schemaTypes,
             ObjectProvider<SchemaTypeContributor> typeContributors) {
         SchemaTypes.Builder types = SchemaTypes.builder();
@@ -64,4 +69,5 @@ public final class SchemaAutoConfiguration {
         typeContributors.orderedStream().forEach(contributor -> contributor.contribute(types));
         return types.build();
     }
+
 }

@@ -8,9 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Registers the Jackson module that writes schema structs (redacted fields left out, loaded associations only). */
+/**
+ * Registers the Jackson module that writes schema structs (redacted fields left out,
+ * loaded associations only).
+ */
 @AutoConfiguration(after = SchemaAutoConfiguration.class, before = JacksonAutoConfiguration.class)
-@ConditionalOnClass({JacksonAutoConfiguration.class, SchemaJacksonModule.class})
+@ConditionalOnClass({ JacksonAutoConfiguration.class, SchemaJacksonModule.class })
 public final class SchemaJacksonAutoConfiguration {
 
     @Bean
@@ -18,4 +21,5 @@ public final class SchemaJacksonAutoConfiguration {
     SchemaJacksonModule schemaJacksonModule(SchemaRegistry registry) {
         return new SchemaJacksonModule(registry);
     }
+
 }

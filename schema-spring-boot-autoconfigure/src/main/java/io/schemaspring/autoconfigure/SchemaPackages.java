@@ -4,7 +4,10 @@ import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 
-/** The packages scanned for schemas and repositories: {@code schema.packages}, else the application's package. */
+/**
+ * The packages scanned for schemas and repositories: {@code schema.packages}, else the
+ * application's package.
+ */
 final class SchemaPackages {
 
     private SchemaPackages() {
@@ -19,4 +22,5 @@ final class SchemaPackages {
         }
         return List.of();
     }
+
 }

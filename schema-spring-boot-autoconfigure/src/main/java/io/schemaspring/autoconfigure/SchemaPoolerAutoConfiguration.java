@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * A connection pooler in front of PostgreSQL ({@code schema.pooler}): the driver set up for a
- * pooler in transaction mode, and start-up refused when a pooler is found with settings that
- * lose work behind it.
+ * A connection pooler in front of PostgreSQL ({@code schema.pooler}): the driver set up
+ * for a pooler in transaction mode, and start-up refused when a pooler is found with
+ * settings that lose work behind it.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(name = "org.postgresql.PGConnection")
@@ -26,8 +26,9 @@ public final class SchemaPoolerAutoConfiguration {
     }
 
     static SchemaProperties.Pooler pooler(Environment environment) {
-        return Binder.get(environment).bind("schema.pooler", SchemaProperties.Pooler.class)
-                .orElse(SchemaProperties.Pooler.NONE);
+        return Binder.get(environment)
+            .bind("schema.pooler", SchemaProperties.Pooler.class)
+            .orElse(SchemaProperties.Pooler.NONE);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -39,5 +40,7 @@ public final class SchemaPoolerAutoConfiguration {
         static TransactionPoolerPostProcessor schemaTransactionPoolerPostProcessor() {
             return new TransactionPoolerPostProcessor();
         }
+
     }
+
 }

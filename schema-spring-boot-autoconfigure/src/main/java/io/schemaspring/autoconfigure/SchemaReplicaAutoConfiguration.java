@@ -22,12 +22,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Read replicas ({@code schema.replicas.nodes}): the application's data source routes reads to
- * them, and in a servlet application each client reads its own writes
+ * Read replicas ({@code schema.replicas.nodes}): the application's data source routes
+ * reads to them, and in a servlet application each client reads its own writes
  * ({@code schema.replicas.read-your-writes=client}, the default).
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {JdbcTemplateAutoConfiguration.class,
-        DataSourceTransactionManagerAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class})
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        before = { JdbcTemplateAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+                SchemaRepositoryAutoConfiguration.class })
 @Conditional(OnReplicasCondition.class)
 public final class SchemaReplicaAutoConfiguration {
 
@@ -39,9 +40,13 @@ public final class SchemaReplicaAutoConfiguration {
         static ReplicaDataSourcePostProcessor schemaReplicaDataSourcePostProcessor(Environment environment) {
             return new ReplicaDataSourcePostProcessor(environment);
         }
+
     }
 
-    /** Replicas are HikariCP pools: without HikariCP, say so instead of ignoring {@code schema.replicas}. */
+    /**
+     * Replicas are HikariCP pools: without HikariCP, say so instead of ignoring
+     * {@code schema.replicas}.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingClass("com.zaxxer.hikari.HikariDataSource")
     static class MissingHikariConfiguration {
@@ -52,21 +57,25 @@ public final class SchemaReplicaAutoConfiguration {
                     + "replicas' pools are HikariCP pools. Add com.zaxxer:HikariCP (spring-boot-starter-jdbc brings it), "
                     + "or remove schema.replicas");
         }
+
     }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass({ReadYourWritesFilter.class, FilterRegistrationBean.class})
+    @ConditionalOnClass({ ReadYourWritesFilter.class, FilterRegistrationBean.class })
     @Conditional(OnReadYourWritesCondition.class)
     static class ReadYourWritesConfiguration {
 
-        /** Early in the chain, so that whatever the request does later reads its own writes. */
+        /**
+         * Early in the chain, so that whatever the request does later reads its own
+         * writes.
+         */
         @Bean
         FilterRegistrationBean<ReadYourWritesFilter> schemaReadYourWritesFilter(DataSource dataSource,
                 Environment environment) throws SQLException {
             SchemaProperties.ReadYourWrites mode = Binder.get(environment)
-                    .bind("schema.replicas.read-your-writes", SchemaProperties.ReadYourWrites.class)
-                    .orElse(SchemaProperties.ReadYourWrites.CLIENT);
+                .bind("schema.replicas.read-your-writes", SchemaProperties.ReadYourWrites.class)
+                .orElse(SchemaProperties.ReadYourWrites.CLIENT);
             ReadYourWritesFilter filter = mode == SchemaProperties.ReadYourWrites.CLIENT
                     && dataSource.isWrapperFor(ReplicaRoutingDataSource.class)
                             ? new ReadYourWritesFilter(dataSource.unwrap(ReplicaRoutingDataSource.class))
@@ -75,6 +84,7 @@ public final class SchemaReplicaAutoConfiguration {
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
             return registration;
         }
+
     }
 
     /** Read-your-writes is on unless {@code schema.replicas.read-your-writes=none}. */
@@ -86,6 +96,9 @@ public final class SchemaReplicaAutoConfiguration {
 
         @ConditionalOnProperty(name = "schema.replicas.read-your-writes", havingValue = "none")
         static final class TurnedOff {
+
         }
+
     }
+
 }

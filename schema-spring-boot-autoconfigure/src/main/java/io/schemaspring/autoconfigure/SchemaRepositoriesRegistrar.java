@@ -27,8 +27,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Registers one repository bean per schema: the user's interface extending
- * {@code SchemaRepository<T, ID>} when there is one (a Spring Data repository factory bean), else a {@code SchemaRepository<T, ID>}
- * typed with the schema and its key type, so it is injected by generic type.
+ * {@code SchemaRepository<T, ID>} when there is one (a Spring Data repository factory
+ * bean), else a {@code SchemaRepository<T, ID>} typed with the schema and its key type,
+ * so it is injected by generic type.
  */
 final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -41,8 +42,9 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         ConfigurableListableBeanFactory beanFactory = (ConfigurableListableBeanFactory) registry;
-        SchemaProperties properties = Binder.get(this.environment).bind("schema", SchemaProperties.class)
-                .orElseGet(SchemaProperties::new);
+        SchemaProperties properties = Binder.get(this.environment)
+            .bind("schema", SchemaProperties.class)
+            .orElseGet(SchemaProperties::new);
         List<String> packages = SchemaPackages.resolve(properties, beanFactory);
         ClassLoader classLoader = beanFactory.getBeanClassLoader() != null ? beanFactory.getBeanClassLoader()
                 : ClassUtils.getDefaultClassLoader();
@@ -69,21 +71,28 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
     }
 
     /**
-     * Spring Data's way: the bean is a {@link SchemaRepositoryFactoryBean} of the interface, typed
-     * {@code SchemaRepositoryFactoryBean<BookRepository, Book, Long>} so it matches by generic type.
+     * Spring Data's way: the bean is a {@link SchemaRepositoryFactoryBean} of the
+     * interface, typed {@code SchemaRepositoryFactoryBean<BookRepository, Book, Long>} so
+     * it matches by generic type.
      */
-    private static RootBeanDefinition userRepository(Class<?> repositoryInterface, Class<?> schema, SchemaSettings settings) {
-        Class<?> idType = ResolvableType.forClass(repositoryInterface).as(SchemaRepository.class).getGeneric(1)
-                .toClass();
+    private static RootBeanDefinition userRepository(Class<?> repositoryInterface, Class<?> schema,
+            SchemaSettings settings) {
+        Class<?> idType = ResolvableType.forClass(repositoryInterface)
+            .as(SchemaRepository.class)
+            .getGeneric(1)
+            .toClass();
         RootBeanDefinition definition = new RootBeanDefinition(SchemaRepositoryFactoryBean.class);
-        definition.setTargetType(ResolvableType.forClassWithGenerics(SchemaRepositoryFactoryBean.class, repositoryInterface,
-                schema, idType == Object.class ? PrimaryKeys.idType(schema, settings) : idType));
+        definition.setTargetType(ResolvableType.forClassWithGenerics(SchemaRepositoryFactoryBean.class,
+                repositoryInterface, schema, idType == Object.class ? PrimaryKeys.idType(schema, settings) : idType));
         definition.getConstructorArgumentValues().addIndexedArgumentValue(0, repositoryInterface);
         definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, repositoryInterface);
         return definition;
     }
 
-    /** Constructor arguments rather than an instance supplier, so Spring AOT can write the definition as code. */
+    /**
+     * Constructor arguments rather than an instance supplier, so Spring AOT can write the
+     * definition as code.
+     */
     private static RootBeanDefinition schemaRepository(Class<?> schema, Class<?> idType) {
         RootBeanDefinition definition = new RootBeanDefinition(SimpleSchemaRepository.class);
         definition.setTargetType(ResolvableType.forClassWithGenerics(SimpleSchemaRepository.class, schema, idType));
@@ -91,4 +100,5 @@ final class SchemaRepositoriesRegistrar implements BeanDefinitionRegistryPostPro
         definition.getConstructorArgumentValues().addIndexedArgumentValue(1, schema);
         return definition;
     }
+
 }

@@ -23,13 +23,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@link Repo} on the application's {@link DataSource}, and a {@code SchemaRepository<T, ID>}
- * bean for every schema (or the user's interface extending it).
+ * The {@link Repo} on the application's {@link DataSource}, and a
+ * {@code SchemaRepository<T, ID>} bean for every schema (or the user's interface
+ * extending it).
  */
-@AutoConfiguration(after = {SchemaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-        DataSourceTransactionManagerAutoConfiguration.class},
-        afterName = {"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-                "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
+@AutoConfiguration(
+        after = { SchemaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+                DataSourceTransactionManagerAutoConfiguration.class },
+        afterName = { "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+                "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration" })
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 public final class SchemaRepositoryAutoConfiguration {
@@ -41,16 +43,16 @@ public final class SchemaRepositoryAutoConfiguration {
     }
 
     /**
-     * Embeds and maps are stored with a JSON mapper of the starter's own, so that the stored
-     * format never follows settings made for HTTP payloads. Operations are observed when the
-     * application has an {@link ObservationRegistry} (Boot's, with actuator), with the user's
-     * {@link RepoObservationConvention} if one is declared.
+     * Embeds and maps are stored with a JSON mapper of the starter's own, so that the
+     * stored format never follows settings made for HTTP payloads. Operations are
+     * observed when the application has an {@link ObservationRegistry} (Boot's, with
+     * actuator), with the user's {@link RepoObservationConvention} if one is declared.
      */
     @Bean
     @ConditionalOnMissingBean
-    Repo schemaRepo(SchemaRegistry registry, DataSource dataSource, Dialect dialect, ObjectProvider<JdbcTemplate> jdbcTemplate,
-            ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock,
-            ObjectProvider<ObservationRegistry> observationRegistry,
+    Repo schemaRepo(SchemaRegistry registry, DataSource dataSource, Dialect dialect,
+            ObjectProvider<JdbcTemplate> jdbcTemplate, ObjectProvider<PlatformTransactionManager> transactionManager,
+            ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<RepoObservationConvention> observationConvention) {
         Repo repo = new Repo(registry, jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource)), dialect,
                 JsonMapper.builder().build(),
@@ -62,9 +64,9 @@ public final class SchemaRepositoryAutoConfiguration {
     }
 
     /**
-     * Validates the database against the schemas ({@code schema.validation.mode}) once every
-     * singleton exists, so after Flyway's and Liquibase's migrations and the DataSource
-     * initialization.
+     * Validates the database against the schemas ({@code schema.validation.mode}) once
+     * every singleton exists, so after Flyway's and Liquibase's migrations and the
+     * DataSource initialization.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -77,4 +79,5 @@ public final class SchemaRepositoryAutoConfiguration {
     static SchemaRepositoriesRegistrar schemaRepositoriesRegistrar(Environment environment) {
         return new SchemaRepositoriesRegistrar(environment);
     }
+
 }

@@ -21,14 +21,16 @@ import org.springframework.data.repository.Repository;
 import org.springframework.transaction.interceptor.TransactionalProxy;
 
 /**
- * {@code RuntimeHints} for what the starter reaches reflectively at run time: each schema's
- * fields, constructors and (records) accessors, the custom types and generators it names, and
- * the repository interfaces with the JDK proxies Spring Data builds for them.
+ * {@code RuntimeHints} for what the starter reaches reflectively at run time: each
+ * schema's fields, constructors and (records) accessors, the custom types and generators
+ * it names, and the repository interfaces with the JDK proxies Spring Data builds for
+ * them.
  */
 final class SchemaRuntimeHintsAotProcessor implements BeanFactoryInitializationAotProcessor {
 
     @Override
-    public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
+    public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+            ConfigurableListableBeanFactory beanFactory) {
         String[] registries = beanFactory.getBeanNamesForType(SchemaRegistry.class, false, false);
         if (registries.length == 0) {
             return null;
@@ -40,13 +42,14 @@ final class SchemaRuntimeHintsAotProcessor implements BeanFactoryInitializationA
 
     static void register(RuntimeHints hints, SchemaRegistry registry, List<Class<?>> repositories) {
         for (SchemaMetadata schema : registry.all()) {
-            hints.reflection().registerType(schema.schemaClass(), MemberCategory.ACCESS_DECLARED_FIELDS,
-                    MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_DECLARED_METHODS);
+            hints.reflection()
+                .registerType(schema.schemaClass(), MemberCategory.ACCESS_DECLARED_FIELDS,
+                        MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_DECLARED_METHODS);
             for (String name : schema.fields()) {
                 FieldMetadata field = schema.field(name);
                 if (field.type() instanceof CustomType custom) {
-                    hints.reflection().registerType(custom.schemaType().getClass(),
-                            MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+                    hints.reflection()
+                        .registerType(custom.schemaType().getClass(), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
                 }
                 FieldGenerator<?> generator = schema.generator(name);
                 if (generator != null) {
@@ -56,8 +59,9 @@ final class SchemaRuntimeHintsAotProcessor implements BeanFactoryInitializationA
         }
         for (Class<?> repository : repositories) {
             hints.reflection().registerType(repository, MemberCategory.INVOKE_PUBLIC_METHODS);
-            hints.proxies().registerJdkProxy(
-                    AopProxyUtils.completeJdkProxyInterfaces(repository, Repository.class, TransactionalProxy.class));
+            hints.proxies()
+                .registerJdkProxy(AopProxyUtils.completeJdkProxyInterfaces(repository, Repository.class,
+                        TransactionalProxy.class));
         }
     }
 
@@ -72,4 +76,5 @@ final class SchemaRuntimeHintsAotProcessor implements BeanFactoryInitializationA
         }
         return interfaces;
     }
+
 }

@@ -16,19 +16,20 @@ final class SchemaSettingsMapper {
                 : properties.getFieldSourceMapper() == SchemaProperties.FieldSourceMapperKind.IDENTITY
                         ? FieldSourceMapper.IDENTITY : FieldSourceMapper.SNAKE_CASE;
         return SchemaSettings.builder()
-                .prefix(properties.getPrefix())
-                .context(properties.getContext())
-                .primaryKeyName(properties.getPrimaryKey().getName())
-                .primaryKeyType(properties.getPrimaryKey().getType())
-                .primaryKeyAutogenerate(properties.getPrimaryKey().isAutogenerate())
-                .foreignKeyType(properties.getForeignKeyType())
-                .timestampsType(timestamps.getType())
-                .insertedAt(timestamps.getInsertedAt())
-                .updatedAt(timestamps.getUpdatedAt())
-                .insertedAtSource(timestamps.getInsertedAtSource())
-                .updatedAtSource(timestamps.getUpdatedAtSource())
-                .fieldSourceMapper(mapper)
-                .bytecode(properties.getBytecode().isEnabled())
-                .build();
+            .prefix(properties.getPrefix())
+            .context(properties.getContext())
+            .primaryKeyName(properties.getPrimaryKey().getName())
+            .primaryKeyType(properties.getPrimaryKey().getType())
+            .primaryKeyAutogenerate(properties.getPrimaryKey().isAutogenerate())
+            .foreignKeyType(properties.getForeignKeyType())
+            .timestampsType(timestamps.getType())
+            .insertedAt(timestamps.getInsertedAt())
+            .updatedAt(timestamps.getUpdatedAt())
+            .insertedAtSource(timestamps.getInsertedAtSource())
+            .updatedAtSource(timestamps.getUpdatedAtSource())
+            .fieldSourceMapper(mapper)
+            .bytecode(properties.getBytecode().isEnabled())
+            .build();
     }
+
 }

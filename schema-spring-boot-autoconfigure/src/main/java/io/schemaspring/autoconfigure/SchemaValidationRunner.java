@@ -13,8 +13,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Checks the database against the schemas after every singleton (Flyway's and Liquibase's
- * initializers included) is created: {@code warn} logs the report once, {@code fail} throws
- * {@link SchemaValidationException} with it.
+ * initializers included) is created: {@code warn} logs the report once, {@code fail}
+ * throws {@link SchemaValidationException} with it.
  */
 public class SchemaValidationRunner implements SmartInitializingSingleton {
 
@@ -29,10 +29,12 @@ public class SchemaValidationRunner implements SmartInitializingSingleton {
     private final ValidationMode mode;
 
     /**
-     * Creates the runner that checks {@code registry}'s schemas against the tables {@code dataSource} reaches, in
-     * {@code dialect}; {@code mode} {@link ValidationMode#NONE} turns the check off.
+     * Creates the runner that checks {@code registry}'s schemas against the tables
+     * {@code dataSource} reaches, in {@code dialect}; {@code mode}
+     * {@link ValidationMode#NONE} turns the check off.
      */
-    public SchemaValidationRunner(SchemaRegistry registry, DataSource dataSource, Dialect dialect, ValidationMode mode) {
+    public SchemaValidationRunner(SchemaRegistry registry, DataSource dataSource, Dialect dialect,
+            ValidationMode mode) {
         this.registry = registry;
         this.dataSource = dataSource;
         this.dialect = dialect;
@@ -63,4 +65,5 @@ public class SchemaValidationRunner implements SmartInitializingSingleton {
         }
         logger.warn(report);
     }
+
 }

@@ -37,13 +37,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Web casting for servlet applications: the casting binder for schema {@code @ModelAttribute}s,
- * {@code @Cast Changeset<T>} arguments and problem responses. Off with {@code schema.web.enabled=false}.
+ * Web casting for servlet applications: the casting binder for schema
+ * {@code @ModelAttribute}s, {@code @Cast Changeset<T>} arguments and problem responses.
+ * Off with {@code schema.web.enabled=false}.
  */
-@AutoConfiguration(after = {SchemaRepositoryAutoConfiguration.class, WebMvcAutoConfiguration.class},
+@AutoConfiguration(after = { SchemaRepositoryAutoConfiguration.class, WebMvcAutoConfiguration.class },
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({DispatcherServlet.class, ChangesetArgumentResolver.class})
+@ConditionalOnClass({ DispatcherServlet.class, ChangesetArgumentResolver.class })
 @ConditionalOnBooleanProperty(name = "schema.web.enabled", matchIfMissing = true)
 public final class SchemaWebMvcAutoConfiguration {
 
@@ -69,8 +70,8 @@ public final class SchemaWebMvcAutoConfiguration {
     @ConditionalOnMissingBean
     ChangesetArgumentResolver changesetArgumentResolver(SchemaRegistry registry, ObjectProvider<Repo> repo,
             SchemaProperties properties) {
-        return new ChangesetArgumentResolver(registry, repo,
-                new RequestParams(properties.getWeb().getMaxPayloadSize().toBytes(), properties.getWeb().getMaxDepth()));
+        return new ChangesetArgumentResolver(registry, repo, new RequestParams(
+                properties.getWeb().getMaxPayloadSize().toBytes(), properties.getWeb().getMaxDepth()));
     }
 
     @Bean
@@ -91,15 +92,16 @@ public final class SchemaWebMvcAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "schema.web.idempotency.enabled")
-    @ConditionalOnBean({JdbcTemplate.class, Dialect.class, PlatformTransactionManager.class})
+    @ConditionalOnBean({ JdbcTemplate.class, Dialect.class, PlatformTransactionManager.class })
     static class IdempotencyConfiguration {
 
         static final int IDEMPOTENCY_FILTER_ORDER = -90;
 
         /**
-         * After read-your-writes, so that the position is read once the write's transaction has
-         * committed, and after Spring Security's filter chain (-100), so that a stored outcome is
-         * replayed only to a request that passed it, and the user is part of the fingerprint.
+         * After read-your-writes, so that the position is read once the write's
+         * transaction has committed, and after Spring Security's filter chain (-100), so
+         * that a stored outcome is replayed only to a request that passed it, and the
+         * user is part of the fingerprint.
          */
         @Bean
         FilterRegistrationBean<IdempotencyFilter> schemaIdempotencyFilter(JdbcTemplate jdbc, Dialect dialect,
@@ -110,8 +112,9 @@ public final class SchemaWebMvcAutoConfiguration {
                         + idempotency.getRetention() + ": outcomes are replayed for that long");
             }
             createTableUnlessThere(jdbc, dialect);
-            FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
-                    jdbc, dialect, transactions, idempotency.getRetention(), properties.getWeb().getMaxPayloadSize().toBytes()));
+            FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                    new IdempotencyFilter(jdbc, dialect, transactions, idempotency.getRetention(),
+                            properties.getWeb().getMaxPayloadSize().toBytes()));
             registration.setOrder(IDEMPOTENCY_FILTER_ORDER);
             return registration;
         }
@@ -125,5 +128,7 @@ public final class SchemaWebMvcAutoConfiguration {
                 jdbc.execute(SchemaDdl.createTable(IdempotencyRecord.REGISTRY, table, dialect));
             }
         }
+
     }
+
 }

@@ -7,9 +7,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 
 /**
- * Applies {@link TransactionPoolerSettings} to the application's HikariCP pools once their
- * properties are bound and before the pool starts: ordered, so that it runs before the replica
- * routing wraps (and first connects) the data source.
+ * Applies {@link TransactionPoolerSettings} to the application's HikariCP pools once
+ * their properties are bound and before the pool starts: ordered, so that it runs before
+ * the replica routing wraps (and first connects) the data source.
  */
 final class TransactionPoolerPostProcessor implements BeanPostProcessor, Ordered {
 
@@ -22,7 +22,8 @@ final class TransactionPoolerPostProcessor implements BeanPostProcessor, Ordered
                 }
             }
             catch (SQLException ex) {
-                throw new IllegalStateException("Could not reach the HikariCP pool of DataSource '" + beanName + "'", ex);
+                throw new IllegalStateException("Could not reach the HikariCP pool of DataSource '" + beanName + "'",
+                        ex);
             }
         }
         return bean;
@@ -32,4 +33,5 @@ final class TransactionPoolerPostProcessor implements BeanPostProcessor, Ordered
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
     }
+
 }

@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PgJDBC's settings for a pooler in transaction mode ({@code schema.pooler=transaction}): no
- * statement prepared on the server ({@code prepareThreshold=0}: a prepared statement lives on a
- * server connection the pooler hands to another client after the transaction, and PgJDBC
- * prepares even {@code COMMIT} and {@code ROLLBACK}), and no startup {@code options}, which such
- * a pooler refuses or silently drops.
+ * PgJDBC's settings for a pooler in transaction mode ({@code schema.pooler=transaction}):
+ * no statement prepared on the server ({@code prepareThreshold=0}: a prepared statement
+ * lives on a server connection the pooler hands to another client after the transaction,
+ * and PgJDBC prepares even {@code COMMIT} and {@code ROLLBACK}), and no startup
+ * {@code options}, which such a pooler refuses or silently drops.
  */
 final class TransactionPoolerSettings {
 
@@ -20,15 +20,19 @@ final class TransactionPoolerSettings {
     private TransactionPoolerSettings() {
     }
 
-    /** Sets {@code pool} up for the pooler, or fails naming {@code properties} and the fix. */
+    /**
+     * Sets {@code pool} up for the pooler, or fails naming {@code properties} and the
+     * fix.
+     */
     static void apply(HikariDataSource pool, String properties) {
         String url = pool.getJdbcUrl() != null ? pool.getJdbcUrl() : "";
         Matcher parameter = URL_PARAMETER.matcher(url);
         while (parameter.find()) {
             check(parameter.group(1).toLowerCase(Locale.ROOT), parameter.group(2), properties + ".url");
         }
-        pool.getDataSourceProperties().forEach((name, value) -> check(String.valueOf(name).toLowerCase(Locale.ROOT),
-                String.valueOf(value), properties + ".hikari.data-source-properties." + name));
+        pool.getDataSourceProperties()
+            .forEach((name, value) -> check(String.valueOf(name).toLowerCase(Locale.ROOT), String.valueOf(value),
+                    properties + ".hikari.data-source-properties." + name));
         if ("0".equals(String.valueOf(pool.getDataSourceProperties().get("prepareThreshold")))) {
             return;
         }
@@ -46,12 +50,15 @@ final class TransactionPoolerSettings {
         if (name.equals("options")) {
             throw new IllegalStateException("schema.pooler=transaction, but " + where + " sets the startup options '"
                     + value + "', which a transaction pooler such as PgBouncer refuses (unsupported startup parameter) "
-                    + "or drops: remove them, and " + PoolerRefusedOptionsFailureAnalyzer.TIMEOUTS_THAT_SURVIVE_POOLING);
+                    + "or drops: remove them, and "
+                    + PoolerRefusedOptionsFailureAnalyzer.TIMEOUTS_THAT_SURVIVE_POOLING);
         }
         if (name.equals("preparethreshold") && !value.trim().equals("0")) {
-            throw new IllegalStateException("schema.pooler=transaction, but " + where + " sets prepareThreshold=" + value
+            throw new IllegalStateException("schema.pooler=transaction, but " + where + " sets prepareThreshold="
+                    + value
                     + ": statements prepared on the server outlive the transaction on a connection the pooler hands "
                     + "to other clients. Remove it (the starter sets prepareThreshold=0)");
         }
     }
+
 }

@@ -22,18 +22,20 @@ final class PgBouncer {
     }
 
     static void require() {
-        try (Connection connection = DriverManager.getConnection(URL + "?user=postgres&connectTimeout=3&prepareThreshold=0")) {
+        try (Connection connection = DriverManager
+            .getConnection(URL + "?user=postgres&connectTimeout=3&prepareThreshold=0")) {
             return;
         }
         catch (SQLException ex) {
             String reason = "PgBouncer is not reachable at " + URL + " (" + ex.getMessage() + ")";
             String required = System.getenv("SCHEMA_IT_REQUIRED");
             if (required != null && Arrays.stream(required.split(","))
-                    .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals("pgbouncer"))) {
+                .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals("pgbouncer"))) {
                 fail(reason + ", but SCHEMA_IT_REQUIRED=" + required + " requires it");
             }
             System.out.println("[schema-it] NOTICE: " + reason + ": skipping the PgBouncer tests");
             Assumptions.abort(reason);
         }
     }
+
 }

@@ -38,18 +38,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PgBouncerPoolerAutoConfigurationTest {
 
-    private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(DataSourceAutoConfiguration.class,
-            JdbcTemplateAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-            TransactionAutoConfiguration.class, SchemaAutoConfiguration.class, SchemaPoolerAutoConfiguration.class,
-            SchemaReplicaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class);
+    private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
+            DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+            SchemaAutoConfiguration.class, SchemaPoolerAutoConfiguration.class, SchemaReplicaAutoConfiguration.class,
+            SchemaRepositoryAutoConfiguration.class);
 
     private final ApplicationContextRunner throughPgBouncer = new ApplicationContextRunner()
-            .withConfiguration(AUTO_CONFIGURATIONS)
-            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.replica",
-                    "spring.datasource.url=" + PgBouncer.URL, "spring.datasource.username=postgres");
+        .withConfiguration(AUTO_CONFIGURATIONS)
+        .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.replica",
+                "spring.datasource.url=" + PgBouncer.URL, "spring.datasource.username=postgres");
 
     private final JdbcTemplate primary = new JdbcTemplate(
-            new org.springframework.jdbc.datasource.DriverManagerDataSource(ReplicaCluster.PRIMARY_URL + "?user=postgres"));
+            new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    ReplicaCluster.PRIMARY_URL + "?user=postgres"));
 
     @BeforeAll
     void createTables() {
@@ -85,62 +87,74 @@ class PgBouncerPoolerAutoConfigurationTest {
     @Test
     void theSameSettingsStraightToPostgresStartUp() {
         this.throughPgBouncer.withPropertyValues("spring.datasource.url=" + ReplicaCluster.PRIMARY_URL)
-                .run(context -> assertThat(context).hasNotFailed());
+            .run(context -> assertThat(context).hasNotFailed());
     }
 
     @Test
     void startupOptionsThePoolerRefusesStopStartUpWithTheFix() {
-        this.throughPgBouncer.withPropertyValues("schema.pooler=session",
-                "spring.datasource.hikari.data-source-properties.options=-c statement_timeout=10s").run(context -> {
-                    assertThat(context).hasFailed();
-                    FailureAnalysis analysis = new PoolerRefusedOptionsFailureAnalyzer().analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).isEqualTo("PostgreSQL is reached through a connection pooler "
-                            + "that refused the connection (FATAL: unsupported startup parameter: options): poolers "
-                            + "such as PgBouncer take no startup options.");
-                    assertThat(analysis.getAction()).isEqualTo("Remove options from spring.datasource.url and "
-                            + "spring.datasource.hikari.data-source-properties, and set the timeouts where they survive "
-                            + "pooling, with ALTER ROLE <user> SET statement_timeout = '10s' on the server, or "
-                            + "spring.jdbc.template.query-timeout");
-                });
+        this.throughPgBouncer
+            .withPropertyValues("schema.pooler=session",
+                    "spring.datasource.hikari.data-source-properties.options=-c statement_timeout=10s")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new PoolerRefusedOptionsFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).isEqualTo("PostgreSQL is reached through a connection pooler "
+                        + "that refused the connection (FATAL: unsupported startup parameter: options): poolers "
+                        + "such as PgBouncer take no startup options.");
+                assertThat(analysis.getAction()).isEqualTo("Remove options from spring.datasource.url and "
+                        + "spring.datasource.hikari.data-source-properties, and set the timeouts where they survive "
+                        + "pooling, with ALTER ROLE <user> SET statement_timeout = '10s' on the server, or "
+                        + "spring.jdbc.template.query-timeout");
+            });
     }
 
     @Test
     void anotherRefusedStartupParameterIsNamedWithItsOwnFix() {
-        this.throughPgBouncer.withPropertyValues("schema.pooler=session",
-                "spring.datasource.url=" + PgBouncer.URL + "?currentSchema=blog").run(context -> {
-                    assertThat(context).hasFailed();
-                    FailureAnalysis analysis = new PoolerRefusedOptionsFailureAnalyzer().analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).isEqualTo("PostgreSQL is reached through a connection pooler "
-                            + "that refused the connection (FATAL: unsupported startup parameter: search_path): the "
-                            + "driver sent the startup parameter search_path, which the pooler does not know.");
-                    assertThat(analysis.getAction()).startsWith("Remove currentSchema from the JDBC URL");
-                });
+        this.throughPgBouncer
+            .withPropertyValues("schema.pooler=session",
+                    "spring.datasource.url=" + PgBouncer.URL + "?currentSchema=blog")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new PoolerRefusedOptionsFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).isEqualTo("PostgreSQL is reached through a connection pooler "
+                        + "that refused the connection (FATAL: unsupported startup parameter: search_path): the "
+                        + "driver sent the startup parameter search_path, which the pooler does not know.");
+                assertThat(analysis.getAction()).startsWith("Remove currentSchema from the JDBC URL");
+            });
     }
 
     @Test
     void transactionModeRefusesStartupOptionsBeforeConnecting() {
-        this.throughPgBouncer.withPropertyValues("schema.pooler=transaction",
-                "spring.datasource.hikari.data-source-properties.options=-c statement_timeout=10s").run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().hasMessage("schema.pooler=transaction, but "
+        this.throughPgBouncer
+            .withPropertyValues("schema.pooler=transaction",
+                    "spring.datasource.hikari.data-source-properties.options=-c statement_timeout=10s")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("schema.pooler=transaction, but "
                             + "spring.datasource.hikari.data-source-properties.options sets the startup options "
                             + "'-c statement_timeout=10s', which a transaction pooler such as PgBouncer refuses "
                             + "(unsupported startup parameter) or drops: remove them, and set the timeouts where they "
                             + "survive pooling, with ALTER ROLE <user> SET statement_timeout = '10s' on the server, or "
                             + "spring.jdbc.template.query-timeout");
-                });
+            });
     }
 
     @Test
     void transactionModeRefusesAPrepareThresholdInTheUrl() {
-        this.throughPgBouncer.withPropertyValues("schema.pooler=transaction",
-                "spring.datasource.url=" + PgBouncer.URL + "?prepareThreshold=3").run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().hasMessage("schema.pooler=transaction, but "
+        this.throughPgBouncer
+            .withPropertyValues("schema.pooler=transaction",
+                    "spring.datasource.url=" + PgBouncer.URL + "?prepareThreshold=3")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("schema.pooler=transaction, but "
                             + "spring.datasource.url sets prepareThreshold=3: statements prepared on the server outlive "
                             + "the transaction on a connection the pooler hands to other clients. Remove it (the "
                             + "starter sets prepareThreshold=0)");
-                });
+            });
     }
 
     @Test
@@ -155,45 +169,52 @@ class PgBouncerPoolerAutoConfigurationTest {
 
     @Test
     void aQueryTimeoutSurvivesPoolingAndLeavesTheConnectionUsable() {
-        this.throughPgBouncer.withPropertyValues("schema.pooler=transaction", "spring.jdbc.template.query-timeout=1s",
-                "spring.datasource.hikari.maximum-pool-size=1").run(context -> {
-                    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-                    assertThatThrownBy(() -> jdbc.queryForObject("SELECT pg_sleep(5)", Object.class))
-                            .isInstanceOf(QueryTimeoutException.class);
-                    assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
-                });
+        this.throughPgBouncer
+            .withPropertyValues("schema.pooler=transaction", "spring.jdbc.template.query-timeout=1s",
+                    "spring.datasource.hikari.maximum-pool-size=1")
+            .run(context -> {
+                JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                assertThatThrownBy(() -> jdbc.queryForObject("SELECT pg_sleep(5)", Object.class))
+                    .isInstanceOf(QueryTimeoutException.class);
+                assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+            });
     }
 
     @Test
     void everyAcknowledgedWriteOfTwentyConcurrentClientsIsThereAfterwards() {
-        this.throughPgBouncer.withPropertyValues("schema.pooler=transaction", "spring.datasource.hikari.maximum-pool-size=20")
-                .run(context -> {
-                    Repo repo = context.getBean(Repo.class);
-                    TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-                    ExecutorService clients = Executors.newFixedThreadPool(20);
-                    try {
-                        List<Future<List<String>>> acknowledged = new ArrayList<>();
-                        for (int client = 0; client < 20; client++) {
-                            int id = client;
-                            acknowledged.add(clients.submit(() -> writes(repo, transaction, id)));
-                        }
-                        List<String> names = new ArrayList<>();
-                        for (Future<List<String>> written : acknowledged) {
-                            names.addAll(written.get(120, TimeUnit.SECONDS));
-                        }
-                        assertThat(names).hasSize(20 * 25);
-                        assertThat(this.primary.queryForList("SELECT name FROM scale_tallies WHERE hits = 1", String.class))
-                                .containsExactlyInAnyOrderElementsOf(names);
-                        assertThat(this.primary.queryForObject("SELECT count(*) FROM scale_tallies", Integer.class))
-                                .isEqualTo(20 * 25);
+        this.throughPgBouncer
+            .withPropertyValues("schema.pooler=transaction", "spring.datasource.hikari.maximum-pool-size=20")
+            .run(context -> {
+                Repo repo = context.getBean(Repo.class);
+                TransactionTemplate transaction = new TransactionTemplate(
+                        context.getBean(PlatformTransactionManager.class));
+                ExecutorService clients = Executors.newFixedThreadPool(20);
+                try {
+                    List<Future<List<String>>> acknowledged = new ArrayList<>();
+                    for (int client = 0; client < 20; client++) {
+                        int id = client;
+                        acknowledged.add(clients.submit(() -> writes(repo, transaction, id)));
                     }
-                    finally {
-                        clients.shutdownNow();
+                    List<String> names = new ArrayList<>();
+                    for (Future<List<String>> written : acknowledged) {
+                        names.addAll(written.get(120, TimeUnit.SECONDS));
                     }
-                });
+                    assertThat(names).hasSize(20 * 25);
+                    assertThat(this.primary.queryForList("SELECT name FROM scale_tallies WHERE hits = 1", String.class))
+                        .containsExactlyInAnyOrderElementsOf(names);
+                    assertThat(this.primary.queryForObject("SELECT count(*) FROM scale_tallies", Integer.class))
+                        .isEqualTo(20 * 25);
+                }
+                finally {
+                    clients.shutdownNow();
+                }
+            });
     }
 
-    /** One client's writes: each insert and its update in one transaction, every one acknowledged. */
+    /**
+     * One client's writes: each insert and its update in one transaction, every one
+     * acknowledged.
+     */
     private static List<String> writes(Repo repo, TransactionTemplate transaction, int client) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -207,4 +228,5 @@ class PgBouncerPoolerAutoConfigurationTest {
         }
         return names;
     }
+
 }

@@ -30,25 +30,27 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.ApplicationContext;
 
 /**
- * Two application instances (two contexts, two HikariCP pools) on one PostgreSQL, writing the same
- * rows at once: versioned updates lose no increment and upserts of the same names leave one row
- * each, because the database decides both (the version check and the unique index), never state
- * kept by an instance.
+ * Two application instances (two contexts, two HikariCP pools) on one PostgreSQL, writing
+ * the same rows at once: versioned updates lose no increment and upserts of the same
+ * names leave one row each, because the database decides both (the version check and the
+ * unique index), never state kept by an instance.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresTwoInstancesTest {
 
     private static final int THREADS_PER_INSTANCE = 3;
+
     private static final int INCREMENTS_PER_THREAD = 20;
+
     private static final int NAMES = 25;
 
     private final ApplicationContextRunner instance = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
-                    SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
-            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.replica",
-                    "spring.datasource.url=" + ReplicaCluster.PRIMARY_URL, "spring.datasource.username=postgres",
-                    "spring.datasource.hikari.maximum-pool-size=" + THREADS_PER_INSTANCE);
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+                DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+                SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
+        .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.replica",
+                "spring.datasource.url=" + ReplicaCluster.PRIMARY_URL, "spring.datasource.username=postgres",
+                "spring.datasource.hikari.maximum-pool-size=" + THREADS_PER_INSTANCE);
 
     private ReplicaCluster cluster;
 
@@ -92,9 +94,11 @@ class PostgresTwoInstancesTest {
                 }
             });
             int increments = 2 * THREADS_PER_INSTANCE * INCREMENTS_PER_THREAD;
-            assertThat(this.cluster.primary.queryForMap("SELECT hits, lock_version FROM scale_tallies WHERE id = ?", id))
-                    .isEqualTo(Map.of("hits", increments, "lock_version", increments));
-            System.out.println("[two-instances] " + increments + " increments, " + stale.get() + " stale attempts retried");
+            assertThat(
+                    this.cluster.primary.queryForMap("SELECT hits, lock_version FROM scale_tallies WHERE id = ?", id))
+                .isEqualTo(Map.of("hits", increments, "lock_version", increments));
+            System.out
+                .println("[two-instances] " + increments + " increments, " + stale.get() + " stale attempts retried");
         }));
     }
 
@@ -112,13 +116,16 @@ class PostgresTwoInstancesTest {
             });
             assertThat(inserted.get()).as("upserts that inserted (the others found the name there)").isEqualTo(NAMES);
             assertThat(this.cluster.primary.queryForObject("SELECT count(*) FROM scale_tallies", Long.class))
-                    .isEqualTo((long) NAMES);
-            assertThat(this.cluster.primary.queryForObject("SELECT count(DISTINCT name) FROM scale_tallies", Long.class))
-                    .isEqualTo((long) NAMES);
+                .isEqualTo((long) NAMES);
+            assertThat(
+                    this.cluster.primary.queryForObject("SELECT count(DISTINCT name) FROM scale_tallies", Long.class))
+                .isEqualTo((long) NAMES);
         }));
     }
 
-    /** Runs the work on THREADS_PER_INSTANCE threads per instance, all released at once. */
+    /**
+     * Runs the work on THREADS_PER_INSTANCE threads per instance, all released at once.
+     */
     private static void runConcurrently(List<ApplicationContext> instances, ContextWork work) throws Exception {
         int threads = instances.size() * THREADS_PER_INSTANCE;
         ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -146,6 +153,9 @@ class PostgresTwoInstancesTest {
 
     @FunctionalInterface
     interface ContextWork {
+
         void run(ApplicationContext context) throws Exception;
+
     }
+
 }

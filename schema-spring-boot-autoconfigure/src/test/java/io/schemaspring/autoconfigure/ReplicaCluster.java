@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The PostgreSQL primary (5432) and the streaming replica (5433) that {@code .ci/run} starts, the
- * replica stopped and started with Debian's {@code pg_ctlcluster}. Tests skip when they are not
- * there, and fail instead when {@code SCHEMA_IT_REQUIRED} names {@code replica} (as CI does).
+ * The PostgreSQL primary (5432) and the streaming replica (5433) that {@code .ci/run}
+ * starts, the replica stopped and started with Debian's {@code pg_ctlcluster}. Tests skip
+ * when they are not there, and fail instead when {@code SCHEMA_IT_REQUIRED} names
+ * {@code replica} (as CI does).
  */
 final class ReplicaCluster {
 
@@ -26,6 +27,7 @@ final class ReplicaCluster {
     static final String REPLICA_URL = "jdbc:postgresql://127.0.0.1:5433/test";
 
     final JdbcTemplate primary = new JdbcTemplate(new DriverManagerDataSource(PRIMARY_URL + "?user=postgres"));
+
     final JdbcTemplate replica = new JdbcTemplate(new DriverManagerDataSource(REPLICA_URL + "?user=postgres"));
 
     static ReplicaCluster require() {
@@ -37,7 +39,7 @@ final class ReplicaCluster {
                 String reason = url + " is not reachable (" + ex.getMessage() + ")";
                 String required = System.getenv("SCHEMA_IT_REQUIRED");
                 if (required != null && Arrays.stream(required.split(","))
-                        .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals("replica"))) {
+                    .anyMatch(name -> name.trim().toLowerCase(Locale.ROOT).equals("replica"))) {
                     fail(reason + ", but SCHEMA_IT_REQUIRED=" + required + " requires it");
                 }
                 System.out.println("[schema-it] NOTICE: " + reason + ": skipping the replica tests");
@@ -86,7 +88,8 @@ final class ReplicaCluster {
 
     private static void pgCtlCluster(String... action) {
         String[] versions = new File("/etc/postgresql").list();
-        Assumptions.assumeTrue(versions != null && versions.length > 0, "Debian's PostgreSQL clusters are not installed");
+        Assumptions.assumeTrue(versions != null && versions.length > 0,
+                "Debian's PostgreSQL clusters are not installed");
         String[] command = new String[4 + action.length];
         command[0] = "pg_ctlcluster";
         command[1] = "--skip-systemctl-redirect";
@@ -109,4 +112,5 @@ final class ReplicaCluster {
             throw new AssertionError("interrupted", ex);
         }
     }
+
 }

@@ -24,4 +24,5 @@ final class ScaleTables {
         primary.execute("DROP VIEW IF EXISTS scale_served_by");
         primary.execute("DROP TABLE IF EXISTS scale_tallies");
     }
+
 }

@@ -29,11 +29,12 @@ import org.springframework.context.annotation.Configuration;
 class SchemaAutoConfigurationTest {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SchemaAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(SchemaAutoConfiguration.class));
 
     @Configuration(proxyBeanMethods = false)
     @AutoConfigurationPackage(basePackageClasses = Author.class)
     static class BlogApplication {
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -43,6 +44,7 @@ class SchemaAutoConfigurationTest {
         SchemaRegistry customRegistry() {
             return SchemaRegistry.builder().add(Plain.class).build();
         }
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -52,6 +54,7 @@ class SchemaAutoConfigurationTest {
         FieldSourceMapper upperCase() {
             return name -> name.toUpperCase(java.util.Locale.ROOT);
         }
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -61,6 +64,7 @@ class SchemaAutoConfigurationTest {
         SchemaTypeContributor moneyTypes() {
             return types -> types.add(Money.class, new MoneyType());
         }
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -70,6 +74,7 @@ class SchemaAutoConfigurationTest {
         MoneyType moneyType() {
             return new MoneyType();
         }
+
     }
 
     @Test
@@ -78,7 +83,7 @@ class SchemaAutoConfigurationTest {
             assertThat(context).hasSingleBean(SchemaRegistry.class);
             SchemaRegistry registry = context.getBean(SchemaRegistry.class);
             assertThat(registry.all()).extracting(SchemaMetadata::schemaClass)
-                    .containsExactlyInAnyOrder(Author.class, Article.class, Article.Seo.class);
+                .containsExactlyInAnyOrder(Author.class, Article.class, Article.Seo.class);
             assertThat(registry.get(Author.class).association("articles").relatedKey()).isEqualTo("authorId");
         });
     }
@@ -86,10 +91,10 @@ class SchemaAutoConfigurationTest {
     @Test
     void scansConfiguredPackagesInstead() {
         this.contextRunner.withUserConfiguration(BlogApplication.class)
-                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.defaults")
-                .run(context -> assertThat(context.getBean(SchemaRegistry.class).all())
-                        .extracting(SchemaMetadata::schemaClass)
-                        .containsExactlyInAnyOrder(Tenanted.class, Overridden.class, Plain.class));
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.defaults")
+            .run(context -> assertThat(context.getBean(SchemaRegistry.class).all())
+                .extracting(SchemaMetadata::schemaClass)
+                .containsExactlyInAnyOrder(Tenanted.class, Overridden.class, Plain.class));
     }
 
     @Test
@@ -100,14 +105,15 @@ class SchemaAutoConfigurationTest {
     @Test
     void bindsTimestampDefaultsFromProperties() {
         this.contextRunner.withUserConfiguration(BlogApplication.class)
-                .withPropertyValues("schema.timestamps.type=naive_datetime_usec",
-                        "schema.timestamps.inserted-at-source=created_at", "schema.timestamps.updated-at-source=modified_at")
-                .run(context -> {
-                    SchemaMetadata author = context.getBean(SchemaRegistry.class).get(Author.class);
-                    assertThat(author.type("insertedAt")).hasToString(":naive_datetime_usec");
-                    assertThat(author.fieldSource("insertedAt")).isEqualTo("created_at");
-                    assertThat(author.fieldSource("updatedAt")).isEqualTo("modified_at");
-                });
+            .withPropertyValues("schema.timestamps.type=naive_datetime_usec",
+                    "schema.timestamps.inserted-at-source=created_at",
+                    "schema.timestamps.updated-at-source=modified_at")
+            .run(context -> {
+                SchemaMetadata author = context.getBean(SchemaRegistry.class).get(Author.class);
+                assertThat(author.type("insertedAt")).hasToString(":naive_datetime_usec");
+                assertThat(author.fieldSource("insertedAt")).isEqualTo("created_at");
+                assertThat(author.fieldSource("updatedAt")).isEqualTo("modified_at");
+            });
     }
 
     @Test
@@ -121,148 +127,154 @@ class SchemaAutoConfigurationTest {
 
     @Test
     void bytecodeEnabledFalseReachesTheRegistryAndSwitchesGeneratedAccessOff() {
-        this.contextRunner.withUserConfiguration(BlogApplication.class).withPropertyValues("schema.bytecode.enabled=false")
-                .run(context -> {
-                    SchemaRegistry registry = context.getBean(SchemaRegistry.class);
-                    assertThat(registry.settings().bytecode()).isFalse();
-                    assertThat(registry.get(Author.class).field("fullName").accessor().generated()).isFalse();
-                });
+        this.contextRunner.withUserConfiguration(BlogApplication.class)
+            .withPropertyValues("schema.bytecode.enabled=false")
+            .run(context -> {
+                SchemaRegistry registry = context.getBean(SchemaRegistry.class);
+                assertThat(registry.settings().bytecode()).isFalse();
+                assertThat(registry.get(Author.class).field("fullName").accessor().generated()).isFalse();
+            });
     }
 
     @Test
     void bindsPrimaryKeyDefaultsFromProperties() {
         this.contextRunner
-                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.defaults",
-                        "schema.primary-key.name=uuid", "schema.primary-key.type=binary_id",
-                        "schema.field-source-mapper=identity")
-                .run(context -> {
-                    SchemaMetadata plain = context.getBean(SchemaRegistry.class).get(Plain.class);
-                    assertThat(plain.primaryKey()).containsExactly("uuid");
-                    assertThat(plain.autogenerateId().type()).hasToString(":binary_id");
-                    assertThat(plain.fieldSource("displayName")).isEqualTo("displayName");
-                    assertThat(context.getBean(SchemaRegistry.class).get(Tenanted.class).autogenerateId()).isNull();
-                });
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.defaults",
+                    "schema.primary-key.name=uuid", "schema.primary-key.type=binary_id",
+                    "schema.field-source-mapper=identity")
+            .run(context -> {
+                SchemaMetadata plain = context.getBean(SchemaRegistry.class).get(Plain.class);
+                assertThat(plain.primaryKey()).containsExactly("uuid");
+                assertThat(plain.autogenerateId().type()).hasToString(":binary_id");
+                assertThat(plain.fieldSource("displayName")).isEqualTo("displayName");
+                assertThat(context.getBean(SchemaRegistry.class).get(Tenanted.class).autogenerateId()).isNull();
+            });
     }
 
     @Test
     void appliesPrecedenceClassOverSchemaDefaultsOverProperties() {
         this.contextRunner
-                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.defaults",
-                        "schema.primary-key.name=uuid", "schema.prefix=from_properties", "schema.context=shop")
-                .run(context -> {
-                    SchemaRegistry registry = context.getBean(SchemaRegistry.class);
-                    assertThat(registry.get(Overridden.class).prefix()).isEqualTo("from_class");
-                    assertThat(registry.get(Tenanted.class).prefix()).isEqualTo("from_defaults");
-                    assertThat(registry.get(Plain.class).prefix()).isEqualTo("from_properties");
-                    assertThat(registry.get(Plain.class).context()).isEqualTo("shop");
-                });
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.defaults",
+                    "schema.primary-key.name=uuid", "schema.prefix=from_properties", "schema.context=shop")
+            .run(context -> {
+                SchemaRegistry registry = context.getBean(SchemaRegistry.class);
+                assertThat(registry.get(Overridden.class).prefix()).isEqualTo("from_class");
+                assertThat(registry.get(Tenanted.class).prefix()).isEqualTo("from_defaults");
+                assertThat(registry.get(Plain.class).prefix()).isEqualTo("from_properties");
+                assertThat(registry.get(Plain.class).context()).isEqualTo("shop");
+            });
     }
 
     @Test
     void fieldSourceMapperBeanWinsOverTheProperty() {
         this.contextRunner.withUserConfiguration(BlogApplication.class, UpperCaseMapperConfiguration.class)
-                .withPropertyValues("schema.field-source-mapper=identity")
-                .run(context -> assertThat(context.getBean(SchemaRegistry.class).get(Author.class).fieldSource("fullName"))
-                        .isEqualTo("FULLNAME"));
+            .withPropertyValues("schema.field-source-mapper=identity")
+            .run(context -> assertThat(context.getBean(SchemaRegistry.class).get(Author.class).fieldSource("fullName"))
+                .isEqualTo("FULLNAME"));
     }
 
     @Test
     void typeContributorBeansReachTheRegistry() {
         this.contextRunner.withUserConfiguration(MoneyContributorConfiguration.class)
-                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
-                .run(context -> {
-                    SchemaRegistry registry = context.getBean(SchemaRegistry.class);
-                    assertThat(registry.types().find(Money.class)).isInstanceOf(MoneyType.class);
-                    assertThat(registry.get(Priced.class).type("price")).hasToString("MoneyType");
-                });
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
+            .run(context -> {
+                SchemaRegistry registry = context.getBean(SchemaRegistry.class);
+                assertThat(registry.types().find(Money.class)).isInstanceOf(MoneyType.class);
+                assertThat(registry.get(Priced.class).type("price")).hasToString("MoneyType");
+            });
     }
 
     @Test
     void schemaTypeBeansAreRegisteredForTheirJavaType() {
         this.contextRunner.withUserConfiguration(MoneyTypeBeanConfiguration.class)
-                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
-                .run(context -> assertThat(context.getBean(SchemaRegistry.class).types().find(Money.class))
-                        .isSameAs(context.getBean(MoneyType.class)));
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
+            .run(context -> assertThat(context.getBean(SchemaRegistry.class).types().find(Money.class))
+                .isSameAs(context.getBean(MoneyType.class)));
     }
 
     @Test
     void failsStartupForAFieldTypeWithoutRegistrationNamingTheGlobalFix() {
         this.contextRunner.withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.types")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .isInstanceOf(SchemaDefinitionException.class)
-                        .hasMessageStartingWith("Invalid schema io.schemaspring.autoconfigure.fixtures.types.Priced, "
-                                + "field :price: unknown type io.schemaspring.autoconfigure.fixtures.types.Money")
-                        .hasMessageEndingWith("or register a SchemaType for io.schemaspring.autoconfigure.fixtures.types.Money "
-                                + "for the whole application (SchemaTypes in SchemaRegistry.builder().types(...), or a "
-                                + "SchemaType bean in Spring Boot)"));
+            .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(SchemaDefinitionException.class)
+                .hasMessageStartingWith("Invalid schema io.schemaspring.autoconfigure.fixtures.types.Priced, "
+                        + "field :price: unknown type io.schemaspring.autoconfigure.fixtures.types.Money")
+                .hasMessageEndingWith("or register a SchemaType for io.schemaspring.autoconfigure.fixtures.types.Money "
+                        + "for the whole application (SchemaTypes in SchemaRegistry.builder().types(...), or a "
+                        + "SchemaType bean in Spring Boot)"));
     }
 
     @Test
     void backsOffWhenUserDefinesRegistry() {
-        this.contextRunner.withUserConfiguration(BlogApplication.class, UserRegistryConfiguration.class).run(context -> {
-            assertThat(context).hasSingleBean(SchemaRegistry.class);
-            assertThat(context).hasBean("customRegistry");
-            assertThat(context.getBean(SchemaRegistry.class).all()).extracting(SchemaMetadata::schemaClass)
+        this.contextRunner.withUserConfiguration(BlogApplication.class, UserRegistryConfiguration.class)
+            .run(context -> {
+                assertThat(context).hasSingleBean(SchemaRegistry.class);
+                assertThat(context).hasBean("customRegistry");
+                assertThat(context.getBean(SchemaRegistry.class).all()).extracting(SchemaMetadata::schemaClass)
                     .containsExactly(Plain.class);
-        });
+            });
     }
 
     @Test
     void failsStartupWithFieldAndFix() {
         this.contextRunner.withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.broken")
-                .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(SchemaDefinitionException.class)
-                            .hasMessage("Invalid schema io.schemaspring.autoconfigure.fixtures.broken.Broken, field :parent: "
-                                    + "@BelongsTo :parent needs the foreign key field :parentId, which is not declared. "
-                                    + "Fix: declare `private Long parentId;` or set @BelongsTo(foreignKey = \"...\")");
-                });
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(SchemaDefinitionException.class)
+                    .hasMessage("Invalid schema io.schemaspring.autoconfigure.fixtures.broken.Broken, field :parent: "
+                            + "@BelongsTo :parent needs the foreign key field :parentId, which is not declared. "
+                            + "Fix: declare `private Long parentId;` or set @BelongsTo(foreignKey = \"...\")");
+            });
     }
 
     @Test
     void failsStartupForAnInvalidPrefixProperty() {
-        this.contextRunner.withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.single",
-                "schema.prefix=bad-prefix")
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .hasMessage("Invalid schema io.schemaspring.autoconfigure.fixtures.single.Single: prefix "
-                                + "\"bad-prefix\" is not a valid SQL identifier. Fix: use letters, digits and underscores "
-                                + "in @Schema(prefix), @SchemaDefaults(prefix) or schema.prefix"));
+        this.contextRunner
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.single",
+                    "schema.prefix=bad-prefix")
+            .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                .hasMessage("Invalid schema io.schemaspring.autoconfigure.fixtures.single.Single: prefix "
+                        + "\"bad-prefix\" is not a valid SQL identifier. Fix: use letters, digits and underscores "
+                        + "in @Schema(prefix), @SchemaDefaults(prefix) or schema.prefix"));
     }
 
     @Test
     void failureAnalyzerReportsSchemaFieldAndFix() {
         this.contextRunner.withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.broken")
-                .run(context -> {
-                    FailureAnalysis analysis = new SchemaDefinitionFailureAnalyzer().analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).isEqualTo("Schema io.schemaspring.autoconfigure.fixtures.broken"
-                            + ".Broken, field :parent is invalid: @BelongsTo :parent needs the foreign key field :parentId, "
-                            + "which is not declared.");
-                    assertThat(analysis.getAction())
-                            .isEqualTo("Fix: declare `private Long parentId;` or set @BelongsTo(foreignKey = \"...\").");
-                });
+            .run(context -> {
+                FailureAnalysis analysis = new SchemaDefinitionFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).isEqualTo("Schema io.schemaspring.autoconfigure.fixtures.broken"
+                        + ".Broken, field :parent is invalid: @BelongsTo :parent needs the foreign key field :parentId, "
+                        + "which is not declared.");
+                assertThat(analysis.getAction())
+                    .isEqualTo("Fix: declare `private Long parentId;` or set @BelongsTo(foreignKey = \"...\").");
+            });
     }
 
     @Test
     void registersTheFailureAnalyzerWithSpringBoot() {
-        assertThat(org.springframework.core.io.support.SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
-                .load(org.springframework.boot.diagnostics.FailureAnalyzer.class,
-                        org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+        assertThat(org.springframework.core.io.support.SpringFactoriesLoader
+            .forDefaultResourceLocation(getClass().getClassLoader())
+            .load(org.springframework.boot.diagnostics.FailureAnalyzer.class,
+                    org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler
+                        .handleMessage((message, ex) -> {
                         })))
-                .hasAtLeastOneElementOfType(SchemaDefinitionFailureAnalyzer.class);
+            .hasAtLeastOneElementOfType(SchemaDefinitionFailureAnalyzer.class);
     }
 
     @Test
     void publishesConfigurationMetadataForEveryProperty() throws Exception {
         try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             String json = new String(metadata.readAllBytes(), StandardCharsets.UTF_8);
-            for (String key : new String[] {"schema.packages", "schema.prefix", "schema.context", "schema.primary-key.name",
-                    "schema.primary-key.type", "schema.primary-key.autogenerate", "schema.foreign-key-type",
-                    "schema.timestamps.type", "schema.timestamps.inserted-at", "schema.timestamps.updated-at",
-                    "schema.timestamps.inserted-at-source", "schema.timestamps.updated-at-source",
-                    "schema.field-source-mapper", "schema.web.enabled", "schema.replicas.nodes",
-                    "schema.replicas.connection-timeout", "schema.replicas.retry-after", "schema.replicas.maximum-pool-size",
-                    "schema.replicas.read-your-writes", "schema.pooler", "schema.web.idempotency.enabled",
-                    "schema.web.idempotency.retention"}) {
+            for (String key : new String[] { "schema.packages", "schema.prefix", "schema.context",
+                    "schema.primary-key.name", "schema.primary-key.type", "schema.primary-key.autogenerate",
+                    "schema.foreign-key-type", "schema.timestamps.type", "schema.timestamps.inserted-at",
+                    "schema.timestamps.updated-at", "schema.timestamps.inserted-at-source",
+                    "schema.timestamps.updated-at-source", "schema.field-source-mapper", "schema.web.enabled",
+                    "schema.replicas.nodes", "schema.replicas.connection-timeout", "schema.replicas.retry-after",
+                    "schema.replicas.maximum-pool-size", "schema.replicas.read-your-writes", "schema.pooler",
+                    "schema.web.idempotency.enabled", "schema.web.idempotency.retention" }) {
                 assertThat(json).contains("\"name\": \"" + key + "\"");
             }
         }
@@ -270,22 +282,27 @@ class SchemaAutoConfigurationTest {
 
     @Test
     void twoContextsInOneJvmCastWithTheirOwnSettings() {
-        this.contextRunner.withUserConfiguration(BlogApplication.class).withPropertyValues("schema.field-source-mapper=identity")
-                .run(identity -> this.contextRunner.withUserConfiguration(BlogApplication.class).run(snakeCase -> {
-                    assertThat(uniqueName(identity.getBean(Changesets.class))).isEqualTo("authors_fullName_index");
-                    assertThat(uniqueName(snakeCase.getBean(Changesets.class))).isEqualTo("authors_full_name_index");
-                    assertThat(uniqueName(identity.getBean(Changesets.class))).isEqualTo("authors_fullName_index");
-                }));
+        this.contextRunner.withUserConfiguration(BlogApplication.class)
+            .withPropertyValues("schema.field-source-mapper=identity")
+            .run(identity -> this.contextRunner.withUserConfiguration(BlogApplication.class).run(snakeCase -> {
+                assertThat(uniqueName(identity.getBean(Changesets.class))).isEqualTo("authors_fullName_index");
+                assertThat(uniqueName(snakeCase.getBean(Changesets.class))).isEqualTo("authors_full_name_index");
+                assertThat(uniqueName(identity.getBean(Changesets.class))).isEqualTo("authors_fullName_index");
+            }));
     }
 
     private static String uniqueName(Changesets changesets) {
-        return changesets.cast(new Author(), java.util.Map.of("fullName", "Ann"), "fullName").uniqueConstraint("fullName")
-                .constraints().get(0).name();
+        return changesets.cast(new Author(), java.util.Map.of("fullName", "Ann"), "fullName")
+            .uniqueConstraint("fullName")
+            .constraints()
+            .get(0)
+            .name();
     }
 
     @Configuration(proxyBeanMethods = false)
     @AutoConfigurationPackage(basePackageClasses = io.schemaspring.autoconfigure.fixtures.generators.Coded.class)
     static class GeneratorsApplication {
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -295,24 +312,28 @@ class SchemaAutoConfigurationTest {
         io.schemaspring.autoconfigure.fixtures.generators.Codes beanCodes() {
             return new io.schemaspring.autoconfigure.fixtures.generators.Codes("bean");
         }
+
     }
 
     @Test
     void takesAFieldGeneratorBeanOfTheGeneratorClass() {
-        this.contextRunner.withUserConfiguration(GeneratorsApplication.class, CodesBeanConfiguration.class).run(context -> {
-            SchemaMetadata coded = context.getBean(SchemaRegistry.class)
+        this.contextRunner.withUserConfiguration(GeneratorsApplication.class, CodesBeanConfiguration.class)
+            .run(context -> {
+                SchemaMetadata coded = context.getBean(SchemaRegistry.class)
                     .get(io.schemaspring.autoconfigure.fixtures.generators.Coded.class);
-            assertThat(coded.generator("code")).isSameAs(context.getBean(io.schemaspring.autoconfigure.fixtures.generators.Codes.class));
-            assertThat(coded.generator("code").generate()).isEqualTo("bean");
-        });
+                assertThat(coded.generator("code"))
+                    .isSameAs(context.getBean(io.schemaspring.autoconfigure.fixtures.generators.Codes.class));
+                assertThat(coded.generator("code").generate()).isEqualTo("bean");
+            });
     }
 
     @Test
     void makesTheFieldGeneratorWhenNoBeanExists() {
         this.contextRunner.withUserConfiguration(GeneratorsApplication.class).run(context -> {
             SchemaMetadata coded = context.getBean(SchemaRegistry.class)
-                    .get(io.schemaspring.autoconfigure.fixtures.generators.Coded.class);
+                .get(io.schemaspring.autoconfigure.fixtures.generators.Coded.class);
             assertThat(coded.generator("code").generate()).isEqualTo("new");
         });
     }
+
 }

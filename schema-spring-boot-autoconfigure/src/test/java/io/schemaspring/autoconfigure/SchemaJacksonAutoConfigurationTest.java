@@ -27,16 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 class SchemaJacksonAutoConfigurationTest {
 
-    private static final String[] SECRETS = {"s3cr3t-key", "t0ken", "trk-42", "writer@example.com"};
+    private static final String[] SECRETS = { "s3cr3t-key", "t0ken", "trk-42", "writer@example.com" };
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SchemaAutoConfiguration.class, SchemaJacksonAutoConfiguration.class,
-                    JacksonAutoConfiguration.class))
-            .withUserConfiguration(StoryApplication.class);
+        .withConfiguration(AutoConfigurations.of(SchemaAutoConfiguration.class, SchemaJacksonAutoConfiguration.class,
+                JacksonAutoConfiguration.class))
+        .withUserConfiguration(StoryApplication.class);
 
     @Configuration(proxyBeanMethods = false)
     @AutoConfigurationPackage(basePackageClasses = Story.class)
     static class StoryApplication {
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -46,24 +47,28 @@ class SchemaJacksonAutoConfigurationTest {
         JsonMapperBuilderCustomizer storyMixIn() {
             return builder -> builder.addMixIn(Story.class, StoryMixIn.class);
         }
+
     }
 
     @Test
     void appliesJacksonAnnotationsAndTheApplicationsJacksonSettings() {
-        this.contextRunner.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
-                "spring.jackson.default-property-inclusion=non_null").run(context -> {
-                    String json = context.getBean(JsonMapper.class).writeValueAsString(story());
-                    assertThat(parse(json)).isEqualTo(map("id", 7, "title", "Title", "headline", "Sub",
-                            "published_on", "2026/11/26", "word_count", 1200, "seo_slug", "a-title"));
-                    assertNoSecret(json);
-                });
+        this.contextRunner
+            .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
+                    "spring.jackson.default-property-inclusion=non_null")
+            .run(context -> {
+                String json = context.getBean(JsonMapper.class).writeValueAsString(story());
+                assertThat(parse(json)).isEqualTo(map("id", 7, "title", "Title", "headline", "Sub", "published_on",
+                        "2026/11/26", "word_count", 1200, "seo_slug", "a-title"));
+                assertNoSecret(json);
+            });
     }
 
     @Test
     void writesBitStringsAsZerosAndOnesAndReadsThemBack() {
         this.contextRunner.run(context -> {
             JsonMapper mapper = context.getBean(JsonMapper.class);
-            assertThat(mapper.writeValueAsString(Map.of("flags", BitString.of("0100")))).isEqualTo("{\"flags\":\"0100\"}");
+            assertThat(mapper.writeValueAsString(Map.of("flags", BitString.of("0100"))))
+                .isEqualTo("{\"flags\":\"0100\"}");
             assertThat(mapper.readValue("\"0100\"", BitString.class)).isEqualTo(BitString.of("0100"));
         });
     }
@@ -95,30 +100,34 @@ class SchemaJacksonAutoConfigurationTest {
     @Test
     void jsonViewsSelectFieldsAndRedactionStillApplies() {
         this.contextRunner.run(context -> {
-            String json = context.getBean(JsonMapper.class).writerWithView(Story.Summary.class)
-                    .writeValueAsString(story());
-            assertThat(parse(json)).containsEntry("id", 7).containsEntry("title", "Title").doesNotContainKeys("wordCount",
-                    "apiKey", "exposedSecret");
+            String json = context.getBean(JsonMapper.class)
+                .writerWithView(Story.Summary.class)
+                .writeValueAsString(story());
+            assertThat(parse(json)).containsEntry("id", 7)
+                .containsEntry("title", "Title")
+                .doesNotContainKeys("wordCount", "apiKey", "exposedSecret");
             assertNoSecret(json);
         });
     }
 
     @Test
     void writesLoadedAssociationsAndEmbedsTheSameWayRecursively() {
-        this.contextRunner.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
-                "spring.jackson.default-property-inclusion=non_null").run(context -> {
-                    Story story = story();
-                    set(story, "writer", new Writer(3L, "Ann Writer", "writer@example.com"));
-                    set(story, "notes", List.of(new Note(1L, "first"), new Note(2L, "second")));
-                    set(story, "history", List.of(new Story.Seo("old", "trk-42")));
-                    String json = context.getBean(JsonMapper.class).writeValueAsString(story);
-                    Map<String, Object> written = parse(json);
-                    assertThat(written.get("writer")).isEqualTo(map("id", 3, "full_name", "Ann Writer"));
-                    assertThat(written.get("notes")).isEqualTo(List.of(map("id", 1, "body", "first"),
-                            map("id", 2, "body", "second")));
-                    assertThat(written.get("history")).isEqualTo(List.of(map("slug", "old")));
-                    assertNoSecret(json);
-                });
+        this.contextRunner
+            .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
+                    "spring.jackson.default-property-inclusion=non_null")
+            .run(context -> {
+                Story story = story();
+                set(story, "writer", new Writer(3L, "Ann Writer", "writer@example.com"));
+                set(story, "notes", List.of(new Note(1L, "first"), new Note(2L, "second")));
+                set(story, "history", List.of(new Story.Seo("old", "trk-42")));
+                String json = context.getBean(JsonMapper.class).writeValueAsString(story);
+                Map<String, Object> written = parse(json);
+                assertThat(written.get("writer")).isEqualTo(map("id", 3, "full_name", "Ann Writer"));
+                assertThat(written.get("notes"))
+                    .isEqualTo(List.of(map("id", 1, "body", "first"), map("id", 2, "body", "second")));
+                assertThat(written.get("history")).isEqualTo(List.of(map("slug", "old")));
+                assertNoSecret(json);
+            });
     }
 
     @Test
@@ -133,8 +142,8 @@ class SchemaJacksonAutoConfigurationTest {
 
     @Test
     void registersTheModuleForTheApplicationsRegistry() {
-        this.contextRunner.run(context -> assertThat(context.getBean(SchemaRegistry.class).get(Story.class).hasMeta())
-                .isTrue());
+        this.contextRunner
+            .run(context -> assertThat(context.getBean(SchemaRegistry.class).get(Story.class).hasMeta()).isTrue());
     }
 
     private static Story story() {
@@ -180,4 +189,5 @@ class SchemaJacksonAutoConfigurationTest {
         }
         return map;
     }
+
 }

@@ -40,12 +40,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SchemaRepositoryAutoConfigurationTest {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
-                    SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
-            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.library",
-                    "spring.datasource.generate-unique-name=true")
-            .withUserConfiguration(ServiceConfiguration.class);
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+                DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+                SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
+        .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.library",
+                "spring.datasource.generate-unique-name=true")
+        .withUserConfiguration(ServiceConfiguration.class);
 
     @Configuration(proxyBeanMethods = false)
     static class ServiceConfiguration {
@@ -54,6 +54,7 @@ class SchemaRepositoryAutoConfigurationTest {
         LibraryService libraryService(BookRepository books, SchemaRepository<Shelf, UUID> shelves) {
             return new LibraryService(books, shelves);
         }
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -63,6 +64,7 @@ class SchemaRepositoryAutoConfigurationTest {
         Repo customRepo(SchemaRegistry registry, DataSource dataSource) {
             return Repo.create(registry, dataSource);
         }
+
     }
 
     private static void createTables(JdbcTemplate jdbc) {
@@ -85,10 +87,12 @@ class SchemaRepositoryAutoConfigurationTest {
             createTables(context.getBean(JdbcTemplate.class));
             LibraryService service = context.getBean(LibraryService.class);
             assertThat(context).hasSingleBean(BookRepository.class);
-            assertThat(context.getBeanProvider(ResolvableType.forClassWithGenerics(SchemaRepository.class, Book.class, Long.class))
-                    .getObject()).isSameAs(context.getBean(BookRepository.class));
-            assertThat(context.getBeanNamesForType(ResolvableType.forClassWithGenerics(SchemaRepository.class, Shelf.class,
-                    UUID.class))).containsExactly("shelfSchemaRepository");
+            assertThat(context
+                .getBeanProvider(ResolvableType.forClassWithGenerics(SchemaRepository.class, Book.class, Long.class))
+                .getObject()).isSameAs(context.getBean(BookRepository.class));
+            assertThat(context.getBeanNamesForType(
+                    ResolvableType.forClassWithGenerics(SchemaRepository.class, Shelf.class, UUID.class)))
+                .containsExactly("shelfSchemaRepository");
 
             BookRepository books = context.getBean(BookRepository.class);
             Shelf shelf = new Shelf();
@@ -100,7 +104,8 @@ class SchemaRepositoryAutoConfigurationTest {
                 books.save(book);
             }
             assertThat(books.titledLike("D%")).extracting(book -> book.title).containsExactly("Dracula", "Dune");
-            assertThat(books.findAll(Sort.by("title"))).extracting(book -> book.title).containsExactly("Dracula", "Dune", "Emma");
+            assertThat(books.findAll(Sort.by("title"))).extracting(book -> book.title)
+                .containsExactly("Dracula", "Dune", "Emma");
             Page<Book> page = books.findAll(PageRequest.of(1, 2, Sort.by(Sort.Direction.DESC, "title")));
             assertThat(page.getContent()).extracting(book -> book.title).containsExactly("Dracula");
             assertThat(page.getTotalElements()).isEqualTo(3);
@@ -108,11 +113,11 @@ class SchemaRepositoryAutoConfigurationTest {
             Shelf loaded = service.shelves().preload(service.shelves().getOrThrow(shelf.id), "books");
             assertThat(loaded.books).hasSize(3);
             assertThatThrownBy(() -> books.getOrThrow(404L)).isInstanceOf(NoResultsException.class)
-                    .hasMessage("expected at least one result but got none: no Book with id 404");
+                .hasMessage("expected at least one result but got none: no Book with id 404");
             assertThat(books.toString()).isEqualTo("BookRepository<Book>");
             assertThat(books.findByTitle("Dune")).map(book -> book.title).contains("Dune");
             assertThat(books.findByShelfIdOrderByTitleDesc(shelf.id)).extracting(book -> book.title)
-                    .containsExactly("Emma", "Dune", "Dracula");
+                .containsExactly("Emma", "Dune", "Dracula");
             assertThat(books.titledLikeSql("D%")).extracting(book -> book.title).containsExactly("Dracula", "Dune");
             assertThat(books.titleLetters()).isEqualTo(15);
             assertThat(service.shelves()).isNotInstanceOf(BookRepository.class);
@@ -134,19 +139,21 @@ class SchemaRepositoryAutoConfigurationTest {
     void observesTheRepoWithTheApplicationsObservationRegistryAndConvention() {
         TestObservationRegistry observations = TestObservationRegistry.create();
         this.contextRunner.withBean(ObservationRegistry.class, () -> observations)
-                .withBean(RepoObservationConvention.class, () -> new DefaultRepoObservationConvention() {
-                    @Override
-                    public String getName() {
-                        return "library.repo";
-                    }
-                })
-                .run(context -> {
-                    createTables(context.getBean(JdbcTemplate.class));
-                    context.getBean(Repo.class).count(Shelf.class);
-                    assertThat(observations).hasSingleObservationThat().hasNameEqualTo("library.repo")
-                            .hasLowCardinalityKeyValue("schema", "Shelf").hasLowCardinalityKeyValue("operation", "count")
-                            .hasLowCardinalityKeyValue("outcome", "success");
-                });
+            .withBean(RepoObservationConvention.class, () -> new DefaultRepoObservationConvention() {
+                @Override
+                public String getName() {
+                    return "library.repo";
+                }
+            })
+            .run(context -> {
+                createTables(context.getBean(JdbcTemplate.class));
+                context.getBean(Repo.class).count(Shelf.class);
+                assertThat(observations).hasSingleObservationThat()
+                    .hasNameEqualTo("library.repo")
+                    .hasLowCardinalityKeyValue("schema", "Shelf")
+                    .hasLowCardinalityKeyValue("operation", "count")
+                    .hasLowCardinalityKeyValue("outcome", "success");
+            });
     }
 
     @Test
@@ -169,33 +176,37 @@ class SchemaRepositoryAutoConfigurationTest {
     @Test
     void failsStartupForADerivedQueryNamingAnUnknownProperty() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-                        SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
-                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.brokenrepo",
-                        "spring.datasource.generate-unique-name=true")
-                .run(context -> {
-                    assertThat(context.getStartupFailure()).rootCause()
-                            .isInstanceOf(RepositoryDefinitionException.class)
-                            .hasMessage("Invalid repository method MagazineRepository.findByTitel(String), property :titel: "
-                                    + "Magazine has no field :titel (its fields are [id, title]). Fix: name fields of the "
-                                    + "schema (findByEmail, findByTitleAndPublishedTrue), or declare it as a default method "
-                                    + "built on query(), or annotate it with @SqlQuery");
-                    FailureAnalysis analysis = new RepositoryDefinitionFailureAnalyzer().analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).isEqualTo("Repository "
-                            + "io.schemaspring.autoconfigure.fixtures.brokenrepo.MagazineRepository, method findByTitel(String), "
-                            + "property :titel is invalid: Magazine has no field :titel (its fields are [id, title]).");
-                });
+            .withConfiguration(
+                    AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+                            SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.brokenrepo",
+                    "spring.datasource.generate-unique-name=true")
+            .run(context -> {
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(RepositoryDefinitionException.class)
+                    .hasMessage("Invalid repository method MagazineRepository.findByTitel(String), property :titel: "
+                            + "Magazine has no field :titel (its fields are [id, title]). Fix: name fields of the "
+                            + "schema (findByEmail, findByTitleAndPublishedTrue), or declare it as a default method "
+                            + "built on query(), or annotate it with @SqlQuery");
+                FailureAnalysis analysis = new RepositoryDefinitionFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).isEqualTo("Repository "
+                        + "io.schemaspring.autoconfigure.fixtures.brokenrepo.MagazineRepository, method findByTitel(String), "
+                        + "property :titel is invalid: Magazine has no field :titel (its fields are [id, title]).");
+            });
     }
 
     @Test
     void registersNoRepositoriesWithoutADataSource() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
-                .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.library")
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(Repo.class);
-                    assertThat(context).doesNotHaveBean(SchemaRepository.class);
-                });
+            .withConfiguration(
+                    AutoConfigurations.of(SchemaAutoConfiguration.class, SchemaRepositoryAutoConfiguration.class))
+            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.library")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(Repo.class);
+                assertThat(context).doesNotHaveBean(SchemaRepository.class);
+            });
     }
+
 }

@@ -31,7 +31,7 @@ class SchemaRuntimeHintsAotProcessorTest {
 
     private RuntimeHints process(DefaultListableBeanFactory beanFactory) {
         BeanFactoryInitializationAotContribution contribution = new SchemaRuntimeHintsAotProcessor()
-                .processAheadOfTime(beanFactory);
+            .processAheadOfTime(beanFactory);
         DefaultGenerationContext context = new DefaultGenerationContext(
                 new ClassNameGenerator(ClassName.get("com.example", "App")), new InMemoryGeneratedFiles());
         assertThat(contribution).isNotNull();
@@ -50,17 +50,23 @@ class SchemaRuntimeHintsAotProcessorTest {
 
         RuntimeHints hints = process(beanFactory);
 
-        for (Class<?> schema : new Class<?>[] {Book.class, Shelf.class, Coded.class}) {
-            assertThat(RuntimeHintsPredicates.reflection().onType(schema)
-                    .withMemberCategories(MemberCategory.ACCESS_DECLARED_FIELDS, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
-                    .accepts(hints);
+        for (Class<?> schema : new Class<?>[] { Book.class, Shelf.class, Coded.class }) {
+            assertThat(RuntimeHintsPredicates.reflection()
+                .onType(schema)
+                .withMemberCategories(MemberCategory.ACCESS_DECLARED_FIELDS,
+                        MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
+                .accepts(hints);
         }
-        assertThat(RuntimeHintsPredicates.reflection().onType(Codes.class)
-                .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onType(BookRepository.class)
-                .withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(hints);
-        assertThat(RuntimeHintsPredicates.proxies().forInterfaces(AopProxyUtils.completeJdkProxyInterfaces(
-                BookRepository.class, Repository.class, TransactionalProxy.class))).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection()
+            .onType(Codes.class)
+            .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection()
+            .onType(BookRepository.class)
+            .withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(hints);
+        assertThat(RuntimeHintsPredicates.proxies()
+            .forInterfaces(AopProxyUtils.completeJdkProxyInterfaces(BookRepository.class, Repository.class,
+                    TransactionalProxy.class)))
+            .accepts(hints);
         assertThat(RuntimeHintsPredicates.reflection().onType(String.class)).rejects(hints);
     }
 
@@ -72,7 +78,8 @@ class SchemaRuntimeHintsAotProcessorTest {
     @Test
     void isRegisteredForSpringAot() {
         assertThat(SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
-                .load(BeanFactoryInitializationAotProcessor.class))
-                .anyMatch(SchemaRuntimeHintsAotProcessor.class::isInstance);
+            .load(BeanFactoryInitializationAotProcessor.class))
+            .anyMatch(SchemaRuntimeHintsAotProcessor.class::isInstance);
     }
+
 }

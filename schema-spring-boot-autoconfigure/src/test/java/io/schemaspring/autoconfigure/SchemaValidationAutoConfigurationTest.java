@@ -38,12 +38,12 @@ class SchemaValidationAutoConfigurationTest {
             """;
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, SchemaAutoConfiguration.class,
-                    SchemaRepositoryAutoConfiguration.class))
-            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.validation",
-                    "spring.datasource.generate-unique-name=true")
-            .withUserConfiguration(MismatchedTables.class);
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+                DataSourceTransactionManagerAutoConfiguration.class, SchemaAutoConfiguration.class,
+                SchemaRepositoryAutoConfiguration.class))
+        .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.validation",
+                "spring.datasource.generate-unique-name=true")
+        .withUserConfiguration(MismatchedTables.class);
 
     @Configuration(proxyBeanMethods = false)
     static class MismatchedTables {
@@ -54,6 +54,7 @@ class SchemaValidationAutoConfigurationTest {
                     "CREATE TABLE ddl_av_shelves (id BIGINT PRIMARY KEY, label VARCHAR(100), capacity VARCHAR(10))");
             return "tables";
         }
+
     }
 
     @Test
@@ -85,4 +86,5 @@ class SchemaValidationAutoConfigurationTest {
             assertThat(output.getAll()).doesNotContain("does not match the schemas");
         });
     }
+
 }

@@ -29,14 +29,16 @@ final class LoadedAssociationWriter extends BeanPropertyWriter {
     }
 
     @Override
-    public void serializeAsProperty(Object bean, JsonGenerator generator, SerializationContext context) throws Exception {
+    public void serializeAsProperty(Object bean, JsonGenerator generator, SerializationContext context)
+            throws Exception {
         if (loaded(bean)) {
             super.serializeAsProperty(bean, generator, context);
         }
     }
 
     @Override
-    public void serializeAsElement(Object bean, JsonGenerator generator, SerializationContext context) throws Exception {
+    public void serializeAsElement(Object bean, JsonGenerator generator, SerializationContext context)
+            throws Exception {
         if (loaded(bean)) {
             super.serializeAsElement(bean, generator, context);
         }
@@ -49,4 +51,5 @@ final class LoadedAssociationWriter extends BeanPropertyWriter {
         Object value = get(bean);
         return value != null && NotLoaded.isLoaded(value);
     }
+
 }

@@ -14,11 +14,12 @@ import tools.jackson.databind.introspect.NopAnnotationIntrospector;
 import tools.jackson.databind.introspect.VisibilityChecker;
 
 /**
- * What a schema class would say to Jackson if it were annotated: "write my fields, getters or
- * not" and "in declaration order" (Ecto's field order). Appended after Jackson's own
- * introspector, so a class's {@code @JsonAutoDetect} or {@code @JsonPropertyOrder} wins. Reading
- * JSON into a schema is left to the application's settings, so that a {@code @RequestBody} can
- * never assign fields that have no setter.
+ * What a schema class would say to Jackson if it were annotated: "write my fields,
+ * getters or not" and "in declaration order" (Ecto's field order). Appended after
+ * Jackson's own introspector, so a class's {@code @JsonAutoDetect} or
+ * {@code @JsonPropertyOrder} wins. Reading JSON into a schema is left to the
+ * application's settings, so that a {@code @RequestBody} can never assign fields that
+ * have no setter.
  */
 final class SchemaAnnotationIntrospector extends NopAnnotationIntrospector {
 
@@ -36,7 +37,8 @@ final class SchemaAnnotationIntrospector extends NopAnnotationIntrospector {
     }
 
     @Override
-    public VisibilityChecker findAutoDetectVisibility(MapperConfig<?> config, AnnotatedClass type, VisibilityChecker checker) {
+    public VisibilityChecker findAutoDetectVisibility(MapperConfig<?> config, AnnotatedClass type,
+            VisibilityChecker checker) {
         if (config instanceof SerializationConfig && this.registry.contains(type.getRawType())) {
             return checker.withFieldVisibility(Visibility.ANY);
         }
@@ -54,4 +56,5 @@ final class SchemaAnnotationIntrospector extends NopAnnotationIntrospector {
         order.addAll(metadata.associations());
         return order.toArray(String[]::new);
     }
+
 }

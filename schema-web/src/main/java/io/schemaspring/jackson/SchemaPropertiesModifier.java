@@ -16,9 +16,10 @@ import tools.jackson.databind.ser.BeanPropertyWriter;
 import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /**
- * Takes the properties Jackson found on a schema struct, after every annotation, mix-in and
- * naming strategy applied, and removes what a schema never shows: redacted fields (whatever
- * their JSON name) and the struct's {@code StructMeta}. Associations are written only when loaded.
+ * Takes the properties Jackson found on a schema struct, after every annotation, mix-in
+ * and naming strategy applied, and removes what a schema never shows: redacted fields
+ * (whatever their JSON name) and the struct's {@code StructMeta}. Associations are
+ * written only when loaded.
  */
 final class SchemaPropertiesModifier extends ValueSerializerModifier {
 
@@ -50,7 +51,10 @@ final class SchemaPropertiesModifier extends ValueSerializerModifier {
         return kept;
     }
 
-    /** JSON property name to the Java name it was found under (a field, or the field a getter implies). */
+    /**
+     * JSON property name to the Java name it was found under (a field, or the field a
+     * getter implies).
+     */
     private static Map<String, String> fieldNames(BeanDescription description) {
         Map<String, String> names = new HashMap<>();
         for (BeanPropertyDefinition property : description.findProperties()) {
@@ -63,4 +67,5 @@ final class SchemaPropertiesModifier extends ValueSerializerModifier {
         AnnotatedMember member = property.getMember();
         return member == null ? property.getName() : member.getName();
     }
+
 }

@@ -1,4 +1,7 @@
-/** Schemas written by Jackson's bean serialization, redacted fields and unloaded associations left out. */
+/**
+ * Schemas written by Jackson's bean serialization, redacted fields and unloaded
+ * associations left out.
+ */
 @NullMarked
 package io.schemaspring.jackson;
 

@@ -1,9 +1,9 @@
 package io.schemaspring.web;
 
 /**
- * A {@code @Cast} parameter that cannot work, found at start-up: the controller method, the
- * parameter, and why (a field the schema does not have, {@code requireIfMatch} without
- * {@code @Version}, a {@code Changeset} without its schema).
+ * A {@code @Cast} parameter that cannot work, found at start-up: the controller method,
+ * the parameter, and why (a field the schema does not have, {@code requireIfMatch}
+ * without {@code @Version}, a {@code Changeset} without its schema).
  */
 public class CastDefinitionException extends IllegalStateException {
 
@@ -34,4 +34,5 @@ public class CastDefinitionException extends IllegalStateException {
     public String reason() {
         return this.reason;
     }
+
 }

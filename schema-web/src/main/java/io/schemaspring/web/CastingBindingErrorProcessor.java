@@ -34,6 +34,7 @@ final class CastingBindingErrorProcessor extends DefaultBindingErrorProcessor {
         }
         String[] codes = ChangesetMessages.codes("cast", this.metadata.schemaClass(), field);
         bindingResult.addError(new FieldError(bindingResult.getObjectName(), field, rejected, true, codes,
-                new Object[] {Map.of("type", metadata.type().toString(), "validation", "cast")}, "is invalid"));
+                new Object[] { Map.of("type", metadata.type().toString(), "validation", "cast") }, "is invalid"));
     }
+
 }

@@ -7,7 +7,10 @@ import io.schemaspring.type.CastResult;
 import java.beans.PropertyEditorSupport;
 import org.jspecify.annotations.Nullable;
 
-/** Casts one bound form or query value with Ecto's rules; a bad value is a binding error "is invalid". */
+/**
+ * Casts one bound form or query value with Ecto's rules; a bad value is a binding error
+ * "is invalid".
+ */
 final class CastingEditor extends PropertyEditorSupport {
 
     private final FieldMetadata field;
@@ -26,7 +29,7 @@ final class CastingEditor extends PropertyEditorSupport {
     public void setValue(@Nullable Object value) {
         Object input = value;
         if (this.field.type() instanceof ArrayType && input instanceof String text && !text.isBlank()) {
-            input = new String[] {text};
+            input = new String[] { text };
         }
         CastResult<?> result = FieldCaster.cast(this.field, input);
         if (!result.isOk()) {
@@ -40,4 +43,5 @@ final class CastingEditor extends PropertyEditorSupport {
         Object value = getValue();
         return value == null ? "" : value.toString();
     }
+
 }

@@ -27,16 +27,21 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 
-/** Resolves {@code @Cast Changeset<T>} controller arguments from form or JSON parameters. */
+/**
+ * Resolves {@code @Cast Changeset<T>} controller arguments from form or JSON parameters.
+ */
 public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver {
 
     private final SchemaRegistry registry;
+
     private final ObjectProvider<Repo> repo;
+
     private final RequestParams requestParams;
 
     /**
-     * Creates the resolver over the application's registry; {@code repo} is looked up lazily, only
-     * when a request changes a stored struct, and {@code requestParams} reads each request's parameters.
+     * Creates the resolver over the application's registry; {@code repo} is looked up
+     * lazily, only when a request changes a stored struct, and {@code requestParams}
+     * reads each request's parameters.
      */
     public ChangesetArgumentResolver(SchemaRegistry registry, ObjectProvider<Repo> repo, RequestParams requestParams) {
         this.registry = registry;
@@ -73,9 +78,13 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
         return schema;
     }
 
-    /** What a {@code @Cast} casts, split into plain fields, embeds and associations; refuses unknown names. */
+    /**
+     * What a {@code @Cast} casts, split into plain fields, embeds and associations;
+     * refuses unknown names.
+     */
     public static Plan plan(SchemaMetadata metadata, Cast cast) {
-        List<String> permitted = cast.permit().length == 0 ? Castable.defaultFields(metadata) : Arrays.asList(cast.permit());
+        List<String> permitted = cast.permit().length == 0 ? Castable.defaultFields(metadata)
+                : Arrays.asList(cast.permit());
         List<String> fields = new ArrayList<>();
         List<String> embeds = new ArrayList<>();
         List<String> associations = new ArrayList<>();
@@ -91,14 +100,14 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
                 fields.add(name);
             }
             else {
-                throw new IllegalStateException("@Cast permits :" + name + ", which " + metadata.schemaClass().getSimpleName()
-                        + " does not have; " + metadata.describeFields());
+                throw new IllegalStateException("@Cast permits :" + name + ", which "
+                        + metadata.schemaClass().getSimpleName() + " does not have; " + metadata.describeFields());
             }
         }
         for (String name : cast.required()) {
             if (metadata.field(name) == null) {
-                throw new IllegalStateException("@Cast requires :" + name + ", which " + metadata.schemaClass().getSimpleName()
-                        + " does not have; " + metadata.describeFields());
+                throw new IllegalStateException("@Cast requires :" + name + ", which "
+                        + metadata.schemaClass().getSimpleName() + " does not have; " + metadata.describeFields());
             }
         }
         return new Plan(fields, embeds, associations);
@@ -110,8 +119,8 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
 
     @SuppressWarnings("unchecked")
     private Object data(SchemaMetadata metadata, Cast cast, NativeWebRequest request) {
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Map<String, String> variables = (Map<String, String>) request
+            .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         String id = variables == null ? null : variables.get(cast.idVariable());
         if (id == null || metadata.embedded()) {
             return metadata.structs().newInstance();
@@ -131,13 +140,14 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
         }
         Repo repo = this.repo.getObject();
         io.schemaspring.query.Query<?> query = io.schemaspring.query.Query.from(metadata.schemaClass())
-                .where(key.name(), castId.value());
+            .where(key.name(), castId.value());
         if (prefix != null) {
             query = query.prefix(prefix);
         }
         io.schemaspring.query.Query<?> byId = query;
         List<String> associations = plan(metadata, cast).associations();
-        // The row is read to be changed: from the primary, never from a replica that may lag behind it.
+        // The row is read to be changed: from the primary, never from a replica that may
+        // lag behind it.
         return ReadRouting.onPrimary(() -> {
             Object struct = repo.one(byId).orElseThrow(() -> new NoResultsException(metadata.schemaClass(), id));
             checkIfMatch(metadata, cast, request, struct);
@@ -149,8 +159,9 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
     }
 
     /**
-     * Honours {@code If-Match} against the struct as stored: the write that follows is then
-     * guarded by {@code @Version} from the version the client read, not the one just loaded.
+     * Honours {@code If-Match} against the struct as stored: the write that follows is
+     * then guarded by {@code @Version} from the version the client read, not the one just
+     * loaded.
      */
     private static void checkIfMatch(SchemaMetadata metadata, Cast cast, NativeWebRequest request, Object struct) {
         String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
@@ -167,4 +178,5 @@ public class ChangesetArgumentResolver implements HandlerMethodArgumentResolver 
                     + "it was read (its ETag is no longer the one sent in If-Match); read it again and retry");
         }
     }
+
 }

@@ -10,41 +10,42 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
- * Resolves changeset errors through Spring's {@link MessageSource}, for i18n: the codes are
- * {@code changeset.<kind>.<Schema>.<field>}, {@code changeset.<kind>.<field>} and
- * {@code changeset.<kind>}, where the kind is the validation ({@code required}, {@code cast},
- * {@code length.min}, {@code number.less_than}, ...) or the constraint ({@code unique},
- * {@code foreign}, {@code check}); Ecto's message is the default. {@code %{key}} placeholders
- * are filled from the error's metadata after resolution.
+ * Resolves changeset errors through Spring's {@link MessageSource}, for i18n: the codes
+ * are {@code changeset.<kind>.<Schema>.<field>}, {@code changeset.<kind>.<field>} and
+ * {@code changeset.<kind>}, where the kind is the validation ({@code required},
+ * {@code cast}, {@code length.min}, {@code number.less_than}, ...) or the constraint
+ * ({@code unique}, {@code foreign}, {@code check}); Ecto's message is the default.
+ * {@code %{key}} placeholders are filled from the error's metadata after resolution.
  */
 public final class ChangesetMessages {
 
     private final @Nullable MessageSource messageSource;
 
     /**
-     * Creates the resolver over the application's messages; with a {@code null} {@code messageSource},
-     * every error keeps Ecto's message, its placeholders filled.
+     * Creates the resolver over the application's messages; with a {@code null}
+     * {@code messageSource}, every error keeps Ecto's message, its placeholders filled.
      */
     public ChangesetMessages(@Nullable MessageSource messageSource) {
         this.messageSource = messageSource;
     }
 
     /**
-     * The message codes of an error, most specific first: {@code changeset.<kind>.<Schema>.<field>},
-     * {@code changeset.<kind>.<field>} and {@code changeset.<kind>}. A nested field
-     * ({@code phones[0].number}) is named by its last segment ({@code number}).
+     * The message codes of an error, most specific first:
+     * {@code changeset.<kind>.<Schema>.<field>}, {@code changeset.<kind>.<field>} and
+     * {@code changeset.<kind>}. A nested field ({@code phones[0].number}) is named by its
+     * last segment ({@code number}).
      */
     public static String[] codes(String kind, Class<?> schema, String field) {
         String leaf = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-        return new String[] {"changeset." + kind + "." + schema.getSimpleName() + "." + leaf, "changeset." + kind + "." + leaf,
-                "changeset." + kind};
+        return new String[] { "changeset." + kind + "." + schema.getSimpleName() + "." + leaf,
+                "changeset." + kind + "." + leaf, "changeset." + kind };
     }
 
     /**
-     * The kind that names an error's codes: the constraint of a constraint error ({@code unique},
-     * {@code foreign}, ...), else the validation followed by its kind when it has one
-     * ({@code required}, {@code length.min}, {@code number.less_than}); {@code custom} for an error with
-     * neither.
+     * The kind that names an error's codes: the constraint of a constraint error
+     * ({@code unique}, {@code foreign}, ...), else the validation followed by its kind
+     * when it has one ({@code required}, {@code length.min}, {@code number.less_than});
+     * {@code custom} for an error with neither.
      */
     public static String kind(FieldError error) {
         Map<String, Object> metadata = error.metadata();
@@ -58,15 +59,16 @@ public final class ChangesetMessages {
     }
 
     /**
-     * The error's message in {@code locale}: the text of the first of its {@link #codes} the message
-     * source has, else Ecto's message, with the {@code %{key}} placeholders filled from the error's
-     * metadata.
+     * The error's message in {@code locale}: the text of the first of its {@link #codes}
+     * the message source has, else Ecto's message, with the {@code %{key}} placeholders
+     * filled from the error's metadata.
      */
     public String resolve(FieldError error, Class<?> schema, Locale locale) {
         String message = error.message();
         if (this.messageSource != null) {
-            message = this.messageSource.getMessage(new DefaultMessageSourceResolvable(codes(kind(error), schema, error.field()),
-                    error.message()), locale);
+            message = this.messageSource.getMessage(
+                    new DefaultMessageSourceResolvable(codes(kind(error), schema, error.field()), error.message()),
+                    locale);
         }
         return interpolate(message, error.metadata());
     }
@@ -75,7 +77,8 @@ public final class ChangesetMessages {
     public Map<String, List<String>> resolveAll(List<FieldError> errors, Class<?> schema, Locale locale) {
         Map<String, List<String>> messages = new LinkedHashMap<>();
         for (FieldError error : errors) {
-            messages.computeIfAbsent(error.field(), key -> new java.util.ArrayList<>()).add(resolve(error, schema, locale));
+            messages.computeIfAbsent(error.field(), key -> new java.util.ArrayList<>())
+                .add(resolve(error, schema, locale));
         }
         return messages;
     }
@@ -87,4 +90,5 @@ public final class ChangesetMessages {
         }
         return result;
     }
+
 }

@@ -8,9 +8,10 @@ import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
 
 /**
- * A response that runs {@code stamp} before its headers can be sent: when the body is asked
- * for, the response flushed, an error or redirect sent, and at the end, until it stamped once.
- * {@code stamp} answers whether it did; it may decline while there is nothing to stamp yet.
+ * A response that runs {@code stamp} before its headers can be sent: when the body is
+ * asked for, the response flushed, an error or redirect sent, and at the end, until it
+ * stamped once. {@code stamp} answers whether it did; it may decline while there is
+ * nothing to stamp yet.
  */
 final class PositionStampingResponse extends HttpServletResponseWrapper {
 
@@ -82,4 +83,5 @@ final class PositionStampingResponse extends HttpServletResponseWrapper {
         stampOnce();
         super.sendRedirect(location, status, clearBuffer);
     }
+
 }

@@ -1,9 +1,9 @@
 package io.schemaspring.web;
 
 /**
- * A {@code @Cast} change refused for its {@code If-Match} precondition: 412 when the struct
- * changed since the client read it (its version is not the tag sent), 428 when the tag is
- * required and missing. Nothing was written.
+ * A {@code @Cast} change refused for its {@code If-Match} precondition: 412 when the
+ * struct changed since the client read it (its version is not the tag sent), 428 when the
+ * tag is required and missing. Nothing was written.
  */
 public class PreconditionException extends RuntimeException {
 
@@ -18,4 +18,5 @@ public class PreconditionException extends RuntimeException {
     public int status() {
         return this.status;
     }
+
 }

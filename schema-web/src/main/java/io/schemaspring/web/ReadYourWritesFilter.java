@@ -15,20 +15,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Read-your-writes for replicas: each request runs in a {@link ReadRouting#openScope() scope},
- * so that once it wrote through the primary, its later reads go to the primary too and never
- * miss what it wrote because a replica lags.
+ * Read-your-writes for replicas: each request runs in a {@link ReadRouting#openScope()
+ * scope}, so that once it wrote through the primary, its later reads go to the primary
+ * too and never miss what it wrote because a replica lags.
  * <p>
- * {@linkplain #ReadYourWritesFilter(ReplicaRoutingDataSource) Across requests}, a response to a
- * request that wrote carries the position the primary's log had reached, in the
- * {@value #POSITION_HEADER} header and the {@value #POSITION_COOKIE} cookie; a later request
- * that sends either back reads only from a replica that has replayed that far, else from the
- * primary. A position a client makes up can only send its own reads to the primary. Work an
- * asynchronous handler does on another thread is outside the scope: it reads as any read does.
+ * {@linkplain #ReadYourWritesFilter(ReplicaRoutingDataSource) Across requests}, a
+ * response to a request that wrote carries the position the primary's log had reached, in
+ * the {@value #POSITION_HEADER} header and the {@value #POSITION_COOKIE} cookie; a later
+ * request that sends either back reads only from a replica that has replayed that far,
+ * else from the primary. A position a client makes up can only send its own reads to the
+ * primary. Work an asynchronous handler does on another thread is outside the scope: it
+ * reads as any read does.
  */
 public class ReadYourWritesFilter extends OncePerRequestFilter {
 
-    /** The response header, and the request header a client may echo, carrying the position. */
+    /**
+     * The response header, and the request header a client may echo, carrying the
+     * position.
+     */
     public static final String POSITION_HEADER = "Schema-Position";
 
     /** The cookie carrying the position, for clients that keep cookies (browsers). */
@@ -41,7 +45,10 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
         this.routing = null;
     }
 
-    /** Read-your-writes within each request and, through the position it hands out, across a client's requests. */
+    /**
+     * Read-your-writes within each request and, through the position it hands out, across
+     * a client's requests.
+     */
     public ReadYourWritesFilter(ReplicaRoutingDataSource routing) {
         this.routing = routing;
     }
@@ -83,8 +90,9 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
     }
 
     /**
-     * After a write, hands the client the primary's position, read outside any transaction of
-     * this thread (so after the handler's has committed); answers whether it did.
+     * After a write, hands the client the primary's position, read outside any
+     * transaction of this thread (so after the handler's has committed); answers whether
+     * it did.
      */
     private boolean stamp(ReadRouting.Scope scope, HttpServletResponse response) {
         if (!scope.pinned() || response.isCommitted()
@@ -96,8 +104,14 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
             return false;
         }
         response.setHeader(POSITION_HEADER, position);
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(POSITION_COOKIE, position).path("/")
-                .httpOnly(true).sameSite("Lax").build().toString());
+        response.addHeader(HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(POSITION_COOKIE, position)
+                    .path("/")
+                    .httpOnly(true)
+                    .sameSite("Lax")
+                    .build()
+                    .toString());
         return true;
     }
+
 }

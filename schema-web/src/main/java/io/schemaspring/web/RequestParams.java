@@ -17,41 +17,47 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads request parameters into the map a changeset casts: a JSON object body, or form and
- * query parameters ({@code String[]} values; {@code address[street]} and {@code phones[0][number]}
- * nest); without a body, the query parameters. Other bodies (415), bodies over the size limit and
- * nesting over the depth limit are refused.
+ * Reads request parameters into the map a changeset casts: a JSON object body, or form
+ * and query parameters ({@code String[]} values; {@code address[street]} and
+ * {@code phones[0][number]} nest); without a body, the query parameters. Other bodies
+ * (415), bodies over the size limit and nesting over the depth limit are refused.
  */
 public final class RequestParams {
 
     private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]]*)]");
+
     private static final Pattern FORM_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[A-Za-z0-9_]*])*");
 
     private final JsonMapper jsonMapper;
+
     private final long maxBytes;
+
     private final int maxDepth;
 
     /**
-     * Creates the reader with its limits: a body over {@code maxBytes} bytes is refused (413), and so
-     * is JSON or a bracketed form key nesting deeper than {@code maxDepth} levels (400).
+     * Creates the reader with its limits: a body over {@code maxBytes} bytes is refused
+     * (413), and so is JSON or a bracketed form key nesting deeper than {@code maxDepth}
+     * levels (400).
      */
     public RequestParams(long maxBytes, int maxDepth) {
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(maxDepth).maxDocumentLength(maxBytes).build()).build();
+        JsonFactory factory = JsonFactory.builder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(maxDepth).maxDocumentLength(maxBytes).build())
+            .build();
         this.jsonMapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     }
 
     /**
-     * The request's parameters: its JSON object body (none for an empty body), else its form and query
-     * parameters, bracketed keys nested into maps.
-     *
-     * @throws RequestParamsException for a body that is neither JSON nor a form (415), a body over the
-     * size limit (413), and JSON that is malformed, not an object or nested too deep (400)
+     * The request's parameters: its JSON object body (none for an empty body), else its
+     * form and query parameters, bracketed keys nested into maps.
+     * @throws RequestParamsException for a body that is neither JSON nor a form (415), a
+     * body over the size limit (413), and JSON that is malformed, not an object or nested
+     * too deep (400)
      */
     public Map<String, Object> read(HttpServletRequest request) {
         MediaType type = mediaType(request.getContentType());
@@ -69,7 +75,8 @@ public final class RequestParams {
         try {
             return contentType == null ? null : MediaType.parseMediaType(contentType);
         }
-        catch (org.springframework.http.InvalidMediaTypeException | org.springframework.util.InvalidMimeTypeException ex) {
+        catch (org.springframework.http.InvalidMediaTypeException
+                | org.springframework.util.InvalidMimeTypeException ex) {
             return null;
         }
     }
@@ -79,7 +86,8 @@ public final class RequestParams {
     }
 
     private static boolean isForm(MediaType type) {
-        return type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED) || type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA);
+        return type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
+                || type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA);
     }
 
     /** Whether the request declares a body: a positive length or chunked transfer. */
@@ -107,10 +115,12 @@ public final class RequestParams {
             return (Map<String, Object>) map;
         }
         catch (StreamConstraintsException ex) {
-            throw new RequestParamsException(400, "The JSON body nests deeper than " + this.maxDepth + " levels or is too large");
+            throw new RequestParamsException(400,
+                    "The JSON body nests deeper than " + this.maxDepth + " levels or is too large");
         }
         catch (JacksonException ex) {
-            // The parser's own message quotes the offending token, which may be a value the client sent.
+            // The parser's own message quotes the offending token, which may be a value
+            // the client sent.
             throw new RequestParamsException(400, "The JSON body is malformed" + (ex.getLocation() == null ? ""
                     : " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr()));
         }
@@ -119,14 +129,18 @@ public final class RequestParams {
         }
     }
 
-    /** Form parameters, with bracketed keys nested into maps; keys that are not plain names are ignored. */
+    /**
+     * Form parameters, with bracketed keys nested into maps; keys that are not plain
+     * names are ignored.
+     */
     @SuppressWarnings("unchecked")
     Map<String, Object> readForm(Map<String, String[]> parameters) {
         Map<String, Object> params = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String key = entry.getKey();
             int bracket = key.indexOf('[');
-            // Counted before any regular expression, whose repeated group would overflow the stack on a deep key.
+            // Counted before any regular expression, whose repeated group would overflow
+            // the stack on a deep key.
             if (bracket > 0 && key.chars().filter(c -> c == '[').count() >= this.maxDepth) {
                 throw new RequestParamsException(400, "The form parameter " + key.substring(0, bracket)
                         + " nests deeper than " + this.maxDepth + " levels");
@@ -162,4 +176,5 @@ public final class RequestParams {
         }
         return params;
     }
+
 }

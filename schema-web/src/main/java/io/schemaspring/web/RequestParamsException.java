@@ -1,13 +1,16 @@
 package io.schemaspring.web;
 
-/** Request parameters that cannot be read: malformed JSON (400), too deep (400), too large (413), a body neither JSON nor a form (415). */
+/**
+ * Request parameters that cannot be read: malformed JSON (400), too deep (400), too large
+ * (413), a body neither JSON nor a form (415).
+ */
 public class RequestParamsException extends RuntimeException {
 
     private final int status;
 
     /**
-     * Refuses the request with {@code status}; {@code message} is sent as the detail of the problem
-     * response.
+     * Refuses the request with {@code status}; {@code message} is sent as the detail of
+     * the problem response.
      */
     public RequestParamsException(int status, String message) {
         super(message);
@@ -18,4 +21,5 @@ public class RequestParamsException extends RuntimeException {
     public int status() {
         return this.status;
     }
+
 }

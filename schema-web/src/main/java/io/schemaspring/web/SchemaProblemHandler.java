@@ -37,16 +37,17 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Answers the starter's exceptions as {@code application/problem+json}: an invalid changeset or
- * schema binding 422 with {@code errors: {field: [messages]}}, a missing struct 404, a stale one
- * or an undeclared constraint 409, an unstorable value 422, an unreadable body 400, 413 or 415;
- * a value the database refused outside a changeset write 422 (a data exception) or 409 (an
- * integrity violation);
- * a deadlock or serialization failure 409 and an unreachable database 503, both with {@code Retry-After}.
- * Database messages and values never reach the response.
- * <p>Ordered last, so the application's own advice for any of these (or a supertype) answers
- * first; binding errors of non-schema targets are rethrown, which Spring MVC treats as "no
- * handler here" and passes on to its default handling.
+ * Answers the starter's exceptions as {@code application/problem+json}: an invalid
+ * changeset or schema binding 422 with {@code errors: {field: [messages]}}, a missing
+ * struct 404, a stale one or an undeclared constraint 409, an unstorable value 422, an
+ * unreadable body 400, 413 or 415; a value the database refused outside a changeset write
+ * 422 (a data exception) or 409 (an integrity violation); a deadlock or serialization
+ * failure 409 and an unreachable database 503, both with {@code Retry-After}. Database
+ * messages and values never reach the response.
+ * <p>
+ * Ordered last, so the application's own advice for any of these (or a supertype) answers
+ * first; binding errors of non-schema targets are rethrown, which Spring MVC treats as
+ * "no handler here" and passes on to its default handling.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -54,22 +55,30 @@ public class SchemaProblemHandler {
 
     private static final Log logger = LogFactory.getLog(SchemaProblemHandler.class);
 
-    /** Data exceptions a client's value causes: too long, out of range, bad dates, bytes or text for the type. */
-    private static final java.util.Set<String> INPUT_STATES = java.util.Set.of("22001", "22003", "22007", "22008", "22021",
-            "22P02", "22P05", "22018");
+    /**
+     * Data exceptions a client's value causes: too long, out of range, bad dates, bytes
+     * or text for the type.
+     */
+    private static final java.util.Set<String> INPUT_STATES = java.util.Set.of("22001", "22003", "22007", "22008",
+            "22021", "22P02", "22P05", "22018");
 
     /** Integrity violations stored data causes: a foreign key, a unique key. */
     private static final java.util.Set<String> CONFLICT_STATES = java.util.Set.of("23503", "23505", "23506");
 
-    /** MariaDB's codes under SQLState 23000: duplicate key, and a parent row missing or still referenced. */
+    /**
+     * MariaDB's codes under SQLState 23000: duplicate key, and a parent row missing or
+     * still referenced.
+     */
     private static final java.util.Set<Integer> MARIADB_CONFLICTS = java.util.Set.of(1062, 1451, 1452);
 
     private final SchemaRegistry registry;
+
     private final ChangesetMessages messages;
 
     /**
-     * Creates the handler over the application's registry, which tells the schema binding targets
-     * from others, and its messages, through which field errors are resolved for the request's locale.
+     * Creates the handler over the application's registry, which tells the schema binding
+     * targets from others, and its messages, through which field errors are resolved for
+     * the request's locale.
      */
     public SchemaProblemHandler(SchemaRegistry registry, MessageSource messageSource) {
         this.registry = registry;
@@ -77,8 +86,8 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * An invalid changeset given to the repository: 422 with its errors by field, resolved through the
-     * application's messages.
+     * An invalid changeset given to the repository: 422 with its errors by field,
+     * resolved through the application's messages.
      */
     @ExceptionHandler(InvalidChangesetException.class)
     public ResponseEntity<ProblemDetail> invalidChangeset(InvalidChangesetException ex) {
@@ -89,9 +98,9 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * Binding errors of a schema-typed target: 422 with the errors by field, resolved as a changeset's
-     * errors are. The errors of any other target are rethrown, for Spring MVC's own handling.
-     *
+     * Binding errors of a schema-typed target: 422 with the errors by field, resolved as
+     * a changeset's errors are. The errors of any other target are rethrown, for Spring
+     * MVC's own handling.
      * @throws BindException {@code ex} itself, when its target is not a registered schema
      */
     @ExceptionHandler(BindException.class)
@@ -104,22 +113,24 @@ public class SchemaProblemHandler {
         Locale locale = LocaleContextHolder.getLocale();
         for (org.springframework.validation.FieldError error : ex.getFieldErrors()) {
             errors.computeIfAbsent(error.getField(), key -> new java.util.ArrayList<>())
-                    .add(this.messages.resolve(toChangesetError(error), target.getClass(), locale));
+                .add(this.messages.resolve(toChangesetError(error), target.getClass(), locale));
         }
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields", errors);
     }
 
     @SuppressWarnings("unchecked")
-    private static io.schemaspring.changeset.FieldError toChangesetError(org.springframework.validation.FieldError error) {
+    private static io.schemaspring.changeset.FieldError toChangesetError(
+            org.springframework.validation.FieldError error) {
         Map<String, Object> metadata = error.getArguments() != null && error.getArguments().length == 1
-                && error.getArguments()[0] instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("validation", "cast");
+                && error.getArguments()[0] instanceof Map<?, ?> map ? (Map<String, Object>) map
+                        : Map.of("validation", "cast");
         return new io.schemaspring.changeset.FieldError(error.getField(),
                 error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage(), metadata);
     }
 
     /**
-     * No struct with the id asked for, Ecto's {@code Ecto.NoResultsError}: 404 naming the schema and
-     * the id.
+     * No struct with the id asked for, Ecto's {@code Ecto.NoResultsError}: 404 naming the
+     * schema and the id.
      */
     @ExceptionHandler(NoResultsException.class)
     public ResponseEntity<ProblemDetail> notFound(NoResultsException ex) {
@@ -127,8 +138,8 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * A {@code @Cast} change refused for its {@code If-Match}: 412 when the struct changed since the
-     * client read it, 428 when the tag is required and missing.
+     * A {@code @Cast} change refused for its {@code If-Match}: 412 when the struct
+     * changed since the client read it, 428 when the tag is required and missing.
      */
     @ExceptionHandler(PreconditionException.class)
     public ResponseEntity<ProblemDetail> precondition(PreconditionException ex) {
@@ -136,18 +147,18 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * An update or delete of a stale struct, Ecto's {@code Ecto.StaleEntryError}: 409, asking the
-     * client to read the resource again and retry.
+     * An update or delete of a stale struct, Ecto's {@code Ecto.StaleEntryError}: 409,
+     * asking the client to read the resource again and retry.
      */
     @ExceptionHandler(StaleEntryException.class)
     public ResponseEntity<ProblemDetail> stale(StaleEntryException ex) {
-        return problem(HttpStatus.CONFLICT, "The resource was changed or deleted since it was read; read it again and retry",
-                null);
+        return problem(HttpStatus.CONFLICT,
+                "The resource was changed or deleted since it was read; read it again and retry", null);
     }
 
     /**
-     * A changeset write that violated a constraint the changeset did not declare: 409. The
-     * constraint is logged, never sent.
+     * A changeset write that violated a constraint the changeset did not declare: 409.
+     * The constraint is logged, never sent.
      */
     @ExceptionHandler(UndeclaredConstraintException.class)
     public ResponseEntity<ProblemDetail> conflict(UndeclaredConstraintException ex) {
@@ -156,8 +167,8 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * A changeset write with a value the database cannot store and no field to name: 422. The
-     * exception's message, which never holds the value, is logged.
+     * A changeset write with a value the database cannot store and no field to name: 422.
+     * The exception's message, which never holds the value, is logged.
      */
     @ExceptionHandler(UnstorableValueException.class)
     public ResponseEntity<ProblemDetail> unstorable(UnstorableValueException ex) {
@@ -166,8 +177,9 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * Casting that would replace the current entries of a relation whose {@code onReplace} is
-     * {@code RAISE}: 422 with an error on the relation asking for the ids of its current entries.
+     * Casting that would replace the current entries of a relation whose
+     * {@code onReplace} is {@code RAISE}: 422 with an error on the relation asking for
+     * the ids of its current entries.
      */
     @ExceptionHandler(ReplaceRefusedException.class)
     public ResponseEntity<ProblemDetail> replaceRefused(ReplaceRefusedException ex) {
@@ -177,11 +189,12 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * The database refused a value outside a changeset write, where no field can be named: a data
-     * exception (SQLState class 22: bytes it cannot take, text it cannot read as the column's
-     * type, a number out of range) is the request's input, 422; an integrity violation (class 23:
-     * a foreign key a concurrent request broke, a duplicate) conflicts with what is stored, 409.
-     * Anything else is rethrown to the application's handling.
+     * The database refused a value outside a changeset write, where no field can be
+     * named: a data exception (SQLState class 22: bytes it cannot take, text it cannot
+     * read as the column's type, a number out of range) is the request's input, 422; an
+     * integrity violation (class 23: a foreign key a concurrent request broke, a
+     * duplicate) conflicts with what is stored, 409. Anything else is rethrown to the
+     * application's handling.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     public ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex) {
@@ -191,8 +204,10 @@ public class SchemaProblemHandler {
             logger.warn("The database refused a value of a request (SQLState " + state + ")");
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has a value the database cannot take", null);
         }
-        if (CONFLICT_STATES.contains(state) || (state.equals("23000") && MARIADB_CONFLICTS.contains(sql.getErrorCode()))) {
-            logger.warn("A request conflicts with stored data (SQLState " + state + "): " + ex.getClass().getSimpleName());
+        if (CONFLICT_STATES.contains(state)
+                || (state.equals("23000") && MARIADB_CONFLICTS.contains(sql.getErrorCode()))) {
+            logger.warn(
+                    "A request conflicts with stored data (SQLState " + state + "): " + ex.getClass().getSimpleName());
             return problem(HttpStatus.CONFLICT, "The request conflicts with data already stored", null);
         }
         throw ex;
@@ -207,32 +222,34 @@ public class SchemaProblemHandler {
         return null;
     }
 
-
     /**
-     * A deadlock or a serialization failure (SQLState 40P01, 40001, a lock wait that gave up): the
-     * request lost a race it can win when retried, and nothing of it was written.
+     * A deadlock or a serialization failure (SQLState 40P01, 40001, a lock wait that gave
+     * up): the request lost a race it can win when retried, and nothing of it was
+     * written.
      */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     public ResponseEntity<ProblemDetail> collided(PessimisticLockingFailureException ex) {
         logger.warn("A request collided with a concurrent one and was rolled back: " + ex.getClass().getSimpleName());
-        return retryable(HttpStatus.CONFLICT, "The request collided with a concurrent one and nothing was written; retry it");
+        return retryable(HttpStatus.CONFLICT,
+                "The request collided with a concurrent one and nothing was written; retry it");
     }
 
     /**
-     * The database cannot be reached (no connection, the server shutting down, a commit or
-     * rollback on a connection the network broke): 503, to be retried.
+     * The database cannot be reached (no connection, the server shutting down, a commit
+     * or rollback on a connection the network broke): 503, to be retried.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class })
     public ResponseEntity<ProblemDetail> unavailable(Exception ex) {
         logger.warn("The database is unavailable: " + ex.getClass().getSimpleName());
         return retryable(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry later");
     }
 
     /**
-     * A commit or rollback on a connection the network broke (the rollback after a statement lost
-     * its connection fails on the closed connection, and names that statement's failure as its
-     * application exception): 503. Any other failure of the transaction system is the application's.
+     * A commit or rollback on a connection the network broke (the rollback after a
+     * statement lost its connection fails on the closed connection, and names that
+     * statement's failure as its application exception): 503. Any other failure of the
+     * transaction system is the application's.
      */
     @ExceptionHandler(TransactionSystemException.class)
     public ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex) {
@@ -244,24 +261,28 @@ public class SchemaProblemHandler {
     }
 
     private static ResponseEntity<ProblemDetail> retryable(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "1").contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, detail));
+        return ResponseEntity.status(status)
+            .header(HttpHeaders.RETRY_AFTER, "1")
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     /**
-     * Request parameters that cannot be read: the exception's status (400, 413 or 415), with its
-     * message as the detail.
+     * Request parameters that cannot be read: the exception's status (400, 413 or 415),
+     * with its message as the detail.
      */
     @ExceptionHandler(RequestParamsException.class)
     public ResponseEntity<ProblemDetail> unreadable(RequestParamsException ex) {
         return problem(HttpStatus.valueOf(ex.status()), ex.getMessage(), null);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Map<String, List<String>> errors) {
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail,
+            Map<String, List<String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (errors != null) {
             problem.setProperty("errors", errors);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
+
 }

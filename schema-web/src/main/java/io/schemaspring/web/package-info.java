@@ -1,4 +1,7 @@
-/** Spring MVC: the casting binder, {@code @Cast} changeset arguments and problem responses. */
+/**
+ * Spring MVC: the casting binder, {@code @Cast} changeset arguments and problem
+ * responses.
+ */
 @NullMarked
 package io.schemaspring.web;
 

@@ -13,13 +13,23 @@ public class OrderLine {
             "warehouse", "note", "token");
 
     public String sku;
+
     public String name;
+
     public Integer quantity;
+
     public BigDecimal price;
+
     public BigDecimal discount;
+
     public Boolean gift;
+
     public LocalDate shipOn;
+
     public Long warehouse;
+
     public String note;
+
     public UUID token;
+
 }

@@ -12,11 +12,15 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "bench_comments")
 public class EComment {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String body;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "post_id")
     public EPost post;
+
 }

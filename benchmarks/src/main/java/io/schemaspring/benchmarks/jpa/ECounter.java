@@ -4,12 +4,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A counter keyed by its name, an assigned id: {@code saveAll} merges it (a select, then an insert or an update). */
+/**
+ * A counter keyed by its name, an assigned id: {@code saveAll} merges it (a select, then
+ * an insert or an update).
+ */
 @Entity
 @Table(name = "bench_counters")
 public class ECounter {
+
     @Id
     public String name;
+
     public Integer hits;
 
     protected ECounter() {
@@ -19,4 +24,5 @@ public class ECounter {
         this.name = name;
         this.hits = hits;
     }
+
 }

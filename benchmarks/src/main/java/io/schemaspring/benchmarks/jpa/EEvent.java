@@ -7,8 +7,12 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "bench_events")
 public class EEvent {
+
     @Id
     public Long id;
+
     public String name;
+
     public int amount;
+
 }

@@ -18,21 +18,31 @@ import java.util.Set;
 @Entity
 @Table(name = "bench_posts")
 public class EPost {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String title;
+
     public String body;
+
     public Integer views;
+
     public boolean published;
+
     @Column(name = "author_id")
     public Long authorId;
+
     @Column(name = "inserted_at")
     public LocalDateTime insertedAt;
+
     @Column(name = "updated_at")
     public LocalDateTime updatedAt;
+
     @OneToMany(mappedBy = "post", fetch = FetchType.LAZY)
     public Set<EComment> comments = new LinkedHashSet<>();
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "bench_posts_tags", joinColumns = @JoinColumn(name = "post_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
@@ -49,4 +59,5 @@ public class EPost {
         post.updatedAt = now;
         return post;
     }
+
 }

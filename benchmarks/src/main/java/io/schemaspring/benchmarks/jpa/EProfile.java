@@ -14,10 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Entity
 @Table(name = "bench_profiles")
 public class EProfile {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
+
     @Convert(converter = AddressConverter.class)
     public Profile.Address address;
 
@@ -35,5 +38,7 @@ public class EProfile {
         public Profile.Address convertToEntityAttribute(String json) {
             return json == null ? null : JSON.readValue(json, Profile.Address.class);
         }
+
     }
+
 }

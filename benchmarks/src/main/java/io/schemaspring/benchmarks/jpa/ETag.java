@@ -9,8 +9,11 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "bench_tags")
 public class ETag {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String name;
+
 }

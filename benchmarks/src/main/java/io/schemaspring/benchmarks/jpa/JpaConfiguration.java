@@ -35,4 +35,5 @@ public class JpaConfiguration {
     PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
         return new JpaTransactionManager(entityManagerFactory);
     }
+
 }

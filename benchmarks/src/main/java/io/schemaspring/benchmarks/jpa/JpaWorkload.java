@@ -16,15 +16,24 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Spring Data JPA on Hibernate, as its users write it (IDENTITY ids, fetch joins, dirty checking). */
+/**
+ * Spring Data JPA on Hibernate, as its users write it (IDENTITY ids, fetch joins, dirty
+ * checking).
+ */
 public class JpaWorkload implements Workload {
 
     private final AnnotationConfigApplicationContext context;
+
     private final Repositories.Posts posts;
+
     private final Repositories.Profiles profiles;
+
     private final Repositories.Counters counters;
+
     private final Repositories.Events events;
+
     private final TransactionTemplate transactions;
+
     private final EntityManagerFactory entityManagerFactory;
 
     public JpaWorkload(DataSource dataSource) {
@@ -69,14 +78,18 @@ public class JpaWorkload implements Workload {
     @Override
     public void updateTitle(long id, String title) {
         this.transactions.executeWithoutResult(status -> {
-            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
+            EntityManager entityManager = EntityManagerFactoryUtils
+                .getTransactionalEntityManager(this.entityManagerFactory);
             EPost post = entityManager.find(EPost.class, id);
             post.title = title;
             post.updatedAt = Workload.now();
         });
     }
 
-    /** What {@code updateTitle} does: find in a transaction, change the field, flushed at commit. */
+    /**
+     * What {@code updateTitle} does: find in a transaction, change the field, flushed at
+     * commit.
+     */
     @Override
     public void getThenUpdate(long id, String title) {
         updateTitle(id, title);
@@ -124,11 +137,15 @@ public class JpaWorkload implements Workload {
         this.transactions.executeWithoutResult(status -> this.counters.saveAll(batch));
     }
 
-    /** Each entity is detached once read, or the persistence context would hold all 1,000,000. */
+    /**
+     * Each entity is detached once read, or the persistence context would hold all
+     * 1,000,000.
+     */
     @Override
     public long streamEvents() {
         return this.transactions.execute(status -> {
-            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
+            EntityManager entityManager = EntityManagerFactoryUtils
+                .getTransactionalEntityManager(this.entityManagerFactory);
             try (Stream<EEvent> stream = this.events.streamAll()) {
                 return stream.mapToLong(event -> {
                     entityManager.detach(event);
@@ -141,7 +158,8 @@ public class JpaWorkload implements Workload {
     @Override
     public long threeSteps(int n) {
         return this.transactions.execute(status -> {
-            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
+            EntityManager entityManager = EntityManagerFactoryUtils
+                .getTransactionalEntityManager(this.entityManagerFactory);
             EPost post = EPost.numbered(n, Workload.now());
             entityManager.persist(post);
             EComment comment = new EComment();
@@ -167,4 +185,5 @@ public class JpaWorkload implements Workload {
     public void close() {
         this.context.close();
     }
+
 }

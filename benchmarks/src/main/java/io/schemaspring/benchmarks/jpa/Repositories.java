@@ -9,7 +9,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 
-/** The Spring Data JPA repositories of the benchmark; preloads use fetch joins, the JPA best practice. */
+/**
+ * The Spring Data JPA repositories of the benchmark; preloads use fetch joins, the JPA
+ * best practice.
+ */
 public final class Repositories {
 
     private Repositories() {
@@ -30,9 +33,11 @@ public final class Repositories {
         @Query("select new io.schemaspring.benchmarks.PostCommentCount(p.id, p.title, count(c)) from EPost p join p.comments c "
                 + "where p.id <= :id group by p.id, p.title order by p.id")
         List<PostCommentCount> commentCounts(long id);
+
     }
 
     public interface Counters extends JpaRepository<ECounter, String> {
+
     }
 
     public interface Events extends JpaRepository<EEvent, Long> {
@@ -40,8 +45,11 @@ public final class Repositories {
         @QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "500"))
         @Query("select e from EEvent e")
         Stream<EEvent> streamAll();
+
     }
 
     public interface Profiles extends JpaRepository<EProfile, Long> {
+
     }
+
 }

@@ -18,7 +18,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JdbcTemplate with hand-written RowMappers: the baseline the starter's targets are set against. */
+/**
+ * JdbcTemplate with hand-written RowMappers: the baseline the starter's targets are set
+ * against.
+ */
 public class JdbcTemplateWorkload implements Workload {
 
     private static final RowMapper<Post> POSTS = (rs, row) -> PlainJdbcWorkload.readPost(rs, 1);
@@ -26,9 +29,13 @@ public class JdbcTemplateWorkload implements Workload {
     private static final RowMapper<Event> EVENTS = (rs, row) -> PlainJdbcWorkload.readEvent(rs);
 
     private final JdbcTemplate jdbc;
+
     private final JdbcTemplate streaming;
+
     private final TransactionTemplate transactions;
+
     private final String database;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     public JdbcTemplateWorkload(DataSource dataSource, String database) {
@@ -41,7 +48,8 @@ public class JdbcTemplateWorkload implements Workload {
 
     @Override
     public Object getById(long id) {
-        return this.jdbc.queryForObject("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id = ?", POSTS, id);
+        return this.jdbc.queryForObject("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id = ?", POSTS,
+                id);
     }
 
     @Override
@@ -56,7 +64,7 @@ public class JdbcTemplateWorkload implements Workload {
         post.updatedAt = post.insertedAt;
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         this.jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(PlainJdbcWorkload.INSERT, new String[] {"id"});
+            PreparedStatement statement = connection.prepareStatement(PlainJdbcWorkload.INSERT, new String[] { "id" });
             PlainJdbcWorkload.bindPost(statement, post);
             return statement;
         }, keys);
@@ -73,8 +81,8 @@ public class JdbcTemplateWorkload implements Workload {
             post.updatedAt = now;
             posts.add(post);
         }
-        this.transactions.executeWithoutResult(status -> this.jdbc.batchUpdate(PlainJdbcWorkload.INSERT, posts, 1000,
-                PlainJdbcWorkload::bindPost));
+        this.transactions.executeWithoutResult(
+                status -> this.jdbc.batchUpdate(PlainJdbcWorkload.INSERT, posts, 1000, PlainJdbcWorkload::bindPost));
         return count;
     }
 
@@ -85,16 +93,16 @@ public class JdbcTemplateWorkload implements Workload {
 
     @Override
     public List<?> postsWithComments(int parents) {
-        List<Post> posts = this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id <= ?", POSTS,
-                parents);
+        List<Post> posts = this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id <= ?",
+                POSTS, parents);
         Map<Long, Post> byId = new HashMap<>();
         posts.forEach(post -> {
             post.comments = new ArrayList<>();
             byId.put(post.id, post);
         });
         for (Object[] keys : chunks(posts)) {
-            this.jdbc.query("SELECT id, post_id, body FROM bench_comments WHERE post_id IN (" + PlainJdbcWorkload.inList(keys.length)
-                    + ")", rs -> {
+            this.jdbc.query("SELECT id, post_id, body FROM bench_comments WHERE post_id IN ("
+                    + PlainJdbcWorkload.inList(keys.length) + ")", rs -> {
                         Comment comment = new Comment();
                         comment.id = rs.getLong(1);
                         comment.postId = rs.getLong(2);
@@ -107,26 +115,30 @@ public class JdbcTemplateWorkload implements Workload {
 
     @Override
     public List<?> postsWithTags(int parents) {
-        List<Post> posts = this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id <= ?", POSTS,
-                parents);
+        List<Post> posts = this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id <= ?",
+                POSTS, parents);
         Map<Long, Post> byId = new HashMap<>();
         posts.forEach(post -> {
             post.tags = new ArrayList<>();
             byId.put(post.id, post);
         });
         for (Object[] keys : chunks(posts)) {
-            this.jdbc.query("SELECT j.post_id, t.id, t.name FROM bench_tags t JOIN bench_posts_tags j ON j.tag_id = t.id "
-                    + "WHERE j.post_id IN (" + PlainJdbcWorkload.inList(keys.length) + ")", rs -> {
-                        Tag tag = new Tag();
-                        tag.id = rs.getLong(2);
-                        tag.name = rs.getString(3);
-                        byId.get(rs.getLong(1)).tags.add(tag);
-                    }, keys);
+            this.jdbc
+                .query("SELECT j.post_id, t.id, t.name FROM bench_tags t JOIN bench_posts_tags j ON j.tag_id = t.id "
+                        + "WHERE j.post_id IN (" + PlainJdbcWorkload.inList(keys.length) + ")", rs -> {
+                            Tag tag = new Tag();
+                            tag.id = rs.getLong(2);
+                            tag.name = rs.getString(3);
+                            byId.get(rs.getLong(1)).tags.add(tag);
+                        }, keys);
         }
         return posts;
     }
 
-    /** The posts' ids, 1,000 per IN list: PostgreSQL takes at most 32,767 parameters in a statement. */
+    /**
+     * The posts' ids, 1,000 per IN list: PostgreSQL takes at most 32,767 parameters in a
+     * statement.
+     */
     private static List<Object[]> chunks(List<Post> posts) {
         List<Object[]> chunks = new ArrayList<>();
         for (int from = 0; from < posts.size(); from += 1000) {
@@ -146,8 +158,8 @@ public class JdbcTemplateWorkload implements Workload {
         Profile profile = Profile.numbered(n);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         this.jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("INSERT INTO bench_profiles (name, address) VALUES (?, ?)",
-                    new String[] {"id"});
+            PreparedStatement statement = connection
+                .prepareStatement("INSERT INTO bench_profiles (name, address) VALUES (?, ?)", new String[] { "id" });
             statement.setString(1, profile.name);
             statement.setString(2, this.json.writeValueAsString(profile.address));
             return statement;
@@ -180,11 +192,15 @@ public class JdbcTemplateWorkload implements Workload {
                 }));
     }
 
-    /** {@code queryForStream} in a transaction, 500 rows per fetch: PostgreSQL's driver reads through a cursor only so. */
+    /**
+     * {@code queryForStream} in a transaction, 500 rows per fetch: PostgreSQL's driver
+     * reads through a cursor only so.
+     */
     @Override
     public long streamEvents() {
         return this.transactions.execute(status -> {
-            try (Stream<Event> events = this.streaming.queryForStream("SELECT id, name, amount FROM bench_events", EVENTS)) {
+            try (Stream<Event> events = this.streaming.queryForStream("SELECT id, name, amount FROM bench_events",
+                    EVENTS)) {
                 return events.mapToLong(event -> event.amount).sum();
             }
         });
@@ -198,7 +214,8 @@ public class JdbcTemplateWorkload implements Workload {
         return this.transactions.execute(status -> {
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
             this.jdbc.update(connection -> {
-                PreparedStatement statement = connection.prepareStatement(PlainJdbcWorkload.INSERT, new String[] {"id"});
+                PreparedStatement statement = connection.prepareStatement(PlainJdbcWorkload.INSERT,
+                        new String[] { "id" });
                 PlainJdbcWorkload.bindPost(statement, post);
                 return statement;
             }, keys);
@@ -219,4 +236,5 @@ public class JdbcTemplateWorkload implements Workload {
     public List<?> postsUpTo(int count) {
         return this.jdbc.query("SELECT " + PlainJdbcWorkload.COLUMNS + " FROM bench_posts WHERE id <= ?", POSTS, count);
     }
+
 }

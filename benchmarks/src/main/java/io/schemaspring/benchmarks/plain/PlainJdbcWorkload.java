@@ -30,7 +30,9 @@ public class PlainJdbcWorkload implements Workload {
     static final String INSERT_COMMENT = "INSERT INTO bench_comments (post_id, body) VALUES (?, ?)";
 
     private final DataSource dataSource;
+
     private final String database;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     public PlainJdbcWorkload(DataSource dataSource, String database) {
@@ -78,7 +80,8 @@ public class PlainJdbcWorkload implements Workload {
     @Override
     public Object getById(long id) {
         try (Connection connection = this.dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM bench_posts WHERE id = ?")) {
+                PreparedStatement statement = connection
+                    .prepareStatement("SELECT " + COLUMNS + " FROM bench_posts WHERE id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? readPost(rs, 1) : null;
@@ -111,7 +114,7 @@ public class PlainJdbcWorkload implements Workload {
         post.insertedAt = Workload.now();
         post.updatedAt = post.insertedAt;
         try (Connection connection = this.dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"})) {
+                PreparedStatement statement = connection.prepareStatement(INSERT, new String[] { "id" })) {
             bindPost(statement, post);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -156,7 +159,8 @@ public class PlainJdbcWorkload implements Workload {
     @Override
     public void updateTitle(long id, String title) {
         try (Connection connection = this.dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("UPDATE bench_posts SET title = ?, updated_at = ? WHERE id = ?")) {
+                PreparedStatement statement = connection
+                    .prepareStatement("UPDATE bench_posts SET title = ?, updated_at = ? WHERE id = ?")) {
             statement.setString(1, title);
             statement.setObject(2, Workload.now());
             statement.setLong(3, id);
@@ -168,7 +172,8 @@ public class PlainJdbcWorkload implements Workload {
     }
 
     private List<Post> postsUpTo(Connection connection, int parents) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM bench_posts WHERE id <= ?")) {
+        try (PreparedStatement statement = connection
+            .prepareStatement("SELECT " + COLUMNS + " FROM bench_posts WHERE id <= ?")) {
             statement.setLong(1, parents);
             try (ResultSet rs = statement.executeQuery()) {
                 List<Post> posts = new ArrayList<>();
@@ -224,8 +229,10 @@ public class PlainJdbcWorkload implements Workload {
                 post.tags = new ArrayList<>();
                 byId.put(post.id, post);
             });
-            try (PreparedStatement statement = connection.prepareStatement("SELECT j.post_id, t.id, t.name FROM bench_tags t "
-                    + "JOIN bench_posts_tags j ON j.tag_id = t.id WHERE j.post_id IN (" + inList(posts.size()) + ")")) {
+            try (PreparedStatement statement = connection
+                .prepareStatement("SELECT j.post_id, t.id, t.name FROM bench_tags t "
+                        + "JOIN bench_posts_tags j ON j.tag_id = t.id WHERE j.post_id IN (" + inList(posts.size())
+                        + ")")) {
                 for (int i = 0; i < posts.size(); i++) {
                     statement.setLong(i + 1, posts.get(i).id);
                 }
@@ -268,8 +275,8 @@ public class PlainJdbcWorkload implements Workload {
     public Object jsonRoundTrip(int n) {
         Profile profile = Profile.numbered(n);
         try (Connection connection = this.dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO bench_profiles (name, address) VALUES (?, ?)", new String[] {"id"})) {
+            try (PreparedStatement insert = connection
+                .prepareStatement("INSERT INTO bench_profiles (name, address) VALUES (?, ?)", new String[] { "id" })) {
                 insert.setString(1, profile.name);
                 insert.setString(2, this.json.writeValueAsString(profile.address));
                 insert.executeUpdate();
@@ -278,7 +285,8 @@ public class PlainJdbcWorkload implements Workload {
                     profile.id = keys.getLong(1);
                 }
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, name, address FROM bench_profiles WHERE id = ?")) {
+            try (PreparedStatement select = connection
+                .prepareStatement("SELECT id, name, address FROM bench_profiles WHERE id = ?")) {
                 select.setLong(1, profile.id);
                 try (ResultSet rs = select.executeQuery()) {
                     rs.next();
@@ -331,7 +339,8 @@ public class PlainJdbcWorkload implements Workload {
     public long streamEvents() {
         try (Connection connection = this.dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id, name, amount FROM bench_events")) {
+            try (PreparedStatement statement = connection
+                .prepareStatement("SELECT id, name, amount FROM bench_events")) {
                 statement.setFetchSize(500);
                 long sum = 0;
                 try (ResultSet rs = statement.executeQuery()) {
@@ -362,9 +371,10 @@ public class PlainJdbcWorkload implements Workload {
         post.updatedAt = post.insertedAt;
         try (Connection connection = this.dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});
+            try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] { "id" });
                     PreparedStatement comment = connection.prepareStatement(INSERT_COMMENT);
-                    PreparedStatement views = connection.prepareStatement("UPDATE bench_posts SET views = ? WHERE id = ?")) {
+                    PreparedStatement views = connection
+                        .prepareStatement("UPDATE bench_posts SET views = ? WHERE id = ?")) {
                 bindPost(insert, post);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -414,7 +424,8 @@ public class PlainJdbcWorkload implements Workload {
     @Override
     public List<?> postsUpTo(int count) {
         try (Connection connection = this.dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM bench_posts WHERE id <= ?")) {
+                PreparedStatement statement = connection
+                    .prepareStatement("SELECT " + COLUMNS + " FROM bench_posts WHERE id <= ?")) {
             statement.setInt(1, count);
             List<Post> posts = new ArrayList<>(count);
             try (ResultSet rs = statement.executeQuery()) {
@@ -428,4 +439,5 @@ public class PlainJdbcWorkload implements Workload {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -5,15 +5,25 @@ import java.util.List;
 
 /** The plain class hand-written JDBC and JdbcTemplate map rows into. */
 public class Post {
+
     public Long id;
+
     public String title;
+
     public String body;
+
     public Integer views;
+
     public boolean published;
+
     public Long authorId;
+
     public LocalDateTime insertedAt;
+
     public LocalDateTime updatedAt;
+
     public List<Comment> comments;
+
     public List<Tag> tags;
 
     public static Post numbered(int n) {
@@ -25,4 +35,5 @@ public class Post {
         post.authorId = 1L;
         return post;
     }
+
 }

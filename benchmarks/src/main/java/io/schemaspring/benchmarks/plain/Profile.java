@@ -1,14 +1,21 @@
 package io.schemaspring.benchmarks.plain;
 
 public class Profile {
+
     public Long id;
+
     public String name;
+
     public Address address;
 
     public static class Address {
+
         public String street;
+
         public String city;
+
         public String zip;
+
     }
 
     public static Profile numbered(int n) {
@@ -20,4 +27,5 @@ public class Profile {
         profile.address.zip = "30-001";
         return profile;
     }
+
 }

@@ -1,6 +1,9 @@
 package io.schemaspring.benchmarks.plain;
 
 public class Tag {
+
     public Long id;
+
     public String name;
+
 }

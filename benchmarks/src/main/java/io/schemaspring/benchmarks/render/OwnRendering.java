@@ -16,10 +16,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The project's statement model and {@link SqlRenderer}, built the way {@code QueryExecutor.get}
- * and {@code QueryCompiler.select} build it (schema-core's {@code repo.sql} and
- * {@code repo.dialect} types are public, so no accessor was needed). LIMIT and OFFSET are bound
- * parameters: one SQL text serves every page.
+ * The project's statement model and {@link SqlRenderer}, built the way
+ * {@code QueryExecutor.get} and {@code QueryCompiler.select} build it (schema-core's
+ * {@code repo.sql} and {@code repo.dialect} types are public, so no accessor was needed).
+ * LIMIT and OFFSET are bound parameters: one SQL text serves every page.
  */
 public final class OwnRendering {
 
@@ -29,7 +29,10 @@ public final class OwnRendering {
         this.renderer = new SqlRenderer(dialect);
     }
 
-    /** The project's dialects with the letter case each database reports for unquoted names. */
+    /**
+     * The project's dialects with the letter case each database reports for unquoted
+     * names.
+     */
     public static @Nullable Dialect dialect(String db) {
         return switch (db) {
             case "h2" -> new H2Dialect(LetterCase.UPPER);
@@ -46,8 +49,8 @@ public final class OwnRendering {
             columns.add(Column.of(column));
         }
         Select select = Select.columns(Table.of(prefix, Statements.TABLE), columns)
-                .where(new Condition.Compare(Column.of(Statements.KEY), Condition.Operator.EQ))
-                .paged(true, false);
+            .where(new Condition.Compare(Column.of(Statements.KEY), Condition.Operator.EQ))
+            .paged(true, false);
         return this.renderer.render(select);
     }
 
@@ -58,11 +61,11 @@ public final class OwnRendering {
             columns.add(Column.of(column));
         }
         Select select = Select.columns(Table.of(prefix, Statements.TABLE), columns)
-                .where(Condition.and(List.of(
-                        new Condition.Compare(Column.of(Statements.FILTER_EQ), Condition.Operator.EQ),
-                        new Condition.Compare(Column.of(Statements.FILTER_GTE), Condition.Operator.GTE))))
-                .orderBy(List.of(new OrderTerm(Column.of(Statements.ORDER), true)))
-                .paged(true, true);
+            .where(Condition.and(List.of(new Condition.Compare(Column.of(Statements.FILTER_EQ), Condition.Operator.EQ),
+                    new Condition.Compare(Column.of(Statements.FILTER_GTE), Condition.Operator.GTE))))
+            .orderBy(List.of(new OrderTerm(Column.of(Statements.ORDER), true)))
+            .paged(true, true);
         return this.renderer.render(select);
     }
+
 }

@@ -17,15 +17,16 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Rendering one statement with the project's model ({@code own}) against Spring Data
- * Relational's {@code StatementBuilder} and {@code SqlRenderer} ({@code sdr}), model built and
- * rendered per operation, as on a miss of the statement cache:
+ * Relational's {@code StatementBuilder} and {@code SqlRenderer} ({@code sdr}), model
+ * built and rendered per operation, as on a miss of the statement cache:
  *
  * <ul>
  * <li>{@code renderById}: the primary-key read of 8 columns;
  * <li>{@code renderFiltered}: two AND-ed conditions, ORDER BY, LIMIT/OFFSET;
  * <li>{@code cachedFiltered}: what a cache hit costs (the shape key and the map lookup);
- * <li>{@code pages100}: 100 different pages of the filtered read through a cache that starts
- * empty: one miss for the own model (the page is bound), 100 for SDR (the page is in the SQL).
+ * <li>{@code pages100}: 100 different pages of the filtered read through a cache that
+ * starts empty: one miss for the own model (the page is bound), 100 for SDR (the page is
+ * in the SQL).
  * </ul>
  *
  * {@code java -jar benchmarks/target/benchmarks.jar --include='.*RenderBenchmark.*' --db=h2,postgres,mariadb --forks=1}
@@ -35,19 +36,26 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RenderBenchmark {
 
-    @Param({"own", "sdr"})
+    @Param({ "own", "sdr" })
     public String impl;
 
-    @Param({"h2", "postgres", "mariadb"})
+    @Param({ "h2", "postgres", "mariadb" })
     public String db;
 
     private OwnRendering own;
+
     private SdrRendering sdr;
+
     private boolean useOwn;
+
     private final Map<Object, String> warmCache = new ConcurrentHashMap<>();
+
     private final Statements.Page page = new Statements.Page(20, 40);
 
-    /** The statement's identity, as {@code QueryCompiler}'s shape; SDR adds the page values. */
+    /**
+     * The statement's identity, as {@code QueryCompiler}'s shape; SDR adds the page
+     * values.
+     */
     record Shape(Class<?> schema, @Nullable String prefix, List<Object> filters, List<Object> orders, boolean limit,
             boolean offset, long limitValue, long offsetValue) {
     }
@@ -98,6 +106,8 @@ public class RenderBenchmark {
         List<Object> orders = List.of(Statements.ORDER, "DESC");
         Shape shape = this.useOwn ? new Shape(Statements.class, null, filters, orders, true, true, 0, 0)
                 : new Shape(Statements.class, null, filters, orders, true, true, page.limit(), page.offset());
-        return cache.computeIfAbsent(shape, key -> this.useOwn ? this.own.filtered(null) : this.sdr.filtered(null, page));
+        return cache.computeIfAbsent(shape,
+                key -> this.useOwn ? this.own.filtered(null) : this.sdr.filtered(null, page));
     }
+
 }

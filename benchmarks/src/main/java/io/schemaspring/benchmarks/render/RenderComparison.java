@@ -21,7 +21,7 @@ public final class RenderComparison {
             Dialect own = OwnRendering.dialect(db);
             SdrRendering sdr = new SdrRendering(SdrRendering.dialect(db), false);
             SdrRendering sdrNamed = new SdrRendering(SdrRendering.dialect(db), true);
-            for (boolean qualified : new boolean[] {false, true}) {
+            for (boolean qualified : new boolean[] { false, true }) {
                 String prefix = Statements.prefix(qualified);
                 String label = qualified ? " (prefix " + prefix + ")" : "";
                 if (own != null) {
@@ -38,4 +38,5 @@ public final class RenderComparison {
             }
         }
     }
+
 }

@@ -25,22 +25,26 @@ import org.springframework.data.relational.core.sql.render.SqlRenderer;
 
 /**
  * The same two statements through Spring Data Relational's {@link StatementBuilder} and
- * {@link SqlRenderer} with its dialects. Identifiers are {@link SqlIdentifier#quoted quoted} and
- * folded with the dialect's {@link IdentifierProcessing#standardizeLetterCase} (SDR's renderer
- * quotes but does not fold; Spring Data JDBC folds in its mapping context), so that they name
- * the same columns as the project's SQL. LIMIT and OFFSET are {@code long} values in SDR's model:
+ * {@link SqlRenderer} with its dialects. Identifiers are {@link SqlIdentifier#quoted
+ * quoted} and folded with the dialect's
+ * {@link IdentifierProcessing#standardizeLetterCase} (SDR's renderer quotes but does not
+ * fold; Spring Data JDBC folds in its mapping context), so that they name the same
+ * columns as the project's SQL. LIMIT and OFFSET are {@code long} values in SDR's model:
  * each page renders its own SQL text.
  */
 public final class SdrRendering {
 
     private final Dialect dialect;
+
     private final SqlRenderer renderer;
+
     private final IdentifierProcessing identifiers;
+
     private final boolean named;
 
     /**
      * @param named {@code :name} bind markers (as Spring Data JDBC renders them for
-     *        {@code NamedParameterJdbcTemplate}) instead of {@code ?}
+     * {@code NamedParameterJdbcTemplate}) instead of {@code ?}
      */
     public SdrRendering(Dialect dialect, boolean named) {
         this.dialect = dialect;
@@ -49,12 +53,16 @@ public final class SdrRendering {
         this.named = named;
     }
 
-    /** SDR's dialects for the databases of the comparison ({@code oracle}, {@code sqlserver} and {@code db2} show the reach). */
+    /**
+     * SDR's dialects for the databases of the comparison ({@code oracle},
+     * {@code sqlserver} and {@code db2} show the reach).
+     */
     public static Dialect dialect(String db) {
         return switch (db) {
             case "h2" -> H2Dialect.INSTANCE;
             case "postgres" -> PostgresDialect.INSTANCE;
-            // Backquotes; names folded to lower case (SDR has no MariaDB INSTANCE, only this constructor).
+            // Backquotes; names folded to lower case (SDR has no MariaDB INSTANCE, only
+            // this constructor).
             case "mariadb" -> new MariaDbDialect(IdentifierProcessing.create(new IdentifierProcessing.Quoting("`"),
                     IdentifierProcessing.LetterCasing.LOWER_CASE));
             case "oracle" -> OracleDialect.INSTANCE;
@@ -68,25 +76,34 @@ public final class SdrRendering {
         return this.dialect;
     }
 
-    /** {@code SELECT <query columns> FROM [prefix.]posts WHERE id = ?} and the dialect's LIMIT 1. */
+    /**
+     * {@code SELECT <query columns> FROM [prefix.]posts WHERE id = ?} and the dialect's
+     * LIMIT 1.
+     */
     public String byId(@Nullable String prefix) {
         Table table = table(prefix);
-        Select select = StatementBuilder.select(columns(table)).from(table)
-                .limit(1) // SDR's builder takes the page before WHERE; the value is a long, not a marker
-                .where(Column.create(name(Statements.KEY), table).isEqualTo(marker("id")))
-                .build();
+        Select select = StatementBuilder.select(columns(table))
+            .from(table)
+            .limit(1) // SDR's builder takes the page before WHERE; the value is a long,
+                      // not a marker
+            .where(Column.create(name(Statements.KEY), table).isEqualTo(marker("id")))
+            .build();
         return this.renderer.render(select);
     }
 
-    /** The filtered, ordered read of one page: the page's numbers become part of the SQL. */
+    /**
+     * The filtered, ordered read of one page: the page's numbers become part of the SQL.
+     */
     public String filtered(@Nullable String prefix, Statements.Page page) {
         Table table = table(prefix);
-        Select select = StatementBuilder.select(columns(table)).from(table)
-                .limitOffset(page.limit(), page.offset())
-                .where(Column.create(name(Statements.FILTER_EQ), table).isEqualTo(marker("author_id"))
-                        .and(Column.create(name(Statements.FILTER_GTE), table).isGreaterOrEqualTo(marker("published_at"))))
-                .orderBy(OrderByField.from(Column.create(name(Statements.ORDER), table), Sort.Direction.DESC))
-                .build();
+        Select select = StatementBuilder.select(columns(table))
+            .from(table)
+            .limitOffset(page.limit(), page.offset())
+            .where(Column.create(name(Statements.FILTER_EQ), table)
+                .isEqualTo(marker("author_id"))
+                .and(Column.create(name(Statements.FILTER_GTE), table).isGreaterOrEqualTo(marker("published_at"))))
+            .orderBy(OrderByField.from(Column.create(name(Statements.ORDER), table), Sort.Direction.DESC))
+            .build();
         return this.renderer.render(select);
     }
 
@@ -110,4 +127,5 @@ public final class SdrRendering {
     private Expression marker(String name) {
         return this.named ? SQL.bindMarker(":" + name) : SQL.bindMarker();
     }
+
 }

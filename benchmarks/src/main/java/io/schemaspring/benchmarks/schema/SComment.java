@@ -4,8 +4,11 @@ import io.schemaspring.annotation.Schema;
 
 @Schema("bench_comments")
 public class SComment {
+
     public Long id;
+
     public Long postId;
+
     public String body;
 
     static SComment on(Long postId, String body) {
@@ -14,4 +17,5 @@ public class SComment {
         comment.body = body;
         return comment;
     }
+
 }

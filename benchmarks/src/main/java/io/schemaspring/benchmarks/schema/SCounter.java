@@ -6,8 +6,10 @@ import io.schemaspring.annotation.Schema;
 /** A counter keyed by its name. */
 @Schema("bench_counters")
 public class SCounter {
+
     @PrimaryKey
     public String name;
+
     public Integer hits;
 
     static SCounter of(String name, int hits) {
@@ -16,4 +18,5 @@ public class SCounter {
         counter.hits = hits;
         return counter;
     }
+
 }

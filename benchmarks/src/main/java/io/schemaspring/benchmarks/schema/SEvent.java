@@ -4,7 +4,11 @@ import io.schemaspring.annotation.Schema;
 
 @Schema("bench_events")
 public class SEvent {
+
     public Long id;
+
     public String name;
+
     public int amount;
+
 }

@@ -10,18 +10,28 @@ import java.util.List;
 @Schema("bench_posts")
 @Timestamps
 public class SPost {
+
     public Long id;
+
     public String title;
+
     public String body;
+
     public Integer views;
+
     public boolean published;
+
     public Long authorId;
+
     @HasMany(foreignKey = "postId")
     public List<SComment> comments;
-    @ManyToMany(joinThrough = "bench_posts_tags", joinKeys = {@io.schemaspring.annotation.JoinKey(column = "post_id"),
-            @io.schemaspring.annotation.JoinKey(column = "tag_id")})
+
+    @ManyToMany(joinThrough = "bench_posts_tags", joinKeys = { @io.schemaspring.annotation.JoinKey(column = "post_id"),
+            @io.schemaspring.annotation.JoinKey(column = "tag_id") })
     public List<STag> tags;
+
     public LocalDateTime insertedAt;
+
     public LocalDateTime updatedAt;
 
     public static SPost numbered(int n) {
@@ -33,4 +43,5 @@ public class SPost {
         post.authorId = 1L;
         return post;
     }
+
 }

@@ -5,15 +5,22 @@ import io.schemaspring.annotation.Schema;
 
 @Schema("bench_profiles")
 public class SProfile {
+
     public Long id;
+
     public String name;
+
     @EmbedsOne
     public Address address;
 
     public static class Address {
+
         public String street;
+
         public String city;
+
         public String zip;
+
     }
 
     public static SProfile numbered(int n) {
@@ -25,4 +32,5 @@ public class SProfile {
         profile.address.zip = "30-001";
         return profile;
     }
+
 }

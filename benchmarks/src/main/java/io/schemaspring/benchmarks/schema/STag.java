@@ -4,6 +4,9 @@ import io.schemaspring.annotation.Schema;
 
 @Schema("bench_tags")
 public class STag {
+
     public Long id;
+
     public String name;
+
 }

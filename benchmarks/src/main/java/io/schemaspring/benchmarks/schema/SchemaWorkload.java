@@ -24,23 +24,32 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SchemaWorkload implements Workload {
 
     private final Repo repo;
+
     private final Changesets changesets;
+
     private final Repositories.Posts posts;
+
     private final TransactionTemplate transactions;
+
     private final ProjectionQuery<PostCommentCount> commentCounts;
+
     private final OnConflict replaceHits = OnConflict.replace("hits").target("name");
 
     public SchemaWorkload(DataSource dataSource) {
-        SchemaRegistry registry = SchemaRegistry.builder().add(SPost.class, SComment.class, STag.class, SProfile.class,
-                SCounter.class, SEvent.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+            .add(SPost.class, SComment.class, STag.class, SProfile.class, SCounter.class, SEvent.class)
+            .build();
         this.repo = Repo.create(registry, dataSource);
         this.changesets = new Changesets(registry);
         this.posts = new SchemaRepositoryFactory(this.repo).getRepository(Repositories.Posts.class);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.commentCounts = Query.from(SPost.class).join("comments").where("id", Query.Op.LTE, BenchDatabase.PARENTS)
-                .orderBy("id").select(PostCommentCount.class, Selection.field("id"), Selection.field("title"),
-                        Selection.count("comments.id").as("comments"))
-                .groupBy("id", "title");
+        this.commentCounts = Query.from(SPost.class)
+            .join("comments")
+            .where("id", Query.Op.LTE, BenchDatabase.PARENTS)
+            .orderBy("id")
+            .select(PostCommentCount.class, Selection.field("id"), Selection.field("title"),
+                    Selection.count("comments.id").as("comments"))
+            .groupBy("id", "title");
     }
 
     @Override
@@ -121,9 +130,11 @@ public class SchemaWorkload implements Workload {
 
     @Override
     public long threeSteps(int n) {
-        Multi steps = Multi.create().insert("post", SPost.numbered(n))
-                .insert("comment", changes -> SComment.on(changes.get("post", SPost.class).id, "The first comment on post " + n))
-                .update("views", changes -> this.changesets.change(changes.get("post", SPost.class), Map.of("views", 1)));
+        Multi steps = Multi.create()
+            .insert("post", SPost.numbered(n))
+            .insert("comment",
+                    changes -> SComment.on(changes.get("post", SPost.class).id, "The first comment on post " + n))
+            .update("views", changes -> this.changesets.change(changes.get("post", SPost.class), Map.of("views", 1)));
         return this.repo.transaction(steps).get("post", SPost.class).id;
     }
 
@@ -136,4 +147,5 @@ public class SchemaWorkload implements Workload {
     public List<?> postsUpTo(int count) {
         return this.repo.all(Query.from(SPost.class).where("id", Query.Op.LTE, count));
     }
+
 }

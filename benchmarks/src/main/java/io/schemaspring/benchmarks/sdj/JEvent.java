@@ -5,8 +5,12 @@ import org.springframework.data.relational.core.mapping.Table;
 
 @Table("bench_events")
 public class JEvent {
+
     @Id
     public Long id;
+
     public String name;
+
     public int amount;
+
 }

@@ -4,17 +4,28 @@ import java.time.LocalDateTime;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A post as a Spring Data JDBC aggregate of its own (no collections: reads stay one query). */
+/**
+ * A post as a Spring Data JDBC aggregate of its own (no collections: reads stay one
+ * query).
+ */
 @Table("bench_posts")
 public class JPost {
+
     @Id
     public Long id;
+
     public String title;
+
     public String body;
+
     public Integer views;
+
     public boolean published;
+
     public Long authorId;
+
     public LocalDateTime insertedAt;
+
     public LocalDateTime updatedAt;
 
     public static JPost numbered(int n, LocalDateTime now) {
@@ -28,4 +39,5 @@ public class JPost {
         post.updatedAt = now;
         return post;
     }
+
 }

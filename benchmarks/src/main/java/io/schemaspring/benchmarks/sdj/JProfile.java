@@ -6,8 +6,12 @@ import org.springframework.data.relational.core.mapping.Table;
 
 @Table("bench_profiles")
 public class JProfile {
+
     @Id
     public Long id;
+
     public String name;
+
     public Profile.Address address;
+
 }

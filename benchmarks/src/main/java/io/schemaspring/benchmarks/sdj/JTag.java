@@ -5,7 +5,10 @@ import org.springframework.data.relational.core.mapping.Table;
 
 @Table("bench_tags")
 public class JTag {
+
     @Id
     public Long id;
+
     public String name;
+
 }

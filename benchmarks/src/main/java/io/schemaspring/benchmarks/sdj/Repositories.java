@@ -12,6 +12,7 @@ public final class Repositories {
     }
 
     public interface Posts extends CrudRepository<JPost, Long> {
+
         List<JPost> findTop10ByAuthorIdAndPublishedTrueAndTitleStartingWithOrderByTitle(Long authorId, String prefix);
 
         List<JPost> findByIdLessThanEqual(long id);
@@ -19,22 +20,31 @@ public final class Repositories {
         @Query("SELECT p.id, p.title, COUNT(c.id) AS comments FROM bench_posts p JOIN bench_comments c ON c.post_id = p.id "
                 + "WHERE p.id <= :id GROUP BY p.id, p.title ORDER BY p.id")
         List<PostCommentCount> commentCounts(long id);
+
     }
 
     public interface Comments extends CrudRepository<JPostComment, Long> {
+
     }
 
     public interface PostsWithComments extends CrudRepository<JPostWithComments, Long> {
+
         List<JPostWithComments> findByIdLessThanEqual(long id);
+
     }
 
     public interface PostsWithTags extends CrudRepository<JPostWithTags, Long> {
+
         List<JPostWithTags> findByIdLessThanEqual(long id);
+
     }
 
     public interface Tags extends CrudRepository<JTag, Long> {
+
     }
 
     public interface Profiles extends CrudRepository<JProfile, Long> {
+
     }
+
 }

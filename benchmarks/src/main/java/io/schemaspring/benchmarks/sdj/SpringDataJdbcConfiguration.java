@@ -29,13 +29,20 @@ public class SpringDataJdbcConfiguration extends AbstractJdbcConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Rows per fetch, as {@code spring.jdbc.template.fetch-size} sets it; registered for the streaming benchmark only. */
+    /**
+     * Rows per fetch, as {@code spring.jdbc.template.fetch-size} sets it; registered for
+     * the streaming benchmark only.
+     */
     public record FetchSize(int rows) {
     }
 
-    /** The driver's default fetch size, or the registered one: PostgreSQL streams through a cursor only with one. */
+    /**
+     * The driver's default fetch size, or the registered one: PostgreSQL streams through
+     * a cursor only with one.
+     */
     @Bean
-    NamedParameterJdbcOperations namedParameterJdbcOperations(DataSource dataSource, ObjectProvider<FetchSize> fetchSize) {
+    NamedParameterJdbcOperations namedParameterJdbcOperations(DataSource dataSource,
+            ObjectProvider<FetchSize> fetchSize) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         fetchSize.ifAvailable(size -> jdbc.setFetchSize(size.rows()));
         return new NamedParameterJdbcTemplate(jdbc);
@@ -46,7 +53,9 @@ public class SpringDataJdbcConfiguration extends AbstractJdbcConfiguration {
         return new DataSourceTransactionManager(dataSource);
     }
 
-    /** Table names are written in lower case here; unquoted, every database finds them. */
+    /**
+     * Table names are written in lower case here; unquoted, every database finds them.
+     */
     @Override
     public JdbcMappingContext jdbcMappingContext(Optional<NamingStrategy> namingStrategy,
             JdbcCustomConversions customConversions, RelationalManagedTypes managedTypes) {
@@ -62,17 +71,22 @@ public class SpringDataJdbcConfiguration extends AbstractJdbcConfiguration {
 
     @WritingConverter
     static class AddressWriter implements Converter<Profile.Address, String> {
+
         @Override
         public String convert(Profile.Address source) {
             return JSON.writeValueAsString(source);
         }
+
     }
 
     @ReadingConverter
     static class AddressReader implements Converter<String, Profile.Address> {
+
         @Override
         public Profile.Address convert(String source) {
             return JSON.readValue(source, Profile.Address.class);
         }
+
     }
+
 }

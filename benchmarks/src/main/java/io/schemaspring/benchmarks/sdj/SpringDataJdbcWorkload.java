@@ -22,25 +22,37 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SpringDataJdbcWorkload implements Workload {
 
     private final AnnotationConfigApplicationContext context;
+
     private final Repositories.Posts posts;
+
     private final Repositories.PostsWithComments postsWithComments;
+
     private final Repositories.PostsWithTags postsWithTags;
+
     private final Repositories.Tags tags;
+
     private final Repositories.Profiles profiles;
+
     private final Repositories.Comments comments;
+
     private final JdbcAggregateOperations aggregates;
+
     private final TransactionTemplate transactions;
 
     public SpringDataJdbcWorkload(DataSource dataSource) {
         this(dataSource, 0);
     }
 
-    /** With a fetch size when {@code fetchSize > 0}, as a user who streams would configure it. */
+    /**
+     * With a fetch size when {@code fetchSize > 0}, as a user who streams would configure
+     * it.
+     */
     public SpringDataJdbcWorkload(DataSource dataSource, int fetchSize) {
         this.context = new AnnotationConfigApplicationContext();
         this.context.registerBean(DataSource.class, () -> dataSource);
         if (fetchSize > 0) {
-            this.context.registerBean(SpringDataJdbcConfiguration.FetchSize.class, () -> new SpringDataJdbcConfiguration.FetchSize(fetchSize));
+            this.context.registerBean(SpringDataJdbcConfiguration.FetchSize.class,
+                    () -> new SpringDataJdbcConfiguration.FetchSize(fetchSize));
         }
         this.context.register(SpringDataJdbcConfiguration.class);
         this.context.refresh();
@@ -90,7 +102,10 @@ public class SpringDataJdbcWorkload implements Workload {
         this.posts.save(post);
     }
 
-    /** What {@code updateTitle} does: Spring Data JDBC changes an aggregate by loading it and saving it whole. */
+    /**
+     * What {@code updateTitle} does: Spring Data JDBC changes an aggregate by loading it
+     * and saving it whole.
+     */
     @Override
     public void getThenUpdate(long id, String title) {
         updateTitle(id, title);
@@ -104,7 +119,10 @@ public class SpringDataJdbcWorkload implements Workload {
     @Override
     public List<?> postsWithTags(int parents) {
         List<JPostWithTags> found = this.postsWithTags.findByIdLessThanEqual(parents);
-        Set<Long> ids = found.stream().flatMap(post -> post.tags.stream()).map(ref -> ref.tagId).collect(Collectors.toSet());
+        Set<Long> ids = found.stream()
+            .flatMap(post -> post.tags.stream())
+            .map(ref -> ref.tagId)
+            .collect(Collectors.toSet());
         Map<Long, JTag> byId = new HashMap<>();
         this.tags.findAllById(ids).forEach(tag -> byId.put(tag.id, tag));
         List<Object> result = new ArrayList<>();
@@ -174,4 +192,5 @@ public class SpringDataJdbcWorkload implements Workload {
     public void close() {
         this.context.close();
     }
+
 }

@@ -25,10 +25,12 @@ public class Passwords {
     private static byte[] derive(String password, byte[] salt) {
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, ITERATIONS, 256)).getEncoded();
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, ITERATIONS, 256))
+                .getEncoded();
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("PBKDF2 is not available", ex);
         }
     }
+
 }

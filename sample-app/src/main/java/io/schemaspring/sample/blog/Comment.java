@@ -8,10 +8,16 @@ import java.time.LocalDateTime;
 @Schema("comments")
 @Timestamps(updatedAtEnabled = false)
 public class Comment {
+
     private Long id;
+
     private String body;
+
     private Long postId;
+
     @BelongsTo
     private Post post;
+
     private LocalDateTime insertedAt;
+
 }

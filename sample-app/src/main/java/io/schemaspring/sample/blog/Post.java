@@ -16,24 +16,42 @@ import org.springframework.data.annotation.Version;
 @Schema("posts")
 @Timestamps
 public class Post {
+
     private Long id;
+
     private String title;
+
     private String body;
+
     private boolean published;
-    /** Words in the body, set on every write of it (the authors' statistics average it). */
+
+    /**
+     * Words in the body, set on every write of it (the authors' statistics average it).
+     */
     private Integer wordCount;
+
     private Long userId;
+
     @BelongsTo
     private User user;
+
     @HasMany(preloadOrder = "insertedAt", onDelete = OnDelete.DELETE_ALL)
     private List<Comment> comments;
+
     @ManyToMany(joinThrough = "posts_tags", preloadOrder = "name", onDelete = OnDelete.DELETE_ALL)
     private List<Tag> tags;
+
     @EmbedsMany(onReplace = OnReplace.DELETE)
     private List<Link> links;
+
     private LocalDateTime insertedAt;
+
     private LocalDateTime updatedAt;
-    /** The ETag of a post's responses; a PUT that sends it in If-Match changes only that version. */
+
+    /**
+     * The ETag of a post's responses; a PUT that sends it in If-Match changes only that
+     * version.
+     */
     @Version
     private Integer lockVersion;
 
@@ -75,8 +93,13 @@ public class Post {
 
     /** A link at the bottom of a post: an inline embedded schema. */
     public static class Link {
+
         private UUID id;
+
         private String title;
+
         private String url;
+
     }
+
 }

@@ -4,7 +4,9 @@ import io.schemaspring.annotation.Schema;
 
 @Schema("tags")
 public class Tag {
+
     private Long id;
+
     private String name;
 
     public static Tag named(String name) {
@@ -16,4 +18,5 @@ public class Tag {
     public String getName() {
         return this.name;
     }
+
 }

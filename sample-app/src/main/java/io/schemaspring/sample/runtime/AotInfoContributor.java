@@ -5,7 +5,10 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/info} says whether the application runs on its AOT-generated bean definitions. */
+/**
+ * {@code /actuator/info} says whether the application runs on its AOT-generated bean
+ * definitions.
+ */
 @Component
 class AotInfoContributor implements InfoContributor {
 
@@ -13,4 +16,5 @@ class AotInfoContributor implements InfoContributor {
     public void contribute(Info.Builder builder) {
         builder.withDetail("aot", AotDetector.useGeneratedArtifacts());
     }
+
 }

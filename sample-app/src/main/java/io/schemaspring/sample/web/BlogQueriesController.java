@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads beyond one table: a search over title, body and tags, and the authors' statistics. */
+/**
+ * Reads beyond one table: a search over title, body and tags, and the authors'
+ * statistics.
+ */
 @RestController
 public class BlogQueriesController {
 
@@ -28,26 +31,33 @@ public class BlogQueriesController {
     }
 
     /**
-     * Posts whose title or body contains {@code q} in any case, and that carry the tag {@code tag}
-     * when one is given; newest first, at most 50.
+     * Posts whose title or body contains {@code q} in any case, and that carry the tag
+     * {@code tag} when one is given; newest first, at most 50.
      */
     @GetMapping("/api/posts/search")
     public List<Post> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String tag) {
         String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         Query<Post> query = Query.from(Post.class)
-                .where(Expr.or(Expr.compare("title", Op.ILIKE, pattern), Expr.compare("body", Op.ILIKE, pattern)));
+            .where(Expr.or(Expr.compare("title", Op.ILIKE, pattern), Expr.compare("body", Op.ILIKE, pattern)));
         if (tag != null && !tag.isBlank()) {
             query = query.join("tags").where("tags.name", tag.trim().toLowerCase(Locale.ROOT));
         }
         return this.repo.all(query.orderBy("insertedAt", Direction.DESC).orderBy("id", Direction.DESC).limit(50));
     }
 
-    /** Every author with posts: how many, and their average length in words; most posts first. */
+    /**
+     * Every author with posts: how many, and their average length in words; most posts
+     * first.
+     */
     @GetMapping("/api/users/stats")
     public List<AuthorStats> stats() {
-        return this.repo.all(Query.from(Post.class).join("user").orderBy("posts", Direction.DESC).orderBy("userId")
-                .select(AuthorStats.class, Selection.field("userId"), Selection.field("user.name").as("name"),
-                        Selection.count().as("posts"), Selection.avg("wordCount").as("averageWords"))
-                .groupBy("userId", "user.name"));
+        return this.repo.all(Query.from(Post.class)
+            .join("user")
+            .orderBy("posts", Direction.DESC)
+            .orderBy("userId")
+            .select(AuthorStats.class, Selection.field("userId"), Selection.field("user.name").as("name"),
+                    Selection.count().as("posts"), Selection.avg("wordCount").as("averageWords"))
+            .groupBy("userId", "user.name"));
     }
+
 }

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class PostApiController {
 
     private final SchemaRepository<Post, Long> posts;
+
     private final SchemaRepository<Comment, Long> comments;
+
     private final PostService service;
 
     public PostApiController(SchemaRepository<Post, Long> posts, SchemaRepository<Comment, Long> comments,
@@ -33,7 +35,8 @@ public class PostApiController {
     }
 
     @GetMapping
-    public PageResponse<Post> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "10") int size) {
+    public PageResponse<Post> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "10") int size) {
         return PageResponse.of(this.posts.findAll(Pages.newestFirst(page, size)));
     }
 
@@ -44,13 +47,13 @@ public class PostApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Post create(@Cast(permit = {"title", "body", "published", "userId", "links"},
-            required = {"title", "body", "userId"}) Changeset<Post> changeset) {
+    public Post create(@Cast(permit = { "title", "body", "published", "userId", "links" },
+            required = { "title", "body", "userId" }) Changeset<Post> changeset) {
         return this.service.create(changeset, null);
     }
 
     @PutMapping("/{id}")
-    public Post update(@Cast(permit = {"title", "body", "published", "links"}) Changeset<Post> changeset) {
+    public Post update(@Cast(permit = { "title", "body", "published", "links" }) Changeset<Post> changeset) {
         return this.service.update(changeset);
     }
 
@@ -62,8 +65,10 @@ public class PostApiController {
 
     @PostMapping("/{postId}/comments")
     @ResponseStatus(HttpStatus.CREATED)
-    public Comment comment(@PathVariable long postId, @Cast(permit = "body", required = "body") Changeset<Comment> changeset) {
+    public Comment comment(@PathVariable long postId,
+            @Cast(permit = "body", required = "body") Changeset<Comment> changeset) {
         this.posts.getOrThrow(postId);
         return this.comments.insert(changeset.putChange("postId", postId));
     }
+
 }

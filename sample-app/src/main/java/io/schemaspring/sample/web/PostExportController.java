@@ -17,11 +17,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every post as newline-delimited JSON, streamed from a database cursor: memory stays constant
- * however many posts there are. The cursor lives in a read-only transaction of its own, since the
- * body is written after the handler returns. A client that stops reading holds it only until a
- * write makes no progress for {@code server.tomcat.connection-timeout}: the write fails, the
- * stream ends and the transaction and its connection are given back.
+ * Every post as newline-delimited JSON, streamed from a database cursor: memory stays
+ * constant however many posts there are. The cursor lives in a read-only transaction of
+ * its own, since the body is written after the handler returns. A client that stops
+ * reading holds it only until a write makes no progress for
+ * {@code server.tomcat.connection-timeout}: the write fails, the stream ends and the
+ * transaction and its connection are given back.
  */
 @RestController
 public class PostExportController {
@@ -29,10 +30,13 @@ public class PostExportController {
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private final SchemaRepository<Post, Long> posts;
+
     private final TransactionTemplate readOnly;
+
     private final JsonMapper json;
 
-    public PostExportController(SchemaRepository<Post, Long> posts, PlatformTransactionManager transactions, JsonMapper json) {
+    public PostExportController(SchemaRepository<Post, Long> posts, PlatformTransactionManager transactions,
+            JsonMapper json) {
         this.posts = posts;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -64,4 +68,5 @@ public class PostExportController {
             });
         }
     }
+
 }

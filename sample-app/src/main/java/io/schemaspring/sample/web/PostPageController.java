@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PostPageController {
 
     private final SchemaRepository<Post, Long> posts;
+
     private final SchemaRepository<User, Long> users;
 
     public PostPageController(SchemaRepository<Post, Long> posts, SchemaRepository<User, Long> users) {
@@ -40,7 +41,8 @@ public class PostPageController {
     }
 
     @GetMapping("/posts")
-    public String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+    public String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            Model model) {
         Page<Post> shown = this.posts.findAll(Pages.newestFirst(page, size));
         model.addAttribute("posts", this.posts.preload(shown.getContent(), "user", "comments"));
         model.addAttribute("page", shown);
@@ -54,12 +56,14 @@ public class PostPageController {
     }
 
     @PostMapping("/posts")
-    public String create(@ModelAttribute("post") Post post, BindingResult result, Model model, HttpServletResponse response) {
+    public String create(@ModelAttribute("post") Post post, BindingResult result, Model model,
+            HttpServletResponse response) {
         requireText(result, "title", 120);
         requireText(result, "body", 10_000);
         if (!result.hasFieldErrors("userId")
                 && (post.getUserId() == null || this.users.findById(post.getUserId()).isEmpty())) {
-            result.rejectValue("userId", "changeset.assoc", post.getUserId() == null ? "can't be blank" : "does not exist");
+            result.rejectValue("userId", "changeset.assoc",
+                    post.getUserId() == null ? "can't be blank" : "does not exist");
         }
         if (result.hasErrors()) {
             response.setStatus(422);
@@ -71,7 +75,10 @@ public class PostPageController {
         return "redirect:/posts";
     }
 
-    /** The casting binder reports values that do not cast; presence and length are this form's own rules. */
+    /**
+     * The casting binder reports values that do not cast; presence and length are this
+     * form's own rules.
+     */
     private static void requireText(BindingResult result, String field, int max) {
         if (result.hasFieldErrors(field)) {
             return;
@@ -81,7 +88,9 @@ public class PostPageController {
             result.rejectValue(field, "changeset.required", "can't be blank");
         }
         else if (value.toString().length() > max) {
-            result.rejectValue(field, "changeset.length.max", new Object[] {max}, "should be at most " + max + " character(s)");
+            result.rejectValue(field, "changeset.length.max", new Object[] { max },
+                    "should be at most " + max + " character(s)");
         }
     }
+
 }

@@ -24,7 +24,9 @@ public class PostService {
     static final int MAX_TAG_LENGTH = 40;
 
     private final SchemaRepository<Post, Long> posts;
+
     private final SchemaRepository<Tag, Long> tags;
+
     private final Changesets changesets;
 
     public PostService(SchemaRepository<Post, Long> posts, SchemaRepository<Tag, Long> tags, Changesets changesets) {
@@ -39,8 +41,9 @@ public class PostService {
     }
 
     /**
-     * Validates and inserts a post, creating its tags by name (the {@code tags} parameter) in the
-     * same transaction: a post that is not inserted leaves no tags behind.
+     * Validates and inserts a post, creating its tags by name (the {@code tags}
+     * parameter) in the same transaction: a post that is not inserted leaves no tags
+     * behind.
      */
     @Transactional
     public Post create(Changeset<Post> changeset, String tenant) {
@@ -70,9 +73,10 @@ public class PostService {
     }
 
     /**
-     * The names in the {@code tags} parameter, trimmed, lower-case and each once, or none with an
-     * error on {@code tags}: it must be a list of at most {@value #MAX_TAGS} non-blank strings of at
-     * most {@value #MAX_TAG_LENGTH} characters (the column holds 50).
+     * The names in the {@code tags} parameter, trimmed, lower-case and each once, or none
+     * with an error on {@code tags}: it must be a list of at most {@value #MAX_TAGS}
+     * non-blank strings of at most {@value #MAX_TAG_LENGTH} characters (the column holds
+     * 50).
      */
     private Set<String> tagNames(Changeset<Post> changeset) {
         Object param = changeset.params().get("tags");
@@ -84,8 +88,10 @@ public class PostService {
         }
         Set<String> names = new LinkedHashSet<>();
         for (Object value : values) {
-            // The Tag schema's own cast: strings only (no lone surrogates); a blank one casts to no name.
-            Object name = value == null ? null : this.changesets.cast(new Tag(), Map.of("name", value), "name").getChange("name");
+            // The Tag schema's own cast: strings only (no lone surrogates); a blank one
+            // casts to no name.
+            Object name = value == null ? null
+                    : this.changesets.cast(new Tag(), Map.of("name", value), "name").getChange("name");
             if (!(name instanceof String text)) {
                 return invalidTags(changeset);
             }
@@ -112,13 +118,16 @@ public class PostService {
     private List<Tag> tagsNamed(Set<String> names, String tenant) {
         SchemaRepository<Tag, Long> tags = tenant == null ? this.tags : this.tags.withPrefix(tenant);
         List<Tag> found = new ArrayList<>();
-        // In name order: two requests upserting the same tags in another order would each lock one
+        // In name order: two requests upserting the same tags in another order would each
+        // lock one
         // and wait for the other's, a deadlock.
         for (String name : new java.util.TreeSet<>(names)) {
-            // One statement, safe when concurrent requests create the same new tag: an upsert on the
+            // One statement, safe when concurrent requests create the same new tag: an
+            // upsert on the
             // unique name that answers the existing row's id on a conflict.
             found.add(tags.insert(Tag.named(name), OnConflict.replace("name").target("name")));
         }
         return found;
     }
+
 }

@@ -8,7 +8,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
-/** Refuses unknown tenants before any argument is resolved, so only known database schemas are queried. */
+/**
+ * Refuses unknown tenants before any argument is resolved, so only known database schemas
+ * are queried.
+ */
 class TenantInterceptor implements HandlerInterceptor {
 
     private final Tenants tenants;
@@ -20,11 +23,13 @@ class TenantInterceptor implements HandlerInterceptor {
     @Override
     @SuppressWarnings("unchecked")
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables = (Map<String, String>) request
+            .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String tenant = variables == null ? null : variables.get("tenant");
         if (tenant != null && !this.tenants.contains(tenant)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no tenant with that name");
         }
         return true;
     }
+
 }

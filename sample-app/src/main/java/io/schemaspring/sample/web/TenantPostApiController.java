@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The same API for another tenant: the same schemas, read from and written to the tenant's database schema. */
+/**
+ * The same API for another tenant: the same schemas, read from and written to the
+ * tenant's database schema.
+ */
 @RestController
 @RequestMapping("/api/tenants/{tenant}/posts")
 public class TenantPostApiController {
@@ -32,19 +35,21 @@ public class TenantPostApiController {
 
     @GetMapping("/{id}")
     public Post show(@PathVariable String tenant, @PathVariable long id) {
-        return this.service.posts(tenant).preload(this.service.posts(tenant).getOrThrow(id), "user", "comments", "tags");
+        return this.service.posts(tenant)
+            .preload(this.service.posts(tenant).getOrThrow(id), "user", "comments", "tags");
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Post create(@PathVariable String tenant, @Cast(permit = {"title", "body", "published", "userId", "links"},
-            required = {"title", "body", "userId"}, prefixVariable = "tenant") Changeset<Post> changeset) {
+    public Post create(@PathVariable String tenant, @Cast(permit = { "title", "body", "published", "userId", "links" },
+            required = { "title", "body", "userId" }, prefixVariable = "tenant") Changeset<Post> changeset) {
         return this.service.create(changeset, tenant);
     }
 
     @PutMapping("/{id}")
-    public Post update(@Cast(permit = {"title", "body", "published", "links"}, prefixVariable = "tenant")
-            Changeset<Post> changeset) {
+    public Post update(@Cast(permit = { "title", "body", "published", "links" },
+            prefixVariable = "tenant") Changeset<Post> changeset) {
         return this.service.update(changeset);
     }
+
 }

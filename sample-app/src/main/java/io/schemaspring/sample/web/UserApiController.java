@@ -26,7 +26,9 @@ public class UserApiController {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private final SchemaRepository<User, Long> users;
+
     private final PostRepository posts;
+
     private final Passwords passwords;
 
     public UserApiController(SchemaRepository<User, Long> users, PostRepository posts, Passwords passwords) {
@@ -37,23 +39,27 @@ public class UserApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public User register(@Cast(permit = {"name", "email", "password", "passwordConfirmation", "profile"},
-            required = {"name", "email", "password"}) Changeset<User> changeset) {
+    public User register(@Cast(permit = { "name", "email", "password", "passwordConfirmation", "profile" },
+            required = { "name", "email", "password" }) Changeset<User> changeset) {
         if (changeset.getChange("email") instanceof String email) {
-            // One account per address whatever its case: the unique index sees the normalized form.
+            // One account per address whatever its case: the unique index sees the
+            // normalized form.
             changeset.putChange("email", email.trim().toLowerCase(Locale.ROOT));
         }
         changeset.validateFormat("email", EMAIL)
-                .validateLength("password", Length.min(8))
-                .validateConfirmation("password")
-                .uniqueConstraint("email");
+            .validateLength("password", Length.min(8))
+            .validateConfirmation("password")
+            .uniqueConstraint("email");
         if (changeset.valid()) {
             changeset.putChange("passwordHash", this.passwords.hash((String) changeset.getChange("password")));
         }
         return this.users.insert(changeset);
     }
 
-    /** The user without posts: a user may have thousands, so they come a page at a time from {@code /api/users/{id}/posts}. */
+    /**
+     * The user without posts: a user may have thousands, so they come a page at a time
+     * from {@code /api/users/{id}/posts}.
+     */
     @GetMapping("/{id}")
     public User show(@PathVariable long id) {
         return this.users.getOrThrow(id);
@@ -65,4 +71,5 @@ public class UserApiController {
         this.users.getOrThrow(id);
         return PageResponse.of(this.posts.findByUserId(id, Pages.newestFirst(page, size)));
     }
+
 }

@@ -17,4 +17,5 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new TenantInterceptor(this.tenants)).addPathPatterns("/api/tenants/**");
     }
+
 }

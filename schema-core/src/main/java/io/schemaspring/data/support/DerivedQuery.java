@@ -22,23 +22,29 @@ import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
 
 /**
- * A derived query method's {@link PartTree} translated, once at start-up, into an {@link Expr} of
- * the starter's {@link Query} (Or parts as {@code Expr.or}, And parts as {@code Expr.and}); each
- * call binds its arguments. A property through a belongs_to or has_one association
- * ({@code findByAuthorName}) joins it. Property names are checked against the schemas here, so a
- * typo stops start-up naming interface, method and property.
+ * A derived query method's {@link PartTree} translated, once at start-up, into an
+ * {@link Expr} of the starter's {@link Query} (Or parts as {@code Expr.or}, And parts as
+ * {@code Expr.and}); each call binds its arguments. A property through a belongs_to or
+ * has_one association ({@code findByAuthorName}) joins it. Property names are checked
+ * against the schemas here, so a typo stops start-up naming interface, method and
+ * property.
  */
 final class DerivedQuery<T> {
 
     /** One predicate of the method name: the condition its arguments make. */
     @FunctionalInterface
     interface Criterion {
+
         Expr apply(Iterator<Object> arguments);
+
     }
 
     private final PartTree tree;
+
     private final List<List<Criterion>> alternatives;
+
     private final Set<String> joins;
+
     private final Target target;
 
     private DerivedQuery(PartTree tree, List<List<Criterion>> alternatives, Set<String> joins, Target target) {
@@ -48,7 +54,10 @@ final class DerivedQuery<T> {
         this.target = target;
     }
 
-    /** Where an error is reported: the interface and method being derived, the schema queried. */
+    /**
+     * Where an error is reported: the interface and method being derived, the schema
+     * queried.
+     */
     record Target(Class<?> repositoryInterface, Method method, SchemaMetadata schema) {
 
         RepositoryDefinitionException error(@Nullable String property, String reason, String fix) {
@@ -76,13 +85,19 @@ final class DerivedQuery<T> {
         return new DerivedQuery<>(tree, alternatives, joins, target);
     }
 
-    /** The filters of the method name with these arguments, then its {@code OrderBy} and {@code First}/{@code Top}. */
+    /**
+     * The filters of the method name with these arguments, then its {@code OrderBy} and
+     * {@code First}/{@code Top}.
+     */
     Query<T> apply(Query<T> base, Iterator<Object> arguments) {
         Query<T> query = filters(base, arguments).orderBy(sort());
         return this.tree.isLimiting() ? query.limit(this.tree.getMaxResults()) : query;
     }
 
-    /** The joins and filters only: what {@code count}, {@code exists} and {@code delete} subjects use. */
+    /**
+     * The joins and filters only: what {@code count}, {@code exists} and {@code delete}
+     * subjects use.
+     */
     Query<T> filters(Query<T> base, Iterator<Object> arguments) {
         Query<T> query = base;
         for (String join : this.joins) {
@@ -102,12 +117,15 @@ final class DerivedQuery<T> {
         return query.where(alternatives.size() == 1 ? alternatives.get(0) : Expr.or(alternatives.toArray(Expr[]::new)));
     }
 
-    /** {@code OrderBy} of the method name, properties through associations by their joined path. */
+    /**
+     * {@code OrderBy} of the method name, properties through associations by their joined
+     * path.
+     */
     private Sort sort() {
         List<Sort.Order> orders = new ArrayList<>();
         for (Sort.Order order : this.tree.getSort()) {
-            orders.add(order.withProperty(PropertyPath.from(order.getProperty(), this.target.schema().schemaClass())
-                    .toDotPath()));
+            orders.add(order
+                .withProperty(PropertyPath.from(order.getProperty(), this.target.schema().schemaClass()).toDotPath()));
         }
         return Sort.by(orders);
     }
@@ -163,7 +181,10 @@ final class DerivedQuery<T> {
         };
     }
 
-    /** {@code IgnoreCase}: ILIKE (the dialect's case-insensitive LIKE) with the argument's wildcards escaped. */
+    /**
+     * {@code IgnoreCase}: ILIKE (the dialect's case-insensitive LIKE) with the argument's
+     * wildcards escaped.
+     */
     private static Criterion ignoringCase(Part part, String field, Target target) {
         return switch (part.getType()) {
             case SIMPLE_PROPERTY -> like(field, Op.ILIKE, "", "");
@@ -193,7 +214,8 @@ final class DerivedQuery<T> {
     private static Criterion like(String field, Op op, String before, String after) {
         return arguments -> {
             Object value = arguments.next();
-            return value == null ? Expr.isNull(field) : Expr.compare(field, op, before + escape(value.toString()) + after);
+            return value == null ? Expr.isNull(field)
+                    : Expr.compare(field, op, before + escape(value.toString()) + after);
         };
     }
 
@@ -213,13 +235,17 @@ final class DerivedQuery<T> {
     }
 
     private static String keyword(Part part) {
-        return part.getType().getKeywords().stream().min(java.util.Comparator.comparingInt(String::length))
-                .orElse(part.getType().name());
+        return part.getType()
+            .getKeywords()
+            .stream()
+            .min(java.util.Comparator.comparingInt(String::length))
+            .orElse(part.getType().name());
     }
 
     /**
-     * The field a property path names: a persisted field of the schema, or of a schema reached
-     * through belongs_to or has_one associations ({@code author.name}), whose path is joined.
+     * The field a property path names: a persisted field of the schema, or of a schema
+     * reached through belongs_to or has_one associations ({@code author.name}), whose
+     * path is joined.
      */
     private static String field(PropertyPath path, Target target, Set<String> joins) {
         SchemaMetadata schema = target.schema();
@@ -229,8 +255,10 @@ final class DerivedQuery<T> {
             AssociationMetadata association = schema.association(step.getSegment());
             if (association == null || association.cardinality() != Cardinality.ONE
                     || association.kind() == AssociationKind.THROUGH) {
-                throw target.error(path.toDotPath(), ":" + step.getSegment() + " of " + schema.schemaClass().getSimpleName()
-                        + (association == null ? " is not an association" : " is not a belongs_to or has_one association"),
+                throw target.error(path.toDotPath(),
+                        ":" + step.getSegment() + " of " + schema.schemaClass().getSimpleName()
+                                + (association == null ? " is not an association"
+                                        : " is not a belongs_to or has_one association"),
                         "derive through belongs_to and has_one associations only (one row each); for has_many, "
                                 + "declare a default method with Query.join or an @SqlQuery method");
             }
@@ -251,4 +279,5 @@ final class DerivedQuery<T> {
                     "name one of those fields in the method name, or declare it as a default method or an @SqlQuery method");
         }
     }
+
 }

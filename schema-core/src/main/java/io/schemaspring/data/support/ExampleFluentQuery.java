@@ -15,8 +15,9 @@ import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
 
 /**
- * Spring Data's fluent Query by Example ({@code findBy(example, q -> q.sortBy(...).page(...))})
- * over a {@link SchemaRepository}: sorting and limits go into the {@link Query}; {@code as}
+ * Spring Data's fluent Query by Example
+ * ({@code findBy(example, q -> q.sortBy(...).page(...))}) over a
+ * {@link SchemaRepository}: sorting and limits go into the {@link Query}; {@code as}
  * answers interface projections; {@code project} reads every column.
  */
 final class ExampleFluentQuery<S, R> implements FetchableFluentQuery<R> {
@@ -24,7 +25,9 @@ final class ExampleFluentQuery<S, R> implements FetchableFluentQuery<R> {
     private static final SpelAwareProxyProjectionFactory PROJECTIONS = new SpelAwareProxyProjectionFactory();
 
     private final SchemaRepository<S, ?> repository;
+
     private final Query<S> query;
+
     private final Function<S, R> mapper;
 
     private ExampleFluentQuery(SchemaRepository<S, ?> repository, Query<S> query, Function<S, R> mapper) {
@@ -54,10 +57,12 @@ final class ExampleFluentQuery<S, R> implements FetchableFluentQuery<R> {
             return (FetchableFluentQuery<P>) this;
         }
         if (!type.isInterface()) {
-            throw new InvalidDataAccessApiUsageException("Query by Example answers the schema or an interface projection, not "
-                    + type.getName() + ": declare a derived query method returning it instead");
+            throw new InvalidDataAccessApiUsageException(
+                    "Query by Example answers the schema or an interface projection, not " + type.getName()
+                            + ": declare a derived query method returning it instead");
         }
-        return new ExampleFluentQuery<>(this.repository, this.query, struct -> PROJECTIONS.createProjection(type, struct));
+        return new ExampleFluentQuery<>(this.repository, this.query,
+                struct -> PROJECTIONS.createProjection(type, struct));
     }
 
     @Override
@@ -99,4 +104,5 @@ final class ExampleFluentQuery<S, R> implements FetchableFluentQuery<R> {
     public boolean exists() {
         return this.repository.exists(this.query);
     }
+
 }

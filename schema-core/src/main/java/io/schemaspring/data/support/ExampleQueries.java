@@ -14,11 +14,11 @@ import org.springframework.data.domain.ExampleMatcher.PropertySpecifier;
 import org.springframework.data.domain.ExampleMatcher.StringMatcher;
 
 /**
- * Query by Example into {@link Query}: each column field of the probe that holds a value (primitive
- * fields always do, as in Spring Data) becomes an equality, or a {@code LIKE} ({@code ILIKE} when
- * ignoring case) for the starting, ending and containing string matchers; ignored paths are
- * skipped, nulls are skipped or matched with {@code IS NULL} as the matcher says; the conditions
- * are ANDed, or ORed for {@code matchingAny()}.
+ * Query by Example into {@link Query}: each column field of the probe that holds a value
+ * (primitive fields always do, as in Spring Data) becomes an equality, or a {@code LIKE}
+ * ({@code ILIKE} when ignoring case) for the starting, ending and containing string
+ * matchers; ignored paths are skipped, nulls are skipped or matched with {@code IS NULL}
+ * as the matcher says; the conditions are ANDed, or ORed for {@code matchingAny()}.
  */
 final class ExampleQueries {
 
@@ -29,7 +29,8 @@ final class ExampleQueries {
         ExampleMatcher matcher = example.getMatcher();
         List<Expr> conditions = new ArrayList<>();
         for (String field : metadata.fields()) {
-            if (metadata.fieldSource(field) == null || metadata.embeds().contains(field) || matcher.isIgnoredPath(field)) {
+            if (metadata.fieldSource(field) == null || metadata.embeds().contains(field)
+                    || matcher.isIgnoredPath(field)) {
                 continue;
             }
             PropertySpecifier specifier = matcher.getPropertySpecifiers().getForPath(field);
@@ -50,23 +51,26 @@ final class ExampleQueries {
         return base.where(all.length == 1 ? all[0] : matcher.isAnyMatching() ? Expr.or(all) : Expr.and(all));
     }
 
-    private static Expr match(String field, Object value, ExampleMatcher matcher, @Nullable PropertySpecifier specifier) {
+    private static Expr match(String field, Object value, ExampleMatcher matcher,
+            @Nullable PropertySpecifier specifier) {
         if (!(value instanceof String text)) {
             return Expr.eq(field, value);
         }
         boolean ignoreCase = matcher.isIgnoreCaseEnabled()
                 || (specifier != null && Boolean.TRUE.equals(specifier.getIgnoreCase()));
         Query.Op like = ignoreCase ? Query.Op.ILIKE : Query.Op.LIKE;
-        StringMatcher stringMatcher = specifier != null && specifier.getStringMatcher() != null ? specifier.getStringMatcher()
-                : matcher.getDefaultStringMatcher();
+        StringMatcher stringMatcher = specifier != null && specifier.getStringMatcher() != null
+                ? specifier.getStringMatcher() : matcher.getDefaultStringMatcher();
         String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return switch (stringMatcher) {
             case DEFAULT, EXACT -> ignoreCase ? Expr.compare(field, like, escaped) : Expr.eq(field, value);
             case STARTING -> Expr.compare(field, like, escaped + "%");
             case ENDING -> Expr.compare(field, like, "%" + escaped);
             case CONTAINING -> Expr.compare(field, like, "%" + escaped + "%");
-            case REGEX -> throw new InvalidDataAccessApiUsageException("Query by Example: the REGEX string matcher on :"
-                    + field + " has no portable SQL; use exact, starting, ending or containing matches, or build a Query");
+            case REGEX ->
+                throw new InvalidDataAccessApiUsageException("Query by Example: the REGEX string matcher on :" + field
+                        + " has no portable SQL; use exact, starting, ending or containing matches, or build a Query");
         };
     }
+
 }

@@ -17,16 +17,20 @@ import org.springframework.data.repository.query.ResultProcessor;
 import org.springframework.data.repository.query.ReturnedType;
 
 /**
- * A derived query method ({@code findByEmail}, {@code countByAuthorId}, {@code existsBy...},
- * {@code deleteBy...}) run through the repository it belongs to, so its prefix applies: the
- * criteria of the method name, then the {@code Sort}, {@code Pageable} or {@code Limit}
- * argument, read as a list, one struct, a {@code Stream}, a {@code Page} or a {@code Slice}.
+ * A derived query method ({@code findByEmail}, {@code countByAuthorId},
+ * {@code existsBy...}, {@code deleteBy...}) run through the repository it belongs to, so
+ * its prefix applies: the criteria of the method name, then the {@code Sort},
+ * {@code Pageable} or {@code Limit} argument, read as a list, one struct, a
+ * {@code Stream}, a {@code Page} or a {@code Slice}.
  */
 final class PartTreeSchemaQuery<T> implements RepositoryQuery {
 
     private final QueryMethod method;
+
     private final DerivedQuery<T> derived;
+
     private final SchemaRepository<T, Object> repository;
+
     private final Projections projections;
 
     PartTreeSchemaQuery(QueryMethod method, DerivedQuery<T> derived, SchemaRepository<T, Object> repository,
@@ -64,8 +68,8 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
     }
 
     /**
-     * A closed projection (an interface of getters, a record or a DTO) of the schema's own fields,
-     * read as a list or one value: only its columns are selected.
+     * A closed projection (an interface of getters, a record or a DTO) of the schema's
+     * own fields, read as a list or one value: only its columns are selected.
      */
     private boolean selectsOnlyItsColumns(ReturnedType returned) {
         if (!returned.isProjecting() || returned.getReturnedType().isAssignableFrom(returned.getDomainType())
@@ -81,7 +85,9 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
         Query<T> query = parameters.hasSortParameter() ? unpaged.orderBy(accessor.getSort()) : unpaged;
         Pageable pageable = accessor.getPageable();
         if (pageable.isPaged()) {
-            query = query.orderBy(pageable.getSort()).offset(pageable.getOffset()).limit(smaller(query, pageable.getPageSize()));
+            query = query.orderBy(pageable.getSort())
+                .offset(pageable.getOffset())
+                .limit(smaller(query, pageable.getPageSize()));
         }
         else if (parameters.hasPageableParameter()) {
             query = query.orderBy(pageable.getSort());
@@ -112,8 +118,9 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
             return this.repository.page(query, pageable);
         }
         if (pageable.isPaged()) {
-            query = query.orderBy(pageable.getSort()).offset(pageable.getOffset())
-                    .limit(smaller(query, pageable.getPageSize() + (this.method.isSliceQuery() ? 1 : 0)));
+            query = query.orderBy(pageable.getSort())
+                .offset(pageable.getOffset())
+                .limit(smaller(query, pageable.getPageSize() + (this.method.isSliceQuery() ? 1 : 0)));
         }
         else if (parameters.hasPageableParameter()) {
             query = query.orderBy(pageable.getSort());
@@ -144,8 +151,9 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
     }
 
     /**
-     * Spring Data's {@code deleteBy}: each matching struct deleted as {@code delete(struct)} does
-     * (its {@code onDelete} applied), found on the primary, never on a lagging replica.
+     * Spring Data's {@code deleteBy}: each matching struct deleted as
+     * {@code delete(struct)} does (its {@code onDelete} applied), found on the primary,
+     * never on a lagging replica.
      */
     private Object delete(Query<T> query) {
         List<T> found = ReadRouting.onPrimary(() -> this.repository.all(query));
@@ -159,4 +167,5 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
         }
         return (long) found.size();
     }
+
 }

@@ -10,15 +10,18 @@ import org.springframework.data.repository.core.support.RepositoryComposition.Re
 import org.springframework.util.ConcurrentLruCache;
 
 /**
- * {@code withPrefix(prefix)} on a user's repository answers the same interface bound to the
- * prefix, derived queries included; {@code toString} names the interface. The proxies of the
- * {@value #KEPT_PREFIXES} prefixes used last are kept, so that thousands of tenants cost
- * bounded memory (a proxy evicted is built again when its tenant comes back).
+ * {@code withPrefix(prefix)} on a user's repository answers the same interface bound to
+ * the prefix, derived queries included; {@code toString} names the interface. The proxies
+ * of the {@value #KEPT_PREFIXES} prefixes used last are kept, so that thousands of
+ * tenants cost bounded memory (a proxy evicted is built again when its tenant comes
+ * back).
  */
 final class PrefixInterceptor implements MethodInterceptor {
 
     private final Class<?> repositoryInterface;
+
     private final RepositoryFragments fragments;
+
     private final @Nullable String prefix;
     static final int KEPT_PREFIXES = 256;
 
@@ -45,12 +48,15 @@ final class PrefixInterceptor implements MethodInterceptor {
                     + SchemaRepositoryFactory.schemaOf(this.repositoryInterface).getSimpleName() + ">"
                     + (this.prefix == null ? "" : " in " + this.prefix);
         }
-        if (this.prefix != null && this.fragments.stream().anyMatch(fragment -> fragment.hasMethod(invocation.getMethod()))) {
+        if (this.prefix != null
+                && this.fragments.stream().anyMatch(fragment -> fragment.hasMethod(invocation.getMethod()))) {
             throw new InvalidDataAccessApiUsageException(this.repositoryInterface.getSimpleName() + "." + name
                     + " is a custom fragment method, which cannot know that this repository is bound to prefix \""
-                    + this.prefix + "\": call it on the unbound repository and pass the prefix to it, so it never reads "
+                    + this.prefix
+                    + "\": call it on the unbound repository and pass the prefix to it, so it never reads "
                     + "another tenant's rows by mistake");
         }
         return invocation.proceed();
     }
+
 }

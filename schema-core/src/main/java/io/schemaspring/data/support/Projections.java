@@ -11,19 +11,23 @@ import org.springframework.data.repository.query.ReturnedType;
 
 /**
  * Turns structs into what a query method returns: interface projections are Spring Data's
- * proxies over the struct ({@code ResultProcessor}); records and other DTOs are built through
- * their constructor, each parameter taking the schema field of the same name.
+ * proxies over the struct ({@code ResultProcessor}); records and other DTOs are built
+ * through their constructor, each parameter taking the schema field of the same name.
  */
 final class Projections {
 
     private final SchemaMetadata schema;
+
     private final Map<Class<?>, Converter<Object, Object>> dtos = new ConcurrentHashMap<>();
 
     Projections(SchemaMetadata schema) {
         this.schema = schema;
     }
 
-    /** The converter to apply to each struct before Spring Data's projection: builds DTOs, passes the rest. */
+    /**
+     * The converter to apply to each struct before Spring Data's projection: builds DTOs,
+     * passes the rest.
+     */
     Converter<Object, Object> preparing(ReturnedType returned) {
         if (!returned.isProjecting() || returned.getReturnedType().isInterface()
                 || !returned.getDomainType().isAssignableFrom(this.schema.schemaClass())) {
@@ -37,7 +41,9 @@ final class Projections {
         return this.schema.field(property) != null && this.schema.fieldSource(property) != null;
     }
 
-    /** Checks at start-up that a DTO's constructor parameters name fields of the schema. */
+    /**
+     * Checks at start-up that a DTO's constructor parameters name fields of the schema.
+     */
     void check(ReturnedType returned, DerivedQuery.Target target) {
         if (returned.isProjecting() && !returned.getReturnedType().isInterface()) {
             try {
@@ -69,4 +75,5 @@ final class Projections {
             return BeanUtils.instantiateClass(constructor, arguments);
         };
     }
+
 }

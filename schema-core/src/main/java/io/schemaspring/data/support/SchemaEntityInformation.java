@@ -7,10 +7,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.repository.core.support.AbstractEntityInformation;
 
-/** A schema's identity for Spring Data: its primary key, a {@code Map} of the key fields when composite. */
+/**
+ * A schema's identity for Spring Data: its primary key, a {@code Map} of the key fields
+ * when composite.
+ */
 final class SchemaEntityInformation<T, ID> extends AbstractEntityInformation<T, ID> {
 
     private final SchemaMetadata metadata;
+
     private final Class<ID> idType;
 
     SchemaEntityInformation(Class<T> schema, Class<ID> idType, SchemaMetadata metadata) {
@@ -41,4 +45,5 @@ final class SchemaEntityInformation<T, ID> extends AbstractEntityInformation<T, 
     public Class<ID> getIdType() {
         return this.idType;
     }
+
 }

@@ -26,6 +26,7 @@ import org.springframework.data.repository.query.parser.PartTree;
 final class SchemaQueryLookupStrategy implements QueryLookupStrategy {
 
     private final Repo repo;
+
     private final Function<Class<?>, SchemaRepository<?, Object>> repositories;
 
     private final @Nullable String prefix;
@@ -38,7 +39,7 @@ final class SchemaQueryLookupStrategy implements QueryLookupStrategy {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     public RepositoryQuery resolveQuery(Method method, RepositoryMetadata metadata, ProjectionFactory factory,
             NamedQueries namedQueries) {
         SchemaMetadata schema = this.repo.registry().get(metadata.getDomainType());
@@ -48,7 +49,8 @@ final class SchemaQueryLookupStrategy implements QueryLookupStrategy {
             queryMethod = new QueryMethod(method, metadata, factory);
         }
         catch (IllegalStateException | IllegalArgumentException ex) {
-            throw target.error(null, ex.getMessage(), "change the method's parameters or return type as the reason says");
+            throw target.error(null, ex.getMessage(),
+                    "change the method's parameters or return type as the reason says");
         }
         Projections projections = new Projections(schema);
         projections.check(queryMethod.getResultProcessor().getReturnedType(), target);
@@ -67,15 +69,18 @@ final class SchemaQueryLookupStrategy implements QueryLookupStrategy {
             throw target.error(null, "the name is not a derived query: " + ex.getMessage(), FIX);
         }
         DerivedQuery<?> derived = DerivedQuery.of(tree, target);
-        return new PartTreeSchemaQuery(queryMethod, derived, this.repositories.apply(metadata.getDomainType()), projections);
+        return new PartTreeSchemaQuery(queryMethod, derived, this.repositories.apply(metadata.getDomainType()),
+                projections);
     }
 
     private static final String FIX = "name fields of the schema (findByEmail, findByTitleAndPublishedTrue), "
             + "or declare it as a default method built on query(), or annotate it with @SqlQuery";
 
-    private static RepositoryDefinitionException unknownProperty(DerivedQuery.Target target, PropertyReferenceException ex) {
+    private static RepositoryDefinitionException unknownProperty(DerivedQuery.Target target,
+            PropertyReferenceException ex) {
         String name = ex.getPropertyName();
-        return target.error(name, target.schemaName() + " has no field :" + name + " ("
-                + target.schema().describeFields() + ")", FIX);
+        return target.error(name,
+                target.schemaName() + " has no field :" + name + " (" + target.schema().describeFields() + ")", FIX);
     }
+
 }

@@ -17,8 +17,8 @@ import org.springframework.data.repository.query.ValueExpressionDelegate;
 
 /**
  * Spring Data's repository factory for interfaces extending {@link SchemaRepository}: the
- * inherited methods go to a {@link SimpleSchemaRepository}, default methods run as written,
- * fragments to their implementations, and every other method is a derived query
+ * inherited methods go to a {@link SimpleSchemaRepository}, default methods run as
+ * written, fragments to their implementations, and every other method is a derived query
  * ({@code findByEmail}) or an {@code @SqlQuery}, checked when the repository is created.
  *
  * <pre>{@code
@@ -28,28 +28,39 @@ import org.springframework.data.repository.query.ValueExpressionDelegate;
 public class SchemaRepositoryFactory extends RepositoryFactorySupport {
 
     private final Repo repo;
+
     private final @Nullable String prefix;
+
     private RepositoryFragments fragments = RepositoryFragments.empty();
 
     /**
-     * A factory whose repositories are bound to no prefix: they read and write in each schema's default
-     * database schema.
+     * A factory whose repositories are bound to no prefix: they read and write in each
+     * schema's default database schema.
      */
     public SchemaRepositoryFactory(Repo repo) {
         this(repo, null);
     }
 
-    /** A factory whose repositories, derived queries included, read and write in a database schema. */
+    /**
+     * A factory whose repositories, derived queries included, read and write in a
+     * database schema.
+     */
     public SchemaRepositoryFactory(Repo repo, @Nullable String prefix) {
         this.repo = Objects.requireNonNull(repo, "Repo must not be null");
         this.prefix = prefix;
-        addRepositoryProxyPostProcessor((proxy, information) -> proxy.addAdvice(new PrefixInterceptor(this.repo,
-                information.getRepositoryInterface(), this.fragments, this.prefix)));
+        addRepositoryProxyPostProcessor((proxy, information) -> proxy.addAdvice(
+                new PrefixInterceptor(this.repo, information.getRepositoryInterface(), this.fragments, this.prefix)));
     }
 
-    /** The schema class of a repository interface, from its {@code SchemaRepository<T, ID>} generics. */
+    /**
+     * The schema class of a repository interface, from its
+     * {@code SchemaRepository<T, ID>} generics.
+     */
     public static Class<?> schemaOf(Class<?> repositoryInterface) {
-        Class<?> schema = ResolvableType.forClass(repositoryInterface).as(SchemaRepository.class).getGeneric(0).resolve();
+        Class<?> schema = ResolvableType.forClass(repositoryInterface)
+            .as(SchemaRepository.class)
+            .getGeneric(0)
+            .resolve();
         if (schema == null) {
             throw new IllegalStateException(repositoryInterface.getName() + " must name its schema: extend "
                     + "SchemaRepository<YourSchema, IdType>");
@@ -64,13 +75,13 @@ public class SchemaRepositoryFactory extends RepositoryFactorySupport {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T, ID> EntityInformation<T, ID> getEntityInformation(Class<T> domainClass) {
         return new SchemaEntityInformation(domainClass, Object.class, this.repo.registry().get(domainClass));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
         return new SchemaEntityInformation(metadata.getDomainType(), metadata.getIdType(),
                 this.repo.registry().get(metadata.getDomainType()));
@@ -96,4 +107,5 @@ public class SchemaRepositoryFactory extends RepositoryFactorySupport {
             ValueExpressionDelegate delegate) {
         return Optional.of(new SchemaQueryLookupStrategy(this.repo, this::target, this.prefix));
     }
+
 }

@@ -19,20 +19,26 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The bean of a user's repository interface, created at start-up so its query methods are
- * checked then. Custom fragments are found as Spring Data finds them: for each interface the
- * repository extends ({@code PostRepositoryCustom}), a class of the same name with {@code Impl}
- * appended ({@code PostRepositoryCustomImpl}), taken from the context or created with
- * autowiring.
+ * checked then. Custom fragments are found as Spring Data finds them: for each interface
+ * the repository extends ({@code PostRepositoryCustom}), a class of the same name with
+ * {@code Impl} appended ({@code PostRepositoryCustomImpl}), taken from the context or
+ * created with autowiring.
  */
-public class SchemaRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> extends RepositoryFactoryBeanSupport<T, S, ID> {
+public class SchemaRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
+        extends RepositoryFactoryBeanSupport<T, S, ID> {
 
     private static final String IMPLEMENTATION_POSTFIX = "Impl";
 
     private final Class<? extends T> repositoryInterface;
+
     private @Nullable Repo repo;
+
     private @Nullable BeanFactory beanFactory;
 
-    /** The bean of {@code repositoryInterface}, a user's interface extending {@code SchemaRepository}. */
+    /**
+     * The bean of {@code repositoryInterface}, a user's interface extending
+     * {@code SchemaRepository}.
+     */
     public SchemaRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
         super(repositoryInterface);
         this.repositoryInterface = repositoryInterface;
@@ -66,7 +72,8 @@ public class SchemaRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
     private RepositoryFragments fragments() {
         List<RepositoryFragment<?>> fragments = new ArrayList<>();
         for (Class<?> candidate : superInterfaces(this.repositoryInterface, new LinkedHashSet<>())) {
-            if (Repository.class.isAssignableFrom(candidate) || candidate.getName().startsWith("org.springframework.")) {
+            if (Repository.class.isAssignableFrom(candidate)
+                    || candidate.getName().startsWith("org.springframework.")) {
                 continue;
             }
             Object implementation = implementation(candidate);
@@ -94,12 +101,14 @@ public class SchemaRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
         }
         Class<Object> type = cast(ClassUtils.resolveClassName(name, classLoader));
         BeanFactory factory = Objects.requireNonNull(this.beanFactory, "BeanFactory must be set");
-        return factory.getBeanProvider(type).getIfAvailable(() -> factory instanceof AutowireCapableBeanFactory autowiring
-                ? autowiring.createBean(type) : BeanUtils.instantiateClass(type));
+        return factory.getBeanProvider(type)
+            .getIfAvailable(() -> factory instanceof AutowireCapableBeanFactory autowiring ? autowiring.createBean(type)
+                    : BeanUtils.instantiateClass(type));
     }
 
     @SuppressWarnings("unchecked")
     private static <F> Class<F> cast(Class<?> type) {
         return (Class<F>) type;
     }
+
 }

@@ -31,13 +31,17 @@ import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuer
 public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     private final Repo repo;
+
     private final Class<T> schema;
+
     private final SchemaMetadata metadata;
+
     private final @Nullable String prefix;
 
     /**
-     * The repository of {@code schema} over {@code repo}, bound to no prefix: it reads in the schema's
-     * default database schema; {@link #withPrefix(String)} binds it to another.
+     * The repository of {@code schema} over {@code repo}, bound to no prefix: it reads in
+     * the schema's default database schema; {@link #withPrefix(String)} binds it to
+     * another.
      */
     public SimpleSchemaRepository(Repo repo, Class<T> schema) {
         this(repo, schema, null);
@@ -67,14 +71,16 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
         return this.prefix == null ? query : query.prefix(this.prefix);
     }
 
-    /** The query in this repository's prefix; a query naming another prefix is refused. */
+    /**
+     * The query in this repository's prefix; a query naming another prefix is refused.
+     */
     private Query<T> scoped(Query<T> query) {
         if (this.prefix == null || this.prefix.equals(query.prefix())) {
             return query;
         }
         if (query.prefix() != null) {
-            throw new InvalidDataAccessApiUsageException("the query names prefix \"" + query.prefix() + "\" but "
-                    + this + " reads only prefix \"" + this.prefix + "\": build it with query() or without a prefix");
+            throw new InvalidDataAccessApiUsageException("the query names prefix \"" + query.prefix() + "\" but " + this
+                    + " reads only prefix \"" + this.prefix + "\": build it with query() or without a prefix");
         }
         return query.prefix(this.prefix);
     }
@@ -88,8 +94,9 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     @SuppressWarnings("unchecked")
     public <R> List<R> all(ProjectionQuery<R> projection) {
         if (projection.query().schema() != this.schema) {
-            throw new InvalidDataAccessApiUsageException("the projection queries " + projection.query().schema().getSimpleName()
-                    + ", not " + this.schema.getSimpleName() + ": run it with its own repository or Repo.all");
+            throw new InvalidDataAccessApiUsageException(
+                    "the projection queries " + projection.query().schema().getSimpleName() + ", not "
+                            + this.schema.getSimpleName() + ": run it with its own repository or Repo.all");
         }
         return this.repo.all(projection.withQuery(scoped((Query<T>) projection.query())));
     }
@@ -132,8 +139,8 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
             return new PageImpl<>(all, pageable, all.size());
         }
         long total = this.repo.count(query.filtersOnly());
-        List<T> content = this.repo.all(query.orderBy(pageable.getSort()).limit(pageable.getPageSize())
-                .offset(pageable.getOffset()));
+        List<T> content = this.repo
+            .all(query.orderBy(pageable.getSort()).limit(pageable.getPageSize()).offset(pageable.getOffset()));
         return new PageImpl<>(content, pageable, total);
     }
 
@@ -250,8 +257,9 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     }
 
     /**
-     * Deletes the struct with this id (applying {@code onDelete}); an unknown id is ignored, as in
-     * Spring Data. The struct is read from the primary, never from a lagging replica.
+     * Deletes the struct with this id (applying {@code onDelete}); an unknown id is
+     * ignored, as in Spring Data. The struct is read from the primary, never from a
+     * lagging replica.
      */
     @Override
     public void deleteById(ID id) {
@@ -273,7 +281,10 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
         entities.forEach(this::delete);
     }
 
-    /** Deletes every row of the table, Ecto's {@code delete_all}: associations' {@code onDelete} is not applied. */
+    /**
+     * Deletes every row of the table, Ecto's {@code delete_all}: associations'
+     * {@code onDelete} is not applied.
+     */
     @Override
     public void deleteAll() {
         this.repo.deleteAll(query());
@@ -291,7 +302,10 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
 
     // ---------------------------------------------------------------- Query by Example
 
-    /** The example's query in this repository's prefix; see {@link ExampleQueries} for what it matches. */
+    /**
+     * The example's query in this repository's prefix; see {@link ExampleQueries} for
+     * what it matches.
+     */
     @SuppressWarnings("unchecked")
     private <S extends T> Query<S> query(Example<S> example) {
         return (Query<S>) ExampleQueries.where(query(), example, this.metadata);
@@ -335,12 +349,15 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     }
 
     private boolean isNew(T entity) {
-        return this.metadata.primaryKey().stream()
-                .anyMatch(field -> this.metadata.field(field).accessor().get(entity) == null);
+        return this.metadata.primaryKey()
+            .stream()
+            .anyMatch(field -> this.metadata.field(field).accessor().get(entity) == null);
     }
 
     @Override
     public String toString() {
-        return "SchemaRepository<" + this.schema.getSimpleName() + ">" + (this.prefix == null ? "" : " in " + this.prefix);
+        return "SchemaRepository<" + this.schema.getSimpleName() + ">"
+                + (this.prefix == null ? "" : " in " + this.prefix);
     }
+
 }

@@ -17,22 +17,31 @@ import org.springframework.data.repository.query.RepositoryQuery;
 import org.springframework.data.repository.query.ResultProcessor;
 
 /**
- * An {@link SqlQuery} method: the arguments bound by name, the rows mapped to the schema (then to
- * the method's projection) or, for a scalar return type, read as one column; a modifying
- * statement answers its row count. Checked at start-up: every argument has a name, no
- * {@code Pageable}/{@code Sort}, a modifying method answers a count.
+ * An {@link SqlQuery} method: the arguments bound by name, the rows mapped to the schema
+ * (then to the method's projection) or, for a scalar return type, read as one column; a
+ * modifying statement answers its row count. Checked at start-up: every argument has a
+ * name, no {@code Pageable}/{@code Sort}, a modifying method answers a count.
  */
 final class SqlSchemaQuery implements RepositoryQuery {
 
-    /** Stands for the schema's table in the repository's prefix (the bound one, else the schema's default). */
+    /**
+     * Stands for the schema's table in the repository's prefix (the bound one, else the
+     * schema's default).
+     */
     static final String TABLE = "{table}";
 
     private final QueryMethod method;
+
     private final SqlQuery sql;
+
     private final Repo repo;
+
     private final Class<?> schema;
+
     private final Projections projections;
+
     private final String statement;
+
     private final @Nullable String storedIn;
 
     SqlSchemaQuery(QueryMethod method, SqlQuery sql, Repo repo, Projections projections, DerivedQuery.Target target,
@@ -57,7 +66,7 @@ final class SqlSchemaQuery implements RepositoryQuery {
         }
         Class<?> returned = method.getReturnedObjectType();
         if (sql.modifying() && !List.of(int.class, Integer.class, long.class, Long.class, void.class, Void.class)
-                .contains(returned)) {
+            .contains(returned)) {
             throw target.error(null, "a modifying @SqlQuery answers the row count, not " + returned.getSimpleName(),
                     "declare it to return int, long or void");
         }
@@ -98,7 +107,8 @@ final class SqlSchemaQuery implements RepositoryQuery {
         else {
             result = rows.isEmpty() ? null : rows.get(0);
         }
-        return isScalar(returned) ? result : processor.processResult(result, this.projections.preparing(processor.getReturnedType()));
+        return isScalar(returned) ? result
+                : processor.processResult(result, this.projections.preparing(processor.getReturnedType()));
     }
 
     private static String table(Dialect dialect, SchemaMetadata schema, @Nullable String prefix) {
@@ -109,4 +119,5 @@ final class SqlSchemaQuery implements RepositoryQuery {
     private boolean isScalar(Class<?> type) {
         return !type.isAssignableFrom(this.schema) && BeanUtils.isSimpleValueType(type);
     }
+
 }

@@ -8,15 +8,19 @@ import org.springframework.asm.Type;
 import org.springframework.util.ClassUtils;
 
 /**
- * What every class the library generates with ASM shares (the struct accessors of the metadata and
- * the row readers of the repository): defining it next to its host, constants, boxing and casts.
+ * What every class the library generates with ASM shares (the struct accessors of the
+ * metadata and the row readers of the repository): defining it next to its host,
+ * constants, boxing and casts.
  */
 public final class Bytecodes {
 
     private Bytecodes() {
     }
 
-    /** A class writer whose frames need no class loading: every merged reference type is an Object. */
+    /**
+     * A class writer whose frames need no class loading: every merged reference type is
+     * an Object.
+     */
     public static ClassWriter writer() {
         return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -26,7 +30,10 @@ public final class Bytecodes {
         };
     }
 
-    /** Defines the class as a hidden nestmate of {@code host}, so that it reaches the host's private members. */
+    /**
+     * Defines the class as a hidden nestmate of {@code host}, so that it reaches the
+     * host's private members.
+     */
     public static Class<?> defineNestmate(Class<?> host, byte[] bytes) throws IllegalAccessException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
         return lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE).lookupClass();
@@ -63,4 +70,5 @@ public final class Bytecodes {
         method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Type.getInternalName(boxed), type.getName() + "Value",
                 "()" + Type.getDescriptor(type), false);
     }
+
 }

@@ -5,21 +5,21 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A constraint the database reported violated, read from the driver's error by the dialect:
- * its kind, and its name ({@code null} when the driver did not give one). For a NOT NULL
- * violation the name is the column's.
+ * A constraint the database reported violated, read from the driver's error by the
+ * dialect: its kind, and its name ({@code null} when the driver did not give one). For a
+ * NOT NULL violation the name is the column's.
  */
 public record ConstraintViolation(Kind kind, @Nullable String name) {
 
     /** The kinds of constraints, with the changeset function that declares each. */
     public enum Kind {
-        UNIQUE("unique_constraint", "uniqueConstraint"),
-        FOREIGN_KEY("foreign_key_constraint", "foreignKeyConstraint"),
-        CHECK("check_constraint", "checkConstraint"),
-        EXCLUSION("exclusion_constraint", null),
+
+        UNIQUE("unique_constraint", "uniqueConstraint"), FOREIGN_KEY("foreign_key_constraint", "foreignKeyConstraint"),
+        CHECK("check_constraint", "checkConstraint"), EXCLUSION("exclusion_constraint", null),
         NOT_NULL("not_null_constraint", null);
 
         private final String ectoName;
+
         private final @Nullable String declaration;
 
         Kind(String ectoName, @Nullable String declaration) {
@@ -32,18 +32,22 @@ public record ConstraintViolation(Kind kind, @Nullable String name) {
             return this.ectoName;
         }
 
-        /** The changeset function that turns such a violation into a field error; none for NOT NULL and exclusions. */
+        /**
+         * The changeset function that turns such a violation into a field error; none for
+         * NOT NULL and exclusions.
+         */
         public @Nullable String declaration() {
             return this.declaration;
         }
+
     }
 
     /**
-     * Whether this is a violation of the constraint the changeset declared, as Ecto matches them:
-     * the same kind ({@code assocConstraint} and {@code noAssocConstraint} declare foreign keys) and
-     * the same name (databases may fold its case). A violation without a name matches nothing: the
-     * name is read from the driver's error, never guessed from message text, where a value could
-     * carry another constraint's name.
+     * Whether this is a violation of the constraint the changeset declared, as Ecto
+     * matches them: the same kind ({@code assocConstraint} and {@code noAssocConstraint}
+     * declare foreign keys) and the same name (databases may fold its case). A violation
+     * without a name matches nothing: the name is read from the driver's error, never
+     * guessed from message text, where a value could carry another constraint's name.
      */
     public boolean matches(Constraint declared) {
         return this.kind == kindOf(declared.type()) && names(declared.name());

@@ -20,21 +20,28 @@ public final class DialectResolver {
     private DialectResolver() {
     }
 
-    /** The dialect of this data source, from the providers visible to the default class loader. */
+    /**
+     * The dialect of this data source, from the providers visible to the default class
+     * loader.
+     */
     public static Dialect resolve(DataSource dataSource) {
         return resolve(dataSource, null);
     }
 
-    /** The dialect of this data source, from the providers visible to this class loader ({@code null}: the default). */
+    /**
+     * The dialect of this data source, from the providers visible to this class loader
+     * ({@code null}: the default).
+     */
     public static Dialect resolve(DataSource dataSource, @Nullable ClassLoader classLoader) {
         List<DialectProvider> providers = SpringFactoriesLoader.forDefaultResourceLocation(classLoader)
-                .load(DialectProvider.class);
+            .load(DialectProvider.class);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             return resolve(connection.getMetaData(), providers);
         }
         catch (SQLException ex) {
-            throw new InvalidDataAccessResourceUsageException("Cannot read the database metadata to pick a dialect", ex);
+            throw new InvalidDataAccessResourceUsageException("Cannot read the database metadata to pick a dialect",
+                    ex);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -63,4 +70,5 @@ public final class DialectResolver {
         }
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
+
 }

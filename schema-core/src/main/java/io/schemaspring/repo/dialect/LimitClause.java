@@ -1,8 +1,9 @@
 package io.schemaspring.repo.dialect;
 
 /**
- * How a database pages a SELECT. Limit and offset are always {@code ?} parameters; the renderer
- * appends the clause after ORDER BY and binds the values in the order {@link #offsetFirst()} says.
+ * How a database pages a SELECT. Limit and offset are always {@code ?} parameters; the
+ * renderer appends the clause after ORDER BY and binds the values in the order
+ * {@link #offsetFirst()} says.
  */
 public interface LimitClause {
 
@@ -20,12 +21,16 @@ public interface LimitClause {
         }
     };
 
-    /** SQL:2008 {@code OFFSET ? ROWS FETCH FIRST ? ROWS ONLY}: Oracle 12c+, Db2, SQL Server 2012+ (with ORDER BY), Derby. */
+    /**
+     * SQL:2008 {@code OFFSET ? ROWS FETCH FIRST ? ROWS ONLY}: Oracle 12c+, Db2, SQL
+     * Server 2012+ (with ORDER BY), Derby.
+     */
     LimitClause OFFSET_FETCH = new LimitClause() {
 
         @Override
         public String render(boolean limit, boolean offset) {
-            return (offset ? "OFFSET ? ROWS" : "") + (limit && offset ? " " : "") + (limit ? "FETCH FIRST ? ROWS ONLY" : "");
+            return (offset ? "OFFSET ? ROWS" : "") + (limit && offset ? " " : "")
+                    + (limit ? "FETCH FIRST ? ROWS ONLY" : "");
         }
 
         @Override
@@ -39,7 +44,10 @@ public interface LimitClause {
         }
     };
 
-    /** The clause with a {@code ?} for each of limit and offset that is present; empty when neither is. */
+    /**
+     * The clause with a {@code ?} for each of limit and offset that is present; empty
+     * when neither is.
+     */
     String render(boolean limit, boolean offset);
 
     /** The clause fetching at most one row, without parameters (for {@code exists}). */
@@ -49,4 +57,5 @@ public interface LimitClause {
     default boolean offsetFirst() {
         return false;
     }
+
 }

@@ -9,24 +9,29 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * MariaDB (and MySQL): backquoted identifiers, {@code INSERT ... RETURNING} (MariaDB 10.5+),
- * no {@code UPDATE ... RETURNING}, JSON text instead of arrays, UUIDs as text.
+ * MariaDB (and MySQL): backquoted identifiers, {@code INSERT ... RETURNING} (MariaDB
+ * 10.5+), no {@code UPDATE ... RETURNING}, JSON text instead of arrays, UUIDs as text.
  */
 public final class MariaDbDialect extends Dialect {
 
     /** Recognises MariaDB and MySQL by their product names. */
     public static final class Provider extends ProductNameDialectProvider {
 
+        /** Recognises MariaDB (and MySQL) by its JDBC product name. */
         public Provider() {
             super("MariaDB/MySQL", MariaDbDialect::new, "mariadb", "mysql");
         }
+
     }
 
+    /** MariaDB's dialect for identifiers stored in the given case. */
     public MariaDbDialect(LetterCase letterCase) {
         super(letterCase);
     }
 
-    /** MariaDB has no {@code DEFAULT VALUES}: an empty column list takes every default. */
+    /**
+     * MariaDB has no {@code DEFAULT VALUES}: an empty column list takes every default.
+     */
     @Override
     public String defaultValues() {
         return "() VALUES ()";
@@ -73,42 +78,53 @@ public final class MariaDbDialect extends Dialect {
         statement.setString(index, value.toString());
     }
 
-    /** MariaDB spells a shared lock {@code LOCK IN SHARE MODE}; {@code SKIP LOCKED} needs MariaDB 10.6 or MySQL 8. */
+    /**
+     * MariaDB spells a shared lock {@code LOCK IN SHARE MODE}; {@code SKIP LOCKED} needs
+     * MariaDB 10.6 or MySQL 8.
+     */
     @Override
     public String lockClause(RowLock lock) {
         return (lock.strength() == RowLock.Strength.SHARE ? "LOCK IN SHARE MODE" : "FOR UPDATE") + lock.waitSuffix();
     }
 
     /**
-     * MariaDB cannot name the conflicting key: a conflict on any unique key counts. Keeping the
-     * existing row is a no-op {@code ON DUPLICATE KEY UPDATE c = c} (as Ecto's MyXQL adapter),
-     * not {@code INSERT IGNORE}, which would also turn other errors (foreign keys, values too
-     * long) into warnings and write truncated rows.
+     * MariaDB cannot name the conflicting key: a conflict on any unique key counts.
+     * Keeping the existing row is a no-op {@code ON DUPLICATE KEY UPDATE c = c} (as
+     * Ecto's MyXQL adapter), not {@code INSERT IGNORE}, which would also turn other
+     * errors (foreign keys, values too long) into warnings and write truncated rows.
      */
     @Override
     public String upsert(Upsert upsert) {
         if (upsert.doNothing()) {
-            String column = upsert.conflictColumns().isEmpty() ? upsert.columns().get(0) : upsert.conflictColumns().get(0);
+            String column = upsert.conflictColumns().isEmpty() ? upsert.columns().get(0)
+                    : upsert.conflictColumns().get(0);
             return upsert.insert() + " ON DUPLICATE KEY UPDATE " + column + " = " + column;
         }
-        return upsert.insert() + " ON DUPLICATE KEY UPDATE " + upsert.updateColumns().stream()
-                .map(column -> column + " = VALUES(" + column + ")").collect(Collectors.joining(", "));
+        return upsert.insert() + " ON DUPLICATE KEY UPDATE "
+                + upsert.updateColumns()
+                    .stream()
+                    .map(column -> column + " = VALUES(" + column + ")")
+                    .collect(Collectors.joining(", "));
     }
 
     /**
-     * A batch keeping existing rows is {@code INSERT IGNORE}: with the driver's found-rows counts,
-     * {@code ON DUPLICATE KEY UPDATE c = c} would count every kept row as written. Since
-     * {@code IGNORE} turns other errors into warnings too, {@link #upsertAllFailure} fails the
-     * batch on any warning but a duplicate key.
+     * A batch keeping existing rows is {@code INSERT IGNORE}: with the driver's
+     * found-rows counts, {@code ON DUPLICATE KEY UPDATE c = c} would count every kept row
+     * as written. Since {@code IGNORE} turns other errors into warnings too,
+     * {@link #upsertAllFailure} fails the batch on any warning but a duplicate key.
      */
     @Override
     public String upsertAll(Upsert upsert) {
-        // The warnings the check reads are capped at max_error_count (64 by default): raise it for this statement only.
+        // The warnings the check reads are capped at max_error_count (64 by default):
+        // raise it for this statement only.
         return upsert.doNothing() ? "SET STATEMENT max_error_count = 65535 FOR INSERT IGNORE"
                 + upsert.insert().substring("INSERT".length()) : upsert(upsert);
     }
 
-    /** A bulk batch answers no count per row, but the statement's update count is the rows it wrote. */
+    /**
+     * A bulk batch answers no count per row, but the statement's update count is the rows
+     * it wrote.
+     */
     @Override
     public int batchRowCount(int[] counts, java.sql.Statement statement) throws SQLException {
         long total = statement.getLargeUpdateCount();
@@ -118,7 +134,8 @@ public final class MariaDbDialect extends Dialect {
 
     @Override
     public @Nullable SQLException upsertAllFailure(java.sql.Statement statement) throws SQLException {
-        for (java.sql.SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+        for (java.sql.SQLWarning warning = statement.getWarnings(); warning != null; warning = warning
+            .getNextWarning()) {
             if (warning.getErrorCode() != DUPLICATE_ENTRY) {
                 return new SQLException(warning.getMessage(), "23000", warning.getErrorCode());
             }
@@ -126,19 +143,27 @@ public final class MariaDbDialect extends Dialect {
         return null;
     }
 
-    /** {@code ON DUPLICATE KEY UPDATE} applies to a conflict on any unique key: it names none. */
+    /**
+     * {@code ON DUPLICATE KEY UPDATE} applies to a conflict on any unique key: it names
+     * none.
+     */
     @Override
     public boolean upsertNeedsTarget(boolean nothing) {
         return false;
     }
 
-    /** MariaDB Connector/J answers the insert ids of a batch, whatever columns were named. */
+    /**
+     * MariaDB Connector/J answers the insert ids of a batch, whatever columns were named.
+     */
     @Override
     public boolean batchReadsOnlyGeneratedId() {
         return true;
     }
 
-    /** MariaDB: {@code DATETIME} for timestamps, UUIDs as {@code CHAR(36)} (bound as text), {@code LONGBLOB} for binaries. */
+    /**
+     * MariaDB: {@code DATETIME} for timestamps, UUIDs as {@code CHAR(36)} (bound as
+     * text), {@code LONGBLOB} for binaries.
+     */
     @Override
     public String columnType(FieldType type) {
         return switch (type) {
@@ -168,15 +193,19 @@ public final class MariaDbDialect extends Dialect {
     }
 
     private static final int DUPLICATE_ENTRY = 1062;
+
     private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']*)'\\s*$");
+
     private static final Pattern NAMED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]*)`");
+
     private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']*)' cannot be null");
+
     private static final Pattern NO_DEFAULT = Pattern.compile("Field '([^']*)' doesn't have a default value");
 
     /**
-     * MariaDB answers SQLState 23000 for every constraint: the kind comes from its error code
-     * (1062 duplicate key, 1451/1452 foreign key, 4025 check, 1048 null, 1364 a NOT NULL column
-     * without a default left out of an insert), the name from the message,
+     * MariaDB answers SQLState 23000 for every constraint: the kind comes from its error
+     * code (1062 duplicate key, 1451/1452 foreign key, 4025 check, 1048 null, 1364 a NOT
+     * NULL column without a default left out of an insert), the name from the message,
      * read from its end for a duplicate key, whose message starts with the value.
      */
     @Override
@@ -184,9 +213,10 @@ public final class MariaDbDialect extends Dialect {
         String message = String.valueOf(error.getMessage());
         return switch (error.getErrorCode()) {
             case 1062, 1586 -> new ConstraintViolation(ConstraintViolation.Kind.UNIQUE, group(DUPLICATE_KEY, message));
-            case 1451, 1452, 1216, 1217 -> new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY,
-                    group(NAMED_CONSTRAINT, message));
-            case 4025, 3819 -> new ConstraintViolation(ConstraintViolation.Kind.CHECK, group(NAMED_CONSTRAINT, message));
+            case 1451, 1452, 1216, 1217 ->
+                new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY, group(NAMED_CONSTRAINT, message));
+            case 4025, 3819 ->
+                new ConstraintViolation(ConstraintViolation.Kind.CHECK, group(NAMED_CONSTRAINT, message));
             case 1048 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NULL_COLUMN, message));
             case 1364 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NO_DEFAULT, message));
             default -> super.constraintViolation(error);
@@ -197,4 +227,5 @@ public final class MariaDbDialect extends Dialect {
         Matcher matcher = pattern.matcher(message);
         return matcher.find() ? matcher.group(1) : null;
     }
+
 }

@@ -7,17 +7,23 @@ import java.sql.Types;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** PostgreSQL: double-quoted identifiers, {@code RETURNING}, {@code jsonb} and native arrays. */
+/**
+ * PostgreSQL: double-quoted identifiers, {@code RETURNING}, {@code jsonb} and native
+ * arrays.
+ */
 public final class PostgresDialect extends Dialect {
 
     /** Recognises PostgreSQL by its product name. */
     public static final class Provider extends ProductNameDialectProvider {
 
+        /** Recognises PostgreSQL by its JDBC product name. */
         public Provider() {
             super("PostgreSQL", PostgresDialect::new, "postgres");
         }
+
     }
 
+    /** PostgreSQL's dialect for identifiers stored in the given case. */
     public PostgresDialect(LetterCase letterCase) {
         super(letterCase);
     }
@@ -48,11 +54,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     /**
-     * Up to 128 keys, an {@code IN} list: PostgreSQL plans it for the values it is given and
-     * hashes them, where its generic plan for a prepared {@code = ANY(?)} compares every row it
-     * scans with every key (four times the server time for 100 keys over a small table). Beyond,
-     * one array: planning a long list each time costs more than it saves, and the generic plan
-     * walks the foreign key's index once for all keys.
+     * Up to 128 keys, an {@code IN} list: PostgreSQL plans it for the values it is given
+     * and hashes them, where its generic plan for a prepared {@code = ANY(?)} compares
+     * every row it scans with every key (four times the server time for 100 keys over a
+     * small table). Beyond, one array: planning a long list each time costs more than it
+     * saves, and the generic plan walks the foreign key's index once for all keys.
      */
     @Override
     public boolean bindsKeyListsAsArray(int keys) {
@@ -60,9 +66,10 @@ public final class PostgresDialect extends Dialect {
     }
 
     /**
-     * Integers held as {@code Integer} or {@code Short} bind as {@code int4[]}/{@code int2[]}, as
-     * Ecto binds {@code {:array, :integer}}: an {@code integer[]} column compares with them, where
-     * PostgreSQL has no {@code integer[] = bigint[]}.
+     * Integers held as {@code Integer} or {@code Short} bind as
+     * {@code int4[]}/{@code int2[]}, as Ecto binds {@code {:array, :integer}}: an
+     * {@code integer[]} column compares with them, where PostgreSQL has no
+     * {@code integer[] = bigint[]}.
      */
     @Override
     public String arrayElementType(FieldType type, Class<?> javaType) {
@@ -99,13 +106,19 @@ public final class PostgresDialect extends Dialect {
         return 32767;
     }
 
-    /** Sent untyped, so the server converts the text to {@code bit varying} (or a text column). */
+    /**
+     * Sent untyped, so the server converts the text to {@code bit varying} (or a text
+     * column).
+     */
     @Override
     public void bindBitString(PreparedStatement statement, int index, String bits) throws SQLException {
         statement.setObject(index, bits, Types.OTHER);
     }
 
-    /** Sent untyped, so the server converts the text to the column's {@code json} or {@code jsonb}. */
+    /**
+     * Sent untyped, so the server converts the text to the column's {@code json} or
+     * {@code jsonb}.
+     */
     @Override
     public void bindJson(PreparedStatement statement, int index, @Nullable String json) throws SQLException {
         statement.setObject(index, json, Types.OTHER);
@@ -128,11 +141,17 @@ public final class PostgresDialect extends Dialect {
         if (upsert.doNothing()) {
             return onConflict + " DO NOTHING";
         }
-        return onConflict + " DO UPDATE SET " + upsert.updateColumns().stream()
-                .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+        return onConflict + " DO UPDATE SET "
+                + upsert.updateColumns()
+                    .stream()
+                    .map(column -> column + " = EXCLUDED." + column)
+                    .collect(Collectors.joining(", "));
     }
 
-    /** {@code ON CONFLICT DO NOTHING} may leave the key out (any unique key counts); {@code DO UPDATE} may not. */
+    /**
+     * {@code ON CONFLICT DO NOTHING} may leave the key out (any unique key counts);
+     * {@code DO UPDATE} may not.
+     */
     @Override
     public boolean upsertNeedsTarget(boolean nothing) {
         return !nothing;
@@ -161,13 +180,19 @@ public final class PostgresDialect extends Dialect {
     /** PostgreSQL converts the stored values with {@code USING column::type}. */
     @Override
     public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
-        return super.alterColumnType(quotedTable, quotedColumn, columnType) + " USING " + quotedColumn + "::" + columnType;
+        return super.alterColumnType(quotedTable, quotedColumn, columnType) + " USING " + quotedColumn + "::"
+                + columnType;
     }
 
-    /** PostgreSQL's driver gives the constraint's name (a NOT NULL violation's column) apart from the message. */
+    /**
+     * PostgreSQL's driver gives the constraint's name (a NOT NULL violation's column)
+     * apart from the message.
+     */
     @Override
     public @Nullable ConstraintViolation constraintViolation(SQLException error) {
         ConstraintViolation violation = super.constraintViolation(error);
-        return violation == null ? null : new ConstraintViolation(violation.kind(), PostgresErrors.name(error, violation.kind()));
+        return violation == null ? null
+                : new ConstraintViolation(violation.kind(), PostgresErrors.name(error, violation.kind()));
     }
+
 }

@@ -6,8 +6,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Reads the fields of PostgreSQL's error report, kept apart from {@link PostgresDialect} so that
- * the optional driver classes load only when a PostgreSQL error is read.
+ * Reads the fields of PostgreSQL's error report, kept apart from {@link PostgresDialect}
+ * so that the optional driver classes load only when a PostgreSQL error is read.
  */
 final class PostgresErrors {
 
@@ -23,4 +23,5 @@ final class PostgresErrors {
         }
         return null;
     }
+
 }

@@ -8,14 +8,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** A {@link DialectProvider} recognising its database by words in the JDBC product name (case-insensitive). */
+/**
+ * A {@link DialectProvider} recognising its database by words in the JDBC product name
+ * (case-insensitive).
+ */
 public abstract class ProductNameDialectProvider implements DialectProvider {
 
     private final String name;
+
     private final Function<LetterCase, Dialect> dialect;
+
     private final List<String> productNameParts;
 
-    protected ProductNameDialectProvider(String name, Function<LetterCase, Dialect> dialect, String... productNameParts) {
+    protected ProductNameDialectProvider(String name, Function<LetterCase, Dialect> dialect,
+            String... productNameParts) {
         this.name = name;
         this.dialect = dialect;
         this.productNameParts = List.of(productNameParts);
@@ -34,4 +40,5 @@ public abstract class ProductNameDialectProvider implements DialectProvider {
         }
         return Optional.of(this.dialect.apply(LetterCase.of(metaData)));
     }
+
 }

@@ -1,4 +1,7 @@
-/** What differs between databases, and the {@code DialectProvider} SPI that finds a dialect: a new database is one class. */
+/**
+ * What differs between databases, and the {@code DialectProvider} SPI that finds a
+ * dialect: a new database is one class.
+ */
 @NullMarked
 package io.schemaspring.repo.dialect;
 

@@ -39,7 +39,10 @@ public class DefaultRepoObservationConvention implements RepoObservationConventi
         return KeyValues.of(schema(context), operation(context), outcome(context), exception(context));
     }
 
-    /** The {@code schema} key: the schema's simple class name, {@code none} when the call has none. */
+    /**
+     * The {@code schema} key: the schema's simple class name, {@code none} when the call
+     * has none.
+     */
     protected KeyValue schema(RepoObservationContext context) {
         Class<?> schema = context.getSchema();
         return (schema != null) ? KeyValue.of(LowCardinalityKeyNames.SCHEMA, schema.getSimpleName()) : SCHEMA_NONE;
@@ -50,14 +53,16 @@ public class DefaultRepoObservationConvention implements RepoObservationConventi
         return KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation());
     }
 
-    /** The {@code outcome} key: {@code error} when the call failed, else {@code success}. */
+    /**
+     * The {@code outcome} key: {@code error} when the call failed, else {@code success}.
+     */
     protected KeyValue outcome(RepoObservationContext context) {
         return (context.getError() != null) ? OUTCOME_ERROR : OUTCOME_SUCCESS;
     }
 
     /**
-     * The {@code exception} key: the simple class name of the exception thrown (the full name for an
-     * anonymous class), {@code none} on success.
+     * The {@code exception} key: the simple class name of the exception thrown (the full
+     * name for an anonymous class), {@code none} on success.
      */
     protected KeyValue exception(RepoObservationContext context) {
         Throwable error = context.getError();
@@ -67,4 +72,5 @@ public class DefaultRepoObservationConvention implements RepoObservationConventi
         String name = error.getClass().getSimpleName();
         return KeyValue.of(LowCardinalityKeyNames.EXCEPTION, name.isEmpty() ? error.getClass().getName() : name);
     }
+
 }

@@ -5,8 +5,8 @@ import io.micrometer.observation.ObservationConvention;
 
 /**
  * Names and key values of the {@code schema.repo} observations. Declare a bean (or call
- * {@code Repo.setObservationConvention}) to replace {@link DefaultRepoObservationConvention},
- * usually by extending it.
+ * {@code Repo.setObservationConvention}) to replace
+ * {@link DefaultRepoObservationConvention}, usually by extending it.
  */
 public interface RepoObservationConvention extends ObservationConvention<RepoObservationContext> {
 
@@ -14,4 +14,5 @@ public interface RepoObservationConvention extends ObservationConvention<RepoObs
     default boolean supportsContext(Observation.Context context) {
         return context instanceof RepoObservationContext;
     }
+
 }

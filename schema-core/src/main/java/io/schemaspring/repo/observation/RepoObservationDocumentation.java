@@ -8,7 +8,10 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /** The observations of the {@code Repo}. */
 public enum RepoObservationDocumentation implements ObservationDocumentation {
 
-    /** One public {@code Repo} operation: a read, a write, a preload or a {@code Multi} transaction. */
+    /**
+     * One public {@code Repo} operation: a read, a write, a preload or a {@code Multi}
+     * transaction.
+     */
     REPO_OPERATION {
         @Override
         public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
@@ -22,8 +25,8 @@ public enum RepoObservationDocumentation implements ObservationDocumentation {
     };
 
     /**
-     * The low-cardinality keys of a {@code Repo} observation: the schema, the operation, the outcome and
-     * the exception.
+     * The low-cardinality keys of a {@code Repo} observation: the schema, the operation,
+     * the outcome and the exception.
      */
     public enum LowCardinalityKeyNames implements KeyName {
 
@@ -35,7 +38,10 @@ public enum RepoObservationDocumentation implements ObservationDocumentation {
             }
         },
 
-        /** The {@code Repo} method: {@code all}, {@code get}, {@code insert}, {@code deleteAll}, ... */
+        /**
+         * The {@code Repo} method: {@code all}, {@code get}, {@code insert},
+         * {@code deleteAll}, ...
+         */
         OPERATION {
             @Override
             public String asString() {
@@ -58,5 +64,7 @@ public enum RepoObservationDocumentation implements ObservationDocumentation {
                 return "exception";
             }
         }
+
     }
+
 }

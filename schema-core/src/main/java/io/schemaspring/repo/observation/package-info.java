@@ -1,6 +1,7 @@
 /**
- * Micrometer observations of the {@code Repo}: {@link io.schemaspring.repo.observation.RepoObservationDocumentation},
- * the context, and the convention users may replace.
+ * Micrometer observations of the {@code Repo}:
+ * {@link io.schemaspring.repo.observation.RepoObservationDocumentation}, the context, and
+ * the convention users may replace.
  */
 @NullMarked
 package io.schemaspring.repo.observation;

@@ -9,17 +9,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Where the statements of the current thread go when the data source is a
  * {@link ReplicaRoutingDataSource}, decided when a connection is taken:
  * <ul>
- * <li>inside {@link #onPrimary} or, in a {@linkplain #openScope() read-your-writes scope}, after
- * the primary was used once: the primary;</li>
- * <li>in a scope that must {@linkplain Scope#readAfter read after} a position of the primary's
- * log: a replica that has replayed it, else the primary;</li>
- * <li>inside a read-only transaction ({@code @Transactional(readOnly = true)}): a replica;</li>
- * <li>inside any other transaction, or transaction synchronization without one: the primary;</li>
- * <li>outside a transaction: a replica for {@linkplain #replicaRead reads} (the repository marks
- * its own), the primary for everything else.</li>
+ * <li>inside {@link #onPrimary} or, in a {@linkplain #openScope() read-your-writes
+ * scope}, after the primary was used once: the primary;</li>
+ * <li>in a scope that must {@linkplain Scope#readAfter read after} a position of the
+ * primary's log: a replica that has replayed it, else the primary;</li>
+ * <li>inside a read-only transaction ({@code @Transactional(readOnly = true)}): a
+ * replica;</li>
+ * <li>inside any other transaction, or transaction synchronization without one: the
+ * primary;</li>
+ * <li>outside a transaction: a replica for {@linkplain #replicaRead reads} (the
+ * repository marks its own), the primary for everything else.</li>
  * </ul>
- * The hints are per thread, like Spring's transaction synchronization, and cost nothing when no
- * routing data source is in use.
+ * The hints are per thread, like Spring's transaction synchronization, and cost nothing
+ * when no routing data source is in use.
  */
 public final class ReadRouting {
 
@@ -29,10 +31,11 @@ public final class ReadRouting {
     }
 
     /**
-     * Runs a read that a replica may answer when no transaction says otherwise; its statements
-     * stay on one replica. When that replica's connection is lost on the way (it stopped, or its
-     * pool handed out a connection it had not yet found dead), the replica is left alone for a
-     * while and the read, which changed nothing, runs once more elsewhere.
+     * Runs a read that a replica may answer when no transaction says otherwise; its
+     * statements stay on one replica. When that replica's connection is lost on the way
+     * (it stopped, or its pool handed out a connection it had not yet found dead), the
+     * replica is left alone for a while and the read, which changed nothing, runs once
+     * more elsewhere.
      */
     public static <T> T replicaRead(Supplier<T> read) {
         State state = STATE.get();
@@ -62,7 +65,10 @@ public final class ReadRouting {
         }
     }
 
-    /** Runs work on the primary, for reads that must see the latest writes (and any work on the way). */
+    /**
+     * Runs work on the primary, for reads that must see the latest writes (and any work
+     * on the way).
+     */
     public static <T> T onPrimary(Supplier<T> work) {
         State state = STATE.get();
         state.primary++;
@@ -83,11 +89,11 @@ public final class ReadRouting {
     }
 
     /**
-     * Opens a read-your-writes scope on this thread, closed by the caller (try-with-resources): once
-     * a statement went to the primary in it (a write, or a read inside a read-write transaction),
-     * every later read in it goes to the primary too, so that it never misses what was just
-     * written because a replica lags. Scopes do not nest: inside one, this answers a handle that
-     * leaves the open scope alone.
+     * Opens a read-your-writes scope on this thread, closed by the caller
+     * (try-with-resources): once a statement went to the primary in it (a write, or a
+     * read inside a read-write transaction), every later read in it goes to the primary
+     * too, so that it never misses what was just written because a replica lags. Scopes
+     * do not nest: inside one, this answers a handle that leaves the open scope alone.
      */
     public static Scope openScope() {
         State state = STATE.get();
@@ -100,9 +106,10 @@ public final class ReadRouting {
     }
 
     /**
-     * Whether the current statement may go to a replica. Inside transaction synchronization
-     * without a transaction ({@code SUPPORTS}, {@code NOT_SUPPORTED}) the first connection serves
-     * every later statement, writes included, so it is a replica's only when read-only.
+     * Whether the current statement may go to a replica. Inside transaction
+     * synchronization without a transaction ({@code SUPPORTS}, {@code NOT_SUPPORTED}) the
+     * first connection serves every later statement, writes included, so it is a
+     * replica's only when read-only.
      */
     static boolean replicaAllowed() {
         State state = STATE.get();
@@ -127,23 +134,26 @@ public final class ReadRouting {
     }
 
     /**
-     * The position of the primary's log a replica must have replayed to answer this thread's
-     * reads, or {@link WalPosition#NONE}.
+     * The position of the primary's log a replica must have replayed to answer this
+     * thread's reads, or {@link WalPosition#NONE}.
      */
     static long requiredPosition() {
         Scope scope = STATE.get().scope;
         return scope != null ? scope.requiredPosition : WalPosition.NONE;
     }
 
-    /** Whether no replica had replayed the scope's required position when last asked, in this scope. */
+    /**
+     * Whether no replica had replayed the scope's required position when last asked, in
+     * this scope.
+     */
     static boolean replicasBehind() {
         Scope scope = STATE.get().scope;
         return scope != null && scope.replicasBehind;
     }
 
     /**
-     * No replica has replayed the scope's required position: its later reads go straight to the
-     * primary instead of asking every replica again.
+     * No replica has replayed the scope's required position: its later reads go straight
+     * to the primary instead of asking every replica again.
      */
     static void replicasAreBehind() {
         Scope scope = STATE.get().scope;
@@ -153,9 +163,9 @@ public final class ReadRouting {
     }
 
     /**
-     * The primary answered a statement. When it had to (a write, a read-write transaction,
-     * {@link #onPrimary}), later reads of an open scope stay there; a read that went there only
-     * because no replica could answer leaves the scope as it was.
+     * The primary answered a statement. When it had to (a write, a read-write
+     * transaction, {@link #onPrimary}), later reads of an open scope stay there; a read
+     * that went there only because no replica could answer leaves the scope as it was.
      */
     static void primaryUsed(boolean required) {
         State state = STATE.get();
@@ -183,10 +193,10 @@ public final class ReadRouting {
         }
 
         /**
-         * Makes the reads of this scope go only to a replica that has replayed the primary's log
-         * up to {@code position} (as {@link ReplicaRoutingDataSource#primaryPosition()} answered
-         * it after an earlier write), else to the primary: read-your-writes across requests.
-         *
+         * Makes the reads of this scope go only to a replica that has replayed the
+         * primary's log up to {@code position} (as
+         * {@link ReplicaRoutingDataSource#primaryPosition()} answered it after an earlier
+         * write), else to the primary: read-your-writes across requests.
          * @return whether {@code position} is one; a text that is not changes nothing
          */
         public boolean readAfter(String position) {
@@ -220,6 +230,7 @@ public final class ReadRouting {
                 this.state.scope = null;
             }
         }
+
     }
 
     private static final class State {
@@ -231,5 +242,7 @@ public final class ReadRouting {
         ReplicaRoutingDataSource.@Nullable Replica replicaUsed;
 
         @Nullable Scope scope;
+
     }
+
 }

@@ -20,17 +20,18 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 /**
- * A Spring {@link AbstractRoutingDataSource} over a primary and its streaming replicas: statements
- * that {@link ReadRouting} allows on a replica go to the replicas in turn (round robin; the
- * statements of one repository read stay on one replica), all others to the primary. A replica
- * that cannot give a connection is skipped for {@code retryAfter}, then one read tries it again,
- * and the read goes to the next replica, then to the primary, so reads go on while a replica is
- * down; a {@linkplain ReadRouting#replicaRead read} whose replica connection breaks half-way runs
- * once more the same way.
+ * A Spring {@link AbstractRoutingDataSource} over a primary and its streaming replicas:
+ * statements that {@link ReadRouting} allows on a replica go to the replicas in turn
+ * (round robin; the statements of one repository read stay on one replica), all others to
+ * the primary. A replica that cannot give a connection is skipped for {@code retryAfter},
+ * then one read tries it again, and the read goes to the next replica, then to the
+ * primary, so reads go on while a replica is down; a {@linkplain ReadRouting#replicaRead
+ * read} whose replica connection breaks half-way runs once more the same way.
  * <p>
- * Use it through {@link #create}, which puts Spring's {@link LazyConnectionDataSourceProxy} in
- * front: a transaction then takes its connection at its first statement, when whether it is
- * read-only is known. {@link #unwrap} answers the primary's data source.
+ * Use it through {@link #create}, which puts Spring's
+ * {@link LazyConnectionDataSourceProxy} in front: a transaction then takes its connection
+ * at its first statement, when whether it is read-only is known. {@link #unwrap} answers
+ * the primary's data source.
  */
 public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implements AutoCloseable {
 
@@ -50,7 +51,8 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
     /**
      * @param primary where writes, and reads that may not go to a replica, go
      * @param replicas the replicas by name (their lookup keys), in order
-     * @param retryAfter how long a replica that failed to give a connection is left alone (positive)
+     * @param retryAfter how long a replica that failed to give a connection is left alone
+     * (positive)
      */
     public ReplicaRoutingDataSource(DataSource primary, Map<String, DataSource> replicas, Duration retryAfter) {
         this.primary = Objects.requireNonNull(primary, "Primary DataSource must not be null");
@@ -76,8 +78,8 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
 
     /**
      * The data source to give the application: this routing behind Spring's
-     * {@link LazyConnectionDataSourceProxy} (its connection defaults read from the primary);
-     * closing it closes the primary and the replicas.
+     * {@link LazyConnectionDataSourceProxy} (its connection defaults read from the
+     * primary); closing it closes the primary and the replicas.
      */
     public static DataSource create(DataSource primary, Map<String, DataSource> replicas, Duration retryAfter) {
         return new LazyRouting(new ReplicaRoutingDataSource(primary, replicas, retryAfter));
@@ -100,7 +102,10 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         return connection(username, password);
     }
 
-    /** The primary's data source, or what it wraps: never a replica's, whatever is being read. */
+    /**
+     * The primary's data source, or what it wraps: never a replica's, whatever is being
+     * read.
+     */
     @Override
     public <T> T unwrap(Class<T> type) throws SQLException {
         return type.isInstance(this) ? type.cast(this) : this.primary.unwrap(type);
@@ -111,16 +116,19 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         return type.isInstance(this) || this.primary.isWrapperFor(type);
     }
 
-    /** The names of the replicas that are skipped now because they failed to give a connection. */
+    /**
+     * The names of the replicas that are skipped now because they failed to give a
+     * connection.
+     */
     public List<String> unavailableReplicas() {
         long now = System.nanoTime();
         return this.replicas.stream().filter(replica -> replica.down(now)).map(replica -> replica.name).toList();
     }
 
     /**
-     * The position the primary's log has reached, to give a client after a write so that its
-     * later reads {@linkplain ReadRouting.Scope#readAfter read after} it; {@code null} when the
-     * primary cannot say (it is unreachable, or not PostgreSQL).
+     * The position the primary's log has reached, to give a client after a write so that
+     * its later reads {@linkplain ReadRouting.Scope#readAfter read after} it;
+     * {@code null} when the primary cannot say (it is unreachable, or not PostgreSQL).
      */
     public @Nullable String primaryPosition() {
         try (Connection connection = this.primary.getConnection();
@@ -168,10 +176,11 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
     }
 
     /**
-     * A connection of the replica's that may answer the read: one that works (checked when the
-     * replica was down, so that it is said to answer again only when it does) on a replica that
-     * has replayed the log up to {@code required}; else {@code null}. Only a connection that
-     * cannot be had or does not answer makes the replica skipped for a while.
+     * A connection of the replica's that may answer the read: one that works (checked
+     * when the replica was down, so that it is said to answer again only when it does) on
+     * a replica that has replayed the log up to {@code required}; else {@code null}. Only
+     * a connection that cannot be had or does not answer makes the replica skipped for a
+     * while.
      */
     private static @Nullable Connection replicaConnection(Replica replica, long required, @Nullable String username,
             @Nullable String password) {
@@ -211,7 +220,10 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         }
     }
 
-    /** The replica an ongoing read already uses, so that one read never sees two replicas' lags. */
+    /**
+     * The replica an ongoing read already uses, so that one read never sees two replicas'
+     * lags.
+     */
     private @Nullable Replica sameReplica(long now) {
         Replica used = ReadRouting.replicaInUse();
         return used != null && this.replicas.contains(used) && !used.down(now) ? used : null;
@@ -250,9 +262,9 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
     }
 
     /**
-     * A replica and whether it is skipped: {@code downUntil} is 0 while it answers, else when one
-     * read may try it again; that read moves the time on first, so that the others keep skipping
-     * it while it tries.
+     * A replica and whether it is skipped: {@code downUntil} is 0 while it answers, else
+     * when one read may try it again; that read moves the time on first, so that the
+     * others keep skipping it while it tries.
      */
     static final class Replica {
 
@@ -264,7 +276,10 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
 
         private final AtomicLong downUntil = new AtomicLong();
 
-        /** The furthest position of the primary's log this replica was seen to have replayed. */
+        /**
+         * The furthest position of the primary's log this replica was seen to have
+         * replayed.
+         */
         private final AtomicLong replayed = new AtomicLong(WalPosition.NONE);
 
         Replica(String name, DataSource dataSource, long retryAfterNanos) {
@@ -278,7 +293,10 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
             return until != 0 && now - until < 0;
         }
 
-        /** Whether a statement may use it now: it is up, or its time is over and this read is the one to try it. */
+        /**
+         * Whether a statement may use it now: it is up, or its time is over and this read
+         * is the one to try it.
+         */
         boolean take(long now) {
             long until = this.downUntil.get();
             return until == 0 || (now - until >= 0 && this.downUntil.compareAndSet(until, now + this.retryAfterNanos));
@@ -289,9 +307,9 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         }
 
         /**
-         * Whether it has replayed the primary's log up to {@code required}, asked only when what
-         * it was last seen to have replayed is not enough. A replica that is no longer in
-         * recovery (promoted) has everything.
+         * Whether it has replayed the primary's log up to {@code required}, asked only
+         * when what it was last seen to have replayed is not enough. A replica that is no
+         * longer in recovery (promoted) has everything.
          */
         boolean replayed(Connection connection, long required) throws SQLException {
             if (required == WalPosition.NONE || this.replayed.get() >= required) {
@@ -325,9 +343,13 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
                 logger.info("Replica '" + this.name + "' answers again");
             }
         }
+
     }
 
-    /** The routing behind Spring's lazy proxy, closeable so that the container closes the pools. */
+    /**
+     * The routing behind Spring's lazy proxy, closeable so that the container closes the
+     * pools.
+     */
     private static final class LazyRouting extends LazyConnectionDataSourceProxy implements AutoCloseable {
 
         private final ReplicaRoutingDataSource routing;
@@ -339,7 +361,8 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
                 checkDefaultConnectionProperties(connection);
             }
             catch (SQLException ex) {
-                // The primary is not reachable yet: the proxy reads the defaults at its first connection.
+                // The primary is not reachable yet: the proxy reads the defaults at its
+                // first connection.
             }
         }
 
@@ -347,5 +370,7 @@ public class ReplicaRoutingDataSource extends AbstractRoutingDataSource implemen
         public void close() throws Exception {
             this.routing.close();
         }
+
     }
+
 }

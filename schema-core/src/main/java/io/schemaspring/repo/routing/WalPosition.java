@@ -1,8 +1,8 @@
 package io.schemaspring.repo.routing;
 
 /**
- * A PostgreSQL write-ahead log position ({@code pg_lsn}, written {@code 16/B374D848}) as an
- * unsigned 64-bit number, so that positions compare as numbers.
+ * A PostgreSQL write-ahead log position ({@code pg_lsn}, written {@code 16/B374D848}) as
+ * an unsigned 64-bit number, so that positions compare as numbers.
  */
 final class WalPosition {
 
@@ -26,4 +26,5 @@ final class WalPosition {
             return NONE;
         }
     }
+
 }

@@ -14,6 +14,9 @@ public class ScannedUser {
 
     @EmbeddedSchema
     public static class Settings {
+
         private String theme;
+
     }
+
 }

@@ -19,14 +19,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** The one storage decision (Ecto.Type.type/1 answered by a database) that codecs, DDL and validation start from. */
+/**
+ * The one storage decision (Ecto.Type.type/1 answered by a database) that codecs, DDL and
+ * validation start from.
+ */
 class DialectStorageTest {
 
     private static final Dialect POSTGRES = new PostgresDialect(Dialect.LetterCase.LOWER);
+
     private static final Dialect MARIADB = new MariaDbDialect(Dialect.LetterCase.AS_IS);
 
     private static final Type INTEGERS = new ArrayType(new PrimitiveType(FieldType.INTEGER, Long.class));
+
     private static final Type STATUSES = new EnumType(EnumTicket.Status.class);
+
     private static final Type ROLES = new EnumType(Author.Role.class);
 
     record Cents(long value) {
@@ -58,24 +64,27 @@ class DialectStorageTest {
         public Object dump(@Nullable Cents value) {
             return value.value();
         }
+
     }
 
     @Test
     void enumsAndCustomTypesAreStoredAsTheirUnderlyingPrimitiveType() {
         assertThat(STATUSES.storedType()).isEqualTo(new PrimitiveType(FieldType.INTEGER, Long.class));
         assertThat(ROLES.storedType()).isEqualTo(new PrimitiveType(FieldType.STRING, String.class));
-        assertThat(new CustomType(new CentsType()).storedType()).isEqualTo(new PrimitiveType(FieldType.INTEGER, Long.class));
+        assertThat(new CustomType(new CentsType()).storedType())
+            .isEqualTo(new PrimitiveType(FieldType.INTEGER, Long.class));
         assertThat(INTEGERS.storedType()).isSameAs(INTEGERS);
     }
 
     @Test
     void primitivesEnumsAndCustomTypesGetAColumnOfTheirStoredType() {
-        for (Dialect dialect : new Dialect[] {POSTGRES, MARIADB}) {
+        for (Dialect dialect : new Dialect[] { POSTGRES, MARIADB }) {
             assertThat(dialect.storage(new PrimitiveType(FieldType.UTC_DATETIME, java.time.Instant.class)))
-                    .isEqualTo(new Storage.Scalar(FieldType.UTC_DATETIME));
+                .isEqualTo(new Storage.Scalar(FieldType.UTC_DATETIME));
             assertThat(dialect.storage(STATUSES)).isEqualTo(new Storage.Scalar(FieldType.INTEGER));
             assertThat(dialect.storage(ROLES)).isEqualTo(new Storage.Scalar(FieldType.STRING));
-            assertThat(dialect.storage(new CustomType(new CentsType()))).isEqualTo(new Storage.Scalar(FieldType.INTEGER));
+            assertThat(dialect.storage(new CustomType(new CentsType())))
+                .isEqualTo(new Storage.Scalar(FieldType.INTEGER));
         }
     }
 
@@ -84,13 +93,15 @@ class DialectStorageTest {
         assertThat(POSTGRES.storage(INTEGERS)).isEqualTo(new Storage.NativeArray(FieldType.INTEGER));
         assertThat(MARIADB.storage(INTEGERS)).isEqualTo(Storage.JSON);
         assertThat(POSTGRES.storage(new ArrayType(STATUSES))).as("arrays of enums").isEqualTo(Storage.JSON);
-        assertThat(POSTGRES.storage(new ArrayType(new PrimitiveType(FieldType.MAP, Map.class)))).isEqualTo(Storage.JSON);
+        assertThat(POSTGRES.storage(new ArrayType(new PrimitiveType(FieldType.MAP, Map.class))))
+            .isEqualTo(Storage.JSON);
     }
 
     @Test
     void mapsAndEmbedsAreJson() {
         assertThat(POSTGRES.storage(new PrimitiveType(FieldType.MAP, Map.class))).isEqualTo(Storage.JSON);
-        assertThat(POSTGRES.storage(new MapType(new PrimitiveType(FieldType.INTEGER, Long.class)))).isEqualTo(Storage.JSON);
+        assertThat(POSTGRES.storage(new MapType(new PrimitiveType(FieldType.INTEGER, Long.class))))
+            .isEqualTo(Storage.JSON);
         assertThat(POSTGRES.storage(new EmbedType(Address.class, false))).isEqualTo(Storage.JSON);
     }
 
@@ -102,4 +113,5 @@ class DialectStorageTest {
         assertThat(MARIADB.columnType(Storage.JSON)).isEqualTo("JSON");
         assertThat(MARIADB.columnType(new Storage.Scalar(FieldType.UUID))).isEqualTo("CHAR(36)");
     }
+
 }

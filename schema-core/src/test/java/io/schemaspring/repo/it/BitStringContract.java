@@ -19,15 +19,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Ecto's {@code :bitstring} on every database of {@link TestDatabase}, in a table created by
- * {@link DdlTable}: bits keep their length (trailing zeros included) in a column, an array
- * column and an embed, compare in queries and cast from changesets.
+ * Ecto's {@code :bitstring} on every database of {@link TestDatabase}, in a table created
+ * by {@link DdlTable}: bits keep their length (trailing zeros included) in a column, an
+ * array column and an embed, compare in queries and cast from changesets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BitStringContract {
 
     DdlTable table;
+
     Repo repo;
+
     JdbcTemplate jdbc;
 
     abstract TestDatabase database();
@@ -60,7 +62,7 @@ abstract class BitStringContract {
         signal.pattern.bits = BitString.of("10");
         Signal inserted = this.repo.insert(signal);
         assertThat(this.jdbc.queryForObject("SELECT flags FROM signals WHERE id = ?", String.class, inserted.id))
-                .isEqualTo("0100");
+            .isEqualTo("0100");
         Signal loaded = this.repo.get(Signal.class, inserted.id).orElseThrow();
         assertThat(loaded.flags).isEqualTo(BitString.of("0100")).isNotEqualTo(BitString.of("01"));
         assertThat(loaded.flags.length()).isEqualTo(4);
@@ -77,7 +79,8 @@ abstract class BitStringContract {
         this.repo.insert(first);
         Signal inserted = this.repo.insert(second);
         assertThat(this.repo.all(Query.from(Signal.class).where("flags", BitString.of("010"))))
-                .extracting(signal -> signal.id).containsExactly(inserted.id);
+            .extracting(signal -> signal.id)
+            .containsExactly(inserted.id);
     }
 
     @Test
@@ -88,7 +91,8 @@ abstract class BitStringContract {
         assertThat(this.repo.get(Signal.class, inserted.id).orElseThrow().flags).isEqualTo(BitString.of("1010"));
         Changeset<Signal> invalid = Changeset.cast(new Signal(), Map.of("flags", "10a"), "flags");
         assertThat(invalid.valid()).isFalse();
-        assertThat(invalid.errors()).containsExactly(
-                new FieldError("flags", "is invalid", Map.of("type", ":bitstring", "validation", "cast")));
+        assertThat(invalid.errors())
+            .containsExactly(new FieldError("flags", "is invalid", Map.of("type", ":bitstring", "validation", "cast")));
     }
+
 }

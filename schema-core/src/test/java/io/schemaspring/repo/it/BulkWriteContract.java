@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-/** Upserts, insertAll with returning, and updateAll: part of {@link RepoContract}, on every database. */
+/**
+ * Upserts, insertAll with returning, and updateAll: part of {@link RepoContract}, on
+ * every database.
+ */
 interface BulkWriteContract {
 
     RepoContract contract();
@@ -117,7 +120,8 @@ interface BulkWriteContract {
     default void insertAllUpsertsEveryRowInOneBatch() {
         RepoContract c = contract();
         existing("elixir", "purple");
-        int count = c.repo.insertAll(List.of(incoming("elixir", "red"), incoming("ecto", "blue"), incoming("phoenix", "orange")),
+        int count = c.repo.insertAll(
+                List.of(incoming("elixir", "red"), incoming("ecto", "blue"), incoming("phoenix", "orange")),
                 OnConflict.replace("color").target("name"));
         assertThat(c.dataSource.statements()).hasSize(1);
         assertThat(count).isEqualTo(c.database() == TestDatabase.MARIADB ? 4 : 3);
@@ -146,7 +150,8 @@ interface BulkWriteContract {
         }
         again.add(incoming("phoenix", "x".repeat(500)));
         assertThatThrownBy(() -> c.repo.insertAll(again, OnConflict.nothing().target("name")))
-                .as("a failure after more than 64 kept rows").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            .as("a failure after more than 64 kept rows")
+            .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThat(c.repo.count(Keyword.class)).isEqualTo(70);
     }
 
@@ -155,20 +160,26 @@ interface BulkWriteContract {
         RepoContract c = contract();
         existing("elixir", "purple");
         assertThatThrownBy(() -> c.repo.insert(incoming("elixir", "red"), OnConflict.replace("colour").target("name")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("unknown field :colour on Keyword; its fields are [id, name, color, hits, createdBy, insertedAt, updatedAt]");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "unknown field :colour on Keyword; its fields are [id, name, color, hits, createdBy, insertedAt, updatedAt]");
         assertThatThrownBy(() -> c.repo.insert(incoming("elixir", "red"), OnConflict.nothing().target("nom")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("unknown field :nom on Keyword");
-        assertThatThrownBy(() -> c.repo.insert(incoming("elixir", "red"), OnConflict.replace("createdBy").target("name")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("cannot insert Keyword with OnConflict.replace(createdBy).target(name): :createdBy is writable = "
-                        + "INSERT: it is never replaced on a conflict");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("unknown field :nom on Keyword");
+        assertThatThrownBy(
+                () -> c.repo.insert(incoming("elixir", "red"), OnConflict.replace("createdBy").target("name")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "cannot insert Keyword with OnConflict.replace(createdBy).target(name): :createdBy is writable = "
+                            + "INSERT: it is never replaced on a conflict");
         assertThatThrownBy(() -> c.repo.insert(incoming("elixir", "red"), OnConflict.nothing().target("id")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("cannot insert Keyword with OnConflict.nothing().target(id): its target :id is not inserted "
-                        + "(the database generates it or it is not writable): target the fields of a unique key the insert writes");
-        assertThatThrownBy(() -> c.repo.insertAll(List.of(incoming("elixir", "red")), OnConflict.replace("colour").target("name")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("unknown field :colour on Keyword");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot insert Keyword with OnConflict.nothing().target(id): its target :id is not inserted "
+                    + "(the database generates it or it is not writable): target the fields of a unique key the insert writes");
+        assertThatThrownBy(
+                () -> c.repo.insertAll(List.of(incoming("elixir", "red")), OnConflict.replace("colour").target("name")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("unknown field :colour on Keyword");
         assertThat(c.dataSource.statements()).isEmpty();
         assertThat(row("elixir")).containsEntry("color", "purple");
     }
@@ -180,24 +191,30 @@ interface BulkWriteContract {
         switch (c.database()) {
             case H2 -> {
                 assertThatThrownBy(() -> c.repo.insert(incoming("elixir", "red"), OnConflict.replaceAll()))
-                        .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                        .hasMessage("cannot insert Keyword with OnConflict.replaceAll(): H2 needs a conflict target "
-                                + "to replace fields: name the fields of the unique key with .target(fields...)");
+                    .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessage("cannot insert Keyword with OnConflict.replaceAll(): H2 needs a conflict target "
+                            + "to replace fields: name the fields of the unique key with .target(fields...)");
                 assertThat(c.dataSource.statements()).isEmpty();
-                assertThat(c.repo.insert(incoming("elixir", "red"), OnConflict.nothing()).id).as("any unique key").isNull();
-                assertThat(c.repo.insertAll(List.of(incoming("elixir", "white"), incoming("nx", "black")), OnConflict.nothing()))
-                        .as("only the rows inserted").isEqualTo(1);
+                assertThat(c.repo.insert(incoming("elixir", "red"), OnConflict.nothing()).id).as("any unique key")
+                    .isNull();
+                assertThat(c.repo.insertAll(List.of(incoming("elixir", "white"), incoming("nx", "black")),
+                        OnConflict.nothing()))
+                    .as("only the rows inserted")
+                    .isEqualTo(1);
                 assertThat(c.repo.count(Keyword.class)).isEqualTo(2);
             }
             case POSTGRES, PGBOUNCER -> {
                 assertThatThrownBy(() -> c.repo.insert(incoming("elixir", "red"), OnConflict.replaceAll()))
-                        .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                        .hasMessage("cannot insert Keyword with OnConflict.replaceAll(): PostgreSQL needs a conflict target "
-                                + "to replace fields: name the fields of the unique key with .target(fields...)");
+                    .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessage(
+                            "cannot insert Keyword with OnConflict.replaceAll(): PostgreSQL needs a conflict target "
+                                    + "to replace fields: name the fields of the unique key with .target(fields...)");
                 assertThat(c.dataSource.statements()).isEmpty();
-                assertThat(c.repo.insert(incoming("elixir", "red"), OnConflict.nothing()).id).as("any unique key").isNull();
+                assertThat(c.repo.insert(incoming("elixir", "red"), OnConflict.nothing()).id).as("any unique key")
+                    .isNull();
             }
-            case MARIADB -> assertThat(c.repo.insert(incoming("elixir", "red"), OnConflict.replace("color")).id).isNotNull();
+            case MARIADB ->
+                assertThat(c.repo.insert(incoming("elixir", "red"), OnConflict.replace("color")).id).isNotNull();
         }
         assertThat(row("elixir")).containsEntry("color", c.database() == TestDatabase.MARIADB ? "red" : "purple");
     }
@@ -206,17 +223,20 @@ interface BulkWriteContract {
     default void boundRepositoryUpsertsInItsPrefix() {
         RepoContract c = contract();
         SchemaRepository<Keyword, Long> tenant = new SimpleSchemaRepository<Keyword, Long>(c.repo, Keyword.class)
-                .withPrefix("tenant_b");
+            .withPrefix("tenant_b");
         Keyword first = tenant.insert(incoming("elixir", "purple"), OnConflict.replace("color").target("name"));
         Keyword second = tenant.insert(incoming("elixir", "red"), OnConflict.replace("color").target("name"));
         assertThat(second.id).isEqualTo(first.id);
-        assertThat(tenant.insertAll(List.of(incoming("ecto", "blue")), OnConflict.nothing().target("name"))).isEqualTo(1);
-        assertThat(c.jdbc.queryForObject("SELECT color FROM tenant_b.keywords WHERE name = 'elixir'", String.class)).isEqualTo("red");
+        assertThat(tenant.insertAll(List.of(incoming("ecto", "blue")), OnConflict.nothing().target("name")))
+            .isEqualTo(1);
+        assertThat(c.jdbc.queryForObject("SELECT color FROM tenant_b.keywords WHERE name = 'elixir'", String.class))
+            .isEqualTo("red");
         assertThat(c.jdbc.queryForObject("SELECT COUNT(*) FROM tenant_b.keywords", Integer.class)).isEqualTo(2);
         assertThat(c.repo.count(Keyword.class)).isZero();
     }
 
-    // ------------------------------------------------------------------ insertAll returning
+    // ------------------------------------------------------------------ insertAll
+    // returning
 
     @Test
     default void insertAllReturningReadsGeneratedIdsBackInOneBatch() {
@@ -240,9 +260,9 @@ interface BulkWriteContract {
         second.label = "b";
         if (c.database() == TestDatabase.MARIADB) {
             assertThatThrownBy(() -> c.repo.insertAll(List.of(first, second), InsertAll.returning()))
-                    .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                    .hasMessage("MariaDB reads only the generated id back from a batch insert, not [hits] of Counter: "
-                            + "insert these structs one by one with repo.insert");
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("MariaDB reads only the generated id back from a batch insert, not [hits] of Counter: "
+                        + "insert these structs one by one with repo.insert");
             assertThat(c.dataSource.statements()).isEmpty();
             assertThat(c.repo.count(Counter.class)).isZero();
             return;
@@ -259,9 +279,10 @@ interface BulkWriteContract {
         RepoContract c = contract();
         assertThatThrownBy(() -> c.repo.insertAll(List.of(Keyword.of("a", "red")),
                 InsertAll.returning().onConflict(OnConflict.nothing().target("name"))))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("insertAll cannot read ids back with OnConflict.nothing().target(name): a row kept on a conflict "
-                        + "answers none, so ids could not be matched to structs; use repo.insert(struct, onConflict) for each struct");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "insertAll cannot read ids back with OnConflict.nothing().target(name): a row kept on a conflict "
+                            + "answers none, so ids could not be matched to structs; use repo.insert(struct, onConflict) for each struct");
         assertThat(c.dataSource.statements()).isEmpty();
     }
 
@@ -276,15 +297,16 @@ interface BulkWriteContract {
         int updated = c.repo.updateAll(Query.from(Keyword.class).where("name", Op.NOT_EQ, "phoenix"),
                 UpdateAll.create().set("color", "black").inc("hits", 2));
         assertThat(updated).isEqualTo(2);
-        assertThat(c.dataSource.statements()).containsExactly(c.sql("UPDATE \"keywords\" SET \"color\" = ?, "
-                + "\"hits\" = \"hits\" + ? WHERE \"name\" <> ?"));
+        assertThat(c.dataSource.statements()).containsExactly(
+                c.sql("UPDATE \"keywords\" SET \"color\" = ?, " + "\"hits\" = \"hits\" + ? WHERE \"name\" <> ?"));
         assertThat(row("elixir")).containsEntry("color", "black");
         assertThat(((Number) row("ecto").get("hits")).intValue()).isEqualTo(3);
         assertThat(((Number) row("phoenix").get("hits")).intValue()).isEqualTo(1);
         assertThat(row("phoenix")).containsEntry("color", "orange");
 
         assertThat(c.repo.updateAll(Query.from(Keyword.class), UpdateAll.create().set("hits", "10").set("color", null)))
-                .as("values cast to the field types").isEqualTo(3);
+            .as("values cast to the field types")
+            .isEqualTo(3);
         assertThat(((Number) row("phoenix").get("hits")).intValue()).isEqualTo(10);
         assertThat(row("phoenix").get("color")).isNull();
         assertThat(c.repo.updateAll(Query.from(Keyword.class), UpdateAll.create().inc("hits", -4))).isEqualTo(3);
@@ -297,29 +319,32 @@ interface BulkWriteContract {
         existing("elixir", "purple");
         Query<Keyword> all = Query.from(Keyword.class);
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create().set("colour", "red")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("unknown field :colour on Keyword");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("unknown field :colour on Keyword");
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create().set("color", "red").inc("name", 1)))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("updateAll cannot inc :name of Keyword: it is of type :string, not a number");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("updateAll cannot inc :name of Keyword: it is of type :string, not a number");
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create().set("color", "red").set("hits", "many")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("value \"many\" in updateAll cannot be cast to type :integer of :hits on Keyword");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("value \"many\" in updateAll cannot be cast to type :integer of :hits on Keyword");
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create().inc("hits", 1.5)))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("value \"1.5\" in updateAll cannot be cast to type :integer of :hits on Keyword");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("value \"1.5\" in updateAll cannot be cast to type :integer of :hits on Keyword");
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create().set("createdBy", "eve")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("updateAll cannot change :createdBy of Keyword: it is writable = INSERT");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("updateAll cannot change :createdBy of Keyword: it is writable = INSERT");
         assertThatThrownBy(() -> c.repo.updateAll(all.limit(1), UpdateAll.create().set("color", "red")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("updateAll does not take limit or offset");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("updateAll does not take limit or offset");
         assertThatThrownBy(() -> c.repo.updateAll(all.orderBy("name"), UpdateAll.create().set("color", "red")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageStartingWith("updateAll does not take orderBy, preload, lock or distinct");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("updateAll does not take orderBy, preload, lock or distinct");
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create()))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("updateAll needs at least one set or inc: UpdateAll.create().set(field, value)");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("updateAll needs at least one set or inc: UpdateAll.create().set(field, value)");
         assertThatThrownBy(() -> UpdateAll.create().set("color", "a").inc("color", 1))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("updateAll changes :color twice: give each field one set or inc");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("updateAll changes :color twice: give each field one set or inc");
         assertThat(c.dataSource.statements()).isEmpty();
         assertThat(row("elixir")).containsEntry("color", "purple");
     }
@@ -329,21 +354,23 @@ interface BulkWriteContract {
         RepoContract c = contract();
         existing("elixir", "purple");
         SchemaRepository<Keyword, Long> tenant = new SimpleSchemaRepository<Keyword, Long>(c.repo, Keyword.class)
-                .withPrefix("tenant_b");
+            .withPrefix("tenant_b");
         tenant.insert(incoming("elixir", "white"));
-        assertThat(tenant.updateAll(tenant.query().where("name", "elixir"), UpdateAll.create().set("color", "red"))).isEqualTo(1);
+        assertThat(tenant.updateAll(tenant.query().where("name", "elixir"), UpdateAll.create().set("color", "red")))
+            .isEqualTo(1);
         assertThat(c.jdbc.queryForObject("SELECT color FROM tenant_b.keywords", String.class)).isEqualTo("red");
         assertThat(row("elixir")).containsEntry("color", "purple");
 
         assertThatThrownBy(() -> c.repo.transaction(Multi.create()
-                .updateAll("recolor", Query.from(Keyword.class), UpdateAll.create().set("color", "green"))
-                .updateAll("fail", changes -> Query.from(Keyword.class), UpdateAll.create().set("hits", "x"))))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessageStartingWith("value \"x\" in updateAll cannot be cast to type :integer of :hits on Keyword");
+            .updateAll("recolor", Query.from(Keyword.class), UpdateAll.create().set("color", "green"))
+            .updateAll("fail", changes -> Query.from(Keyword.class), UpdateAll.create().set("hits", "x"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("value \"x\" in updateAll cannot be cast to type :integer of :hits on Keyword");
         assertThat(row("elixir")).as("rolled back").containsEntry("color", "purple");
         MultiResult ok = c.repo.transaction(Multi.create()
-                .updateAll("recolor", Query.from(Keyword.class), UpdateAll.create().set("color", "green")));
+            .updateAll("recolor", Query.from(Keyword.class), UpdateAll.create().set("color", "green")));
         assertThat(ok.get("recolor", Integer.class)).isEqualTo(1);
         assertThat(row("elixir")).containsEntry("color", "green");
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SmartDataSource;
 
 /**
- * Records every SQL statement prepared through it, so tests can count statements exactly. A
- * {@link SmartDataSource} like the single connection it wraps: a statement's own connection (the
- * driver's, which {@code JdbcTemplate.queryForStream} releases) is not closed.
+ * Records every SQL statement prepared through it, so tests can count statements exactly.
+ * A {@link SmartDataSource} like the single connection it wraps: a statement's own
+ * connection (the driver's, which {@code JdbcTemplate.queryForStream} releases) is not
+ * closed.
  */
 final class CountingDataSource extends DelegatingDataSource implements SmartDataSource {
 
@@ -39,7 +40,7 @@ final class CountingDataSource extends DelegatingDataSource implements SmartData
     @Override
     public Connection getConnection() throws SQLException {
         Connection target = super.getConnection();
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
                 (proxy, method, args) -> {
                     String name = method.getName();
                     if ((name.equals("prepareStatement") || name.equals("prepareCall")) && args != null) {
@@ -53,4 +54,5 @@ final class CountingDataSource extends DelegatingDataSource implements SmartData
                     }
                 });
     }
+
 }

@@ -10,12 +10,18 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One schema's table, created from {@link SchemaDdl} on a {@link TestDatabase}, with a repository on it; closing drops it. */
+/**
+ * One schema's table, created from {@link SchemaDdl} on a {@link TestDatabase}, with a
+ * repository on it; closing drops it.
+ */
 final class DdlTable implements AutoCloseable {
 
     final Repo repo;
+
     final JdbcTemplate jdbc;
+
     private final SingleConnectionDataSource connection;
+
     private final String table;
 
     private DdlTable(SingleConnectionDataSource connection, Repo repo, String table) {
@@ -44,4 +50,5 @@ final class DdlTable implements AutoCloseable {
         this.jdbc.execute("DROP TABLE IF EXISTS " + this.table);
         this.connection.destroy();
     }
+
 }

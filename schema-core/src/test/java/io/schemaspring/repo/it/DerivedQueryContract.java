@@ -46,19 +46,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Spring Data repository interfaces built by {@link SchemaRepositoryFactory} on a {@link Repo}:
- * derived queries, {@code @SqlQuery}, projections, fragments and prefixes, run unchanged on
- * every database of {@link TestDatabase}.
+ * Spring Data repository interfaces built by {@link SchemaRepositoryFactory} on a
+ * {@link Repo}: derived queries, {@code @SqlQuery}, projections, fragments and prefixes,
+ * run unchanged on every database of {@link TestDatabase}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DerivedQueryContract {
 
     SingleConnectionDataSource connection;
+
     CountingDataSource dataSource;
+
     Repo repo;
+
     JdbcTemplate jdbc;
+
     PostRepository posts;
+
     Author ann;
+
     Author bob;
 
     abstract TestDatabase database();
@@ -70,8 +76,9 @@ abstract class DerivedQueryContract {
         try (Connection raw = this.connection.getConnection()) {
             ScriptUtils.executeSqlScript(raw, new ClassPathResource(database().script()));
         }
-        SchemaRegistry registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class,
-                PostLabel.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+            .add(Author.class, Post.class, Comment.class, Tag.class, PostLabel.class)
+            .build();
         this.dataSource = new CountingDataSource(this.connection);
         this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.connection), RepoContract.CLOCK);
@@ -125,8 +132,10 @@ abstract class DerivedQueryContract {
     @Test
     void comparisonsBooleansAndBetween() {
         assertThat(titles(this.posts.findByPublishedTrueOrderByTitleAsc())).containsExactly("Dune", "Emma", "Odes");
-        assertThat(titles(this.posts.findByPublishedFalseAndRatingGreaterThanEqual(4, BY_TITLE))).containsExactly("Dracula");
-        assertThat(titles(this.posts.findByRatingBetweenOrderByRatingDesc(3, 5))).containsExactly("Dune", "Dracula", "Emma");
+        assertThat(titles(this.posts.findByPublishedFalseAndRatingGreaterThanEqual(4, BY_TITLE)))
+            .containsExactly("Dracula");
+        assertThat(titles(this.posts.findByRatingBetweenOrderByRatingDesc(3, 5))).containsExactly("Dune", "Dracula",
+                "Emma");
         assertThat(titles(this.posts.findByRatingLessThan(4, BY_TITLE))).containsExactly("Emma", "Odes");
     }
 
@@ -136,7 +145,8 @@ abstract class DerivedQueryContract {
         assertThat(titles(this.posts.findByRatingIn(List.of(), BY_TITLE))).isEmpty();
         assertThat(titles(this.posts.findByRatingNotIn(List.of(1, 5), BY_TITLE))).containsExactly("Dracula", "Emma");
         assertThat(titles(this.posts.findByRatingIsNull())).containsExactly("100% Elixir");
-        assertThat(titles(this.posts.findByTitleNot("Dune", BY_TITLE))).containsExactly("100% Elixir", "Dracula", "Emma", "Odes");
+        assertThat(titles(this.posts.findByTitleNot("Dune", BY_TITLE))).containsExactly("100% Elixir", "Dracula",
+                "Emma", "Odes");
     }
 
     @Test
@@ -157,16 +167,18 @@ abstract class DerivedQueryContract {
 
     @Test
     void aPageOfAQueryIsPreloadedAndCountedWithoutItsPreloads() {
-        Page<Post> page = this.posts.page(io.schemaspring.query.Query.from(Post.class).where("authorId", this.ann.id)
-                .preload("author"), PageRequest.of(0, 2, BY_TITLE));
+        Page<Post> page = this.posts.page(
+                io.schemaspring.query.Query.from(Post.class).where("authorId", this.ann.id).preload("author"),
+                PageRequest.of(0, 2, BY_TITLE));
         assertThat(page.getContent()).extracting(post -> post.title + " by " + post.author.name)
-                .containsExactly("100% Elixir by ann", "Dune by ann");
+            .containsExactly("100% Elixir by ann", "Dune by ann");
         assertThat(page.getTotalElements()).isEqualTo(3);
     }
 
     @Test
     void limitPageSliceAndStream() {
-        assertThat(titles(this.posts.findByAuthorIdOrderByTitle(this.ann.id, Limit.of(2)))).containsExactly("100% Elixir", "Dune");
+        assertThat(titles(this.posts.findByAuthorIdOrderByTitle(this.ann.id, Limit.of(2))))
+            .containsExactly("100% Elixir", "Dune");
         Page<Post> page = this.posts.findByAuthorId(this.ann.id, PageRequest.of(1, 2, BY_TITLE));
         assertThat(titles(page.getContent())).containsExactly("Emma");
         assertThat(page.getTotalElements()).isEqualTo(3);
@@ -177,11 +189,12 @@ abstract class DerivedQueryContract {
         Slice<Post> last = this.posts.findByPublished(true, first.nextPageable());
         assertThat(titles(last.getContent())).containsExactly("Odes");
         assertThat(last.hasNext()).isFalse();
-        List<String> streamed = new TransactionTemplate(new DataSourceTransactionManager(this.connection)).execute(status -> {
-            try (Stream<Post> stream = this.posts.streamByAuthorIdOrderByTitle(this.bob.id)) {
-                return stream.map(post -> post.title).toList();
-            }
-        });
+        List<String> streamed = new TransactionTemplate(new DataSourceTransactionManager(this.connection))
+            .execute(status -> {
+                try (Stream<Post> stream = this.posts.streamByAuthorIdOrderByTitle(this.bob.id)) {
+                    return stream.map(post -> post.title).toList();
+                }
+            });
         assertThat(streamed).containsExactly("Dracula", "Odes");
     }
 
@@ -197,20 +210,20 @@ abstract class DerivedQueryContract {
     @Test
     void interfaceRecordAndDynamicProjections() {
         assertThat(this.posts.findTitlesByAuthorIdOrderByTitle(this.bob.id)).extracting(TitleOnly::getTitle)
-                .containsExactly("Dracula", "Odes");
+            .containsExactly("Dracula", "Odes");
         assertThat(this.posts.findSummariesByPublishedTrueOrderByTitle()).containsExactly(new PostSummary("Dune", 5),
                 new PostSummary("Emma", 3), new PostSummary("Odes", 1));
         assertThat(this.posts.findByRatingGreaterThanOrderByRating(3, PostSummary.class))
-                .containsExactly(new PostSummary("Dracula", 4), new PostSummary("Dune", 5));
+            .containsExactly(new PostSummary("Dracula", 4), new PostSummary("Dune", 5));
         assertThat(this.posts.findByRatingGreaterThanOrderByRating(3, TitleOnly.class)).extracting(TitleOnly::getTitle)
-                .containsExactly("Dracula", "Dune");
+            .containsExactly("Dracula", "Dune");
     }
 
     @Test
     void closedProjectionsSelectOnlyTheirColumns() {
         this.dataSource.reset();
         assertThat(this.posts.findTitlesByAuthorIdOrderByTitle(this.bob.id)).extracting(TitleOnly::getTitle)
-                .containsExactly("Dracula", "Odes");
+            .containsExactly("Dracula", "Odes");
         assertThat(this.posts.findSummariesByPublishedTrueOrderByTitle()).hasSize(3);
         String quote = database() == TestDatabase.MARIADB ? "`" : "\"";
         java.util.function.UnaryOperator<String> name = column -> quote
@@ -218,8 +231,8 @@ abstract class DerivedQueryContract {
         assertThat(this.dataSource.statements()).containsExactly(
                 "SELECT " + name.apply("title") + " FROM " + name.apply("posts") + " WHERE " + name.apply("author_id")
                         + " = ? ORDER BY " + name.apply("title"),
-                "SELECT " + name.apply("title") + ", " + name.apply("rating") + " FROM " + name.apply("posts") + " WHERE "
-                        + name.apply("published") + " = ? ORDER BY " + name.apply("title"));
+                "SELECT " + name.apply("title") + ", " + name.apply("rating") + " FROM " + name.apply("posts")
+                        + " WHERE " + name.apply("published") + " = ? ORDER BY " + name.apply("title"));
     }
 
     @Test
@@ -231,7 +244,8 @@ abstract class DerivedQueryContract {
             assertThat(post.published).isTrue();
         });
         assertThat(this.posts.titled("Dune' OR '1'='1")).isEmpty();
-        assertThat(this.posts.ratedAtLeast(4)).containsExactly(new PostSummary("Dracula", 4), new PostSummary("Dune", 5));
+        assertThat(this.posts.ratedAtLeast(4)).containsExactly(new PostSummary("Dracula", 4),
+                new PostSummary("Dune", 5));
         assertThat(this.posts.titlesOf(this.bob.id)).extracting(TitleOnly::getTitle).containsExactly("Odes", "Dracula");
         assertThat(this.posts.countPublished(true)).isEqualTo(3);
         assertThat(this.posts.rateAll(this.bob.id, 2)).isEqualTo(2);
@@ -263,10 +277,11 @@ abstract class DerivedQueryContract {
         assertThat(this.posts.count()).isEqualTo(5);
         assertThat(this.posts.findById(this.posts.getByTitle("Dune").id)).isPresent();
         assertThatThrownBy(() -> this.posts.withPrefix("tenant_b").shoutedTitles())
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("PostRepository.shoutedTitles is a custom fragment method, which cannot know that this repository "
-                        + "is bound to prefix \"tenant_b\": call it on the unbound repository and pass the prefix to it, so it "
-                        + "never reads another tenant's rows by mistake");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "PostRepository.shoutedTitles is a custom fragment method, which cannot know that this repository "
+                            + "is bound to prefix \"tenant_b\": call it on the unbound repository and pass the prefix to it, so it "
+                            + "never reads another tenant's rows by mistake");
     }
 
     @Test
@@ -283,8 +298,10 @@ abstract class DerivedQueryContract {
         assertThat(this.repo.prefixOf(read)).isEqualTo("tenant_b");
         read.rating = 9;
         this.repo.update(read);
-        assertThat(this.jdbc.queryForObject("SELECT rating FROM tenant_b.posts WHERE title = 'Dune'", Integer.class)).isEqualTo(9);
-        assertThat(this.jdbc.queryForObject("SELECT rating FROM posts WHERE title = 'Dune'", Integer.class)).isEqualTo(5);
+        assertThat(this.jdbc.queryForObject("SELECT rating FROM tenant_b.posts WHERE title = 'Dune'", Integer.class))
+            .isEqualTo(9);
+        assertThat(this.jdbc.queryForObject("SELECT rating FROM posts WHERE title = 'Dune'", Integer.class))
+            .isEqualTo(5);
     }
 
     @Test
@@ -292,15 +309,16 @@ abstract class DerivedQueryContract {
         Post probe = new Post();
         probe.authorId = this.ann.id;
         ExampleMatcher anyPublished = ExampleMatcher.matching().withIgnorePaths("published");
-        assertThat(titles(this.posts.findAll(Example.of(probe, anyPublished), BY_TITLE)))
-                .containsExactly("100% Elixir", "Dune", "Emma");
+        assertThat(titles(this.posts.findAll(Example.of(probe, anyPublished), BY_TITLE))).containsExactly("100% Elixir",
+                "Dune", "Emma");
         probe.published = true;
         assertThat(titles(this.posts.findAll(Example.of(probe), BY_TITLE))).containsExactly("Dune", "Emma");
         assertThat(this.posts.count(Example.of(probe))).isEqualTo(2);
         Post containing = new Post();
         containing.title = "%";
-        assertThat(titles(this.posts.findAll(Example.of(containing, anyPublished.withStringMatcher(
-                ExampleMatcher.StringMatcher.CONTAINING))))).containsExactly("100% Elixir");
+        assertThat(titles(this.posts
+            .findAll(Example.of(containing, anyPublished.withStringMatcher(ExampleMatcher.StringMatcher.CONTAINING)))))
+            .containsExactly("100% Elixir");
         Post missing = new Post();
         missing.title = "Nope";
         assertThat(this.posts.exists(Example.of(missing, anyPublished))).isFalse();
@@ -312,11 +330,12 @@ abstract class DerivedQueryContract {
         assertThat(titles(page.getContent())).containsExactly("Emma");
         assertThat(page.getTotalElements()).isEqualTo(2);
         assertThat(titles(this.posts.findAll(Example.of(probe, ExampleMatcher.matchingAny()), BY_TITLE)))
-                .as("authorId = ann OR published").containsExactly("100% Elixir", "Dune", "Emma", "Odes");
+            .as("authorId = ann OR published")
+            .containsExactly("100% Elixir", "Dune", "Emma", "Odes");
         Post lowerCase = new Post();
         lowerCase.title = "dune";
         assertThat(titles(this.posts.findAll(Example.of(lowerCase, anyPublished.withIgnoreCase()))))
-                .containsExactly("Dune");
+            .containsExactly("Dune");
     }
 
     @Test
@@ -324,14 +343,16 @@ abstract class DerivedQueryContract {
         assertThat(titles(this.posts.findByTitleOrRating("Dune", 1, BY_TITLE))).containsExactly("Dune", "Odes");
         assertThat(titles(this.posts.findByTitleIgnoreCase("dUNE"))).containsExactly("Dune");
         assertThat(titles(this.posts.findByTitleContainingIgnoreCaseAndPublishedTrue("D", BY_TITLE)))
-                .containsExactly("Dune", "Odes");
-        assertThat(titles(this.posts.findByTitleNotLike("D%", BY_TITLE))).containsExactly("100% Elixir", "Emma", "Odes");
+            .containsExactly("Dune", "Odes");
+        assertThat(titles(this.posts.findByTitleNotLike("D%", BY_TITLE))).containsExactly("100% Elixir", "Emma",
+                "Odes");
     }
 
     @Test
     void propertiesThroughBelongsToJoinTheAssociation() {
         assertThat(titles(this.posts.findByAuthorName("bob", BY_TITLE))).containsExactly("Dracula", "Odes");
-        assertThat(titles(this.posts.findByAuthorNameOrderByTitleDesc("ann"))).containsExactly("Emma", "Dune", "100% Elixir");
+        assertThat(titles(this.posts.findByAuthorNameOrderByTitleDesc("ann"))).containsExactly("Emma", "Dune",
+                "100% Elixir");
         assertThat(this.posts.countByAuthorName("ann")).isEqualTo(3);
     }
 
@@ -363,9 +384,11 @@ abstract class DerivedQueryContract {
     }
 
     private String failure(Class<?> repositoryInterface) {
-        Throwable thrown = catchThrowable(() -> new SchemaRepositoryFactory(this.repo).getRepository(repositoryInterface));
+        Throwable thrown = catchThrowable(
+                () -> new SchemaRepositoryFactory(this.repo).getRepository(repositoryInterface));
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(thrown);
         assertThat(cause).isInstanceOf(RepositoryDefinitionException.class);
         return cause.getMessage();
     }
+
 }

@@ -20,8 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ecto's {@code integration_test/cases/assoc.exs} (elixir-ecto/ecto), the association writes:
- * each test names the Ecto test it ports, and runs unchanged on every database of {@link TestDatabase}.
+ * Ecto's {@code integration_test/cases/assoc.exs} (elixir-ecto/ecto), the association
+ * writes: each test names the Ecto test it ports, and runs unchanged on every database of
+ * {@link TestDatabase}.
  */
 abstract class EctoAssocContract extends EctoContract {
 
@@ -41,14 +42,16 @@ abstract class EctoAssocContract extends EctoContract {
         return structs.stream().sorted(Comparator.comparing(id)).toList();
     }
 
-    private Comment comment(String text, @org.jspecify.annotations.Nullable Post post, @org.jspecify.annotations.Nullable User author) {
+    private Comment comment(String text, @org.jspecify.annotations.Nullable Post post,
+            @org.jspecify.annotations.Nullable User author) {
         Comment comment = Comment.text(text);
         comment.postId = post == null ? null : post.id;
         comment.authorId = author == null ? null : author.id;
         return this.repo.insert(comment);
     }
 
-    private Permalink permalink(String url, @org.jspecify.annotations.Nullable Post post, @org.jspecify.annotations.Nullable User user) {
+    private Permalink permalink(String url, @org.jspecify.annotations.Nullable Post post,
+            @org.jspecify.annotations.Nullable User user) {
         Permalink permalink = Permalink.url(url);
         permalink.postId = post == null ? null : post.id;
         permalink.userId = user == null ? null : user.id;
@@ -82,9 +85,10 @@ abstract class EctoAssocContract extends EctoContract {
         Comment c2 = comment("2", p1, null);
         Comment c3 = comment("3", p2, null);
         assertThat(this.repo.all(Query.<Comment>assoc(p1, "comments").orderBy("id"))).extracting(comment -> comment.id)
-                .containsExactly(c1.id, c2.id);
+            .containsExactly(c1.id, c2.id);
         assertThat(this.repo.all(Query.<Comment>assoc(List.of(p1, p2), "comments").orderBy("id")))
-                .extracting(comment -> comment.id).containsExactly(c1.id, c2.id, c3.id);
+            .extracting(comment -> comment.id)
+            .containsExactly(c1.id, c2.id, c3.id);
     }
 
     /** Ecto: "has_one assoc". */
@@ -96,7 +100,8 @@ abstract class EctoAssocContract extends EctoContract {
         permalink("2", null, null);
         Permalink l3 = permalink("3", p2, null);
         assertThat(this.repo.all(Query.<Permalink>assoc(List.of(p1, p2), "permalink").orderBy("id")))
-                .extracting(permalink -> permalink.id).containsExactly(l1.id, l3.id);
+            .extracting(permalink -> permalink.id)
+            .containsExactly(l1.id, l3.id);
     }
 
     /** Ecto: "belongs_to assoc". */
@@ -108,7 +113,8 @@ abstract class EctoAssocContract extends EctoContract {
         Permalink l2 = permalink("2", null, null);
         Permalink l3 = permalink("3", p2, null);
         assertThat(this.repo.all(Query.<Post>assoc(List.of(l1, l2, l3), "post").orderBy("id")))
-                .extracting(post -> post.id).containsExactly(p1.id, p2.id);
+            .extracting(post -> post.id)
+            .containsExactly(p1.id, p2.id);
     }
 
     /** Ecto: "has_many through assoc", with the dynamic through as a dotted path. */
@@ -123,9 +129,11 @@ abstract class EctoAssocContract extends EctoContract {
         comment(null, p1, u2);
         comment(null, p2, u2);
         assertThat(this.repo.all(Query.<User>assoc(List.of(p1, p2), "commentsAuthors").orderBy("name")))
-                .extracting(user -> user.id).containsExactly(u2.id, u1.id);
+            .extracting(user -> user.id)
+            .containsExactly(u2.id, u1.id);
         assertThat(this.repo.all(Query.<User>assoc(List.of(p1, p2), "comments.author").orderBy("name")))
-                .extracting(user -> user.id).containsExactly(u2.id, u1.id);
+            .extracting(user -> user.id)
+            .containsExactly(u2.id, u1.id);
     }
 
     /** Ecto: "has_many through-through assoc leading". */
@@ -142,9 +150,11 @@ abstract class EctoAssocContract extends EctoContract {
         comment(null, p1, u2);
         comment(null, p2, u2);
         assertThat(this.repo.all(Query.<Permalink>assoc(List.of(p1, p2), "commentsAuthorsPermalinks").orderBy("url")))
-                .extracting(permalink -> permalink.id).containsExactly(pl2.id, pl1.id);
+            .extracting(permalink -> permalink.id)
+            .containsExactly(pl2.id, pl1.id);
         assertThat(this.repo.all(Query.<Permalink>assoc(List.of(p1, p2), "comments.author.permalink").orderBy("url")))
-                .extracting(permalink -> permalink.id).containsExactly(pl2.id, pl1.id);
+            .extracting(permalink -> permalink.id)
+            .containsExactly(pl2.id, pl1.id);
     }
 
     /** Ecto: "has_many through-through assoc trailing". */
@@ -155,9 +165,9 @@ abstract class EctoAssocContract extends EctoContract {
         Permalink pl1 = permalink(null, p1, u1);
         comment(null, p1, u1);
         assertThat(this.repo.all(Query.<User>assoc(List.of(pl1), "postCommentsAuthors"))).extracting(user -> user.id)
-                .containsExactly(u1.id);
+            .containsExactly(u1.id);
         assertThat(this.repo.all(Query.<User>assoc(List.of(pl1), "post.comments.author"))).extracting(user -> user.id)
-                .containsExactly(u1.id);
+            .containsExactly(u1.id);
     }
 
     /** Ecto: "has_many through has_many, many_to_many and has_many". */
@@ -172,7 +182,7 @@ abstract class EctoAssocContract extends EctoContract {
         post("p4", user3);
         joinPostsUsers(p1.id, user1.id, p1.id, user2.id, p2.id, user3.id);
         assertThat(ids(this.repo.all(Query.<Post>assoc(user1, "related2ndOrderPosts")), post -> post.id))
-                .containsExactly(p1.id, p2.id, p3.id);
+            .containsExactly(p1.id, p2.id, p3.id);
     }
 
     /** Ecto: "has_many through has_many, belongs_to and a nested has through". */
@@ -187,7 +197,7 @@ abstract class EctoAssocContract extends EctoContract {
         comment("c2", post1, user2);
         comment("c3", post2, user3);
         assertThat(ids(this.repo.all(Query.<User>assoc(user1, "coCommenters")), user -> user.id))
-                .containsExactly(user1.id, user2.id);
+            .containsExactly(user1.id, user2.id);
     }
 
     /** Ecto: "has_many through two many_to_many associations". */
@@ -201,14 +211,15 @@ abstract class EctoAssocContract extends EctoContract {
         Post p3 = post("p3", user2);
         Post p4 = post("p4", user3);
         joinPostsUsers(p3.id, user1.id, p3.id, user2.id, p1.id, user3.id);
-        for (long[] pair : new long[][] {{p1.id, user2.id}, {p3.id, user1.id}, {p3.id, user2.id}, {p4.id, user3.id}}) {
+        for (long[] pair : new long[][] { { p1.id, user2.id }, { p3.id, user1.id }, { p3.id, user2.id },
+                { p4.id, user3.id } }) {
             PostUser join = new PostUser();
             join.postId = pair[0];
             join.userId = pair[1];
             this.repo.insert(join);
         }
         assertThat(ids(this.repo.all(Query.<User>assoc(user1, "usersThroughSchemaPosts")), user -> user.id))
-                .containsExactly(user1.id, user2.id);
+            .containsExactly(user1.id, user2.id);
     }
 
     /** Ecto: "has_many through with where". */
@@ -223,12 +234,12 @@ abstract class EctoAssocContract extends EctoContract {
         Comment third = comment("3", post3, author);
         this.jdbc.update("UPDATE ecto_comments SET lock_version = 2 WHERE id IN (?, ?)", second.id, third.id);
         assertThat(ids(this.repo.all(Query.<Post>assoc(author, "v2CommentsPosts")), post -> post.id))
-                .containsExactly(post2.id, post3.id);
+            .containsExactly(post2.id, post3.id);
     }
 
     /**
-     * Ecto: "many_to_many assoc". Ecto joins, so a user of two of the posts comes twice; the
-     * starter's assoc query selects each row once.
+     * Ecto: "many_to_many assoc". Ecto joins, so a user of two of the posts comes twice;
+     * the starter's assoc query selects each row once.
      */
     @Test
     void manyToManyAssoc() {
@@ -239,28 +250,35 @@ abstract class EctoAssocContract extends EctoContract {
         User u2 = this.repo.insert(User.named("mary"));
         joinPostsUsers(p1.id, u1.id, p1.id, u2.id, p2.id, u2.id);
         assertThat(this.repo.all(Query.<User>assoc(List.of(p1), "users").orderBy("id"))).extracting(user -> user.id)
-                .containsExactly(u1.id, u2.id);
-        assertThat(this.repo.all(Query.<User>assoc(List.of(p2), "users"))).extracting(user -> user.id).containsExactly(u2.id);
+            .containsExactly(u1.id, u2.id);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p2), "users"))).extracting(user -> user.id)
+            .containsExactly(u2.id);
         assertThat(this.repo.all(Query.<User>assoc(List.of(p3), "users"))).isEmpty();
-        assertThat(this.repo.all(Query.<User>assoc(List.of(p1, p2, p3), "users").orderBy("id"))).extracting(user -> user.id)
-                .containsExactly(u1.id, u2.id);
+        assertThat(this.repo.all(Query.<User>assoc(List.of(p1, p2, p3), "users").orderBy("id")))
+            .extracting(user -> user.id)
+            .containsExactly(u1.id, u2.id);
     }
 
     @Test
     void assocIsRefusedForStructsItCannotAnswer() {
         Post stored = post("1", null);
         assertThatThrownBy(() -> Query.assoc(List.of(), "comments")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("assoc :comments needs structs, got []");
+            .hasMessage("assoc :comments needs structs, got []");
         assertThatThrownBy(() -> Query.assoc(stored, "nope")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Schema Post does not have the association :nope; its associations are [comments, ");
+            .hasMessageStartingWith(
+                    "Schema Post does not have the association :nope; its associations are [comments, ");
         assertThatThrownBy(() -> Query.assoc(List.of(stored, Post.titled("new")), "comments"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("cannot build assoc :comments for a Post without :id: insert it first");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("cannot build assoc :comments for a Post without :id: insert it first");
     }
 
-    // ------------------------------------------------------------------ reload and preload (repo.exs, preload.exs)
+    // ------------------------------------------------------------------ reload and
+    // preload (repo.exs, preload.exs)
 
-    /** Ecto (repo.exs): "reload/2" and "reload/2 with list", a row that is gone answering nothing. */
+    /**
+     * Ecto (repo.exs): "reload/2" and "reload/2 with list", a row that is gone answering
+     * nothing.
+     */
     @Test
     void reloadReadsEachStructAgainInOrderWithNullForARowThatIsGone() {
         Post p1 = post("1", null);
@@ -275,24 +293,31 @@ abstract class EctoAssocContract extends EctoContract {
         assertThat(this.dataSource.statements()).hasSize(1);
         assertThat(reloaded).extracting(post -> post == null ? null : post.title).containsExactly("3", null, "changed");
         assertThat(this.repo.reloadAll(List.<Post>of())).isEmpty();
-        assertThatThrownBy(() -> this.repo.reload(Post.titled("never"))).isInstanceOf(
-                org.springframework.dao.InvalidDataAccessApiUsageException.class)
-                .hasMessage("cannot reload a Post without :id: it was never stored");
+        assertThatThrownBy(() -> this.repo.reload(Post.titled("never")))
+            .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot reload a Post without :id: it was never stored");
     }
 
-    /** Ecto (preload.exs): "preload skips already loaded for cardinality many", with force: true. */
+    /**
+     * Ecto (preload.exs): "preload skips already loaded for cardinality many", with
+     * force: true.
+     */
     @Test
     void forcePreloadLoadsAnAssociationAgainThatPreloadKeeps() {
         Post post = post("1", null);
         comment("first", post, null);
         Post loaded = this.repo.preload(getPost(post.id), "comments");
         comment("second", post, null);
-        assertThat(this.repo.preload(loaded, "comments").comments).extracting(comment -> comment.text).containsExactly("first");
+        assertThat(this.repo.preload(loaded, "comments").comments).extracting(comment -> comment.text)
+            .containsExactly("first");
         assertThat(this.repo.forcePreload(loaded, "comments").comments).extracting(comment -> comment.text)
-                .containsExactly("first", "second");
+            .containsExactly("first", "second");
     }
 
-    /** Ecto (preload.exs): "preload through with nil struct": a null in the list stays null. */
+    /**
+     * Ecto (preload.exs): "preload through with nil struct": a null in the list stays
+     * null.
+     */
     @Test
     void aNullInAPreloadListStaysNull() {
         Post post = post("1", null);
@@ -352,7 +377,7 @@ abstract class EctoAssocContract extends EctoContract {
         this.repo.delete(permalink);
 
         assertThatThrownBy(() -> this.repo.update(Changeset.change(post).putAssoc("permalink", null)))
-                .isInstanceOf(StaleEntryException.class);
+            .isInstanceOf(StaleEntryException.class);
 
         Post updated = this.repo.update(Changeset.change(post).putAssoc("forcePermalink", null));
         assertThat(updated.forcePermalink).isNull();
@@ -384,7 +409,8 @@ abstract class EctoAssocContract extends EctoContract {
     /** Ecto: "has_one changeset assoc (on_replace: :update)". */
     @Test
     void hasOneChangesetAssocOnReplaceUpdate() {
-        Post post = this.repo.insert(Changeset.change(Post.titled("1")).putAssoc("updatePermalink", Permalink.url("1")));
+        Post post = this.repo
+            .insert(Changeset.change(Post.titled("1")).putAssoc("updatePermalink", Permalink.url("1")));
         assertThat(post.updatePermalink.id).isNotNull();
         assertThat(post.updatePermalink.postId).isEqualTo(post.id);
         assertThat(post.updatePermalink.url).isEqualTo("1");
@@ -400,7 +426,7 @@ abstract class EctoAssocContract extends EctoContract {
         assertThat(post.updatePermalink.url).isEqualTo("2");
 
         post = this.repo.update(Changeset.cast(post, Map.of("updatePermalink", Map.of("url", "3")), List.of())
-                .castAssoc("updatePermalink"));
+            .castAssoc("updatePermalink"));
         assertThat(post.updatePermalink.id).isEqualTo(perma.id);
         assertThat(post.updatePermalink.postId).isEqualTo(post.id);
         assertThat(post.updatePermalink.url).isEqualTo("3");
@@ -409,12 +435,12 @@ abstract class EctoAssocContract extends EctoContract {
 
         Post current = post;
         assertThatThrownBy(() -> Changeset.change(current).putAssoc("updatePermalink", Permalink.url("4")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("you are only allowed to update the existing entry");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("you are only allowed to update the existing entry");
         Permalink stored = this.repo.insert(Permalink.url("5"));
         assertThatThrownBy(() -> Changeset.change(current).putAssoc("updatePermalink", stored))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("you are only allowed to update the existing entry");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("you are only allowed to update the existing entry");
 
         post = this.repo.update(Changeset.change(post).putAssoc("updatePermalink", null));
         assertThat(post.updatePermalink).isNull();
@@ -426,7 +452,8 @@ abstract class EctoAssocContract extends EctoContract {
     @Test
     void hasManyChangesetAssocOnReplaceDelete() {
         Comment c1 = this.repo.insert(Comment.text("1"));
-        Post post = this.repo.insert(Changeset.change(Post.titled("1")).putAssoc("comments", List.of(Comment.text("2"))));
+        Post post = this.repo
+            .insert(Changeset.change(Post.titled("1")).putAssoc("comments", List.of(Comment.text("2"))));
         Comment c2 = post.comments.get(0);
         assertThat(post.comments).hasSize(1);
         assertThat(c2.id).isNotNull();
@@ -434,8 +461,9 @@ abstract class EctoAssocContract extends EctoContract {
         post = getPost(post.id, "comments");
         assertThat(post.comments).extracting(comment -> comment.text).containsExactly("2");
 
-        post = this.repo.update(Changeset.change(post).putAssoc("comments", List.of(
-                Changeset.change(c1, Map.of("text", "11")), Changeset.change(post.comments.get(0), Map.of("text", "22")))));
+        post = this.repo.update(Changeset.change(post)
+            .putAssoc("comments", List.of(Changeset.change(c1, Map.of("text", "11")),
+                    Changeset.change(post.comments.get(0), Map.of("text", "22")))));
         List<Comment> comments = byId(post.comments, comment -> comment.id);
         assertThat(comments.get(0).id).isEqualTo(c1.id);
         assertThat(comments.get(0).postId).isEqualTo(post.id);
@@ -459,7 +487,7 @@ abstract class EctoAssocContract extends EctoContract {
         this.repo.delete(comment);
 
         assertThatThrownBy(() -> this.repo.update(Changeset.change(post).putAssoc("comments", List.of())))
-                .isInstanceOf(StaleEntryException.class);
+            .isInstanceOf(StaleEntryException.class);
 
         Post updated = this.repo.update(Changeset.change(post).putAssoc("forceComments", List.of()));
         assertThat(updated.forceComments).isEmpty();
@@ -469,7 +497,8 @@ abstract class EctoAssocContract extends EctoContract {
     @Test
     void hasManyChangesetAssocOnReplaceNilify() {
         Comment c1 = this.repo.insert(Comment.text("1"));
-        User user = this.repo.insert(Changeset.change(User.named("1")).putAssoc("comments", List.of(c1, Comment.text("2"))));
+        User user = this.repo
+            .insert(Changeset.change(User.named("1")).putAssoc("comments", List.of(c1, Comment.text("2"))));
         assertThat(user.comments).extracting(comment -> comment.authorId).containsExactly(user.id, user.id);
         assertThat(user.comments).allSatisfy(comment -> assertThat(comment.id).isNotNull());
         user = getUser(user.id, "comments");
@@ -492,8 +521,9 @@ abstract class EctoAssocContract extends EctoContract {
         assertThat(post.users).extracting(user -> user.name).containsExactly("2");
         assertThat(count("ecto_posts_users")).isEqualTo(1);
 
-        post = this.repo.update(Changeset.change(post).putAssoc("users", List.of(Changeset.change(u1, Map.of("name", "11")),
-                Changeset.change(post.users.get(0), Map.of("name", "22")))));
+        post = this.repo.update(Changeset.change(post)
+            .putAssoc("users", List.of(Changeset.change(u1, Map.of("name", "11")),
+                    Changeset.change(post.users.get(0), Map.of("name", "22")))));
         assertThat(byId(post.users, user -> user.id)).extracting(user -> user.id).containsExactly(u1.id, u2.id);
         post = getPost(post.id, "users");
         assertThat(post.users).extracting(user -> user.name).containsExactly("11", "22");
@@ -510,7 +540,8 @@ abstract class EctoAssocContract extends EctoContract {
     @Test
     void manyToManyChangesetAssocWithSchema() {
         Post p1 = this.repo.insert(Post.titled("1"));
-        User user = this.repo.insert(Changeset.change(User.named("1")).putAssoc("schemaPosts", List.of(Post.titled("2"))));
+        User user = this.repo
+            .insert(Changeset.change(User.named("1")).putAssoc("schemaPosts", List.of(Post.titled("2"))));
         Post p2 = user.schemaPosts.get(0);
         assertThat(p2.id).isNotNull();
         user = getUser(user.id, "schemaPosts");
@@ -521,8 +552,9 @@ abstract class EctoAssocContract extends EctoContract {
         assertThat(up2.insertedAt).isEqualTo(RepoContract.NOW);
         assertThat(up2.updatedAt).isEqualTo(RepoContract.NOW);
 
-        user = this.repo.update(Changeset.change(user).putAssoc("schemaPosts", List.of(
-                Changeset.change(p1, Map.of("title", "11")), Changeset.change(user.schemaPosts.get(0), Map.of("title", "22")))));
+        user = this.repo.update(Changeset.change(user)
+            .putAssoc("schemaPosts", List.of(Changeset.change(p1, Map.of("title", "11")),
+                    Changeset.change(user.schemaPosts.get(0), Map.of("title", "22")))));
         assertThat(byId(user.schemaPosts, post -> post.id)).extracting(post -> post.id).containsExactly(p1.id, p2.id);
         user = getUser(user.id, "schemaPosts");
         assertThat(user.schemaPosts).extracting(post -> post.title).containsExactly("11", "22");
@@ -542,11 +574,13 @@ abstract class EctoAssocContract extends EctoContract {
         io.schemaspring.repo.it.ecto.Custom given = new io.schemaspring.repo.it.ecto.Custom();
         given.customs = List.of(assocCustom);
         io.schemaspring.repo.it.ecto.Custom custom = this.repo.insert(given);
-        custom = this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, custom.bid), "customs");
+        custom = this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, custom.bid),
+                "customs");
         assertThat(custom.customs).extracting(related -> related.bid).containsExactly(assocCustom.bid);
         custom = this.repo.update(Changeset.change(custom).putAssoc("customs", List.of()));
         assertThat(custom.customs).isEmpty();
-        custom = this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, custom.bid), "customs");
+        custom = this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, custom.bid),
+                "customs");
         assertThat(custom.customs).isEmpty();
     }
 
@@ -560,14 +594,20 @@ abstract class EctoAssocContract extends EctoContract {
         io.schemaspring.repo.it.ecto.Custom sameRow = new io.schemaspring.repo.it.ecto.Custom();
         sameRow.bid = stored.bid;
         sameRow.uuid = stored.uuid;
-        io.schemaspring.repo.it.ecto.Custom owner = this.repo.insert(Changeset.change(new io.schemaspring.repo.it.ecto.Custom())
+        io.schemaspring.repo.it.ecto.Custom owner = this.repo
+            .insert(Changeset.change(new io.schemaspring.repo.it.ecto.Custom())
                 .putAssoc("customs", List.of(fresh, sameRow)));
         assertThat(count("ecto_customs")).isEqualTo(3);
-        assertThat(this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, owner.bid), "customs")
-                .customs).extracting(custom -> custom.bid).containsExactlyInAnyOrder(fresh.bid, stored.bid);
+        assertThat(this.repo.preload(this.repo.getOrThrow(io.schemaspring.repo.it.ecto.Custom.class, owner.bid),
+                "customs").customs)
+            .extracting(custom -> custom.bid)
+            .containsExactlyInAnyOrder(fresh.bid, stored.bid);
     }
 
-    /** Ecto: "has_many changeset assoc with constraints": the replaced posts are deleted before the new are inserted. */
+    /**
+     * Ecto: "has_many changeset assoc with constraints": the replaced posts are deleted
+     * before the new are inserted.
+     */
     @Test
     void hasManyChangesetAssocWithConstraints() {
         User author = this.repo.insert(User.named("john doe"));
@@ -575,15 +615,18 @@ abstract class EctoAssocContract extends EctoContract {
         post("world", author);
         Post copy = post("another", author);
         assertThatThrownBy(() -> this.repo.update(Changeset.change(copy, Map.of("uuid", p1.uuid))))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         this.repo.delete(copy);
         author = this.repo.preload(author, "posts");
         List<Map<String, Object>> params = author.posts.stream()
-                .map(post -> Map.<String, Object>of("uuid", post.uuid.toString(), "title", "fresh")).toList();
-        author = this.repo.update(Changeset.cast(author, Map.of("posts", params), List.of()).castAssoc("posts",
-                (Post post, Map<String, Object> attributes) -> Changeset.cast(post, attributes, "uuid", "title")));
+            .map(post -> Map.<String, Object>of("uuid", post.uuid.toString(), "title", "fresh"))
+            .toList();
+        author = this.repo.update(Changeset.cast(author, Map.of("posts", params), List.of())
+            .castAssoc("posts",
+                    (Post post, Map<String, Object> attributes) -> Changeset.cast(post, attributes, "uuid", "title")));
         assertThat(author.posts).extracting(post -> post.title).containsExactly("fresh", "fresh");
-        assertThat(this.jdbc.queryForList("SELECT title FROM ecto_posts", String.class)).containsExactly("fresh", "fresh");
+        assertThat(this.jdbc.queryForList("SELECT title FROM ecto_posts", String.class)).containsExactly("fresh",
+                "fresh");
     }
 
     /** Ecto: "belongs_to changeset assoc". */
@@ -607,20 +650,22 @@ abstract class EctoAssocContract extends EctoContract {
         perma = this.repo.update(Changeset.change(perma).putAssoc("post", null));
         assertThat(perma.post).isNull();
         assertThat(perma.postId).isNull();
-        assertThat(this.jdbc.queryForObject("SELECT post_id FROM ecto_permalinks WHERE id = ?", Long.class, perma.id)).isNull();
+        assertThat(this.jdbc.queryForObject("SELECT post_id FROM ecto_permalinks WHERE id = ?", Long.class, perma.id))
+            .isNull();
         assertThat(count("ecto_posts")).isEqualTo(3);
     }
 
     /** Ecto: "belongs_to changeset assoc (on_replace: :update)". */
     @Test
     void belongsToChangesetAssocOnReplaceUpdate() {
-        Permalink perma = this.repo.insert(Changeset.change(Permalink.url("1")).putAssoc("updatePost", Post.titled("1")));
+        Permalink perma = this.repo
+            .insert(Changeset.change(Permalink.url("1")).putAssoc("updatePost", Post.titled("1")));
         Post post = perma.updatePost;
         assertThat(perma.postId).isNotNull().isEqualTo(post.id);
         assertThat(perma.updatePost.title).isEqualTo("1");
 
-        perma = this.repo.update(Changeset.cast(perma, Map.of("updatePost", Map.of("title", "2")), List.of())
-                .castAssoc("updatePost"));
+        perma = this.repo.update(
+                Changeset.cast(perma, Map.of("updatePost", Map.of("title", "2")), List.of()).castAssoc("updatePost"));
         assertThat(perma.updatePost.id).isEqualTo(post.id);
         assertThat(perma.postId).isEqualTo(post.id);
         assertThat(perma.updatePost.title).isEqualTo("2");
@@ -672,7 +717,7 @@ abstract class EctoAssocContract extends EctoContract {
         assertThat(permalink.post).isNull();
 
         Post post = this.repo.insert(Changeset.cast(new Post(), Map.of("title", "root", "comments", List.of()), "title")
-                .castAssoc("comments"));
+            .castAssoc("comments"));
         assertThat(post.comments).isEmpty();
     }
 
@@ -696,7 +741,8 @@ abstract class EctoAssocContract extends EctoContract {
         c2.postId = post.id;
         this.repo.insert(c1);
         this.repo.insert(c2);
-        assertThat(this.repo.all(Query.from(Comment.class))).extracting(comment -> comment.id).containsExactlyInAnyOrder(c1.id, c2.id);
+        assertThat(this.repo.all(Query.from(Comment.class))).extracting(comment -> comment.id)
+            .containsExactlyInAnyOrder(c1.id, c2.id);
 
         post = getPost(post.id, "comments");
         this.repo.update(Changeset.change(post).putAssoc("comments", List.of()));
@@ -728,10 +774,14 @@ abstract class EctoAssocContract extends EctoContract {
             this.repo.insert(comment);
         }
         this.repo.delete(user);
-        assertThat(this.repo.all(Query.from(Comment.class))).extracting(comment -> comment.authorId).containsExactly(null, null);
+        assertThat(this.repo.all(Query.from(Comment.class))).extracting(comment -> comment.authorId)
+            .containsExactly(null, null);
     }
 
-    /** Ecto: "has_many assoc on delete does nothing" (here the foreign key refuses it, as Ecto's does without one). */
+    /**
+     * Ecto: "has_many assoc on delete does nothing" (here the foreign key refuses it, as
+     * Ecto's does without one).
+     */
     @Test
     void hasManyAssocOnDeleteDoesNothing() {
         User user = this.repo.insert(new User());
@@ -739,7 +789,7 @@ abstract class EctoAssocContract extends EctoContract {
         post.authorId = user.id;
         this.repo.insert(post);
         assertThatThrownBy(() -> this.repo.delete(user))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThat(count("ecto_posts")).isEqualTo(1);
     }
 
@@ -754,22 +804,25 @@ abstract class EctoAssocContract extends EctoContract {
         Post p2 = this.repo.insert(second);
         User u1 = this.repo.insert(User.named("john"));
         User u2 = this.repo.insert(User.named("mary"));
-        this.jdbc.update("INSERT INTO ecto_posts_users (post_id, user_id) VALUES (?, ?), (?, ?), (?, ?)", p1.id, u1.id, p1.id,
-                u1.id, p2.id, u2.id);
+        this.jdbc.update("INSERT INTO ecto_posts_users (post_id, user_id) VALUES (?, ?), (?, ?), (?, ?)", p1.id, u1.id,
+                p1.id, u1.id, p2.id, u2.id);
         this.repo.delete(p1);
         assertThat(this.repo.all(Query.from(Post.class))).extracting(post -> post.id).containsExactly(p2.id);
         assertThat(this.jdbc.queryForList("SELECT post_id, user_id FROM ecto_posts_users")).singleElement()
-                .satisfies(row -> assertThat(row.values()).map(value -> ((Number) value).longValue()).containsExactly(p2.id, u2.id));
+            .satisfies(row -> assertThat(row.values()).map(value -> ((Number) value).longValue())
+                .containsExactly(p2.id, u2.id));
         assertThat(byId(this.repo.all(Query.from(User.class)), user -> user.id)).extracting(user -> user.id)
-                .containsExactly(u1.id, u2.id);
+            .containsExactly(u1.id, u2.id);
     }
 
-    // ------------------------------------------------------------------ beyond assoc.exs: no association write is dropped
+    // ------------------------------------------------------------------ beyond
+    // assoc.exs: no association write is dropped
 
     @Test
     void putChangeOnAnAssociationIsPutAssocAndWritesTheChildren() {
         Post post = getPost(this.repo.insert(Post.titled("1")).id, "comments");
-        Post updated = this.repo.update(Changeset.change(post).putChange("comments", List.of(Comment.text("a"), Map.of("text", "b"))));
+        Post updated = this.repo
+            .update(Changeset.change(post).putChange("comments", List.of(Comment.text("a"), Map.of("text", "b"))));
         assertThat(updated.comments).extracting(comment -> comment.postId).containsExactly(post.id, post.id);
         assertThat(getPost(post.id, "comments").comments).extracting(comment -> comment.text).containsExactly("a", "b");
     }
@@ -791,13 +844,13 @@ abstract class EctoAssocContract extends EctoContract {
         post.comments = List.of(Comment.text("dropped?"));
         this.dataSource.reset();
         assertThatThrownBy(() -> this.repo.insert(post, io.schemaspring.query.OnConflict.nothing()))
-                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
-                .hasMessage("insert with OnConflict.nothing() does not write associations: upsert Post without them, then "
-                        + "write them with putAssoc in an update");
+            .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+            .hasMessage("insert with OnConflict.nothing() does not write associations: upsert Post without them, then "
+                    + "write them with putAssoc in an update");
         assertThatThrownBy(() -> this.repo.insertAll(List.of(post)))
-                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
-                .hasMessage("insertAll does not write associations, as Ecto's insert_all: insert each Post holding them "
-                        + "with repo.insert");
+            .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+            .hasMessage("insertAll does not write associations, as Ecto's insert_all: insert each Post holding them "
+                    + "with repo.insert");
         assertThat(this.dataSource.statements()).isEmpty();
     }
 
@@ -806,10 +859,11 @@ abstract class EctoAssocContract extends EctoContract {
         Post given = Post.titled("parent");
         Comment bad = Comment.text("bad");
         bad.authorId = -1L;
-        Changeset<Post> changeset = Changeset.change(given).putAssoc("comments", List.of(Comment.text("good"),
-                Changeset.change(bad).foreignKeyConstraint("authorId", "ecto_comments_author_id_fkey")));
+        Changeset<Post> changeset = Changeset.change(given)
+            .putAssoc("comments", List.of(Comment.text("good"),
+                    Changeset.change(bad).foreignKeyConstraint("authorId", "ecto_comments_author_id_fkey")));
         assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class)
-                .hasMessageContaining("comments[1].authorId");
+            .hasMessageContaining("comments[1].authorId");
         assertThat(changeset.errors()).containsExactly(new FieldError("comments[1].authorId", "does not exist",
                 Map.of("constraint", "foreign", "constraint_name", "ecto_comments_author_id_fkey")));
         assertThat(count("ecto_posts")).isZero();
@@ -822,9 +876,9 @@ abstract class EctoAssocContract extends EctoContract {
         Post loaded = getPost(post.id);
         assertThat(loaded.comments).isInstanceOf(NotLoaded.class);
         assertThatThrownBy(() -> Changeset.change(loaded).putAssoc("comments", List.of(Comment.text("a"))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("attempting to change association :comments from Post that was not loaded. Please preload "
-                        + "your associations before manipulating them through changesets");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("attempting to change association :comments from Post that was not loaded. Please preload "
+                    + "your associations before manipulating them through changesets");
     }
 
     @Test
@@ -833,36 +887,41 @@ abstract class EctoAssocContract extends EctoContract {
         Post read = getPost(post.id);
         String message = "attempting to change association :permalink from Post that was not loaded. Please preload your "
                 + "associations before manipulating them through changesets";
-        assertThatThrownBy(() -> this.repo.update(Changeset.change(read).putAssoc("permalink", Permalink.url("second"))))
-                .isInstanceOf(IllegalStateException.class).hasMessage(message);
+        assertThatThrownBy(
+                () -> this.repo.update(Changeset.change(read).putAssoc("permalink", Permalink.url("second"))))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage(message);
         assertThat(this.jdbc.queryForList("SELECT uniform_resource_locator FROM ecto_permalinks", String.class))
-                .containsExactly("first");
+            .containsExactly("first");
         Post preloaded = getPost(post.id, "permalink");
         this.repo.update(Changeset.change(preloaded).putAssoc("permalink", Permalink.url("second")));
         assertThat(this.jdbc.queryForList("SELECT uniform_resource_locator FROM ecto_permalinks", String.class))
-                .containsExactly("second");
+            .containsExactly("second");
 
         Comment orphan = this.repo.insert(Comment.text("no post"));
         Comment adopted = this.repo.update(Changeset.change(this.repo.getOrThrow(Comment.class, orphan.id))
-                .putAssoc("post", Post.titled("new parent")));
+            .putAssoc("post", Post.titled("new parent")));
         assertThat(adopted.postId).isNotNull();
         assertThatThrownBy(() -> this.repo.update(Changeset.change(this.repo.getOrThrow(Comment.class, orphan.id))
-                .putAssoc("post", Post.titled("another")))).isInstanceOf(IllegalStateException.class)
-                .hasMessage("attempting to change association :post from Comment that was not loaded. Please preload your "
-                        + "associations before manipulating them through changesets");
+            .putAssoc("post", Post.titled("another")))).isInstanceOf(IllegalStateException.class)
+            .hasMessage("attempting to change association :post from Comment that was not loaded. Please preload your "
+                    + "associations before manipulating them through changesets");
     }
 
     @Test
     void replacingWithRaiseIsRefusedAndAStructOfAnotherSchemaIsNamed() {
-        User user = this.repo.insert(Changeset.change(User.named("u")).putAssoc("schemaPosts", List.of(Post.titled("p"))));
+        User user = this.repo
+            .insert(Changeset.change(User.named("u")).putAssoc("schemaPosts", List.of(Post.titled("p"))));
         assertThatThrownBy(() -> Changeset.change(user).putAssoc("schemaPosts", List.of()))
-                .isInstanceOf(io.schemaspring.changeset.ReplaceRefusedException.class)
-                .hasMessageStartingWith("you are attempting to change relation :schemaPosts of User but the onReplace option");
+            .isInstanceOf(io.schemaspring.changeset.ReplaceRefusedException.class)
+            .hasMessageStartingWith(
+                    "you are attempting to change relation :schemaPosts of User but the onReplace option");
         assertThatThrownBy(() -> Changeset.change(user).putAssoc("comments", List.of(Post.titled("p"))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected changeset data to be a Comment struct, got: Post");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("expected changeset data to be a Comment struct, got: Post");
         assertThatThrownBy(() -> Changeset.change(user).putAssoc("unknown", null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("cannot put assoc :unknown of User: assoc :unknown not found.");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("cannot put assoc :unknown of User: assoc :unknown not found.");
     }
+
 }

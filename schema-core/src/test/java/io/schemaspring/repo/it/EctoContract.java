@@ -23,21 +23,26 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ports of Ecto's integration tests: Ecto's schemas ({@code integration_test/support/schemas.exs},
- * in {@code ecto}) in the tables of {@code it/ecto/<database>.sql}, emptied before each test, on
- * every database of {@link TestDatabase}.
+ * The ports of Ecto's integration tests: Ecto's schemas
+ * ({@code integration_test/support/schemas.exs}, in {@code ecto}) in the tables of
+ * {@code it/ecto/<database>.sql}, emptied before each test, on every database of
+ * {@link TestDatabase}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EctoContract {
 
     /** Children before parents, so that foreign keys allow each delete. */
-    private static final List<String> TABLES = List.of("ecto_orders", "ecto_customs_customs", "ecto_posts_users_composite_pk",
-            "ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks", "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs",
-            "ecto_barebones", "ecto_composite_pk", "ecto_raw_comments");
+    private static final List<String> TABLES = List.of("ecto_orders", "ecto_customs_customs",
+            "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks",
+            "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
+            "ecto_raw_comments");
 
     SingleConnectionDataSource connection;
+
     CountingDataSource dataSource;
+
     Repo repo;
+
     JdbcTemplate jdbc;
 
     abstract TestDatabase database();
@@ -50,10 +55,12 @@ abstract class EctoContract {
             ScriptUtils.executeSqlScript(raw, new ClassPathResource("it/ecto/" + database().script().substring(3)));
         }
         this.dataSource = new CountingDataSource(this.connection);
-        SchemaRegistry registry = SchemaRegistry.builder().add(io.schemaspring.repo.it.ecto.User.class,
-                io.schemaspring.repo.it.ecto.Post.class, io.schemaspring.repo.it.ecto.Comment.class,
-                io.schemaspring.repo.it.ecto.Permalink.class, io.schemaspring.repo.it.ecto.PostUser.class, Custom.class, Order.class,
-                Barebone.class, CompositePk.class, PostUserCompositePk.class, Raw.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+            .add(io.schemaspring.repo.it.ecto.User.class, io.schemaspring.repo.it.ecto.Post.class,
+                    io.schemaspring.repo.it.ecto.Comment.class, io.schemaspring.repo.it.ecto.Permalink.class,
+                    io.schemaspring.repo.it.ecto.PostUser.class, Custom.class, Order.class, Barebone.class,
+                    CompositePk.class, PostUserCompositePk.class, Raw.class)
+            .build();
         this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);
         this.jdbc = new JdbcTemplate(this.connection);
@@ -70,4 +77,5 @@ abstract class EctoContract {
     void clean() {
         TABLES.forEach(table -> this.jdbc.update("DELETE FROM " + table));
     }
+
 }

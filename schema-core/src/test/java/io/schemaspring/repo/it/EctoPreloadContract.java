@@ -20,10 +20,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Ecto's {@code integration_test/cases/preload.exs} (elixir-ecto/ecto), the preloads of existing
- * structs: each test names the Ecto test it ports, and runs unchanged on every database of
- * {@link TestDatabase}. Ecto's {@code %Ecto.Association.NotLoaded{}} is {@code repo.isLoaded(struct, assoc) == false};
- * a to-one association preloaded as {@code nil} is {@code null} with {@code isLoaded} true.
+ * Ecto's {@code integration_test/cases/preload.exs} (elixir-ecto/ecto), the preloads of
+ * existing structs: each test names the Ecto test it ports, and runs unchanged on every
+ * database of {@link TestDatabase}. Ecto's {@code %Ecto.Association.NotLoaded{}} is
+ * {@code repo.isLoaded(struct, assoc) == false}; a to-one association preloaded as
+ * {@code nil} is {@code null} with {@code isLoaded} true.
  */
 abstract class EctoPreloadContract extends EctoContract {
 
@@ -207,7 +208,7 @@ abstract class EctoPreloadContract extends EctoContract {
 
         // But we also preloaded everything along the way
         assertThat(byId(p1.comments, comment -> comment.id)).extracting(comment -> comment.author.id)
-                .containsExactly(u1.id, u1.id, u2.id);
+            .containsExactly(u1.id, u1.id, u2.id);
         assertThat(p2.comments).extracting(comment -> comment.author.id).containsExactly(u2.id);
     }
 
@@ -416,7 +417,7 @@ abstract class EctoPreloadContract extends EctoContract {
         Post p = post("1");
         // This preload should fail because it points to a prefix that does not exist
         assertThatThrownBy(() -> this.repo.preloadIn("this_surely_does_not_exist", List.of(p), "comments"))
-                .isInstanceOf(DataAccessException.class);
+            .isInstanceOf(DataAccessException.class);
     }
 
     /** Ecto: "preload with binary_id". */
@@ -437,8 +438,8 @@ abstract class EctoPreloadContract extends EctoContract {
         Item item3 = Item.of(new UUID(0, 3), users.get(2).id);
         java.util.ArrayList<Order> orders = new java.util.ArrayList<>();
         orders.add(null);
-        orders.addAll(List.of(Order.of(List.of(item1, item3, item2), item1), Order.of(List.of(), null), Order.of(null, null),
-                Order.of(List.of(item1, item2), item2)));
+        orders.addAll(List.of(Order.of(List.of(item1, item3, item2), item1), Order.of(List.of(), null),
+                Order.of(null, null), Order.of(List.of(item1, item2), item2)));
         return orders;
     }
 
@@ -469,14 +470,17 @@ abstract class EctoPreloadContract extends EctoContract {
         assertThat(this.repo.isLoaded(c2.post, "comments")).isFalse();
     }
 
-    /** Ecto: "preload associations from nested embeds cannot preload embed without its associations". */
+    /**
+     * Ecto: "preload associations from nested embeds cannot preload embed without its
+     * associations".
+     */
     @Test
     void anEmbedCannotBePreloadedWithoutOneOfItsAssociations() {
         List<Order> orders = nestedEmbedOrders(List.of(user("1"), user("2"), user("3")));
         assertThatThrownBy(() -> this.repo.preload(orders, "item"))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("cannot preload embedded field :item of Order without also preloading one of its associations: "
-                        + "the embed is loaded with its parent; preload \"item.<association>\"");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot preload embedded field :item of Order without also preloading one of its associations: "
+                    + "the embed is loaded with its parent; preload \"item.<association>\"");
     }
 
     /** Ecto: "preload belongs_to in embedded_schema". */
@@ -488,7 +492,10 @@ abstract class EctoPreloadContract extends EctoContract {
         assertThat(this.repo.preload(item, "user").user.id).isEqualTo(u1.id);
     }
 
-    /** Ecto: "preload associations from nested embeds embeds_one" (a null first in the list). */
+    /**
+     * Ecto: "preload associations from nested embeds embeds_one" (a null first in the
+     * list).
+     */
     @Test
     void preloadThroughAnEmbedsOne() {
         List<User> users = List.of(user("1"), user("2"), user("3"));
@@ -498,18 +505,22 @@ abstract class EctoPreloadContract extends EctoContract {
         assertThat(this.dataSource.statements()).hasSize(1);
         assertThat(preloaded.get(0)).isNull();
         assertThat(preloaded.subList(1, 5)).extracting(order -> order.item == null ? null : order.item.user.id)
-                .containsExactly(users.get(0).id, null, null, users.get(1).id);
+            .containsExactly(users.get(0).id, null, null, users.get(1).id);
     }
 
-    /** Ecto: "preload associations from nested embeds embeds_many" (a null first in the list). */
+    /**
+     * Ecto: "preload associations from nested embeds embeds_many" (a null first in the
+     * list).
+     */
     @Test
     void preloadThroughAnEmbedsMany() {
         List<User> users = List.of(user("1"), user("2"), user("3"));
         List<Order> orders = nestedEmbedOrders(users);
         List<Order> preloaded = this.repo.preload(orders, "items.user");
         assertThat(preloaded.get(0)).isNull();
-        assertThat(preloaded.subList(1, 5)).extracting(order -> order.items == null ? null
-                : order.items.stream().map(item -> item.user.name).toList())
-                .containsExactly(List.of("1", "3", "2"), List.of(), null, List.of("1", "2"));
+        assertThat(preloaded.subList(1, 5))
+            .extracting(order -> order.items == null ? null : order.items.stream().map(item -> item.user.name).toList())
+            .containsExactly(List.of("1", "3", "2"), List.of(), null, List.of("1", "2"));
     }
+
 }

@@ -49,23 +49,29 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ecto's {@code integration_test/cases/repo.exs} (elixir-ecto/ecto), the tests the starter's API
- * expresses: each test names the Ecto test it ports, and runs unchanged on every database of
- * {@link TestDatabase}. Ecto's struct equality is {@link #assertSamePost} (every field and the
- * {@code StructMeta}); {@code insert!}/{@code get!} are the answered struct or
- * {@code Optional.orElseThrow()}; Ecto's {@code Ecto.ConstraintError} is
- * {@link UndeclaredConstraintException}, whose message names the constraint the database reported,
- * its kind and the call that declares it (Ecto's lists the changeset's constraints instead);
- * {@code catch_error} is the exception the starter throws; {@code transact(fn)} is a {@link Multi#run}
- * step answering its value or {@link Multi#failure}, or a Spring transaction.
+ * Ecto's {@code integration_test/cases/repo.exs} (elixir-ecto/ecto), the tests the
+ * starter's API expresses: each test names the Ecto test it ports, and runs unchanged on
+ * every database of {@link TestDatabase}. Ecto's struct equality is
+ * {@link #assertSamePost} (every field and the {@code StructMeta});
+ * {@code insert!}/{@code get!} are the answered struct or {@code Optional.orElseThrow()};
+ * Ecto's {@code Ecto.ConstraintError} is {@link UndeclaredConstraintException}, whose
+ * message names the constraint the database reported, its kind and the call that declares
+ * it (Ecto's lists the changeset's constraints instead); {@code catch_error} is the
+ * exception the starter throws; {@code transact(fn)} is a {@link Multi#run} step
+ * answering its value or {@link Multi#failure}, or a Spring transaction.
  */
 abstract class EctoRepoContract extends EctoContract {
 
-    /** The fields of Ecto's {@code %Post{}} equality: every stored and virtual field, and {@code __meta__}. */
-    private static final String[] POST_FIELDS = {"id", "title", "visits", "authorId", "counter", "uuid", "isPublic", "temp",
-            "insertedAt", "updatedAt", "meta"};
+    /**
+     * The fields of Ecto's {@code %Post{}} equality: every stored and virtual field, and
+     * {@code __meta__}.
+     */
+    private static final String[] POST_FIELDS = { "id", "title", "visits", "authorId", "counter", "uuid", "isPublic",
+            "temp", "insertedAt", "updatedAt", "meta" };
 
-    /** Ecto's {@code select: {p.title, p.visits}} and {@code select: [p.title, p.visits]}. */
+    /**
+     * Ecto's {@code select: {p.title, p.visits}} and {@code select: [p.title, p.visits]}.
+     */
     record TitleVisits(String title, Integer visits) {
     }
 
@@ -85,7 +91,10 @@ abstract class EctoRepoContract extends EctoContract {
     record UrlCount(Long count) {
     }
 
-    /** Ecto's {@code post1 == post2}: every field and the {@code StructMeta} (associations are compared where a test does). */
+    /**
+     * Ecto's {@code post1 == post2}: every field and the {@code StructMeta} (associations
+     * are compared where a test does).
+     */
     private static void assertSamePost(Post actual, Post expected) {
         assertThat(actual).usingRecursiveComparison().comparingOnlyFields(POST_FIELDS).isEqualTo(expected);
     }
@@ -117,7 +126,9 @@ abstract class EctoRepoContract extends EctoContract {
         return post;
     }
 
-    /** Ecto's {@code Post.changeset/2}: the fields of its cast list that this Post has. */
+    /**
+     * Ecto's {@code Post.changeset/2}: the fields of its cast list that this Post has.
+     */
     private static Changeset<Post> postChangeset(Post post, Map<String, ?> params) {
         return Changeset.cast(post, params, "counter", "title", "temp", "isPublic", "visits", "uuid");
     }
@@ -156,32 +167,40 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.all(Query.from(Post.class))).isEmpty();
     }
 
-    /** Ecto: "all with in". Ecto's {@code Ecto.Query.CastError} for {@code in ^nil} is the starter's NullPointerException. */
+    /**
+     * Ecto: "all with in". Ecto's {@code Ecto.Query.CastError} for {@code in ^nil} is the
+     * starter's NullPointerException.
+     */
     @Test
     void inMatchesTheListedValuesAnEmptyListNothingAndNullIsRefused() {
         this.repo.insert(Post.titled("hello"));
 
         // Works without the query cache.
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).whereIn("title", null)))
-                .isInstanceOf(NullPointerException.class).hasMessage("Values must not be null");
+            .isInstanceOf(NullPointerException.class)
+            .hasMessage("Values must not be null");
 
         assertThat(this.repo.all(Query.from(Post.class).whereIn("title", List.of()))).isEmpty();
         assertThat(this.repo.all(Query.from(Post.class).whereIn("title", List.of("1", "2", "3")))).isEmpty();
 
-        assertThat(this.repo.all(Query.from(Post.class).where(Expr.not(Expr.in("title", List.of())))))
-                .singleElement().extracting(post -> post.title).isEqualTo("hello");
-        assertThat(this.repo.all(Query.from(Post.class).whereIn("title", List.of("1", "hello", "3"))))
-                .singleElement().extracting(post -> post.title).isEqualTo("hello");
+        assertThat(this.repo.all(Query.from(Post.class).where(Expr.not(Expr.in("title", List.of()))))).singleElement()
+            .extracting(post -> post.title)
+            .isEqualTo("hello");
+        assertThat(this.repo.all(Query.from(Post.class).whereIn("title", List.of("1", "hello", "3")))).singleElement()
+            .extracting(post -> post.title)
+            .isEqualTo("hello");
 
         // Still doesn't work after the query cache.
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).whereIn("title", null)))
-                .isInstanceOf(NullPointerException.class).hasMessage("Values must not be null");
+            .isInstanceOf(NullPointerException.class)
+            .hasMessage("Values must not be null");
     }
 
     /** Ecto: "all with invalid prefix". */
     @Test
     void allInAPrefixThatDoesNotExistFails() {
-        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).prefix("oops"))).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).prefix("oops")))
+            .isInstanceOf(DataAccessException.class);
     }
 
     /** Ecto: "all_by". */
@@ -195,7 +214,8 @@ abstract class EctoRepoContract extends EctoContract {
         assertSamePosts(byId(this.repo.all(Query.from(Post.class).where(Map.of("title", "b")))), post3);
     }
 
-    // ------------------------------------------------------------------ insert, update and delete
+    // ------------------------------------------------------------------ insert, update
+    // and delete
 
     /** Ecto: "insert, update and delete". */
     @Test
@@ -225,31 +245,42 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.delete(updated).url).isEqualTo("new");
     }
 
-    /** Ecto: "insert, update and delete with composite pk"; Ecto's {@code first}/{@code last} order by the key. */
+    /**
+     * Ecto: "insert, update and delete with composite pk"; Ecto's
+     * {@code first}/{@code last} order by the key.
+     */
     @Test
     void insertUpdateAndDeleteByACompositePrimaryKey() {
         CompositePk c1 = this.repo.insert(CompositePk.of(1, 2, "first"));
         CompositePk c2 = this.repo.insert(CompositePk.of(1, 3, "second"));
 
         assertThat(this.repo.one(Query.from(CompositePk.class).orderBy("a").orderBy("b").limit(1)).orElseThrow())
-                .usingRecursiveComparison().isEqualTo(c1);
-        assertThat(this.repo.one(Query.from(CompositePk.class).orderBy("a", Query.Direction.DESC)
-                .orderBy("b", Query.Direction.DESC).limit(1)).orElseThrow()).usingRecursiveComparison().isEqualTo(c2);
+            .usingRecursiveComparison()
+            .isEqualTo(c1);
+        assertThat(this.repo
+            .one(Query.from(CompositePk.class)
+                .orderBy("a", Query.Direction.DESC)
+                .orderBy("b", Query.Direction.DESC)
+                .limit(1))
+            .orElseThrow()).usingRecursiveComparison().isEqualTo(c2);
 
         Changeset<CompositePk> changeset = Changeset.cast(c1, Map.of("name", "first change"), "name");
         CompositePk changed = this.repo.update(changeset);
         assertThat(this.repo.getBy(CompositePk.class, Map.of("a", 1, "b", 2)).orElseThrow()).usingRecursiveComparison()
-                .isEqualTo(changed);
+            .isEqualTo(changed);
 
         this.repo.delete(c2);
-        assertThat(this.repo.all(CompositePk.class)).usingRecursiveFieldByFieldElementComparator().containsExactly(changed);
+        assertThat(this.repo.all(CompositePk.class)).usingRecursiveFieldByFieldElementComparator()
+            .containsExactly(changed);
 
         assertThatThrownBy(() -> this.repo.get(CompositePk.class, List.of()))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("CompositePk has the composite primary key [a, b]: pass a Map with exactly those fields, got []");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "CompositePk has the composite primary key [a, b]: pass a Map with exactly those fields, got []");
         assertThatThrownBy(() -> this.repo.getOrThrow(CompositePk.class, List.of(1, 2)))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("CompositePk has the composite primary key [a, b]: pass a Map with exactly those fields, got [1, 2]");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "CompositePk has the composite primary key [a, b]: pass a Map with exactly those fields, got [1, 2]");
     }
 
     /** Ecto: "insert, update and delete with associated composite pk". */
@@ -262,15 +293,18 @@ abstract class EctoRepoContract extends EctoContract {
         given.userId = user.id;
         given.postId = post.id;
         PostUserCompositePk userPost = this.repo.insert(given);
-        assertThat(this.repo.getBy(PostUserCompositePk.class, Map.of("userId", user.id, "postId", post.id)).orElseThrow())
-                .usingRecursiveComparison().comparingOnlyFields("userId", "postId", "insertedAt", "updatedAt").isEqualTo(userPost);
+        assertThat(
+                this.repo.getBy(PostUserCompositePk.class, Map.of("userId", user.id, "postId", post.id)).orElseThrow())
+            .usingRecursiveComparison()
+            .comparingOnlyFields("userId", "postId", "insertedAt", "updatedAt")
+            .isEqualTo(userPost);
         this.repo.delete(userPost);
         assertThat(this.repo.all(PostUserCompositePk.class)).isEmpty();
     }
 
     /**
-     * Ecto: "insert, update and delete with invalid prefix". The update and the delete of a struct
-     * known to be stored in the default schema are refused before any SQL.
+     * Ecto: "insert, update and delete with invalid prefix". The update and the delete of
+     * a struct known to be stored in the default schema are refused before any SQL.
      */
     @Test
     void writesToAPrefixThatDoesNotExistFailAndLeaveTheRepositoryUsable() {
@@ -278,13 +312,15 @@ abstract class EctoRepoContract extends EctoContract {
         Changeset<Post> changeset = Changeset.change(post, Map.of("title", "foo"));
         assertThatThrownBy(() -> this.repo.insert(new Post(), "oops")).isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> this.repo.update(changeset, "oops")).isInstanceOf(PrefixMismatchException.class)
-                .hasMessage("cannot update Post with id " + post.id + " in prefix \"oops\": it is stored in the default schema. "
-                        + "Use a repository bound to the default schema, or insert a copy without its StructMeta to copy it "
-                        + "across prefixes");
+            .hasMessage("cannot update Post with id " + post.id
+                    + " in prefix \"oops\": it is stored in the default schema. "
+                    + "Use a repository bound to the default schema, or insert a copy without its StructMeta to copy it "
+                    + "across prefixes");
         assertThatThrownBy(() -> this.repo.delete(changeset, "oops")).isInstanceOf(PrefixMismatchException.class)
-                .hasMessage("cannot delete Post with id " + post.id + " in prefix \"oops\": it is stored in the default schema. "
-                        + "Use a repository bound to the default schema, or insert a copy without its StructMeta to copy it "
-                        + "across prefixes");
+            .hasMessage("cannot delete Post with id " + post.id
+                    + " in prefix \"oops\": it is stored in the default schema. "
+                    + "Use a repository bound to the default schema, or insert a copy without its StructMeta to copy it "
+                    + "across prefixes");
 
         // Check we can still insert the post after the invalid prefix attempt
         assertThat(this.repo.insert(new Post()).id).isNotNull();
@@ -364,9 +400,9 @@ abstract class EctoRepoContract extends EctoContract {
         Changeset<Raw> changeset = Changeset.cast(raw, Map.of("text", "0"), "text");
         if (mariaDb()) {
             assertThatThrownBy(() -> this.repo.update(changeset)).isInstanceOf(InvalidDataAccessApiUsageException.class)
-                    .hasMessage("MariaDB cannot read [lockVersion] of Raw back after update: MariaDB has no UPDATE ... "
-                            + "RETURNING: remove readAfterWrites from these fields, or read the struct again with repo.get "
-                            + "after the update");
+                .hasMessage("MariaDB cannot read [lockVersion] of Raw back after update: MariaDB has no UPDATE ... "
+                        + "RETURNING: remove readAfterWrites from these fields, or read the struct again with repo.get "
+                        + "after the update");
             return;
         }
         Raw updated = this.repo.update(changeset);
@@ -402,17 +438,22 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.update(Changeset.cast(post, Map.of("id", "15"), "id")).id).isEqualTo(15L);
     }
 
-    /** Ecto: "insert and fetch a schema with utc timestamps"; a timestamp given is kept. */
+    /**
+     * Ecto: "insert and fetch a schema with utc timestamps"; a timestamp given is kept.
+     */
     @Test
     void aUtcTimestampGivenIsStoredAndReadBack() {
         Instant datetime = Instant.ofEpochSecond(Instant.now().getEpochSecond());
         User user = new User();
         user.insertedAt = datetime;
         this.repo.insert(user);
-        assertThat(this.repo.all(User.class)).singleElement().extracting(loaded -> loaded.insertedAt).isEqualTo(datetime);
+        assertThat(this.repo.all(User.class)).singleElement()
+            .extracting(loaded -> loaded.insertedAt)
+            .isEqualTo(datetime);
     }
 
-    // ------------------------------------------------------------------ optimistic locking
+    // ------------------------------------------------------------------ optimistic
+    // locking
 
     /** Ecto: "optimistic locking in update/delete operations". */
     @Test
@@ -420,19 +461,22 @@ abstract class EctoRepoContract extends EctoContract {
         Comment baseComment = this.repo.insert(new Comment());
 
         Changeset<Comment> changesetOk = Changeset.cast(baseComment, Map.of("text", "foo.bar"), "text")
-                .optimisticLock("lockVersion");
+            .optimisticLock("lockVersion");
         this.repo.update(changesetOk);
 
         Changeset<Comment> changesetStale = Changeset.cast(baseComment, Map.of("text", "foo.bat"), "text")
-                .optimisticLock("lockVersion");
+            .optimisticLock("lockVersion");
 
         assertThatThrownBy(() -> this.repo.update(changesetStale)).isInstanceOf(StaleEntryException.class)
-                .hasMessageStartingWith("attempted to update a stale struct");
+            .hasMessageStartingWith("attempted to update a stale struct");
         assertThatThrownBy(() -> this.repo.delete(changesetStale)).isInstanceOf(StaleEntryException.class)
-                .hasMessageStartingWith("attempted to delete a stale struct");
+            .hasMessageStartingWith("attempted to delete a stale struct");
     }
 
-    /** Ecto: "optimistic locking in update operation with nil field"; a null version counts as 0, Ecto's incrementer. */
+    /**
+     * Ecto: "optimistic locking in update operation with nil field"; a null version
+     * counts as 0, Ecto's incrementer.
+     */
     @Test
     void aNullLockVersionIsUpdatedToOne() {
         Map<String, Object> nilLockVersion = new HashMap<>();
@@ -441,7 +485,7 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(baseComment.lockVersion).isNull();
 
         Changeset<Comment> changesetOk = Changeset.cast(baseComment, Map.of("text", "foo.bar"), "text")
-                .optimisticLock("lockVersion");
+            .optimisticLock("lockVersion");
 
         Comment updated = this.repo.update(changesetOk);
         assertThat(updated.text).isEqualTo("foo.bar");
@@ -463,24 +507,27 @@ abstract class EctoRepoContract extends EctoContract {
 
     // ------------------------------------------------------------------ constraints
 
-    /** Ecto: "unique constraint". Ecto's changesets are values: each assertion builds its own. */
+    /**
+     * Ecto: "unique constraint". Ecto's changesets are values: each assertion builds its
+     * own.
+     */
     @Test
     void aUniqueViolationIsAnErrorUntilTheChangesetDeclaresItsConstraint() {
         UUID uuid = UUID.randomUUID();
         Supplier<Changeset<Post>> changeset = () -> Changeset.change(new Post(), Map.of("uuid", uuid));
         this.repo.insert(changeset.get());
 
-        assertThatThrownBy(() -> this.repo.insert(changeset.get()))
-                .isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessageStartingWith("could not perform insert of Post")
-                .hasMessageContaining("unique_constraint \"ecto_posts_uuid_index\"")
-                .hasMessageContaining("which the changeset did not declare")
-                .hasMessageContaining("uniqueConstraint(field");
+        assertThatThrownBy(() -> this.repo.insert(changeset.get())).isInstanceOf(UndeclaredConstraintException.class)
+            .hasMessageStartingWith("could not perform insert of Post")
+            .hasMessageContaining("unique_constraint \"ecto_posts_uuid_index\"")
+            .hasMessageContaining("which the changeset did not declare")
+            .hasMessageContaining("uniqueConstraint(field");
 
-        assertThatThrownBy(() -> this.repo.insert(changeset.get().uniqueConstraint("uuid", "ecto_posts_email_changeset")))
-                .isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessageStartingWith("could not perform insert of Post")
-                .hasMessageContaining("unique_constraint \"ecto_posts_uuid_index\"");
+        assertThatThrownBy(
+                () -> this.repo.insert(changeset.get().uniqueConstraint("uuid", "ecto_posts_email_changeset")))
+            .isInstanceOf(UndeclaredConstraintException.class)
+            .hasMessageStartingWith("could not perform insert of Post")
+            .hasMessageContaining("unique_constraint \"ecto_posts_uuid_index\"");
 
         Changeset<Post> declared = changeset.get().uniqueConstraint("uuid");
         assertThatThrownBy(() -> this.repo.insert(declared)).isInstanceOf(InvalidChangesetException.class);
@@ -490,17 +537,20 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(declared.data().meta).isNull();
     }
 
-    /** Ecto: "unique constraint from association"; the posts are put as changesets ({@code putAssoc}). */
+    /**
+     * Ecto: "unique constraint from association"; the posts are put as changesets
+     * ({@code putAssoc}).
+     */
     @Test
     void aUniqueViolationOfAChildIsAnErrorOfThatChild() {
         UUID uuid = UUID.randomUUID();
         java.util.function.Function<UUID, Changeset<Post>> post = id -> Changeset.change(new Post(), Map.of("uuid", id))
-                .uniqueConstraint("uuid");
+            .uniqueConstraint("uuid");
 
         Changeset<User> changeset = Changeset.change(new User())
-                .putAssoc("comments", List.of(new Comment()))
-                .putAssoc("permalink", new Permalink())
-                .putAssoc("posts", List.of(post.apply(uuid), post.apply(uuid), post.apply(UUID.randomUUID())));
+            .putAssoc("comments", List.of(new Comment()))
+            .putAssoc("permalink", new Permalink())
+            .putAssoc("posts", List.of(post.apply(uuid), post.apply(uuid), post.apply(UUID.randomUUID())));
         assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class);
 
         Changeset<?> p2 = changeset.nested().get("posts").children().get(1);
@@ -524,8 +574,9 @@ abstract class EctoRepoContract extends EctoContract {
     }
 
     /**
-     * Ecto: "unique pseudo-constraint violation error message with join table at the repository":
-     * the repeated entry of a unique many-to-many is invalid before the write.
+     * Ecto: "unique pseudo-constraint violation error message with join table at the
+     * repository": the repeated entry of a unique many-to-many is invalid before the
+     * write.
      */
     @Test
     void aUserPutTwiceInAUniqueManyToManyIsTakenTheSecondTime() {
@@ -545,17 +596,17 @@ abstract class EctoRepoContract extends EctoContract {
     void aForeignKeyViolationIsAnErrorUntilTheChangesetDeclaresItsConstraint() {
         Supplier<Changeset<Comment>> changeset = () -> Changeset.change(commentOn(0L));
 
-        assertThatThrownBy(() -> this.repo.insert(changeset.get()))
-                .isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessageStartingWith("could not perform insert of Comment")
-                .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"")
-                .hasMessageContaining("which the changeset did not declare")
-                .hasMessageContaining("foreignKeyConstraint(field");
+        assertThatThrownBy(() -> this.repo.insert(changeset.get())).isInstanceOf(UndeclaredConstraintException.class)
+            .hasMessageStartingWith("could not perform insert of Comment")
+            .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"")
+            .hasMessageContaining("which the changeset did not declare")
+            .hasMessageContaining("foreignKeyConstraint(field");
 
-        assertThatThrownBy(() -> this.repo.insert(changeset.get().foreignKeyConstraint("postId", "ecto_comments_post_id_other")))
-                .isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessageStartingWith("could not perform insert of Comment")
-                .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"");
+        assertThatThrownBy(
+                () -> this.repo.insert(changeset.get().foreignKeyConstraint("postId", "ecto_comments_post_id_other")))
+            .isInstanceOf(UndeclaredConstraintException.class)
+            .hasMessageStartingWith("could not perform insert of Comment")
+            .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"");
 
         Changeset<Comment> declared = changeset.get().foreignKeyConstraint("postId");
         assertThatThrownBy(() -> this.repo.insert(declared)).isInstanceOf(InvalidChangesetException.class);
@@ -568,16 +619,16 @@ abstract class EctoRepoContract extends EctoContract {
     void aMissingParentIsAnErrorOnTheBelongsToOnceDeclared() {
         Supplier<Changeset<Comment>> changeset = () -> Changeset.change(commentOn(0L));
 
-        assertThatThrownBy(() -> this.repo.insert(changeset.get()))
-                .isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessageStartingWith("could not perform insert of Comment")
-                .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"")
-                .hasMessageContaining("which the changeset did not declare");
+        assertThatThrownBy(() -> this.repo.insert(changeset.get())).isInstanceOf(UndeclaredConstraintException.class)
+            .hasMessageStartingWith("could not perform insert of Comment")
+            .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"")
+            .hasMessageContaining("which the changeset did not declare");
 
-        assertThatThrownBy(() -> this.repo.insert(changeset.get().assocConstraint("post", "ecto_comments_post_id_other")))
-                .isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessageStartingWith("could not perform insert of Comment")
-                .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"");
+        assertThatThrownBy(
+                () -> this.repo.insert(changeset.get().assocConstraint("post", "ecto_comments_post_id_other")))
+            .isInstanceOf(UndeclaredConstraintException.class)
+            .hasMessageStartingWith("could not perform insert of Comment")
+            .hasMessageContaining("foreign_key_constraint \"ecto_comments_post_id_fkey\"");
 
         Changeset<Comment> declared = changeset.get().assocConstraint("post");
         assertThatThrownBy(() -> this.repo.insert(declared)).isInstanceOf(InvalidChangesetException.class);
@@ -586,8 +637,8 @@ abstract class EctoRepoContract extends EctoContract {
     }
 
     /**
-     * Ecto: "no assoc constraint error". A struct (not a changeset) deleted: the starter throws
-     * Spring's violation, which names the constraint.
+     * Ecto: "no assoc constraint error". A struct (not a changeset) deleted: the starter
+     * throws Spring's violation, which names the constraint.
      */
     @Test
     void deletingAParentStillReferencedFails() {
@@ -595,7 +646,7 @@ abstract class EctoRepoContract extends EctoContract {
         permalinkOf(user);
 
         assertThatThrownBy(() -> this.repo.delete(user)).isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageFindingMatch("(?i)ecto_permalinks_user_id_fkey");
+            .hasMessageFindingMatch("(?i)ecto_permalinks_user_id_fkey");
     }
 
     /** Ecto: "no assoc constraint with changeset mismatch". */
@@ -604,11 +655,11 @@ abstract class EctoRepoContract extends EctoContract {
         User user = this.repo.insert(new User());
         permalinkOf(user);
 
-        assertThatThrownBy(() -> this.repo.delete(Changeset.change(user)
-                .noAssocConstraint("permalink", "ecto_permalinks_user_id_pther")))
-                .isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessageStartingWith("could not perform delete of User")
-                .hasMessageContaining("foreign_key_constraint \"ecto_permalinks_user_id_fkey\"");
+        assertThatThrownBy(() -> this.repo
+            .delete(Changeset.change(user).noAssocConstraint("permalink", "ecto_permalinks_user_id_pther")))
+            .isInstanceOf(UndeclaredConstraintException.class)
+            .hasMessageStartingWith("could not perform delete of User")
+            .hasMessageContaining("foreign_key_constraint \"ecto_permalinks_user_id_fkey\"");
     }
 
     /** Ecto: "no assoc constraint with changeset match". */
@@ -619,28 +670,35 @@ abstract class EctoRepoContract extends EctoContract {
 
         Changeset<User> changeset = Changeset.change(user).noAssocConstraint("permalink");
         assertThatThrownBy(() -> this.repo.delete(changeset)).isInstanceOf(InvalidChangesetException.class);
-        assertThat(changeset.errors()).containsExactly(new FieldError("permalink", "is still associated with this entry",
-                Map.of("constraint", "no_assoc", "constraint_name", "ecto_permalinks_user_id_fkey")));
-    }
-
-    /** Ecto's {@code order_changeset/2}, with its {@code item_changeset/2} and {@code permalink_changeset/2}. */
-    private static Changeset<Order> orderChangeset(Order order, Map<String, ?> params) {
-        return Changeset.cast(order, params, "permalinkId")
-                .castEmbed("item", (Item item, Map<String, Object> itemParams) -> Changeset.cast(item, itemParams, "price"))
-                .castAssoc("permalink", (Permalink permalink, Map<String, Object> permalinkParams) ->
-                        Changeset.cast(permalink, permalinkParams, "postId").assocConstraint("post"));
+        assertThat(changeset.errors())
+            .containsExactly(new FieldError("permalink", "is still associated with this entry",
+                    Map.of("constraint", "no_assoc", "constraint_name", "ecto_permalinks_user_id_fkey")));
     }
 
     /**
-     * Ecto: "insert and update with embeds during failing child foreign key". The starter's embed
-     * change is the cast struct, where Ecto keeps the embed's changeset.
+     * Ecto's {@code order_changeset/2}, with its {@code item_changeset/2} and
+     * {@code permalink_changeset/2}.
+     */
+    private static Changeset<Order> orderChangeset(Order order, Map<String, ?> params) {
+        return Changeset.cast(order, params, "permalinkId")
+            .castEmbed("item", (Item item, Map<String, Object> itemParams) -> Changeset.cast(item, itemParams, "price"))
+            .castAssoc("permalink",
+                    (Permalink permalink, Map<String, Object> permalinkParams) -> Changeset
+                        .cast(permalink, permalinkParams, "postId")
+                        .assocConstraint("post"));
+    }
+
+    /**
+     * Ecto: "insert and update with embeds during failing child foreign key". The
+     * starter's embed change is the cast struct, where Ecto keeps the embed's changeset.
      */
     @Test
     void aFailingChildKeepsTheEmbedChangeOfItsParent() {
         Map<String, Object> params = Map.of("item", Map.of("price", 10), "permalink", Map.of("postId", 0));
         Changeset<Order> changeset = orderChangeset(new Order(), params);
         assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class);
-        assertThat(changeset.getChange("item")).isInstanceOfSatisfying(Item.class, item -> assertThat(item.price).isEqualTo(10));
+        assertThat(changeset.getChange("item")).isInstanceOfSatisfying(Item.class,
+                item -> assertThat(item.price).isEqualTo(10));
 
         Order order = this.repo.preload(this.repo.insert(orderChangeset(new Order(), Map.of())), "permalink");
 
@@ -648,17 +706,19 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(update.getChange("item")).isInstanceOf(Item.class);
 
         assertThatThrownBy(() -> this.repo.update(update)).isInstanceOf(InvalidChangesetException.class);
-        assertThat(update.getChange("item")).isInstanceOfSatisfying(Item.class, item -> assertThat(item.price).isEqualTo(10));
+        assertThat(update.getChange("item")).isInstanceOfSatisfying(Item.class,
+                item -> assertThat(item.price).isEqualTo(10));
     }
 
     /**
-     * Ecto: "unsafe_validate_unique/4". Ecto's {@code [:title, :text]} names a field Post does not
-     * have, so nil: here {@code counter}, a field left null.
+     * Ecto: "unsafe_validate_unique/4". Ecto's {@code [:title, :text]} names a field Post
+     * does not have, so nil: here {@code counter}, a field left null.
      */
     @Test
     void unsafeValidateUniqueFindsAnotherRowWithTheValues() {
         Post insertedPost = this.repo.insert(visited("Greetings", 13));
-        Supplier<Changeset<Post>> newPostChangeset = () -> postChangeset(new Post(), Map.of("title", "Greetings", "visits", 17));
+        Supplier<Changeset<Post>> newPostChangeset = () -> postChangeset(new Post(),
+                Map.of("title", "Greetings", "visits", 17));
 
         Changeset<Post> changeset = newPostChangeset.get().unsafeValidateUnique(List.of("title"), this.repo);
         assertThat(changeset.errors()).containsExactly(new FieldError("title", "has already been taken",
@@ -677,12 +737,14 @@ abstract class EctoRepoContract extends EctoContract {
     void unsafeValidateUniqueExcludesOnlyTheRowOfTheWholeCompositeKey() {
         CompositePk insertedPost = this.repo.insert(CompositePk.of(123, 456, "UniqueName"));
 
-        Changeset<CompositePk> differentPk = compositeChangeset(new CompositePk(), Map.of("name", "UniqueName", "a", 789, "b", 321));
+        Changeset<CompositePk> differentPk = compositeChangeset(new CompositePk(),
+                Map.of("name", "UniqueName", "a", 789, "b", 321));
         Changeset<CompositePk> changeset = differentPk.unsafeValidateUnique(List.of("name"), this.repo);
         assertThat(changeset.errors()).containsExactly(new FieldError("name", "has already been taken",
                 Map.of("validation", "unsafe_unique", "fields", List.of("name"))));
 
-        Changeset<CompositePk> partialPk = compositeChangeset(new CompositePk(), Map.of("name", "UniqueName", "a", 789, "b", 456));
+        Changeset<CompositePk> partialPk = compositeChangeset(new CompositePk(),
+                Map.of("name", "UniqueName", "a", 789, "b", 456));
         changeset = partialPk.unsafeValidateUnique(List.of("name"), this.repo);
         assertThat(changeset.errors()).containsExactly(new FieldError("name", "has already been taken",
                 Map.of("validation", "unsafe_unique", "fields", List.of("name"))));
@@ -693,25 +755,30 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(changeset.errorsOn("name")).isEmpty(); // cannot conflict with itself
     }
 
-    // ------------------------------------------------------------------ get, get_by and reload
+    // ------------------------------------------------------------------ get, get_by and
+    // reload
 
-    /** Ecto: "get(!)". Ecto's {@code Ecto.NoResultsError} is {@link NoResultsException}. */
+    /**
+     * Ecto: "get(!)". Ecto's {@code Ecto.NoResultsError} is {@link NoResultsException}.
+     */
     @Test
     void getAnswersTheStructOfTheKeyCastFromAString() {
         Post post1 = this.repo.insert(Post.titled("1"));
         Post post2 = this.repo.insert(Post.titled("2"));
 
         assertSamePost(this.repo.get(Post.class, post1.id).orElseThrow(), post1);
-        assertSamePost(this.repo.get(Post.class, String.valueOf(post2.id)).orElseThrow(), post2); // With casting
+        assertSamePost(this.repo.get(Post.class, String.valueOf(post2.id)).orElseThrow(), post2); // With
+                                                                                                  // casting
 
         assertSamePost(this.repo.getOrThrow(Post.class, post1.id), post1);
-        assertSamePost(this.repo.getOrThrow(Post.class, String.valueOf(post2.id)), post2); // With casting
+        assertSamePost(this.repo.getOrThrow(Post.class, String.valueOf(post2.id)), post2); // With
+                                                                                           // casting
 
         this.repo.delete(post1);
 
         assertThat(this.repo.get(Post.class, post1.id)).isEmpty();
         assertThatThrownBy(() -> this.repo.getOrThrow(Post.class, post1.id)).isInstanceOf(NoResultsException.class)
-                .hasMessage("expected at least one result but got none: no Post with id " + post1.id);
+            .hasMessage("expected at least one result but got none: no Post with id " + post1.id);
     }
 
     /** Ecto: "get(!) with binary_id". */
@@ -722,7 +789,10 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.get(Custom.class, bid)).get().extracting(found -> found.bid).isEqualTo(bid);
     }
 
-    /** Ecto: "get_by(!)"; {@code get_by!} is {@code getBy(...).orElseThrow()}, and a keyword list is a Map. */
+    /**
+     * Ecto: "get_by(!)"; {@code get_by!} is {@code getBy(...).orElseThrow()}, and a
+     * keyword list is a Map.
+     */
     @Test
     void getByAnswersTheStructMatchingEveryClause() {
         Post post1 = this.repo.insert(visited("1", 1));
@@ -731,14 +801,15 @@ abstract class EctoRepoContract extends EctoContract {
         assertSamePost(this.repo.getBy(Post.class, Map.of("id", post1.id)).orElseThrow(), post1);
         assertSamePost(this.repo.getBy(Post.class, Map.of("title", post1.title)).orElseThrow(), post1);
         assertSamePost(this.repo.getBy(Post.class, Map.of("id", post1.id, "title", post1.title)).orElseThrow(), post1);
-        assertSamePost(this.repo.getBy(Post.class, Map.of("id", String.valueOf(post2.id))).orElseThrow(), post2); // With casting
+        assertSamePost(this.repo.getBy(Post.class, Map.of("id", String.valueOf(post2.id))).orElseThrow(), post2); // With
+                                                                                                                  // casting
         assertThat(this.repo.getBy(Post.class, Map.of("title", "hey"))).isEmpty();
         assertThat(this.repo.getBy(Post.class, Map.of("id", post2.id, "visits", 3))).isEmpty();
 
         assertSamePost(this.repo.getBy(Post.class, Map.of("id", post1.id, "visits", 1)).orElseThrow(), post1);
 
         assertThatThrownBy(() -> this.repo.getBy(Post.class, Map.of("id", post2.id, "title", "hey")).orElseThrow())
-                .isInstanceOf(NoSuchElementException.class);
+            .isInstanceOf(NoSuchElementException.class);
     }
 
     /** Ecto: "reload"; {@code reload(list)} is {@code reloadAll}. */
@@ -775,8 +846,9 @@ abstract class EctoRepoContract extends EctoContract {
     }
 
     /**
-     * Ecto: "reload!". {@code reload!(struct)} is {@code reload(struct).orElseThrow()}; where Ecto's
-     * {@code reload!(list)} raises "could not reload", {@code reloadAll} answers null for the row that is gone.
+     * Ecto: "reload!". {@code reload!(struct)} is {@code reload(struct).orElseThrow()};
+     * where Ecto's {@code reload!(list)} raises "could not reload", {@code reloadAll}
+     * answers null for the row that is gone.
      */
     @Test
     void reloadOrThrowFailsForARowThatIsGone() {
@@ -801,7 +873,10 @@ abstract class EctoRepoContract extends EctoContract {
 
     // ------------------------------------------------------------------ aggregate
 
-    /** Ecto: "aggregate"; MIN and MAX answer the field's type, COUNT and SUM of integers a Long. */
+    /**
+     * Ecto: "aggregate"; MIN and MAX answer the field's type, COUNT and SUM of integers a
+     * Long.
+     */
     @Test
     void aggregateOfAQueryOrderedAndLimited() {
         assertThat(this.repo.aggregate(Query.from(Post.class), Aggregate.MAX, "visits", Integer.class)).isEmpty();
@@ -815,8 +890,9 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.aggregate(Query.from(Post.class), Aggregate.MAX, "visits", Integer.class)).hasValue(14);
         assertThat(this.repo.aggregate(Query.from(Post.class), Aggregate.MIN, "visits", Integer.class)).hasValue(10);
         assertThat(this.repo.aggregate(Query.from(Post.class), Aggregate.COUNT, "visits", Long.class)).hasValue(4L);
-        assertThat(String.valueOf(this.repo.aggregate(Query.from(Post.class), Aggregate.SUM, "visits", Long.class).orElseThrow()))
-                .isEqualTo("50");
+        assertThat(String
+            .valueOf(this.repo.aggregate(Query.from(Post.class), Aggregate.SUM, "visits", Long.class).orElseThrow()))
+            .isEqualTo("50");
 
         // With order_by
         Query<Post> query = Query.from(Post.class).orderBy("visits");
@@ -835,8 +911,9 @@ abstract class EctoRepoContract extends EctoContract {
         this.repo.insert(visits(14));
         this.repo.insert(visits(14));
 
-        assertThat(String.valueOf(this.repo.aggregate(Query.from(Post.class), Aggregate.AVG, "visits", Double.class).orElseThrow()))
-                .startsWith("12.5");
+        assertThat(String
+            .valueOf(this.repo.aggregate(Query.from(Post.class), Aggregate.AVG, "visits", Double.class).orElseThrow()))
+            .startsWith("12.5");
     }
 
     /** Ecto: "aggregate with distinct". */
@@ -856,10 +933,14 @@ abstract class EctoRepoContract extends EctoContract {
     /** Ecto: "insert all with invalid prefix". */
     @Test
     void insertAllInAPrefixThatDoesNotExistFails() {
-        assertThatThrownBy(() -> this.repo.insertAll(List.of(new Post(), new Post()), "oops")).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> this.repo.insertAll(List.of(new Post(), new Post()), "oops"))
+            .isInstanceOf(DataAccessException.class);
     }
 
-    /** Ecto: "insert all with returning with schema"; {@code returning: [:id, :text]} and {@code true} both read the rows back. */
+    /**
+     * Ecto: "insert all with returning with schema"; {@code returning: [:id, :text]} and
+     * {@code true} both read the rows back.
+     */
     @Test
     void insertAllReturningMakesTheStructsLoaded() {
         assertThat(this.repo.insertAll(List.<Comment>of(), InsertAll.returning())).isZero();
@@ -939,8 +1020,10 @@ abstract class EctoRepoContract extends EctoContract {
         Custom withBid = new Custom();
         withBid.bid = custom.bid;
         assertThat(this.repo.insertAll(List.of(withUuid, withBid))).isEqualTo(2);
-        List<Custom> customs = this.repo.all(Custom.class).stream()
-                .sorted(Comparator.comparing((Custom c) -> c.uuid, Comparator.nullsFirst(Comparator.<UUID>naturalOrder()))).toList();
+        List<Custom> customs = this.repo.all(Custom.class)
+            .stream()
+            .sorted(Comparator.comparing((Custom c) -> c.uuid, Comparator.nullsFirst(Comparator.<UUID>naturalOrder())))
+            .toList();
         assertThat(customs).hasSize(2);
         UUID bid2 = customs.get(0).bid;
         UUID bid1 = customs.get(1).bid;
@@ -952,16 +1035,21 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(custom.bid).isEqualTo(bid2);
     }
 
-    // ------------------------------------------------------------------ update_all and delete_all
+    // ------------------------------------------------------------------ update_all and
+    // delete_all
 
     /** Ecto: "update all with invalid prefix". */
     @Test
     void updateAllInAPrefixThatDoesNotExistFails() {
-        assertThatThrownBy(() -> this.repo.updateAll(Query.from(Post.class).prefix("oops"), UpdateAll.create().set("title", "x")))
-                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(
+                () -> this.repo.updateAll(Query.from(Post.class).prefix("oops"), UpdateAll.create().set("title", "x")))
+            .isInstanceOf(DataAccessException.class);
     }
 
-    /** Ecto: "update all with filter"; the query's {@code update: [set: [visits: ^17]]} joins the set of the call. */
+    /**
+     * Ecto: "update all with filter"; the query's {@code update: [set: [visits: ^17]]}
+     * joins the set of the call.
+     */
     @Test
     void updateAllChangesOnlyTheRowsTheQueryMatches() {
         Long id1 = this.repo.insert(Post.titled("1")).id;
@@ -972,11 +1060,11 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.updateAll(query, UpdateAll.create().set("visits", 17).set("title", "x"))).isEqualTo(2);
 
         assertThat(this.repo.get(Post.class, id1).orElseThrow()).extracting(post -> post.title, post -> post.visits)
-                .containsExactly("x", 17);
+            .containsExactly("x", 17);
         assertThat(this.repo.get(Post.class, id2).orElseThrow()).extracting(post -> post.title, post -> post.visits)
-                .containsExactly("x", 17);
+            .containsExactly("x", 17);
         assertThat(this.repo.get(Post.class, id3).orElseThrow()).extracting(post -> post.title, post -> post.visits)
-                .containsExactly("3", null);
+            .containsExactly("3", null);
     }
 
     /** Ecto: "update all no entries". */
@@ -1018,7 +1106,8 @@ abstract class EctoRepoContract extends EctoContract {
     @Test
     void updateAllCastsAStringToAnIdField() {
         Long id1 = this.repo.insert(new Post()).id;
-        assertThat(this.repo.updateAll(Query.from(Post.class), UpdateAll.create().set("counter", String.valueOf(id1)))).isEqualTo(1);
+        assertThat(this.repo.updateAll(Query.from(Post.class), UpdateAll.create().set("counter", String.valueOf(id1))))
+            .isEqualTo(1);
         assertThat(this.repo.get(Post.class, id1).orElseThrow().counter).isEqualTo(id1);
     }
 
@@ -1029,8 +1118,9 @@ abstract class EctoRepoContract extends EctoContract {
         LocalDateTime datetime = LocalDateTime.of(2014, 1, 16, 20, 26, 51);
         Long id = this.repo.insert(new Post()).id;
 
-        assertThat(this.repo.updateAll(Query.from(Post.class), UpdateAll.create().set("visits", visits).set("insertedAt", datetime)))
-                .isEqualTo(1);
+        assertThat(this.repo.updateAll(Query.from(Post.class),
+                UpdateAll.create().set("visits", visits).set("insertedAt", datetime)))
+            .isEqualTo(1);
         Post post = this.repo.get(Post.class, id).orElseThrow();
         assertThat(post.visits).isEqualTo(13);
         assertThat(post.insertedAt).isEqualTo(datetime);
@@ -1050,7 +1140,8 @@ abstract class EctoRepoContract extends EctoContract {
     /** Ecto: "delete all with invalid prefix". */
     @Test
     void deleteAllInAPrefixThatDoesNotExistFails() {
-        assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).prefix("oops"))).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).prefix("oops")))
+            .isInstanceOf(DataAccessException.class);
     }
 
     /** Ecto: "delete all with filter". */
@@ -1089,15 +1180,17 @@ abstract class EctoRepoContract extends EctoContract {
     // ------------------------------------------------------------------ query syntax
 
     /**
-     * Ecto: "query select expressions". The tuple and the list are one record here, the struct
-     * {@code %Foo{}} a record filled by name; maps keyed by values are Elixir's and have no Java form.
+     * Ecto: "query select expressions". The tuple and the list are one record here, the
+     * struct {@code %Foo{}} a record filled by name; maps keyed by values are Elixir's
+     * and have no Java form.
      */
     @Test
     void selectFillsRecordsWithTheSelectedValues() {
         this.repo.insert(visited("1", 13));
 
-        assertThat(this.repo.all(Query.from(Post.class).select(TitleVisits.class, Selection.field("title"),
-                Selection.field("visits")))).containsExactly(new TitleVisits("1", 13));
+        assertThat(this.repo
+            .all(Query.from(Post.class).select(TitleVisits.class, Selection.field("title"), Selection.field("visits"))))
+            .containsExactly(new TitleVisits("1", 13));
 
         assertThat(this.repo.all(Query.from(Post.class).select(Foo.class))).containsExactly(new Foo("1"));
     }
@@ -1109,7 +1202,7 @@ abstract class EctoRepoContract extends EctoContract {
         post.counter = null;
         this.repo.insert(post);
         assertThat(this.repo.all(Query.from(Post.class).where("title", "1").select(CounterOnly.class)))
-                .containsExactly(new CounterOnly(null));
+            .containsExactly(new CounterOnly(null));
     }
 
     /** Ecto: "query select take with join assocs and single nil column". */
@@ -1120,7 +1213,7 @@ abstract class EctoRepoContract extends EctoContract {
         comment.postId = postId;
         this.repo.insert(comment);
         assertThat(this.repo.all(Query.from(Post.class).join("comments").where("title", "1").select(CounterOnly.class)))
-                .containsExactly(new CounterOnly(null));
+            .containsExactly(new CounterOnly(null));
     }
 
     /** Ecto: "query select field source". */
@@ -1128,12 +1221,16 @@ abstract class EctoRepoContract extends EctoContract {
     void selectOfAFieldStoredInAColumnOfAnotherName() {
         this.repo.insert(Permalink.url("url"));
         assertThat(this.repo.all(Query.from(Permalink.class).select(Url.class, Selection.field("url"))))
-                .containsExactly(new Url("url"));
-        assertThat(this.repo.all(Query.from(Permalink.class).select(UrlCount.class, Selection.count("url").as("count"))))
-                .containsExactly(new UrlCount(1L));
+            .containsExactly(new Url("url"));
+        assertThat(
+                this.repo.all(Query.from(Permalink.class).select(UrlCount.class, Selection.count("url").as("count"))))
+            .containsExactly(new UrlCount(1L));
     }
 
-    /** Ecto: "query where interpolation"; Ecto's keyword and interpolated {@code where} are one Map here. */
+    /**
+     * Ecto: "query where interpolation"; Ecto's keyword and interpolated {@code where}
+     * are one Map here.
+     */
     @Test
     void whereOfAMapMatchesEveryEntry() {
         Post post1 = this.repo.insert(Post.titled("hello"));
@@ -1144,10 +1241,12 @@ abstract class EctoRepoContract extends EctoContract {
         assertSamePosts(this.repo.all(Query.from(Post.class).where(Map.of("title", "hello", "id", post1.id))), post1);
 
         Post post3 = this.repo.insert(Post.titled("goodbye"));
-        assertSamePosts(this.repo.all(Query.from(Post.class).where(Map.of("title", "goodbye", "uuid", post3.uuid))), post3);
+        assertSamePosts(this.repo.all(Query.from(Post.class).where(Map.of("title", "goodbye", "uuid", post3.uuid))),
+                post3);
     }
 
-    // ------------------------------------------------------------------ upsert via insert
+    // ------------------------------------------------------------------ upsert via
+    // insert
 
     /** Ecto: "upsert via insert on conflict raise". */
     @Test
@@ -1159,9 +1258,10 @@ abstract class EctoRepoContract extends EctoContract {
     }
 
     /**
-     * Ecto: "upsert via insert on conflict ignore". Without a target, a conflict on any unique key
-     * keeps the row (H2 merges on each of them). MariaDB answers the existing row; H2 and PostgreSQL
-     * answer no id, and the struct is not marked stored (Ecto says :loaded).
+     * Ecto: "upsert via insert on conflict ignore". Without a target, a conflict on any
+     * unique key keeps the row (H2 merges on each of them). MariaDB answers the existing
+     * row; H2 and PostgreSQL answer no id, and the struct is not marked stored (Ecto says
+     * :loaded).
      */
     @Test
     void insertWithNothingKeepsTheExistingRow() {
@@ -1181,7 +1281,10 @@ abstract class EctoRepoContract extends EctoContract {
         }
     }
 
-    /** Ecto: "upsert via insert on conflict ignore and conflict target"; MariaDB answers the existing row. */
+    /**
+     * Ecto: "upsert via insert on conflict ignore and conflict target"; MariaDB answers
+     * the existing row.
+     */
     @Test
     void insertWithNothingOnATargetKeepsTheExistingRowAndRefusesTheGeneratedId() {
         UUID uuid = UUID.randomUUID();
@@ -1190,16 +1293,19 @@ abstract class EctoRepoContract extends EctoContract {
 
         // Error on non-conflict target
         assertThatThrownBy(() -> this.repo.insert(unique("first", uuid), OnConflict.nothing().target("id")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("cannot insert Post with OnConflict.nothing().target(id): its target :id is not inserted (the "
-                        + "database generates it or it is not writable): target the fields of a unique key the insert writes");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot insert Post with OnConflict.nothing().target(id): its target :id is not inserted (the "
+                    + "database generates it or it is not writable): target the fields of a unique key the insert writes");
 
         // Error on conflict target
         Post notInserted = this.repo.insert(unique("first", uuid), OnConflict.nothing().target("uuid"));
         assertThat(notInserted.id).isEqualTo(mariaDb() ? inserted.id : null);
     }
 
-    /** Ecto: "upsert via insert on conflict ignore and returning"; MariaDB answers the existing row. */
+    /**
+     * Ecto: "upsert via insert on conflict ignore and returning"; MariaDB answers the
+     * existing row.
+     */
     @Test
     void insertWithNothingReadsNoIdBackForAKeptRow() {
         UUID uuid = UUID.randomUUID();
@@ -1210,19 +1316,21 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(notInserted.id).isEqualTo(mariaDb() ? inserted.id : null);
     }
 
-    // ------------------------------------------------------------------ upsert via insert_all
+    // ------------------------------------------------------------------ upsert via
+    // insert_all
 
     /** Ecto: "upsert via insert_all on conflict raise". */
     @Test
     void insertAllOfAnExistingKeyRaises() {
         Post post = unique("first", UUID.randomUUID());
         assertThat(this.repo.insertAll(List.of(post))).isEqualTo(1);
-        assertThatThrownBy(() -> this.repo.insertAll(List.of(post))).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> this.repo.insertAll(List.of(post)))
+            .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     /**
-     * Ecto: "upsert via insert_all on conflict ignore", where PostgreSQL answers 0 and MySQL 1: the
-     * starter counts only the rows inserted, on every database.
+     * Ecto: "upsert via insert_all on conflict ignore", where PostgreSQL answers 0 and
+     * MySQL 1: the starter counts only the rows inserted, on every database.
      */
     @Test
     void insertAllWithNothingKeepsTheExistingRow() {
@@ -1244,15 +1352,18 @@ abstract class EctoRepoContract extends EctoContract {
 
         // Error on non-conflict target
         assertThatThrownBy(() -> this.repo.insertAll(List.of(post), OnConflict.nothing().target("id")))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessage("cannot insert Post with OnConflict.nothing().target(id): its target :id is not inserted (the "
-                        + "database generates it or it is not writable): target the fields of a unique key the insert writes");
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot insert Post with OnConflict.nothing().target(id): its target :id is not inserted (the "
+                    + "database generates it or it is not writable): target the fields of a unique key the insert writes");
 
         // Error on conflict target
         assertThat(this.repo.insertAll(List.of(post), OnConflict.nothing().target("uuid"))).isZero();
     }
 
-    /** Posts of Ecto's replace tests: {@code %{id: id, title: title, visits: visits, uuid: uuid}}. */
+    /**
+     * Posts of Ecto's replace tests: {@code %{id: id, title: title, visits: visits, uuid:
+     * uuid}}.
+     */
     private static Post change(Long id, String title, int visits, UUID uuid) {
         Post post = unique(title, uuid);
         post.id = id;
@@ -1261,8 +1372,9 @@ abstract class EctoRepoContract extends EctoContract {
     }
 
     /**
-     * Ecto: "upsert via insert_all on conflict replace_all_except", tagged {@code :without_conflict_target}:
-     * only MariaDB upserts without a target; H2 and PostgreSQL refuse to replace fields without one.
+     * Ecto: "upsert via insert_all on conflict replace_all_except", tagged
+     * {@code :without_conflict_target}: only MariaDB upserts without a target; H2 and
+     * PostgreSQL refuse to replace fields without one.
      */
     @Test
     void replaceAllExceptTheIdWithoutATargetReplacesTheConflictingRows() {
@@ -1272,9 +1384,10 @@ abstract class EctoRepoContract extends EctoContract {
         second.isPublic = false;
         OnConflict onConflict = OnConflict.replaceAllExcept("id");
         if (!mariaDb()) {
-            assertThatThrownBy(() -> this.repo.insert(first, onConflict)).isInstanceOf(InvalidDataAccessApiUsageException.class)
-                    .hasMessage("cannot insert Post with OnConflict.replaceAllExcept(id): " + this.repo.dialect().name()
-                            + " needs a conflict target to replace fields: name the fields of the unique key with .target(fields...)");
+            assertThatThrownBy(() -> this.repo.insert(first, onConflict))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("cannot insert Post with OnConflict.replaceAllExcept(id): " + this.repo.dialect().name()
+                        + " needs a conflict target to replace fields: name the fields of the unique key with .target(fields...)");
             return;
         }
 
@@ -1301,7 +1414,9 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(updatedSecond.visits).isEqualTo(2);
     }
 
-    /** Ecto: "upsert via insert_all on conflict replace_all_except and conflict_target". */
+    /**
+     * Ecto: "upsert via insert_all on conflict replace_all_except and conflict_target".
+     */
     @Test
     void replaceAllExceptTheIdOnATargetReplacesTheConflictingRows() {
         Post first = unique("first", UUID.randomUUID());
@@ -1373,11 +1488,14 @@ abstract class EctoRepoContract extends EctoContract {
 
     // ------------------------------------------------------------------ transactions
 
-    /** Ecto: "transact/2 with function return ok": the function is a {@code Multi.run} step answering its value. */
+    /**
+     * Ecto: "transact/2 with function return ok": the function is a {@code Multi.run}
+     * step answering its value.
+     */
     @Test
     void aTransactionAnsweringAValueCommits() {
-        MultiResult result = this.repo.transaction(Multi.create().run("posts", (repo, changes) ->
-                List.of(repo.insert(Post.titled("1")), repo.insert(Post.titled("2")))));
+        MultiResult result = this.repo.transaction(Multi.create()
+            .run("posts", (repo, changes) -> List.of(repo.insert(Post.titled("1")), repo.insert(Post.titled("2")))));
 
         assertThat(result.ok()).isTrue();
         @SuppressWarnings("unchecked")
@@ -1385,7 +1503,10 @@ abstract class EctoRepoContract extends EctoContract {
         assertSamePosts(byId(this.repo.all(Post.class)), posts.get(0), posts.get(1));
     }
 
-    /** Ecto: "transact/2 with function return error": {@code {:error, :oops}} is {@code Multi.failure("oops")}. */
+    /**
+     * Ecto: "transact/2 with function return error": {@code {:error, :oops}} is
+     * {@code Multi.failure("oops")}.
+     */
     @Test
     void aTransactionAnsweringAFailureRollsBack() {
         MultiResult result = this.repo.transaction(Multi.create().run("posts", (repo, changes) -> {
@@ -1401,8 +1522,8 @@ abstract class EctoRepoContract extends EctoContract {
     }
 
     /**
-     * Ecto: "transact/2 with function rollback": {@code TestRepo.rollback(:oops)} is a Spring
-     * transaction marked rollback-only (no exit: the rest of the function runs).
+     * Ecto: "transact/2 with function rollback": {@code TestRepo.rollback(:oops)} is a
+     * Spring transaction marked rollback-only (no exit: the rest of the function runs).
      */
     @Test
     void aTransactionMarkedRollbackOnlyRollsBack() {
@@ -1432,9 +1553,7 @@ abstract class EctoRepoContract extends EctoContract {
     /** Ecto: "transact/2 with multi ok". */
     @Test
     void aMultiAnswersTheResultOfEachStep() {
-        Multi multi = Multi.create()
-                .insert("post1", Post.titled("1"))
-                .insert("post2", Post.titled("2"));
+        Multi multi = Multi.create().insert("post1", Post.titled("1")).insert("post2", Post.titled("2"));
 
         MultiResult result = this.repo.transaction(multi);
         assertThat(result.ok()).isTrue();
@@ -1449,9 +1568,7 @@ abstract class EctoRepoContract extends EctoContract {
     void aMultiAnswersTheInvalidChangesetOfTheStepThatFailed() {
         Changeset<Post> changeset = Changeset.change(new Post()).addError("title", "invalid", Map.of());
 
-        Multi multi = Multi.create()
-                .insert("post1", Post.titled("1"))
-                .insert("post2", changes -> changeset);
+        Multi multi = Multi.create().insert("post1", Post.titled("1")).insert("post2", changes -> changeset);
 
         MultiResult result = this.repo.transaction(multi);
         assertThat(result.ok()).isFalse();
@@ -1463,13 +1580,17 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(changeset.valid()).isFalse();
     }
 
-    /** Ecto: "transaction/2 (soft-deprecated) ok": a Spring transaction the repository joins. */
+    /**
+     * Ecto: "transaction/2 (soft-deprecated) ok": a Spring transaction the repository
+     * joins.
+     */
     @Test
     void aSpringTransactionAnswersWhatItsCallbackAnswers() {
-        List<Post> posts = transactions().execute(status ->
-                List.of(this.repo.insert(Post.titled("1")), this.repo.insert(Post.titled("2"))));
+        List<Post> posts = transactions()
+            .execute(status -> List.of(this.repo.insert(Post.titled("1")), this.repo.insert(Post.titled("2"))));
 
         assertThat(posts).hasSize(2);
         assertSamePosts(byId(this.repo.all(Post.class)), posts.get(0), posts.get(1));
     }
+
 }

@@ -7,4 +7,5 @@ class H2BitStringTest extends BitStringContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

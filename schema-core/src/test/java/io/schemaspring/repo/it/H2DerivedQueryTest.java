@@ -7,4 +7,5 @@ class H2DerivedQueryTest extends DerivedQueryContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

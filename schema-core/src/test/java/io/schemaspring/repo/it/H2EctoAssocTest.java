@@ -7,4 +7,5 @@ class H2EctoAssocTest extends EctoAssocContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

@@ -7,4 +7,5 @@ class H2EctoPreloadTest extends EctoPreloadContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

@@ -7,4 +7,5 @@ class H2EctoRepoTest extends EctoRepoContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

@@ -7,4 +7,5 @@ class H2EnumTest extends EnumContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

@@ -7,4 +7,5 @@ class H2ParameterizedTypeTest extends ParameterizedTypeContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

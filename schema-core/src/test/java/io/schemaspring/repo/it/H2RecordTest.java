@@ -7,4 +7,5 @@ class H2RecordTest extends RecordContract {
     TestDatabase database() {
         return TestDatabase.H2;
     }
+
 }

@@ -34,13 +34,19 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every public {@code Repo} operation is one {@code schema.repo} observation with low-cardinality keys. */
+/**
+ * Every public {@code Repo} operation is one {@code schema.repo} observation with
+ * low-cardinality keys.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class H2RepoObservationTest {
 
     SingleConnectionDataSource dataSource;
+
     JdbcTemplate jdbc;
+
     Repo repo;
+
     TestObservationRegistry observations;
 
     @BeforeAll
@@ -49,10 +55,12 @@ class H2RepoObservationTest {
         try (Connection raw = this.dataSource.getConnection()) {
             ScriptUtils.executeSqlScript(raw, new ClassPathResource(TestDatabase.H2.script()));
         }
-        SchemaRegistry registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class).build();
+        SchemaRegistry registry = SchemaRegistry.builder()
+            .add(Author.class, Post.class, Comment.class, Tag.class)
+            .build();
         this.jdbc = new JdbcTemplate(this.dataSource);
-        this.repo = new Repo(registry, this.jdbc, DialectResolver.resolve(this.dataSource), JsonMapper.builder().build(),
-                new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);
+        this.repo = new Repo(registry, this.jdbc, DialectResolver.resolve(this.dataSource),
+                JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);
     }
 
     @AfterAll
@@ -63,7 +71,7 @@ class H2RepoObservationTest {
     @BeforeEach
     void observe() {
         List.of("comments", "posts_tags", "posts", "tags", "authors")
-                .forEach(table -> this.jdbc.update("DELETE FROM " + table));
+            .forEach(table -> this.jdbc.update("DELETE FROM " + table));
         this.observations = TestObservationRegistry.create();
         this.repo.setObservationRegistry(this.observations);
         this.repo.setObservationConvention(null);
@@ -73,8 +81,8 @@ class H2RepoObservationTest {
     void aReadIsObservedWithSchemaOperationAndSuccess() {
         this.repo.all(Post.class);
 
-        assertThat(observed()).containsExactly(
-                "schema.repo 'all Post' {exception=none, operation=all, outcome=success, schema=Post}");
+        assertThat(observed())
+            .containsExactly("schema.repo 'all Post' {exception=none, operation=all, outcome=success, schema=Post}");
     }
 
     @Test
@@ -96,8 +104,7 @@ class H2RepoObservationTest {
         assertThat(observed()).containsExactly(
                 "schema.repo 'update Post' {exception=StaleEntryException, operation=update, outcome=error, schema=Post}");
         assertThat(this.observations).hasHandledContextsThatSatisfy(
-                contexts -> assertThat(contexts.get(0).getError())
-                .isInstanceOf(StaleEntryException.class));
+                contexts -> assertThat(contexts.get(0).getError()).isInstanceOf(StaleEntryException.class));
     }
 
     @Test
@@ -128,9 +135,10 @@ class H2RepoObservationTest {
         assertThat(observed()).containsExactly(
                 "schema.repo 'transaction' {exception=none, operation=transaction, outcome=success, schema=none}",
                 "schema.repo 'insert Author' {exception=none, operation=insert, outcome=success, schema=Author}");
-        assertThat(this.observations).hasHandledContextsThatSatisfy(
-                contexts -> assertThat(contexts.get(1).getParentObservation())
-                .extracting(parent -> parent.getContextView().getContextualName()).isEqualTo("transaction"));
+        assertThat(this.observations)
+            .hasHandledContextsThatSatisfy(contexts -> assertThat(contexts.get(1).getParentObservation())
+                .extracting(parent -> parent.getContextView().getContextualName())
+                .isEqualTo("transaction"));
     }
 
     @Test
@@ -162,11 +170,14 @@ class H2RepoObservationTest {
         assertThat(observed()).isEmpty();
     }
 
-    /** Each stopped observation as {@code name 'contextual name' {low-cardinality keys}}, in start order. */
+    /**
+     * Each stopped observation as {@code name 'contextual name' {low-cardinality keys}},
+     * in start order.
+     */
     private List<String> observed() {
         List<String> observed = new java.util.ArrayList<>();
-        assertThat(this.observations).hasHandledContextsThatSatisfy(
-                contexts -> contexts.forEach(context -> observed.add(describe(context))));
+        assertThat(this.observations)
+            .hasHandledContextsThatSatisfy(contexts -> contexts.forEach(context -> observed.add(describe(context))));
         return observed;
     }
 
@@ -177,4 +188,5 @@ class H2RepoObservationTest {
         }
         return context.getName() + " '" + context.getContextualName() + "' {" + keys + "}";
     }
+
 }

@@ -19,16 +19,21 @@ class H2RepoTest extends RepoContract {
         return TestDatabase.H2;
     }
 
-    /** PostgreSQL stores 150 emoji in a VARCHAR(200); H2 counts each as two UTF-16 units and refuses them. */
+    /**
+     * PostgreSQL stores 150 emoji in a VARCHAR(200); H2 counts each as two UTF-16 units
+     * and refuses them.
+     */
     @Test
     void h2CountsColumnSizesInUtf16UnitsAndTheFieldIsNamedAllTheSame() {
         Author jose = author("jose");
-        Changeset<Post> changeset = Changeset.cast(new Post(), Map.of("title", "\uD83D\uDE00".repeat(150), "authorId", jose.id),
-                "title", "authorId");
+        Changeset<Post> changeset = Changeset.cast(new Post(),
+                Map.of("title", "\uD83D\uDE00".repeat(150), "authorId", jose.id), "title", "authorId");
         assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class)
-                .hasMessage("could not perform insert because changeset is invalid. Errors: "
-                        + "[title: should be at most 200 character(s)]");
-        assertThat(changeset.errors()).containsExactly(new FieldError("title", "should be at most %{count} character(s)",
-                Map.of("count", 200, "validation", "length", "kind", "max", "type", "string")));
+            .hasMessage("could not perform insert because changeset is invalid. Errors: "
+                    + "[title: should be at most 200 character(s)]");
+        assertThat(changeset.errors())
+            .containsExactly(new FieldError("title", "should be at most %{count} character(s)",
+                    Map.of("count", 200, "validation", "length", "kind", "max", "type", "string")));
     }
+
 }

@@ -7,4 +7,5 @@ class MariaDbBitStringTest extends BitStringContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

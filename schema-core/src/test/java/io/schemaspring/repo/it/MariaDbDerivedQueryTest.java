@@ -7,4 +7,5 @@ class MariaDbDerivedQueryTest extends DerivedQueryContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

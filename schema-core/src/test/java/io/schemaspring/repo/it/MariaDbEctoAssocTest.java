@@ -7,4 +7,5 @@ class MariaDbEctoAssocTest extends EctoAssocContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

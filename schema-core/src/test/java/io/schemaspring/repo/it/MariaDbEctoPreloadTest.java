@@ -7,4 +7,5 @@ class MariaDbEctoPreloadTest extends EctoPreloadContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

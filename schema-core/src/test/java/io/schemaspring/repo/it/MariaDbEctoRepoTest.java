@@ -7,4 +7,5 @@ class MariaDbEctoRepoTest extends EctoRepoContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

@@ -7,4 +7,5 @@ class MariaDbEnumTest extends EnumContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

@@ -7,4 +7,5 @@ class MariaDbParameterizedTypeTest extends ParameterizedTypeContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

@@ -7,4 +7,5 @@ class MariaDbRecordTest extends RecordContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

@@ -7,4 +7,5 @@ class MariaDbRepoTest extends RepoContract {
     TestDatabase database() {
         return TestDatabase.MARIADB;
     }
+
 }

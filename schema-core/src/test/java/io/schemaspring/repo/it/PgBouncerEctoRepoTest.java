@@ -7,4 +7,5 @@ class PgBouncerEctoRepoTest extends EctoRepoContract {
     TestDatabase database() {
         return TestDatabase.PGBOUNCER;
     }
+
 }

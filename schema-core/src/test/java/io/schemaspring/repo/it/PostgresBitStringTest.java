@@ -7,4 +7,5 @@ class PostgresBitStringTest extends BitStringContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

@@ -7,4 +7,5 @@ class PostgresDerivedQueryTest extends DerivedQueryContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

@@ -7,4 +7,5 @@ class PostgresEctoAssocTest extends EctoAssocContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

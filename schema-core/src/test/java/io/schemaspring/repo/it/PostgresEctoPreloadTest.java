@@ -7,4 +7,5 @@ class PostgresEctoPreloadTest extends EctoPreloadContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

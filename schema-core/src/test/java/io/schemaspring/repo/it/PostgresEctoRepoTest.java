@@ -7,4 +7,5 @@ class PostgresEctoRepoTest extends EctoRepoContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

@@ -7,4 +7,5 @@ class PostgresEnumTest extends EnumContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

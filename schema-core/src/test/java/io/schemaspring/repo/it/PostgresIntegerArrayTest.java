@@ -14,18 +14,26 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** Ecto's {@code {:array, :integer}} on PostgreSQL (type.exs): a list of {@code Integer} binds as {@code integer[]}. */
+/**
+ * Ecto's {@code {:array, :integer}} on PostgreSQL (type.exs): a list of {@code Integer}
+ * binds as {@code integer[]}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresIntegerArrayTest {
 
     @Schema("int_arrays")
     public static class Numbers {
+
         public Long id;
+
         public List<Integer> ints;
+
         public List<Long> longs;
+
     }
 
     private SingleConnectionDataSource dataSource;
+
     private Repo repo;
 
     @BeforeAll
@@ -54,8 +62,9 @@ class PostgresIntegerArrayTest {
         numbers.longs = List.of(4L, 5L);
         this.repo.insert(numbers);
         assertThat(this.repo.all(Query.from(Numbers.class).where("ints", List.of(1, 2, 3)))).singleElement()
-                .satisfies(found -> assertThat(found.ints).containsExactly(1, 2, 3));
+            .satisfies(found -> assertThat(found.ints).containsExactly(1, 2, 3));
         assertThat(this.repo.all(Query.from(Numbers.class).where("longs", List.of(4L, 5L)))).hasSize(1);
         assertThat(this.repo.all(Query.from(Numbers.class).where("ints", List.of(1, 2)))).isEmpty();
     }
+
 }

@@ -7,4 +7,5 @@ class PostgresParameterizedTypeTest extends ParameterizedTypeContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

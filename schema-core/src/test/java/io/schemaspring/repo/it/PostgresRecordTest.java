@@ -7,4 +7,5 @@ class PostgresRecordTest extends RecordContract {
     TestDatabase database() {
         return TestDatabase.POSTGRES;
     }
+
 }

@@ -41,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The repository on a {@link ReplicaRoutingDataSource} over the real PostgreSQL primary (5432)
- * and its streaming replica (5433): each read says who answered it through
+ * The repository on a {@link ReplicaRoutingDataSource} over the real PostgreSQL primary
+ * (5432) and its streaming replica (5433): each read says who answered it through
  * {@code pg_is_in_recovery()} (true only on the replica).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,13 +51,21 @@ class PostgresReplicaRoutingTest {
     private static final Expr ON_REPLICA = Expr.sql("pg_is_in_recovery()");
 
     private final JdbcTemplate primary = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.POSTGRES.url()));
+
     private final JdbcTemplate replica = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.REPLICA.url()));
+
     private final SchemaRegistry registry = SchemaRegistry.builder().add(ReplicaNote.class).add(ServedBy.class).build();
+
     private final AtomicInteger replicaConnections = new AtomicInteger();
+
     private DataSource routed;
+
     private Repo repo;
+
     private JdbcTemplate jdbc;
+
     private TransactionTemplate readWrite;
+
     private TransactionTemplate readOnly;
 
     @BeforeAll
@@ -68,7 +76,8 @@ class PostgresReplicaRoutingTest {
         this.primary.execute("DROP TABLE IF EXISTS replica_notes");
         this.primary.execute("CREATE TABLE replica_notes (id bigserial PRIMARY KEY, body text NOT NULL, "
                 + "served_by_id bigint NOT NULL)");
-        this.primary.execute("CREATE VIEW replica_served_by AS SELECT 1::bigint AS id, pg_is_in_recovery() AS in_recovery");
+        this.primary
+            .execute("CREATE VIEW replica_served_by AS SELECT 1::bigint AS id, pg_is_in_recovery() AS in_recovery");
         awaitOnReplica("SELECT count(*) FROM pg_views WHERE viewname = 'replica_served_by'", 1);
         this.routed = routingTo(Map.of("replica-1", counting(TestDatabase.REPLICA.url(), this.replicaConnections)));
         this.jdbc = new JdbcTemplate(this.routed);
@@ -96,8 +105,8 @@ class PostgresReplicaRoutingTest {
     }
 
     private Repo repoOn(DataSource dataSource) {
-        return new Repo(this.registry, new JdbcTemplate(dataSource), DialectResolver.resolve(dataSource), JsonMapper.builder().build(),
-                new DataSourceTransactionManager(dataSource), RepoContract.CLOCK);
+        return new Repo(this.registry, new JdbcTemplate(dataSource), DialectResolver.resolve(dataSource),
+                JsonMapper.builder().build(), new DataSourceTransactionManager(dataSource), RepoContract.CLOCK);
     }
 
     private ReplicaNote replicated(String body) {
@@ -148,10 +157,12 @@ class PostgresReplicaRoutingTest {
 
     @Test
     void sqlWrittenByHandGoesToThePrimaryUnlessMarkedAsAReplicaRead() {
-        assertThat(this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(), Boolean.class)).containsExactly(false);
+        assertThat(this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(), Boolean.class))
+            .containsExactly(false);
         assertThat(this.repo.queryForList("SELECT nextval('replica_notes_id_seq')", Map.of(), Long.class)).hasSize(1);
-        assertThat(ReadRouting.replicaRead(() -> this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(),
-                Boolean.class))).containsExactly(true);
+        assertThat(ReadRouting
+            .replicaRead(() -> this.repo.queryForList("SELECT pg_is_in_recovery()", Map.of(), Boolean.class)))
+            .containsExactly(true);
         assertThat(this.replicaConnections.get()).isEqualTo(1);
     }
 
@@ -165,7 +176,7 @@ class PostgresReplicaRoutingTest {
         this.repo.update(note);
 
         assertThat(this.primary.queryForObject("SELECT body FROM replica_notes WHERE id = ?", String.class, note.id))
-                .isEqualTo("rewritten");
+            .isEqualTo("rewritten");
         assertThat(this.replicaConnections.get()).isZero();
         awaitOnReplica("SELECT count(*) FROM replica_notes WHERE body = 'rewritten'", 1);
         this.repo.delete(note);
@@ -197,8 +208,8 @@ class PostgresReplicaRoutingTest {
     void withoutATransactionButWithSynchronizationTheFirstConnectionIsThePrimaryUnlessReadOnly() {
         TransactionTemplate supports = new TransactionTemplate(new DataSourceTransactionManager(this.routed));
         supports.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
-        List<Object> answers = supports.execute(status -> List.of(servedByReplica(this.repo),
-                this.repo.insert(ReplicaNote.of("after a read")).body));
+        List<Object> answers = supports.execute(
+                status -> List.of(servedByReplica(this.repo), this.repo.insert(ReplicaNote.of("after a read")).body));
         assertThat(answers).containsExactly(false, "after a read");
         supports.setReadOnly(true);
         Boolean readOnly = supports.execute(status -> servedByReplica(this.repo));
@@ -234,11 +245,12 @@ class PostgresReplicaRoutingTest {
 
     @Test
     void aNonPositiveRetryAfterIsRefused() {
-        assertThatThrownBy(() -> ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
-                Map.of("replica-1", new DriverManagerDataSource(TestDatabase.REPLICA.url())), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("retryAfter must be positive, was PT0S: a replica that gave no connection must be left alone "
-                        + "for a while");
+        assertThatThrownBy(
+                () -> ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()),
+                        Map.of("replica-1", new DriverManagerDataSource(TestDatabase.REPLICA.url())), Duration.ZERO))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("retryAfter must be positive, was PT0S: a replica that gave no connection must be left alone "
+                    + "for a while");
     }
 
     @Test
@@ -254,13 +266,15 @@ class PostgresReplicaRoutingTest {
         DataSource routing = routingTo(Map.of("slow", failingOnce(TestDatabase.REPLICA.url(), "57014")));
         Repo canceled = repoOn(routing);
         assertThatThrownBy(() -> servedByReplica(canceled)).isInstanceOf(DataAccessException.class)
-                .hasRootCauseMessage("canceling statement due to statement timeout");
+            .hasRootCauseMessage("canceling statement due to statement timeout");
         assertThat(routing.unwrap(ReplicaRoutingDataSource.class).unavailableReplicas()).isEmpty();
         assertThat(servedByReplica(canceled)).isTrue();
         ((AutoCloseable) routing).close();
     }
 
-    /** A replica whose first connection fails its first statement with the SQLState given. */
+    /**
+     * A replica whose first connection fails its first statement with the SQLState given.
+     */
     private static DataSource failingOnce(String url, String sqlState) {
         AtomicInteger connections = new AtomicInteger();
         return new DelegatingDataSource(new DriverManagerDataSource(url)) {
@@ -270,11 +284,13 @@ class PostgresReplicaRoutingTest {
                 if (connections.getAndIncrement() > 0) {
                     return connection;
                 }
-                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                        (proxy, method, args) -> {
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[] { Connection.class }, (proxy, method, args) -> {
                             if (method.getName().startsWith("prepare")) {
-                                throw new SQLException(sqlState.equals("57014") ? "canceling statement due to statement timeout"
-                                        : "An I/O error occurred while sending to the backend.", sqlState);
+                                throw new SQLException(
+                                        sqlState.equals("57014") ? "canceling statement due to statement timeout"
+                                                : "An I/O error occurred while sending to the backend.",
+                                        sqlState);
                             }
                             try {
                                 return method.invoke(connection, args);
@@ -290,19 +306,20 @@ class PostgresReplicaRoutingTest {
     @Test
     void rowLocksGoToThePrimary() {
         ReplicaNote note = replicated("locked");
-        List<ReplicaNote> locked = this.readWrite.execute(status -> this.repo.all(Query.from(ReplicaNote.class)
-                .where(Expr.not(ON_REPLICA)).lock(Lock.FOR_UPDATE)));
+        List<ReplicaNote> locked = this.readWrite.execute(status -> this.repo
+            .all(Query.from(ReplicaNote.class).where(Expr.not(ON_REPLICA)).lock(Lock.FOR_UPDATE)));
         assertThat(locked).extracting(n -> n.id).containsExactly(note.id);
         assertThat(this.repo.all(Query.from(ReplicaNote.class).where(Expr.not(ON_REPLICA)).lock(Lock.FOR_UPDATE)))
-                .extracting(n -> n.id).containsExactly(note.id);
+            .extracting(n -> n.id)
+            .containsExactly(note.id);
         assertThat(this.replicaConnections.get()).isZero();
     }
 
     @Test
     void aMultiRunsOnThePrimary() {
         MultiResult result = this.repo.transaction(Multi.create()
-                .insert("note", ReplicaNote.of("in a multi"))
-                .run("served", (repo, changes) -> servedByReplica(repo)));
+            .insert("note", ReplicaNote.of("in a multi"))
+            .run("served", (repo, changes) -> servedByReplica(repo)));
         assertThat(result.ok()).isTrue();
         assertThat(result.get("served", Boolean.class)).isFalse();
         assertThat(this.replicaConnections.get()).isZero();
@@ -311,7 +328,8 @@ class PostgresReplicaRoutingTest {
     @Test
     void onPrimaryForcesThePrimaryForAnyRead() {
         assertThat(ReadRouting.onPrimary(() -> servedByReplica(this.repo))).isFalse();
-        Boolean inReadOnlyTransaction = ReadRouting.onPrimary(() -> this.readOnly.execute(status -> servedByReplica(this.repo)));
+        Boolean inReadOnlyTransaction = ReadRouting
+            .onPrimary(() -> this.readOnly.execute(status -> servedByReplica(this.repo)));
         assertThat(inReadOnlyTransaction).isFalse();
         assertThat(this.replicaConnections.get()).isZero();
         assertThat(servedByReplica(this.repo)).isTrue();
@@ -366,7 +384,8 @@ class PostgresReplicaRoutingTest {
     void aPositionThatIsNotOneChangesNothing() {
         try (ReadRouting.Scope scope = ReadRouting.openScope()) {
             assertThat(List.of(scope.readAfter("0/"), scope.readAfter("x/1"), scope.readAfter("-1/5"),
-                    scope.readAfter("123456789/0"), scope.readAfter("' OR 1=1"))).containsOnly(false);
+                    scope.readAfter("123456789/0"), scope.readAfter("' OR 1=1")))
+                .containsOnly(false);
             assertThat(servedByReplica(this.repo)).isTrue();
         }
         ReadRouting.Scope closed = ReadRouting.openScope();
@@ -411,7 +430,8 @@ class PostgresReplicaRoutingTest {
         assertThat(List.of(down.get(), up.get())).containsExactly(1, 4);
         assertThat(routing.unwrap(ReplicaRoutingDataSource.class).unavailableReplicas()).containsExactly("down");
 
-        Map<String, DataSource> none = Map.of("down", counting("jdbc:postgresql://127.0.0.1:5439/test?user=postgres", down));
+        Map<String, DataSource> none = Map.of("down",
+                counting("jdbc:postgresql://127.0.0.1:5439/test?user=postgres", down));
         DataSource onlyDown = routingTo(none);
         assertThat(servedByReplica(repoOn(onlyDown))).isFalse();
         assertThat(servedByReplica(repoOn(onlyDown))).isFalse();
@@ -420,13 +440,19 @@ class PostgresReplicaRoutingTest {
         ((AutoCloseable) onlyDown).close();
     }
 
-    /** The primary and these replicas behind the routing, a failed replica left alone for 5 minutes. */
+    /**
+     * The primary and these replicas behind the routing, a failed replica left alone for
+     * 5 minutes.
+     */
     private static DataSource routingTo(Map<String, DataSource> replicas) {
         return ReplicaRoutingDataSource.create(new DriverManagerDataSource(TestDatabase.POSTGRES.url()), replicas,
                 Duration.ofMinutes(5));
     }
 
-    /** Two replicas, "first" then "second", on the one replica server, counting their connections. */
+    /**
+     * Two replicas, "first" then "second", on the one replica server, counting their
+     * connections.
+     */
     private static DataSource twoReplicas(AtomicInteger first, AtomicInteger second) {
         Map<String, DataSource> replicas = new LinkedHashMap<>();
         replicas.put("first", counting(TestDatabase.REPLICA.url(), first));
@@ -443,4 +469,5 @@ class PostgresReplicaRoutingTest {
             }
         };
     }
+
 }

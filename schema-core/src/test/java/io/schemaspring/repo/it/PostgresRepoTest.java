@@ -24,35 +24,38 @@ class PostgresRepoTest extends RepoContract {
     void nulInAStringIsAFieldErrorBecausePostgresCannotStoreIt() {
         Changeset<Author> changeset = Changeset.cast(new Author(), Map.of("name", "jo\u0000se"), "name");
         assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(InvalidChangesetException.class)
-                .hasMessage("could not perform insert because changeset is invalid. Errors: [name: is invalid]");
-        assertThat(changeset.errors()).containsExactly(new FieldError("name", "is invalid",
-                Map.of("type", ":string", "validation", "cast")));
+            .hasMessage("could not perform insert because changeset is invalid. Errors: [name: is invalid]");
+        assertThat(changeset.errors())
+            .containsExactly(new FieldError("name", "is invalid", Map.of("type", ":string", "validation", "cast")));
         assertThat(this.repo.count(Author.class)).isZero();
     }
 
     @Test
     void postgresStoresAValueInCharactersAsItCountsThem() {
         Author jose = author("jose");
-        io.schemaspring.repo.it.fixtures.Post post = this.repo.insert(Changeset.cast(
-                new io.schemaspring.repo.it.fixtures.Post(), Map.of("title", "\uD83D\uDE00".repeat(150), "authorId", jose.id),
-                "title", "authorId"));
-        assertThat(this.repo.get(io.schemaspring.repo.it.fixtures.Post.class, post.id)).map(p -> p.title.codePointCount(0,
-                p.title.length())).contains(150);
+        io.schemaspring.repo.it.fixtures.Post post = this.repo
+            .insert(Changeset.cast(new io.schemaspring.repo.it.fixtures.Post(),
+                    Map.of("title", "\uD83D\uDE00".repeat(150), "authorId", jose.id), "title", "authorId"));
+        assertThat(this.repo.get(io.schemaspring.repo.it.fixtures.Post.class, post.id))
+            .map(p -> p.title.codePointCount(0, p.title.length()))
+            .contains(150);
     }
 
     @Test
     void aNumberOutOfRangeForItsColumnIsAnUnstorableValueNotAConflict() {
-        Changeset<io.schemaspring.repo.it.fixtures.Token> changeset = Changeset.cast(
-                new io.schemaspring.repo.it.fixtures.Token(), Map.of("amount", "99999999999999.5"), "amount");
-        assertThatThrownBy(() -> this.repo.insert(changeset)).isInstanceOf(io.schemaspring.changeset.UnstorableValueException.class)
-                .hasMessage("could not perform insert of Token: the database cannot store one of its values (SQLState 22003)");
+        Changeset<io.schemaspring.repo.it.fixtures.Token> changeset = Changeset
+            .cast(new io.schemaspring.repo.it.fixtures.Token(), Map.of("amount", "99999999999999.5"), "amount");
+        assertThatThrownBy(() -> this.repo.insert(changeset))
+            .isInstanceOf(io.schemaspring.changeset.UnstorableValueException.class)
+            .hasMessage(
+                    "could not perform insert of Token: the database cannot store one of its values (SQLState 22003)");
         assertThat(this.repo.count(io.schemaspring.repo.it.fixtures.Token.class)).isZero();
     }
 
     @Test
     void tenThreadsUpsertingTheSameNewNameAllSucceedAndLeaveOneRow() throws Exception {
-        org.springframework.jdbc.datasource.DriverManagerDataSource pool =
-                new org.springframework.jdbc.datasource.DriverManagerDataSource(database().url());
+        org.springframework.jdbc.datasource.DriverManagerDataSource pool = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                database().url());
         io.schemaspring.repo.Repo concurrent = io.schemaspring.repo.Repo.create(this.registry, pool);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
         try {
@@ -75,7 +78,8 @@ class PostgresRepoTest extends RepoContract {
                     ids.add(keyword.id);
                 }
             }
-            assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM keywords WHERE name = 'race'", Integer.class)).isEqualTo(1);
+            assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM keywords WHERE name = 'race'", Integer.class))
+                .isEqualTo(1);
             Long id = this.jdbc.queryForObject("SELECT id FROM keywords WHERE name = 'race'", Long.class);
             assertThat(ids).as("every id answered is the one row's").containsExactly(id);
         }
@@ -83,4 +87,5 @@ class PostgresRepoTest extends RepoContract {
             threads.shutdownNow();
         }
     }
+
 }

@@ -29,15 +29,17 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records as schemas, run unchanged on every database of {@link TestDatabase}: reads build records
- * through the canonical constructor; every write, changeset and preload answers a new record and
- * leaves the one given as it was.
+ * Records as schemas, run unchanged on every database of {@link TestDatabase}: reads
+ * build records through the canonical constructor; every write, changeset and preload
+ * answers a new record and leaves the one given as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RecordContract {
 
     SingleConnectionDataSource connection;
+
     Repo repo;
+
     JdbcTemplate jdbc;
 
     abstract TestDatabase database();
@@ -79,8 +81,9 @@ abstract class RecordContract {
         assertThat(inserted.insertedAt()).isNotNull().isEqualTo(inserted.updatedAt());
         assertThat(given.id()).isNull();
         assertThat(given.insertedAt()).isNull();
-        assertThat(this.jdbc.queryForObject("SELECT capacity FROM record_shelves WHERE id = ?", Integer.class, inserted.id()))
-                .isEqualTo(12);
+        assertThat(this.jdbc.queryForObject("SELECT capacity FROM record_shelves WHERE id = ?", Integer.class,
+                inserted.id()))
+            .isEqualTo(12);
     }
 
     @Test
@@ -94,9 +97,9 @@ abstract class RecordContract {
         assertThat(read.insertedAt()).isEqualTo(fiction.insertedAt());
         assertThat(read.books()).isInstanceOf(NotLoaded.class);
         assertThat(this.repo.all(Query.from(Shelf.class).orderBy("name"))).extracting(Shelf::name)
-                .containsExactly("fiction", "poetry");
+            .containsExactly("fiction", "poetry");
         assertThat(this.repo.all(Query.from(Shelf.class).where("capacity", 3))).extracting(Shelf::name)
-                .containsExactly("poetry");
+            .containsExactly("poetry");
         assertThat(this.repo.get(Shelf.class, -1L)).isEmpty();
     }
 
@@ -128,13 +131,15 @@ abstract class RecordContract {
     @Test
     void insertAllTakesRecords() {
         assertThat(this.repo.insertAll(List.of(Shelf.named("a", 1), Shelf.named("b", 2)))).isEqualTo(2);
-        assertThat(this.repo.all(Query.from(Shelf.class).orderBy("name"))).extracting(Shelf::capacity).containsExactly(1, 2);
+        assertThat(this.repo.all(Query.from(Shelf.class).orderBy("name"))).extracting(Shelf::capacity)
+            .containsExactly(1, 2);
     }
 
     @Test
     void changesetsAnswerRecords() {
-        Changeset<Shelf> insert = Changeset.cast(Shelf.named(null, 0), Map.of("name", "fiction", "capacity", "7"),
-                "name", "capacity").validateRequired("name");
+        Changeset<Shelf> insert = Changeset
+            .cast(Shelf.named(null, 0), Map.of("name", "fiction", "capacity", "7"), "name", "capacity")
+            .validateRequired("name");
         Shelf applied = insert.applyChanges();
         assertThat(applied.name()).isEqualTo("fiction");
         assertThat(applied.capacity()).isEqualTo(7);
@@ -175,8 +180,12 @@ abstract class RecordContract {
 
     @Test
     void castAssocAnswersTheParentRecordWithItsChildRecords() {
-        Shelf shelf = this.repo.insert(Changeset.cast(Shelf.named(null, 0), Map.of("name", "fiction", "capacity", 4,
-                "books", List.of(Map.of("title", "Dune"), Map.of("title", "Emma"))), "name", "capacity").castAssoc("books"));
+        Shelf shelf = this.repo.insert(Changeset
+            .cast(Shelf.named(null, 0),
+                    Map.of("name", "fiction", "capacity", 4, "books",
+                            List.of(Map.of("title", "Dune"), Map.of("title", "Emma"))),
+                    "name", "capacity")
+            .castAssoc("books"));
         assertThat(shelf.id()).isNotNull();
         assertThat(shelf.books()).extracting(Book::title).containsExactly("Dune", "Emma");
         assertThat(shelf.books()).allSatisfy(book -> {
@@ -184,6 +193,8 @@ abstract class RecordContract {
             assertThat(book.shelfId()).isEqualTo(shelf.id());
         });
         assertThat(this.repo.preload(this.repo.get(Shelf.class, shelf.id()).orElseThrow(), "books").books())
-                .extracting(Book::title).containsExactly("Dune", "Emma");
+            .extracting(Book::title)
+            .containsExactly("Dune", "Emma");
     }
+
 }

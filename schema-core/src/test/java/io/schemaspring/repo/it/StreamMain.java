@@ -11,8 +11,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Run in a JVM with a small heap by {@link PostgresStreamMemoryTest}: {@code stream} counts every
- * row of {@code stream_rows}; {@code all} tries to hold them in a list.
+ * Run in a JVM with a small heap by {@link PostgresStreamMemoryTest}: {@code stream}
+ * counts every row of {@code stream_rows}; {@code all} tries to hold them in a list.
  */
 public final class StreamMain {
 
@@ -34,4 +34,5 @@ public final class StreamMain {
         });
         System.out.println("rows=" + count);
     }
+
 }

@@ -18,8 +18,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code /actuator/schemas}: every registered schema, sorted by class name, with its table,
- * fields (Ecto type, column, flags), associations and embeds. Reflection only, never values.
+ * {@code /actuator/schemas}: every registered schema, sorted by class name, with its
+ * table, fields (Ecto type, column, flags), associations and embeds. Reflection only,
+ * never values.
  */
 @Endpoint(id = "schemas")
 public class SchemasEndpoint {
@@ -31,13 +32,17 @@ public class SchemasEndpoint {
         this.registry = registry;
     }
 
-    /** Every registered schema, sorted by class name: the answer to {@code GET /actuator/schemas}. */
+    /**
+     * Every registered schema, sorted by class name: the answer to
+     * {@code GET /actuator/schemas}.
+     */
     @ReadOperation
     public SchemasDescriptor schemas() {
-        return new SchemasDescriptor(this.registry.all().stream()
-                .sorted(Comparator.comparing(schema -> schema.schemaClass().getName()))
-                .map(SchemaDescriptor::of)
-                .toList());
+        return new SchemasDescriptor(this.registry.all()
+            .stream()
+            .sorted(Comparator.comparing(schema -> schema.schemaClass().getName()))
+            .map(SchemaDescriptor::of)
+            .toList());
     }
 
     /** The endpoint's answer: every registered schema, sorted by class name. */
@@ -45,29 +50,41 @@ public class SchemasEndpoint {
     }
 
     /**
-     * One schema: its class, table ({@code source}, {@code null} for an embedded schema), default database schema
-     * ({@code prefix}, {@code null} when none), primary key fields, fields (virtual ones included), associations and
-     * embeds.
+     * One schema: its class, table ({@code source}, {@code null} for an embedded schema),
+     * default database schema ({@code prefix}, {@code null} when none), primary key
+     * fields, fields (virtual ones included), associations and embeds.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SchemaDescriptor(@JsonProperty("class") String className, @Nullable String source,
-            @Nullable String prefix, boolean embedded, List<String> primaryKey, List<FieldDescriptor> fields, List<AssociationDescriptor> associations,
-            List<EmbedDescriptor> embeds) {
+            @Nullable String prefix, boolean embedded, List<String> primaryKey, List<FieldDescriptor> fields,
+            List<AssociationDescriptor> associations, List<EmbedDescriptor> embeds) {
 
         static SchemaDescriptor of(SchemaMetadata schema) {
             List<FieldDescriptor> fields = Stream.concat(schema.fields().stream(), schema.virtualFields().stream())
-                    .map(schema::field).filter(Objects::nonNull).map(FieldDescriptor::of).toList();
-            return new SchemaDescriptor(schema.schemaClass().getName(), schema.source(), schema.prefix(), schema.embedded(),
-                    schema.primaryKey(), fields,
-                    schema.associations().stream().map(schema::association).filter(Objects::nonNull)
-                            .map(AssociationDescriptor::of).toList(),
-                    schema.embeds().stream().map(schema::embed).filter(Objects::nonNull).map(EmbedDescriptor::of).toList());
+                .map(schema::field)
+                .filter(Objects::nonNull)
+                .map(FieldDescriptor::of)
+                .toList();
+            return new SchemaDescriptor(schema.schemaClass().getName(), schema.source(), schema.prefix(),
+                    schema.embedded(), schema.primaryKey(), fields,
+                    schema.associations()
+                        .stream()
+                        .map(schema::association)
+                        .filter(Objects::nonNull)
+                        .map(AssociationDescriptor::of)
+                        .toList(),
+                    schema.embeds()
+                        .stream()
+                        .map(schema::embed)
+                        .filter(Objects::nonNull)
+                        .map(EmbedDescriptor::of)
+                        .toList());
         }
     }
 
     /**
-     * One field: its name, Ecto type, column ({@code null} for a virtual field), flags and {@code writable}
-     * ({@code ALWAYS}, {@code INSERT} or {@code NEVER}).
+     * One field: its name, Ecto type, column ({@code null} for a virtual field), flags
+     * and {@code writable} ({@code ALWAYS}, {@code INSERT} or {@code NEVER}).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FieldDescriptor(String name, String type, @Nullable String column, boolean virtual, boolean redacted,
@@ -80,8 +97,8 @@ public class SchemasEndpoint {
     }
 
     /**
-     * An association: {@code ownerKey} and {@code relatedKey} as Ecto names them; a many-to-many
-     * adds its join table and join columns, a has-through its path.
+     * An association: {@code ownerKey} and {@code relatedKey} as Ecto names them; a
+     * many-to-many adds its join table and join columns, a has-through its path.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AssociationDescriptor(String name, String kind, String cardinality, String related,
@@ -96,7 +113,10 @@ public class SchemasEndpoint {
         }
     }
 
-    /** One side of a many-to-many join: the join table's column and the field of the joined schema it references. */
+    /**
+     * One side of a many-to-many join: the join table's column and the field of the
+     * joined schema it references.
+     */
     public record JoinKeyDescriptor(String column, String references) {
 
         static JoinKeyDescriptor of(JoinColumn key) {
@@ -105,8 +125,8 @@ public class SchemasEndpoint {
     }
 
     /**
-     * An embeds-one or embeds-many field: its name, cardinality ({@code ONE} or {@code MANY}), embedded schema class
-     * and the column it is stored in.
+     * An embeds-one or embeds-many field: its name, cardinality ({@code ONE} or
+     * {@code MANY}), embedded schema class and the column it is stored in.
      */
     public record EmbedDescriptor(String name, String cardinality, String related, String column) {
 
@@ -115,4 +135,5 @@ public class SchemasEndpoint {
                     embed.source());
         }
     }
+
 }

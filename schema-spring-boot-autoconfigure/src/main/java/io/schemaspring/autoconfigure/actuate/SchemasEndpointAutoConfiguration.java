@@ -10,9 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** The {@link SchemasEndpoint} when actuator is on the classpath and the endpoint is enabled and exposed. */
+/**
+ * The {@link SchemasEndpoint} when actuator is on the classpath and the endpoint is
+ * enabled and exposed.
+ */
 @AutoConfiguration(after = SchemaAutoConfiguration.class)
-@ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(SchemasEndpoint.class)
 public final class SchemasEndpointAutoConfiguration {
 
@@ -22,4 +25,5 @@ public final class SchemasEndpointAutoConfiguration {
     SchemasEndpoint schemasEndpoint(SchemaRegistry registry) {
         return new SchemasEndpoint(registry);
     }
+
 }

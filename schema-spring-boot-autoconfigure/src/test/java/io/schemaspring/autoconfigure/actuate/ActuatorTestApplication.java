@@ -5,4 +5,5 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** An application with actuator and the blog fixtures. */
 @SpringBootApplication
 public class ActuatorTestApplication {
+
 }

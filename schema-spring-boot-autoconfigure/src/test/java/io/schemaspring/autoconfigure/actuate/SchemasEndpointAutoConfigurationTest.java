@@ -12,13 +12,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class SchemasEndpointAutoConfigurationTest {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SchemaAutoConfiguration.class, SchemasEndpointAutoConfiguration.class))
-            .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.club");
+        .withConfiguration(AutoConfigurations.of(SchemaAutoConfiguration.class, SchemasEndpointAutoConfiguration.class))
+        .withPropertyValues("schema.packages=io.schemaspring.autoconfigure.fixtures.club");
 
     @Test
     void registersTheEndpointWhenExposed() {
         this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=schemas")
-                .run(context -> assertThat(context).hasSingleBean(SchemasEndpoint.class));
+            .run(context -> assertThat(context).hasSingleBean(SchemasEndpoint.class));
     }
 
     @Test
@@ -29,15 +29,16 @@ class SchemasEndpointAutoConfigurationTest {
     @Test
     void registersNoEndpointWithoutActuator() {
         this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=schemas")
-                .withClassLoader(new FilteredClassLoader(Endpoint.class))
-                .run(context -> assertThat(context).doesNotHaveBean(SchemasEndpoint.class));
+            .withClassLoader(new FilteredClassLoader(Endpoint.class))
+            .run(context -> assertThat(context).doesNotHaveBean(SchemasEndpoint.class));
     }
 
     @Test
     void backsOffWhenUserDefinesTheEndpoint() {
         this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=schemas")
-                .withBean("customSchemasEndpoint", SchemasEndpoint.class,
-                        () -> new SchemasEndpoint(io.schemaspring.metadata.SchemaRegistry.builder().build()))
-                .run(context -> assertThat(context).hasSingleBean(SchemasEndpoint.class).hasBean("customSchemasEndpoint"));
+            .withBean("customSchemasEndpoint", SchemasEndpoint.class,
+                    () -> new SchemasEndpoint(io.schemaspring.metadata.SchemaRegistry.builder().build()))
+            .run(context -> assertThat(context).hasSingleBean(SchemasEndpoint.class).hasBean("customSchemasEndpoint"));
     }
+
 }

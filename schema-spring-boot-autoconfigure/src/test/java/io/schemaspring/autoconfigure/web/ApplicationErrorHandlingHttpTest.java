@@ -16,10 +16,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The starter next to an application with its own {@code @RestControllerAdvice} (fixtures' ApplicationAdvice). */
+/**
+ * The starter next to an application with its own {@code @RestControllerAdvice}
+ * (fixtures' ApplicationAdvice).
+ */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.generate-unique-name=true", "spring.sql.init.schema-locations=classpath:web/schema.sql",
-                "test.application-advice=true"})
+        properties = { "spring.datasource.generate-unique-name=true",
+                "spring.sql.init.schema-locations=classpath:web/schema.sql", "test.application-advice=true" })
 class ApplicationErrorHandlingHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,8 +43,9 @@ class ApplicationErrorHandlingHttpTest {
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Object json(HttpResponse<String> response) {
@@ -61,15 +65,17 @@ class ApplicationErrorHandlingHttpTest {
         assertThat(plain.statusCode()).isEqualTo(409);
         assertThat(json(plain)).isEqualTo(Map.of("handledBy", "application", "conflict", true));
         assertThat(post("/articles/strict", "application/json", "{\"title\": \"Taken\", \"body\": \"b\"}").statusCode())
-                .isEqualTo(201);
-        HttpResponse<String> changeset = post("/articles/strict", "application/json", "{\"title\": \"Taken\", \"body\": \"b\"}");
+            .isEqualTo(201);
+        HttpResponse<String> changeset = post("/articles/strict", "application/json",
+                "{\"title\": \"Taken\", \"body\": \"b\"}");
         assertThat(changeset.statusCode()).isEqualTo(409);
         assertThat(json(changeset)).isEqualTo(Map.of("handledBy", "application", "conflict", true));
     }
 
     @Test
     void applicationAdviceForBindingErrorsAlsoReceivesSchemaBindingErrors() throws Exception {
-        HttpResponse<String> response = post("/articles/form/strict", "application/x-www-form-urlencoded", "title=Bound&views=many");
+        HttpResponse<String> response = post("/articles/form/strict", "application/x-www-form-urlencoded",
+                "title=Bound&views=many");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response)).isEqualTo(Map.of("handledBy", "application", "invalid", List.of("views")));
     }
@@ -79,8 +85,9 @@ class ApplicationErrorHandlingHttpTest {
         HttpResponse<String> response = post("/articles", "application/json", "{\"title\": \"\"}");
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(response)).isEqualTo(Map.of("title", "Unprocessable Content", "status", 422,
-                "detail", "The request has invalid fields", "instance", "/articles",
-                "errors", Map.of("title", List.of("can't be blank"))));
+        assertThat(json(response)).isEqualTo(
+                Map.of("title", "Unprocessable Content", "status", 422, "detail", "The request has invalid fields",
+                        "instance", "/articles", "errors", Map.of("title", List.of("can't be blank"))));
     }
+
 }

@@ -22,8 +22,9 @@ class CastDeclarationsTest {
     static class MisspelledController {
 
         @PostMapping("/misspelled")
-        void create(@Cast(permit = {"title", "tilte"}) Changeset<Article> changeset) {
+        void create(@Cast(permit = { "title", "tilte" }) Changeset<Article> changeset) {
         }
+
     }
 
     @RestController
@@ -32,15 +33,16 @@ class CastDeclarationsTest {
         @PutMapping("/articles/{id}")
         void update(@Cast(permit = "title", requireIfMatch = true) Changeset<Article> changeset) {
         }
+
     }
 
     @Test
     void failsStartupForARequiredIfMatchOnASchemaWithoutVersion() {
         SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
         assertThatThrownBy(() -> CastDeclarations.validate(mappingOf(UnversionedController.class), registry))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Invalid @Cast on parameter 0 of UnversionedController.update: requireIfMatch needs a @Version "
-                        + "field on Article, whose value is the ETag If-Match is compared to");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("Invalid @Cast on parameter 0 of UnversionedController.update: requireIfMatch needs a @Version "
+                    + "field on Article, whose value is the ETag If-Match is compared to");
     }
 
     private static RequestMappingHandlerMapping mappingOf(Class<?> controller) {
@@ -57,24 +59,26 @@ class CastDeclarationsTest {
     void failsStartupForACastThatPermitsAnUnknownField() {
         SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
         assertThatThrownBy(() -> CastDeclarations.validate(mappingOf(MisspelledController.class), registry))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Invalid @Cast on parameter 0 of MisspelledController.create: @Cast permits :tilte, which "
-                        + "Article does not have; its fields are [id, title, body, views, published, tags, secretNote, "
-                        + "score, lockVersion, seo, insertedAt, updatedAt]");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("Invalid @Cast on parameter 0 of MisspelledController.create: @Cast permits :tilte, which "
+                    + "Article does not have; its fields are [id, title, body, views, published, tags, secretNote, "
+                    + "score, lockVersion, seo, insertedAt, updatedAt]");
     }
 
     @Test
     void anInvalidCastIsReportedByTheFailureAnalysis() {
         SchemaRegistry registry = SchemaRegistry.builder().add(Article.class).build();
-        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-                () -> CastDeclarations.validate(mappingOf(UnversionedController.class), registry));
+        Throwable failure = org.assertj.core.api.Assertions
+            .catchThrowable(() -> CastDeclarations.validate(mappingOf(UnversionedController.class), registry));
         org.springframework.boot.diagnostics.FailureAnalysis analysis = new io.schemaspring.autoconfigure.CastDefinitionFailureAnalyzerAccess()
-                .analyze(new IllegalStateException("context refresh failed", failure));
-        org.assertj.core.api.Assertions.assertThat(analysis.getDescription()).isEqualTo("Controller method "
-                + "UnversionedController.update, @Cast on parameter 0 is invalid: requireIfMatch needs a @Version field on "
-                + "Article, whose value is the ETag If-Match is compared to.");
-        org.assertj.core.api.Assertions.assertThat(analysis.getAction()).isEqualTo("Fix: change the @Cast annotation (or "
-                + "the schema) so that it names only what the schema has.");
+            .analyze(new IllegalStateException("context refresh failed", failure));
+        org.assertj.core.api.Assertions.assertThat(analysis.getDescription())
+            .isEqualTo("Controller method "
+                    + "UnversionedController.update, @Cast on parameter 0 is invalid: requireIfMatch needs a @Version field on "
+                    + "Article, whose value is the ETag If-Match is compared to.");
+        org.assertj.core.api.Assertions.assertThat(analysis.getAction())
+            .isEqualTo(
+                    "Fix: change the @Cast annotation (or " + "the schema) so that it names only what the schema has.");
     }
 
     @Test
@@ -88,4 +92,5 @@ class CastDeclarationsTest {
         mapping.afterPropertiesSet();
         assertThatNoException().isThrownBy(() -> CastDeclarations.validate(mapping, registry));
     }
+
 }

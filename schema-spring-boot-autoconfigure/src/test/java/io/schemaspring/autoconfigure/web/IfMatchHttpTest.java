@@ -14,9 +14,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Optimistic locking over HTTP: an {@code ETag} from {@code @Version}, {@code If-Match} honoured by {@code @Cast}. */
+/**
+ * Optimistic locking over HTTP: an {@code ETag} from {@code @Version}, {@code If-Match}
+ * honoured by {@code @Cast}.
+ */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.generate-unique-name=true", "spring.sql.init.schema-locations=classpath:web/schema.sql"})
+        properties = { "spring.datasource.generate-unique-name=true",
+                "spring.sql.init.schema-locations=classpath:web/schema.sql" })
 class IfMatchHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,8 +35,9 @@ class IfMatchHttpTest {
 
     private HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -67,8 +72,9 @@ class IfMatchHttpTest {
         HttpResponse<String> stale = send("PUT", "/memos/" + id, "{\"text\": \"mine\"}", "\"0\"");
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(stale.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(JSON.readValue(stale.body(), Map.class)).containsEntry("detail", "The Memo was changed since it was read "
-                + "(its ETag is no longer the one sent in If-Match); read it again and retry");
+        assertThat(JSON.readValue(stale.body(), Map.class)).containsEntry("detail",
+                "The Memo was changed since it was read "
+                        + "(its ETag is no longer the one sent in If-Match); read it again and retry");
         assertThat(storedText(id)).isEqualTo("theirs");
     }
 
@@ -90,4 +96,5 @@ class IfMatchHttpTest {
                 "This change needs If-Match with the ETag of the Memo it changes; read it first");
         assertThat(storedText(id)).isEqualTo("first");
     }
+
 }

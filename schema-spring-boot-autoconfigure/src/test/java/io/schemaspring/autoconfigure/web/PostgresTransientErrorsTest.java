@@ -27,8 +27,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the problem handler answers for errors a client can retry, raised by a real PostgreSQL: a
- * deadlock 409 and an unreachable database 503, each with {@code Retry-After} and no database message.
+ * What the problem handler answers for errors a client can retry, raised by a real
+ * PostgreSQL: a deadlock 409 and an unreachable database 503, each with
+ * {@code Retry-After} and no database message.
  */
 class PostgresTransientErrorsTest {
 
@@ -45,7 +46,8 @@ class PostgresTransientErrorsTest {
         catch (SQLException ex) {
             String required = String.valueOf(System.getenv("SCHEMA_IT_REQUIRED"));
             if (required.contains("postgres")) {
-                throw new AssertionError("PostgreSQL is not reachable, but SCHEMA_IT_REQUIRED=" + required + " requires it", ex);
+                throw new AssertionError(
+                        "PostgreSQL is not reachable, but SCHEMA_IT_REQUIRED=" + required + " requires it", ex);
             }
             Assumptions.abort("PostgreSQL is not reachable: " + ex.getMessage());
         }
@@ -75,10 +77,13 @@ class PostgresTransientErrorsTest {
         assertThat(response.getStatusCode().value()).isEqualTo(409);
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(response.getBody().getDetail())
-                .isEqualTo("The request collided with a concurrent one and nothing was written; retry it");
+            .isEqualTo("The request collided with a concurrent one and nothing was written; retry it");
     }
 
-    /** Locks one row, gives the other transaction the time to lock its own, then asks for that one. */
+    /**
+     * Locks one row, gives the other transaction the time to lock its own, then asks for
+     * that one.
+     */
     private static Object lockBoth(TransactionTemplate transactions, JdbcTemplate jdbc, int mine, int theirs) {
         try {
             return transactions.execute(status -> {
@@ -95,8 +100,8 @@ class PostgresTransientErrorsTest {
 
     @Test
     void anUnreachableDatabaseAnswers503WithRetryAfter() {
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
-                "jdbc:postgresql://127.0.0.1:1/test?user=postgres&connectTimeout=1"));
+        JdbcTemplate jdbc = new JdbcTemplate(
+                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/test?user=postgres&connectTimeout=1"));
         DataAccessResourceFailureException failure = catchThrowableOfType(DataAccessResourceFailureException.class,
                 () -> jdbc.queryForObject("SELECT 1", Integer.class));
         ResponseEntity<ProblemDetail> response = this.handler.unavailable(failure);
@@ -104,4 +109,5 @@ class PostgresTransientErrorsTest {
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(response.getBody().getDetail()).isEqualTo("The database is unavailable; retry later");
     }
+
 }

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.generate-unique-name=true", "spring.sql.init.schema-locations=classpath:web/schema.sql",
-                "spring.messages.basename=web/messages", "schema.web.max-payload-size=4KB", "schema.web.max-depth=16"})
+        properties = { "spring.datasource.generate-unique-name=true",
+                "spring.sql.init.schema-locations=classpath:web/schema.sql", "spring.messages.basename=web/messages",
+                "schema.web.max-payload-size=4KB", "schema.web.max-depth=16" })
 class WebCastingHttpTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,13 +51,16 @@ class WebCastingHttpTest {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
     }
 
     private Response json(String method, String path, Object body) throws Exception {
-        return send(method, path, "application/json", body instanceof String text ? text : JSON.writeValueAsString(body));
+        return send(method, path, "application/json",
+                body instanceof String text ? text : JSON.writeValueAsString(body));
     }
 
     private Response form(String path, String body) throws Exception {
@@ -74,9 +78,10 @@ class WebCastingHttpTest {
 
     @Test
     void createsFromJsonCastingOnlyPermittedFields() throws Exception {
-        Response response = json("POST", "/articles", Map.of("title", "Hello", "views", "42", "tags", List.of("a", "b"),
-                "seo", Map.of("slug", "hello"), "remarks", List.of(Map.of("text", "first")), "id", 999, "score", 5,
-                "insertedAt", "2000-01-01T00:00:00", "lockVersion", 77));
+        Response response = json("POST", "/articles",
+                Map.of("title", "Hello", "views", "42", "tags", List.of("a", "b"), "seo", Map.of("slug", "hello"),
+                        "remarks", List.of(Map.of("text", "first")), "id", 999, "score", 5, "insertedAt",
+                        "2000-01-01T00:00:00", "lockVersion", 77));
         assertThat(response.status()).isEqualTo(201);
         Map<String, Object> article = response.json();
         assertThat(article.get("id")).isNotEqualTo(999);
@@ -93,15 +98,15 @@ class WebCastingHttpTest {
 
     @Test
     void createdStructSerializesWithoutRedactedFieldsAndWithEmbedsAsObjects() throws Exception {
-        Response response = json("POST", "/articles", Map.of("title", "Hello", "secretNote", "hunter2",
-                "seo", Map.of("slug", "hello"), "remarks", List.of(Map.of("text", "first"))));
+        Response response = json("POST", "/articles", Map.of("title", "Hello", "secretNote", "hunter2", "seo",
+                Map.of("slug", "hello"), "remarks", List.of(Map.of("text", "first"))));
         assertThat(response.body()).doesNotContain("hunter2").doesNotContain("secretNote");
         Map<String, Object> article = response.json();
         assertThat(article.keySet()).containsExactly("id", "title", "body", "views", "published", "tags", "score",
                 "lockVersion", "seo", "insertedAt", "updatedAt", "remarks");
         assertThat(map(article.get("seo"))).containsEntry("slug", "hello");
         assertThat((List<?>) article.get("remarks")).singleElement()
-                .satisfies(remark -> assertThat(map(remark)).containsEntry("text", "first"));
+            .satisfies(remark -> assertThat(map(remark)).containsEntry("text", "first"));
         assertThat(this.jdbc.queryForObject("SELECT secret_note FROM articles", String.class)).isEqualTo("hunter2");
     }
 
@@ -117,9 +122,9 @@ class WebCastingHttpTest {
         Response response = json("POST", "/articles", Map.of("title", "", "views", "4.2", "secretNote", "hunter2"));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(response.json()).isEqualTo(Map.of("title", "Unprocessable Content", "status", 422,
-                "detail", "The request has invalid fields", "instance", "/articles",
-                "errors", Map.of("views", List.of("is invalid"), "title", List.of("can't be blank"))));
+        assertThat(response.json()).isEqualTo(Map.of("title", "Unprocessable Content", "status", 422, "detail",
+                "The request has invalid fields", "instance", "/articles", "errors",
+                Map.of("views", List.of("is invalid"), "title", List.of("can't be blank"))));
         assertThat(response.body()).doesNotContain("hunter2");
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM articles", Long.class)).isZero();
     }
@@ -129,13 +134,14 @@ class WebCastingHttpTest {
         Response response = json("POST", "/articles", Map.of("title", "A title that is much too long"));
         assertThat(response.json().get("errors")).isEqualTo(Map.of("title", List.of("is longer than 20 characters")));
         assertThat(json("POST", "/articles/strict", Map.of("title", "t")).json().get("errors"))
-                .isEqualTo(Map.of("body", List.of("a body is needed")));
+            .isEqualTo(Map.of("body", List.of("a body is needed")));
     }
 
     @Test
     void uniqueConstraintAnswers422AndWritesNothing() throws Exception {
         create("Taken");
-        Response response = json("POST", "/articles", Map.of("title", "Taken", "remarks", List.of(Map.of("text", "x"))));
+        Response response = json("POST", "/articles",
+                Map.of("title", "Taken", "remarks", List.of(Map.of("text", "x"))));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors")).isEqualTo(Map.of("title", List.of("has already been taken")));
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM remarks", Long.class)).isZero();
@@ -154,8 +160,9 @@ class WebCastingHttpTest {
 
     @Test
     void updateLoadsByIdCastsPermittedFieldsAndUpdatesChildren() throws Exception {
-        Map<String, Object> created = json("POST", "/articles", Map.of("title", "Old", "secretNote", "kept",
-                "remarks", List.of(Map.of("text", "one"), Map.of("text", "two")))).json();
+        Map<String, Object> created = json("POST", "/articles", Map.of("title", "Old", "secretNote", "kept", "remarks",
+                List.of(Map.of("text", "one"), Map.of("text", "two"))))
+            .json();
         long id = ((Number) created.get("id")).longValue();
         Object firstRemark = ((Map<?, ?>) ((List<?>) created.get("remarks")).get(0)).get("id");
         Response response = json("PUT", "/articles/" + id, Map.of("title", "New", "secretNote", "changed", "score", 9,
@@ -163,7 +170,7 @@ class WebCastingHttpTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("title")).isEqualTo("New");
         assertThat(this.jdbc.queryForMap("SELECT title, secret_note, score FROM articles").values())
-                .containsExactly("New", "kept", 0);
+            .containsExactly("New", "kept", 0);
         assertThat(this.jdbc.queryForList("SELECT text FROM remarks", String.class)).containsExactly("one, edited");
     }
 
@@ -183,7 +190,7 @@ class WebCastingHttpTest {
         Response response = json("PUT", "/articles/" + id + "/locked", Map.of("title", "Changed"));
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("detail"))
-                .isEqualTo("The resource was changed or deleted since it was read; read it again and retry");
+            .isEqualTo("The resource was changed or deleted since it was read; read it again and retry");
         assertThat(this.jdbc.queryForObject("SELECT title FROM articles", String.class)).isEqualTo("Locked");
     }
 
@@ -192,7 +199,8 @@ class WebCastingHttpTest {
         Response malformed = json("POST", "/articles", "{\"title\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat((String) malformed.json().get("detail")).startsWith("The JSON body is malformed");
-        assertThat(json("POST", "/articles", "[1, 2]").json().get("detail")).isEqualTo("The JSON body must be an object");
+        assertThat(json("POST", "/articles", "[1, 2]").json().get("detail"))
+            .isEqualTo("The JSON body must be an object");
         Response deep = json("POST", "/articles", "{\"title\": " + "[".repeat(100) + "]".repeat(100) + "}");
         assertThat(deep.status()).isEqualTo(400);
         assertThat(deep.json().get("detail")).isEqualTo("The JSON body nests deeper than 16 levels or is too large");
@@ -215,8 +223,8 @@ class WebCastingHttpTest {
         Response response = form("/articles/form", "title=Bound&views=x&id=5&score=3&tags=a&tags=b"
                 + "&class.module.classLoader.defaultAssertionStatus=true&Class.Module.ClassLoader=1&seo.slug=nested");
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json()).isEqualTo(Map.of("errors", List.of("views: is invalid"), "title", "Bound",
-                "views", "null", "id", "null", "tags", "[a, b]"));
+        assertThat(response.json()).isEqualTo(Map.of("errors", List.of("views: is invalid"), "title", "Bound", "views",
+                "null", "id", "null", "tags", "[a, b]"));
     }
 
     @Test
@@ -232,12 +240,15 @@ class WebCastingHttpTest {
     @Test
     void bodiesThatAreNeitherJsonNorFormAnswer415() throws Exception {
         for (String type : List.of("text/plain", "application/xml")) {
-            Response response = send("POST", "/articles", type, type.equals("text/plain") ? "title=Plain" : "<title>Xml</title>");
+            Response response = send("POST", "/articles", type,
+                    type.equals("text/plain") ? "title=Plain" : "<title>Xml</title>");
             assertThat(response.status()).isEqualTo(415);
             assertThat(response.contentType()).isEqualTo("application/problem+json");
-            assertThat(response.json()).isEqualTo(Map.of("title", "Unsupported Media Type", "status", 415,
-                    "detail", "The request body must be JSON (application/json) or a form "
-                            + "(application/x-www-form-urlencoded or multipart/form-data)", "instance", "/articles"));
+            assertThat(response.json())
+                .isEqualTo(Map.of("title", "Unsupported Media Type", "status", 415, "detail",
+                        "The request body must be JSON (application/json) or a form "
+                                + "(application/x-www-form-urlencoded or multipart/form-data)",
+                        "instance", "/articles"));
         }
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM articles", Long.class)).isZero();
     }
@@ -253,9 +264,9 @@ class WebCastingHttpTest {
     void valueTooLongForItsColumnAnswers422NamingTheField() throws Exception {
         Response response = json("POST", "/articles/strict", Map.of("title", "Long", "body", "y".repeat(2001)));
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json()).isEqualTo(Map.of("title", "Unprocessable Content", "status", 422,
-                "detail", "The request has invalid fields", "instance", "/articles/strict",
-                "errors", Map.of("body", List.of("is longer than 2000 characters"))));
+        assertThat(response.json()).isEqualTo(Map.of("title", "Unprocessable Content", "status", 422, "detail",
+                "The request has invalid fields", "instance", "/articles/strict", "errors",
+                Map.of("body", List.of("is longer than 2000 characters"))));
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM articles", Long.class)).isZero();
     }
 
@@ -264,8 +275,8 @@ class WebCastingHttpTest {
         create("Taken");
         Response response = json("POST", "/articles/strict", Map.of("title", "Taken", "body", "b"));
         assertThat(response.status()).isEqualTo(409);
-        assertThat(response.json()).isEqualTo(Map.of("title", "Conflict", "status", 409,
-                "detail", "The request conflicts with data already stored", "instance", "/articles/strict"));
+        assertThat(response.json()).isEqualTo(Map.of("title", "Conflict", "status", 409, "detail",
+                "The request conflicts with data already stored", "instance", "/articles/strict"));
     }
 
     @Test
@@ -273,8 +284,9 @@ class WebCastingHttpTest {
         Response response = json("POST", "/signups", Map.of("email", ""));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/json");
-        assertThat(response.json()).containsEntry("error", "Bad Request").containsEntry("path", "/signups")
-                .doesNotContainKey("detail");
+        assertThat(response.json()).containsEntry("error", "Bad Request")
+            .containsEntry("path", "/signups")
+            .doesNotContainKey("detail");
     }
 
     @Test
@@ -283,7 +295,7 @@ class WebCastingHttpTest {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.json()).containsEntry("detail", "The request conflicts with data already stored")
-                .containsEntry("status", 409);
+            .containsEntry("status", 409);
     }
 
     @Test
@@ -292,4 +304,5 @@ class WebCastingHttpTest {
         assertThat(json("DELETE", "/articles/" + id, "").status()).isEqualTo(204);
         assertThat(json("GET", "/articles/" + id, "").status()).isEqualTo(404);
     }
+
 }

@@ -5,4 +5,5 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** A small application that uses the starter's web integration the way users do. */
 @SpringBootApplication
 public class WebTestApplication {
+
 }

@@ -19,11 +19,12 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A test of the data layer only, like {@code @DataJdbcTest}: the schema registry, {@code Repo},
- * {@code Changesets} and the {@code SchemaRepository} beans on an embedded database that replaces
- * the application's (unless {@link #replaceDatabase()} is {@code NONE}: then on the configured
- * one, PostgreSQL with its own DDL say), each test in a transaction rolled back at its end. Components, controllers and other auto-configurations are
- * not loaded; {@code @Import} what a test needs.
+ * A test of the data layer only, like {@code @DataJdbcTest}: the schema registry,
+ * {@code Repo}, {@code Changesets} and the {@code SchemaRepository} beans on an embedded
+ * database that replaces the application's (unless {@link #replaceDatabase()} is
+ * {@code NONE}: then on the configured one, PostgreSQL with its own DDL say), each test
+ * in a transaction rolled back at its end. Components, controllers and other
+ * auto-configurations are not loaded; {@code @Import} what a test needs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,10 +41,15 @@ import org.springframework.transaction.annotation.Transactional;
 @ImportAutoConfiguration
 public @interface SchemaJdbcTest {
 
-    /** Properties in {@code key=value} form added to the environment before the test runs. */
+    /**
+     * Properties in {@code key=value} form added to the environment before the test runs.
+     */
     String[] properties() default {};
 
-    /** Whether the default filters apply: they include no component; {@code includeFilters} add some. */
+    /**
+     * Whether the default filters apply: they include no component;
+     * {@code includeFilters} add some.
+     */
     boolean useDefaultFilters() default true;
 
     /** Components to add to the context. */
@@ -53,9 +59,9 @@ public @interface SchemaJdbcTest {
     Filter[] excludeFilters() default {};
 
     /**
-     * Which data source the test's embedded database replaces: {@code ANY} (the default, as
-     * {@code @DataJdbcTest}), or {@code NONE} to test on the database {@code spring.datasource}
-     * configures.
+     * Which data source the test's embedded database replaces: {@code ANY} (the default,
+     * as {@code @DataJdbcTest}), or {@code NONE} to test on the database
+     * {@code spring.datasource} configures.
      */
     @AliasFor(annotation = AutoConfigureTestDatabase.class, attribute = "replace")
     AutoConfigureTestDatabase.Replace replaceDatabase() default AutoConfigureTestDatabase.Replace.ANY;
@@ -63,4 +69,5 @@ public @interface SchemaJdbcTest {
     /** Auto-configurations to leave out of this slice. */
     @AliasFor(annotation = ImportAutoConfiguration.class, attribute = "exclude")
     Class<?>[] excludeAutoConfiguration() default {};
+
 }

@@ -4,4 +4,5 @@ import org.springframework.boot.test.autoconfigure.TestSliceTestContextBootstrap
 
 /** Reads {@link SchemaJdbcTest#properties()} into the test's environment. */
 class SchemaJdbcTestContextBootstrapper extends TestSliceTestContextBootstrapper<SchemaJdbcTest> {
+
 }

@@ -1,4 +1,7 @@
-/** {@code @SchemaJdbcTest}: the data layer alone in a test, on an embedded database, each test rolled back. */
+/**
+ * {@code @SchemaJdbcTest}: the data layer alone in a test, on an embedded database, each
+ * test rolled back.
+ */
 @NullMarked
 package io.schemaspring.test.autoconfigure;
 

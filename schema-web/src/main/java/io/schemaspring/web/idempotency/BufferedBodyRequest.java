@@ -67,4 +67,5 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     public long getContentLengthLong() {
         return this.body.length;
     }
+
 }

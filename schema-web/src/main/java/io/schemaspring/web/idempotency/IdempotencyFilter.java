@@ -34,17 +34,18 @@ import org.springframework.web.util.WebUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Idempotent writes: a {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} that carries an
- * {@value #HEADER} header runs in one transaction with a row claiming its key, and its outcome
- * (status, {@code Content-Type}, {@code Location}, {@code ETag}, body) is stored in that row
- * before the transaction commits. A retry with the same key and the same request (method, path,
- * query, content type, body, user) answers the stored outcome without running again, so a client
- * whose reply was lost after the commit retries safely. A retry that arrives while the first is
- * running waits for it on PostgreSQL, and answers 409 with {@code Retry-After} where the
- * database cannot wait. A response of 400 or more rolls the whole transaction back and stores
- * nothing: the request changed nothing, and a retry runs again. A commit that fails answers 503:
- * the outcome is unknown, and a retry with the key is safe. The same key with another request
- * answers 422. A handler that goes on asynchronously keeps its writes but has no outcome stored.
+ * Idempotent writes: a {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} that
+ * carries an {@value #HEADER} header runs in one transaction with a row claiming its key,
+ * and its outcome (status, {@code Content-Type}, {@code Location}, {@code ETag}, body) is
+ * stored in that row before the transaction commits. A retry with the same key and the
+ * same request (method, path, query, content type, body, user) answers the stored outcome
+ * without running again, so a client whose reply was lost after the commit retries
+ * safely. A retry that arrives while the first is running waits for it on PostgreSQL, and
+ * answers 409 with {@code Retry-After} where the database cannot wait. A response of 400
+ * or more rolls the whole transaction back and stores nothing: the request changed
+ * nothing, and a retry runs again. A commit that fails answers 503: the outcome is
+ * unknown, and a retry with the key is safe. The same key with another request answers
+ * 422. A handler that goes on asynchronously keeps its writes but has no outcome stored.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -65,18 +66,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final long maxBodyBytes;
 
     /**
-     * The table {@code schema_idempotency_keys} must exist ({@link IdempotencyRecord#REGISTRY}
-     * gives its DDL; the auto-configuration creates it when missing).
-     *
+     * The table {@code schema_idempotency_keys} must exist
+     * ({@link IdempotencyRecord#REGISTRY} gives its DDL; the auto-configuration creates
+     * it when missing).
      * @param jdbc the application's JdbcTemplate, whose connections the writes use
-     * @param transactions the application's transaction manager, which the handler's writes join
+     * @param transactions the application's transaction manager, which the handler's
+     * writes join
      * @param retention how long an outcome is kept and replayed
      * @param maxBodyBytes the largest request body read (413 beyond)
      */
     public IdempotencyFilter(JdbcTemplate jdbc, Dialect dialect, PlatformTransactionManager transactions,
             Duration retention, long maxBodyBytes) {
-        this.store = new IdempotencyStore(new Repo(IdempotencyRecord.REGISTRY, jdbc, dialect, JsonMapper.builder().build(), transactions,
-                Clock.systemUTC()), transactions, retention, Clock.systemUTC());
+        this.store = new IdempotencyStore(new Repo(IdempotencyRecord.REGISTRY, jdbc, dialect,
+                JsonMapper.builder().build(), transactions, Clock.systemUTC()), transactions, retention,
+                Clock.systemUTC());
         this.transactions = new TransactionTemplate(transactions);
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -86,7 +89,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod());
     }
 
-    /** The async dispatch of a handler that went on asynchronously writes what it buffered. */
+    /**
+     * The async dispatch of a handler that went on asynchronously writes what it
+     * buffered.
+     */
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;
@@ -97,7 +103,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (isAsyncDispatch(request)) {
             chain.doFilter(request, response);
-            ContentCachingResponseWrapper buffered = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
+            ContentCachingResponseWrapper buffered = WebUtils.getNativeResponse(response,
+                    ContentCachingResponseWrapper.class);
             if (!request.isAsyncStarted() && buffered != null) {
                 buffered.copyBodyToResponse();
             }
@@ -108,12 +115,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, HttpStatus.BAD_REQUEST, HEADER + " must be 1 to 255 visible ASCII characters");
             return;
         }
-        // Form and multipart bodies are read by the container or Spring's FormContentFilter for
-        // getParameter: their parameters and parts count, then whatever body is left is read here.
+        // Form and multipart bodies are read by the container or Spring's
+        // FormContentFilter for
+        // getParameter: their parameters and parts count, then whatever body is left is
+        // read here.
         String parameters = formOrMultipart(request) ? parameters(request) : "";
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBodyBytes + 1));
         if (body.length > this.maxBodyBytes) {
-            problem(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + this.maxBodyBytes + " bytes");
+            problem(response, HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than " + this.maxBodyBytes + " bytes");
             return;
         }
         HttpServletRequest handled = body.length > 0 ? new BufferedBodyRequest(request, body) : request;
@@ -164,7 +174,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         else if (earlier.isEmpty() || earlier.get().status == null) {
-            retryLater(response, HttpStatus.CONFLICT, "A request with this " + HEADER + " is still running; retry it later");
+            retryLater(response, HttpStatus.CONFLICT,
+                    "A request with this " + HEADER + " is still running; retry it later");
         }
         else if (!earlier.get().requestHash.equals(requestHash)) {
             problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "This " + HEADER + " was used for another request");
@@ -211,8 +222,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         MessageDigest digest = sha256();
         Principal principal = request.getUserPrincipal();
         String head = request.getMethod() + " " + request.getRequestURI() + "?" + nullToEmpty(request.getQueryString())
-                    + "\n" + nullToEmpty(request.getContentType()) + "\n" + (principal != null ? principal.getName() : "")
-                    + "\n" + nullToEmpty(request.getHeader(HttpHeaders.AUTHORIZATION)) + "\n" + parameters + "\n";
+                + "\n" + nullToEmpty(request.getContentType()) + "\n" + (principal != null ? principal.getName() : "")
+                + "\n" + nullToEmpty(request.getHeader(HttpHeaders.AUTHORIZATION)) + "\n" + parameters + "\n";
         digest.update(head.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest(body));
     }
@@ -228,7 +239,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static boolean formOrMultipart(HttpServletRequest request) {
         String contentType = nullToEmpty(request.getContentType()).toLowerCase(java.util.Locale.ROOT);
-        return contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || contentType.startsWith("multipart/");
+        return contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                || contentType.startsWith("multipart/");
     }
 
     private static String parameters(HttpServletRequest request) throws IOException, ServletException {
@@ -236,15 +248,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (nullToEmpty(request.getContentType()).toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
             for (Part part : request.getParts()) {
                 try (var content = part.getInputStream()) {
-                    text.append(part.getName()).append(':').append(HexFormat.of().formatHex(
-                            sha256().digest(content.readAllBytes()))).append('\n');
+                    text.append(part.getName())
+                        .append(':')
+                        .append(HexFormat.of().formatHex(sha256().digest(content.readAllBytes())))
+                        .append('\n');
                 }
             }
         }
         new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
             for (String value : values) {
-                text.append(name.length()).append(':').append(name).append('=').append(value.length()).append(':')
-                        .append(value).append('\n');
+                text.append(name.length())
+                    .append(':')
+                    .append(name)
+                    .append('=')
+                    .append(value.length())
+                    .append(':')
+                    .append(value)
+                    .append('\n');
             }
         });
         return text.toString();
@@ -262,17 +282,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        byte[] json = ("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] json = ("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
     }
 
-    /** A handler's checked failure carried out of the transaction callback, which rolls back for it. */
+    /**
+     * A handler's checked failure carried out of the transaction callback, which rolls
+     * back for it.
+     */
     private static final class HandlerFailure extends RuntimeException {
 
         HandlerFailure(Exception cause) {
             super(cause);
         }
+
     }
+
 }

@@ -32,4 +32,5 @@ public class IdempotencyRecord {
     public byte[] body;
 
     public Instant createdAt;
+
 }

@@ -20,10 +20,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code schema_idempotency_keys} table, written through a repository of its own on the
- * application's connections, so that a claim and its outcome join the transaction of the write
- * they describe. Expired keys count as unknown; they are purged in a transaction of their own,
- * at most once a minute.
+ * The {@code schema_idempotency_keys} table, written through a repository of its own on
+ * the application's connections, so that a claim and its outcome join the transaction of
+ * the write they describe. Expired keys count as unknown; they are purged in a
+ * transaction of their own, at most once a minute.
  */
 final class IdempotencyStore {
 
@@ -50,9 +50,10 @@ final class IdempotencyStore {
     }
 
     /**
-     * Claims the key for this request inside the caller's transaction: {@code null} when it was
-     * free (or held by an expired outcome), else what is stored under it, empty while the request
-     * that claimed it has not committed. On PostgreSQL a concurrent claim waits for that one.
+     * Claims the key for this request inside the caller's transaction: {@code null} when
+     * it was free (or held by an expired outcome), else what is stored under it, empty
+     * while the request that claimed it has not committed. On PostgreSQL a concurrent
+     * claim waits for that one.
      */
     @Nullable Optional<IdempotencyRecord> claim(String key, String requestHash) {
         if (insert(key, requestHash)) {
@@ -87,20 +88,32 @@ final class IdempotencyStore {
         return this.repo.get(IdempotencyRecord.class, key);
     }
 
-    /** Gives a claimed key up, for a request whose outcome cannot be stored (it went on asynchronously). */
+    /**
+     * Gives a claimed key up, for a request whose outcome cannot be stored (it went on
+     * asynchronously).
+     */
     void release(String key) {
         this.repo.deleteAll(Query.from(IdempotencyRecord.class).where("idempotencyKey", key));
     }
 
-    /** Stores the outcome of the claimed key's request, in the same transaction as its writes. */
-    void complete(String key, int status, @Nullable String contentType, @Nullable String location, @Nullable String etag,
-            byte[] body) {
-        this.repo.updateAll(Query.from(IdempotencyRecord.class).where("idempotencyKey", key), UpdateAll.create()
-                .set("status", status).set("contentType", contentType).set("location", location).set("etag", etag)
-                .set("body", body));
+    /**
+     * Stores the outcome of the claimed key's request, in the same transaction as its
+     * writes.
+     */
+    void complete(String key, int status, @Nullable String contentType, @Nullable String location,
+            @Nullable String etag, byte[] body) {
+        this.repo.updateAll(Query.from(IdempotencyRecord.class).where("idempotencyKey", key),
+                UpdateAll.create()
+                    .set("status", status)
+                    .set("contentType", contentType)
+                    .set("location", location)
+                    .set("etag", etag)
+                    .set("body", body));
     }
 
-    /** Deletes the expired outcomes, in a transaction of its own, at most once a minute. */
+    /**
+     * Deletes the expired outcomes, in a transaction of its own, at most once a minute.
+     */
     void purgeExpired() {
         Instant now = this.clock.instant();
         long next = this.nextPurge.get();
@@ -116,4 +129,5 @@ final class IdempotencyStore {
             logger.debug("Could not purge the expired idempotency keys", ex);
         }
     }
+
 }

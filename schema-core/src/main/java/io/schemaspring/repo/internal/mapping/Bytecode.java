@@ -11,7 +11,10 @@ import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 import org.springframework.asm.Type;
 
-/** What the generated row readers share: typed getters, constants, boxing and defining the class. */
+/**
+ * What the generated row readers share: typed getters, constants, boxing and defining the
+ * class.
+ */
 final class Bytecode {
 
     static final String RESULT_SET = "java/sql/ResultSet";
@@ -19,10 +22,16 @@ final class Bytecode {
     private Bytecode() {
     }
 
-    /** A typed {@code ResultSet} getter: the method, its return descriptor, and the primitive it returns (null for objects). */
+    /**
+     * A typed {@code ResultSet} getter: the method, its return descriptor, and the
+     * primitive it returns (null for objects).
+     */
     record TypedGetter(String method, String descriptor, @Nullable Class<?> primitive) {
 
-        /** The getter that reads a plain column of this field type as {@code javaType}, or null when a codec must. */
+        /**
+         * The getter that reads a plain column of this field type as {@code javaType}, or
+         * null when a codec must.
+         */
         static @Nullable TypedGetter of(FieldType type, Class<?> javaType) {
             ResultSetGetter getter = ResultSetGetter.of(type, javaType);
             if (getter != null) {
@@ -41,8 +50,8 @@ final class Bytecode {
         void invoke(MethodVisitor method, Class<?> javaType) {
             if (this.method.equals("getObject")) {
                 method.visitLdcInsn(Type.getType(javaType));
-                method.visitMethodInsn(Opcodes.INVOKEINTERFACE, RESULT_SET, "getObject", "(ILjava/lang/Class;)Ljava/lang/Object;",
-                        true);
+                method.visitMethodInsn(Opcodes.INVOKEINTERFACE, RESULT_SET, "getObject",
+                        "(ILjava/lang/Class;)Ljava/lang/Object;", true);
                 method.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(javaType));
             }
             else {
@@ -51,19 +60,20 @@ final class Bytecode {
         }
     }
 
-
     /**
-     * Starts a final {@link RowReader} class holding the given final fields, each set by its
-     * constructor's parameter of the same position, and answers the visitor of its {@code read} method.
+     * Starts a final {@link RowReader} class holding the given final fields, each set by
+     * its constructor's parameter of the same position, and answers the visitor of its
+     * {@code read} method.
      */
     static MethodVisitor rowReader(ClassWriter writer, String name, String[] fields, String[] descriptors) {
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
-                new String[] {Type.getInternalName(RowReader.class)});
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
+                "java/lang/Object", new String[] { Type.getInternalName(RowReader.class) });
         for (int i = 0; i < fields.length; i++) {
-            writer.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, fields[i], descriptors[i], null, null).visitEnd();
+            writer.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, fields[i], descriptors[i], null, null)
+                .visitEnd();
         }
-        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(" + String.join("", descriptors) + ")V", null,
-                null);
+        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(" + String.join("", descriptors) + ")V",
+                null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
         init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
@@ -75,17 +85,21 @@ final class Bytecode {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        MethodVisitor read = writer.visitMethod(Opcodes.ACC_PUBLIC, "read", "(Ljava/sql/ResultSet;I)Ljava/lang/Object;", null,
-                new String[] {"java/sql/SQLException"});
+        MethodVisitor read = writer.visitMethod(Opcodes.ACC_PUBLIC, "read", "(Ljava/sql/ResultSet;I)Ljava/lang/Object;",
+                null, new String[] { "java/sql/SQLException" });
         read.visitCode();
         return read;
     }
 
-    /** The result set (local 1) and the index of column {@code index} after the first (local 2) on the stack. */
+    /**
+     * The result set (local 1) and the index of column {@code index} after the first
+     * (local 2) on the stack.
+     */
     static void column(MethodVisitor method, int index) {
         method.visitVarInsn(Opcodes.ALOAD, 1);
         method.visitVarInsn(Opcodes.ILOAD, 2);
         Bytecodes.push(method, index);
         method.visitInsn(Opcodes.IADD);
     }
+
 }

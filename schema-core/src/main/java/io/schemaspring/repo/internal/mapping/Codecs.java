@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class Codecs {
 
     private final Dialect dialect;
+
     private final JsonValues json;
 
     public Codecs(Dialect dialect, JsonValues json) {
@@ -76,12 +77,17 @@ public final class Codecs {
             case UTC_DATETIME, UTC_DATETIME_USEC -> utcCodec(type.fieldType().usec(), javaType == OffsetDateTime.class);
             case DURATION -> durationCodec();
             case BITSTRING -> bitStringCodec();
-            case ANY -> throw new IllegalArgumentException("No database mapping for :any (only virtual fields have it)");
-            case MAP, DEFAULT -> throw new IllegalArgumentException("No column mapping for " + type + ": Dialect.storage decides JSON");
+            case ANY ->
+                throw new IllegalArgumentException("No database mapping for :any (only virtual fields have it)");
+            case MAP, DEFAULT ->
+                throw new IllegalArgumentException("No column mapping for " + type + ": Dialect.storage decides JSON");
         };
     }
 
-    /** The getter of a plain column; a field's Java type outside the table reads as the type's default class. */
+    /**
+     * The getter of a plain column; a field's Java type outside the table reads as the
+     * type's default class.
+     */
     private static ResultSetGetter plainGetter(PrimitiveType type) {
         ResultSetGetter getter = ResultSetGetter.of(type.fieldType(), type.javaType());
         return getter != null ? getter
@@ -90,15 +96,22 @@ public final class Codecs {
 
     @FunctionalInterface
     private interface Getter {
+
         Object get(ResultSet resultSet, int index) throws SQLException;
+
     }
 
     @FunctionalInterface
     private interface Setter {
+
         void set(PreparedStatement statement, int index, Object value) throws SQLException;
+
     }
 
-    /** A codec binding NULL for null and non-null values with the setter; the getter answers null for NULL. */
+    /**
+     * A codec binding NULL for null and non-null values with the setter; the getter
+     * answers null for NULL.
+     */
     private static Codec nullable(Setter setter, Getter getter) {
         return new Codec() {
             @Override
@@ -161,7 +174,10 @@ public final class Codecs {
         }, (resultSet, index) -> resultSet.getObject(index, LocalDateTime.class));
     }
 
-    /** The nanoseconds kept at second or microsecond precision; values already there are bound as they are, not copied. */
+    /**
+     * The nanoseconds kept at second or microsecond precision; values already there are
+     * bound as they are, not copied.
+     */
     private static int truncatedNano(int nano, boolean usec) {
         return usec ? nano - nano % 1000 : 0;
     }
@@ -169,16 +185,17 @@ public final class Codecs {
     private static Codec utcCodec(boolean usec, boolean offset) {
         return mapped(value -> {
             Instant instant = value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
-            // ofEpochSecond, not ofInstant: ZoneOffset.UTC.getRules() builds new ZoneRules per call on Java 17.
-            return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), truncatedNano(instant.getNano(), usec), ZoneOffset.UTC);
-        },
-                (resultSet, index) -> {
-                    LocalDateTime utc = resultSet.getObject(index, LocalDateTime.class);
-                    if (utc == null) {
-                        return null;
-                    }
-                    return offset ? utc.atOffset(ZoneOffset.UTC) : utc.toInstant(ZoneOffset.UTC);
-                });
+            // ofEpochSecond, not ofInstant: ZoneOffset.UTC.getRules() builds new
+            // ZoneRules per call on Java 17.
+            return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), truncatedNano(instant.getNano(), usec),
+                    ZoneOffset.UTC);
+        }, (resultSet, index) -> {
+            LocalDateTime utc = resultSet.getObject(index, LocalDateTime.class);
+            if (utc == null) {
+                return null;
+            }
+            return offset ? utc.atOffset(ZoneOffset.UTC) : utc.toInstant(ZoneOffset.UTC);
+        });
     }
 
     private Codec bitStringCodec() {
@@ -263,7 +280,8 @@ public final class Codecs {
                     List<Object> list = new ArrayList<>(elements.length);
                     boolean bits = element.fieldType() == FieldType.BITSTRING;
                     for (Object stored : elements) {
-                        // PostgreSQL answers varbit elements as driver objects whose text is the bits
+                        // PostgreSQL answers varbit elements as driver objects whose text
+                        // is the bits
                         list.add(json.load(element, bits && stored != null ? stored.toString() : jdbcToTree(stored)));
                     }
                     return list;
@@ -281,8 +299,8 @@ public final class Codecs {
             return null;
         }
         return switch (element.fieldType()) {
-            case UTC_DATETIME, UTC_DATETIME_USEC -> java.sql.Timestamp.valueOf(LocalDateTime.ofInstant(
-                    value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value, ZoneOffset.UTC));
+            case UTC_DATETIME, UTC_DATETIME_USEC -> java.sql.Timestamp.valueOf(LocalDateTime
+                .ofInstant(value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value, ZoneOffset.UTC));
             case NAIVE_DATETIME, NAIVE_DATETIME_USEC -> java.sql.Timestamp.valueOf((LocalDateTime) value);
             case DATE -> java.sql.Date.valueOf((LocalDate) value);
             case TIME, TIME_USEC -> java.sql.Time.valueOf((LocalTime) value);
@@ -291,7 +309,9 @@ public final class Codecs {
         };
     }
 
-    /** Array elements come back as java.sql types; turn them into what casting accepts. */
+    /**
+     * Array elements come back as java.sql types; turn them into what casting accepts.
+     */
     private static @Nullable Object jdbcToTree(@Nullable Object stored) {
         if (stored instanceof java.sql.Timestamp timestamp) {
             return timestamp.toLocalDateTime().toString();
@@ -311,7 +331,10 @@ public final class Codecs {
         return stored;
     }
 
-    /** JSON columns; an embeds-many is never null, as in Ecto (NULL reads as, and null writes as, an empty list). */
+    /**
+     * JSON columns; an embeds-many is never null, as in Ecto (NULL reads as, and null
+     * writes as, an empty list).
+     */
     private Codec jsonCodec(Type type) {
         Dialect dialect = this.dialect;
         JsonValues json = this.json;
@@ -337,11 +360,14 @@ public final class Codecs {
 
     @FunctionalInterface
     private interface Dumper {
+
         Object dump(Object value);
+
     }
 
     /** Dumps non-null values before binding them with setObject. */
     private static Codec mapped(Dumper dumper, Getter reader) {
         return nullable((statement, index, value) -> statement.setObject(index, dumper.dump(value)), reader);
     }
+
 }

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
-/** Reads one value from a column of the current row; chosen once per query, not per row. */
+/**
+ * Reads one value from a column of the current row; chosen once per query, not per row.
+ */
 @FunctionalInterface
 public interface ColumnReader {
 
     @Nullable Object read(ResultSet resultSet, int index) throws SQLException;
+
 }

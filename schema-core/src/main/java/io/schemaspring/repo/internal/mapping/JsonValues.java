@@ -26,13 +26,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Converts values to and from JSON-friendly trees (maps, lists, strings, numbers, booleans),
- * Ecto's {@code embedded_dump}/{@code embedded_load}: embeds, maps and arrays stored as JSON.
- * Loading ignores unknown keys and leaves missing ones null.
+ * Converts values to and from JSON-friendly trees (maps, lists, strings, numbers,
+ * booleans), Ecto's {@code embedded_dump}/{@code embedded_load}: embeds, maps and arrays
+ * stored as JSON. Loading ignores unknown keys and leaves missing ones null.
  */
 public final class JsonValues {
 
     private final SchemaRegistry registry;
+
     private final JsonMapper jsonMapper;
 
     public JsonValues(SchemaRegistry registry, JsonMapper jsonMapper) {
@@ -103,9 +104,10 @@ public final class JsonValues {
         }
         FieldType fieldType = ((PrimitiveType) type).fieldType();
         return switch (fieldType) {
-            case BINARY_ID, UUID, DATE, TIME, TIME_USEC, NAIVE_DATETIME, NAIVE_DATETIME_USEC, DURATION, BITSTRING -> value.toString();
-            case UTC_DATETIME, UTC_DATETIME_USEC -> (value instanceof OffsetDateTime offset ? offset.toInstant()
-                    : (Instant) value).toString();
+            case BINARY_ID, UUID, DATE, TIME, TIME_USEC, NAIVE_DATETIME, NAIVE_DATETIME_USEC, DURATION, BITSTRING ->
+                value.toString();
+            case UTC_DATETIME, UTC_DATETIME_USEC ->
+                (value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value).toString();
             case BINARY -> java.util.Base64.getEncoder().encodeToString((byte[]) value);
             default -> value;
         };
@@ -179,4 +181,5 @@ public final class JsonValues {
         }
         return struct;
     }
+
 }

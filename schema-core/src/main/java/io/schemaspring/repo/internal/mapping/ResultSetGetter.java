@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * The typed {@code ResultSet} getters that read a plain column without conversion: one table for
- * the codecs, which call them, and the generated row readers, which emit calls to them.
+ * The typed {@code ResultSet} getters that read a plain column without conversion: one
+ * table for the codecs, which call them, and the generated row readers, which emit calls
+ * to them.
  */
 enum ResultSetGetter {
-    LONG("getLong", "J", long.class, ResultSet::getLong),
-    INT("getInt", "I", int.class, ResultSet::getInt),
+
+    LONG("getLong", "J", long.class, ResultSet::getLong), INT("getInt", "I", int.class, ResultSet::getInt),
     SHORT("getShort", "S", short.class, ResultSet::getShort),
     DOUBLE("getDouble", "D", double.class, ResultSet::getDouble),
     FLOAT("getFloat", "F", float.class, ResultSet::getFloat),
@@ -24,12 +25,17 @@ enum ResultSetGetter {
 
     @FunctionalInterface
     interface Call {
+
         @Nullable Object get(ResultSet resultSet, int index) throws SQLException;
+
     }
 
     private final String method;
+
     private final String descriptor;
+
     private final @Nullable Class<?> primitive;
+
     private final Call call;
 
     ResultSetGetter(String method, String descriptor, @Nullable Class<?> primitive, Call call) {
@@ -39,11 +45,15 @@ enum ResultSetGetter {
         this.call = call;
     }
 
-    /** The getter that reads a column of this field type as {@code javaType}; null when a codec must convert. */
+    /**
+     * The getter that reads a column of this field type as {@code javaType}; null when a
+     * codec must convert.
+     */
     static @Nullable ResultSetGetter of(FieldType type, Class<?> javaType) {
         Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(javaType);
         return switch (type) {
-            case ID, INTEGER -> boxed == Long.class ? LONG : boxed == Integer.class ? INT : boxed == Short.class ? SHORT : null;
+            case ID, INTEGER ->
+                boxed == Long.class ? LONG : boxed == Integer.class ? INT : boxed == Short.class ? SHORT : null;
             case FLOAT -> boxed == Double.class ? DOUBLE : boxed == Float.class ? FLOAT : null;
             case BOOLEAN -> boxed == Boolean.class ? BOOLEAN : null;
             case STRING -> javaType == String.class ? STRING : null;
@@ -72,4 +82,5 @@ enum ResultSetGetter {
     @Nullable Object get(ResultSet resultSet, int index) throws SQLException {
         return this.call.get(resultSet, index);
     }
+
 }

@@ -24,7 +24,8 @@ import org.springframework.util.ReflectionUtils;
  * hand-written {@code RowMapper} does, leaving only complex columns (JSON, arrays, UUIDs,
  * enums, custom types) to their codecs. Answers {@code null} when a field is out of reach
  * (a private field of a superclass outside the schema's nest) or generation fails or is
- * switched off; the mapping then reads through codecs and accessors. The path taken is logged.
+ * switched off; the mapping then reads through codecs and accessors. The path taken is
+ * logged.
  */
 final class RowReaderGenerator {
 
@@ -56,7 +57,7 @@ final class RowReaderGenerator {
             byte[] bytes = bytecode(metadata, fields, markerTargets);
             Class<?> reader = Bytecodes.defineNestmate(type, bytes);
             RowReader rowReader = (RowReader) reader.getDeclaredConstructor(Codec[].class, Object[].class)
-                    .newInstance(codecs, markers);
+                .newInstance(codecs, markers);
             if (logger.isDebugEnabled()) {
                 logger.debug("Rows of " + type.getName() + " are read by a generated row reader");
             }
@@ -82,8 +83,8 @@ final class RowReaderGenerator {
         String owner = Type.getInternalName(type);
         String name = owner + "$$RowReader";
         ClassWriter writer = Bytecodes.writer();
-        MethodVisitor read = Bytecode.rowReader(writer, name, new String[] {"codecs", "markers"},
-                new String[] {"[L" + CODEC + ";", "[Ljava/lang/Object;"});
+        MethodVisitor read = Bytecode.rowReader(writer, name, new String[] { "codecs", "markers" },
+                new String[] { "[L" + CODEC + ";", "[Ljava/lang/Object;" });
         read.visitTypeInsn(Opcodes.NEW, owner);
         read.visitInsn(Opcodes.DUP);
         read.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, "<init>", "()V", false);
@@ -123,11 +124,15 @@ final class RowReaderGenerator {
         return writer.toByteArray();
     }
 
-    /** {@code value = rs.getXxx(i); if (!rs.wasNull()) struct.field = value;} boxing for wrapper fields. */
+    /**
+     * {@code value = rs.getXxx(i); if (!rs.wasNull()) struct.field = value;} boxing for
+     * wrapper fields.
+     */
     private static void readPrimitive(MethodVisitor read, Field field, int index, TypedGetter getter) {
         Class<?> primitive = getter.primitive();
         Bytecode.column(read, index);
-        read.visitMethodInsn(Opcodes.INVOKEINTERFACE, Bytecode.RESULT_SET, getter.method(), "(I)" + getter.descriptor(), true);
+        read.visitMethodInsn(Opcodes.INVOKEINTERFACE, Bytecode.RESULT_SET, getter.method(), "(I)" + getter.descriptor(),
+                true);
         Type valueType = Type.getType(primitive);
         read.visitVarInsn(valueType.getOpcode(Opcodes.ISTORE), 4);
         Label skip = new Label();
@@ -143,7 +148,10 @@ final class RowReaderGenerator {
         read.visitLabel(skip);
     }
 
-    /** {@code value = codecs[i].read(rs, first + i);} then the field, unboxing for primitives (null keeps the default). */
+    /**
+     * {@code value = codecs[i].read(rs, first + i);} then the field, unboxing for
+     * primitives (null keeps the default).
+     */
     private static void readThroughCodec(MethodVisitor read, String name, Field field, int index) {
         read.visitVarInsn(Opcodes.ALOAD, 0);
         read.visitFieldInsn(Opcodes.GETFIELD, name, "codecs", "[L" + CODEC + ";");
@@ -168,4 +176,5 @@ final class RowReaderGenerator {
         method.visitFieldInsn(Opcodes.PUTFIELD, Type.getInternalName(field.getDeclaringClass()), field.getName(),
                 Type.getDescriptor(field.getType()));
     }
+
 }

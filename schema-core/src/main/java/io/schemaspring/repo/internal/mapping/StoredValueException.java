@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataRetrievalFailureException;
 
 /**
- * A stored value that cannot be loaded. Its message shows the value; the codec of a redacted field
- * answers {@link #redacted()} instead, which shows {@code **redacted**} and keeps no cause.
+ * A stored value that cannot be loaded. Its message shows the value; the codec of a
+ * redacted field answers {@link #redacted()} instead, which shows {@code **redacted**}
+ * and keeps no cause.
  */
 final class StoredValueException extends DataRetrievalFailureException {
 
@@ -48,4 +49,5 @@ final class StoredValueException extends DataRetrievalFailureException {
             }
         };
     }
+
 }

@@ -1,6 +1,6 @@
 /**
- * Internal: how the repository maps schema fields to columns (codecs, row readers). Not an API;
- * it changes without notice.
+ * Internal: how the repository maps schema fields to columns (codecs, row readers). Not
+ * an API; it changes without notice.
  */
 @NullMarked
 package io.schemaspring.repo.internal.mapping;

@@ -2,9 +2,12 @@ package io.schemaspring.repo.internal.sql;
 
 import java.util.List;
 
-/** A WHERE condition. Every value is a bound parameter ({@code ?}), never text in the SQL. */
-public sealed interface Condition permits Condition.Compare, Condition.In, Condition.AnyOf, Condition.IsNull,
-        Condition.Never, Condition.And, Condition.Or, Condition.Not, Condition.Fragment, Condition.InSelect, Condition.Exists {
+/**
+ * A WHERE condition. Every value is a bound parameter ({@code ?}), never text in the SQL.
+ */
+public sealed interface Condition
+        permits Condition.Compare, Condition.In, Condition.AnyOf, Condition.IsNull, Condition.Never, Condition.And,
+        Condition.Or, Condition.Not, Condition.Fragment, Condition.InSelect, Condition.Exists {
 
     /** {@code column op ?}. */
     record Compare(Column column, Operator operator) implements Condition {
@@ -45,8 +48,9 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
     }
 
     /**
-     * SQL written by the programmer: {@code parts} around each {@code ?} of the template, and for
-     * each {@code ?} a column to render in its place, or empty for a bound parameter.
+     * SQL written by the programmer: {@code parts} around each {@code ?} of the template,
+     * and for each {@code ?} a column to render in its place, or empty for a bound
+     * parameter.
      */
     record Fragment(List<String> parts, List<java.util.Optional<Column>> arguments) implements Condition {
         public Fragment {
@@ -65,8 +69,13 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 
     /** Comparison operators. */
     enum Operator {
+
         EQ("="), NOT_EQ("<>"), LT("<"), LTE("<="), GT(">"), GTE(">="), LIKE("LIKE"),
-        /** Case-insensitive LIKE, as {@link io.schemaspring.repo.dialect.Dialect#caseInsensitiveLike(String)} spells it. */
+        /**
+         * Case-insensitive LIKE, as
+         * {@link io.schemaspring.repo.dialect.Dialect#caseInsensitiveLike(String)} spells
+         * it.
+         */
         ILIKE("ILIKE");
 
         private final String sql;
@@ -78,9 +87,11 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
         public String sql() {
             return this.sql;
         }
+
     }
 
     static Condition and(List<Condition> conditions) {
         return conditions.size() == 1 ? conditions.get(0) : new And(conditions);
     }
+
 }

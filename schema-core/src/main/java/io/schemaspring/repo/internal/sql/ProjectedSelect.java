@@ -4,8 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code SELECT items FROM ... [WHERE ...] [GROUP BY ...] [HAVING ...] [ORDER BY ...] [paging]}: a
- * projection of the {@code base} select's table, joins, condition and paging into values.
+ * {@code SELECT items FROM ... [WHERE ...] [GROUP BY ...] [HAVING ...] [ORDER BY ...] [paging]}:
+ * a projection of the {@code base} select's table, joins, condition and paging into
+ * values.
  */
 public record ProjectedSelect(Select base, List<Item> items, List<Column> groupBy, @Nullable Condition having,
         List<Order> orderBy) {
@@ -16,7 +17,10 @@ public record ProjectedSelect(Select base, List<Item> items, List<Column> groupB
         orderBy = List.copyOf(orderBy);
     }
 
-    /** A column, or an aggregate function ({@code COUNT}, {@code SUM}, ...) of a column or, for COUNT, of every row. */
+    /**
+     * A column, or an aggregate function ({@code COUNT}, {@code SUM}, ...) of a column
+     * or, for COUNT, of every row.
+     */
     public record Item(@Nullable String function, @Nullable Column column) {
     }
 

@@ -6,11 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code SELECT columns FROM table [JOIN ...] [WHERE ...] [ORDER BY ...] [LIMIT ? OFFSET ?]}.
- * {@code count} renders {@code SELECT COUNT(*)}, {@code exists} {@code SELECT 1 ... LIMIT 1}; a
- * {@code lock} is rendered last, as the dialect spells it.
+ * {@code count} renders {@code SELECT COUNT(*)}, {@code exists}
+ * {@code SELECT 1 ... LIMIT 1}; a {@code lock} is rendered last, as the dialect spells
+ * it.
  */
 public record Select(Table from, List<Column> columns, List<Join> joins, @Nullable Condition where,
-        List<OrderTerm> orderBy, boolean limit, boolean offset, Projection projection, @Nullable RowLock lock, boolean distinct) {
+        List<OrderTerm> orderBy, boolean limit, boolean offset, Projection projection, @Nullable RowLock lock,
+        boolean distinct) {
 
     public Select {
         columns = List.copyOf(columns);
@@ -20,11 +22,16 @@ public record Select(Table from, List<Column> columns, List<Join> joins, @Nullab
 
     /** What the statement selects. */
     public enum Projection {
+
         COLUMNS, COUNT, EXISTS,
         /** {@code SELECT 1} without paging: the subquery of {@code EXISTS (...)}. */
         ONE,
-        /** {@code SELECT COUNT(column)}, without paging; and so for SUM, AVG, MIN and MAX on the first column. */
+        /**
+         * {@code SELECT COUNT(column)}, without paging; and so for SUM, AVG, MIN and MAX
+         * on the first column.
+         */
         COUNT_COLUMN, SUM, AVG, MIN, MAX
+
     }
 
     public static Select columns(Table from, List<Column> columns) {
@@ -49,8 +56,8 @@ public record Select(Table from, List<Column> columns, List<Join> joins, @Nullab
     }
 
     public Select paged(boolean limit, boolean offset) {
-        return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, limit, offset,
-                this.projection, this.lock, this.distinct);
+        return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, limit, offset, this.projection,
+                this.lock, this.distinct);
     }
 
     public Select lock(@Nullable RowLock lock) {

@@ -6,7 +6,9 @@ import io.schemaspring.repo.dialect.Upsert;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders statements to SQL text for one dialect. Every value is a {@code ?} parameter. */
+/**
+ * Renders statements to SQL text for one dialect. Every value is a {@code ?} parameter.
+ */
 public final class SqlRenderer {
 
     private final Dialect dialect;
@@ -21,15 +23,18 @@ public final class SqlRenderer {
 
     public String render(Select select) {
         if (select.projection() == Select.Projection.COUNT && select.distinct()) {
-            return "SELECT COUNT(*) FROM (" + render(select.project(Select.Projection.COLUMNS).orderBy(List.of())
-                    .paged(false, false).lock(null)) + ") " + this.dialect.quote("distinct_rows");
+            return "SELECT COUNT(*) FROM ("
+                    + render(
+                            select.project(Select.Projection.COLUMNS).orderBy(List.of()).paged(false, false).lock(null))
+                    + ") " + this.dialect.quote("distinct_rows");
         }
         boolean aggregate = switch (select.projection()) {
             case COUNT_COLUMN, SUM, AVG, MIN, MAX -> true;
             default -> false;
         };
         if (aggregate && (select.distinct() || select.limit() || select.offset())) {
-            String function = select.projection() == Select.Projection.COUNT_COLUMN ? "COUNT" : select.projection().name();
+            String function = select.projection() == Select.Projection.COUNT_COLUMN ? "COUNT"
+                    : select.projection().name();
             return "SELECT " + function + "(" + this.dialect.quote(select.columns().get(0).name()) + ") FROM ("
                     + render(select.project(Select.Projection.COLUMNS)) + ") " + this.dialect.quote("aggregated_rows");
         }
@@ -39,20 +44,22 @@ public final class SqlRenderer {
             case EXISTS, ONE -> sql.append('1');
             case COLUMNS -> sql.append(select.columns().stream().map(this::column).collect(Collectors.joining(", ")));
             case COUNT_COLUMN -> sql.append("COUNT(").append(column(select.columns().get(0))).append(')');
-            case SUM, AVG, MIN, MAX -> sql.append(select.projection().name()).append('(')
-                    .append(column(select.columns().get(0))).append(')');
+            case SUM, AVG, MIN, MAX ->
+                sql.append(select.projection().name()).append('(').append(column(select.columns().get(0))).append(')');
         }
         appendFrom(sql, select);
         where(sql, select.where());
         if (!select.orderBy().isEmpty()) {
-            sql.append(" ORDER BY ").append(select.orderBy().stream()
+            sql.append(" ORDER BY ")
+                .append(select.orderBy()
+                    .stream()
                     .map(term -> column(term.column()) + (term.descending() ? " DESC" : ""))
                     .collect(Collectors.joining(", ")));
         }
         LimitClause paging = this.dialect.limitClause();
         String clause = select.projection() == Select.Projection.EXISTS ? paging.firstRowOnly()
-                : select.projection() != Select.Projection.COLUMNS && select.projection() != Select.Projection.COUNT ? ""
-                : paging.render(select.limit(), select.offset());
+                : select.projection() != Select.Projection.COLUMNS && select.projection() != Select.Projection.COUNT
+                        ? "" : paging.render(select.limit(), select.offset());
         if (!clause.isEmpty()) {
             sql.append(' ').append(clause);
         }
@@ -62,23 +69,31 @@ public final class SqlRenderer {
         return sql.toString();
     }
 
-    /** A projection: its items, then the base select's table, joins and condition, then grouping, ordering and paging. */
+    /**
+     * A projection: its items, then the base select's table, joins and condition, then
+     * grouping, ordering and paging.
+     */
     public String render(ProjectedSelect projected) {
         Select select = projected.base();
         StringBuilder sql = new StringBuilder(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
-        sql.append(projected.items().stream().map(item -> item.function() == null ? column(item.column())
-                : item.function() + "(" + (item.column() == null ? "*" : column(item.column())) + ")")
-                .collect(Collectors.joining(", ")));
+        sql.append(projected.items()
+            .stream()
+            .map(item -> item.function() == null ? column(item.column())
+                    : item.function() + "(" + (item.column() == null ? "*" : column(item.column())) + ")")
+            .collect(Collectors.joining(", ")));
         appendFrom(sql, select);
         where(sql, select.where());
         if (!projected.groupBy().isEmpty()) {
-            sql.append(" GROUP BY ").append(projected.groupBy().stream().map(this::column).collect(Collectors.joining(", ")));
+            sql.append(" GROUP BY ")
+                .append(projected.groupBy().stream().map(this::column).collect(Collectors.joining(", ")));
         }
         if (projected.having() != null) {
             sql.append(" HAVING ").append(condition(projected.having(), false));
         }
         if (!projected.orderBy().isEmpty()) {
-            sql.append(" ORDER BY ").append(projected.orderBy().stream()
+            sql.append(" ORDER BY ")
+                .append(projected.orderBy()
+                    .stream()
                     .map(order -> (order.column() == null ? String.valueOf(order.position()) : column(order.column()))
                             + (order.descending() ? " DESC" : ""))
                     .collect(Collectors.joining(", ")));
@@ -93,8 +108,12 @@ public final class SqlRenderer {
     private void appendFrom(StringBuilder sql, Select select) {
         sql.append(" FROM ").append(table(select.from()));
         for (Join join : select.joins()) {
-            sql.append(join.outer() ? " LEFT JOIN " : " JOIN ").append(table(join.table())).append(" ON ")
-                    .append(column(join.left())).append(" = ").append(column(join.right()));
+            sql.append(join.outer() ? " LEFT JOIN " : " JOIN ")
+                .append(table(join.table()))
+                .append(" ON ")
+                .append(column(join.left()))
+                .append(" = ")
+                .append(column(join.right()));
             if (join.on() != null) {
                 sql.append(" AND ").append(condition(join.on(), true));
             }
@@ -103,27 +122,33 @@ public final class SqlRenderer {
 
     public String render(Insert insert) {
         if (insert.columns().isEmpty()) {
-            return withReturning("INSERT INTO " + table(insert.table()) + " " + this.dialect.defaultValues(), insert.returning(),
-                    this.dialect.insertReturning());
+            return withReturning("INSERT INTO " + table(insert.table()) + " " + this.dialect.defaultValues(),
+                    insert.returning(), this.dialect.insertReturning());
         }
         String dml = "INSERT INTO " + table(insert.table()) + " (" + columns(insert.columns()) + ") VALUES ("
-                + insert.columns().stream().map(column -> parameter(column, insert.jsonColumns()))
-                        .collect(Collectors.joining(", ")) + ")";
+                + insert.columns()
+                    .stream()
+                    .map(column -> parameter(column, insert.jsonColumns()))
+                    .collect(Collectors.joining(", "))
+                + ")";
         return withReturning(dml, insert.returning(), this.dialect.insertReturning());
     }
 
     public String render(Update update) {
-        StringBuilder dml = new StringBuilder("UPDATE ").append(table(update.table())).append(" SET ")
-                .append(update.columns().stream()
-                        .map(column -> this.dialect.quote(column) + " = " + parameter(column, update.jsonColumns()))
-                        .collect(Collectors.joining(", ")));
+        StringBuilder dml = new StringBuilder("UPDATE ").append(table(update.table()))
+            .append(" SET ")
+            .append(update.columns()
+                .stream()
+                .map(column -> this.dialect.quote(column) + " = " + parameter(column, update.jsonColumns()))
+                .collect(Collectors.joining(", ")));
         where(dml, update.where());
         return withReturning(dml.toString(), update.returning(), this.dialect.updateReturning());
     }
 
     /**
-     * The insert, or on a conflict over {@code conflictColumns} an update of {@code updateColumns}
-     * (none: the existing row stays), as the dialect spells it. Upserts read nothing back.
+     * The insert, or on a conflict over {@code conflictColumns} an update of
+     * {@code updateColumns} (none: the existing row stays), as the dialect spells it.
+     * Upserts read nothing back.
      */
     public String renderUpsert(Insert insert, List<String> conflictColumns, List<String> updateColumns) {
         return renderUpsert(insert, conflictColumns, updateColumns, List.of());
@@ -176,7 +201,8 @@ public final class SqlRenderer {
 
     private String condition(Condition condition, boolean nested) {
         if (condition instanceof Condition.Compare compare) {
-            return compare.operator() == Condition.Operator.ILIKE ? this.dialect.caseInsensitiveLike(column(compare.column()))
+            return compare.operator() == Condition.Operator.ILIKE
+                    ? this.dialect.caseInsensitiveLike(column(compare.column()))
                     : column(compare.column()) + " " + compare.operator().sql() + " ?";
         }
         if (condition instanceof Condition.Or or) {
@@ -189,7 +215,8 @@ public final class SqlRenderer {
         if (condition instanceof Condition.Fragment fragment) {
             StringBuilder sql = new StringBuilder(fragment.parts().get(0));
             for (int i = 0; i < fragment.arguments().size(); i++) {
-                sql.append(fragment.arguments().get(i).map(this::column).orElse("?")).append(fragment.parts().get(i + 1));
+                sql.append(fragment.arguments().get(i).map(this::column).orElse("?"))
+                    .append(fragment.parts().get(i + 1));
             }
             return nested ? "(" + sql + ")" : sql.toString();
         }
@@ -200,7 +227,8 @@ public final class SqlRenderer {
             return "EXISTS (" + render(exists.select()) + ")";
         }
         if (condition instanceof Condition.In in) {
-            return column(in.column()) + " IN (" + String.join(", ", java.util.Collections.nCopies(in.count(), "?")) + ")";
+            return column(in.column()) + " IN (" + String.join(", ", java.util.Collections.nCopies(in.count(), "?"))
+                    + ")";
         }
         if (condition instanceof Condition.AnyOf any) {
             return this.dialect.anyOfArray(column(any.column()));
@@ -234,16 +262,23 @@ public final class SqlRenderer {
         return columns.stream().map(this.dialect::quote).toList();
     }
 
-    /** Ecto's {@code update_all}: the set columns take a parameter, the inc columns add one to themselves. */
+    /**
+     * Ecto's {@code update_all}: the set columns take a parameter, the inc columns add
+     * one to themselves.
+     */
     public String render(BulkUpdate update) {
         List<String> assignments = new java.util.ArrayList<>();
-        update.setColumns().forEach(column -> assignments.add(this.dialect.quote(column) + " = "
-                + parameter(column, update.jsonColumns())));
-        update.incColumns().forEach(column -> assignments.add(this.dialect.quote(column) + " = "
-                + this.dialect.quote(column) + " + ?"));
-        StringBuilder dml = new StringBuilder("UPDATE ").append(table(update.table())).append(" SET ")
-                .append(String.join(", ", assignments));
+        update.setColumns()
+            .forEach(column -> assignments
+                .add(this.dialect.quote(column) + " = " + parameter(column, update.jsonColumns())));
+        update.incColumns()
+            .forEach(column -> assignments
+                .add(this.dialect.quote(column) + " = " + this.dialect.quote(column) + " + ?"));
+        StringBuilder dml = new StringBuilder("UPDATE ").append(table(update.table()))
+            .append(" SET ")
+            .append(String.join(", ", assignments));
         where(dml, update.where());
         return dml.toString();
     }
+
 }

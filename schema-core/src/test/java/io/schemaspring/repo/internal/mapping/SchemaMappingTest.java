@@ -25,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 class SchemaMappingTest {
 
-    private final SchemaRegistry registry = SchemaRegistry.builder().add(Author.class, Post.class, Comment.class, Tag.class,
-            Note.class, Address.class, Link.class).build();
+    private final SchemaRegistry registry = SchemaRegistry.builder()
+        .add(Author.class, Post.class, Comment.class, Tag.class, Note.class, Address.class, Link.class)
+        .build();
+
     private final Codecs codecs = new Codecs(new PostgresDialect(LetterCase.LOWER),
             new JsonValues(this.registry, JsonMapper.builder().build()));
 
@@ -38,17 +40,28 @@ class SchemaMappingTest {
 
     @Schema("secrets")
     public static class Secret {
+
         public Long id;
+
         @Field(redact = true)
         public Level level;
+
         @Field(redact = true)
         public Map<String, Object> settings;
+
         @Field(redact = true)
         public java.util.List<Integer> codes;
+
         public Level plainLevel;
+
         public Map<String, Object> plainSettings;
 
-        public enum Level { LOW, HIGH }
+        public enum Level {
+
+            LOW, HIGH
+
+        }
+
     }
 
     private static Object readStored(SchemaMapping mapping, String field, String stored) throws Exception {
@@ -68,16 +81,20 @@ class SchemaMappingTest {
         Codecs mysql = new Codecs(new io.schemaspring.repo.dialect.MariaDbDialect(LetterCase.LOWER),
                 new JsonValues(registry, JsonMapper.builder().build()));
         SchemaMapping mapping = new SchemaMapping(registry.get(Secret.class), mysql);
-        assertThatThrownBy(() -> readStored(mapping, "level", "hunter2")).isExactlyInstanceOf(DataRetrievalFailureException.class)
-                .hasMessage("Stored value \"**redacted**\" is not one of " + registry.get(Secret.class).type("level"))
-                .hasNoCause();
-        assertThatThrownBy(() -> readStored(mapping, "settings", "hunter2")).isExactlyInstanceOf(DataRetrievalFailureException.class)
-                .hasMessage("Cannot read " + registry.get(Secret.class).type("settings") + " from JSON: **redacted**")
-                .hasNoCause();
-        assertThatThrownBy(() -> readStored(mapping, "codes", "[\"hunter2\"]")).isExactlyInstanceOf(DataRetrievalFailureException.class)
-                .hasMessage("Stored JSON value **redacted** is not a valid :integer");
+        assertThatThrownBy(() -> readStored(mapping, "level", "hunter2"))
+            .isExactlyInstanceOf(DataRetrievalFailureException.class)
+            .hasMessage("Stored value \"**redacted**\" is not one of " + registry.get(Secret.class).type("level"))
+            .hasNoCause();
+        assertThatThrownBy(() -> readStored(mapping, "settings", "hunter2"))
+            .isExactlyInstanceOf(DataRetrievalFailureException.class)
+            .hasMessage("Cannot read " + registry.get(Secret.class).type("settings") + " from JSON: **redacted**")
+            .hasNoCause();
+        assertThatThrownBy(() -> readStored(mapping, "codes", "[\"hunter2\"]"))
+            .isExactlyInstanceOf(DataRetrievalFailureException.class)
+            .hasMessage("Stored JSON value **redacted** is not a valid :integer");
         assertThatThrownBy(() -> readStored(mapping, "plainLevel", "hunter2"))
-                .hasMessage("Stored value \"hunter2\" is not one of " + registry.get(Secret.class).type("plainLevel"));
+            .hasMessage("Stored value \"hunter2\" is not one of " + registry.get(Secret.class).type("plainLevel"));
         assertThatThrownBy(() -> readStored(mapping, "plainSettings", "hunter2")).hasMessageContaining("hunter2");
     }
+
 }

@@ -8,17 +8,26 @@ import io.schemaspring.metadata.StructMeta;
 /** Ecto's {@code Ecto.Integration.Comment}. */
 @Schema("ecto_comments")
 public class Comment {
+
     public Long id;
+
     public String text;
+
     public Long postId;
+
     public Long authorId;
+
     public Integer lockVersion = 1;
+
     @BelongsTo
     public Post post;
+
     @BelongsTo
     public User author;
-    @HasOne(through = {"post", "permalink"})
+
+    @HasOne(through = { "post", "permalink" })
     public Permalink postPermalink;
+
     /** Ecto's {@code __meta__}: where the struct is stored. */
     public StructMeta meta;
 
@@ -27,4 +36,5 @@ public class Comment {
         comment.text = text;
         return comment;
     }
+
 }

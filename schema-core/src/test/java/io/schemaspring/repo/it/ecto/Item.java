@@ -6,16 +6,23 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Ecto's {@code Ecto.Integration.Item}, an embedded schema, without its colors and without its
- * {@code belongs_to :user} (associations inside embeds are not supported): {@code userId} is a plain field.
+ * Ecto's {@code Ecto.Integration.Item}, an embedded schema, without its colors and
+ * without its {@code belongs_to :user} (associations inside embeds are not supported):
+ * {@code userId} is a plain field.
  */
 @EmbeddedSchema
 public class Item {
+
     public UUID id;
+
     public String reference;
+
     public Integer price;
+
     public LocalDate validAt;
+
     public Long userId;
+
     @BelongsTo
     public User user;
 
@@ -25,4 +32,5 @@ public class Item {
         item.userId = userId;
         return item;
     }
+
 }

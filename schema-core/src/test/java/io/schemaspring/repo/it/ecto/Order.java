@@ -11,15 +11,22 @@ import java.util.Map;
 /** Ecto's {@code Ecto.Integration.Order}: one and many embedded items. */
 @Schema("ecto_orders")
 public class Order {
+
     public Long id;
+
     public String label;
+
     @Field(source = "meta")
     public Map<String, Object> metadata;
+
     @EmbedsOne
     public Item item;
+
     @EmbedsMany
     public List<Item> items;
+
     public Long permalinkId;
+
     @BelongsTo
     public Permalink permalink;
 
@@ -29,4 +36,5 @@ public class Order {
         order.item = item;
         return order;
     }
+
 }

@@ -8,22 +8,34 @@ import io.schemaspring.annotation.Schema;
 import io.schemaspring.metadata.StructMeta;
 import java.util.List;
 
-/** Ecto's {@code Ecto.Integration.Permalink}: two belongs-to on one key, one of them replaced by update. */
+/**
+ * Ecto's {@code Ecto.Integration.Permalink}: two belongs-to on one key, one of them
+ * replaced by update.
+ */
 @Schema("ecto_permalinks")
 public class Permalink {
+
     public Long id;
+
     @Field(source = "uniform_resource_locator")
     public String url;
+
     public Long postId;
+
     public Long userId;
+
     @BelongsTo(onReplace = OnReplace.NILIFY)
     public Post post;
+
     @BelongsTo(foreignKey = "postId", onReplace = OnReplace.UPDATE, defineField = false)
     public Post updatePost;
+
     @BelongsTo
     public User user;
-    @HasMany(through = {"post", "commentsAuthors"})
+
+    @HasMany(through = { "post", "commentsAuthors" })
     public List<User> postCommentsAuthors;
+
     /** Ecto's {@code __meta__}: where the struct is stored. */
     public StructMeta meta;
 
@@ -32,4 +44,5 @@ public class Permalink {
         permalink.url = url;
         return permalink;
     }
+
 }

@@ -5,9 +5,13 @@ import io.schemaspring.annotation.Schema;
 
 @Schema("books")
 public class Book {
+
     public Long id;
+
     public String title;
+
     public Long shelfId;
+
     @BelongsTo
     public Shelf shelf;
 
@@ -17,4 +21,5 @@ public class Book {
         book.title = title;
         return book;
     }
+
 }

@@ -22,9 +22,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A dialect a user wrote that reads the kind of a violated constraint but not its name: declared
- * constraints are matched by the name the dialect reads, never by the database's message text,
- * which carries the refused values (H2's does) and so may carry another constraint's name.
+ * A dialect a user wrote that reads the kind of a violated constraint but not its name:
+ * declared constraints are matched by the name the dialect reads, never by the database's
+ * message text, which carries the refused values (H2's does) and so may carry another
+ * constraint's name.
  */
 class DialectWithoutConstraintNamesTest {
 
@@ -45,15 +46,17 @@ class DialectWithoutConstraintNamesTest {
             ConstraintViolation violation = super.constraintViolation(error);
             return violation == null ? null : new ConstraintViolation(violation.kind(), null);
         }
+
     }
 
     @Test
     void aValueNamingAnotherDeclaredConstraintDoesNotPutTheErrorOnThatConstraintsField() {
-        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:nameless_" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource database = new DriverManagerDataSource(
+                "jdbc:h2:mem:nameless_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         JdbcTemplate jdbc = new JdbcTemplate(database);
-        jdbc.execute("CREATE TABLE shelves (id BIGINT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(100), capacity INT DEFAULT 40, "
-                + "CONSTRAINT shelves_label_index UNIQUE (label), CONSTRAINT shelves_capacity_check CHECK (capacity > 0))");
+        jdbc.execute(
+                "CREATE TABLE shelves (id BIGINT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(100), capacity INT DEFAULT 40, "
+                        + "CONSTRAINT shelves_label_index UNIQUE (label), CONSTRAINT shelves_capacity_check CHECK (capacity > 0))");
         jdbc.execute("CREATE TABLE books (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(100), shelf_id BIGINT)");
         Dialect dialect = new NamelessH2Dialect();
         Repo repo = new Repo(SchemaRegistry.builder().add(Shelf.class, Book.class).build(), jdbc, dialect,
@@ -61,13 +64,16 @@ class DialectWithoutConstraintNamesTest {
         repo.insert(Shelf.labelled("shelves_capacity_check"));
 
         Changeset<Shelf> duplicate = Changeset.cast(new Shelf(), Map.of("label", "shelves_capacity_check"), "label")
-                .checkConstraint("capacity", "shelves_capacity_check").uniqueConstraint("label", "shelves_label_index");
+            .checkConstraint("capacity", "shelves_capacity_check")
+            .uniqueConstraint("label", "shelves_label_index");
 
         assertThatThrownBy(() -> repo.insert(duplicate)).isInstanceOf(UndeclaredConstraintException.class)
-                .hasMessage("could not perform insert of Shelf: the database refused it with a unique_constraint whose name "
-                        + "the NamelessH2 dialect did not read from the driver's error, so no constraint the changeset "
-                        + "declares can match it; override Dialect.constraintViolation(SQLException) to read the name");
+            .hasMessage(
+                    "could not perform insert of Shelf: the database refused it with a unique_constraint whose name "
+                            + "the NamelessH2 dialect did not read from the driver's error, so no constraint the changeset "
+                            + "declares can match it; override Dialect.constraintViolation(SQLException) to read the name");
         assertThat(duplicate.errors()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM shelves", Long.class)).isEqualTo(1);
     }
+
 }

@@ -13,15 +13,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * HSQLDB, added the way a user adds a database: this class and one line in
- * {@code META-INF/spring.factories}. Standard paging (offset bound first), read-back through
- * generated keys, key lists as IN lists, JSON as text, constraint names read from the driver's
- * error so that changesets can match the constraints they declare.
+ * {@code META-INF/spring.factories}. Standard paging (offset bound first), read-back
+ * through generated keys, key lists as IN lists, JSON as text, constraint names read from
+ * the driver's error so that changesets can match the constraints they declare.
  */
 public class HsqldbDialect extends Dialect {
 
     /**
-     * HSQLDB's report names the constraint before anything of the row: {@code "...; NAME table: TABLE"},
-     * then {@code " column: NAME"} for NOT NULL and {@code " value: ..."} for a missing parent.
+     * HSQLDB's report names the constraint before anything of the row:
+     * {@code "...; NAME table: TABLE"}, then {@code " column: NAME"} for NOT NULL and
+     * {@code " value: ..."} for a missing parent.
      */
     private static final Pattern CONSTRAINT = Pattern.compile("; (\\w+) table: \\w+(?: column: (\\w+))?");
 
@@ -31,6 +32,7 @@ public class HsqldbDialect extends Dialect {
         public Provider() {
             super("HSQLDB", HsqldbDialect::new, "hsql");
         }
+
     }
 
     public HsqldbDialect(LetterCase letterCase) {
@@ -72,7 +74,10 @@ public class HsqldbDialect extends Dialect {
         return 32767;
     }
 
-    /** The kind by the standard SQLState (23513 for checks, as HSQLDB reports them); the name from the report's end. */
+    /**
+     * The kind by the standard SQLState (23513 for checks, as HSQLDB reports them); the
+     * name from the report's end.
+     */
     @Override
     public @Nullable ConstraintViolation constraintViolation(SQLException error) {
         ConstraintViolation standard = super.constraintViolation(error);
@@ -96,4 +101,5 @@ public class HsqldbDialect extends Dialect {
         }
         return "FOR UPDATE";
     }
+
 }

@@ -8,10 +8,14 @@ import java.util.List;
 
 @Schema("shelves")
 public class Shelf {
+
     public Long id;
+
     public String label;
+
     @Field(readAfterWrites = true, writable = Writable.NEVER)
     public Integer capacity;
+
     @HasMany(preloadOrder = "id")
     public List<Book> books;
 
@@ -20,4 +24,5 @@ public class Shelf {
         shelf.label = label;
         return shelf;
     }
+
 }

@@ -4,7 +4,9 @@ import io.schemaspring.annotation.Schema;
 
 @Schema("notes")
 public class Note {
+
     public Long id;
+
     public String text;
 
     public static Note saying(String text) {
@@ -12,4 +14,5 @@ public class Note {
         note.text = text;
         return note;
     }
+
 }

@@ -5,4 +5,5 @@ import org.springframework.stereotype.Service;
 /** An application component: a data-layer slice does not load it. */
 @Service
 public class NoteService {
+
 }

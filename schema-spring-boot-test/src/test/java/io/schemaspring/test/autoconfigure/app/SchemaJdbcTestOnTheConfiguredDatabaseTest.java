@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 
-/** {@code replaceDatabase = NONE}: the slice runs on the database the application configures. */
-@SchemaJdbcTest(replaceDatabase = AutoConfigureTestDatabase.Replace.NONE,
-        properties = {"spring.datasource.url=jdbc:h2:mem:configured;DB_CLOSE_DELAY=-1", "spring.sql.init.mode=always"})
+/**
+ * {@code replaceDatabase = NONE}: the slice runs on the database the application
+ * configures.
+ */
+@SchemaJdbcTest(replaceDatabase = AutoConfigureTestDatabase.Replace.NONE, properties = {
+        "spring.datasource.url=jdbc:h2:mem:configured;DB_CLOSE_DELAY=-1", "spring.sql.init.mode=always" })
 class SchemaJdbcTestOnTheConfiguredDatabaseTest {
 
     @Autowired
@@ -29,4 +32,5 @@ class SchemaJdbcTestOnTheConfiguredDatabaseTest {
         this.notes.insert(Note.saying("on the configured database"));
         assertThat(this.notes.count()).isEqualTo(1);
     }
+
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/** The slice on the fixture application of package {@code app}, whose datasource URL points elsewhere. */
+/**
+ * The slice on the fixture application of package {@code app}, whose datasource URL
+ * points elsewhere.
+ */
 @SchemaJdbcTest(properties = "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/unreachable")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaJdbcTestTest {
@@ -59,4 +62,5 @@ class SchemaJdbcTestTest {
         assertThat(this.context.getBeanNamesForType(NoteService.class)).isEmpty();
         assertThat(this.context.containsBean("dispatcherServlet")).isFalse();
     }
+
 }

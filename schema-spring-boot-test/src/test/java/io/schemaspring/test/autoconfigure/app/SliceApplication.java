@@ -4,4 +4,5 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class SliceApplication {
+
 }
