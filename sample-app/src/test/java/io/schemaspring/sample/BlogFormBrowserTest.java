@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +38,8 @@ class BlogFormBrowserTest {
     private int port;
 
     private WebDriver browser;
+
+    private WebDriverWait page;
 
     @BeforeEach
     void openBrowser() throws Exception {
@@ -58,6 +63,7 @@ class BlogFormBrowserTest {
             .build();
         this.browser = new ChromeDriver(service, options);
         this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        this.page = new WebDriverWait(this.browser, Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -73,20 +79,35 @@ class BlogFormBrowserTest {
         assertThat(this.browser.getTitle()).isEqualTo("New post");
 
         this.browser.findElement(By.id("body")).sendKeys("A body, but no title.");
-        this.browser.findElement(By.id("save")).click();
+        submit();
 
-        assertThat(this.browser.findElement(By.id("title-error")).getText()).isEqualTo("can't be blank");
+        assertThat(this.page.until(ExpectedConditions.visibilityOfElementLocated(By.id("title-error"))).getText())
+            .isEqualTo("can't be blank");
         assertThat(this.browser.findElements(By.id("body-error"))).isEmpty();
         assertThat(this.browser.findElement(By.id("body")).getAttribute("value")).isEqualTo("A body, but no title.");
 
         this.browser.findElement(By.id("title")).sendKeys("Written in a browser");
         this.browser.findElement(By.id("published")).click();
-        this.browser.findElement(By.id("save")).click();
+        submit();
 
-        new WebDriverWait(this.browser, Duration.ofSeconds(10))
-            .until(driver -> driver.getCurrentUrl().endsWith("/posts"));
-        assertThat(this.browser.findElements(By.cssSelector("#posts .title"))).extracting(element -> element.getText())
+        this.page.until(ExpectedConditions.urlMatches("/posts$"));
+        assertThat(this.page.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#posts .title"))))
+            .extracting(element -> element.getText())
             .contains("Written in a browser", "Hello, schemas");
+    }
+
+    /**
+     * Clicks save and waits until the next page has loaded: a click returns before that
+     * page is there, so looking for its elements at once races the load. The marker set
+     * on the current window is gone once the browser shows a new document.
+     */
+    private void submit() {
+        JavascriptExecutor script = (JavascriptExecutor) this.browser;
+        script.executeScript("window.leaving = true");
+        this.browser.findElement(By.id("save")).click();
+        this.page.ignoring(WebDriverException.class)
+            .until((driver) -> (Boolean) script
+                .executeScript("return window.leaving === undefined && document.readyState === 'complete'"));
     }
 
 }
