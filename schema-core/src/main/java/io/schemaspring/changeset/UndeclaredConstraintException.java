@@ -43,7 +43,7 @@ public class UndeclaredConstraintException extends DataIntegrityViolationExcepti
         return new UndeclaredConstraintException("could not perform " + action + " of " + schema.getSimpleName()
                 + ": the database refused it with a " + kind + " whose name the " + dialect
                 + " dialect did not read from the driver's error, so no constraint the changeset declares can match it; "
-                + "override Dialect.constraintViolation(SQLException) to read the name", kind, null, cause);
+                + "override Dialect.constraints() to read the name", kind, null, cause);
     }
 
     private static String message(String action, Class<?> schema, @Nullable String kind, @Nullable String constraint,

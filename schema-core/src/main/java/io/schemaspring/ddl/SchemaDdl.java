@@ -148,7 +148,8 @@ public final class SchemaDdl {
             FieldMetadata metadata = Objects.requireNonNull(schema.field(field));
             String column = Objects.requireNonNull(metadata.source());
             if (identity && metadata.primaryKey()) {
-                columns.add(dialect.quote(column) + " " + dialect.identityColumnType(FieldType.ID) + " PRIMARY KEY");
+                columns.add(dialect.quote(column) + " " + dialect.columnTypes().identityColumnType(FieldType.ID)
+                        + " PRIMARY KEY");
             }
             else {
                 columns.add(dialect.quote(column) + " " + columnType(metadata.type(), dialect)

@@ -124,11 +124,10 @@ public final class SchemaValidator {
                         + SchemaDdl.columnDefinition(schema, field, dialect)));
             }
             else if (!compatible(metadata.type(), dialect, found)) {
-                mismatches.add(
-                        new Mismatch(
-                                where + " has type " + found.typeName().toUpperCase(Locale.ROOT) + ", expected "
-                                        + expected + ".",
-                                dialect.alterColumnType(tableName, dialect.quote(column), expected)));
+                mismatches.add(new Mismatch(
+                        where + " has type " + found.typeName().toUpperCase(Locale.ROOT) + ", expected " + expected
+                                + ".",
+                        dialect.columnTypes().alterColumnType(tableName, dialect.quote(column), expected)));
             }
         }
     }

@@ -235,7 +235,7 @@ final class ChangesetWriter {
     private @Nullable ConstraintViolation violationOf(RuntimeException ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql) {
-                return this.context.dialect.constraintViolation(sql);
+                return this.context.dialect.constraints().read(sql);
             }
         }
         return null;
@@ -277,8 +277,9 @@ final class ChangesetWriter {
                     violation.kind().ectoName(), this.context.dialect.name(), ex);
         }
         if (constraint == null) {
-            return this.violations.translate(this.context.jdbc, this.context.dialect.countsSizesInUtf16Units(), action,
-                    changeset, this.context.prefixOf(changeset.data()), ex, violation);
+            return this.violations.translate(this.context.jdbc,
+                    this.context.dialect.columnTypes().countsSizesInUtf16Units(), action, changeset,
+                    this.context.prefixOf(changeset.data()), ex, violation);
         }
         ConstraintViolations.addError(changeset, constraint);
         return new InvalidChangesetException(action, changeset);

@@ -122,9 +122,10 @@ final class InsertAllOperation {
                                     }
                                     statement.addBatch();
                                 }
-                                count += this.context.dialect.batchRowCount(statement.executeBatch(), statement);
+                                count += this.context.dialect.upserts()
+                                    .batchRowCount(statement.executeBatch(), statement);
                                 SQLException failure = plan == null ? null
-                                        : this.context.dialect.upsertAllFailure(statement);
+                                        : this.context.dialect.upserts().upsertAllFailure(statement);
                                 if (failure != null) {
                                     throw failure;
                                 }
@@ -144,11 +145,11 @@ final class InsertAllOperation {
 
     private void requireReadBack(SchemaMetadata metadata, List<String> returning, boolean databaseId) {
         Dialect dialect = this.context.dialect;
-        if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
+        if (!returning.isEmpty() && dialect.readBack().insertReturning() == Dialect.Returning.NONE) {
             throw new InvalidDataAccessApiUsageException(
                     dialect.name() + " cannot read " + returning + " back after insert");
         }
-        if (dialect.batchReadsOnlyGeneratedId() && returning.size() > (databaseId ? 1 : 0)) {
+        if (dialect.readBack().batchReadsOnlyGeneratedId() && returning.size() > (databaseId ? 1 : 0)) {
             throw new InvalidDataAccessApiUsageException(dialect.name()
                     + " reads only the generated id back from a batch " + "insert, not "
                     + returning.subList(databaseId ? 1 : 0, returning.size()) + " of "

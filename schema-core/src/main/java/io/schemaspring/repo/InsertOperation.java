@@ -60,7 +60,7 @@ final class InsertOperation {
         List<String> fields = metadata.fields();
         List<String> returning = returning(metadata, struct);
         Dialect dialect = this.context.dialect;
-        if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
+        if (!returning.isEmpty() && dialect.readBack().insertReturning() == Dialect.Returning.NONE) {
             throw new InvalidDataAccessApiUsageException(
                     dialect.name() + " cannot read " + returning + " back after insert");
         }
@@ -77,7 +77,8 @@ final class InsertOperation {
             if (returning.isEmpty()) {
                 this.context.jdbc.update(sql, parameters);
             }
-            else if (!this.readBack.write(sql, parameters, mapping, struct, returning, dialect.insertReturning())) {
+            else if (!this.readBack.write(sql, parameters, mapping, struct, returning,
+                    dialect.readBack().insertReturning())) {
                 throw new IncorrectUpdateSemanticsDataAccessException(
                         "Insert into " + metadata.source() + " returned no row");
             }

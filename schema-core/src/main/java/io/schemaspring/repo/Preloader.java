@@ -360,7 +360,7 @@ final class Preloader {
         boolean belongsTo = association.kind() == AssociationKind.BELONGS_TO;
         SchemaMetadata relatedMetadata = related.metadata();
         Type keyType = owner.metadata().type(association.ownerKey());
-        boolean array = this.context.dialect().bindsKeyListsAsArray(keys.size())
+        boolean array = this.context.dialect().binding().bindsKeyListsAsArray(keys.size())
                 && keyType instanceof PrimitiveType primitive && primitive.fieldType() != FieldType.MAP;
         int fixed = association.where().stream().mapToInt(condition -> condition.values().size()).sum()
                 + association.joinWhere().stream().mapToInt(condition -> condition.values().size()).sum();
@@ -374,8 +374,9 @@ final class Preloader {
                     .map(term -> new OrderTerm(QueryFields.of(related, alias).resolve(term.field()).column(),
                             term.direction() == Query.Direction.DESC))
                     .toList();
-        int chunkSize = array ? Integer.MAX_VALUE : Math.max(1, Math.min(this.context.dialect().maxKeysPerList(),
-                this.context.dialect().maxParameters() - fixed - queryParameters.size()));
+        int chunkSize = array ? Integer.MAX_VALUE
+                : Math.max(1, Math.min(this.context.dialect().binding().maxKeysPerList(),
+                        this.context.dialect().binding().maxParameters() - fixed - queryParameters.size()));
         Map<Object, List<Object>> grouped = new LinkedHashMap<>(capacity(keys.size()));
         List<Object> all = new ArrayList<>(keys);
         for (int start = 0; start < all.size(); start += chunkSize) {
@@ -387,6 +388,7 @@ final class Preloader {
             Parameters parameters = new Parameters();
             if (array) {
                 parameters.addArray(this.context.dialect()
+                    .binding()
                     .arrayElementType(((PrimitiveType) keyType).fieldType(), ((PrimitiveType) keyType).javaType()),
                         chunk.toArray());
             }

@@ -106,10 +106,11 @@ final class UpdateOperation {
         }
         List<String> returning = metadata.readAfterWrites();
         Dialect dialect = this.context.dialect;
-        if (!returning.isEmpty() && dialect.updateReturning() == Dialect.Returning.NONE && !columns.isEmpty()) {
+        if (!returning.isEmpty() && dialect.readBack().updateReturning() == Dialect.Returning.NONE
+                && !columns.isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
                     dialect.name() + " cannot read " + returning + " of " + metadata.schemaClass().getSimpleName()
-                            + " back after update: " + dialect.updateReturningAdvice());
+                            + " back after update: " + dialect.readBack().updateReturningAdvice());
         }
         boolean joins = replaceLoadedJoins ? this.joinRows.hasJoinRows(metadata, struct) : !joinChanges.isEmpty();
         boolean guarded = !columns.isEmpty() && !this.context.uniqueKeys.enforced(metadata, prefix);
@@ -156,7 +157,7 @@ final class UpdateOperation {
         }
         else {
             matched = this.readBack.write(sql, parameters, mapping, struct, returning,
-                    this.context.dialect.updateReturning());
+                    this.context.dialect.readBack().updateReturning());
         }
         if (!matched) {
             throw new StaleEntryException("update", metadata.schemaClass(), Keys.describe(metadata, struct));

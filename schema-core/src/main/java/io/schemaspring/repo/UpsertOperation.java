@@ -65,19 +65,21 @@ final class UpsertOperation {
         Plan plan = plan(mapping, target, included, onConflict);
         List<String> returning = InsertOperation.returning(metadata, struct);
         Dialect dialect = this.context.dialect;
-        if (!returning.isEmpty() && dialect.insertReturning() == Dialect.Returning.NONE) {
+        if (!returning.isEmpty() && dialect.readBack().insertReturning() == Dialect.Returning.NONE) {
             throw new InvalidDataAccessApiUsageException(
                     dialect.name() + " cannot read " + returning + " back after insert");
         }
         String sql = this.context.statements.get(metadata.schemaClass(), target, "upsert",
                 List.of(included, plan, returning), () -> {
                     String upsert = render(mapping, target, included, plan);
-                    return returning.isEmpty() || dialect.insertReturning() != Dialect.Returning.CLAUSE ? upsert
+                    return returning.isEmpty() || dialect.readBack().insertReturning() != Dialect.Returning.CLAUSE
+                            ? upsert
                             : upsert + " "
-                                    + dialect.returningClause(FieldSources.of(metadata, returning)
-                                        .stream()
-                                        .map(dialect::quote)
-                                        .collect(Collectors.joining(", ")));
+                                    + dialect.readBack()
+                                        .returningClause(FieldSources.of(metadata, returning)
+                                            .stream()
+                                            .map(dialect::quote)
+                                            .collect(Collectors.joining(", ")));
                 });
         Parameters parameters = new Parameters();
         List<String> fields = metadata.fields();
@@ -89,7 +91,7 @@ final class UpsertOperation {
             written = write(sql, parameters, mapping, struct, returning);
         }
         catch (DuplicateKeyException ex) {
-            if (!dialect.upsertMayRaceWithAnInsert()) {
+            if (!dialect.upserts().mayRaceWithAnInsert()) {
                 throw ex;
             }
             // The conflicting row was inserted by another transaction after this
@@ -107,7 +109,7 @@ final class UpsertOperation {
     private boolean write(String sql, Parameters parameters, SchemaMapping mapping, Object struct,
             List<String> returning) {
         return returning.isEmpty() ? this.context.jdbc.update(sql, parameters) > 0 : this.readBack.write(sql,
-                parameters, mapping, struct, returning, this.context.dialect.insertReturning());
+                parameters, mapping, struct, returning, this.context.dialect.readBack().insertReturning());
     }
 
     /** The upsert statement for these inserted fields. */
@@ -182,10 +184,11 @@ final class UpsertOperation {
         };
         Dialect dialect = this.context.dialect;
         List<List<String>> anyKeys = List.of();
-        if (target.isEmpty() && replaced.isEmpty() && dialect.upsertNeedsTarget(true) && dialect.upsertTakesAnyKey()) {
+        if (target.isEmpty() && replaced.isEmpty() && dialect.upserts().needsTarget(true)
+                && dialect.upserts().takesAnyKey()) {
             anyKeys = this.context.uniqueKeys.fields(metadata, prefix).stream().filter(inserted::containsAll).toList();
         }
-        if (target.isEmpty() && anyKeys.isEmpty() && dialect.upsertNeedsTarget(replaced.isEmpty())) {
+        if (target.isEmpty() && anyKeys.isEmpty() && dialect.upserts().needsTarget(replaced.isEmpty())) {
             throw refused(metadata, onConflict,
                     dialect.name() + " needs a conflict target" + (replaced.isEmpty() ? "" : " to replace fields")
                             + ": name the fields of the unique key with " + ".target(fields...)");

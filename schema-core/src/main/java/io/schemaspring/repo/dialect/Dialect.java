@@ -6,7 +6,6 @@ import io.schemaspring.type.FieldType;
 import io.schemaspring.type.PrimitiveType;
 import io.schemaspring.type.Type;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -14,10 +13,13 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Every decision that differs between databases, asked by the SQL renderer and the
- * repository: identifier quoting and case, paging, how rows written are read back, JSON
- * and array parameters, row locks, upserts, parameter limits. Supporting another database
- * is a subclass plus a {@link DialectProvider} listed in
- * {@code META-INF/spring.factories}.
+ * repository, made of small strategies: identifier quoting and case (here), paging
+ * ({@link LimitClause}), read-back ({@link ReadBackSupport}), parameters
+ * ({@link Binding}), column types ({@link ColumnTypes}, behind the one
+ * {@link #storage(Type)} decision), row locks ({@link LockClause}), upserts
+ * ({@link Upserts}) and constraint names ({@link ConstraintReader}). Supporting another
+ * database is a subclass answering its strategies plus a {@link DialectProvider} listed
+ * in {@code META-INF/spring.factories}.
  */
 public abstract class Dialect {
 
@@ -46,8 +48,8 @@ public abstract class Dialect {
     public enum Returning {
 
         /**
-         * {@code INSERT ... RETURNING columns}, as {@link #returningClause(String)}
-         * renders it.
+         * {@code INSERT ... RETURNING columns}, as
+         * {@link ReadBackSupport#returningClause(String)} renders it.
          */
         CLAUSE,
         /**
@@ -98,68 +100,44 @@ public abstract class Dialect {
         };
     }
 
-    // ---------------------------------------------------------------- paging
+    // ---------------------------------------------------------------- strategies
 
-    /** How a SELECT is limited and offset. */
+    /** How a SELECT is limited and offset; {@code LIMIT ... OFFSET ...} by default. */
     public LimitClause limitClause() {
         return LimitClause.LIMIT_OFFSET;
     }
 
-    // ---------------------------------------------------------------- read-back
+    /** How rows written are read back. */
+    public abstract ReadBackSupport readBack();
 
-    /** How an INSERT reads generated and {@code readAfterWrites} columns back. */
-    public abstract Returning insertReturning();
+    /** How parameters are bound, and how many one statement carries. */
+    public abstract Binding binding();
 
-    /** How an UPDATE reads {@code readAfterWrites} columns back. */
-    public abstract Returning updateReturning();
-
-    /**
-     * The clause appended to an INSERT or UPDATE whose style is {@link Returning#CLAUSE}.
-     */
-    public String returningClause(String quotedColumns) {
-        return "RETURNING " + quotedColumns;
+    /** How column types are spelled; standard SQL as H2 spells it by default. */
+    public ColumnTypes columnTypes() {
+        return ColumnTypes.STANDARD;
     }
 
-    /** The fix to print when update read-back is not supported. */
-    public String updateReturningAdvice() {
-        return "";
-    }
-
-    // ---------------------------------------------------------------- parameters
-
-    /** The parameter marker of a JSON column value. */
-    public String jsonParameter() {
-        return "?";
-    }
-
-    /**
-     * Whether the database has array columns and {@code = ANY(?)} with an array
-     * parameter.
-     */
-    /**
-     * The constraint a failed statement violated, read from the driver's error: the kind
-     * by the standard SQLState (23505 unique, 23503 foreign key, 23514 check, 23P01
-     * exclusion, 23502 not null); the name where the dialect can read it from the driver.
-     * {@code null} when the error is no constraint violation.
-     */
-    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
-        ConstraintViolation.Kind kind = switch (String.valueOf(error.getSQLState())) {
-            case "23505" -> ConstraintViolation.Kind.UNIQUE;
-            case "23503" -> ConstraintViolation.Kind.FOREIGN_KEY;
-            case "23514" -> ConstraintViolation.Kind.CHECK;
-            case "23P01" -> ConstraintViolation.Kind.EXCLUSION;
-            case "23502" -> ConstraintViolation.Kind.NOT_NULL;
-            default -> null;
+    /** How row locks are spelled; by default every lock is refused. */
+    public LockClause lockClause() {
+        return lock -> {
+            throw unsupported("the row lock " + lock);
         };
-        return kind == null ? null : new ConstraintViolation(kind, null);
+    }
+
+    /** How upserts are written; by default every upsert is refused. */
+    public Upserts upserts() {
+        return upsert -> {
+            throw unsupported("upserts (INSERT with a conflict clause)");
+        };
     }
 
     /**
-     * An insert of no column, every one taking its default: standard SQL's
-     * {@code DEFAULT VALUES}.
+     * How violated constraints are read from the driver's errors; by their SQLState alone
+     * by default.
      */
-    public String defaultValues() {
-        return "DEFAULT VALUES";
+    public ConstraintReader constraints() {
+        return ConstraintReader.BY_SQLSTATE;
     }
 
     /**
@@ -168,85 +146,7 @@ public abstract class Dialect {
      */
     public abstract boolean supportsArrays();
 
-    /**
-     * Whether key lists (preloads) are bound as one array parameter
-     * ({@link #anyOfArray}), one statement whatever the number of keys; else as
-     * {@code IN (?, ...)} in chunks of at most {@link #maxKeysPerList()} keys within
-     * {@link #maxParameters()}. Defaults to {@link #supportsArrays()}; true needs
-     * {@link #supportsArrays()}.
-     */
-    public boolean bindsKeyListsAsArray() {
-        return supportsArrays();
-    }
-
-    /**
-     * {@link #bindsKeyListsAsArray()} for a preload of this many keys: a database may
-     * plan a short {@code IN} list better than an array. Defaults to
-     * {@link #bindsKeyListsAsArray()}.
-     */
-    public boolean bindsKeyListsAsArray(int keys) {
-        return bindsKeyListsAsArray();
-    }
-
-    /**
-     * The condition matching a column against one array parameter (only asked when
-     * {@link #bindsKeyListsAsArray(int)}).
-     */
-    public String anyOfArray(String quotedColumn) {
-        return quotedColumn + " = ANY(?)";
-    }
-
-    /**
-     * The SQL type name used to create an array parameter of elements of this type held
-     * in Java as {@code javaType}; by default as {@link #arrayElementType(FieldType)}.
-     */
-    public String arrayElementType(FieldType type, Class<?> javaType) {
-        return arrayElementType(type);
-    }
-
-    /** The SQL type name used to create an array parameter of this element type. */
-    public String arrayElementType(FieldType type) {
-        return switch (type) {
-            case ID, INTEGER -> "BIGINT";
-            case FLOAT -> "DOUBLE PRECISION";
-            case DECIMAL -> "NUMERIC";
-            case BOOLEAN -> "BOOLEAN";
-            case BINARY_ID, UUID -> "UUID";
-            case DATE -> "DATE";
-            case TIME, TIME_USEC -> "TIME";
-            case NAIVE_DATETIME, NAIVE_DATETIME_USEC, UTC_DATETIME, UTC_DATETIME_USEC -> "TIMESTAMP";
-            case BINARY -> "BYTEA";
-            default -> "VARCHAR";
-        };
-    }
-
-    /** The most parameters one statement may carry. */
-    public abstract int maxParameters();
-
-    /**
-     * The most keys one {@code IN (?, ...)} list of a preload carries, when lists are not
-     * arrays. Defaults to {@link #maxParameters()}: as many as the statement takes.
-     */
-    public int maxKeysPerList() {
-        return maxParameters();
-    }
-
-    /** Binds a JSON text. */
-    public void bindJson(PreparedStatement statement, int index, @Nullable String json) throws SQLException {
-        statement.setString(index, json);
-    }
-
-    /** Binds a bit string written as 0 and 1. */
-    public void bindBitString(PreparedStatement statement, int index, String bits) throws SQLException {
-        statement.setString(index, bits);
-    }
-
-    /** Binds a UUID. */
-    public void bindUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
-        statement.setObject(index, value);
-    }
-
-    // ---------------------------------------------------------------- DDL
+    // ---------------------------------------------------------------- storage
 
     /**
      * How values of the type are stored on this database, decided here once for codecs,
@@ -268,73 +168,29 @@ public abstract class Dialect {
     }
 
     /**
-     * The column type of a storage in {@code CREATE TABLE}:
-     * {@link #columnType(FieldType)}, {@link #arrayColumnType} or
-     * {@link #jsonColumnType()}.
+     * The column type of a storage in {@code CREATE TABLE}, as {@link #columnTypes()}
+     * spells it.
      */
     public String columnType(Storage storage) {
+        ColumnTypes types = columnTypes();
         if (storage instanceof Storage.Scalar scalar) {
-            return columnType(scalar.type());
+            return types.columnType(scalar.type());
         }
         if (storage instanceof Storage.NativeArray array) {
-            return arrayColumnType(array.elementType());
+            return types.arrayColumnType(array.elementType());
         }
-        return jsonColumnType();
+        return types.jsonColumnType();
     }
+
+    // ---------------------------------------------------------------- statements
 
     /**
-     * The column type of a field type in {@code CREATE TABLE}, as the repository reads
-     * and writes it (maps are {@link #jsonColumnType()}). This default answers standard
-     * SQL as H2 spells it.
+     * An insert of no column, every one taking its default: standard SQL's
+     * {@code DEFAULT VALUES}.
      */
-    public String columnType(FieldType type) {
-        return switch (type) {
-            case ID, INTEGER -> "BIGINT";
-            case FLOAT -> "DOUBLE PRECISION";
-            case DECIMAL -> "NUMERIC(38, 10)";
-            case BOOLEAN -> "BOOLEAN";
-            case STRING -> "VARCHAR(255)";
-            case BINARY -> "VARBINARY";
-            case BINARY_ID, UUID -> "UUID";
-            case DATE -> "DATE";
-            case TIME -> "TIME(0)";
-            case TIME_USEC -> "TIME(6)";
-            case NAIVE_DATETIME, UTC_DATETIME -> "TIMESTAMP(0)";
-            case NAIVE_DATETIME_USEC, UTC_DATETIME_USEC -> "TIMESTAMP(6)";
-            case DURATION -> "VARCHAR(64)";
-            case BITSTRING -> "VARCHAR(1024)";
-            case MAP -> jsonColumnType();
-            case ANY, DEFAULT -> throw new IllegalArgumentException("No column type for " + type);
-        };
+    public String defaultValues() {
+        return "DEFAULT VALUES";
     }
-
-    /** The column type of maps, embeds and (without {@link #supportsArrays()}) arrays. */
-    public String jsonColumnType() {
-        return "JSON";
-    }
-
-    /**
-     * The column type of an array of this element type (only asked when
-     * {@link #supportsArrays()}).
-     */
-    public String arrayColumnType(FieldType elementType) {
-        return columnType(elementType) + " ARRAY";
-    }
-
-    /**
-     * The column definition of a primary key the database generates ({@code :id}), before
-     * {@code PRIMARY KEY}.
-     */
-    public String identityColumnType(FieldType type) {
-        return columnType(type) + " GENERATED BY DEFAULT AS IDENTITY";
-    }
-
-    /** The statement changing a column's type (names already quoted). */
-    public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
-        return "ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + " SET DATA TYPE " + columnType;
-    }
-
-    // ---------------------------------------------------------------- conditions
 
     /**
      * A case-insensitive LIKE of a column against one parameter; this default lowers both
@@ -344,105 +200,12 @@ public abstract class Dialect {
         return "lower(" + quotedColumn + ") LIKE lower(?)";
     }
 
-    // ---------------------------------------------------------------- locks and upserts
-
-    /**
-     * The clause appended to a SELECT (after paging) to lock the rows it reads. Refuses,
-     * with {@link #unsupported(String)}, a lock the database lacks; this default refuses
-     * every lock.
-     */
-    public String lockClause(RowLock lock) {
-        throw unsupported("the row lock " + lock);
-    }
-
-    /**
-     * The whole statement inserting a row or, on a key conflict, updating or keeping the
-     * existing row. This default refuses.
-     */
-    public String upsert(Upsert upsert) {
-        throw unsupported("upserts (INSERT with a conflict clause)");
-    }
-
-    /**
-     * The statement of a batch of upserts ({@code insertAll} with a conflict clause),
-     * whose update counts must count only the rows inserted or changed; by default
-     * {@link #upsert(Upsert)}.
-     */
-    public String upsertAll(Upsert upsert) {
-        return upsert(upsert);
-    }
-
-    /**
-     * The rows a batch wrote, from its update counts; a count the driver does not know is
-     * one row.
-     */
-    public int batchRowCount(int[] counts, java.sql.Statement statement) throws SQLException {
-        int rows = 0;
-        for (int count : counts) {
-            rows += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : count;
-        }
-        return rows;
-    }
-
-    /**
-     * An error the database only warned about while running {@link #upsertAll(Upsert)},
-     * which must fail the batch (and roll it back); {@code null} when there is none. By
-     * default none.
-     */
-    public @Nullable SQLException upsertAllFailure(java.sql.Statement statement) throws SQLException {
-        return null;
-    }
-
     /**
      * The error for a feature the database lacks:
      * {@code "<database> does not support <what>"}.
      */
     protected InvalidDataAccessApiUsageException unsupported(String what) {
         return new InvalidDataAccessApiUsageException(name() + " does not support " + what);
-    }
-
-    /**
-     * Whether an upsert must name its conflict target ({@code nothing}: it keeps the
-     * existing row). This default: always, as {@code MERGE} matches on it.
-     */
-    public boolean upsertNeedsTarget(boolean nothing) {
-        return true;
-    }
-
-    /**
-     * Whether an upsert keeping the existing row without a target can name the table's
-     * unique keys ({@link Upsert#anyKeys()}) where {@link #upsertNeedsTarget(boolean)}
-     * would refuse it.
-     */
-    public boolean upsertTakesAnyKey() {
-        return false;
-    }
-
-    /**
-     * Whether a JDBC batch prepared with column names reads back only the auto-increment
-     * id (the driver answers the server's last insert ids, not the named columns).
-     */
-    public boolean batchReadsOnlyGeneratedId() {
-        return false;
-    }
-
-    /**
-     * Whether the database counts the sizes of character columns in UTF-16 units (H2: a
-     * character outside the Basic Multilingual Plane takes two) instead of characters
-     * (code points).
-     */
-    public boolean countsSizesInUtf16Units() {
-        return false;
-    }
-
-    /**
-     * Whether an upsert can fail with a duplicate key when another transaction inserts
-     * the same key concurrently (H2's {@code MERGE} is not atomic against concurrent
-     * inserts), so that the repository runs it once more; {@code ON CONFLICT} and
-     * {@code ON DUPLICATE KEY} cannot.
-     */
-    public boolean upsertMayRaceWithAnInsert() {
-        return false;
     }
 
     @Override

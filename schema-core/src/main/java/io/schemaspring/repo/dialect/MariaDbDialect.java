@@ -3,6 +3,10 @@ package io.schemaspring.repo.dialect;
 import io.schemaspring.type.FieldType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -10,11 +14,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * MariaDB (and MySQL): backquoted identifiers, {@code INSERT ... RETURNING} (MariaDB
- * 10.5+), no {@code UPDATE ... RETURNING}, JSON text instead of arrays, UUIDs as text.
+ * 10.5), JSON as text, no arrays, {@code ON DUPLICATE KEY UPDATE} upserts, constraint
+ * names read from the server's messages.
  */
 public final class MariaDbDialect extends Dialect {
 
-    /** Recognises MariaDB and MySQL by their product names. */
+    /** Recognises MariaDB by its product name. */
     public static final class Provider extends ProductNameDialectProvider {
 
         /** Recognises MariaDB (and MySQL) by its JDBC product name. */
@@ -24,17 +29,186 @@ public final class MariaDbDialect extends Dialect {
 
     }
 
+    private static final int DUPLICATE_ENTRY = 1062;
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']*)'\\s*$");
+
+    private static final Pattern NAMED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]*)`");
+
+    private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']*)' cannot be null");
+
+    private static final Pattern NO_DEFAULT = Pattern.compile("Field '([^']*)' doesn't have a default value");
+
+    private static final ReadBackSupport READ_BACK = new ReadBackSupport() {
+
+        @Override
+        public Returning insertReturning() {
+            return Returning.CLAUSE;
+        }
+
+        @Override
+        public Returning updateReturning() {
+            return Returning.NONE;
+        }
+
+        @Override
+        public String updateReturningAdvice() {
+            return "MariaDB has no UPDATE ... RETURNING: remove readAfterWrites from these fields, "
+                    + "or read the struct again with repo.get after the update";
+        }
+
+        /**
+         * MariaDB Connector/J answers the insert ids of a batch, whatever columns were
+         * named.
+         */
+        @Override
+        public boolean batchReadsOnlyGeneratedId() {
+            return true;
+        }
+
+    };
+
+    private static final Binding BINDING = new Binding() {
+
+        @Override
+        public int maxParameters() {
+            return 65535;
+        }
+
+        @Override
+        public void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+            statement.setString(index, value.toString());
+        }
+
+    };
+
+    private static final Upserts UPSERTS = new Upserts() {
+
+        /**
+         * MariaDB cannot name the conflicting key: a conflict on any unique key counts.
+         * Keeping the existing row is a no-op {@code ON DUPLICATE KEY UPDATE c = c} (as
+         * Ecto's MyXQL adapter), not {@code INSERT IGNORE}, which would also turn other
+         * errors (foreign keys, values too long) into warnings and write truncated rows.
+         */
+        @Override
+        public String upsert(Upsert upsert) {
+            if (upsert.doNothing()) {
+                String column = upsert.conflictColumns().isEmpty() ? upsert.columns().get(0)
+                        : upsert.conflictColumns().get(0);
+                return upsert.insert() + " ON DUPLICATE KEY UPDATE " + column + " = " + column;
+            }
+            return upsert.insert() + " ON DUPLICATE KEY UPDATE "
+                    + upsert.updateColumns()
+                        .stream()
+                        .map(column -> column + " = VALUES(" + column + ")")
+                        .collect(Collectors.joining(", "));
+        }
+
+        /**
+         * A batch keeping existing rows is {@code INSERT IGNORE}: with the driver's
+         * found-rows counts, {@code ON DUPLICATE KEY UPDATE c = c} would count every kept
+         * row as written. Since {@code IGNORE} turns other errors into warnings too,
+         * {@link #upsertAllFailure} fails the batch on any warning but a duplicate key.
+         */
+        @Override
+        public String upsertAll(Upsert upsert) {
+            // The warnings the check reads are capped at max_error_count (64 by default):
+            // raise it for this statement only.
+            return upsert.doNothing() ? "SET STATEMENT max_error_count = 65535 FOR INSERT IGNORE"
+                    + upsert.insert().substring("INSERT".length()) : upsert(upsert);
+        }
+
+        /**
+         * A bulk batch answers no count per row, but the statement's update count is the
+         * rows it wrote.
+         */
+        @Override
+        public int batchRowCount(int[] counts, Statement statement) throws SQLException {
+            long total = statement.getLargeUpdateCount();
+            boolean noInfo = Arrays.stream(counts).allMatch(count -> count == Statement.SUCCESS_NO_INFO);
+            return noInfo && total >= 0 ? (int) total : Upserts.super.batchRowCount(counts, statement);
+        }
+
+        @Override
+        public @Nullable SQLException upsertAllFailure(Statement statement) throws SQLException {
+            for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+                if (warning.getErrorCode() != DUPLICATE_ENTRY) {
+                    return new SQLException(warning.getMessage(), "23000", warning.getErrorCode());
+                }
+            }
+            return null;
+        }
+
+        /**
+         * {@code ON DUPLICATE KEY UPDATE} applies to a conflict on any unique key: it
+         * names none.
+         */
+        @Override
+        public boolean needsTarget(boolean nothing) {
+            return false;
+        }
+
+    };
+
+    /**
+     * MariaDB answers SQLState 23000 for every constraint: the kind comes from its error
+     * code (1062 duplicate key, 1451/1452 foreign key, 4025 check, 1048 null, 1364 a NOT
+     * NULL column without a default left out of an insert), the name from the message,
+     * read from its end for a duplicate key, whose message starts with the value.
+     */
+    private static final ConstraintReader CONSTRAINTS = error -> {
+        String message = String.valueOf(error.getMessage());
+        return switch (error.getErrorCode()) {
+            case 1062, 1586 -> new ConstraintViolation(ConstraintViolation.Kind.UNIQUE, group(DUPLICATE_KEY, message));
+            case 1451, 1452, 1216, 1217 ->
+                new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY, group(NAMED_CONSTRAINT, message));
+            case 4025, 3819 ->
+                new ConstraintViolation(ConstraintViolation.Kind.CHECK, group(NAMED_CONSTRAINT, message));
+            case 1048 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NULL_COLUMN, message));
+            case 1364 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NO_DEFAULT, message));
+            default -> ConstraintReader.BY_SQLSTATE.read(error);
+        };
+    };
+
+    /**
+     * MariaDB: {@code DATETIME} for timestamps, UUIDs as {@code CHAR(36)} (bound as
+     * text), {@code LONGBLOB} for binaries, {@code AUTO_INCREMENT} identities, no arrays.
+     */
+    private final ColumnTypes columnTypes = new ColumnTypes() {
+
+        @Override
+        public String columnType(FieldType type) {
+            return switch (type) {
+                case FLOAT -> "DOUBLE";
+                case DECIMAL -> "DECIMAL(38, 10)";
+                case BINARY -> "LONGBLOB";
+                case BINARY_ID, UUID -> "CHAR(36)";
+                case NAIVE_DATETIME, UTC_DATETIME -> "DATETIME";
+                case NAIVE_DATETIME_USEC, UTC_DATETIME_USEC -> "DATETIME(6)";
+                default -> ColumnTypes.super.columnType(type);
+            };
+        }
+
+        @Override
+        public String arrayColumnType(FieldType elementType) {
+            throw unsupported("array columns");
+        }
+
+        @Override
+        public String identityColumnType(FieldType type) {
+            return columnType(type) + " AUTO_INCREMENT";
+        }
+
+        @Override
+        public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
+            return "ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + columnType;
+        }
+
+    };
+
     /** MariaDB's dialect for identifiers stored in the given case. */
     public MariaDbDialect(LetterCase letterCase) {
         super(letterCase);
-    }
-
-    /**
-     * MariaDB has no {@code DEFAULT VALUES}: an empty column list takes every default.
-     */
-    @Override
-    public String defaultValues() {
-        return "() VALUES ()";
     }
 
     @Override
@@ -48,19 +222,13 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public Returning insertReturning() {
-        return Returning.CLAUSE;
+    public ReadBackSupport readBack() {
+        return READ_BACK;
     }
 
     @Override
-    public Returning updateReturning() {
-        return Returning.NONE;
-    }
-
-    @Override
-    public String updateReturningAdvice() {
-        return "MariaDB has no UPDATE ... RETURNING: remove readAfterWrites from these fields, "
-                + "or read the struct again with repo.get after the update";
+    public Binding binding() {
+        return BINDING;
     }
 
     @Override
@@ -69,13 +237,8 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public int maxParameters() {
-        return 65535;
-    }
-
-    @Override
-    public void bindUuid(PreparedStatement statement, int index, java.util.UUID value) throws SQLException {
-        statement.setString(index, value.toString());
+    public ColumnTypes columnTypes() {
+        return this.columnTypes;
     }
 
     /**
@@ -83,144 +246,27 @@ public final class MariaDbDialect extends Dialect {
      * MariaDB 10.6 or MySQL 8.
      */
     @Override
-    public String lockClause(RowLock lock) {
-        return (lock.strength() == RowLock.Strength.SHARE ? "LOCK IN SHARE MODE" : "FOR UPDATE") + lock.waitSuffix();
+    public LockClause lockClause() {
+        return lock -> (lock.strength() == RowLock.Strength.SHARE ? "LOCK IN SHARE MODE" : "FOR UPDATE")
+                + lock.waitSuffix();
+    }
+
+    @Override
+    public Upserts upserts() {
+        return UPSERTS;
+    }
+
+    @Override
+    public ConstraintReader constraints() {
+        return CONSTRAINTS;
     }
 
     /**
-     * MariaDB cannot name the conflicting key: a conflict on any unique key counts.
-     * Keeping the existing row is a no-op {@code ON DUPLICATE KEY UPDATE c = c} (as
-     * Ecto's MyXQL adapter), not {@code INSERT IGNORE}, which would also turn other
-     * errors (foreign keys, values too long) into warnings and write truncated rows.
+     * MariaDB has no {@code DEFAULT VALUES}: an empty column list takes every default.
      */
     @Override
-    public String upsert(Upsert upsert) {
-        if (upsert.doNothing()) {
-            String column = upsert.conflictColumns().isEmpty() ? upsert.columns().get(0)
-                    : upsert.conflictColumns().get(0);
-            return upsert.insert() + " ON DUPLICATE KEY UPDATE " + column + " = " + column;
-        }
-        return upsert.insert() + " ON DUPLICATE KEY UPDATE "
-                + upsert.updateColumns()
-                    .stream()
-                    .map(column -> column + " = VALUES(" + column + ")")
-                    .collect(Collectors.joining(", "));
-    }
-
-    /**
-     * A batch keeping existing rows is {@code INSERT IGNORE}: with the driver's
-     * found-rows counts, {@code ON DUPLICATE KEY UPDATE c = c} would count every kept row
-     * as written. Since {@code IGNORE} turns other errors into warnings too,
-     * {@link #upsertAllFailure} fails the batch on any warning but a duplicate key.
-     */
-    @Override
-    public String upsertAll(Upsert upsert) {
-        // The warnings the check reads are capped at max_error_count (64 by default):
-        // raise it for this statement only.
-        return upsert.doNothing() ? "SET STATEMENT max_error_count = 65535 FOR INSERT IGNORE"
-                + upsert.insert().substring("INSERT".length()) : upsert(upsert);
-    }
-
-    /**
-     * A bulk batch answers no count per row, but the statement's update count is the rows
-     * it wrote.
-     */
-    @Override
-    public int batchRowCount(int[] counts, java.sql.Statement statement) throws SQLException {
-        long total = statement.getLargeUpdateCount();
-        boolean noInfo = java.util.Arrays.stream(counts).allMatch(count -> count == java.sql.Statement.SUCCESS_NO_INFO);
-        return noInfo && total >= 0 ? (int) total : super.batchRowCount(counts, statement);
-    }
-
-    @Override
-    public @Nullable SQLException upsertAllFailure(java.sql.Statement statement) throws SQLException {
-        for (java.sql.SQLWarning warning = statement.getWarnings(); warning != null; warning = warning
-            .getNextWarning()) {
-            if (warning.getErrorCode() != DUPLICATE_ENTRY) {
-                return new SQLException(warning.getMessage(), "23000", warning.getErrorCode());
-            }
-        }
-        return null;
-    }
-
-    /**
-     * {@code ON DUPLICATE KEY UPDATE} applies to a conflict on any unique key: it names
-     * none.
-     */
-    @Override
-    public boolean upsertNeedsTarget(boolean nothing) {
-        return false;
-    }
-
-    /**
-     * MariaDB Connector/J answers the insert ids of a batch, whatever columns were named.
-     */
-    @Override
-    public boolean batchReadsOnlyGeneratedId() {
-        return true;
-    }
-
-    /**
-     * MariaDB: {@code DATETIME} for timestamps, UUIDs as {@code CHAR(36)} (bound as
-     * text), {@code LONGBLOB} for binaries.
-     */
-    @Override
-    public String columnType(FieldType type) {
-        return switch (type) {
-            case FLOAT -> "DOUBLE";
-            case DECIMAL -> "DECIMAL(38, 10)";
-            case BINARY -> "LONGBLOB";
-            case BINARY_ID, UUID -> "CHAR(36)";
-            case NAIVE_DATETIME, UTC_DATETIME -> "DATETIME";
-            case NAIVE_DATETIME_USEC, UTC_DATETIME_USEC -> "DATETIME(6)";
-            default -> super.columnType(type);
-        };
-    }
-
-    @Override
-    public String arrayColumnType(FieldType elementType) {
-        throw unsupported("array columns");
-    }
-
-    @Override
-    public String identityColumnType(FieldType type) {
-        return columnType(type) + " AUTO_INCREMENT";
-    }
-
-    @Override
-    public String alterColumnType(String quotedTable, String quotedColumn, String columnType) {
-        return "ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + columnType;
-    }
-
-    private static final int DUPLICATE_ENTRY = 1062;
-
-    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '([^']*)'\\s*$");
-
-    private static final Pattern NAMED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]*)`");
-
-    private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']*)' cannot be null");
-
-    private static final Pattern NO_DEFAULT = Pattern.compile("Field '([^']*)' doesn't have a default value");
-
-    /**
-     * MariaDB answers SQLState 23000 for every constraint: the kind comes from its error
-     * code (1062 duplicate key, 1451/1452 foreign key, 4025 check, 1048 null, 1364 a NOT
-     * NULL column without a default left out of an insert), the name from the message,
-     * read from its end for a duplicate key, whose message starts with the value.
-     */
-    @Override
-    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
-        String message = String.valueOf(error.getMessage());
-        return switch (error.getErrorCode()) {
-            case 1062, 1586 -> new ConstraintViolation(ConstraintViolation.Kind.UNIQUE, group(DUPLICATE_KEY, message));
-            case 1451, 1452, 1216, 1217 ->
-                new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY, group(NAMED_CONSTRAINT, message));
-            case 4025, 3819 ->
-                new ConstraintViolation(ConstraintViolation.Kind.CHECK, group(NAMED_CONSTRAINT, message));
-            case 1048 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NULL_COLUMN, message));
-            case 1364 -> new ConstraintViolation(ConstraintViolation.Kind.NOT_NULL, group(NO_DEFAULT, message));
-            default -> super.constraintViolation(error);
-        };
+    public String defaultValues() {
+        return "() VALUES ()";
     }
 
     private static @Nullable String group(Pattern pattern, String message) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An INSERT that does something else when a row with the same key exists, handed to
- * {@link Dialect#upsert(Upsert)}. Identifiers are already quoted; {@code values} holds
+ * {@link Upserts#upsert(Upsert)}. Identifiers are already quoted; {@code values} holds
  * the parameter marker of each column ({@code ?}, or the dialect's JSON marker).
  *
  * @param table the quoted (and prefixed) table name

@@ -6,6 +6,7 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.query.Query;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.dialect.Binding;
 import io.schemaspring.repo.dialect.H2Dialect;
 import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.Comment;
@@ -44,8 +45,26 @@ class H2ChunkedPreloadTest {
         }
 
         @Override
-        public int maxParameters() {
-            return 11;
+        public Binding binding() {
+            Binding h2 = super.binding();
+            return new Binding() {
+
+                @Override
+                public int maxParameters() {
+                    return 11;
+                }
+
+                @Override
+                public int maxKeysPerList() {
+                    return h2.maxKeysPerList();
+                }
+
+                @Override
+                public String jsonParameter() {
+                    return h2.jsonParameter();
+                }
+
+            };
         }
 
     }

@@ -143,7 +143,7 @@ public final class Codecs {
 
     private Codec uuidCodec() {
         Dialect dialect = this.dialect;
-        return nullable((statement, index, value) -> dialect.bindUuid(statement, index, (UUID) value),
+        return nullable((statement, index, value) -> dialect.binding().bindUuid(statement, index, (UUID) value),
                 (resultSet, index) -> toUuid(resultSet.getObject(index)));
     }
 
@@ -200,7 +200,8 @@ public final class Codecs {
 
     private Codec bitStringCodec() {
         Dialect dialect = this.dialect;
-        return nullable((statement, index, value) -> dialect.bindBitString(statement, index, value.toString()),
+        return nullable(
+                (statement, index, value) -> dialect.binding().bindBitString(statement, index, value.toString()),
                 (resultSet, index) -> {
                     String text = resultSet.getString(index);
                     return text == null ? null : BitString.of(text);
@@ -252,7 +253,7 @@ public final class Codecs {
 
     private Codec arrayCodec(ArrayType type, PrimitiveType element) {
         Codec elementCodec = forType(element);
-        String sqlType = this.dialect.arrayElementType(element.fieldType(), element.javaType());
+        String sqlType = this.dialect.binding().arrayElementType(element.fieldType(), element.javaType());
         JsonValues json = this.json;
         return new Codec() {
             @Override
@@ -342,7 +343,8 @@ public final class Codecs {
         return new Codec() {
             @Override
             public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
-                dialect.bindJson(statement, index, json.write(type, value == null && embedsMany ? List.of() : value));
+                dialect.binding()
+                    .bindJson(statement, index, json.write(type, value == null && embedsMany ? List.of() : value));
             }
 
             @Override

@@ -64,7 +64,7 @@ public final class SqlRenderer {
             sql.append(' ').append(clause);
         }
         if (select.lock() != null) {
-            sql.append(' ').append(this.dialect.lockClause(select.lock()));
+            sql.append(' ').append(this.dialect.lockClause().render(select.lock()));
         }
         return sql.toString();
     }
@@ -123,7 +123,7 @@ public final class SqlRenderer {
     public String render(Insert insert) {
         if (insert.columns().isEmpty()) {
             return withReturning("INSERT INTO " + table(insert.table()) + " " + this.dialect.defaultValues(),
-                    insert.returning(), this.dialect.insertReturning());
+                    insert.returning(), this.dialect.readBack().insertReturning());
         }
         String dml = "INSERT INTO " + table(insert.table()) + " (" + columns(insert.columns()) + ") VALUES ("
                 + insert.columns()
@@ -131,7 +131,7 @@ public final class SqlRenderer {
                     .map(column -> parameter(column, insert.jsonColumns()))
                     .collect(Collectors.joining(", "))
                 + ")";
-        return withReturning(dml, insert.returning(), this.dialect.insertReturning());
+        return withReturning(dml, insert.returning(), this.dialect.readBack().insertReturning());
     }
 
     public String render(Update update) {
@@ -142,7 +142,7 @@ public final class SqlRenderer {
                 .map(column -> this.dialect.quote(column) + " = " + parameter(column, update.jsonColumns()))
                 .collect(Collectors.joining(", ")));
         where(dml, update.where());
-        return withReturning(dml.toString(), update.returning(), this.dialect.updateReturning());
+        return withReturning(dml.toString(), update.returning(), this.dialect.readBack().updateReturning());
     }
 
     /**
@@ -156,13 +156,13 @@ public final class SqlRenderer {
 
     public String renderUpsert(Insert insert, List<String> conflictColumns, List<String> updateColumns,
             List<List<String>> anyKeys) {
-        return this.dialect.upsert(upsert(insert, conflictColumns, updateColumns, anyKeys));
+        return this.dialect.upserts().upsert(upsert(insert, conflictColumns, updateColumns, anyKeys));
     }
 
     /** The upsert of each row of an {@code insertAll} batch, as the dialect spells it. */
     public String renderUpsertAll(Insert insert, List<String> conflictColumns, List<String> updateColumns,
             List<List<String>> anyKeys) {
-        return this.dialect.upsertAll(upsert(insert, conflictColumns, updateColumns, anyKeys));
+        return this.dialect.upserts().upsertAll(upsert(insert, conflictColumns, updateColumns, anyKeys));
     }
 
     private Upsert upsert(Insert insert, List<String> conflictColumns, List<String> updateColumns,
@@ -183,14 +183,14 @@ public final class SqlRenderer {
             return dml;
         }
         return switch (style) {
-            case CLAUSE -> dml + " " + this.dialect.returningClause(columns(returning));
+            case CLAUSE -> dml + " " + this.dialect.readBack().returningClause(columns(returning));
             case GENERATED_KEYS -> dml;
             case NONE -> throw new IllegalStateException(this.dialect.name() + " cannot read columns back from " + dml);
         };
     }
 
     private String parameter(String column, List<String> jsonColumns) {
-        return jsonColumns.contains(column) ? this.dialect.jsonParameter() : "?";
+        return jsonColumns.contains(column) ? this.dialect.binding().jsonParameter() : "?";
     }
 
     private void where(StringBuilder sql, Condition where) {
@@ -231,7 +231,7 @@ public final class SqlRenderer {
                     + ")";
         }
         if (condition instanceof Condition.AnyOf any) {
-            return this.dialect.anyOfArray(column(any.column()));
+            return this.dialect.binding().anyOfArray(column(any.column()));
         }
         if (condition instanceof Condition.IsNull isNull) {
             return column(isNull.column()) + (isNull.negated() ? " IS NOT NULL" : " IS NULL");

@@ -7,14 +7,13 @@ import io.schemaspring.changeset.Changeset;
 import io.schemaspring.changeset.UndeclaredConstraintException;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Repo;
+import io.schemaspring.repo.dialect.ConstraintReader;
 import io.schemaspring.repo.dialect.ConstraintViolation;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.H2Dialect;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -42,9 +41,11 @@ class DialectWithoutConstraintNamesTest {
         }
 
         @Override
-        public @Nullable ConstraintViolation constraintViolation(SQLException error) {
-            ConstraintViolation violation = super.constraintViolation(error);
-            return violation == null ? null : new ConstraintViolation(violation.kind(), null);
+        public ConstraintReader constraints() {
+            return error -> {
+                ConstraintViolation violation = super.constraints().read(error);
+                return violation == null ? null : new ConstraintViolation(violation.kind(), null);
+            };
         }
 
     }
@@ -71,7 +72,7 @@ class DialectWithoutConstraintNamesTest {
             .hasMessage(
                     "could not perform insert of Shelf: the database refused it with a unique_constraint whose name "
                             + "the NamelessH2 dialect did not read from the driver's error, so no constraint the changeset "
-                            + "declares can match it; override Dialect.constraintViolation(SQLException) to read the name");
+                            + "declares can match it; override Dialect.constraints() to read the name");
         assertThat(duplicate.errors()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM shelves", Long.class)).isEqualTo(1);
     }

@@ -1,15 +1,17 @@
 package io.schemaspring.repo.it.hsqldb;
 
+import io.schemaspring.repo.dialect.Binding;
+import io.schemaspring.repo.dialect.ConstraintReader;
 import io.schemaspring.repo.dialect.ConstraintViolation;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.LimitClause;
+import io.schemaspring.repo.dialect.LockClause;
 import io.schemaspring.repo.dialect.ProductNameDialectProvider;
+import io.schemaspring.repo.dialect.ReadBackSupport;
 import io.schemaspring.repo.dialect.RowLock;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * HSQLDB, added the way a user adds a database: this class and one line in
@@ -55,13 +57,25 @@ public class HsqldbDialect extends Dialect {
     }
 
     @Override
-    public Returning insertReturning() {
-        return Returning.GENERATED_KEYS;
+    public ReadBackSupport readBack() {
+        return new ReadBackSupport() {
+
+            @Override
+            public Returning insertReturning() {
+                return Returning.GENERATED_KEYS;
+            }
+
+            @Override
+            public Returning updateReturning() {
+                return Returning.GENERATED_KEYS;
+            }
+
+        };
     }
 
     @Override
-    public Returning updateReturning() {
-        return Returning.GENERATED_KEYS;
+    public Binding binding() {
+        return () -> 32767;
     }
 
     @Override
@@ -69,37 +83,36 @@ public class HsqldbDialect extends Dialect {
         return false;
     }
 
-    @Override
-    public int maxParameters() {
-        return 32767;
-    }
-
     /**
      * The kind by the standard SQLState (23513 for checks, as HSQLDB reports them); the
      * name from the report's end.
      */
     @Override
-    public @Nullable ConstraintViolation constraintViolation(SQLException error) {
-        ConstraintViolation standard = super.constraintViolation(error);
-        ConstraintViolation.Kind kind = "23513".equals(error.getSQLState()) ? ConstraintViolation.Kind.CHECK
-                : standard == null ? null : standard.kind();
-        if (kind == null) {
-            return null;
-        }
-        Matcher report = CONSTRAINT.matcher(String.valueOf(error.getMessage()));
-        if (!report.find()) {
-            return new ConstraintViolation(kind, null);
-        }
-        String name = kind == ConstraintViolation.Kind.NOT_NULL ? report.group(2) : report.group(1);
-        return new ConstraintViolation(kind, name == null ? null : name.toLowerCase(Locale.ROOT));
+    public ConstraintReader constraints() {
+        return error -> {
+            ConstraintViolation standard = ConstraintReader.BY_SQLSTATE.read(error);
+            ConstraintViolation.Kind kind = "23513".equals(error.getSQLState()) ? ConstraintViolation.Kind.CHECK
+                    : standard == null ? null : standard.kind();
+            if (kind == null) {
+                return null;
+            }
+            Matcher report = CONSTRAINT.matcher(String.valueOf(error.getMessage()));
+            if (!report.find()) {
+                return new ConstraintViolation(kind, null);
+            }
+            String name = kind == ConstraintViolation.Kind.NOT_NULL ? report.group(2) : report.group(1);
+            return new ConstraintViolation(kind, name == null ? null : name.toLowerCase(Locale.ROOT));
+        };
     }
 
     @Override
-    public String lockClause(RowLock lock) {
-        if (lock.strength() == RowLock.Strength.SHARE || lock.waitMode() != RowLock.Wait.WAIT) {
-            throw unsupported("the row lock " + lock);
-        }
-        return "FOR UPDATE";
+    public LockClause lockClause() {
+        return lock -> {
+            if (lock.strength() == RowLock.Strength.SHARE || lock.waitMode() != RowLock.Wait.WAIT) {
+                throw unsupported("the row lock " + lock);
+            }
+            return "FOR UPDATE";
+        };
     }
 
 }

@@ -1,0 +1,39 @@
+package io.schemaspring.repo.dialect;
+
+import io.schemaspring.repo.dialect.Dialect.Returning;
+
+/**
+ * How a dialect reads back what an INSERT or UPDATE generated: ids and
+ * {@code readAfterWrites} columns, through a {@code RETURNING} clause or JDBC's generated
+ * keys.
+ */
+public interface ReadBackSupport {
+
+    /** How an INSERT reads generated and {@code readAfterWrites} columns back. */
+    Returning insertReturning();
+
+    /** How an UPDATE reads {@code readAfterWrites} columns back. */
+    Returning updateReturning();
+
+    /**
+     * The clause appended to an INSERT or UPDATE whose style is {@link Returning#CLAUSE}.
+     */
+    default String returningClause(String quotedColumns) {
+        return "RETURNING " + quotedColumns;
+    }
+
+    /** The fix to print when update read-back is not supported; empty by default. */
+    default String updateReturningAdvice() {
+        return "";
+    }
+
+    /**
+     * Whether a JDBC batch prepared with column names reads back only the auto-increment
+     * id (the driver answers the server's last insert ids, not the named columns); by
+     * default not.
+     */
+    default boolean batchReadsOnlyGeneratedId() {
+        return false;
+    }
+
+}
