@@ -103,7 +103,19 @@ public final class SchemaMetadata {
         return Collections.unmodifiableMap(map);
     }
 
+    /**
+     * The setters below link what the registry learns after introspection (associations
+     * resolve across schemas); once the registry is set the metadata is immutable.
+     */
+    private void requireBuilding() {
+        if (this.registry != null) {
+            throw new IllegalStateException(
+                    "The metadata of " + this.schemaClass.getName() + " is immutable once its registry is built");
+        }
+    }
+
     void associations(List<AssociationMetadata> associations) {
+        requireBuilding();
         Map<String, AssociationMetadata> map = new LinkedHashMap<>();
         associations.forEach(association -> map.put(association.field(), association));
         this.associations = Collections.unmodifiableMap(map);
@@ -112,6 +124,7 @@ public final class SchemaMetadata {
 
     void generators(Map<String, io.schemaspring.type.FieldGenerator<?>> generators,
             io.schemaspring.type.@Nullable FieldGenerator<?> timestampsGenerator) {
+        requireBuilding();
         this.generators = Collections.unmodifiableMap(new LinkedHashMap<>(generators));
         this.timestampsGenerator = timestampsGenerator;
     }
@@ -140,10 +153,12 @@ public final class SchemaMetadata {
     }
 
     void registry(SchemaRegistry registry) {
+        requireBuilding();
         this.registry = registry;
     }
 
     void record(RecordShape shape) {
+        requireBuilding();
         this.structs.record(shape);
     }
 
@@ -174,6 +189,7 @@ public final class SchemaMetadata {
     }
 
     void versionField(@Nullable String field) {
+        requireBuilding();
         this.versionField = field;
     }
 
@@ -187,6 +203,7 @@ public final class SchemaMetadata {
     }
 
     void metaAccessor(FieldAccessor accessor) {
+        requireBuilding();
         this.metaAccessor = accessor;
     }
 
@@ -222,6 +239,7 @@ public final class SchemaMetadata {
      * every schema is introspected.
      */
     void defaultStructs(Map<String, SchemaMetadata> embedded) {
+        requireBuilding();
         this.structs.defaultStructs(embedded);
     }
 

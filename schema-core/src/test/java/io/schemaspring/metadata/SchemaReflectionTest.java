@@ -1,6 +1,7 @@
 package io.schemaspring.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.schemaspring.annotation.Field;
 import io.schemaspring.annotation.Schema;
@@ -160,6 +161,17 @@ class SchemaReflectionTest {
         assertThat(this.registry.find(String.class)).isNull();
         assertThat(this.registry.contains(MySchema.class)).isTrue();
         assertThat(this.registry.all()).containsExactly(this.schema);
+    }
+
+    @Test
+    void metadataCannotChangeOnceItsRegistryIsBuilt() {
+        SchemaMetadata schema = this.registry.get(MySchema.class);
+
+        assertThatIllegalStateException().isThrownBy(() -> schema.versionField("count"))
+            .withMessage("The metadata of " + MySchema.class.getName() + " is immutable once its registry is built");
+        assertThatIllegalStateException().isThrownBy(() -> schema.associations(List.of()))
+            .withMessage("The metadata of " + MySchema.class.getName() + " is immutable once its registry is built");
+        assertThat(schema.versionField()).isNull();
     }
 
 }
