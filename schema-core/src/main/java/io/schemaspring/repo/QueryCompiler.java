@@ -105,20 +105,28 @@ final class QueryCompiler {
                 .lock(lock == null ? null : RowLock.of(lock))
                 .project(projection);
             if (columns) {
-                select = select.orderBy(query.orders()
-                    .stream()
-                    .map(order -> new OrderTerm(fields.resolve(order.field()).column(),
-                            order.direction() == Query.Direction.DESC))
-                    .toList());
+                select = select.orderBy(orderTerms(query.orders(), fields));
             }
-            if (joins != null) {
-                for (Join join : joins.joins()) {
-                    select = select.join(join);
-                }
-            }
-            return this.renderer.render(select);
+            return this.renderer.render(joined(select, joins));
         });
         return new Compiled(sql, parameters);
+    }
+
+    private static List<OrderTerm> orderTerms(List<Query.Order> orders, QueryFields fields) {
+        return orders.stream()
+            .map(order -> new OrderTerm(fields.resolve(order.field()).column(),
+                    order.direction() == Query.Direction.DESC))
+            .toList();
+    }
+
+    private static Select joined(Select select, @Nullable JoinPlan joins) {
+        Select joined = select;
+        if (joins != null) {
+            for (Join join : joins.joins()) {
+                joined = joined.join(join);
+            }
+        }
+        return joined;
     }
 
     /**
@@ -168,16 +176,8 @@ final class QueryCompiler {
                         .project(projection)
                         .distinct(query.isDistinct())
                         .paged(limit, offset)
-                        .orderBy(orders.stream()
-                            .map(order -> new OrderTerm(fields.resolve(order.field()).column(),
-                                    order.direction() == Query.Direction.DESC))
-                            .toList());
-                    if (joins != null) {
-                        for (Join join : joins.joins()) {
-                            select = select.join(join);
-                        }
-                    }
-                    return this.renderer.render(select);
+                        .orderBy(orderTerms(orders, fields));
+                    return this.renderer.render(joined(select, joins));
                 });
         return new Compiled(sql, parameters);
     }
@@ -221,15 +221,9 @@ final class QueryCompiler {
                 items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins());
         String sql = this.statements.get(query.schema(), prefix, "projection", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
-            Select base = Select.columns(table, List.of())
-                .where(where)
-                .paged(limit, offset)
-                .distinct(query.isDistinct());
-            if (joins != null) {
-                for (Join join : joins.joins()) {
-                    base = base.join(join);
-                }
-            }
+            Select base = joined(
+                    Select.columns(table, List.of()).where(where).paged(limit, offset).distinct(query.isDistinct()),
+                    joins);
             return this.renderer.render(new ProjectedSelect(base, items, groupColumns, havingCondition, orders));
         });
         return new CompiledProjection(sql, parameters, resolved);

@@ -24,19 +24,8 @@ public class H2Dialect extends Dialect {
 
     }
 
-    private static final ReadBackSupport READ_BACK = new ReadBackSupport() {
-
-        @Override
-        public Returning insertReturning() {
-            return Returning.GENERATED_KEYS;
-        }
-
-        @Override
-        public Returning updateReturning() {
-            return Returning.GENERATED_KEYS;
-        }
-
-    };
+    private static final ReadBackSupport READ_BACK = ReadBackSupport.of(Returning.GENERATED_KEYS,
+            Returning.GENERATED_KEYS);
 
     private static final Binding BINDING = new Binding() {
 

@@ -23,19 +23,7 @@ public final class PostgresDialect extends Dialect {
 
     }
 
-    private static final ReadBackSupport READ_BACK = new ReadBackSupport() {
-
-        @Override
-        public Returning insertReturning() {
-            return Returning.CLAUSE;
-        }
-
-        @Override
-        public Returning updateReturning() {
-            return Returning.CLAUSE;
-        }
-
-    };
+    private static final ReadBackSupport READ_BACK = ReadBackSupport.of(Returning.CLAUSE, Returning.CLAUSE);
 
     private static final Binding BINDING = new Binding() {
 

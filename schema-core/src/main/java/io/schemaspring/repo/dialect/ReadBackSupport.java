@@ -9,6 +9,26 @@ import io.schemaspring.repo.dialect.Dialect.Returning;
  */
 public interface ReadBackSupport {
 
+    /**
+     * Read-back in these two styles, with the standard clause, no advice and batches that
+     * read every named column.
+     */
+    static ReadBackSupport of(Returning insert, Returning update) {
+        return new ReadBackSupport() {
+
+            @Override
+            public Returning insertReturning() {
+                return insert;
+            }
+
+            @Override
+            public Returning updateReturning() {
+                return update;
+            }
+
+        };
+    }
+
     /** How an INSERT reads generated and {@code readAfterWrites} columns back. */
     Returning insertReturning();
 

@@ -58,19 +58,7 @@ public class HsqldbDialect extends Dialect {
 
     @Override
     public ReadBackSupport readBack() {
-        return new ReadBackSupport() {
-
-            @Override
-            public Returning insertReturning() {
-                return Returning.GENERATED_KEYS;
-            }
-
-            @Override
-            public Returning updateReturning() {
-                return Returning.GENERATED_KEYS;
-            }
-
-        };
+        return ReadBackSupport.of(Returning.GENERATED_KEYS, Returning.GENERATED_KEYS);
     }
 
     @Override
