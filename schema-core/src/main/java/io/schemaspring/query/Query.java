@@ -51,8 +51,32 @@ public final class Query<T> {
     public record Joined(String path, boolean left) {
     }
 
-    /** One ordering term. */
-    public record Order(String field, Direction direction) {
+    /**
+     * One ordering term: a field, or the schema's primary key when {@code field} is
+     * {@code null} ({@link #first()}, {@link #last()} and {@link #reverseOrder()} of an
+     * unordered query). The engine resolves the primary key, whose name the application's
+     * settings may choose.
+     *
+     * @param field the field, a joined one by its path; {@code null} for the primary key
+     * @param direction ascending or descending
+     */
+    public record Order(@Nullable String field, Direction direction) {
+
+        /** Ordering by every primary key field of the schema, in this direction. */
+        public static Order primaryKey(Direction direction) {
+            return new Order(null, direction);
+        }
+
+        /** Whether this term orders by the primary key rather than a named field. */
+        public boolean byPrimaryKey() {
+            return this.field == null;
+        }
+
+        /** The same term in the other direction. */
+        public Order reversed() {
+            return new Order(this.field, this.direction == Direction.ASC ? Direction.DESC : Direction.ASC);
+        }
+
     }
 
     private final Class<T> schema;
@@ -309,6 +333,55 @@ public final class Query<T> {
         }
         Query<T> copy = copy();
         copy.offset = offset;
+        return copy;
+    }
+
+    /**
+     * Ecto's {@code first/1}: at most one row, the first in the query's order, or by
+     * primary key when the query has no order: {@code repo.one(query.first())}.
+     */
+    public Query<T> first() {
+        Query<T> first = this.orders.isEmpty() ? withOrders(List.of(Order.primaryKey(Direction.ASC))) : this;
+        return first.limit(1);
+    }
+
+    /**
+     * Ecto's {@code first/2}: orders by the field (after any order already given), then
+     * {@link #first()}.
+     */
+    public Query<T> first(String field) {
+        return orderBy(field).first();
+    }
+
+    /**
+     * Ecto's {@code last/1}: at most one row, the last in the query's order (every term
+     * reversed, see {@link #reverseOrder()}), or by primary key when the query has no
+     * order.
+     */
+    public Query<T> last() {
+        return reverseOrder().limit(1);
+    }
+
+    /**
+     * Ecto's {@code last/2}: orders by the field (after any order already given), then
+     * {@link #last()}.
+     */
+    public Query<T> last(String field) {
+        return orderBy(field).last();
+    }
+
+    /**
+     * Ecto's {@code reverse_order}: every ordering term in the other direction; a query
+     * without order is ordered by primary key, descending.
+     */
+    public Query<T> reverseOrder() {
+        return withOrders(this.orders.isEmpty() ? List.of(Order.primaryKey(Direction.DESC))
+                : this.orders.stream().map(Order::reversed).toList());
+    }
+
+    private Query<T> withOrders(List<Order> orders) {
+        Query<T> copy = copy();
+        copy.orders = orders;
         return copy;
     }
 

@@ -19,10 +19,17 @@ public final class Selection {
 
     private final @Nullable String alias;
 
-    private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias) {
+    private final boolean distinct;
+
+    private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct) {
         this.aggregate = aggregate;
         this.path = path;
         this.alias = alias;
+        this.distinct = distinct;
+    }
+
+    private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias) {
+        this(aggregate, path, alias, false);
     }
 
     /**
@@ -42,6 +49,14 @@ public final class Selection {
     /** The number of rows whose field is not null. */
     public static Selection count(String path) {
         return new Selection(Aggregate.COUNT, path, null);
+    }
+
+    /**
+     * The number of distinct non-null values of the field, Ecto's
+     * {@code count(p.title, :distinct)}: {@code COUNT(DISTINCT title)}.
+     */
+    public static Selection countDistinct(String path) {
+        return new Selection(Aggregate.COUNT, Objects.requireNonNull(path, "Field must not be null"), null, true);
     }
 
     /** {@code SUM} of a numeric field over the rows (of each group when grouped). */
@@ -75,12 +90,18 @@ public final class Selection {
 
     /** The record component or field this value fills. */
     public Selection as(String name) {
-        return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"));
+        return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"),
+                this.distinct);
     }
 
     /** The aggregate applied to {@link #path()}; {@code null} for a plain field. */
     public @Nullable Aggregate aggregate() {
         return this.aggregate;
+    }
+
+    /** Whether the aggregate counts distinct values only ({@link #countDistinct}). */
+    public boolean distinct() {
+        return this.distinct;
     }
 
     /**
@@ -108,8 +129,8 @@ public final class Selection {
 
     @Override
     public String toString() {
-        String value = this.aggregate == null ? this.path
-                : this.aggregate.name().toLowerCase(Locale.ROOT) + "(" + (this.path == null ? "*" : this.path) + ")";
+        String value = this.aggregate == null ? this.path : this.aggregate.name().toLowerCase(Locale.ROOT) + "("
+                + (this.distinct ? "distinct " : "") + (this.path == null ? "*" : this.path) + ")";
         return this.alias == null ? value : value + " as " + this.alias;
     }
 

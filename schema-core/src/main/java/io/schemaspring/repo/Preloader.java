@@ -369,7 +369,7 @@ final class Preloader {
         Condition extra = query == null ? null
                 : this.conditions.compile(query.conditions(), QueryFields.of(related, alias), null, queryParameters);
         List<OrderTerm> order = query == null ? List.of()
-                : query.orders()
+                : QueryCompiler.orders(query, relatedMetadata)
                     .stream()
                     .map(term -> new OrderTerm(QueryFields.of(related, alias).resolve(term.field()).column(),
                             term.direction() == Query.Direction.DESC))

@@ -94,8 +94,9 @@ final class QueryCompiler {
         boolean offset = query.offset() != null && columns;
         addPaging(parameters, query, limit, offset);
         Lock lock = columns ? query.lock() : null;
-        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, columns ? query.orders() : List.of(),
-                limit, offset, projection, false, query.isDistinct(), lock, query.joins());
+        List<Query.Order> orders = columns ? orders(query, mapping.metadata()) : List.of();
+        Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
+                false, query.isDistinct(), lock, query.joins());
         String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(alias);
             Select select = Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
@@ -105,11 +106,37 @@ final class QueryCompiler {
                 .lock(lock == null ? null : RowLock.of(lock))
                 .project(projection);
             if (columns) {
-                select = select.orderBy(orderTerms(query.orders(), fields));
+                select = select.orderBy(orderTerms(orders, fields));
             }
             return this.renderer.render(joined(select, joins));
         });
         return new Compiled(sql, parameters);
+    }
+
+    /**
+     * The query's ordering terms with a primary-key term ({@code first}, {@code last},
+     * {@code reverseOrder}) spelled out as the schema's key fields.
+     */
+    static List<Query.Order> orders(Query<?> query, SchemaMetadata schema) {
+        List<Query.Order> given = query.orders();
+        if (given.stream().noneMatch(Query.Order::byPrimaryKey)) {
+            return given;
+        }
+        if (schema.primaryKey().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(schema.schemaClass().getSimpleName()
+                    + " has no primary key to order by: give first, last or reverseOrder a field, "
+                    + "as in query.first(\"insertedAt\")");
+        }
+        List<Query.Order> orders = new ArrayList<>();
+        for (Query.Order order : given) {
+            if (order.byPrimaryKey()) {
+                schema.primaryKey().forEach(key -> orders.add(new Query.Order(key, order.direction())));
+            }
+            else {
+                orders.add(order);
+            }
+        }
+        return orders;
     }
 
     private static List<OrderTerm> orderTerms(List<Query.Order> orders, QueryFields fields) {
@@ -164,7 +191,7 @@ final class QueryCompiler {
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
         addPaging(parameters, query, limit, offset);
-        List<Query.Order> orders = limit || offset ? query.orders() : List.of();
+        List<Query.Order> orders = limit || offset ? orders(query, mapping.metadata()) : List.of();
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
                 false, query.isDistinct(), null, query.joins());
         String sql = this.statements.get(query.schema(), prefix, "aggregate", shape.withField(resolved.column()),
@@ -202,11 +229,11 @@ final class QueryCompiler {
             QueryFields.Resolved field = selection.path() == null ? null : fields.resolve(selection.path());
             resolved.add(field);
             items.add(new ProjectedSelect.Item(selection.aggregate() == null ? null : selection.aggregate().name(),
-                    field == null ? null : field.column()));
+                    field == null ? null : field.column(), selection.distinct()));
         }
         List<Column> groupColumns = groupBy.stream().map(field -> fields.resolve(field).column()).toList();
         List<ProjectedSelect.Order> orders = new ArrayList<>();
-        for (Query.Order order : query.orders()) {
+        for (Query.Order order : orders(query, mapping.metadata())) {
             int position = 0;
             for (int i = 0; i < selections.size(); i++) {
                 if (selections.get(i).aggregate() != null && order.field().equals(selections.get(i).name())) {

@@ -275,6 +275,14 @@ public class Repo implements UniquenessCheck {
     }
 
     /**
+     * Ecto's {@code Repo.one!}: the one result; none is a {@link NoResultsException},
+     * more a {@link MultipleResultsException}.
+     */
+    public <T> T oneOrThrow(Query<T> query) {
+        return one(query).orElseThrow(() -> new NoResultsException(query));
+    }
+
+    /**
      * The number of rows the query matches, Ecto's {@code Repo.aggregate(query, :count)};
      * a query with limit or offset is refused.
      */

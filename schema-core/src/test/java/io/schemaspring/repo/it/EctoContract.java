@@ -66,6 +66,10 @@ abstract class EctoContract {
         this.jdbc = new JdbcTemplate(this.connection);
     }
 
+    String sql(String template) {
+        return database().sql(template);
+    }
+
     @AfterAll
     void disconnect() {
         if (this.connection != null) {

@@ -781,6 +781,67 @@ abstract class EctoRepoContract extends EctoContract {
             .hasMessage("expected at least one result but got none: no Post with id " + post1.id);
     }
 
+    /**
+     * Ecto: "first, last and one(!)". Ecto's {@code first}/{@code last} are
+     * {@code Query.first()}/{@code last()}, {@code one!} is {@code repo.oneOrThrow}.
+     */
+    @Test
+    void firstAndLastOrderByThePrimaryKeyOrReverseTheQuerysOrder() {
+        Post post1 = this.repo.insert(Post.titled("1"));
+        Post post2 = this.repo.insert(Post.titled("2"));
+
+        assertSamePost(this.repo.one(Query.from(Post.class).first()).orElseThrow(), post1);
+        this.dataSource.reset();
+        assertSamePost(this.repo.one(Query.from(Post.class).last()).orElseThrow(), post2);
+        assertThat(this.dataSource.statements()).singleElement()
+            .asString()
+            .endsWith(sql(" FROM \"ecto_posts\" ORDER BY \"id\" DESC LIMIT ?"));
+
+        Query<Post> query = Query.from(Post.class).orderBy("title");
+        assertSamePost(this.repo.one(query.first()).orElseThrow(), post1);
+        assertSamePost(this.repo.one(query.last()).orElseThrow(), post2);
+
+        query = Query.from(Post.class).orderBy("title", Query.Direction.DESC).limit(10);
+        assertSamePost(this.repo.one(query.first()).orElseThrow(), post2);
+        assertSamePost(this.repo.one(query.last()).orElseThrow(), post1);
+
+        Query<Post> none = Query.from(Post.class).whereNull("id");
+        assertThat(this.repo.one(none.first())).isEmpty();
+        assertThat(this.repo.one(none.last())).isEmpty();
+        assertThatThrownBy(() -> this.repo.oneOrThrow(none.first())).isInstanceOf(NoResultsException.class)
+            .hasMessage("expected at least one result but got none in query: " + none.first());
+        assertThatThrownBy(() -> this.repo.oneOrThrow(none.last())).isInstanceOf(NoResultsException.class)
+            .hasMessage("expected at least one result but got none in query: " + none.last());
+    }
+
+    /**
+     * {@code first(field)} and {@code last(field)}: Ecto's {@code first/2},
+     * {@code last/2}.
+     */
+    @Test
+    void firstAndLastOfAFieldOrderByItAfterTheQuerysOrder() {
+        Post post1 = this.repo.insert(visited("b", 1));
+        Post post2 = this.repo.insert(visited("a", 2));
+
+        assertSamePost(this.repo.oneOrThrow(Query.from(Post.class).first("title")), post2);
+        assertSamePost(this.repo.oneOrThrow(Query.from(Post.class).last("title")), post1);
+        assertSamePost(this.repo.oneOrThrow(Query.from(Post.class).orderBy("visits").last("title")), post2);
+        assertThat(Query.from(Post.class).first().reverseOrder().orders())
+            .containsExactly(Query.Order.primaryKey(Query.Direction.DESC));
+        assertThatThrownBy(() -> this.repo.one(Query.from(Barebone.class).first()))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("Barebone has no primary key to order by: give first, last or reverseOrder a field, "
+                    + "as in query.first(\"insertedAt\")");
+        this.repo.insert(barebone(1));
+        assertThat(this.repo.oneOrThrow(Query.from(Barebone.class).last("num")).num).isEqualTo(1);
+    }
+
+    private static Barebone barebone(int num) {
+        Barebone barebone = new Barebone();
+        barebone.num = num;
+        return barebone;
+    }
+
     /** Ecto: "get(!) with binary_id". */
     @Test
     void getByABinaryIdKey() {
@@ -1225,6 +1286,23 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(
                 this.repo.all(Query.from(Permalink.class).select(UrlCount.class, Selection.count("url").as("count"))))
             .containsExactly(new UrlCount(1L));
+    }
+
+    /** Ecto: "query count distinct". */
+    @Test
+    void countDistinctCountsEachValueOnce() {
+        this.repo.insert(Post.titled("1"));
+        this.repo.insert(Post.titled("1"));
+        this.repo.insert(Post.titled("2"));
+
+        assertThat(this.repo.all(Query.from(Post.class).select(UrlCount.class, Selection.count("title").as("count"))))
+            .containsExactly(new UrlCount(3L));
+        this.dataSource.reset();
+        assertThat(this.repo
+            .all(Query.from(Post.class).select(UrlCount.class, Selection.countDistinct("title").as("count"))))
+            .containsExactly(new UrlCount(2L));
+        assertThat(this.dataSource.statements())
+            .containsExactly(sql("SELECT COUNT(DISTINCT \"title\") FROM \"ecto_posts\""));
     }
 
     /**

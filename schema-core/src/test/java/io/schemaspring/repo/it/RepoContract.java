@@ -159,13 +159,7 @@ abstract class RepoContract implements BulkWriteContract {
 
     /** The SQL of a template written with "double quotes", as this database quotes it. */
     String sql(String template) {
-        return switch (database()) {
-            case H2 -> java.util.regex.Pattern.compile("\"([a-z_]+)\"")
-                .matcher(template)
-                .replaceAll(match -> "\"" + match.group(1).toUpperCase(java.util.Locale.ROOT) + "\"");
-            case POSTGRES, PGBOUNCER, REPLICA -> template;
-            case MARIADB -> template.replace('"', '`');
-        };
+        return database().sql(template);
     }
 
     /** A JSON parameter in hand-written SQL. */

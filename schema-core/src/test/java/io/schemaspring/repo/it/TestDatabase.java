@@ -53,6 +53,20 @@ enum TestDatabase {
         return this == POSTGRES || this == PGBOUNCER;
     }
 
+    /**
+     * The SQL the starter sends to this database for a statement written with
+     * PostgreSQL's quoting: H2 upper-cases identifiers, MariaDB quotes with backticks.
+     */
+    String sql(String template) {
+        return switch (this) {
+            case H2 -> java.util.regex.Pattern.compile("\"([a-z_]+)\"")
+                .matcher(template)
+                .replaceAll(match -> "\"" + match.group(1).toUpperCase(java.util.Locale.ROOT) + "\"");
+            case POSTGRES, PGBOUNCER, REPLICA -> template;
+            case MARIADB -> template.replace('"', '`');
+        };
+    }
+
     String script() {
         return this.script;
     }

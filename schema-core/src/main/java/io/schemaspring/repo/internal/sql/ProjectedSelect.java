@@ -19,9 +19,9 @@ public record ProjectedSelect(Select base, List<Item> items, List<Column> groupB
 
     /**
      * A column, or an aggregate function ({@code COUNT}, {@code SUM}, ...) of a column
-     * or, for COUNT, of every row.
+     * ({@code distinct} values only when asked) or, for COUNT, of every row.
      */
-    public record Item(@Nullable String function, @Nullable Column column) {
+    public record Item(@Nullable String function, @Nullable Column column, boolean distinct) {
     }
 
     /** An ordering by a column, or by the position of a selected item. */

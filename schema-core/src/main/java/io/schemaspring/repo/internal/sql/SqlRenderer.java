@@ -79,7 +79,8 @@ public final class SqlRenderer {
         sql.append(projected.items()
             .stream()
             .map(item -> item.function() == null ? column(item.column())
-                    : item.function() + "(" + (item.column() == null ? "*" : column(item.column())) + ")")
+                    : item.function() + "(" + (item.distinct() ? "DISTINCT " : "")
+                            + (item.column() == null ? "*" : column(item.column())) + ")")
             .collect(Collectors.joining(", ")));
         appendFrom(sql, select);
         where(sql, select.where());
