@@ -14,19 +14,24 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * repo.insert(tag, OnConflict.replace("color").target("name"));   // on_conflict: {:replace, [:color]}
  * repo.insert(tag, OnConflict.replaceAll().target("name"));       // on_conflict: {:replace_all_except, [:id]}
  * repo.insert(tag, OnConflict.replaceAllExcept("insertedAt").target("name"));
+ * repo.insertAll(counters, InsertAll.onConflict(
+ *         OnConflict.update(UpdateAll.create().inc("hits", 1)).target("name")));  // on_conflict: [inc: [hits: 1]]
  * }</pre>
  *
  * Fields are schema field names, checked before any SQL. {@code replaceAll} replaces
  * every inserted field except the primary key, the conflict target and
  * {@code writable = INSERT} fields (written on insert only, as Ecto's
- * {@code writable: :insert}); {@code inserted_at} is replaced, as in Ecto. Immutable.
+ * {@code writable: :insert}); {@code inserted_at} is replaced, as in Ecto. {@code update}
+ * is Ecto's keyword list ({@code [set: ..., inc: ...]}): the changes of
+ * {@link UpdateAll}, each value bound as a parameter and cast to its field's type, an
+ * {@code inc} adding to the existing row's value. Immutable.
  */
 public final class OnConflict {
 
     /** What happens to the existing row. */
     public enum Action {
 
-        NOTHING, REPLACE_ALL, REPLACE, REPLACE_ALL_EXCEPT
+        NOTHING, REPLACE_ALL, REPLACE, REPLACE_ALL_EXCEPT, UPDATE
 
     }
 
@@ -36,10 +41,17 @@ public final class OnConflict {
 
     private final List<String> target;
 
+    private final List<UpdateAll.Change> changes;
+
     private OnConflict(Action action, List<String> fields, List<String> target) {
+        this(action, fields, target, List.of());
+    }
+
+    private OnConflict(Action action, List<String> fields, List<String> target, List<UpdateAll.Change> changes) {
         this.action = action;
         this.fields = fields;
         this.target = target;
+        this.changes = changes;
     }
 
     /**
@@ -74,13 +86,26 @@ public final class OnConflict {
     }
 
     /**
+     * Updates the existing row with these changes (Ecto's {@code on_conflict: [set: ...,
+     * inc: ...]}): {@code set} writes the value, {@code inc} adds to the existing value.
+     */
+    public static OnConflict update(UpdateAll changes) {
+        Objects.requireNonNull(changes, "Changes must not be null");
+        if (changes.changes().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(
+                    "OnConflict.update needs at least one set or inc: UpdateAll.create().set(field, value)");
+        }
+        return new OnConflict(Action.UPDATE, List.of(), List.of(), changes.changes());
+    }
+
+    /**
      * The fields of the unique key whose conflict triggers this clause (Ecto's
      * {@code :conflict_target}). Required on H2 (its {@code MERGE} matches on them) and
      * on PostgreSQL unless {@link #nothing()}; MariaDB cannot name a key: the clause
      * applies to a conflict on any unique key, and the target is only checked.
      */
     public OnConflict target(String... fields) {
-        return new OnConflict(this.action, this.fields, names(fields, "target"));
+        return new OnConflict(this.action, this.fields, names(fields, "target"), this.changes);
     }
 
     /** What happens to the existing row. */
@@ -94,6 +119,11 @@ public final class OnConflict {
      */
     public List<String> fields() {
         return this.fields;
+    }
+
+    /** The changes of {@link #update(UpdateAll)}; empty for the other actions. */
+    public List<UpdateAll.Change> changes() {
+        return this.changes;
     }
 
     /** The fields of {@link #target(String...)}; empty when none was given. */
@@ -121,6 +151,10 @@ public final class OnConflict {
             case REPLACE_ALL -> "replaceAll()";
             case REPLACE -> "replace(" + String.join(", ", this.fields) + ")";
             case REPLACE_ALL_EXCEPT -> "replaceAllExcept(" + String.join(", ", this.fields) + ")";
+            case UPDATE -> "update(" + this.changes.stream()
+                .map(change -> change.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + change.field() + " "
+                        + change.value())
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
         };
         return "OnConflict." + what + (this.target.isEmpty() ? "" : ".target(" + String.join(", ", this.target) + ")");
     }

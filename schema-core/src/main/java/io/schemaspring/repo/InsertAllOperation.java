@@ -82,8 +82,9 @@ final class InsertAllOperation {
             returning.addAll(metadata.readAfterWrites());
             requireReadBack(metadata, returning, databaseId);
         }
+        UpdateChanges changes = onConflict == null ? null : UpsertOperation.changes(mapping, onConflict);
         UpsertOperation.Plan plan = onConflict == null ? null
-                : this.upserts.plan(mapping, target, included, onConflict);
+                : this.upserts.plan(mapping, target, included, onConflict, changes);
         for (T struct : given) {
             if (struct.getClass() != metadata.schemaClass()) {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
@@ -119,6 +120,9 @@ final class InsertAllOperation {
                                 for (Object struct : batch) {
                                     for (int i = 0; i < codecs.length; i++) {
                                         codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
+                                    }
+                                    if (changes != null) {
+                                        changes.parameters().setValues(statement, codecs.length);
                                     }
                                     statement.addBatch();
                                 }

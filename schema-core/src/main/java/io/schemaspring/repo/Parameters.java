@@ -60,17 +60,23 @@ final class Parameters implements PreparedStatementSetter {
 
     @Override
     public void setValues(PreparedStatement statement) throws SQLException {
+        setValues(statement, 0);
+    }
+
+    /** Binds these values after the first {@code offset} parameters of the statement. */
+    void setValues(PreparedStatement statement, int offset) throws SQLException {
         for (int i = 0; i < this.size; i++) {
             Codec codec = this.codecs[i];
             Object value = this.values[i];
             if (codec != null) {
-                codec.bind(statement, i + 1, value);
+                codec.bind(statement, offset + i + 1, value);
             }
             else if (value instanceof ArrayParameter array) {
-                statement.setArray(i + 1, statement.getConnection().createArrayOf(array.sqlType(), array.values()));
+                statement.setArray(offset + i + 1,
+                        statement.getConnection().createArrayOf(array.sqlType(), array.values()));
             }
             else {
-                statement.setObject(i + 1, value);
+                statement.setObject(offset + i + 1, value);
             }
         }
     }

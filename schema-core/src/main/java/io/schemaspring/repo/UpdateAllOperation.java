@@ -27,9 +27,6 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  */
 final class UpdateAllOperation {
 
-    private static final Set<FieldType> NUMBERS = EnumSet.of(FieldType.ID, FieldType.INTEGER, FieldType.FLOAT,
-            FieldType.DECIMAL);
-
     private final RepoContext context;
 
     UpdateAllOperation(RepoContext context) {
@@ -52,38 +49,12 @@ final class UpdateAllOperation {
             throw new InvalidDataAccessApiUsageException(
                     "updateAll needs at least one set or inc: " + "UpdateAll.create().set(field, value)");
         }
-        List<String> sets = new ArrayList<>();
-        List<String> incs = new ArrayList<>();
-        Parameters setParameters = new Parameters();
-        Parameters incParameters = new Parameters();
-        for (UpdateAll.Change change : update.changes()) {
-            String name = change.field();
-            if (metadata.fieldSource(name) == null) {
-                throw mapping.unknownField(name);
-            }
-            FieldMetadata field = metadata.field(name);
-            if (field.writable() != Writable.ALWAYS) {
-                throw new InvalidDataAccessApiUsageException("updateAll cannot change :" + name + " of "
-                        + metadata.schemaClass().getSimpleName() + ": it is writable = " + field.writable());
-            }
-            Type type = metadata.type(name);
-            if (change.kind() == UpdateAll.Kind.INC) {
-                if (!(type instanceof PrimitiveType primitive && NUMBERS.contains(primitive.fieldType()))) {
-                    throw new InvalidDataAccessApiUsageException("updateAll cannot inc :" + name + " of "
-                            + metadata.schemaClass().getSimpleName() + ": it is of type " + type + ", not a number");
-                }
-                incs.add(name);
-                incParameters.add(mapping.codec(name), cast(metadata, name, type, change.value()));
-            }
-            else {
-                sets.add(name);
-                setParameters.add(mapping.codec(name),
-                        change.value() == null ? null : cast(metadata, name, type, change.value()));
-            }
-        }
+        UpdateChanges changes = UpdateChanges.of(mapping, update.changes(), "updateAll");
+        List<String> sets = changes.sets();
+        List<String> incs = changes.incs();
         Parameters filterParameters = new Parameters();
         Condition where = this.context.compiler.where(query, mapping, filterParameters);
-        Parameters parameters = setParameters.addAll(incParameters).addAll(filterParameters);
+        Parameters parameters = new Parameters().addAll(changes.parameters()).addAll(filterParameters);
         @Nullable String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
         List<Object> shape = new java.util.ArrayList<>(List.of(sets, incs));
         shape.add(where == null ? "" : where);
@@ -92,16 +63,6 @@ final class UpdateAllOperation {
                     .render(new BulkUpdate(Table.of(prefix, metadata.source()), FieldSources.of(metadata, sets),
                             FieldSources.of(metadata, incs), FieldSources.json(mapping, sets), where)));
         return this.context.jdbc.update(sql, parameters);
-    }
-
-    private static Object cast(SchemaMetadata metadata, String field, Type type, @Nullable Object value) {
-        CastResult<?> result = type.cast(value);
-        if (!result.isOk() || result.value() == null) {
-            String shown = metadata.redactFields().contains(field) ? "**redacted**" : "\"" + value + "\"";
-            throw new InvalidDataAccessApiUsageException("value " + shown + " in updateAll cannot be cast to type "
-                    + type + " of :" + field + " on " + metadata.schemaClass().getSimpleName());
-        }
-        return result.value();
     }
 
 }

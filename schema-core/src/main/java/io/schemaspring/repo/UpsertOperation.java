@@ -7,6 +7,7 @@ import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.ConflictUpdate;
 import io.schemaspring.repo.internal.sql.Insert;
 import io.schemaspring.repo.internal.sql.Table;
 import java.util.BitSet;
@@ -24,13 +25,18 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 final class UpsertOperation {
 
     /**
-     * The conflict target and the replaced fields of an upsert, checked before any SQL.
+     * The conflict target and what an upsert does to a conflicting row, checked before
+     * any SQL: the fields replaced from the new row, those set to a value and those
+     * incremented ({@code OnConflict.update}); {@code anyKeys}: without a target, the
+     * unique keys a conflict on which keeps the row, for a database that names them.
      */
-    /**
-     * {@code anyKeys}: without a target, the unique keys a conflict on which keeps the
-     * row, for a database that names them.
-     */
-    record Plan(List<String> target, List<String> replaced, List<List<String>> anyKeys) {
+    record Plan(List<String> target, List<String> replaced, List<List<String>> anyKeys, List<String> sets,
+            List<String> incs) {
+
+        boolean keepsTheRow() {
+            return this.replaced.isEmpty() && this.sets.isEmpty() && this.incs.isEmpty();
+        }
+
     }
 
     private final RepoContext context;
@@ -62,7 +68,8 @@ final class UpsertOperation {
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
         BitSet included = InsertOperation.upserted(metadata, struct);
-        Plan plan = plan(mapping, target, included, onConflict);
+        UpdateChanges changes = changes(mapping, onConflict);
+        Plan plan = plan(mapping, target, included, onConflict, changes);
         List<String> returning = InsertOperation.returning(metadata, struct);
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.readBack().insertReturning() == Dialect.Returning.NONE) {
@@ -86,6 +93,7 @@ final class UpsertOperation {
         included.stream()
             .forEach(i -> parameters.add(mapping.codec(fields.get(i)),
                     metadata.field(fields.get(i)).accessor().get(struct)));
+        parameters.addAll(changes.parameters());
         boolean written;
         try {
             written = write(sql, parameters, mapping, struct, returning);
@@ -118,8 +126,13 @@ final class UpsertOperation {
         return this.context.renderer.renderUpsert(
                 new Insert(Table.of(prefix, metadata.source()), FieldSources.of(metadata, included),
                         FieldSources.json(mapping, included), List.of()),
-                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()),
-                anyKeys(metadata, plan));
+                FieldSources.of(metadata, plan.target()), conflictUpdate(mapping, plan), anyKeys(metadata, plan));
+    }
+
+    private static ConflictUpdate conflictUpdate(SchemaMapping mapping, Plan plan) {
+        SchemaMetadata metadata = mapping.metadata();
+        return new ConflictUpdate(FieldSources.of(metadata, plan.replaced()), FieldSources.of(metadata, plan.sets()),
+                FieldSources.of(metadata, plan.incs()), FieldSources.json(mapping, plan.sets()));
     }
 
     private static List<List<String>> anyKeys(SchemaMetadata metadata, Plan plan) {
@@ -132,8 +145,7 @@ final class UpsertOperation {
         return this.context.renderer.renderUpsertAll(
                 new Insert(Table.of(prefix, metadata.source()), FieldSources.of(metadata, included),
                         FieldSources.json(mapping, included), List.of()),
-                FieldSources.of(metadata, plan.target()), FieldSources.of(metadata, plan.replaced()),
-                anyKeys(metadata, plan));
+                FieldSources.of(metadata, plan.target()), conflictUpdate(mapping, plan), anyKeys(metadata, plan));
     }
 
     /** Every field the clause names must be a field of the schema. */
@@ -147,10 +159,19 @@ final class UpsertOperation {
     }
 
     /**
-     * The target and replaced fields, under Ecto's rules, refused before SQL when the
-     * database cannot run them.
+     * The checked and cast changes of {@code OnConflict.update}; none for the other
+     * actions.
      */
-    Plan plan(SchemaMapping mapping, @Nullable String prefix, BitSet included, OnConflict onConflict) {
+    static UpdateChanges changes(SchemaMapping mapping, OnConflict onConflict) {
+        return UpdateChanges.of(mapping, onConflict.changes(), "insert with " + onConflict);
+    }
+
+    /**
+     * The target and what a conflict changes, under Ecto's rules, refused before SQL when
+     * the database cannot run them.
+     */
+    Plan plan(SchemaMapping mapping, @Nullable String prefix, BitSet included, OnConflict onConflict,
+            UpdateChanges changes) {
         requireKnown(mapping, onConflict);
         SchemaMetadata metadata = mapping.metadata();
         List<String> inserted = included.stream().mapToObj(metadata.fields()::get).toList();
@@ -162,7 +183,7 @@ final class UpsertOperation {
             }
         }
         List<String> replaced = switch (onConflict.action()) {
-            case NOTHING -> List.of();
+            case NOTHING, UPDATE -> List.of();
             case REPLACE -> {
                 for (String field : onConflict.fields()) {
                     FieldMetadata metadataOf = metadata.field(field);
@@ -183,17 +204,18 @@ final class UpsertOperation {
                 .toList();
         };
         Dialect dialect = this.context.dialect;
+        boolean keeps = replaced.isEmpty() && changes.sets().isEmpty() && changes.incs().isEmpty();
         List<List<String>> anyKeys = List.of();
-        if (target.isEmpty() && replaced.isEmpty() && dialect.upserts().needsTarget(true)
-                && dialect.upserts().takesAnyKey()) {
+        if (target.isEmpty() && keeps && dialect.upserts().needsTarget(true) && dialect.upserts().takesAnyKey()) {
             anyKeys = this.context.uniqueKeys.fields(metadata, prefix).stream().filter(inserted::containsAll).toList();
         }
-        if (target.isEmpty() && anyKeys.isEmpty() && dialect.upserts().needsTarget(replaced.isEmpty())) {
+        if (target.isEmpty() && anyKeys.isEmpty() && dialect.upserts().needsTarget(keeps)) {
             throw refused(metadata, onConflict,
-                    dialect.name() + " needs a conflict target" + (replaced.isEmpty() ? "" : " to replace fields")
+                    dialect.name() + " needs a conflict target"
+                            + (keeps ? "" : replaced.isEmpty() ? " to update the existing row" : " to replace fields")
                             + ": name the fields of the unique key with " + ".target(fields...)");
         }
-        return new Plan(target, replaced, anyKeys);
+        return new Plan(target, replaced, anyKeys, changes.sets(), changes.incs());
     }
 
     private static void requireField(SchemaMapping mapping, String field) {

@@ -180,7 +180,7 @@ public class H2Dialect extends Dialect {
         public String upsert(Upsert upsert) {
             List<String> others = new ArrayList<>(upsert.columns());
             others.removeAll(upsert.conflictColumns());
-            if (!upsert.doNothing() && others.equals(upsert.updateColumns())) {
+            if (!upsert.doNothing() && others.equals(upsert.updateColumns()) && upsert.assignments().isEmpty()) {
                 return "MERGE INTO " + upsert.table() + " (" + String.join(", ", upsert.columns()) + ") KEY ("
                         + String.join(", ", upsert.conflictColumns()) + ") VALUES ("
                         + String.join(", ", upsert.values()) + ")";
@@ -195,10 +195,8 @@ public class H2Dialect extends Dialect {
                         .collect(Collectors.joining(" AND ", keys.size() > 1 ? "(" : "", keys.size() > 1 ? ")" : "")))
                     .collect(Collectors.joining(" OR "));
             if (!upsert.doNothing()) {
-                merge += " WHEN MATCHED THEN UPDATE SET " + upsert.updateColumns()
-                    .stream()
-                    .map(column -> column + " = s." + column)
-                    .collect(Collectors.joining(", "));
+                merge += " WHEN MATCHED THEN UPDATE SET "
+                        + String.join(", ", upsert.updates(column -> "s." + column, column -> "t." + column));
             }
             return merge + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", upsert.columns()) + ") VALUES ("
                     + upsert.columns().stream().map(column -> "s." + column).collect(Collectors.joining(", ")) + ")";

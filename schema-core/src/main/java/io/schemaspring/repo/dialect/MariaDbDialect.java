@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,10 +97,7 @@ public final class MariaDbDialect extends Dialect {
                 return upsert.insert() + " ON DUPLICATE KEY UPDATE " + column + " = " + column;
             }
             return upsert.insert() + " ON DUPLICATE KEY UPDATE "
-                    + upsert.updateColumns()
-                        .stream()
-                        .map(column -> column + " = VALUES(" + column + ")")
-                        .collect(Collectors.joining(", "));
+                    + String.join(", ", upsert.updates(column -> "VALUES(" + column + ")", column -> column));
         }
 
         /**

@@ -4,7 +4,6 @@ import io.schemaspring.type.FieldType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,11 +140,8 @@ public final class PostgresDialect extends Dialect {
             if (upsert.doNothing()) {
                 return onConflict + " DO NOTHING";
             }
-            return onConflict + " DO UPDATE SET "
-                    + upsert.updateColumns()
-                        .stream()
-                        .map(column -> column + " = EXCLUDED." + column)
-                        .collect(Collectors.joining(", "));
+            return onConflict + " DO UPDATE SET " + String.join(", ",
+                    upsert.updates(column -> "EXCLUDED." + column, column -> upsert.table() + "." + column));
         }
 
         /**

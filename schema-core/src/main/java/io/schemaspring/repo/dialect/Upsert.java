@@ -1,6 +1,8 @@
 package io.schemaspring.repo.dialect;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * An INSERT that does something else when a row with the same key exists, handed to
@@ -16,14 +18,34 @@ import java.util.List;
  * @param anyKeys without conflict columns, the quoted columns of each unique key of the
  * table, a conflict on any of which keeps the existing row (for a database that must name
  * them)
+ * @param assignments the columns a conflicting row takes a bound value for, or has a
+ * bound value added to (Ecto's {@code set} and {@code inc}), after {@code updateColumns};
+ * their parameters follow those of {@code values}
  */
 public record Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
-        List<String> updateColumns, List<List<String>> anyKeys) {
+        List<String> updateColumns, List<List<String>> anyKeys, List<Assignment> assignments) {
+
+    /**
+     * One column of a conflicting row given a bound value: {@code column = value}, or
+     * {@code column = existing column + value} when {@code increment}.
+     *
+     * @param column the quoted column
+     * @param value the parameter marker of the value
+     * @param increment whether the value is added to the existing row's value
+     */
+    public record Assignment(String column, String value, boolean increment) {
+    }
 
     /** An upsert whose conflict target names its columns (no {@code anyKeys}). */
     public Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
             List<String> updateColumns) {
-        this(table, columns, values, conflictColumns, updateColumns, List.of());
+        this(table, columns, values, conflictColumns, updateColumns, List.of(), List.of());
+    }
+
+    /** An upsert that replaces columns from the new row only (no assignments). */
+    public Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
+            List<String> updateColumns, List<List<String>> anyKeys) {
+        this(table, columns, values, conflictColumns, updateColumns, anyKeys, List.of());
     }
 
     /**
@@ -36,6 +58,7 @@ public record Upsert(String table, List<String> columns, List<String> values, Li
         conflictColumns = List.copyOf(conflictColumns);
         updateColumns = List.copyOf(updateColumns);
         anyKeys = anyKeys.stream().map(List::copyOf).toList();
+        assignments = List.copyOf(assignments);
         if (columns.size() != values.size()) {
             throw new IllegalArgumentException(
                     "Upsert of " + columns + " needs one value marker per column, got " + values);
@@ -44,7 +67,23 @@ public record Upsert(String table, List<String> columns, List<String> values, Li
 
     /** Whether a conflicting row stays as it is. */
     public boolean doNothing() {
-        return this.updateColumns.isEmpty();
+        return this.updateColumns.isEmpty() && this.assignments.isEmpty();
+    }
+
+    /**
+     * The assignments of the update of a conflicting row, as the dialect spells the new
+     * row's value of a column and the existing row's: {@code updateColumns} first, then
+     * {@code assignments}.
+     * @param newValue the new row's value of a quoted column ({@code EXCLUDED."c"})
+     * @param existingValue the existing row's value of a quoted column
+     */
+    public List<String> updates(UnaryOperator<String> newValue, UnaryOperator<String> existingValue) {
+        List<String> updates = new ArrayList<>();
+        this.updateColumns.forEach(column -> updates.add(column + " = " + newValue.apply(column)));
+        this.assignments.forEach(assignment -> updates.add(assignment.column() + " = "
+                + (assignment.increment() ? existingValue.apply(assignment.column()) + " + " : "")
+                + assignment.value()));
+        return updates;
     }
 
     /** {@code INSERT INTO table (columns) VALUES (values)}. */

@@ -1394,6 +1394,90 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(notInserted.id).isEqualTo(mariaDb() ? inserted.id : null);
     }
 
+    /**
+     * Ecto: "upsert via insert on conflict keyword list", tagged
+     * {@code :without_conflict_target}: only MariaDB updates a row without naming the
+     * key; H2 and PostgreSQL refuse it before any SQL.
+     */
+    @Test
+    void insertWithSetWithoutATargetUpdatesTheConflictingRowOnMariaDb() {
+        UUID uuid = UUID.randomUUID();
+        OnConflict onConflict = OnConflict.update(UpdateAll.create().set("title", "second"));
+        if (!mariaDb()) {
+            assertThatThrownBy(() -> this.repo.insert(unique("first", uuid), onConflict))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("cannot insert Post with OnConflict.update(set title second): " + this.repo.dialect().name()
+                        + " needs a conflict target to update the existing row: name the fields of the unique key "
+                        + "with .target(fields...)");
+            return;
+        }
+        Post inserted = this.repo.insert(unique("first", uuid), onConflict);
+        assertThat(inserted.id).isNotNull();
+
+        Post updated = this.repo.insert(unique("first", uuid), onConflict);
+        assertThat(updated.id).isEqualTo(inserted.id);
+        assertThat(updated.title).isEqualTo("first");
+        assertThat(this.repo.getOrThrow(Post.class, inserted.id).title).isEqualTo("second");
+    }
+
+    /** Ecto: "upsert via insert on conflict keyword list and conflict target". */
+    @Test
+    void insertWithSetOnATargetUpdatesTheConflictingRow() {
+        UUID uuid = UUID.randomUUID();
+        UpdateAll changes = UpdateAll.create().set("title", "second");
+        OnConflict onConflict = OnConflict.update(changes).target("uuid");
+        Post inserted = this.repo.insert(unique("first", uuid), onConflict);
+        assertThat(inserted.id).isNotNull();
+
+        // Error on non-conflict target
+        assertThatThrownBy(() -> this.repo.insert(unique("first", uuid), OnConflict.update(changes).target("id")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot insert Post with OnConflict.update(set title second).target(id): its target :id is not "
+                    + "inserted (the database generates it or it is not writable): target the fields of a unique key "
+                    + "the insert writes");
+
+        Post updated = this.repo.insert(unique("first", uuid), onConflict);
+        assertThat(updated.id).isEqualTo(inserted.id);
+        assertThat(updated.title).isEqualTo("first");
+        assertThat(this.repo.getOrThrow(Post.class, inserted.id).title).isEqualTo("second");
+    }
+
+    /**
+     * Ecto: "upsert via insert on conflict with inc", which only runs the upsert: here
+     * the row's visits are read too, and the values of {@code set} and {@code inc} are
+     * cast and checked as {@code updateAll}'s.
+     */
+    @Test
+    void insertAllWithIncAddsToTheConflictingRow() {
+        UUID uuid = UUID.fromString("6fa459ea-ee8a-3ca4-894e-db77e160355e");
+        Post post = unique("first", uuid);
+        post.visits = 5;
+        Long id = this.repo.insert(post).id;
+
+        this.repo.insertAll(List.of(unique("upsert", uuid)),
+                OnConflict.update(UpdateAll.create().inc("visits", 1)).target("uuid"));
+
+        Post read = this.repo.getOrThrow(Post.class, id);
+        assertThat(read.visits).isEqualTo(6);
+        assertThat(read.title).isEqualTo("first");
+        this.repo.insert(unique("again", uuid),
+                OnConflict.update(UpdateAll.create().set("title", "set").inc("visits", 2L)).target("uuid"));
+        read = this.repo.getOrThrow(Post.class, id);
+        assertThat(read.visits).isEqualTo(8);
+        assertThat(read.title).isEqualTo("set");
+        assertThatThrownBy(() -> this.repo.insert(unique("again", uuid),
+                OnConflict.update(UpdateAll.create().inc("title", 1)).target("uuid")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("insert with OnConflict.update(inc title 1).target(uuid) cannot inc :title of Post: "
+                    + "it is of type :string, not a number");
+        assertThatThrownBy(() -> this.repo.insert(unique("again", uuid),
+                OnConflict.update(UpdateAll.create().set("visits", "many")).target("uuid")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("value \"many\" in insert with OnConflict.update(set visits many).target(uuid) cannot be "
+                    + "cast to type :integer of :visits on Post");
+        assertThat(this.repo.count(Post.class)).isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ upsert via
     // insert_all
 
@@ -1524,6 +1608,30 @@ abstract class EctoRepoContract extends EctoContract {
         Post updatedSecond = this.repo.get(Post.class, postSecond.id).orElseThrow();
         assertThat(updatedSecond.title).isEqualTo("second_updated");
         assertThat(updatedSecond.visits).isEqualTo(2);
+    }
+
+    /**
+     * Ecto: "upsert via insert_all on conflict keyword list and conflict target". MariaDB
+     * counts a row updated on a conflict as two (its affected-rows count), as Ecto's
+     * MyXQL adapter reports it.
+     */
+    @Test
+    void insertAllWithSetOnATargetUpdatesTheConflictingRows() {
+        UUID uuid = UUID.randomUUID();
+        UpdateAll changes = UpdateAll.create().set("title", "second");
+        OnConflict onConflict = OnConflict.update(changes).target("uuid");
+        assertThat(this.repo.insertAll(List.of(unique("first", uuid)), onConflict)).isEqualTo(1);
+
+        // Error on non-conflict target
+        assertThatThrownBy(
+                () -> this.repo.insertAll(List.of(unique("first", uuid)), OnConflict.update(changes).target("id")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot insert Post with OnConflict.update(set title second).target(id): its target :id is not "
+                    + "inserted (the database generates it or it is not writable): target the fields of a unique key "
+                    + "the insert writes");
+
+        assertThat(this.repo.insertAll(List.of(unique("first", uuid)), onConflict)).isEqualTo(mariaDb() ? 2 : 1);
+        assertThat(this.repo.all(Query.from(Post.class)).stream().map(post -> post.title)).containsExactly("second");
     }
 
     /** Ecto: "upsert via insert_all on conflict replace and conflict_target". */

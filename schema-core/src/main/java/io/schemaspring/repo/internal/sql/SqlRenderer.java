@@ -152,25 +152,31 @@ public final class SqlRenderer {
      * Upserts read nothing back.
      */
     public String renderUpsert(Insert insert, List<String> conflictColumns, List<String> updateColumns) {
-        return renderUpsert(insert, conflictColumns, updateColumns, List.of());
+        return renderUpsert(insert, conflictColumns, ConflictUpdate.replacing(updateColumns), List.of());
     }
 
-    public String renderUpsert(Insert insert, List<String> conflictColumns, List<String> updateColumns,
+    public String renderUpsert(Insert insert, List<String> conflictColumns, ConflictUpdate update,
             List<List<String>> anyKeys) {
-        return this.dialect.upserts().upsert(upsert(insert, conflictColumns, updateColumns, anyKeys));
+        return this.dialect.upserts().upsert(upsert(insert, conflictColumns, update, anyKeys));
     }
 
     /** The upsert of each row of an {@code insertAll} batch, as the dialect spells it. */
-    public String renderUpsertAll(Insert insert, List<String> conflictColumns, List<String> updateColumns,
+    public String renderUpsertAll(Insert insert, List<String> conflictColumns, ConflictUpdate update,
             List<List<String>> anyKeys) {
-        return this.dialect.upserts().upsertAll(upsert(insert, conflictColumns, updateColumns, anyKeys));
+        return this.dialect.upserts().upsertAll(upsert(insert, conflictColumns, update, anyKeys));
     }
 
-    private Upsert upsert(Insert insert, List<String> conflictColumns, List<String> updateColumns,
+    private Upsert upsert(Insert insert, List<String> conflictColumns, ConflictUpdate update,
             List<List<String>> anyKeys) {
+        List<Upsert.Assignment> assignments = new java.util.ArrayList<>();
+        update.sets()
+            .forEach(column -> assignments.add(
+                    new Upsert.Assignment(this.dialect.quote(column), parameter(column, update.jsonColumns()), false)));
+        update.incs().forEach(column -> assignments.add(new Upsert.Assignment(this.dialect.quote(column), "?", true)));
         return new Upsert(table(insert.table()), quoted(insert.columns()),
                 insert.columns().stream().map(column -> parameter(column, insert.jsonColumns())).toList(),
-                quoted(conflictColumns), quoted(updateColumns), anyKeys.stream().map(this::quoted).toList());
+                quoted(conflictColumns), quoted(update.replaced()), anyKeys.stream().map(this::quoted).toList(),
+                assignments);
     }
 
     public String render(Delete delete) {

@@ -150,6 +150,26 @@ class SqlRendererTest {
     }
 
     @Test
+    void rendersAnUpsertThatSetsAndIncrementsTheConflictingRow() {
+        Insert insert = new Insert(Table.of("tenant_a", "counters"), List.of("name", "hits", "tags"), List.of("tags"),
+                List.of());
+        ConflictUpdate update = new ConflictUpdate(List.of(), List.of("tags"), List.of("hits"), List.of("tags"));
+        assertThat(this.postgres.renderUpsert(insert, List.of("name"), update, List.of()))
+            .isEqualTo("INSERT INTO \"tenant_a\".\"counters\" (\"name\", \"hits\", \"tags\") VALUES (?, ?, ?) "
+                    + "ON CONFLICT (\"name\") DO UPDATE SET \"tags\" = ?, "
+                    + "\"hits\" = \"tenant_a\".\"counters\".\"hits\" + ?");
+        assertThat(this.mariadb.renderUpsert(insert, List.of("name"), update, List.of()))
+            .isEqualTo("INSERT INTO `tenant_a`.`counters` (`name`, `hits`, `tags`) VALUES (?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE `tags` = ?, `hits` = `hits` + ?");
+        assertThat(this.h2.renderUpsert(insert, List.of("name"), update, List.of()))
+            .isEqualTo("MERGE INTO \"TENANT_A\".\"COUNTERS\" t USING (VALUES (?, ?, ? FORMAT JSON)) "
+                    + "s (\"NAME\", \"HITS\", \"TAGS\") ON t.\"NAME\" = s.\"NAME\" "
+                    + "WHEN MATCHED THEN UPDATE SET \"TAGS\" = ? FORMAT JSON, \"HITS\" = t.\"HITS\" + ? "
+                    + "WHEN NOT MATCHED THEN INSERT (\"NAME\", \"HITS\", \"TAGS\") "
+                    + "VALUES (s.\"NAME\", s.\"HITS\", s.\"TAGS\")");
+    }
+
+    @Test
     void rendersUpsertsTheWayEachDatabaseSpellsThem() {
         Insert insert = new Insert(Table.of(null, "users"), List.of("id", "name", "profile"), List.of("profile"),
                 List.of());
