@@ -257,13 +257,27 @@ final class QueryCompiler {
     }
 
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {
+        return delete(query, mapping, prefix, false);
+    }
+
+    /**
+     * The DELETE of the query's rows; {@code returning}: answering their query columns
+     * ({@code deleteAllReturning}).
+     */
+    Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix, boolean returning) {
         Parameters parameters = new Parameters();
         Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(),
                 parameters);
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false,
                 Select.Projection.COLUMNS, true, false, null, List.of());
-        String sql = this.statements.get(query.schema(), prefix, "delete", shape,
-                () -> this.renderer.render(new Delete(Table.of(prefix, mapping.metadata().source()), where)));
+        String sql = this.statements.get(query.schema(), prefix, returning ? "deleteReturning" : "delete", shape,
+                () -> {
+                    String delete = this.renderer
+                        .render(new Delete(Table.of(prefix, mapping.metadata().source()), where));
+                    return returning
+                            ? this.renderer.renderReturning(delete, mapping.queryColumns(), true, "deleteAllReturning")
+                            : delete;
+                });
         return new Compiled(sql, parameters);
     }
 

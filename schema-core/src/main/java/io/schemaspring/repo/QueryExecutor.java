@@ -222,15 +222,45 @@ final class QueryExecutor {
     }
 
     int deleteAll(Query<?> given) {
-        requireNoPaging(given, "deleteAll");
-        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null) {
-            throw new InvalidDataAccessApiUsageException("deleteAll does not take orderBy, preload or lock: " + given);
-        }
-        Query<?> query = byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), "deleteAll");
+        Query<?> query = deletable(given, "deleteAll");
         SchemaMapping mapping = this.context.mapping(query.schema());
         QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping,
                 prefixOf(query, mapping.metadata()));
         return this.context.jdbc.update(compiled.sql(), compiled.parameters());
+    }
+
+    /**
+     * {@code delete_all} with {@code select: p}: the structs of the rows removed, as they
+     * were, in no particular order; they are marked deleted.
+     */
+    @SuppressWarnings("unchecked")
+    <T> List<T> deleteAllReturning(Query<T> given) {
+        Query<?> query = deletable(given, "deleteAllReturning");
+        SchemaMapping mapping = this.context.mapping(query.schema());
+        String prefix = prefixOf(query, mapping.metadata());
+        QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping, prefix, true);
+        List<T> rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
+        rows.forEach(row -> this.context.states.deleted(mapping.metadata(), row, prefix));
+        return rows;
+    }
+
+    private Query<?> deletable(Query<?> given, String action) {
+        requireNoPaging(given, action);
+        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null) {
+            throw new InvalidDataAccessApiUsageException(action + " does not take orderBy, preload or lock: " + given);
+        }
+        return byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
+    }
+
+    /** The structs of a statement answering a schema's query columns, in order. */
+    static List<Object> rows(RepoContext context, String sql, Parameters parameters, SchemaMapping mapping) {
+        return context.jdbc.query(sql, parameters, resultSet -> {
+            List<Object> result = new ArrayList<>();
+            while (resultSet.next()) {
+                result.add(mapping.read(resultSet, 1));
+            }
+            return result;
+        });
     }
 
     /**

@@ -668,6 +668,16 @@ public class Repo implements UniquenessCheck {
         return this.calls.write(query.schema(), "deleteAll", () -> this.queries.deleteAll(query));
     }
 
+    /**
+     * Ecto's {@code delete_all} of a query selecting its structs ({@code select: p}):
+     * deletes every row the query matches and answers them as they were, in no particular
+     * order, marked deleted. PostgreSQL and MariaDB use {@code DELETE ... RETURNING}, H2
+     * its {@code OLD TABLE}.
+     */
+    public <T> List<T> deleteAllReturning(Query<T> query) {
+        return this.calls.write(query.schema(), "deleteAllReturning", () -> this.queries.deleteAllReturning(query));
+    }
+
     // ---------------------------------------------------------------- upserts and bulk
     // writes
 
@@ -724,6 +734,19 @@ public class Repo implements UniquenessCheck {
     public int updateAll(Query<?> query, UpdateAll update) {
         Objects.requireNonNull(update, "UpdateAll must not be null");
         return this.calls.write(query.schema(), "updateAll", () -> this.updateAlls.updateAll(query, update));
+    }
+
+    /**
+     * Ecto's {@code update_all} of a query selecting its structs ({@code select: p}): one
+     * UPDATE answering the structs of the rows it changed, with their new values, in no
+     * particular order. PostgreSQL uses {@code UPDATE ... RETURNING}, H2 its
+     * {@code FINAL TABLE}; MariaDB has no {@code UPDATE ... RETURNING} and refuses it
+     * before any SQL.
+     */
+    public <T> List<T> updateAllReturning(Query<T> query, UpdateAll update) {
+        Objects.requireNonNull(update, "UpdateAll must not be null");
+        return this.calls.write(query.schema(), "updateAllReturning",
+                () -> this.updateAlls.updateAllReturning(query, update));
     }
 
     /**

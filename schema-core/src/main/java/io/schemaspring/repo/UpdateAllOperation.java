@@ -34,22 +34,43 @@ final class UpdateAllOperation {
     }
 
     int updateAll(Query<?> given, UpdateAll update) {
+        Statement statement = statement(given, update, "updateAll");
+        return this.context.jdbc.update(statement.sql(), statement.parameters());
+    }
+
+    /**
+     * {@code update_all} with {@code select: p}: the structs of the rows changed, with
+     * their new values, in no particular order.
+     */
+    @SuppressWarnings("unchecked")
+    <T> List<T> updateAllReturning(Query<T> given, UpdateAll update) {
+        Statement statement = statement(given, update, "updateAllReturning");
+        List<T> rows = (List<T>) QueryExecutor.rows(this.context, statement.sql(), statement.parameters(),
+                statement.mapping());
+        this.context.states.loaded(statement.mapping().metadata(), rows, statement.prefix());
+        return rows;
+    }
+
+    private record Statement(String sql, Parameters parameters, SchemaMapping mapping, @Nullable String prefix) {
+    }
+
+    private Statement statement(Query<?> given, UpdateAll update, String action) {
+        boolean returning = !action.equals("updateAll");
         if (given.limit() != null || given.offset() != null) {
-            throw new InvalidDataAccessApiUsageException("updateAll does not take limit or offset: " + given);
+            throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + given);
         }
         if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null || given.isDistinct()) {
             throw new InvalidDataAccessApiUsageException(
-                    "updateAll does not take orderBy, preload, lock or distinct: " + given);
+                    action + " does not take orderBy, preload, lock or distinct: " + given);
         }
-        Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(),
-                "updateAll");
+        Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
         SchemaMapping mapping = this.context.mapping(query.schema());
         SchemaMetadata metadata = mapping.metadata();
         if (update.changes().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
-                    "updateAll needs at least one set or inc: " + "UpdateAll.create().set(field, value)");
+                    action + " needs at least one set or inc: " + "UpdateAll.create().set(field, value)");
         }
-        UpdateChanges changes = UpdateChanges.of(mapping, update.changes(), "updateAll");
+        UpdateChanges changes = UpdateChanges.of(mapping, update.changes(), action);
         List<String> sets = changes.sets();
         List<String> incs = changes.incs();
         Parameters filterParameters = new Parameters();
@@ -58,11 +79,15 @@ final class UpdateAllOperation {
         @Nullable String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
         List<Object> shape = new java.util.ArrayList<>(List.of(sets, incs));
         shape.add(where == null ? "" : where);
-        String sql = this.context.statements.get(metadata.schemaClass(), prefix, "updateAll", shape,
-                () -> this.context.renderer
-                    .render(new BulkUpdate(Table.of(prefix, metadata.source()), FieldSources.of(metadata, sets),
-                            FieldSources.of(metadata, incs), FieldSources.json(mapping, sets), where)));
-        return this.context.jdbc.update(sql, parameters);
+        String sql = this.context.statements.get(metadata.schemaClass(), prefix,
+                returning ? "updateAllReturning" : "updateAll", shape, () -> {
+                    String dml = this.context.renderer
+                        .render(new BulkUpdate(Table.of(prefix, metadata.source()), FieldSources.of(metadata, sets),
+                                FieldSources.of(metadata, incs), FieldSources.json(mapping, sets), where));
+                    return returning ? this.context.renderer.renderReturning(dml, mapping.queryColumns(), false, action)
+                            : dml;
+                });
+        return new Statement(sql, parameters, mapping, prefix);
     }
 
 }

@@ -24,8 +24,29 @@ public class H2Dialect extends Dialect {
 
     }
 
-    private static final ReadBackSupport READ_BACK = ReadBackSupport.of(Returning.GENERATED_KEYS,
-            Returning.GENERATED_KEYS);
+    /**
+     * Generated keys after inserts and updates; a bulk statement's rows through H2's data
+     * change delta tables ({@code FINAL TABLE} after an update, {@code OLD TABLE} for a
+     * delete).
+     */
+    private static final ReadBackSupport READ_BACK = new ReadBackSupport() {
+
+        @Override
+        public Returning insertReturning() {
+            return Returning.GENERATED_KEYS;
+        }
+
+        @Override
+        public Returning updateReturning() {
+            return Returning.GENERATED_KEYS;
+        }
+
+        @Override
+        public String bulkReturning(String dml, String quotedColumns, boolean delete) {
+            return "SELECT " + quotedColumns + " FROM " + (delete ? "OLD" : "FINAL") + " TABLE (" + dml + ")";
+        }
+
+    };
 
     private static final Binding BINDING = new Binding() {
 

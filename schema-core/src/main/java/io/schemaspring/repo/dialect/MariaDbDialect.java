@@ -65,6 +65,14 @@ public final class MariaDbDialect extends Dialect {
             return true;
         }
 
+        /**
+         * MariaDB has {@code DELETE ... RETURNING} but no {@code UPDATE ... RETURNING}.
+         */
+        @Override
+        public @Nullable String bulkReturning(String dml, String quotedColumns, boolean delete) {
+            return delete ? dml + " " + returningClause(quotedColumns) : null;
+        }
+
     };
 
     private static final Binding BINDING = new Binding() {

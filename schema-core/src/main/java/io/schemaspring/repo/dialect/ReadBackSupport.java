@@ -1,6 +1,7 @@
 package io.schemaspring.repo.dialect;
 
 import io.schemaspring.repo.dialect.Dialect.Returning;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a dialect reads back what an INSERT or UPDATE generated: ids and
@@ -40,6 +41,19 @@ public interface ReadBackSupport {
      */
     default String returningClause(String quotedColumns) {
         return "RETURNING " + quotedColumns;
+    }
+
+    /**
+     * The statement that runs a bulk UPDATE or DELETE and answers the given columns of
+     * every row it changed (the new values) or removed (Ecto's {@code update_all} and
+     * {@code delete_all} with a {@code select}); by default the statement with
+     * {@link #returningClause(String)}. {@code null} where the database cannot.
+     * @param dml the UPDATE or DELETE statement
+     * @param quotedColumns the quoted columns to answer, comma-separated
+     * @param delete whether {@code dml} is a DELETE
+     */
+    default @Nullable String bulkReturning(String dml, String quotedColumns, boolean delete) {
+        return dml + " " + returningClause(quotedColumns);
     }
 
     /** The fix to print when update read-back is not supported; empty by default. */

@@ -158,6 +158,10 @@ abstract class EctoRepoContract extends EctoContract {
         return database() == TestDatabase.MARIADB;
     }
 
+    private boolean postgres() {
+        return database().postgres();
+    }
+
     // ------------------------------------------------------------------ all
 
     /** Ecto: "all empty". */
@@ -1185,6 +1189,66 @@ abstract class EctoRepoContract extends EctoContract {
         Post post = this.repo.get(Post.class, id).orElseThrow();
         assertThat(post.visits).isEqualTo(13);
         assertThat(post.insertedAt).isEqualTo(datetime);
+    }
+
+    /**
+     * Ecto: "update all with returning with schema", its {@code select(Post, [p], p)}
+     * half; the {@code select(Post, [:id, :visits])} half selects part of a struct
+     * ({@code take}), not built yet. MariaDB has no {@code UPDATE ... RETURNING} and
+     * refuses before any SQL.
+     */
+    @Test
+    void updateAllReturningAnswersTheChangedStructs() {
+        Long id1 = this.repo.insert(Post.titled("1")).id;
+        Long id2 = this.repo.insert(Post.titled("2")).id;
+        Long id3 = this.repo.insert(Post.titled("3")).id;
+        UpdateAll changes = UpdateAll.create().set("title", "x");
+        if (mariaDb()) {
+            assertThatThrownBy(() -> this.repo.updateAllReturning(Query.from(Post.class), changes))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(this.repo.dialect().name()
+                        + " cannot answer the rows of updateAllReturning: it has no UPDATE ... "
+                        + "RETURNING; read the rows with repo.all(query.lock(Lock.FOR_UPDATE)) in a transaction, "
+                        + "then write them");
+            assertThat(this.repo.all(Query.from(Post.class)).stream().map(post -> post.title))
+                .containsExactlyInAnyOrder("1", "2", "3");
+            return;
+        }
+
+        List<Post> posts = new java.util.ArrayList<>(this.repo.updateAllReturning(Query.from(Post.class), changes));
+
+        posts.sort(Comparator.comparing(post -> post.id));
+        assertThat(posts).extracting(post -> post.id).containsExactly(id1, id2, id3);
+        assertThat(posts).extracting(post -> post.title).containsExactly("x", "x", "x");
+        assertThat(posts).allSatisfy(post -> assertThat(post.meta.state()).isEqualTo(StructMeta.State.LOADED));
+        this.dataSource.reset();
+        assertThat(this.repo.updateAllReturning(Query.from(Post.class).where("id", id1),
+                UpdateAll.create().inc("visits", 1).set("title", "y")))
+            .extracting(post -> post.title)
+            .containsExactly("y");
+        assertThat(this.dataSource.statements()).singleElement()
+            .asString()
+            .startsWith(postgres() ? sql("UPDATE \"ecto_posts\" SET \"title\" = ?, \"visits\" = \"visits\" + ? "
+                    + "WHERE \"id\" = ? RETURNING \"id\", ") : sql("SELECT \"id\", "))
+            .endsWith(postgres() ? "" : sql(" FROM FINAL TABLE (UPDATE \"ecto_posts\" SET \"title\" = ?, "
+                    + "\"visits\" = \"visits\" + ? WHERE \"id\" = ?)"));
+    }
+
+    /** Ecto: "delete all with returning with schema". */
+    @Test
+    void deleteAllReturningAnswersTheDeletedStructs() {
+        Long id1 = this.repo.insert(Post.titled("1")).id;
+        Long id2 = this.repo.insert(Post.titled("2")).id;
+        Long id3 = this.repo.insert(Post.titled("3")).id;
+
+        List<Post> posts = new java.util.ArrayList<>(this.repo.deleteAllReturning(Query.from(Post.class)));
+
+        posts.sort(Comparator.comparing(post -> post.id));
+        assertThat(posts).extracting(post -> post.id).containsExactly(id1, id2, id3);
+        assertThat(posts).extracting(post -> post.title).containsExactly("1", "2", "3");
+        assertThat(posts).allSatisfy(post -> assertThat(post.meta.state()).isEqualTo(StructMeta.State.DELETED));
+        assertThat(this.repo.count(Post.class)).isZero();
+        assertThat(this.repo.deleteAllReturning(Query.from(Post.class).where("title", "1"))).isEmpty();
     }
 
     /** Ecto: "delete all". */

@@ -5,6 +5,7 @@ import io.schemaspring.repo.dialect.LimitClause;
 import io.schemaspring.repo.dialect.Upsert;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Renders statements to SQL text for one dialect. Every value is a {@code ?} parameter.
@@ -177,6 +178,24 @@ public final class SqlRenderer {
                 insert.columns().stream().map(column -> parameter(column, insert.jsonColumns())).toList(),
                 quoted(conflictColumns), quoted(update.replaced()), anyKeys.stream().map(this::quoted).toList(),
                 assignments);
+    }
+
+    /**
+     * A bulk UPDATE or DELETE that answers these columns of every row it changed or
+     * removed, as the dialect spells it; refused where the database cannot.
+     * @param dml the rendered UPDATE or DELETE
+     * @param columns the unquoted columns to answer
+     * @param delete whether {@code dml} is a DELETE
+     * @param action the repository call, named in the refusal
+     */
+    public String renderReturning(String dml, List<String> columns, boolean delete, String action) {
+        String sql = this.dialect.readBack().bulkReturning(dml, columns(columns), delete);
+        if (sql == null) {
+            throw new InvalidDataAccessApiUsageException(this.dialect.name() + " cannot answer the rows of " + action
+                    + ": it has no " + (delete ? "DELETE" : "UPDATE") + " ... RETURNING; read the rows with "
+                    + "repo.all(query.lock(Lock.FOR_UPDATE)) in a transaction, then write them");
+        }
+        return sql;
     }
 
     public String render(Delete delete) {
