@@ -61,6 +61,16 @@ public sealed interface Expr
      * column, anything else bound.
      */
     record Sql(String template, List<Object> args) implements Expr {
+
+        /**
+         * The template cut at each parameter marker (a {@code ?} outside single-quoted
+         * string literals, not escaped as {@code \\?}); an escaped question mark stays
+         * {@code \\?} in its part, for the dialect to spell.
+         */
+        public List<String> parts() {
+            return FragmentTemplate.parts(this.template);
+        }
+
     }
 
     /** {@code field IN (SELECT selected FROM ... WHERE ...)}. */
@@ -174,11 +184,15 @@ public sealed interface Expr
      * Ecto's {@code fragment}:
      * {@code Expr.sql("lower(?) = ?", Expr.field("title"), "elixir")}. The template is
      * SQL written by the programmer, never built from input; the number of {@code ?} must
-     * match the arguments.
+     * match the arguments. A {@code ?} inside a single-quoted string literal is text, and
+     * {@code \\?} (as written in a Java string) is a literal question mark operator
+     * (PostgreSQL's jsonb {@code ?}, {@code ?|}, {@code ?&}:
+     * {@code Expr.sql("? \\? ?", Expr.field("meta"), "key")}), refused on databases whose
+     * driver reads every {@code ?} as a parameter.
      */
     static Expr sql(String template, Object... args) {
         Objects.requireNonNull(template, "Template must not be null");
-        long markers = template.chars().filter(c -> c == '?').count();
+        int markers = FragmentTemplate.parts(template).size() - 1;
         if (markers != args.length) {
             throw new InvalidDataAccessApiUsageException("fragment \"" + template + "\" has " + markers + " ? but "
                     + args.length + (args.length == 1 ? " argument was given" : " arguments were given"));

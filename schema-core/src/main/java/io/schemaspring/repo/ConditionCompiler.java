@@ -100,7 +100,7 @@ final class ConditionCompiler {
                 arguments.add(Optional.empty());
             }
         }
-        return new Condition.Fragment(List.of(sql.template().split("\\?", -1)), arguments);
+        return new Condition.Fragment(sql.parts(), arguments);
     }
 
     /**

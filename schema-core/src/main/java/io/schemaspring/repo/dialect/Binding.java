@@ -85,4 +85,14 @@ public interface Binding {
         statement.setObject(index, value);
     }
 
+    /**
+     * How a literal question mark outside string literals (PostgreSQL's jsonb {@code ?}
+     * operator, written {@code \\?} in a fragment) reaches the database through the
+     * driver; {@code null}, by default, where the driver reads every {@code ?} as a
+     * parameter and the database has no such operator.
+     */
+    default @Nullable String literalQuestionMark() {
+        return null;
+    }
+
 }

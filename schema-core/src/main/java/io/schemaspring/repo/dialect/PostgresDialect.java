@@ -26,6 +26,12 @@ public final class PostgresDialect extends Dialect {
 
     private static final Binding BINDING = new Binding() {
 
+        /** PgJDBC reads {@code ??} outside string literals as one literal {@code ?}. */
+        @Override
+        public String literalQuestionMark() {
+            return "??";
+        }
+
         @Override
         public int maxParameters() {
             return 32767;

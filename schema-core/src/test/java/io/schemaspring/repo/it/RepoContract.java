@@ -515,6 +515,31 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
+    void aQuestionMarkInAStringLiteralIsTextAndAnEscapedOneIsALiteralOperator() {
+        ratedPosts(author("jose"));
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class)
+            .where(Expr.sql("? <> 'what?' AND ? = ?", Expr.field("title"), Expr.field("title"), "post 3")))))
+            .containsExactly(3);
+
+        Query<Post> hasKey = Query.from(Post.class)
+            .where(Expr.sql("'{\"a\": 1}'::jsonb \\? ? AND ? = 1", "a", Expr.field("rating")));
+        if (!database().postgres()) {
+            assertThatThrownBy(() -> this.repo.all(hasKey)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(this.repo.dialect().name()
+                        + " cannot take the literal ? of the fragment text \"'{\"a\": 1}'"
+                        + "::jsonb ? \": its JDBC driver reads every ? outside a string literal as a parameter");
+            return;
+        }
+        this.dataSource.reset();
+        assertThat(ratings(this.repo.all(hasKey))).containsExactly(1);
+        assertThat(this.dataSource.statements()).containsExactly(
+                "SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE '{\"a\": 1}'::jsonb ?? ? AND \"rating\" = 1");
+        assertThat(ratings(this.repo.all(Query.from(Post.class)
+            .where(Expr.sql("'{\"a\": 1}'::jsonb \\? ? AND ? = 1", "b", Expr.field("rating")))))).isEmpty();
+    }
+
+    @Test
     void subqueriesSelectOneFieldOrTestExistence() {
         List<Post> posts = ratedPosts(author("jose"));
         comment(posts.get(1), "nice", true);

@@ -198,6 +198,23 @@ public final class SqlRenderer {
         return sql;
     }
 
+    /**
+     * A fragment's text with each escaped question mark ({@code \\?}) spelled the way the
+     * dialect's driver takes a literal one.
+     */
+    private String literal(String part) {
+        if (!part.contains("\\?")) {
+            return part;
+        }
+        String literal = this.dialect.binding().literalQuestionMark();
+        if (literal == null) {
+            throw new InvalidDataAccessApiUsageException(this.dialect.name() + " cannot take the literal ? of the "
+                    + "fragment text \"" + part.replace("\\?", "?") + "\": its JDBC driver reads every ? outside a "
+                    + "string literal as a parameter");
+        }
+        return part.replace("\\?", literal);
+    }
+
     public String render(Delete delete) {
         StringBuilder sql = new StringBuilder("DELETE FROM ").append(table(delete.table()));
         where(sql, delete.where());
@@ -239,10 +256,10 @@ public final class SqlRenderer {
             return "NOT (" + condition(not.condition(), false) + ")";
         }
         if (condition instanceof Condition.Fragment fragment) {
-            StringBuilder sql = new StringBuilder(fragment.parts().get(0));
+            StringBuilder sql = new StringBuilder(literal(fragment.parts().get(0)));
             for (int i = 0; i < fragment.arguments().size(); i++) {
                 sql.append(fragment.arguments().get(i).map(this::column).orElse("?"))
-                    .append(fragment.parts().get(i + 1));
+                    .append(literal(fragment.parts().get(i + 1)));
             }
             return nested ? "(" + sql + ")" : sql.toString();
         }
