@@ -59,8 +59,17 @@ public final class Query<T> {
      *
      * @param field the field, a joined one by its path; {@code null} for the primary key
      * @param direction ascending or descending
+     * @param fromSort whether the term came from a Spring Data {@code Sort}
+     * ({@link #orderBy(Sort)}), often a request's {@code ?sort=}: a field it names that
+     * the query cannot order by is an {@code InvalidSortException}, answered 400 on the
+     * web
      */
-    public record Order(@Nullable String field, Direction direction) {
+    public record Order(@Nullable String field, Direction direction, boolean fromSort) {
+
+        /** A term the code gives ({@link #orderBy(String, Direction)}). */
+        public Order(@Nullable String field, Direction direction) {
+            this(field, direction, false);
+        }
 
         /** Ordering by every primary key field of the schema, in this direction. */
         public static Order primaryKey(Direction direction) {
@@ -74,7 +83,8 @@ public final class Query<T> {
 
         /** The same term in the other direction. */
         public Order reversed() {
-            return new Order(this.field, this.direction == Direction.ASC ? Direction.DESC : Direction.ASC);
+            return new Order(this.field, this.direction == Direction.ASC ? Direction.DESC : Direction.ASC,
+                    this.fromSort);
         }
 
     }
@@ -301,13 +311,19 @@ public final class Query<T> {
         return copy;
     }
 
-    /** Appends Spring Data's sort orders; property names are schema field names. */
+    /**
+     * Appends Spring Data's sort orders; property names are schema field names (joined
+     * ones by path). A property the query cannot order by is an
+     * {@code InvalidSortException} when the query runs, which the starter's web support
+     * answers with 400: a {@code Sort} is often a client's {@code ?sort=}.
+     */
     public Query<T> orderBy(Sort sort) {
-        Query<T> query = this;
+        List<Order> orders = new ArrayList<>(this.orders);
         for (Sort.Order order : sort) {
-            query = query.orderBy(order.getProperty(), order.isAscending() ? Direction.ASC : Direction.DESC);
+            orders.add(new Order(Objects.requireNonNull(order.getProperty()),
+                    order.isAscending() ? Direction.ASC : Direction.DESC, true));
         }
-        return query;
+        return withOrders(List.copyOf(orders));
     }
 
     /**

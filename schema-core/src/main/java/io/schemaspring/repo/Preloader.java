@@ -371,7 +371,7 @@ final class Preloader {
         List<OrderTerm> order = query == null ? List.of()
                 : QueryCompiler.orders(query, relatedMetadata)
                     .stream()
-                    .map(term -> new OrderTerm(QueryFields.of(related, alias).resolve(term.field()).column(),
+                    .map(term -> new OrderTerm(QueryCompiler.resolve(QueryFields.of(related, alias), term).column(),
                             term.direction() == Query.Direction.DESC))
                     .toList();
         int chunkSize = array ? Integer.MAX_VALUE

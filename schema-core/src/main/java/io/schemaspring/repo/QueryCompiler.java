@@ -141,9 +141,24 @@ final class QueryCompiler {
 
     private static List<OrderTerm> orderTerms(List<Query.Order> orders, QueryFields fields) {
         return orders.stream()
-            .map(order -> new OrderTerm(fields.resolve(order.field()).column(),
-                    order.direction() == Query.Direction.DESC))
+            .map(order -> new OrderTerm(resolve(fields, order).column(), order.direction() == Query.Direction.DESC))
             .toList();
+    }
+
+    /**
+     * The field an ordering term names; one from a {@code Sort} that the query cannot
+     * order by is an {@link InvalidSortException}.
+     */
+    static QueryFields.Resolved resolve(QueryFields fields, Query.Order order) {
+        try {
+            return fields.resolve(order.field());
+        }
+        catch (InvalidDataAccessApiUsageException ex) {
+            if (order.fromSort()) {
+                throw new InvalidSortException(order.field(), ex.getMessage());
+            }
+            throw ex;
+        }
     }
 
     private static Select joined(Select select, @Nullable JoinPlan joins) {
@@ -242,7 +257,7 @@ final class QueryCompiler {
             }
             boolean descending = order.direction() == Query.Direction.DESC;
             orders.add(position > 0 ? new ProjectedSelect.Order(null, position, descending)
-                    : new ProjectedSelect.Order(fields.resolve(order.field()).column(), 0, descending));
+                    : new ProjectedSelect.Order(resolve(fields, order).column(), 0, descending));
         }
         ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition,
                 items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins());

@@ -6,6 +6,7 @@ import io.schemaspring.changeset.ReplaceRefusedException;
 import io.schemaspring.changeset.UndeclaredConstraintException;
 import io.schemaspring.changeset.UnstorableValueException;
 import io.schemaspring.metadata.SchemaRegistry;
+import io.schemaspring.repo.InvalidSortException;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.repo.routing.ConnectionLoss;
@@ -129,12 +130,23 @@ public class SchemaProblemHandler {
     }
 
     /**
-     * No struct with the id asked for, Ecto's {@code Ecto.NoResultsError}: 404 naming the
-     * schema and the id.
+     * No struct with the id asked for, or none a {@code oneOrThrow} query matched, Ecto's
+     * {@code Ecto.NoResultsError}: 404 naming the schema and the id.
      */
     @ExceptionHandler(NoResultsException.class)
     public ResponseEntity<ProblemDetail> notFound(NoResultsException ex) {
-        return problem(HttpStatus.NOT_FOUND, "No " + ex.schema().getSimpleName() + " with id " + ex.id(), null);
+        String what = ex.schema().getSimpleName();
+        return problem(HttpStatus.NOT_FOUND,
+                ex.id() == null ? "No " + what + " found" : "No " + what + " with id " + ex.id(), null);
+    }
+
+    /**
+     * A {@code Sort}, usually the client's {@code ?sort=}, naming a property the query
+     * cannot order by: 400 with the reason under {@code errors.sort}.
+     */
+    @ExceptionHandler(InvalidSortException.class)
+    public ResponseEntity<ProblemDetail> invalidSort(InvalidSortException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid sort", Map.of("sort", List.of(ex.getMessage())));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.schemaspring.query.Expr;
 import io.schemaspring.query.Lock;
 import io.schemaspring.repo.Multi;
 import io.schemaspring.repo.MultiResult;
+import io.schemaspring.repo.InvalidSortException;
 import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.PrefixMismatchException;
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.core.io.ClassPathResource;
@@ -512,6 +514,24 @@ abstract class RepoContract implements BulkWriteContract {
         assertThatThrownBy(() -> Expr.sql("lower(title) = 'x'", "a", "b"))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("fragment \"lower(title) = 'x'\" has 0 ? but 2 arguments were given");
+    }
+
+    @Test
+    void aSortNamingAFieldTheQueryCannotOrderByIsAnInvalidSortException() {
+        ratedPosts(author("jose"));
+
+        assertThat(ratings(this.repo.all(Query.from(Post.class).orderBy(Sort.by(Sort.Direction.DESC, "rating")))))
+            .containsExactly(5, 4, 3, 2, 1);
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).orderBy(Sort.by("nope"))))
+            .isInstanceOf(InvalidSortException.class)
+            .hasMessageStartingWith("cannot sort by \"nope\": unknown field :nope on Post; its fields are [");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).join("author").orderBy(Sort.by("tags.name"))))
+            .isInstanceOf(InvalidSortException.class)
+            .hasMessage("cannot sort by \"tags.name\": field \"tags.name\" names :tags, which the query does not "
+                    + "join; joined: [author]. Add join(\"tags\")");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).orderBy("nope")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .isNotInstanceOf(InvalidSortException.class);
     }
 
     @Test

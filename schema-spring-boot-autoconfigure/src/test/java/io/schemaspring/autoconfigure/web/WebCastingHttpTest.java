@@ -185,6 +185,28 @@ class WebCastingHttpTest {
     }
 
     @Test
+    void aSortByAnUnknownOrUnjoinedPropertyAnswers400() throws Exception {
+        create("B");
+        create("A");
+        Response sorted = json("GET", "/articles?sort=title", "");
+        assertThat(sorted.status()).isEqualTo(200);
+        assertThat(sorted.body()).contains("\"title\":\"A\"");
+        assertThat(sorted.body().indexOf("\"A\"")).isLessThan(sorted.body().indexOf("\"B\""));
+
+        Response unknown = json("GET", "/articles?sort=nope", "");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+        assertThat(unknown.json()).containsEntry("detail", "Invalid sort")
+            .containsEntry("errors", Map.of("sort", List.of("cannot sort by \"nope\": unknown field :nope on Article; "
+                    + "its fields are [id, title, body, views, published, tags, secretNote, score, lockVersion, seo, insertedAt, updatedAt]")));
+        Response unjoined = json("GET", "/articles?sort=remarks.body", "");
+        assertThat(unjoined.status()).isEqualTo(400);
+        assertThat(unjoined.json()).containsEntry("errors", Map
+            .of("sort", List.of("cannot sort by \"remarks.body\": unknown field :remarks.body on Article; "
+                    + "its fields are [id, title, body, views, published, tags, secretNote, score, lockVersion, seo, insertedAt, updatedAt]")));
+    }
+
+    @Test
     void staleUpdateAnswers409() throws Exception {
         long id = create("Locked");
         Response response = json("PUT", "/articles/" + id + "/locked", Map.of("title", "Changed"));
