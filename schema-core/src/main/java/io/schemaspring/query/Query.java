@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,6 +46,27 @@ public final class Query<T> {
 
         ASC, DESC
 
+    }
+
+    /**
+     * How {@link #union}, {@link #intersect} and {@link #except} combine the rows of two
+     * queries; the {@code _ALL} forms keep duplicate rows.
+     */
+    public enum SetOperation {
+
+        UNION, UNION_ALL, INTERSECT, INTERSECT_ALL, EXCEPT, EXCEPT_ALL
+
+    }
+
+    /**
+     * A query whose rows this one combines with its own, Ecto's {@code union},
+     * {@code intersect} and {@code except} (with their {@code _all} forms).
+     *
+     * @param operation how the rows are combined
+     * @param query the other query, of the same schema, without order, paging, preloads
+     * or lock
+     */
+    public record Combination(SetOperation operation, Query<?> query) {
     }
 
     /** A join through an association path, inner or {@code left}. */
@@ -110,6 +132,8 @@ public final class Query<T> {
     private @Nullable Lock lock;
 
     private List<Joined> joins = List.of();
+
+    private List<Combination> combinations = List.of();
 
     private Query(Class<T> schema) {
         this.schema = schema;
@@ -395,6 +419,66 @@ public final class Query<T> {
                 : this.orders.stream().map(Order::reversed).toList());
     }
 
+    /**
+     * Ecto's {@code union}: the rows of this query and of the other, each once. This
+     * query's {@code orderBy}, {@code limit}, {@code offset} and {@code preload} apply to
+     * the combined rows (as in Ecto), and ordering names fields of the schema, not joined
+     * paths; the other query takes conditions, joins, distinct and prefix only.
+     */
+    public Query<T> union(Query<T> other) {
+        return combine(SetOperation.UNION, other);
+    }
+
+    /** Ecto's {@code union_all}: {@link #union} keeping duplicate rows. */
+    public Query<T> unionAll(Query<T> other) {
+        return combine(SetOperation.UNION_ALL, other);
+    }
+
+    /**
+     * Ecto's {@code intersect}: the rows both queries answer, each once; as
+     * {@link #union} for ordering and paging.
+     */
+    public Query<T> intersect(Query<T> other) {
+        return combine(SetOperation.INTERSECT, other);
+    }
+
+    /** Ecto's {@code intersect_all}: {@link #intersect} keeping duplicate rows. */
+    public Query<T> intersectAll(Query<T> other) {
+        return combine(SetOperation.INTERSECT_ALL, other);
+    }
+
+    /**
+     * Ecto's {@code except}: the rows of this query that the other does not answer, each
+     * once; as {@link #union} for ordering and paging.
+     */
+    public Query<T> except(Query<T> other) {
+        return combine(SetOperation.EXCEPT, other);
+    }
+
+    /** Ecto's {@code except_all}: {@link #except} keeping duplicate rows. */
+    public Query<T> exceptAll(Query<T> other) {
+        return combine(SetOperation.EXCEPT_ALL, other);
+    }
+
+    private Query<T> combine(SetOperation operation, Query<T> other) {
+        Objects.requireNonNull(other, "Query must not be null");
+        String name = operation.name().toLowerCase(Locale.ROOT);
+        if (other.schema != this.schema) {
+            throw new InvalidDataAccessApiUsageException(name + " combines queries of one schema: "
+                    + this.schema.getSimpleName() + " and " + other.schema.getSimpleName());
+        }
+        if (!other.orders.isEmpty() || other.limit != null || other.offset != null || !other.preloads.isEmpty()
+                || other.lock != null || !other.combinations.isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(name + " takes a query with conditions, joins, distinct and "
+                    + "prefix only: order, limit and preload the combined rows on the outer query; got " + other);
+        }
+        List<Combination> combinations = new ArrayList<>(this.combinations);
+        combinations.add(new Combination(operation, other));
+        Query<T> copy = copy();
+        copy.combinations = List.copyOf(combinations);
+        return copy;
+    }
+
     private Query<T> withOrders(List<Order> orders) {
         Query<T> copy = copy();
         copy.orders = orders;
@@ -498,8 +582,8 @@ public final class Query<T> {
     }
 
     /**
-     * The same conditions and prefix without order, paging, lock or preloads: what a
-     * count of this query needs.
+     * The same conditions, prefix and combinations without order, paging, lock or
+     * preloads: what a count of this query needs.
      */
     public Query<T> filtersOnly() {
         Query<T> copy = new Query<>(this.schema);
@@ -507,6 +591,7 @@ public final class Query<T> {
         copy.prefix = this.prefix;
         copy.distinct = this.distinct;
         copy.joins = this.joins;
+        copy.combinations = this.combinations;
         return copy;
     }
 
@@ -522,6 +607,7 @@ public final class Query<T> {
         copy.distinct = this.distinct;
         copy.lock = this.lock;
         copy.joins = this.joins;
+        copy.combinations = this.combinations;
         return copy;
     }
 
@@ -588,6 +674,14 @@ public final class Query<T> {
     }
 
     /**
+     * The queries combined with this one ({@link #union}, {@link #intersect},
+     * {@link #except}), in the order given; empty for a plain query.
+     */
+    public List<Combination> combinations() {
+        return this.combinations;
+    }
+
+    /**
      * The joined association paths of {@link #join(String)} and
      * {@link #leftJoin(String)}, in the order given.
      */
@@ -600,7 +694,8 @@ public final class Query<T> {
         return "Query[from " + this.schema.getSimpleName() + ", where " + this.conditions + ", order " + this.orders
                 + ", limit " + this.limit + ", offset " + this.offset + ", prefix " + this.prefix + ", preload "
                 + this.preloads + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "")
-                + (this.joins.isEmpty() ? "" : ", join " + this.joins) + "]";
+                + (this.joins.isEmpty() ? "" : ", join " + this.joins)
+                + (this.combinations.isEmpty() ? "" : ", " + this.combinations) + "]";
     }
 
 }

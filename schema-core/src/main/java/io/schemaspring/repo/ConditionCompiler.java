@@ -111,10 +111,10 @@ final class ConditionCompiler {
     private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix,
             Parameters parameters) {
         if (!query.orders().isEmpty() || query.limit() != null || query.offset() != null || !query.preloads().isEmpty()
-                || query.lock() != null) {
+                || query.lock() != null || !query.combinations().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
                     "a subquery takes conditions, joins, distinct and prefix only, "
-                            + "not orderBy, limit, offset, preload or lock: " + query);
+                            + "not orderBy, limit, offset, preload, lock or union: " + query);
         }
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;

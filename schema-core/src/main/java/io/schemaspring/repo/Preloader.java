@@ -215,10 +215,11 @@ final class Preloader {
                     + association.related().getSimpleName() + ", got " + query.schema().getSimpleName());
         }
         if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
-                || query.prefix() != null || query.isDistinct() || !query.joins().isEmpty()) {
+                || query.prefix() != null || query.isDistinct() || !query.joins().isEmpty()
+                || !query.combinations().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(where
                     + " takes conditions and orderBy only, not limit, offset, "
-                    + "preload, lock, prefix, distinct or join (the children are read in their parent's prefix)");
+                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix)");
         }
     }
 

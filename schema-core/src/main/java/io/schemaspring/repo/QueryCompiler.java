@@ -10,6 +10,7 @@ import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.dialect.RowLock;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.CombinedSelect;
 import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.Delete;
 import io.schemaspring.repo.internal.sql.Join;
@@ -23,6 +24,7 @@ import io.schemaspring.type.Type;
 import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +86,9 @@ final class QueryCompiler {
     }
 
     Compiled select(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Select.Projection projection) {
+        if (!query.combinations().isEmpty()) {
+            return combined(query, mapping, prefix, projection);
+        }
         Parameters parameters = new Parameters();
         JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
         QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
@@ -111,6 +116,83 @@ final class QueryCompiler {
             return this.renderer.render(joined(select, joins));
         });
         return new Compiled(sql, parameters);
+    }
+
+    /**
+     * A query combined with others by {@code union}, {@code intersect} or {@code except}:
+     * each query's columns, conditions, joins and distinct, then the outer query's order
+     * (by the schema's fields, unqualified: output columns) and paging over the combined
+     * rows.
+     */
+    private Compiled combined(Query<?> query, SchemaMapping mapping, @Nullable String prefix,
+            Select.Projection projection) {
+        String operation = query.combinations().get(0).operation().name().toLowerCase(Locale.ROOT);
+        if (query.lock() != null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "a lock cannot apply to the rows of " + operation + ": lock them with a plain query; " + query);
+        }
+        if (projection != Select.Projection.COLUMNS && projection != Select.Projection.COUNT
+                && projection != Select.Projection.EXISTS) {
+            throw new InvalidDataAccessApiUsageException(
+                    "the rows of " + operation + " are read with all, one, stream, count or exists; " + query);
+        }
+        Parameters parameters = new Parameters();
+        List<Select> members = new ArrayList<>();
+        members.add(member(query, mapping, prefix, parameters));
+        List<String> operators = new ArrayList<>();
+        for (Query.Combination combination : query.combinations()) {
+            Query<?> other = combination.query();
+            members.add(member(other, mapping, other.prefix() != null ? other.prefix() : prefix, parameters));
+            String operator = combination.operation().name().replace('_', ' ');
+            if (!this.renderer.dialect().supportsSetOperator(operator)) {
+                throw new InvalidDataAccessApiUsageException(this.renderer.dialect().name() + " has no " + operator
+                        + ": use " + operator.substring(0, operator.indexOf(' ')).toLowerCase(Locale.ROOT)
+                        + ", which answers each row once");
+            }
+            operators.add(operator);
+        }
+        boolean columns = projection == Select.Projection.COLUMNS;
+        List<OrderTerm> order = new ArrayList<>();
+        if (columns) {
+            for (Query.Order term : orders(query, mapping.metadata())) {
+                if (term.field().contains(".") && !term.fromSort()) {
+                    throw new InvalidDataAccessApiUsageException("the rows of " + operation
+                            + " are ordered by the schema's own fields, not by :" + term.field() + "; " + query);
+                }
+                order.add(new OrderTerm(Column.of(resolve(QueryFields.of(mapping), term).column().name()),
+                        term.direction() == Query.Direction.DESC));
+            }
+        }
+        boolean limit = columns && query.limit() != null;
+        boolean offset = columns && query.offset() != null;
+        addPaging(parameters, query, limit, offset);
+        CombinedSelect combined = new CombinedSelect(members, operators, order, limit, offset, projection);
+        String sql = this.statements.get(query.schema(), prefix, "combined", combined,
+                () -> this.renderer.render(combined));
+        return new Compiled(sql, parameters);
+    }
+
+    /**
+     * Refuses a combined query where only a plain one is built, rather than reading the
+     * rows of its first query alone.
+     */
+    static void requireNoCombination(Query<?> query, String action) {
+        if (!query.combinations().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(action + " of a query combined by "
+                    + query.combinations().get(0).operation().name().toLowerCase(Locale.ROOT)
+                    + " is not built: read its structs with all, one or stream, or count them; " + query);
+        }
+    }
+
+    /** One query of a combination: its columns, joins, conditions and distinct. */
+    private Select member(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
+        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
+        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
+        Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
+        return joined(Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
+            .where(where)
+            .distinct(query.isDistinct()), joins);
     }
 
     /**
@@ -194,6 +276,7 @@ final class QueryCompiler {
      */
     Compiled aggregate(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Aggregate aggregate,
             String field) {
+        requireNoCombination(query, "aggregate");
         Parameters parameters = new Parameters();
         JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
         QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
@@ -230,6 +313,7 @@ final class QueryCompiler {
      */
     CompiledProjection projection(Query<?> query, SchemaMapping mapping, @Nullable String prefix,
             List<Selection> selections, List<String> groupBy, List<Expr> having) {
+        requireNoCombination(query, "select");
         Parameters parameters = new Parameters();
         JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
         QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;

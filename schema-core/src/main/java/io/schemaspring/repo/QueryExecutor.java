@@ -245,6 +245,7 @@ final class QueryExecutor {
     }
 
     private Query<?> deletable(Query<?> given, String action) {
+        QueryCompiler.requireNoCombination(given, action);
         requireNoPaging(given, action);
         if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null) {
             throw new InvalidDataAccessApiUsageException(action + " does not take orderBy, preload or lock: " + given);

@@ -56,6 +56,7 @@ final class UpdateAllOperation {
 
     private Statement statement(Query<?> given, UpdateAll update, String action) {
         boolean returning = !action.equals("updateAll");
+        QueryCompiler.requireNoCombination(given, action);
         if (given.limit() != null || given.offset() != null) {
             throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + given);
         }

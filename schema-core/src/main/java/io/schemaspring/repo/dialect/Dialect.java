@@ -213,4 +213,13 @@ public abstract class Dialect {
         return name() + " (identifiers " + this.letterCase.name().toLowerCase(Locale.ROOT) + ")";
     }
 
+    /**
+     * Whether the database has this set operator ({@code UNION}, {@code UNION ALL},
+     * {@code INTERSECT}, {@code INTERSECT ALL}, {@code EXCEPT}, {@code EXCEPT ALL}); by
+     * default every one.
+     */
+    public boolean supportsSetOperator(String operator) {
+        return true;
+    }
+
 }

@@ -144,6 +144,14 @@ public class H2Dialect extends Dialect {
         return '"';
     }
 
+    /**
+     * H2 has {@code UNION ALL} but neither {@code INTERSECT ALL} nor {@code EXCEPT ALL}.
+     */
+    @Override
+    public boolean supportsSetOperator(String operator) {
+        return !operator.equals("INTERSECT ALL") && !operator.equals("EXCEPT ALL");
+    }
+
     @Override
     public ReadBackSupport readBack() {
         return READ_BACK;

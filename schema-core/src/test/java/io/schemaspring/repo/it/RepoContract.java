@@ -14,6 +14,7 @@ import io.schemaspring.metadata.StructMeta;
 import io.schemaspring.metadata.SchemaSettings;
 import io.schemaspring.metadata.AssociationNotLoadedException;
 import io.schemaspring.query.Aggregate;
+import io.schemaspring.query.UpdateAll;
 import io.schemaspring.query.Expr;
 import io.schemaspring.query.Lock;
 import io.schemaspring.repo.Multi;
@@ -517,6 +518,82 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
+    void setOperationsCombineTheRowsOfQueriesAndOrderAndPageTheResult() {
+        ratedPosts(author("jose"));
+        Query<Post> low = Query.from(Post.class).where("rating", Op.LTE, 2);
+        Query<Post> middle = Query.from(Post.class).where("rating", Op.GTE, 2).where("rating", Op.LTE, 3);
+
+        assertThat(ratings(this.repo.all(low.union(middle).orderBy("rating")))).containsExactly(1, 2, 3);
+        assertThat(ratings(this.repo.all(low.unionAll(middle).orderBy("rating")))).containsExactly(1, 2, 2, 3);
+        assertThat(ratings(this.repo.all(low.intersect(middle).orderBy("rating")))).containsExactly(2);
+        assertThat(ratings(this.repo.all(low.except(middle).orderBy("rating")))).containsExactly(1);
+        if (database() == TestDatabase.H2) {
+            assertThatThrownBy(() -> this.repo.all(low.intersectAll(middle)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("H2 has no INTERSECT ALL: use intersect, which answers each row once");
+            assertThatThrownBy(() -> this.repo.all(low.exceptAll(middle)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("H2 has no EXCEPT ALL: use except, which answers each row once");
+        }
+        else {
+            assertThat(ratings(this.repo.all(low.intersectAll(middle).orderBy("rating")))).containsExactly(2);
+            // (low UNION ALL low) EXCEPT ALL middle: 1, 1, 2, 2 less one 2
+            assertThat(ratings(this.repo.all(low.unionAll(low).exceptAll(middle).orderBy("rating")))).containsExactly(1,
+                    1, 2);
+        }
+        assertThat(ratings(this.repo.all(low.union(middle)
+            .union(Query.from(Post.class).where("rating", 5))
+            .orderBy("rating", Query.Direction.DESC)
+            .limit(2)
+            .offset(1)))).containsExactly(3, 2);
+
+        this.dataSource.reset();
+        assertThat(ratings(this.repo.all(low.union(middle).orderBy("rating", Query.Direction.DESC).limit(2))))
+            .containsExactly(3, 2);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT " + POST_COLUMNS
+                + " FROM \"posts\" WHERE \"rating\" <= ? UNION (SELECT " + POST_COLUMNS + " FROM \"posts\" WHERE "
+                + "\"rating\" >= ? AND \"rating\" <= ?) ORDER BY \"rating\" DESC LIMIT ?"));
+
+        assertThat(this.repo.count(low.union(middle))).isEqualTo(3);
+        assertThat(this.repo.exists(low.intersect(middle))).isTrue();
+        assertThat(this.repo.exists(low.intersect(Query.from(Post.class).where("rating", 5)))).isFalse();
+        assertThat(this.repo.one(low.intersect(middle))).get().extracting(post -> post.rating).isEqualTo(2);
+        assertThat(this.repo
+            .all(low.union(middle.join("author").where("author.name", "jose")).orderBy("rating").preload("author")))
+            .extracting(post -> post.rating + " " + post.author.name)
+            .containsExactly("1 jose", "2 jose", "3 jose");
+    }
+
+    @Test
+    void setOperationsRefuseWhatTheyWouldReadWrongBeforeAnySql() {
+        Query<Post> low = Query.from(Post.class).where("rating", Op.LTE, 2);
+        assertThatThrownBy(() -> low.union(Query.from(Post.class).orderBy("rating")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("union takes a query with conditions, joins, distinct and prefix only: order, "
+                    + "limit and preload the combined rows on the outer query; got Query[from Post");
+        Query<Post> union = low.union(Query.from(Post.class).where("rating", 5));
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.aggregate(union, Aggregate.SUM, "rating"))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("aggregate of a query combined by union is not built: read its structs with all, "
+                    + "one or stream, or count them; Query[from Post");
+        assertThatThrownBy(() -> this.repo.deleteAll(union)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("deleteAll of a query combined by union is not built");
+        assertThatThrownBy(() -> this.repo.updateAll(union, UpdateAll.create().set("title", "x")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("updateAll of a query combined by union is not built");
+        assertThatThrownBy(() -> this.repo.all(union.lock(Lock.FOR_UPDATE)))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("a lock cannot apply to the rows of union: lock them with a plain query; ");
+        assertThatThrownBy(() -> this.repo.all(union.orderBy("author.name")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("the rows of union are ordered by the schema's own fields, not by :author.name; ");
+        assertThatThrownBy(() -> this.repo.all(union.orderBy(Sort.by("author.name"))))
+            .isInstanceOf(InvalidSortException.class);
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    @Test
     void aSortNamingAFieldTheQueryCannotOrderByIsAnInvalidSortException() {
         ratedPosts(author("jose"));
 
@@ -626,7 +703,7 @@ abstract class RepoContract implements BulkWriteContract {
             .all(Query.from(Post.class).where(Expr.in("id", Query.from(Comment.class).orderBy("id"), "postId"))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageStartingWith("a subquery takes conditions, joins, distinct and prefix only, not orderBy, limit, "
-                    + "offset, preload or lock: Query[from Comment");
+                    + "offset, preload, lock or union: Query[from Comment");
         assertThatThrownBy(() -> Expr.eq("title", null)).isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
                     + "query with whereNull(\"title\") or whereNotNull(\"title\")");
@@ -765,7 +842,7 @@ abstract class RepoContract implements BulkWriteContract {
                 () -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Comment.class).limit(1))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("the preload query of :comments on Post takes conditions and orderBy only, not limit, offset, "
-                    + "preload, lock, prefix, distinct or join (the children are read in their parent's prefix)");
+                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix)");
         assertThatThrownBy(
                 () -> this.repo.all(Query.from(Author.class).preload("postComments", Query.from(Comment.class))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)

@@ -71,6 +71,48 @@ public final class SqlRenderer {
     }
 
     /**
+     * Selects combined by set operators, each after the first in parentheses, then the
+     * ordering and paging of the combined rows; a count or existence test wraps them as a
+     * derived table.
+     */
+    public String render(CombinedSelect combined) {
+        StringBuilder sql = new StringBuilder(render(combined.members().get(0)));
+        for (int i = 1; i < combined.members().size(); i++) {
+            sql.append(' ')
+                .append(combined.operators().get(i - 1))
+                .append(" (")
+                .append(render(combined.members().get(i)))
+                .append(')');
+        }
+        LimitClause paging = this.dialect.limitClause();
+        switch (combined.projection()) {
+            case COUNT -> {
+                return "SELECT COUNT(*) FROM (" + sql + ") " + this.dialect.quote("combined_rows");
+            }
+            case EXISTS -> {
+                return "SELECT 1 FROM (" + sql + ") " + this.dialect.quote("combined_rows") + " "
+                        + paging.firstRowOnly();
+            }
+            case COLUMNS -> {
+            }
+            default -> throw new IllegalArgumentException(
+                    "a combined select projects columns, a count or " + "existence, not " + combined.projection());
+        }
+        if (!combined.orderBy().isEmpty()) {
+            sql.append(" ORDER BY ")
+                .append(combined.orderBy()
+                    .stream()
+                    .map(term -> column(term.column()) + (term.descending() ? " DESC" : ""))
+                    .collect(Collectors.joining(", ")));
+        }
+        String clause = paging.render(combined.limit(), combined.offset());
+        if (!clause.isEmpty()) {
+            sql.append(' ').append(clause);
+        }
+        return sql.toString();
+    }
+
+    /**
      * A projection: its items, then the base select's table, joins and condition, then
      * grouping, ordering and paging.
      */
