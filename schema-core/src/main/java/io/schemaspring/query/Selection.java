@@ -3,15 +3,38 @@ package io.schemaspring.query;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * One value of a {@link ProjectionQuery}: a field (a joined one by its path,
  * {@code "user.name"}) or an aggregate of one ({@code count}, {@code sum}, {@code avg},
- * {@code min}, {@code max}; {@code count()} counts rows). Its name is the record
- * component or class field it fills: {@link #as(String)}, or the path in camel case
- * ({@code "user.name"} fills {@code userName}).
+ * {@code min}, {@code max}; {@code count()} counts rows), or a window function
+ * ({@code rowNumber}, {@code rank}, {@code lag}, ...) over a window; an aggregate given
+ * {@link #over(Over)} runs over its window too (Ecto's {@code over/2}). Its name is the
+ * record component or class field it fills: {@link #as(String)}, or the path in camel
+ * case ({@code "user.name"} fills {@code userName}).
  */
 public final class Selection {
+
+    /** A window function: it needs {@link #over(Over)} or {@link #over(String)}. */
+    public enum WindowFunction {
+
+        /** The row's number within its partition, from 1: a {@code Long}. */
+        ROW_NUMBER,
+        /** The row's rank within its partition, with gaps after ties: a {@code Long}. */
+        RANK,
+        /** The row's rank within its partition, without gaps: a {@code Long}. */
+        DENSE_RANK,
+        /** The field's value a number of rows before, of the field's type. */
+        LAG,
+        /** The field's value a number of rows after, of the field's type. */
+        LEAD,
+        /** The field's value in the first row of the window frame. */
+        FIRST_VALUE,
+        /** The field's value in the last row of the window frame. */
+        LAST_VALUE
+
+    }
 
     private final @Nullable Aggregate aggregate;
 
@@ -21,15 +44,131 @@ public final class Selection {
 
     private final boolean distinct;
 
-    private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct) {
+    private final @Nullable WindowFunction function;
+
+    private final int offset;
+
+    private final @Nullable Over over;
+
+    private final @Nullable String window;
+
+    private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
+            @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window) {
         this.aggregate = aggregate;
         this.path = path;
         this.alias = alias;
         this.distinct = distinct;
+        this.function = function;
+        this.offset = offset;
+        this.over = over;
+        this.window = window;
+    }
+
+    private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct) {
+        this(aggregate, path, alias, distinct, null, 0, null, null);
     }
 
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias) {
         this(aggregate, path, alias, false);
+    }
+
+    private static Selection function(WindowFunction function, @Nullable String path, int offset) {
+        if (offset < 0) {
+            throw new InvalidDataAccessApiUsageException(
+                    function.name().toLowerCase(Locale.ROOT) + " takes a non-negative offset, got " + offset);
+        }
+        return new Selection(null, path, null, false, function, offset, null, null);
+    }
+
+    /**
+     * Ecto's {@code row_number()}: the row's number within its window's partition, from
+     * 1.
+     */
+    public static Selection rowNumber() {
+        return function(WindowFunction.ROW_NUMBER, null, 0);
+    }
+
+    /** Ecto's {@code rank()}: ties share a rank, and the next rank leaves a gap. */
+    public static Selection rank() {
+        return function(WindowFunction.RANK, null, 0);
+    }
+
+    /** Ecto's {@code dense_rank()}: ties share a rank, without gaps. */
+    public static Selection denseRank() {
+        return function(WindowFunction.DENSE_RANK, null, 0);
+    }
+
+    /**
+     * Ecto's {@code lag(field)}: the field's value in the row before, null for the first.
+     */
+    public static Selection lag(String path) {
+        return lag(path, 1);
+    }
+
+    /**
+     * Ecto's {@code lag(field, offset)}: the field's value {@code offset} rows before.
+     */
+    public static Selection lag(String path, int offset) {
+        return function(WindowFunction.LAG, Objects.requireNonNull(path, "Field must not be null"), offset);
+    }
+
+    /**
+     * Ecto's {@code lead(field)}: the field's value in the row after, null for the last.
+     */
+    public static Selection lead(String path) {
+        return lead(path, 1);
+    }
+
+    /**
+     * Ecto's {@code lead(field, offset)}: the field's value {@code offset} rows after.
+     */
+    public static Selection lead(String path, int offset) {
+        return function(WindowFunction.LEAD, Objects.requireNonNull(path, "Field must not be null"), offset);
+    }
+
+    /**
+     * Ecto's {@code first_value(field)}: the field's value in the first row of the frame.
+     */
+    public static Selection firstValue(String path) {
+        return function(WindowFunction.FIRST_VALUE, Objects.requireNonNull(path, "Field must not be null"), 0);
+    }
+
+    /**
+     * Ecto's {@code last_value(field)}: the field's value in the last row of the frame.
+     */
+    public static Selection lastValue(String path) {
+        return function(WindowFunction.LAST_VALUE, Objects.requireNonNull(path, "Field must not be null"), 0);
+    }
+
+    /**
+     * Ecto's {@code over/2}: this window function, or this aggregate, computed over the
+     * window of each row instead of collapsing rows.
+     */
+    public Selection over(Over over) {
+        requireWindowed();
+        return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
+                Objects.requireNonNull(over, "Over must not be null"), null);
+    }
+
+    /**
+     * Ecto's {@code over(:name)}: over a window the projection names with
+     * {@link ProjectionQuery#window(String, Over)}.
+     */
+    public Selection over(String window) {
+        requireWindowed();
+        return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset, null,
+                Objects.requireNonNull(window, "Window name must not be null"));
+    }
+
+    private void requireWindowed() {
+        if (this.aggregate == null && this.function == null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "over takes an aggregate or a window function, not the field " + this.path);
+        }
+        if (this.distinct) {
+            throw new InvalidDataAccessApiUsageException(
+                    "a distinct count cannot run over a window (no database has COUNT(DISTINCT ...) OVER)");
+        }
     }
 
     /**
@@ -91,12 +230,37 @@ public final class Selection {
     /** The record component or field this value fills. */
     public Selection as(String name) {
         return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"),
-                this.distinct);
+                this.distinct, this.function, this.offset, this.over, this.window);
     }
 
     /** The aggregate applied to {@link #path()}; {@code null} for a plain field. */
     public @Nullable Aggregate aggregate() {
         return this.aggregate;
+    }
+
+    /** The window function, {@code null} for a field or an aggregate. */
+    public @Nullable WindowFunction function() {
+        return this.function;
+    }
+
+    /** The row offset of {@code lag} and {@code lead}; 0 for the others. */
+    public int offset() {
+        return this.offset;
+    }
+
+    /** The window given inline with {@link #over(Over)}, {@code null} when none. */
+    public @Nullable Over over() {
+        return this.over;
+    }
+
+    /** The named window of {@link #over(String)}, {@code null} when none. */
+    public @Nullable String window() {
+        return this.window;
+    }
+
+    /** Whether the value runs over a window (inline or named). */
+    public boolean windowed() {
+        return this.over != null || this.window != null;
     }
 
     /** Whether the aggregate counts distinct values only ({@link #countDistinct}). */
@@ -129,8 +293,21 @@ public final class Selection {
 
     @Override
     public String toString() {
-        String value = this.aggregate == null ? this.path : this.aggregate.name().toLowerCase(Locale.ROOT) + "("
-                + (this.distinct ? "distinct " : "") + (this.path == null ? "*" : this.path) + ")";
+        String value;
+        if (this.function != null) {
+            value = this.function.name().toLowerCase(Locale.ROOT) + "(" + (this.path == null ? "" : this.path)
+                    + (this.offset > 0 ? ", " + this.offset : "") + ")";
+        }
+        else {
+            value = this.aggregate == null ? this.path : this.aggregate.name().toLowerCase(Locale.ROOT) + "("
+                    + (this.distinct ? "distinct " : "") + (this.path == null ? "*" : this.path) + ")";
+        }
+        if (this.over != null) {
+            value += " over " + this.over;
+        }
+        else if (this.window != null) {
+            value += " over " + this.window;
+        }
         return this.alias == null ? value : value + " as " + this.alias;
     }
 

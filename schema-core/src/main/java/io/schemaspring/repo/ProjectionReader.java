@@ -86,7 +86,7 @@ final class ProjectionReader {
                 ? byComponentName(target, query, mapping.metadata()) : projection.selections(), projection);
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
         QueryCompiler.CompiledProjection compiled = this.context.compiler.projection(query, mapping, prefix, selections,
-                projection.groupBy(), projection.having());
+                projection.groupBy(), projection.having(), projection.windows());
         for (int i = 0; i < selections.size(); i++) {
             requireNumeric(selections.get(i), compiled.fields().get(i));
         }
@@ -150,13 +150,33 @@ final class ProjectionReader {
         }
     }
 
+    /**
+     * Whether the value counts or numbers rows ({@code COUNT}, {@code ROW_NUMBER},
+     * {@code RANK}, {@code DENSE_RANK}): a {@code Long}.
+     */
+    private static boolean countsRows(Selection selection) {
+        Selection.WindowFunction function = selection.function();
+        return selection.aggregate() == Aggregate.COUNT || function == Selection.WindowFunction.ROW_NUMBER
+                || function == Selection.WindowFunction.RANK || function == Selection.WindowFunction.DENSE_RANK;
+    }
+
+    /**
+     * Whether the value is one of the field's own values (the field, MIN, MAX, LAG, LEAD,
+     * FIRST_VALUE, LAST_VALUE): read by the field's codec.
+     */
+    private static boolean fieldValued(Selection selection, QueryFields.@Nullable Resolved field) {
+        Aggregate aggregate = selection.aggregate();
+        return field != null && !countsRows(selection)
+                && (aggregate == null || aggregate == Aggregate.MIN || aggregate == Aggregate.MAX);
+    }
+
     private static ColumnReader reader(Selection selection, QueryFields.@Nullable Resolved field) {
         Aggregate aggregate = selection.aggregate();
-        if (field != null && (aggregate == null || aggregate == Aggregate.MIN || aggregate == Aggregate.MAX)) {
-            return field.codec()::read;
-        }
-        if (aggregate == Aggregate.COUNT) {
+        if (countsRows(selection)) {
             return ResultSet::getLong;
+        }
+        if (fieldValued(selection, field)) {
+            return field.codec()::read;
         }
         FieldType type = field.type() instanceof PrimitiveType primitive ? primitive.fieldType() : null;
         return (resultSet, index) -> {
@@ -181,12 +201,11 @@ final class ProjectionReader {
     private static @Nullable FieldType plain(Selection selection, QueryFields.@Nullable Resolved field,
             Class<?> component) {
         Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(component);
-        Aggregate aggregate = selection.aggregate();
-        if (aggregate == Aggregate.COUNT) {
+        if (countsRows(selection)) {
             return type == Long.class ? FieldType.INTEGER : null;
         }
-        if (field != null && (aggregate == null || aggregate == Aggregate.MIN || aggregate == Aggregate.MAX)
-                && field.type() instanceof PrimitiveType primitive && type == primitive.javaType()) {
+        if (fieldValued(selection, field) && field.type() instanceof PrimitiveType primitive
+                && type == primitive.javaType()) {
             return primitive.fieldType();
         }
         return null;

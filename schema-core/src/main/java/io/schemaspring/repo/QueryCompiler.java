@@ -3,6 +3,7 @@ package io.schemaspring.repo;
 import io.schemaspring.query.Aggregate;
 import io.schemaspring.query.Expr;
 import io.schemaspring.query.Lock;
+import io.schemaspring.query.Over;
 import io.schemaspring.query.Query;
 import io.schemaspring.query.Selection;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -19,10 +20,13 @@ import io.schemaspring.repo.internal.sql.ProjectedSelect;
 import io.schemaspring.repo.internal.sql.Select;
 import io.schemaspring.repo.internal.sql.SqlRenderer;
 import io.schemaspring.repo.internal.sql.Table;
+import io.schemaspring.repo.internal.sql.WindowSpec;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.Type;
 import java.util.function.Function;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +75,7 @@ final class QueryCompiler {
     private record ProjectionShape(Class<?> schema, Object prefix, @Nullable Condition where,
             @Nullable Condition having, List<ProjectedSelect.Item> items, List<Column> groupBy,
             List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct,
-            List<Query.Joined> joins) {
+            List<Query.Joined> joins, Map<String, WindowSpec> windows) {
     }
 
     /**
@@ -312,30 +316,38 @@ final class QueryCompiler {
      * selected aggregate.
      */
     CompiledProjection projection(Query<?> query, SchemaMapping mapping, @Nullable String prefix,
-            List<Selection> selections, List<String> groupBy, List<Expr> having) {
+            List<Selection> selections, List<String> groupBy, List<Expr> having, Map<String, Over> windows) {
         requireNoCombination(query, "select");
-        Parameters parameters = new Parameters();
-        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
+        // Parameters in the order of the SQL: the selected values' window frames, then
+        // joins, conditions and having, then the WINDOW clause, then paging.
+        Parameters itemParameters = new Parameters();
+        Parameters filterParameters = new Parameters();
+        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, filterParameters);
         QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
-        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
-        Condition havingCondition = this.conditions.compile(having, fields, query.prefix(), parameters);
-        boolean limit = query.limit() != null;
-        boolean offset = query.offset() != null;
-        addPaging(parameters, query, limit, offset);
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), filterParameters);
+        Condition havingCondition = this.conditions.compile(having, fields, query.prefix(), filterParameters);
+        Parameters windowParameters = new Parameters();
+        Map<String, WindowSpec> windowSpecs = new LinkedHashMap<>();
+        windows.forEach((name, over) -> windowSpecs.put(name, window(over, fields, query, windowParameters)));
         List<QueryFields.Resolved> resolved = new ArrayList<>();
         List<ProjectedSelect.Item> items = new ArrayList<>();
         for (Selection selection : selections) {
             QueryFields.Resolved field = selection.path() == null ? null : fields.resolve(selection.path());
             resolved.add(field);
-            items.add(new ProjectedSelect.Item(selection.aggregate() == null ? null : selection.aggregate().name(),
-                    field == null ? null : field.column(), selection.distinct()));
+            items.add(item(selection, field, fields, query, windows, itemParameters));
         }
+        Parameters parameters = itemParameters.addAll(filterParameters).addAll(windowParameters);
+        boolean limit = query.limit() != null;
+        boolean offset = query.offset() != null;
+        addPaging(parameters, query, limit, offset);
         List<Column> groupColumns = groupBy.stream().map(field -> fields.resolve(field).column()).toList();
         List<ProjectedSelect.Order> orders = new ArrayList<>();
         for (Query.Order order : orders(query, mapping.metadata())) {
             int position = 0;
             for (int i = 0; i < selections.size(); i++) {
-                if (selections.get(i).aggregate() != null && order.field().equals(selections.get(i).name())) {
+                Selection selection = selections.get(i);
+                if ((selection.aggregate() != null || selection.function() != null)
+                        && order.field().equals(selection.name())) {
                     position = i + 1;
                 }
             }
@@ -344,19 +356,64 @@ final class QueryCompiler {
                     : new ProjectedSelect.Order(resolve(fields, order).column(), 0, descending));
         }
         ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition,
-                items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins());
+                items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins(), windowSpecs);
         String sql = this.statements.get(query.schema(), prefix, "projection", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
             Select base = joined(
                     Select.columns(table, List.of()).where(where).paged(limit, offset).distinct(query.isDistinct()),
                     joins);
-            return this.renderer.render(new ProjectedSelect(base, items, groupColumns, havingCondition, orders));
+            return this.renderer
+                .render(new ProjectedSelect(base, items, groupColumns, havingCondition, orders, windowSpecs));
         });
         return new CompiledProjection(sql, parameters, resolved);
     }
 
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {
         return delete(query, mapping, prefix, false);
+    }
+
+    /**
+     * One selected value: a field, an aggregate or a window function, with the window it
+     * runs over (its frame's parameters added to {@code parameters}).
+     */
+    private ProjectedSelect.Item item(Selection selection, QueryFields.@Nullable Resolved field, QueryFields fields,
+            Query<?> query, Map<String, Over> windows, Parameters parameters) {
+        Column column = field == null ? null : field.column();
+        if (selection.function() != null) {
+            if (!selection.windowed()) {
+                throw new InvalidDataAccessApiUsageException(
+                        selection + " is a window function: give it a window with over(Over) or over(name)");
+            }
+            return new ProjectedSelect.Item(selection.function().name(), column, false, selection.offset(),
+                    selection.over() == null ? null : window(selection.over(), fields, query, parameters),
+                    windowName(selection, windows));
+        }
+        String aggregate = selection.aggregate() == null ? null : selection.aggregate().name();
+        if (!selection.windowed()) {
+            return new ProjectedSelect.Item(aggregate, column, selection.distinct());
+        }
+        return new ProjectedSelect.Item(aggregate, column, false, 0,
+                selection.over() == null ? null : window(selection.over(), fields, query, parameters),
+                windowName(selection, windows));
+    }
+
+    private static @Nullable String windowName(Selection selection, Map<String, Over> windows) {
+        String name = selection.window();
+        if (name != null && !windows.containsKey(name)) {
+            throw new InvalidDataAccessApiUsageException(selection + " runs over the window " + name
+                    + ", which the projection does not name: add .window(\"" + name + "\", Over.window()...)"
+                    + (windows.isEmpty() ? "" : "; it names " + windows.keySet()));
+        }
+        return name;
+    }
+
+    /** A window's partition, order and frame as columns and a fragment. */
+    private WindowSpec window(Over over, QueryFields fields, Query<?> query, Parameters parameters) {
+        List<Column> partition = over.partitionBy().stream().map(field -> fields.resolve(field).column()).toList();
+        List<OrderTerm> order = orderTerms(over.orders(), fields);
+        Condition frame = over.frame() == null ? null
+                : this.conditions.compile(List.of(over.frame()), fields, query.prefix(), parameters);
+        return new WindowSpec(partition, order, frame);
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.schemaspring.repo.internal.sql;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,19 +12,35 @@ import org.jspecify.annotations.Nullable;
  * values.
  */
 public record ProjectedSelect(Select base, List<Item> items, List<Column> groupBy, @Nullable Condition having,
-        List<Order> orderBy) {
+        List<Order> orderBy, Map<String, WindowSpec> windows) {
 
     public ProjectedSelect {
         items = List.copyOf(items);
         groupBy = List.copyOf(groupBy);
         orderBy = List.copyOf(orderBy);
+        windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows));
+    }
+
+    /** A projection without named windows. */
+    public ProjectedSelect(Select base, List<Item> items, List<Column> groupBy, @Nullable Condition having,
+            List<Order> orderBy) {
+        this(base, items, groupBy, having, orderBy, Map.of());
     }
 
     /**
      * A column, or an aggregate function ({@code COUNT}, {@code SUM}, ...) of a column
-     * ({@code distinct} values only when asked) or, for COUNT, of every row.
+     * ({@code distinct} values only when asked) or, for COUNT, of every row; or a window
+     * function ({@code ROW_NUMBER}, {@code LAG} with its {@code offset}, ...). With
+     * {@code over} or a {@code window} name it runs over that window.
      */
-    public record Item(@Nullable String function, @Nullable Column column, boolean distinct) {
+    public record Item(@Nullable String function, @Nullable Column column, boolean distinct, int offset,
+            @Nullable WindowSpec over, @Nullable String window) {
+
+        /** A column or an aggregate, over no window. */
+        public Item(@Nullable String function, @Nullable Column column, boolean distinct) {
+            this(function, column, distinct, 0, null, null);
+        }
+
     }
 
     /** An ordering by a column, or by the position of a selected item. */

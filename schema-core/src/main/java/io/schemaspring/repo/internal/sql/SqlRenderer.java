@@ -113,18 +113,50 @@ public final class SqlRenderer {
     }
 
     /**
+     * One selected value: a column, an aggregate ({@code COUNT(*)} of every row) or a
+     * window function, then its window.
+     */
+    private String item(ProjectedSelect.Item item) {
+        if (item.function() == null) {
+            return column(item.column());
+        }
+        String argument = item.column() == null ? (item.function().equals("COUNT") ? "*" : "")
+                : (item.distinct() ? "DISTINCT " : "") + column(item.column())
+                        + (item.offset() > 0 ? ", " + item.offset() : "");
+        String value = item.function() + "(" + argument + ")";
+        if (item.window() != null) {
+            return value + " OVER " + this.dialect.quote(item.window());
+        }
+        return item.over() == null ? value : value + " OVER (" + window(item.over()) + ")";
+    }
+
+    /** {@code PARTITION BY ... ORDER BY ... frame}, empty for every row. */
+    private String window(WindowSpec window) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!window.partitionBy().isEmpty()) {
+            parts.add("PARTITION BY "
+                    + window.partitionBy().stream().map(this::column).collect(Collectors.joining(", ")));
+        }
+        if (!window.orderBy().isEmpty()) {
+            parts.add("ORDER BY " + window.orderBy()
+                .stream()
+                .map(term -> column(term.column()) + (term.descending() ? " DESC" : ""))
+                .collect(Collectors.joining(", ")));
+        }
+        if (window.frame() != null) {
+            parts.add(condition(window.frame(), false));
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
      * A projection: its items, then the base select's table, joins and condition, then
      * grouping, ordering and paging.
      */
     public String render(ProjectedSelect projected) {
         Select select = projected.base();
         StringBuilder sql = new StringBuilder(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
-        sql.append(projected.items()
-            .stream()
-            .map(item -> item.function() == null ? column(item.column())
-                    : item.function() + "(" + (item.distinct() ? "DISTINCT " : "")
-                            + (item.column() == null ? "*" : column(item.column())) + ")")
-            .collect(Collectors.joining(", ")));
+        sql.append(projected.items().stream().map(this::item).collect(Collectors.joining(", ")));
         appendFrom(sql, select);
         where(sql, select.where());
         if (!projected.groupBy().isEmpty()) {
@@ -133,6 +165,14 @@ public final class SqlRenderer {
         }
         if (projected.having() != null) {
             sql.append(" HAVING ").append(condition(projected.having(), false));
+        }
+        if (!projected.windows().isEmpty()) {
+            sql.append(" WINDOW ")
+                .append(projected.windows()
+                    .entrySet()
+                    .stream()
+                    .map(window -> this.dialect.quote(window.getKey()) + " AS (" + window(window.getValue()) + ")")
+                    .collect(Collectors.joining(", ")));
         }
         if (!projected.orderBy().isEmpty()) {
             sql.append(" ORDER BY ")
