@@ -48,6 +48,32 @@ public final class Query<T> {
 
     }
 
+    /** A part of a query that {@link #exclude(Part...)} takes away, Ecto's atoms. */
+    public enum Part {
+
+        /** Every condition ({@code :where}). */
+        WHERE,
+        /** Every ordering term ({@code :order_by}). */
+        ORDER_BY,
+        /** The limit ({@code :limit}). */
+        LIMIT,
+        /** The offset ({@code :offset}). */
+        OFFSET,
+        /** Every preload and preload query ({@code :preload}). */
+        PRELOAD,
+        /** Distinct ({@code :distinct}). */
+        DISTINCT,
+        /** The row lock ({@code :lock}). */
+        LOCK,
+        /** Every join ({@code :join}). */
+        JOIN,
+        /** Every union, intersect and except ({@code :combinations}). */
+        COMBINATIONS,
+        /** The explicit prefix ({@code :prefix}). */
+        PREFIX
+
+    }
+
     /**
      * How {@link #union}, {@link #intersect} and {@link #except} combine the rows of two
      * queries; the {@code _ALL} forms keep duplicate rows.
@@ -476,6 +502,33 @@ public final class Query<T> {
         combinations.add(new Combination(operation, other));
         Query<T> copy = copy();
         copy.combinations = List.copyOf(combinations);
+        return copy;
+    }
+
+    /**
+     * Ecto's {@code exclude}: the same query without these parts, as if they had never
+     * been given ({@code query.exclude(Part.ORDER_BY).orderBy("title")} replaces the
+     * order).
+     */
+    public Query<T> exclude(Part... parts) {
+        Query<T> copy = copy();
+        for (Part part : parts) {
+            switch (Objects.requireNonNull(part, "Part must not be null")) {
+                case WHERE -> copy.conditions = List.of();
+                case ORDER_BY -> copy.orders = List.of();
+                case LIMIT -> copy.limit = null;
+                case OFFSET -> copy.offset = null;
+                case PRELOAD -> {
+                    copy.preloads = List.of();
+                    copy.preloadQueries = Map.of();
+                }
+                case DISTINCT -> copy.distinct = false;
+                case LOCK -> copy.lock = null;
+                case JOIN -> copy.joins = List.of();
+                case COMBINATIONS -> copy.combinations = List.of();
+                case PREFIX -> copy.prefix = null;
+            }
+        }
         return copy;
     }
 

@@ -211,6 +211,9 @@ public final class Multi {
             catch (InvalidChangesetException ex) {
                 return MultiResult.failed(changes, step.name(), ex.changeset());
             }
+            catch (RollbackException ex) {
+                return MultiResult.failed(changes, step.name(), ex.value());
+            }
             if (result instanceof Failure failure) {
                 return MultiResult.failed(changes, step.name(), failure.value());
             }

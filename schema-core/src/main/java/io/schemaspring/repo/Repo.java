@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -658,6 +659,21 @@ public class Repo implements UniquenessCheck {
             }
             return result;
         });
+    }
+
+    /**
+     * Ecto's {@code Repo.rollback/1}: leaves the transaction's work at once by throwing a
+     * {@link RollbackException} carrying the value. Inside a {@code Multi.run} step,
+     * {@link #transaction(Multi)} answers that step failed with the value; inside any
+     * other Spring transaction the exception rolls it back and reaches its caller.
+     * Outside a transaction it is refused, as in Ecto.
+     */
+    public void rollback(@Nullable Object value) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new InvalidDataAccessApiUsageException("rollback needs a transaction: call it inside a Multi.run "
+                    + "step of repo.transaction(multi), or in a @Transactional method");
+        }
+        throw new RollbackException(value);
     }
 
     /**

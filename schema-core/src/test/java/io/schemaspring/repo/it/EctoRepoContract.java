@@ -16,6 +16,7 @@ import io.schemaspring.repo.MultiResult;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.query.OnConflict;
 import io.schemaspring.repo.PrefixMismatchException;
+import io.schemaspring.repo.RollbackException;
 import io.schemaspring.query.Query;
 import io.schemaspring.query.Selection;
 import io.schemaspring.repo.StaleEntryException;
@@ -1772,20 +1773,34 @@ abstract class EctoRepoContract extends EctoContract {
     }
 
     /**
-     * Ecto: "transact/2 with function rollback": {@code TestRepo.rollback(:oops)} is a
-     * Spring transaction marked rollback-only (no exit: the rest of the function runs).
+     * Ecto: "transact/2 with function rollback": {@code TestRepo.rollback(:oops)} is
+     * {@code repo.rollback("oops")}, which leaves the step at once; in a Spring
+     * transaction it rolls back and reaches the caller as a {@link RollbackException}.
      */
     @Test
-    void aTransactionMarkedRollbackOnlyRollsBack() {
-        String answer = transactions().execute(status -> {
-            this.repo.insert(Post.titled("1"));
-            this.repo.insert(Post.titled("2"));
-            status.setRollbackOnly();
-            return "oops";
-        });
+    void rollbackLeavesTheTransactionAtOnceWithItsValue() {
+        MultiResult result = this.repo.transaction(Multi.create().run("posts", (repo, changes) -> {
+            repo.insert(Post.titled("1"));
+            repo.insert(Post.titled("2"));
+            repo.rollback("oops");
+            throw new IllegalStateException("unreachable");
+        }));
 
-        assertThat(answer).isEqualTo("oops");
+        assertThat(result.ok()).isFalse();
+        assertThat(result.failedStep()).isEqualTo("posts");
+        assertThat(result.failedValue()).isEqualTo("oops");
         assertThat(this.repo.all(Post.class)).isEmpty();
+
+        assertThatThrownBy(() -> transactions().execute(status -> {
+            this.repo.insert(Post.titled("1"));
+            this.repo.rollback("oops");
+            return "unreachable";
+        })).isInstanceOfSatisfying(RollbackException.class, ex -> assertThat(ex.value()).isEqualTo("oops"));
+        assertThat(this.repo.all(Post.class)).isEmpty();
+
+        assertThatThrownBy(() -> this.repo.rollback("oops")).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("rollback needs a transaction: call it inside a Multi.run step of repo.transaction(multi), "
+                    + "or in a @Transactional method");
     }
 
     /** Ecto: "transact/2 with function raise error". */

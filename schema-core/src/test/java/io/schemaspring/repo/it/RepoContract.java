@@ -565,6 +565,41 @@ abstract class RepoContract implements BulkWriteContract {
     }
 
     @Test
+    void excludeTakesPartsOfAQueryAway() {
+        ratedPosts(author("jose"));
+        Query<Post> query = Query.from(Post.class)
+            .join("author")
+            .where("published", true)
+            .orderBy("rating", Query.Direction.DESC)
+            .limit(1)
+            .offset(1)
+            .distinct();
+
+        assertThat(ratings(this.repo.all(query))).containsExactly(3);
+        assertThat(ratings(this.repo.all(query.exclude(Query.Part.LIMIT, Query.Part.OFFSET)))).containsExactly(5, 3, 1);
+        assertThat(ratings(this.repo.all(query.exclude(Query.Part.WHERE, Query.Part.LIMIT, Query.Part.OFFSET))))
+            .containsExactly(5, 4, 3, 2, 1);
+        assertThat(ratings(this.repo.all(query.exclude(Query.Part.ORDER_BY, Query.Part.OFFSET).orderBy("rating"))))
+            .containsExactly(1);
+        Query<Post> bare = query.union(Query.from(Post.class).where("rating", 2))
+            .preload("author")
+            .lock(Lock.FOR_UPDATE)
+            .prefix("public")
+            .exclude(Query.Part.values());
+        assertThat(bare.conditions()).isEmpty();
+        assertThat(bare.orders()).isEmpty();
+        assertThat(bare.limit()).isNull();
+        assertThat(bare.offset()).isNull();
+        assertThat(bare.preloads()).isEmpty();
+        assertThat(bare.isDistinct()).isFalse();
+        assertThat(bare.lock()).isNull();
+        assertThat(bare.joins()).isEmpty();
+        assertThat(bare.combinations()).isEmpty();
+        assertThat(bare.prefix()).isNull();
+        assertThat(this.repo.count(bare)).isEqualTo(5);
+    }
+
+    @Test
     void setOperationsRefuseWhatTheyWouldReadWrongBeforeAnySql() {
         Query<Post> low = Query.from(Post.class).where("rating", Op.LTE, 2);
         assertThatThrownBy(() -> low.union(Query.from(Post.class).orderBy("rating")))
