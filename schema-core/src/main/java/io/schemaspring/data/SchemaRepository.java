@@ -61,6 +61,12 @@ public interface SchemaRepository<T, ID>
     Stream<T> stream(Query<T> query);
 
     /**
+     * {@link Repo#stream(ProjectionQuery)} in this repository's prefix: values through a
+     * cursor, inside a transaction; close the stream.
+     */
+    <R> Stream<R> stream(ProjectionQuery<R> projection);
+
+    /**
      * Ecto's {@code Repo.one}: the struct the query matches, empty for none; more than
      * one is a {@link io.schemaspring.repo.MultipleResultsException}.
      */

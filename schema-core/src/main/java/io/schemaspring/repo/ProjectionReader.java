@@ -19,6 +19,8 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.util.stream.Stream;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +60,23 @@ final class ProjectionReader {
         @SuppressWarnings("unchecked")
         RowMapper<R> rows = (RowMapper<R>) plan.rows();
         return this.context.jdbc.query(plan.sql(), plan.parameters(), rows);
+    }
+
+    /**
+     * The rows of a projection read through a cursor, {@code fetchSize} at a time; needs
+     * a transaction, as {@code stream(Query)}.
+     */
+    <R> Stream<R> stream(ProjectionQuery<R> projection, int fetchSize) {
+        QueryExecutor.requireStreamable(fetchSize);
+        Plan plan = this.plans.computeIfAbsent(projection, this::plan);
+        @SuppressWarnings("unchecked")
+        RowMapper<R> rows = (RowMapper<R>) plan.rows();
+        return this.context.jdbc.queryForStream(connection -> {
+            PreparedStatement statement = connection.prepareStatement(plan.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(fetchSize);
+            return statement;
+        }, plan.parameters(), rows);
     }
 
     /** The plan kept for the projection, if it ran on this repository. */

@@ -72,18 +72,10 @@ final class QueryExecutor {
      */
     @SuppressWarnings("unchecked")
     <T> Stream<T> stream(Query<T> query, int fetchSize) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new InvalidDataAccessApiUsageException(
-                    "stream needs a transaction, as Ecto's Repo.stream: without one "
-                            + "the driver reads every row first (PostgreSQL) or the connection returns to the pool too early; "
-                            + "call it inside @Transactional or a TransactionTemplate, and close the stream");
-        }
+        requireStreamable(fetchSize);
         if (!query.preloads().isEmpty()) {
             throw new InvalidDataAccessApiUsageException("stream does not preload: preload each batch you collect with "
                     + "repo.preload(structs, ...), one query per association level, or use all(query)");
-        }
-        if (fetchSize < 1) {
-            throw new InvalidDataAccessApiUsageException("fetch size must be at least 1, got " + fetchSize);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
         String prefix = prefixOf(query, mapping.metadata());
@@ -99,6 +91,19 @@ final class QueryExecutor {
             this.context.states.loaded(mapping.metadata(), struct, prefix);
             return struct;
         });
+    }
+
+    /** A stream needs a transaction and a positive fetch size. */
+    static void requireStreamable(int fetchSize) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new InvalidDataAccessApiUsageException(
+                    "stream needs a transaction, as Ecto's Repo.stream: without one "
+                            + "the driver reads every row first (PostgreSQL) or the connection returns to the pool too early; "
+                            + "call it inside @Transactional or a TransactionTemplate, and close the stream");
+        }
+        if (fetchSize < 1) {
+            throw new InvalidDataAccessApiUsageException("fetch size must be at least 1, got " + fetchSize);
+        }
     }
 
     @SuppressWarnings("unchecked")

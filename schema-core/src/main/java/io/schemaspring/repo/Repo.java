@@ -194,6 +194,20 @@ public class Repo implements UniquenessCheck {
         return stream(query, DEFAULT_FETCH_SIZE);
     }
 
+    /**
+     * A projection's values read through a database cursor, as {@link #stream(Query)}:
+     * inside a transaction, and close the stream.
+     */
+    public <R> Stream<R> stream(ProjectionQuery<R> projection) {
+        return stream(projection, DEFAULT_FETCH_SIZE);
+    }
+
+    /** {@link #stream(ProjectionQuery)} reading {@code fetchSize} rows per round trip. */
+    public <R> Stream<R> stream(ProjectionQuery<R> projection, int fetchSize) {
+        return this.calls.read(projection.query().schema(), "stream", true,
+                () -> this.projections.stream(projection, fetchSize));
+    }
+
     /** {@link #stream(Query)} reading {@code fetchSize} rows per round trip. */
     public <T> Stream<T> stream(Query<T> query, int fetchSize) {
         return this.calls.read(query.schema(), "stream", query.lock() == null,

@@ -4,9 +4,12 @@ import io.schemaspring.repo.MultipleResultsException;
 import io.schemaspring.query.Query;
 import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.repo.routing.ReadRouting;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.repository.query.Parameters;
@@ -69,11 +72,11 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
 
     /**
      * A closed projection (an interface of getters, a record or a DTO) of the schema's
-     * own fields, read as a list or one value: only its columns are selected.
+     * own fields, read as a list, a page, a slice, a stream or one value: only its
+     * columns are selected.
      */
     private boolean selectsOnlyItsColumns(ReturnedType returned) {
-        if (!returned.isProjecting() || returned.getReturnedType().isAssignableFrom(returned.getDomainType())
-                || this.method.isPageQuery() || this.method.isSliceQuery() || this.method.isStreamQuery()) {
+        if (!returned.isProjecting() || returned.getReturnedType().isAssignableFrom(returned.getDomainType())) {
             return false;
         }
         List<String> properties = returned.getInputProperties();
@@ -84,10 +87,14 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
         Parameters<?, ?> parameters = this.method.getParameters();
         Query<T> query = parameters.hasSortParameter() ? unpaged.orderBy(accessor.getSort()) : unpaged;
         Pageable pageable = accessor.getPageable();
+        if (this.method.isPageQuery()) {
+            return projectedPage(query, pageable, type);
+        }
+        boolean slice = this.method.isSliceQuery();
         if (pageable.isPaged()) {
             query = query.orderBy(pageable.getSort())
                 .offset(pageable.getOffset())
-                .limit(smaller(query, pageable.getPageSize()));
+                .limit(smaller(query, pageable.getPageSize() + (slice ? 1 : 0)));
         }
         else if (parameters.hasPageableParameter()) {
             query = query.orderBy(pageable.getSort());
@@ -95,6 +102,14 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
         Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
         if (limit.isLimited()) {
             query = query.limit(smaller(query, limit.max()));
+        }
+        if (slice) {
+            List<Object> rows = new ArrayList<>(this.repository.all(query.select(type)));
+            boolean more = pageable.isPaged() && rows.size() > pageable.getPageSize();
+            return new SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows, pageable, more);
+        }
+        if (this.method.isStreamQuery()) {
+            return this.repository.stream(query.select(type));
         }
         boolean single = !this.method.isCollectionQuery();
         if (single && !this.derived.tree().isLimiting()) {
@@ -108,6 +123,22 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
             throw new MultipleResultsException(query.schema(), rows.size());
         }
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * A page of the projection: its rows, and the count of every row the filters match.
+     */
+    private Page<?> projectedPage(Query<T> query, Pageable pageable, Class<?> type) {
+        if (pageable.isUnpaged()) {
+            List<Object> all = new ArrayList<>(this.repository.all(query.orderBy(pageable.getSort()).select(type)));
+            return new PageImpl<>(all, pageable, all.size());
+        }
+        long total = this.repository.count(query.filtersOnly());
+        List<Object> content = new ArrayList<>(this.repository.all(query.orderBy(pageable.getSort())
+            .limit(smaller(query, pageable.getPageSize()))
+            .offset(pageable.getOffset())
+            .select(type)));
+        return new PageImpl<>(content, pageable, total);
     }
 
     private @Nullable Object read(Query<T> unpaged, ParametersParameterAccessor accessor) {

@@ -91,14 +91,23 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <R> List<R> all(ProjectionQuery<R> projection) {
+        return this.repo.all(scoped(projection));
+    }
+
+    @Override
+    public <R> Stream<R> stream(ProjectionQuery<R> projection) {
+        return this.repo.stream(scoped(projection));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> ProjectionQuery<R> scoped(ProjectionQuery<R> projection) {
         if (projection.query().schema() != this.schema) {
             throw new InvalidDataAccessApiUsageException(
                     "the projection queries " + projection.query().schema().getSimpleName() + ", not "
                             + this.schema.getSimpleName() + ": run it with its own repository or Repo.all");
         }
-        return this.repo.all(projection.withQuery(scoped((Query<T>) projection.query())));
+        return projection.withQuery(scoped((Query<T>) projection.query()));
     }
 
     @Override

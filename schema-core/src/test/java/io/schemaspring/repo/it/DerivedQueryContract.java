@@ -236,6 +236,46 @@ abstract class DerivedQueryContract {
     }
 
     @Test
+    void pagesSlicesAndStreamsOfClosedProjectionsSelectOnlyTheirColumns() {
+        String quote = database() == TestDatabase.MARIADB ? "`" : "\"";
+        java.util.function.UnaryOperator<String> name = column -> quote
+                + (database() == TestDatabase.H2 ? column.toUpperCase(java.util.Locale.ROOT) : column) + quote;
+        this.dataSource.reset();
+
+        Page<PostSummary> page = this.posts.findSummariesByAuthorId(this.ann.id, PageRequest.of(1, 2, BY_TITLE));
+        assertThat(page.getContent()).containsExactly(new PostSummary("Emma", 3));
+        assertThat(page.getTotalElements()).isEqualTo(3);
+        assertThat(page.getTotalPages()).isEqualTo(2);
+        assertThat(this.dataSource.statements()).hasSize(2)
+            .last()
+            .asString()
+            .startsWith("SELECT " + name.apply("title") + ", " + name.apply("rating") + " FROM " + name.apply("posts")
+                    + " WHERE " + name.apply("author_id") + " = ? ORDER BY " + name.apply("title"));
+
+        Slice<TitleOnly> first = this.posts.findTitlesByPublished(true, PageRequest.of(0, 2, BY_TITLE));
+        assertThat(first.getContent()).extracting(TitleOnly::getTitle).containsExactly("Dune", "Emma");
+        assertThat(first.hasNext()).isTrue();
+        Slice<TitleOnly> last = this.posts.findTitlesByPublished(true, first.nextPageable());
+        assertThat(last.getContent()).extracting(TitleOnly::getTitle).containsExactly("Odes");
+        assertThat(last.hasNext()).isFalse();
+
+        this.dataSource.reset();
+        List<PostSummary> streamed = new TransactionTemplate(new DataSourceTransactionManager(this.connection))
+            .execute(status -> {
+                try (Stream<PostSummary> stream = this.posts.streamSummariesByAuthorIdOrderByTitle(this.bob.id)) {
+                    return stream.toList();
+                }
+            });
+        assertThat(streamed).containsExactly(new PostSummary("Dracula", 4), new PostSummary("Odes", 1));
+        assertThat(this.dataSource.statements()).containsExactly(
+                "SELECT " + name.apply("title") + ", " + name.apply("rating") + " FROM " + name.apply("posts")
+                        + " WHERE " + name.apply("author_id") + " = ? ORDER BY " + name.apply("title"));
+        assertThatThrownBy(() -> this.posts.streamSummariesByAuthorIdOrderByTitle(this.bob.id))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("stream needs a transaction");
+    }
+
+    @Test
     void sqlQueriesBindNamedParametersAndMapRowsByColumnName() {
         List<Post> dune = this.posts.titled("Dune");
         assertThat(dune).singleElement().satisfies(post -> {
