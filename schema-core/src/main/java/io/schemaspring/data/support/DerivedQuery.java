@@ -25,8 +25,10 @@ import org.springframework.data.repository.query.parser.PartTree;
  * A derived query method's {@link PartTree} translated, once at start-up, into an
  * {@link Expr} of the starter's {@link Query} (Or parts as {@code Expr.or}, And parts as
  * {@code Expr.and}); each call binds its arguments. A property through a belongs_to or
- * has_one association ({@code findByAuthorName}) joins it. Property names are checked
- * against the schemas here, so a typo stops start-up naming interface, method and
+ * has_one association ({@code findByAuthorName}) joins it; one through a has_many or
+ * many_to_many association ({@code findByCommentsBody}) filters the rows whose primary
+ * key a joined subquery selects, so that each struct is answered once. Property names are
+ * checked against the schemas here, so a typo stops start-up naming interface, method and
  * property.
  */
 final class DerivedQuery<T> {
@@ -47,11 +49,26 @@ final class DerivedQuery<T> {
 
     private final Target target;
 
-    private DerivedQuery(PartTree tree, List<List<Criterion>> alternatives, Set<String> joins, Target target) {
+    /**
+     * The primary key a subquery selects when a property goes through a has_many or
+     * many_to_many association; {@code null} when every join answers one row.
+     */
+    private final @Nullable String manyKey;
+
+    /**
+     * The joined paths with many rows per struct, left-joined in the subquery so that an
+     * Or part on the struct's own fields still matches a struct without any.
+     */
+    private final Set<String> manyJoins;
+
+    private DerivedQuery(PartTree tree, List<List<Criterion>> alternatives, Set<String> joins, Target target,
+            @Nullable String manyKey, Set<String> manyJoins) {
         this.tree = tree;
         this.alternatives = alternatives;
         this.joins = joins;
         this.target = target;
+        this.manyKey = manyKey;
+        this.manyJoins = manyJoins;
     }
 
     /**
@@ -71,18 +88,30 @@ final class DerivedQuery<T> {
 
     static <T> DerivedQuery<T> of(PartTree tree, Target target) {
         Set<String> joins = new LinkedHashSet<>();
+        Set<String> manyJoins = new LinkedHashSet<>();
         List<List<Criterion>> alternatives = new ArrayList<>();
         for (PartTree.OrPart orPart : tree) {
             List<Criterion> conjunction = new ArrayList<>();
             for (Part part : orPart) {
-                conjunction.add(criterion(part, field(part.getProperty(), target, joins), target));
+                conjunction.add(criterion(part, field(part.getProperty(), target, joins, manyJoins), target));
             }
             alternatives.add(conjunction);
         }
         for (Sort.Order order : tree.getSort()) {
-            field(PropertyPath.from(order.getProperty(), target.schema().schemaClass()), target, joins);
+            field(PropertyPath.from(order.getProperty(), target.schema().schemaClass()), target, joins, null);
         }
-        return new DerivedQuery<>(tree, alternatives, joins, target);
+        String manyKey = null;
+        if (!manyJoins.isEmpty()) {
+            List<String> key = target.schema().primaryKey();
+            if (key.size() != 1) {
+                throw target.error(manyJoins.iterator().next(),
+                        "a property through a has_many or many_to_many association filters by primary key, and "
+                                + target.schemaName() + " has " + key,
+                        "declare a default method with Query.join, or an @SqlQuery method");
+            }
+            manyKey = key.get(0);
+        }
+        return new DerivedQuery<>(tree, alternatives, joins, target, manyKey, manyJoins);
     }
 
     /**
@@ -99,9 +128,17 @@ final class DerivedQuery<T> {
      * subjects use.
      */
     Query<T> filters(Query<T> base, Iterator<Object> arguments) {
+        if (this.manyKey != null) {
+            Query<T> rows = criteria(Query.from(base.schema()), arguments);
+            return base.where(Expr.in(this.manyKey, rows, this.manyKey));
+        }
+        return criteria(base, arguments);
+    }
+
+    private Query<T> criteria(Query<T> base, Iterator<Object> arguments) {
         Query<T> query = base;
         for (String join : this.joins) {
-            query = query.join(join);
+            query = this.manyJoins.contains(join) ? query.leftJoin(join) : query.join(join);
         }
         List<Expr> alternatives = new ArrayList<>();
         for (List<Criterion> conjunction : this.alternatives) {
@@ -247,23 +284,37 @@ final class DerivedQuery<T> {
      * reached through belongs_to or has_one associations ({@code author.name}), whose
      * path is joined.
      */
-    private static String field(PropertyPath path, Target target, Set<String> joins) {
+    /**
+     * The dotted field path of a property, its associations added to {@code joins};
+     * {@code manyJoins} collects those with many rows per struct, {@code null} where they
+     * are refused (ordering).
+     */
+    private static String field(PropertyPath path, Target target, Set<String> joins, @Nullable Set<String> manyJoins) {
         SchemaMetadata schema = target.schema();
         StringBuilder joined = new StringBuilder();
         PropertyPath step = path;
         while (step.hasNext()) {
             AssociationMetadata association = schema.association(step.getSegment());
-            if (association == null || association.cardinality() != Cardinality.ONE
-                    || association.kind() == AssociationKind.THROUGH) {
+            if (association == null || association.kind() == AssociationKind.THROUGH) {
                 throw target.error(path.toDotPath(),
                         ":" + step.getSegment() + " of " + schema.schemaClass().getSimpleName()
-                                + (association == null ? " is not an association"
-                                        : " is not a belongs_to or has_one association"),
-                        "derive through belongs_to and has_one associations only (one row each); for has_many, "
-                                + "declare a default method with Query.join or an @SqlQuery method");
+                                + (association == null ? " is not an association" : " is a through association"),
+                        "derive through belongs_to, has_one, has_many and many_to_many associations; for a through "
+                                + "association, name its path step by step or declare a default method with Query.join");
+            }
+            if (association.cardinality() != Cardinality.ONE) {
+                if (manyJoins == null) {
+                    throw target.error(path.toDotPath(),
+                            ":" + step.getSegment() + " of " + schema.schemaClass().getSimpleName()
+                                    + " has many rows per struct, so it cannot order them",
+                            "order by fields of the schema, or of its belongs_to and has_one associations");
+                }
             }
             joined.append(joined.length() == 0 ? "" : ".").append(step.getSegment());
             joins.add(joined.toString());
+            if (association.cardinality() != Cardinality.ONE) {
+                manyJoins.add(joined.toString());
+            }
             schema = schema.registry().get(association.related());
             step = step.next();
         }

@@ -397,6 +397,43 @@ abstract class DerivedQueryContract {
     }
 
     @Test
+    void propertiesThroughHasManyAndManyToManyAnswerEachStructOnce() {
+        List<Post> all = this.posts.findAll(BY_TITLE);
+        Post dracula = all.get(1);
+        Post dune = all.get(2);
+        Post emma = all.get(3);
+        comment(dune, "great");
+        comment(dune, "great");
+        comment(emma, "great");
+        comment(dracula, "meh");
+        Tag classic = this.repo.insert(Tag.named("classic"));
+        Tag novel = this.repo.insert(Tag.named("novel"));
+        for (Post post : List.of(dune, dracula)) {
+            this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", post.id, classic.id);
+            this.jdbc.update("INSERT INTO posts_tags (post_id, tag_id) VALUES (?, ?)", post.id, novel.id);
+        }
+        this.dataSource.reset();
+
+        assertThat(titles(this.posts.findByCommentsBodyOrderByTitle("great"))).containsExactly("Dune", "Emma");
+        assertThat(this.dataSource.statements()).hasSize(1);
+        assertThat(this.posts.countByCommentsBody("great")).isEqualTo(2);
+        assertThat(titles(this.posts.findByCommentsBodyOrRatingOrderByTitle("meh", 1))).containsExactly("Dracula",
+                "Odes");
+        assertThat(titles(this.posts.findByAuthorNameAndCommentsBodyOrderByTitle("ann", "great")))
+            .containsExactly("Dune", "Emma");
+        assertThat(this.posts.findByCommentsBodyOrderByTitle("none")).isEmpty();
+        assertThat(titles(this.posts.findByTagsNameInOrderByTitle(List.of("classic", "novel"))))
+            .containsExactly("Dracula", "Dune");
+    }
+
+    private void comment(Post post, String body) {
+        Comment comment = new Comment();
+        comment.body = body;
+        comment.postId = post.id;
+        this.repo.insert(comment);
+    }
+
+    @Test
     void methodsThatCannotBeImplementedFailWhenTheRepositoryIsCreated() {
         String fields = this.repo.registry().get(Post.class).fields().toString();
         String fix = "name fields of the schema (findByEmail, findByTitleAndPublishedTrue), or declare it as a default "
@@ -407,10 +444,10 @@ abstract class DerivedQueryContract {
         assertThat(failure(BrokenPostRepositories.NotADerivedQuery.class)).isEqualTo("Invalid repository method "
                 + "NotADerivedQuery.recent(), property :recent: Post has no field :recent (its fields are " + fields
                 + "). Fix: " + fix);
-        assertThat(failure(BrokenPostRepositories.ThroughHasMany.class)).isEqualTo("Invalid repository method "
-                + "ThroughHasMany.findByCommentsBody(String), property :comments.body: :comments of Post is not a belongs_to "
-                + "or has_one association. Fix: derive through belongs_to and has_one associations only (one row each); "
-                + "for has_many, declare a default method with Query.join or an @SqlQuery method");
+        assertThat(failure(BrokenPostRepositories.OrderedByHasMany.class)).isEqualTo("Invalid repository method "
+                + "OrderedByHasMany.findByTitleOrderByCommentsBody(String), property :comments.body: :comments of Post "
+                + "has many rows per struct, so it cannot order them. Fix: order by fields of the schema, or of its "
+                + "belongs_to and has_one associations");
         assertThat(failure(BrokenPostRepositories.AnAssociation.class)).isEqualTo("Invalid repository method "
                 + "AnAssociation.findByAuthor(Author), property :author: :author is an association, not a column (its "
                 + "fields are " + fields + "). Fix: name one of those fields in the method name, or declare it as a "
