@@ -281,13 +281,9 @@ final class DerivedQuery<T> {
 
     /**
      * The field a property path names: a persisted field of the schema, or of a schema
-     * reached through belongs_to or has_one associations ({@code author.name}), whose
-     * path is joined.
-     */
-    /**
-     * The dotted field path of a property, its associations added to {@code joins};
-     * {@code manyJoins} collects those with many rows per struct, {@code null} where they
-     * are refused (ordering).
+     * reached through associations ({@code author.name}), whose path is added to
+     * {@code joins}; {@code manyJoins} collects the paths with many rows per struct, and
+     * is {@code null} where they are refused (ordering).
      */
     private static String field(PropertyPath path, Target target, Set<String> joins, @Nullable Set<String> manyJoins) {
         SchemaMetadata schema = target.schema();
