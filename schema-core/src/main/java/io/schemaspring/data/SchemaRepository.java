@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.ListPagingAndSortingRepository;
 import org.springframework.data.repository.query.ListQueryByExampleExecutor;
@@ -96,6 +98,16 @@ public interface SchemaRepository<T, ID>
 
     /** One page of a query, sorted by the pageable's sort after the query's own order. */
     Page<T> page(Query<T> query, Pageable pageable);
+
+    /**
+     * Spring Data's scrolling: a {@link Window} of at most {@code size} structs of the
+     * query after the position. {@code ScrollPosition.offset()} skips rows;
+     * {@code ScrollPosition.keyset()} continues after the sort values of the window's
+     * last struct ({@code window.positionAt(...)}), in the query's order by its own
+     * fields completed by the primary key: rows inserted meanwhile neither repeat nor
+     * vanish, and no skipped rows are read.
+     */
+    Window<T> scroll(Query<T> query, ScrollPosition position, int size);
 
     /**
      * Ecto's {@code Repo.insert} in this repository's prefix: answers the struct with its

@@ -11,6 +11,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
 
@@ -88,6 +90,20 @@ final class ExampleFluentQuery<S, R> implements FetchableFluentQuery<R> {
     @Override
     public Page<R> page(Pageable pageable) {
         return this.repository.page(this.query, pageable).map(this.mapper);
+    }
+
+    /**
+     * A window after the position, of at most {@link #limit(int)} structs (required: the
+     * window's size).
+     */
+    @Override
+    public Window<R> scroll(ScrollPosition position) {
+        Integer size = this.query.limit();
+        if (size == null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "scroll needs the window's size: findBy(example, q -> q.limit(10).scroll(position))");
+        }
+        return this.repository.scroll(this.query.exclude(Query.Part.LIMIT), position, size).map(this.mapper);
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.SliceImpl;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Window;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.repository.query.Parameters;
 import org.springframework.data.repository.query.ParametersParameterAccessor;
 import org.springframework.data.repository.query.QueryMethod;
@@ -62,6 +65,9 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
             return delete(this.derived.filters(this.repository.query(), accessor.iterator()));
         }
         Query<T> query = this.derived.apply(this.repository.query(), accessor.iterator());
+        if (this.method.isScrollQuery()) {
+            return scroll(query, accessor);
+        }
         ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
         ReturnedType returned = processor.getReturnedType();
         if (selectsOnlyItsColumns(returned)) {
@@ -123,6 +129,25 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
             throw new MultipleResultsException(query.schema(), rows.size());
         }
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * A {@code Window} result: the method's {@code First}/{@code Top} or {@code Limit}
+     * parameter is the window's size, its {@code ScrollPosition} parameter where it
+     * starts.
+     */
+    private Window<T> scroll(Query<T> query, ParametersParameterAccessor accessor) {
+        Parameters<?, ?> parameters = this.method.getParameters();
+        Query<T> sorted = parameters.hasSortParameter() ? query.orderBy(accessor.getSort()) : query;
+        Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
+        Integer size = limit.isLimited() ? Integer.valueOf(limit.max()) : sorted.limit();
+        if (size == null) {
+            throw new InvalidDataAccessApiUsageException("a Window result needs its size: name it in the method "
+                    + "(findFirst10By...) or give a Limit parameter");
+        }
+        ScrollPosition position = accessor.getScrollPosition();
+        return this.repository.scroll(sorted.exclude(Query.Part.LIMIT),
+                position == null ? ScrollPosition.offset() : position, size);
     }
 
     /**

@@ -23,7 +23,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
 
@@ -151,6 +153,11 @@ public class SimpleSchemaRepository<T, ID> implements SchemaRepository<T, ID> {
         List<T> content = this.repo
             .all(query.orderBy(pageable.getSort()).limit(pageable.getPageSize()).offset(pageable.getOffset()));
         return new PageImpl<>(content, pageable, total);
+    }
+
+    @Override
+    public Window<T> scroll(Query<T> query, ScrollPosition position, int size) {
+        return Scrolling.scroll(this, this.metadata, query, position, size);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.schemaspring.data.RepositoryDefinitionException;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.BrokenPostRepositories;
+import io.schemaspring.query.Query;
 import io.schemaspring.repo.it.fixtures.Comment;
 import io.schemaspring.repo.it.fixtures.Post;
 import io.schemaspring.repo.it.fixtures.PostLabel;
@@ -36,7 +37,10 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.data.repository.core.support.RepositoryComposition.RepositoryFragments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -394,6 +398,73 @@ abstract class DerivedQueryContract {
         assertThat(titles(this.posts.findByAuthorNameOrderByTitleDesc("ann"))).containsExactly("Emma", "Dune",
                 "100% Elixir");
         assertThat(this.posts.countByAuthorName("ann")).isEqualTo(3);
+    }
+
+    @Test
+    void keysetScrollingContinuesAfterTheLastStructReadWhateverIsInsertedMeanwhile() {
+        Query<Post> byTitle = this.posts.query().orderBy("title");
+        Window<Post> first = this.posts.scroll(byTitle, ScrollPosition.keyset(), 2);
+        assertThat(titles(first.getContent())).containsExactly("100% Elixir", "Dracula");
+        assertThat(first.hasNext()).isTrue();
+
+        post("Aaa", 2, true, this.ann);
+        post("Drz", 2, true, this.bob);
+        this.dataSource.reset();
+        Window<Post> second = this.posts.scroll(byTitle, first.positionAt(first.size() - 1), 2);
+        assertThat(titles(second.getContent())).containsExactly("Drz", "Dune");
+        String quote = database() == TestDatabase.MARIADB ? "`" : "\"";
+        java.util.function.UnaryOperator<String> name = column -> quote
+                + (database() == TestDatabase.H2 ? column.toUpperCase(java.util.Locale.ROOT) : column) + quote;
+        assertThat(this.dataSource.statements()).singleElement()
+            .asString()
+            .endsWith(
+                    " WHERE " + name.apply("title") + " > ? OR (" + name.apply("title") + " = ? AND " + name.apply("id")
+                            + " > ?) ORDER BY " + name.apply("title") + ", " + name.apply("id") + " LIMIT ?");
+        Window<Post> third = this.posts.scroll(byTitle, second.positionAt(second.size() - 1), 2);
+        assertThat(titles(third.getContent())).containsExactly("Emma", "Odes");
+        assertThat(third.hasNext()).isFalse();
+
+        KeysetScrollPosition backFromDrz = ((KeysetScrollPosition) second.positionAt(0)).backward();
+        Window<Post> back = this.posts.scroll(byTitle, backFromDrz, 2);
+        assertThat(titles(back.getContent())).containsExactly("Aaa", "Dracula");
+        assertThat(back.hasNext()).isTrue();
+
+        Query<Post> byRating = this.posts.query().whereNotNull("rating").orderBy("rating", Query.Direction.DESC);
+        Window<Post> best = this.posts.scroll(byRating, ScrollPosition.keyset(), 3);
+        assertThat(titles(best.getContent())).containsExactly("Dune", "Dracula", "Emma");
+        assertThat(titles(this.posts.scroll(byRating, best.positionAt(2), 10).getContent())).containsExactly("Aaa",
+                "Drz", "Odes");
+
+        assertThatThrownBy(() -> this.posts.scroll(this.posts.query().join("author").orderBy("author.name"),
+                ScrollPosition.keyset(), 2))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("keyset scrolling orders by fields of Post, not by :author.name; ");
+    }
+
+    @Test
+    void offsetScrollingDerivedWindowsAndFluentScrolling() {
+        Query<Post> byTitle = this.posts.query().orderBy("title");
+        Window<Post> first = this.posts.scroll(byTitle, ScrollPosition.offset(), 2);
+        assertThat(titles(first.getContent())).containsExactly("100% Elixir", "Dracula");
+        Window<Post> second = this.posts.scroll(byTitle, first.positionAt(first.size() - 1), 2);
+        assertThat(titles(second.getContent())).containsExactly("Dune", "Emma");
+        assertThat(second.hasNext()).isTrue();
+
+        Window<Post> published = this.posts.findFirst2ByPublishedOrderByTitle(true, ScrollPosition.keyset());
+        assertThat(titles(published.getContent())).containsExactly("Dune", "Emma");
+        Window<Post> rest = this.posts.findFirst2ByPublishedOrderByTitle(true,
+                published.positionAt(published.size() - 1));
+        assertThat(titles(rest.getContent())).containsExactly("Odes");
+        assertThat(rest.hasNext()).isFalse();
+
+        Post probe = new Post();
+        probe.published = true;
+        Window<Post> fluent = this.posts.findBy(Example.of(probe),
+                query -> query.sortBy(BY_TITLE).limit(2).scroll(ScrollPosition.keyset()));
+        assertThat(titles(fluent.getContent())).containsExactly("Dune", "Emma");
+        assertThatThrownBy(() -> this.posts.findBy(Example.of(probe), query -> query.scroll(ScrollPosition.keyset())))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("scroll needs the window's size: findBy(example, q -> q.limit(10).scroll(position))");
     }
 
     @Test
