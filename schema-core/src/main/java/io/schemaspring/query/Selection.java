@@ -52,8 +52,11 @@ public final class Selection {
 
     private final @Nullable String window;
 
+    private final Expr.@Nullable Sql expression;
+
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
-            @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window) {
+            @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window,
+            Expr.@Nullable Sql expression) {
         this.aggregate = aggregate;
         this.path = path;
         this.alias = alias;
@@ -62,6 +65,36 @@ public final class Selection {
         this.offset = offset;
         this.over = over;
         this.window = window;
+        this.expression = expression;
+    }
+
+    private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
+            @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window) {
+        this(aggregate, path, alias, distinct, function, offset, over, window, null);
+    }
+
+    /**
+     * Ecto's {@code fragment} in a {@code select}: a value computed by SQL you write,
+     * {@code ?} bound to the arguments ({@code Expr.field(...)} as a column),
+     * {@code Selection.sql("concat(?, ?)", Expr.field("title"), "!").as("title")}. Name
+     * it with {@link #as(String)}; it is read as the component's type.
+     */
+    public static Selection sql(String template, Object... args) {
+        return new Selection(null, null, null, false, null, 0, null, null, (Expr.Sql) Expr.sql(template, args));
+    }
+
+    /**
+     * Ecto's pinned value in a {@code select} ({@code ^value}): the value itself, bound
+     * as a parameter; name it with {@link #as(String)}.
+     */
+    public static Selection value(Object value) {
+        Objects.requireNonNull(value, "Value must not be null: select a null with Selection.sql(\"NULL\")");
+        return sql("?", value);
+    }
+
+    /** The SQL of {@link #sql} and {@link #value}, {@code null} for the others. */
+    public Expr.@Nullable Sql expression() {
+        return this.expression;
     }
 
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct) {
@@ -230,7 +263,7 @@ public final class Selection {
     /** The record component or field this value fills. */
     public Selection as(String name) {
         return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"),
-                this.distinct, this.function, this.offset, this.over, this.window);
+                this.distinct, this.function, this.offset, this.over, this.window, this.expression);
     }
 
     /** The aggregate applied to {@link #path()}; {@code null} for a plain field. */
@@ -294,7 +327,10 @@ public final class Selection {
     @Override
     public String toString() {
         String value;
-        if (this.function != null) {
+        if (this.expression != null) {
+            value = "sql(" + this.expression.template() + ")";
+        }
+        else if (this.function != null) {
             value = this.function.name().toLowerCase(Locale.ROOT) + "(" + (this.path == null ? "" : this.path)
                     + (this.offset > 0 ? ", " + this.offset : "") + ")";
         }

@@ -113,7 +113,9 @@ final class ProjectionReader {
         List<ConstructorRowReaders.Argument> arguments = new ArrayList<>();
         for (int i = 0; i < readers.length; i++) {
             QueryFields.Resolved field = compiled.fields().get(i);
-            readers[i] = target.converting(reader(selections.get(i), field), i);
+            readers[i] = selections.get(i).expression() != null
+                    ? target.converting(expressionReader(target.types().get(i)), i)
+                    : target.converting(reader(selections.get(i), field), i);
             arguments.add(new ConstructorRowReaders.Argument(plain(selections.get(i), field, target.types().get(i)),
                     readers[i]));
         }
@@ -187,6 +189,16 @@ final class ProjectionReader {
         Aggregate aggregate = selection.aggregate();
         return field != null && !countsRows(selection)
                 && (aggregate == null || aggregate == Aggregate.MIN || aggregate == Aggregate.MAX);
+    }
+
+    /**
+     * A computed value has no field to type it: the driver reads it as the component's
+     * type (JDBC's {@code getObject(index, type)}).
+     */
+    private static ColumnReader expressionReader(Class<?> component) {
+        Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(component);
+        return (resultSet, index) -> type == Object.class ? resultSet.getObject(index)
+                : resultSet.getObject(index, type);
     }
 
     private static ColumnReader reader(Selection selection, QueryFields.@Nullable Resolved field) {

@@ -379,6 +379,10 @@ final class QueryCompiler {
     private ProjectedSelect.Item item(Selection selection, QueryFields.@Nullable Resolved field, QueryFields fields,
             Query<?> query, Map<String, Over> windows, Parameters parameters) {
         Column column = field == null ? null : field.column();
+        if (selection.expression() != null) {
+            return ProjectedSelect.Item
+                .of(this.conditions.compile(List.of(selection.expression()), fields, query.prefix(), parameters));
+        }
         if (selection.function() != null) {
             if (!selection.windowed()) {
                 throw new InvalidDataAccessApiUsageException(

@@ -1252,6 +1252,50 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.deleteAllReturning(Query.from(Post.class).where("title", "1"))).isEmpty();
     }
 
+    /**
+     * Ecto: "insert_all with source query insert_all with query": Ecto's {@code select:
+     * %{title: fragment(...)}} is a {@code Selection.sql(...)} named after the field it
+     * fills.
+     */
+    @Test
+    void insertAllFromAQueryInsertsTheRowsItSelects() {
+        Long id = this.repo.insert(Post.titled("A generic title")).id;
+
+        assertThat(this.repo.insertAll(Post.class, Query.from(Post.class),
+                Selection.sql("concat(?, ?, ?)", Expr.field("title"), " suffix ", Expr.field("id")).as("title")))
+            .isEqualTo(1);
+
+        assertThat(this.repo.all(Query.from(Post.class).where("id", Query.Op.NOT_EQ, id)))
+            .extracting(post -> post.title)
+            .containsExactly("A generic title suffix " + id);
+    }
+
+    /**
+     * Ecto: "insert_all with source query insert_all with query and source field"; the
+     * port's Permalink has no title, so the url is a pinned value, as the post id is.
+     */
+    @Test
+    void insertAllFromAQueryFillsAFieldStoredInAColumnOfAnotherName() {
+        Long postId = this.repo.insert(new Post()).id;
+        this.repo.insert(Permalink.url("url"));
+
+        assertThat(this.repo.insertAll(Permalink.class, Query.from(Permalink.class), Selection.value("title").as("url"),
+                Selection.value(postId).as("postId")))
+            .isEqualTo(1);
+
+        assertThat(this.repo.all(Query.from(Permalink.class).where("url", "title")))
+            .extracting(permalink -> permalink.postId)
+            .containsExactly(postId);
+        assertThatThrownBy(() -> this.repo.insertAll(Permalink.class, Query.from(Permalink.class),
+                Selection.value("x").as("nope")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("unknown field :nope on Permalink; its fields are");
+        assertThatThrownBy(
+                () -> this.repo.insertAll(Permalink.class, Query.from(Permalink.class), Selection.value("x")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("insertAll from a query fills fields by name: name sql(?) with .as(field)");
+    }
+
     /** Ecto: "delete all". */
     @Test
     void deleteAllDeletesEveryRow() {

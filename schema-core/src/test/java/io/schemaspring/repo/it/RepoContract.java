@@ -564,6 +564,23 @@ abstract class RepoContract implements BulkWriteContract {
             .containsExactly("1 jose", "2 jose", "3 jose");
     }
 
+    record Computed(String shout, Integer seven, Long rating) {
+    }
+
+    @Test
+    void selectionsComputedBySqlOrPinnedAreReadAsTheComponentsType() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(this.repo.all(Query.from(Post.class)
+            .where("rating", 5)
+            .select(Computed.class, Selection.sql("upper(?)", Expr.field("title")).as("shout"),
+                    Selection.value(7).as("seven"), Selection.field("rating"))))
+            .containsExactly(new Computed("POST 5", 7, 5L));
+        assertThat(this.dataSource.statements())
+            .containsExactly(sql("SELECT upper(\"title\"), ?, \"rating\" FROM \"posts\" WHERE \"rating\" = ?"));
+    }
+
     @Test
     void excludeTakesPartsOfAQueryAway() {
         ratedPosts(author("jose"));

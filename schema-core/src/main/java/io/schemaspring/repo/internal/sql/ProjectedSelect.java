@@ -34,11 +34,22 @@ public record ProjectedSelect(Select base, List<Item> items, List<Column> groupB
      * {@code over} or a {@code window} name it runs over that window.
      */
     public record Item(@Nullable String function, @Nullable Column column, boolean distinct, int offset,
-            @Nullable WindowSpec over, @Nullable String window) {
+            @Nullable WindowSpec over, @Nullable String window, @Nullable Condition expression) {
 
         /** A column or an aggregate, over no window. */
         public Item(@Nullable String function, @Nullable Column column, boolean distinct) {
-            this(function, column, distinct, 0, null, null);
+            this(function, column, distinct, 0, null, null, null);
+        }
+
+        /** A window function or an aggregate over a window. */
+        public Item(@Nullable String function, @Nullable Column column, boolean distinct, int offset,
+                @Nullable WindowSpec over, @Nullable String window) {
+            this(function, column, distinct, offset, over, window, null);
+        }
+
+        /** A value computed by a fragment. */
+        public static Item of(Condition expression) {
+            return new Item(null, null, false, 0, null, null, expression);
         }
 
     }

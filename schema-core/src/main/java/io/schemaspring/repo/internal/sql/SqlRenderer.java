@@ -117,6 +117,9 @@ public final class SqlRenderer {
      * window function, then its window.
      */
     private String item(ProjectedSelect.Item item) {
+        if (item.expression() != null) {
+            return condition(item.expression(), false);
+        }
         if (item.function() == null) {
             return column(item.column());
         }
@@ -202,6 +205,14 @@ public final class SqlRenderer {
                 sql.append(" AND ").append(condition(join.on(), true));
             }
         }
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) SELECT ...}: the rows a rendered select answers,
+     * its values in the order of the columns.
+     */
+    public String renderInsertSelect(Table table, List<String> columns, String select) {
+        return "INSERT INTO " + table(table) + " (" + columns(columns) + ") " + select;
     }
 
     public String render(Insert insert) {
