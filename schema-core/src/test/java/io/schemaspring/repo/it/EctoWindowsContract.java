@@ -33,6 +33,13 @@ abstract class EctoWindowsContract extends EctoContract {
             String last, Long running) {
     }
 
+    /** Ecto's four comments: "1" to "3" by Tester, "4" by Developer. */
+    private List<Comment> threeByTesterOneByDeveloper() {
+        User tester = this.repo.insert(User.named("Tester"));
+        User developer = this.repo.insert(User.named("Developer"));
+        return List.of(comment("1", tester), comment("2", tester), comment("3", tester), comment("4", developer));
+    }
+
     private Comment comment(String text, User author) {
         Comment comment = Comment.text(text);
         comment.authorId = author.id;
@@ -42,12 +49,11 @@ abstract class EctoWindowsContract extends EctoContract {
     /** Ecto: "over". */
     @Test
     void overCountsTheRowsOfEachRowsWindow() {
-        User u1 = this.repo.insert(User.named("Tester"));
-        User u2 = this.repo.insert(User.named("Developer"));
-        Comment c1 = comment("1", u1);
-        Comment c2 = comment("2", u1);
-        Comment c3 = comment("3", u1);
-        Comment c4 = comment("4", u2);
+        List<Comment> inserted = threeByTesterOneByDeveloper();
+        Comment c1 = inserted.get(0);
+        Comment c2 = inserted.get(1);
+        Comment c3 = inserted.get(2);
+        Comment c4 = inserted.get(3);
         Query<Comment> comments = Query.from(Comment.class).orderBy("id");
 
         // Over nothing
@@ -115,12 +121,11 @@ abstract class EctoWindowsContract extends EctoContract {
      */
     @Test
     void windowFunctionsNumberRankAndLookAcrossRows() {
-        User u1 = this.repo.insert(User.named("Tester"));
-        User u2 = this.repo.insert(User.named("Developer"));
-        Comment c1 = comment("1", u1);
-        Comment c2 = comment("2", u1);
-        Comment c3 = comment("3", u1);
-        Comment c4 = comment("4", u2);
+        List<Comment> inserted = threeByTesterOneByDeveloper();
+        Comment c1 = inserted.get(0);
+        Comment c2 = inserted.get(1);
+        Comment c3 = inserted.get(2);
+        Comment c4 = inserted.get(3);
         Over byAuthor = Over.window().partitionBy("authorId").orderBy("id");
 
         List<Windowed> rows = this.repo.all(Query.from(Comment.class)
