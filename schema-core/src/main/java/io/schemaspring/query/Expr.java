@@ -63,9 +63,15 @@ public sealed interface Expr
     record Sql(String template, List<Object> args) implements Expr {
 
         /**
+         * How an escaped question mark outside string literals (a literal operator, not a
+         * parameter) stands in {@link #parts()}: a character SQL text never holds.
+         */
+        public static final char LITERAL_QUESTION_MARK = '\0';
+
+        /**
          * The template cut at each parameter marker (a {@code ?} outside single-quoted
-         * string literals, not escaped as {@code \\?}); an escaped question mark stays
-         * {@code \\?} in its part, for the dialect to spell.
+         * string literals, not escaped as {@code \\?}); an escaped question mark is
+         * {@link #LITERAL_QUESTION_MARK} in its part, for the dialect to spell.
          */
         public List<String> parts() {
             return FragmentTemplate.parts(this.template);

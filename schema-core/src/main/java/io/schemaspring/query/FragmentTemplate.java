@@ -5,14 +5,12 @@ import java.util.List;
 
 /**
  * A fragment's template cut at its parameter markers: a {@code ?} outside single-quoted
- * string literals and not escaped as {@code \?}. An escaped one, a literal {@code ?}
- * operator such as PostgreSQL's jsonb {@code ?}, stays {@code \?} in its part, for the
- * dialect to spell the way its driver takes it.
+ * string literals and not escaped as {@code \?}. An escaped one outside string literals,
+ * a literal {@code ?} operator such as PostgreSQL's jsonb {@code ?}, stands in its part
+ * as {@link Expr.Sql#LITERAL_QUESTION_MARK}, for the dialect to spell the way its driver
+ * takes it; inside a string literal {@code \?} is text.
  */
 final class FragmentTemplate {
-
-    /** How an escaped, literal question mark stands in a part. */
-    static final String LITERAL_QUESTION_MARK = "\\?";
 
     private FragmentTemplate() {
     }
@@ -27,7 +25,7 @@ final class FragmentTemplate {
                 quoted = !quoted;
             }
             if (!quoted && c == '\\' && i + 1 < template.length() && template.charAt(i + 1) == '?') {
-                part.append(LITERAL_QUESTION_MARK);
+                part.append(Expr.Sql.LITERAL_QUESTION_MARK);
                 i++;
             }
             else if (!quoted && c == '?') {

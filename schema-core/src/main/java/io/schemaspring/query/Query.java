@@ -80,7 +80,22 @@ public final class Query<T> {
      */
     public enum SetOperation {
 
-        UNION, UNION_ALL, INTERSECT, INTERSECT_ALL, EXCEPT, EXCEPT_ALL
+        /** Ecto's {@code union}: the rows of either query, each once. */
+        UNION,
+        /** Ecto's {@code union_all}: the rows of both queries, duplicates kept. */
+        UNION_ALL,
+        /** Ecto's {@code intersect}: the rows both queries answer, each once. */
+        INTERSECT,
+        /**
+         * Ecto's {@code intersect_all}: the rows both queries answer, duplicates kept.
+         */
+        INTERSECT_ALL,
+        /**
+         * Ecto's {@code except}: the rows of the first query the other does not answer.
+         */
+        EXCEPT,
+        /** Ecto's {@code except_all}: {@code except}, duplicates kept. */
+        EXCEPT_ALL
 
     }
 

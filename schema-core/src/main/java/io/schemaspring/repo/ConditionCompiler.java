@@ -100,7 +100,10 @@ final class ConditionCompiler {
                 arguments.add(Optional.empty());
             }
         }
-        return new Condition.Fragment(sql.parts(), arguments);
+        return new Condition.Fragment(sql.parts()
+            .stream()
+            .map(part -> part.replace(Expr.Sql.LITERAL_QUESTION_MARK, Condition.LITERAL_QUESTION_MARK))
+            .toList(), arguments);
     }
 
     /**

@@ -75,7 +75,7 @@ final class QueryCompiler {
     private record ProjectionShape(Class<?> schema, Object prefix, @Nullable Condition where,
             @Nullable Condition having, List<ProjectedSelect.Item> items, List<Column> groupBy,
             List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct,
-            List<Query.Joined> joins, Map<String, WindowSpec> windows) {
+            List<Query.Joined> joins, List<Map.Entry<String, WindowSpec>> windows) {
     }
 
     /**
@@ -145,13 +145,18 @@ final class QueryCompiler {
         members.add(member(query, mapping, prefix, parameters));
         List<String> operators = new ArrayList<>();
         for (Query.Combination combination : query.combinations()) {
-            Query<?> other = combination.query();
+            Query<?> given = combination.query();
+            // As a subquery, the other query reads in the outer query's explicit prefix
+            // unless it names its own, for its joins and subqueries too.
+            Query<?> other = given.prefix() == null && query.prefix() != null ? given.prefix(query.prefix()) : given;
             members.add(member(other, mapping, other.prefix() != null ? other.prefix() : prefix, parameters));
             String operator = combination.operation().name().replace('_', ' ');
             if (!this.renderer.dialect().supportsSetOperator(operator)) {
-                throw new InvalidDataAccessApiUsageException(this.renderer.dialect().name() + " has no " + operator
-                        + ": use " + operator.substring(0, operator.indexOf(' ')).toLowerCase(Locale.ROOT)
-                        + ", which answers each row once");
+                throw new InvalidDataAccessApiUsageException(
+                        this.renderer.dialect().name() + " has no " + operator
+                                + (operator.endsWith(" ALL") ? ": use "
+                                        + operator.substring(0, operator.indexOf(' ')).toLowerCase(Locale.ROOT)
+                                        + ", which answers each row once" : ""));
             }
             operators.add(operator);
         }
@@ -356,7 +361,8 @@ final class QueryCompiler {
                     : new ProjectedSelect.Order(resolve(fields, order).column(), 0, descending));
         }
         ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition,
-                items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins(), windowSpecs);
+                items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins(),
+                List.copyOf(windowSpecs.entrySet()));
         String sql = this.statements.get(query.schema(), prefix, "projection", shape, () -> {
             Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
             Select base = joined(

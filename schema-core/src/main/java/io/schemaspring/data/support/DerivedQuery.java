@@ -61,14 +61,21 @@ final class DerivedQuery<T> {
      */
     private final Set<String> manyJoins;
 
+    /**
+     * The joins the method's {@code OrderBy} needs; beside a has_many subquery they are
+     * left-joined on the outer query, else they are among {@code joins}.
+     */
+    private final Set<String> sortJoins;
+
     private DerivedQuery(PartTree tree, List<List<Criterion>> alternatives, Set<String> joins, Target target,
-            @Nullable String manyKey, Set<String> manyJoins) {
+            @Nullable String manyKey, Set<String> manyJoins, Set<String> sortJoins) {
         this.tree = tree;
         this.alternatives = alternatives;
         this.joins = joins;
         this.target = target;
         this.manyKey = manyKey;
         this.manyJoins = manyJoins;
+        this.sortJoins = sortJoins;
     }
 
     /**
@@ -97,8 +104,9 @@ final class DerivedQuery<T> {
             }
             alternatives.add(conjunction);
         }
+        Set<String> sortJoins = new LinkedHashSet<>();
         for (Sort.Order order : tree.getSort()) {
-            field(PropertyPath.from(order.getProperty(), target.schema().schemaClass()), target, joins, null);
+            field(PropertyPath.from(order.getProperty(), target.schema().schemaClass()), target, sortJoins, null);
         }
         String manyKey = null;
         if (!manyJoins.isEmpty()) {
@@ -111,7 +119,10 @@ final class DerivedQuery<T> {
             }
             manyKey = key.get(0);
         }
-        return new DerivedQuery<>(tree, alternatives, joins, target, manyKey, manyJoins);
+        else {
+            joins.addAll(sortJoins);
+        }
+        return new DerivedQuery<>(tree, alternatives, joins, target, manyKey, manyJoins, sortJoins);
     }
 
     /**
@@ -119,7 +130,18 @@ final class DerivedQuery<T> {
      * {@code First}/{@code Top}.
      */
     Query<T> apply(Query<T> base, Iterator<Object> arguments) {
-        Query<T> query = filters(base, arguments).orderBy(sort());
+        Query<T> query = filters(base, arguments);
+        if (this.manyKey != null) {
+            for (String join : this.sortJoins) {
+                query = query.leftJoin(join);
+            }
+        }
+        // The method name's order is the code's, not a client's Sort: an error in it is
+        // no bad request.
+        for (Sort.Order order : sort()) {
+            query = query.orderBy(order.getProperty(),
+                    order.isAscending() ? Query.Direction.ASC : Query.Direction.DESC);
+        }
         return this.tree.isLimiting() ? query.limit(this.tree.getMaxResults()) : query;
     }
 

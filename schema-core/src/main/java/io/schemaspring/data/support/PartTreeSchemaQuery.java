@@ -65,11 +65,11 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
             return delete(this.derived.filters(this.repository.query(), accessor.iterator()));
         }
         Query<T> query = this.derived.apply(this.repository.query(), accessor.iterator());
-        if (this.method.isScrollQuery()) {
-            return scroll(query, accessor);
-        }
         ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
         ReturnedType returned = processor.getReturnedType();
+        if (this.method.isScrollQuery()) {
+            return processor.processResult(scroll(query, accessor), this.projections.preparing(returned));
+        }
         if (selectsOnlyItsColumns(returned)) {
             return readProjected(query, accessor, returned.getReturnedType());
         }

@@ -4,6 +4,7 @@ import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.query.Expr;
 import io.schemaspring.query.Query;
+import io.schemaspring.repo.InvalidSortException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,6 +45,10 @@ final class Scrolling {
             throw new InvalidDataAccessApiUsageException(
                     "scroll takes an offset or a keyset position, got " + position);
         }
+        if (!query.combinations().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("keyset scrolling continues one query after a struct's sort "
+                    + "values, not a union, intersect or except: scroll it by offset; " + query);
+        }
         List<Query.Order> orders = totalOrder(query, schema);
         boolean backward = keyset.scrollsBackward();
         Query<T> page = query.exclude(Query.Part.ORDER_BY, Query.Part.LIMIT, Query.Part.OFFSET);
@@ -77,9 +82,10 @@ final class Scrolling {
                 continue;
             }
             if (order.field().contains(".") || schema.fieldSource(order.field()) == null) {
-                throw new InvalidDataAccessApiUsageException(
-                        "keyset scrolling orders by fields of " + schema.schemaClass().getSimpleName() + ", not by :"
-                                + order.field() + "; " + schema.describeFields());
+                String why = "keyset scrolling orders by fields of " + schema.schemaClass().getSimpleName()
+                        + ", not by :" + order.field() + "; " + schema.describeFields();
+                throw order.fromSort() ? new InvalidSortException(order.field(), why)
+                        : new InvalidDataAccessApiUsageException(why);
             }
             orders.add(order);
             named.add(order.field());

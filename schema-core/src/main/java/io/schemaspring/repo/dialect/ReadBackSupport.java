@@ -47,13 +47,15 @@ public interface ReadBackSupport {
      * The statement that runs a bulk UPDATE or DELETE and answers the given columns of
      * every row it changed (the new values) or removed (Ecto's {@code update_all} and
      * {@code delete_all} with a {@code select}); by default the statement with
-     * {@link #returningClause(String)}. {@code null} where the database cannot.
+     * {@link #returningClause(String)} where updates read back by that clause
+     * ({@link #updateReturning()} is {@code CLAUSE}), else {@code null}: the database
+     * cannot, and the call is refused before any SQL.
      * @param dml the UPDATE or DELETE statement
      * @param quotedColumns the quoted columns to answer, comma-separated
      * @param delete whether {@code dml} is a DELETE
      */
     default @Nullable String bulkReturning(String dml, String quotedColumns, boolean delete) {
-        return dml + " " + returningClause(quotedColumns);
+        return updateReturning() == Returning.CLAUSE ? dml + " " + returningClause(quotedColumns) : null;
     }
 
     /** The fix to print when update read-back is not supported; empty by default. */

@@ -11,6 +11,7 @@ import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.BrokenPostRepositories;
 import io.schemaspring.query.Query;
+import io.schemaspring.repo.InvalidSortException;
 import io.schemaspring.repo.it.fixtures.Comment;
 import io.schemaspring.repo.it.fixtures.Post;
 import io.schemaspring.repo.it.fixtures.PostLabel;
@@ -442,6 +443,44 @@ abstract class DerivedQueryContract {
     }
 
     @Test
+    void theOtherQueryOfAUnionReadsInTheOuterQuerysPrefixItsJoinsToo() {
+        String quote = database() == TestDatabase.MARIADB ? "`" : "\"";
+        java.util.function.UnaryOperator<String> name = column -> quote
+                + (database() == TestDatabase.H2 ? column.toUpperCase(java.util.Locale.ROOT) : column) + quote;
+        this.dataSource.reset();
+
+        assertThat(this.repo.all(Query.from(Post.class)
+            .prefix("tenant_b")
+            .where("rating", 5)
+            .union(Query.from(Post.class).join("author").where("author.name", "ann")))).isEmpty();
+
+        assertThat(this.dataSource.statements()).singleElement()
+            .asString()
+            .contains(" UNION (SELECT ")
+            .contains(name.apply("tenant_b") + "." + name.apply("authors"))
+            .doesNotContain(" JOIN " + name.apply("authors"));
+    }
+
+    @Test
+    void windowsOfDerivedMethodsProjectAndKeysetScrollingAnswersABadSortWith400() {
+        Window<TitleOnly> titles = this.posts.findFirst2ByRatingNotNullOrderByTitle(ScrollPosition.keyset());
+        assertThat(titles.getContent()).extracting(TitleOnly::getTitle).containsExactly("Dracula", "Dune");
+        assertThatThrownBy(
+                () -> this.posts.scroll(this.posts.query().orderBy(Sort.by("nope")), ScrollPosition.keyset(), 2))
+            .isInstanceOf(InvalidSortException.class)
+            .hasMessageStartingWith("cannot sort by \"nope\": keyset scrolling orders by fields of Post, not by :nope");
+        assertThatThrownBy(() -> this.posts.scroll(
+                this.posts.query().union(this.posts.query().where("rating", 1)).orderBy("title"),
+                ScrollPosition.keyset(), 2))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("keyset scrolling continues one query after a struct's sort values, not a union");
+        assertThat(titles(this.posts
+            .scroll(this.posts.query().union(this.posts.query().where("rating", 1)).orderBy("title"),
+                    ScrollPosition.offset(), 2)
+            .getContent())).containsExactly("100% Elixir", "Dracula");
+    }
+
+    @Test
     void offsetScrollingDerivedWindowsAndFluentScrolling() {
         Query<Post> byTitle = this.posts.query().orderBy("title");
         Window<Post> first = this.posts.scroll(byTitle, ScrollPosition.offset(), 2);
@@ -495,6 +534,8 @@ abstract class DerivedQueryContract {
         assertThat(this.posts.findByCommentsBodyOrderByTitle("none")).isEmpty();
         assertThat(titles(this.posts.findByTagsNameInOrderByTitle(List.of("classic", "novel"))))
             .containsExactly("Dracula", "Dune");
+        assertThat(titles(this.posts.findByCommentsBodyInOrderByAuthorNameDescTitleAsc(List.of("great", "meh"))))
+            .containsExactly("Dracula", "Dune", "Emma");
     }
 
     private void comment(Post post, String body) {

@@ -29,6 +29,12 @@ abstract class EctoWindowsContract extends EctoContract {
     record CounterSum(Long counter, Long sum) {
     }
 
+    record CounterSums(Long counter, Long one, Long two) {
+    }
+
+    record CommentText(Long id, String text) {
+    }
+
     record Windowed(Long id, Long number, Long rank, Long denseRank, String previous, String afterNext, String first,
             String last, Long running) {
     }
@@ -112,6 +118,17 @@ abstract class EctoWindowsContract extends EctoContract {
             .select(CounterSum.class, Selection.field("counter"), Selection.sum("visits").over("w").as("sum"))
             .window("w", Over.window().orderBy("counter").frame("ROWS CURRENT ROW")))).extracting(CounterSum::sum)
             .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L);
+
+        Over one = Over.window().orderBy("counter").frame("ROWS BETWEEN ? PRECEDING AND CURRENT ROW", 1);
+        Over two = Over.window().orderBy("counter").frame("ROWS BETWEEN ? PRECEDING AND CURRENT ROW", 2);
+        Selection[] sums = { Selection.field("counter"), Selection.sum("visits").over("one").as("one"),
+                Selection.sum("visits").over("two").as("two") };
+        List<CounterSums> inOrder = this.repo
+            .all(byCounter.select(CounterSums.class, sums).window("one", one).window("two", two));
+        List<CounterSums> reversed = this.repo
+            .all(byCounter.select(CounterSums.class, sums).window("two", two).window("one", one));
+        assertThat(inOrder).extracting(CounterSums::two).containsExactly(1L, 3L, 7L, 14L, 28L, 56L, 112L);
+        assertThat(reversed).as("windows named in another order bind their frames in that order").isEqualTo(inOrder);
     }
 
     /**
@@ -142,6 +159,11 @@ abstract class EctoWindowsContract extends EctoContract {
                         .as("last"),
                     Selection.count("id").over(Over.window().orderBy("id")).as("running")));
 
+        assertThat(this.repo.all(Query.from(Comment.class)
+            .orderBy("id")
+            .select(CommentText.class, Selection.field("id"), Selection.lag("text", 0).over(byAuthor).as("text"))))
+            .extracting(CommentText::text)
+            .containsExactly("1", "2", "3", "4");
         assertThat(rows).containsExactly(new Windowed(c1.id, 1L, 1L, 1L, null, "3", "1", "3", 1L),
                 new Windowed(c2.id, 2L, 1L, 1L, "1", "4", "1", "3", 2L),
                 new Windowed(c3.id, 3L, 1L, 1L, "2", null, "1", "3", 3L),

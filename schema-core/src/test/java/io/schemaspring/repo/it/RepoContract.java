@@ -671,6 +671,11 @@ abstract class RepoContract implements BulkWriteContract {
             .where(Expr.sql("? <> 'what?' AND ? = ?", Expr.field("title"), Expr.field("title"), "post 3")))))
             .containsExactly(3);
 
+        assertThat(ratings(this.repo.all(Query.from(Post.class)
+            .where(Expr.sql("? <> 'a\\?b' AND ? = ?", Expr.field("title"), Expr.field("rating"), 2)))))
+            .as("an escaped question mark inside a string literal is text")
+            .containsExactly(2);
+
         Query<Post> hasKey = Query.from(Post.class)
             .where(Expr.sql("'{\"a\": 1}'::jsonb \\? ? AND ? = 1", "a", Expr.field("rating")));
         if (!database().postgres()) {

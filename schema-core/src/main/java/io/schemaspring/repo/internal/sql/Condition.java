@@ -52,6 +52,12 @@ public sealed interface Condition
      * and for each {@code ?} a column to render in its place, or empty for a bound
      * parameter.
      */
+    /**
+     * How a literal question mark operator stands in a fragment's parts, for the dialect
+     * to spell; a character SQL text never holds.
+     */
+    char LITERAL_QUESTION_MARK = '\0';
+
     record Fragment(List<String> parts, List<java.util.Optional<Column>> arguments) implements Condition {
         public Fragment {
             parts = List.copyOf(parts);

@@ -125,7 +125,7 @@ public final class SqlRenderer {
         }
         String argument = item.column() == null ? (item.function().equals("COUNT") ? "*" : "")
                 : (item.distinct() ? "DISTINCT " : "") + column(item.column())
-                        + (item.offset() > 0 ? ", " + item.offset() : "");
+                        + (item.function().equals("LAG") || item.function().equals("LEAD") ? ", " + item.offset() : "");
         String value = item.function() + "(" + argument + ")";
         if (item.window() != null) {
             return value + " OVER " + this.dialect.quote(item.window());
@@ -249,6 +249,11 @@ public final class SqlRenderer {
         return renderUpsert(insert, conflictColumns, ConflictUpdate.replacing(updateColumns), List.of());
     }
 
+    /**
+     * The insert, or on a conflict over {@code conflictColumns} (else, where the dialect
+     * must name them, on any of {@code anyKeys}) the {@code update} of the existing row,
+     * as the dialect spells it.
+     */
     public String renderUpsert(Insert insert, List<String> conflictColumns, ConflictUpdate update,
             List<List<String>> anyKeys) {
         return this.dialect.upserts().upsert(upsert(insert, conflictColumns, update, anyKeys));
@@ -296,16 +301,16 @@ public final class SqlRenderer {
      * dialect's driver takes a literal one.
      */
     private String literal(String part) {
-        if (!part.contains("\\?")) {
+        if (part.indexOf(Condition.LITERAL_QUESTION_MARK) < 0) {
             return part;
         }
         String literal = this.dialect.binding().literalQuestionMark();
         if (literal == null) {
             throw new InvalidDataAccessApiUsageException(this.dialect.name() + " cannot take the literal ? of the "
-                    + "fragment text \"" + part.replace("\\?", "?") + "\": its JDBC driver reads every ? outside a "
-                    + "string literal as a parameter");
+                    + "fragment text \"" + part.replace(Condition.LITERAL_QUESTION_MARK, '?')
+                    + "\": its JDBC driver reads every ? outside a " + "string literal as a parameter");
         }
-        return part.replace("\\?", literal);
+        return part.replace(String.valueOf(Condition.LITERAL_QUESTION_MARK), literal);
     }
 
     public String render(Delete delete) {
