@@ -54,9 +54,12 @@ public final class Selection {
 
     private final Expr.@Nullable Sql expression;
 
+    private final @Nullable Expr filter;
+
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
             @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window,
-            Expr.@Nullable Sql expression) {
+            Expr.@Nullable Sql expression, @Nullable Expr filter) {
+        this.filter = filter;
         this.aggregate = aggregate;
         this.path = path;
         this.alias = alias;
@@ -70,7 +73,7 @@ public final class Selection {
 
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
             @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window) {
-        this(aggregate, path, alias, distinct, function, offset, over, window, null);
+        this(aggregate, path, alias, distinct, function, offset, over, window, null, null);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class Selection {
      * it with {@link #as(String)}; it is read as the component's type.
      */
     public static Selection sql(String template, Object... args) {
-        return new Selection(null, null, null, false, null, 0, null, null, (Expr.Sql) Expr.sql(template, args));
+        return new Selection(null, null, null, false, null, 0, null, null, (Expr.Sql) Expr.sql(template, args), null);
     }
 
     /**
@@ -90,6 +93,28 @@ public final class Selection {
     public static Selection value(Object value) {
         Objects.requireNonNull(value, "Value must not be null: select a null with Selection.sql(\"NULL\")");
         return sql("?", value);
+    }
+
+    /**
+     * Ecto's {@code filter/2} on an aggregate: it aggregates only the rows the condition
+     * holds for ({@code count(p.id) |> filter(p.visits > 1)}); ANDed with an earlier
+     * filter. PostgreSQL and H2 render {@code FILTER (WHERE ...)}, MariaDB a
+     * {@code CASE WHEN} inside the aggregate.
+     */
+    public Selection filter(Expr condition) {
+        Objects.requireNonNull(condition, "Condition must not be null");
+        if (this.aggregate == null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "filter takes an aggregate (count, sum, avg, min, max), not " + this);
+        }
+        Expr all = this.filter == null ? condition : Expr.and(this.filter, condition);
+        return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
+                this.over, this.window, this.expression, all);
+    }
+
+    /** The condition of {@link #filter(Expr)}, {@code null} when none. */
+    public @Nullable Expr filter() {
+        return this.filter;
     }
 
     /** The SQL of {@link #sql} and {@link #value}, {@code null} for the others. */
@@ -180,7 +205,7 @@ public final class Selection {
     public Selection over(Over over) {
         requireWindowed();
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
-                Objects.requireNonNull(over, "Over must not be null"), null);
+                Objects.requireNonNull(over, "Over must not be null"), null, null, this.filter);
     }
 
     /**
@@ -190,7 +215,7 @@ public final class Selection {
     public Selection over(String window) {
         requireWindowed();
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset, null,
-                Objects.requireNonNull(window, "Window name must not be null"));
+                Objects.requireNonNull(window, "Window name must not be null"), null, this.filter);
     }
 
     private void requireWindowed() {
@@ -263,7 +288,7 @@ public final class Selection {
     /** The record component or field this value fills. */
     public Selection as(String name) {
         return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"),
-                this.distinct, this.function, this.offset, this.over, this.window, this.expression);
+                this.distinct, this.function, this.offset, this.over, this.window, this.expression, this.filter);
     }
 
     /** The aggregate applied to {@link #path()}; {@code null} for a plain field. */
@@ -337,6 +362,9 @@ public final class Selection {
         else {
             value = this.aggregate == null ? this.path : this.aggregate.name().toLowerCase(Locale.ROOT) + "("
                     + (this.distinct ? "distinct " : "") + (this.path == null ? "*" : this.path) + ")";
+        }
+        if (this.filter != null) {
+            value += " filter " + this.filter;
         }
         if (this.over != null) {
             value += " over " + this.over;

@@ -399,12 +399,16 @@ final class QueryCompiler {
                     windowName(selection, windows));
         }
         String aggregate = selection.aggregate() == null ? null : selection.aggregate().name();
+        // The filter's parameters come before the window's, as in the SQL.
+        Condition filter = selection.filter() == null ? null
+                : this.conditions.compile(List.of(selection.filter()), fields, query.prefix(), parameters);
         if (!selection.windowed()) {
-            return new ProjectedSelect.Item(aggregate, column, selection.distinct());
+            return new ProjectedSelect.Item(aggregate, column, selection.distinct()).filtered(filter);
         }
         return new ProjectedSelect.Item(aggregate, column, false, 0,
                 selection.over() == null ? null : window(selection.over(), fields, query, parameters),
-                windowName(selection, windows));
+                windowName(selection, windows))
+            .filtered(filter);
     }
 
     private static @Nullable String windowName(Selection selection, Map<String, Over> windows) {

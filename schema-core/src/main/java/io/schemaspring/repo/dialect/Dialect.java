@@ -222,4 +222,13 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Whether an aggregate takes {@code FILTER (WHERE ...)} (Ecto's {@code filter/2});
+     * where not, the repository writes {@code CASE WHEN ... END} inside the aggregate. By
+     * default it does.
+     */
+    public boolean supportsAggregateFilter() {
+        return true;
+    }
+
 }

@@ -225,6 +225,12 @@ public final class MariaDbDialect extends Dialect {
         return '`';
     }
 
+    /** MariaDB has no {@code FILTER} clause on aggregates. */
+    @Override
+    public boolean supportsAggregateFilter() {
+        return false;
+    }
+
     @Override
     public ReadBackSupport readBack() {
         return READ_BACK;

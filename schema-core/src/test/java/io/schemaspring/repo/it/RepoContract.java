@@ -567,6 +567,30 @@ abstract class RepoContract implements BulkWriteContract {
     record Computed(String shout, Integer seven, Long rating) {
     }
 
+    record RatingCounts(Long all, Long published, Long highRated, Long publishedRatings) {
+    }
+
+    @Test
+    void filteredAggregatesCountOnlyTheRowsTheirConditionHoldsFor() {
+        ratedPosts(author("jose"));
+        this.dataSource.reset();
+
+        assertThat(this.repo.all(Query.from(Post.class)
+            .select(RatingCounts.class, Selection.count().as("all"),
+                    Selection.count("id").filter(Expr.eq("published", true)).as("published"),
+                    Selection.count().filter(Expr.compare("rating", Op.GT, 3)).as("highRated"),
+                    Selection.sum("rating").filter(Expr.eq("published", true)).as("publishedRatings"))))
+            .containsExactly(new RatingCounts(5L, 3L, 2L, 9L));
+        assertThat(this.dataSource.statements()).containsExactly(database() == TestDatabase.MARIADB
+                ? "SELECT COUNT(*), COUNT(CASE WHEN `published` = ? THEN `id` END), COUNT(CASE WHEN `rating` > ? "
+                        + "THEN 1 END), SUM(CASE WHEN `published` = ? THEN `rating` END) FROM `posts`"
+                : sql("SELECT COUNT(*), COUNT(\"id\") FILTER (WHERE \"published\" = ?), COUNT(*) FILTER (WHERE "
+                        + "\"rating\" > ?), SUM(\"rating\") FILTER (WHERE \"published\" = ?) FROM \"posts\""));
+        assertThatThrownBy(() -> Selection.field("title").filter(Expr.eq("published", true)))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("filter takes an aggregate (count, sum, avg, min, max), not title");
+    }
+
     @Test
     void selectionsComputedBySqlOrPinnedAreReadAsTheComponentsType() {
         ratedPosts(author("jose"));

@@ -34,22 +34,29 @@ public record ProjectedSelect(Select base, List<Item> items, List<Column> groupB
      * {@code over} or a {@code window} name it runs over that window.
      */
     public record Item(@Nullable String function, @Nullable Column column, boolean distinct, int offset,
-            @Nullable WindowSpec over, @Nullable String window, @Nullable Condition expression) {
+            @Nullable WindowSpec over, @Nullable String window, @Nullable Condition expression,
+            @Nullable Condition filter) {
 
         /** A column or an aggregate, over no window. */
         public Item(@Nullable String function, @Nullable Column column, boolean distinct) {
-            this(function, column, distinct, 0, null, null, null);
+            this(function, column, distinct, 0, null, null, null, null);
         }
 
         /** A window function or an aggregate over a window. */
         public Item(@Nullable String function, @Nullable Column column, boolean distinct, int offset,
                 @Nullable WindowSpec over, @Nullable String window) {
-            this(function, column, distinct, offset, over, window, null);
+            this(function, column, distinct, offset, over, window, null, null);
         }
 
         /** A value computed by a fragment. */
         public static Item of(Condition expression) {
-            return new Item(null, null, false, 0, null, null, expression);
+            return new Item(null, null, false, 0, null, null, expression, null);
+        }
+
+        /** The same aggregate over only the rows the condition holds for. */
+        public Item filtered(@Nullable Condition filter) {
+            return new Item(this.function, this.column, this.distinct, this.offset, this.over, this.window,
+                    this.expression, filter);
         }
 
     }

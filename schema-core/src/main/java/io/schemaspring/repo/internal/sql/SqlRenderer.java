@@ -127,6 +127,12 @@ public final class SqlRenderer {
                 : (item.distinct() ? "DISTINCT " : "") + column(item.column())
                         + (item.function().equals("LAG") || item.function().equals("LEAD") ? ", " + item.offset() : "");
         String value = item.function() + "(" + argument + ")";
+        if (item.filter() != null) {
+            String condition = condition(item.filter(), false);
+            value = this.dialect.supportsAggregateFilter() ? value + " FILTER (WHERE " + condition + ")"
+                    : item.function() + "(" + (item.distinct() ? "DISTINCT " : "") + "CASE WHEN " + condition + " THEN "
+                            + (item.column() == null ? "1" : column(item.column())) + " END)";
+        }
         if (item.window() != null) {
             return value + " OVER " + this.dialect.quote(item.window());
         }
