@@ -351,7 +351,7 @@ final class QueryCompiler {
             int position = 0;
             for (int i = 0; i < selections.size(); i++) {
                 Selection selection = selections.get(i);
-                if ((selection.aggregate() != null || selection.function() != null)
+                if ((selection.aggregate() != null || selection.function() != null || selection.expression() != null)
                         && order.field().equals(selection.name())) {
                     position = i + 1;
                 }

@@ -603,6 +603,17 @@ abstract class RepoContract implements BulkWriteContract {
             .containsExactly(new Computed("POST 5", 7, 5L));
         assertThat(this.dataSource.statements())
             .containsExactly(sql("SELECT upper(\"title\"), ?, \"rating\" FROM \"posts\" WHERE \"rating\" = ?"));
+
+        this.dataSource.reset();
+        assertThat(this.repo.all(Query.from(Post.class)
+            .where("rating", Op.LTE, 2)
+            .orderBy("shout", Query.Direction.DESC)
+            .select(Computed.class, Selection.sql("upper(?)", Expr.field("title")).as("shout"),
+                    Selection.value(7).as("seven"), Selection.field("rating"))))
+            .as("a computed value ordered by its name, Ecto's selected_as")
+            .extracting(Computed::shout)
+            .containsExactly("POST 2", "POST 1");
+        assertThat(this.dataSource.statements()).singleElement().asString().endsWith(" ORDER BY 1 DESC");
     }
 
     @Test
