@@ -48,13 +48,7 @@ final class QueryExecutor {
         String prefix = prefixOf(query, mapping.metadata());
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
                 Select.Projection.COLUMNS);
-        List<T> rows = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
-            List<T> result = new ArrayList<>();
-            while (resultSet.next()) {
-                result.add((T) mapping.read(resultSet, 1));
-            }
-            return result;
-        });
+        List<T> rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
         this.context.states.loaded(mapping.metadata(), rows, prefix);
         if (!query.preloads().isEmpty() && !rows.isEmpty()) {
             List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(),

@@ -138,8 +138,9 @@ final class DerivedQuery<T> {
         }
         // The method name's order is the code's, not a client's Sort: an error in it is
         // no bad request.
-        for (Sort.Order order : sort()) {
-            query = query.orderBy(order.getProperty(),
+        for (Sort.Order order : this.tree.getSort()) {
+            query = query.orderBy(
+                    PropertyPath.from(order.getProperty(), this.target.schema().schemaClass()).toDotPath(),
                     order.isAscending() ? Query.Direction.ASC : Query.Direction.DESC);
         }
         return this.tree.isLimiting() ? query.limit(this.tree.getMaxResults()) : query;
@@ -174,19 +175,6 @@ final class DerivedQuery<T> {
             return query;
         }
         return query.where(alternatives.size() == 1 ? alternatives.get(0) : Expr.or(alternatives.toArray(Expr[]::new)));
-    }
-
-    /**
-     * {@code OrderBy} of the method name, properties through associations by their joined
-     * path.
-     */
-    private Sort sort() {
-        List<Sort.Order> orders = new ArrayList<>();
-        for (Sort.Order order : this.tree.getSort()) {
-            orders.add(order
-                .withProperty(PropertyPath.from(order.getProperty(), this.target.schema().schemaClass()).toDotPath()));
-        }
-        return Sort.by(orders);
     }
 
     PartTree tree() {

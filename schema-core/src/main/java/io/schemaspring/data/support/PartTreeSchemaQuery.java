@@ -11,6 +11,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Window;
@@ -90,29 +91,13 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
     }
 
     private @Nullable Object readProjected(Query<T> unpaged, ParametersParameterAccessor accessor, Class<?> type) {
-        Parameters<?, ?> parameters = this.method.getParameters();
-        Query<T> query = parameters.hasSortParameter() ? unpaged.orderBy(accessor.getSort()) : unpaged;
         Pageable pageable = accessor.getPageable();
         if (this.method.isPageQuery()) {
-            return projectedPage(query, pageable, type);
+            return projectedPage(sorted(unpaged, accessor), pageable, type);
         }
-        boolean slice = this.method.isSliceQuery();
-        if (pageable.isPaged()) {
-            query = query.orderBy(pageable.getSort())
-                .offset(pageable.getOffset())
-                .limit(smaller(query, pageable.getPageSize() + (slice ? 1 : 0)));
-        }
-        else if (parameters.hasPageableParameter()) {
-            query = query.orderBy(pageable.getSort());
-        }
-        Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
-        if (limit.isLimited()) {
-            query = query.limit(smaller(query, limit.max()));
-        }
-        if (slice) {
-            List<Object> rows = new ArrayList<>(this.repository.all(query.select(type)));
-            boolean more = pageable.isPaged() && rows.size() > pageable.getPageSize();
-            return new SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows, pageable, more);
+        Query<T> query = paged(sorted(unpaged, accessor), accessor);
+        if (this.method.isSliceQuery()) {
+            return slice(new ArrayList<Object>(this.repository.all(query.select(type))), pageable);
         }
         if (this.method.isStreamQuery()) {
             return this.repository.stream(query.select(type));
@@ -138,7 +123,7 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
      */
     private Window<T> scroll(Query<T> query, ParametersParameterAccessor accessor) {
         Parameters<?, ?> parameters = this.method.getParameters();
-        Query<T> sorted = parameters.hasSortParameter() ? query.orderBy(accessor.getSort()) : query;
+        Query<T> sorted = sorted(query, accessor);
         Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
         Integer size = limit.isLimited() ? Integer.valueOf(limit.max()) : sorted.limit();
         if (size == null) {
@@ -167,28 +152,13 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
     }
 
     private @Nullable Object read(Query<T> unpaged, ParametersParameterAccessor accessor) {
-        Parameters<?, ?> parameters = this.method.getParameters();
-        Query<T> query = parameters.hasSortParameter() ? unpaged.orderBy(accessor.getSort()) : unpaged;
         Pageable pageable = accessor.getPageable();
         if (this.method.isPageQuery()) {
-            return this.repository.page(query, pageable);
+            return this.repository.page(sorted(unpaged, accessor), pageable);
         }
-        if (pageable.isPaged()) {
-            query = query.orderBy(pageable.getSort())
-                .offset(pageable.getOffset())
-                .limit(smaller(query, pageable.getPageSize() + (this.method.isSliceQuery() ? 1 : 0)));
-        }
-        else if (parameters.hasPageableParameter()) {
-            query = query.orderBy(pageable.getSort());
-        }
-        Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
-        if (limit.isLimited()) {
-            query = query.limit(smaller(query, limit.max()));
-        }
+        Query<T> query = paged(sorted(unpaged, accessor), accessor);
         if (this.method.isSliceQuery()) {
-            List<T> rows = this.repository.all(query);
-            boolean more = pageable.isPaged() && rows.size() > pageable.getPageSize();
-            return new SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows, pageable, more);
+            return slice(this.repository.all(query), pageable);
         }
         if (this.method.isStreamQuery()) {
             return this.repository.stream(query);
@@ -200,6 +170,38 @@ final class PartTreeSchemaQuery<T> implements RepositoryQuery {
             return this.repository.all(query).stream().findFirst().orElse(null);
         }
         return this.repository.one(query).orElse(null);
+    }
+
+    /** The query ordered by the method's {@code Sort} parameter, if it has one. */
+    private Query<T> sorted(Query<T> query, ParametersParameterAccessor accessor) {
+        return this.method.getParameters().hasSortParameter() ? query.orderBy(accessor.getSort()) : query;
+    }
+
+    /**
+     * The query ordered, offset and limited by the method's {@code Pageable} (one row
+     * more for a {@code Slice}, to know whether another follows) and {@code Limit}
+     * parameters.
+     */
+    private Query<T> paged(Query<T> sorted, ParametersParameterAccessor accessor) {
+        Parameters<?, ?> parameters = this.method.getParameters();
+        Pageable pageable = accessor.getPageable();
+        Query<T> query = sorted;
+        if (pageable.isPaged()) {
+            query = query.orderBy(pageable.getSort())
+                .offset(pageable.getOffset())
+                .limit(smaller(query, pageable.getPageSize() + (this.method.isSliceQuery() ? 1 : 0)));
+        }
+        else if (parameters.hasPageableParameter()) {
+            query = query.orderBy(pageable.getSort());
+        }
+        Limit limit = parameters.hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
+        return limit.isLimited() ? query.limit(smaller(query, limit.max())) : query;
+    }
+
+    /** The rows of a page read with one row more, as a {@code Slice}. */
+    private static <R> Slice<R> slice(List<R> rows, Pageable pageable) {
+        boolean more = pageable.isPaged() && rows.size() > pageable.getPageSize();
+        return new SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows, pageable, more);
     }
 
     private static int smaller(Query<?> query, int limit) {
