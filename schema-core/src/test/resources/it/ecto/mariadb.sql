@@ -1,5 +1,5 @@
 -- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract, EctoPreloadContract and EctoRepoContract port.
-DROP TABLE IF EXISTS test.ecto_customs_customs, test.ecto_orders, test.ecto_posts_users_composite_pk, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs, test.ecto_barebones, test.ecto_composite_pk, test.ecto_raw_comments;
+DROP TABLE IF EXISTS test.ecto_customs_customs, test.ecto_orders, test.ecto_posts_users_composite_pk, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs, test.ecto_barebones, test.ecto_composite_pk, test.ecto_raw_comments, test.ecto_categories;
 CREATE TABLE test.ecto_customs (bid CHAR(36) PRIMARY KEY, uuid CHAR(36));
 CREATE UNIQUE INDEX ecto_customs_uuid_index ON test.ecto_customs (uuid);
 CREATE TABLE test.ecto_customs_customs (custom_id1 CHAR(36), custom_id2 CHAR(36),
@@ -31,3 +31,5 @@ CREATE TABLE test.ecto_posts_users_composite_pk (user_id BIGINT, post_id BIGINT,
 CREATE TABLE test.ecto_barebones (num INT);
 CREATE TABLE test.ecto_composite_pk (a BIGINT, b BIGINT, name VARCHAR(200), PRIMARY KEY (a, b));
 CREATE TABLE test.ecto_raw_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), lock_version INT DEFAULT 1);
+-- Not one of Ecto's schemas: a tree for the recursive common table expressions of EctoJoinsContract.
+CREATE TABLE test.ecto_categories (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), parent_id BIGINT);

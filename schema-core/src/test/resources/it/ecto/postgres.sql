@@ -1,5 +1,5 @@
 -- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract, EctoPreloadContract and EctoRepoContract port.
-DROP TABLE IF EXISTS public.ecto_customs_customs, public.ecto_orders, public.ecto_posts_users_composite_pk, public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users, public.ecto_customs, public.ecto_barebones, public.ecto_composite_pk, public.ecto_raw_comments CASCADE;
+DROP TABLE IF EXISTS public.ecto_customs_customs, public.ecto_orders, public.ecto_posts_users_composite_pk, public.ecto_posts_users_pk, public.ecto_posts_users, public.ecto_permalinks, public.ecto_comments, public.ecto_posts, public.ecto_users, public.ecto_customs, public.ecto_barebones, public.ecto_composite_pk, public.ecto_raw_comments, public.ecto_categories CASCADE;
 CREATE TABLE public.ecto_customs (bid UUID PRIMARY KEY, uuid UUID);
 CREATE UNIQUE INDEX ecto_customs_uuid_index ON public.ecto_customs (uuid);
 CREATE TABLE public.ecto_customs_customs (custom_id1 UUID, custom_id2 UUID,
@@ -31,3 +31,5 @@ CREATE TABLE public.ecto_posts_users_composite_pk (user_id BIGINT, post_id BIGIN
 CREATE TABLE public.ecto_barebones (num INT);
 CREATE TABLE public.ecto_composite_pk (a BIGINT, b BIGINT, name VARCHAR(200), CONSTRAINT ecto_composite_pk_pkey PRIMARY KEY (a, b));
 CREATE TABLE public.ecto_raw_comments (id BIGSERIAL PRIMARY KEY, text VARCHAR(200), lock_version INT DEFAULT 1);
+-- Not one of Ecto's schemas: a tree for the recursive common table expressions of EctoJoinsContract.
+CREATE TABLE public.ecto_categories (id BIGSERIAL PRIMARY KEY, name VARCHAR(200), parent_id BIGINT);

@@ -252,6 +252,32 @@ class BlogApiTest {
     }
 
     @Test
+    void ranksEachAuthorsPublishedPostsByLengthThroughACommonTableExpressionAndAWindow() throws Exception {
+        long ranker = register("Ranker", "ranker@example.com");
+        long other = register("Rankless", "rankless@example.com");
+        long shortPost = published(ranker, "Short", "one");
+        long tiedA = published(ranker, "Tied A", "one two three");
+        long tiedB = published(ranker, "Tied B", "four five six");
+        call("POST", "/api/posts", Map.of("title", "Draft", "body", "a b c d e f g", "userId", ranker));
+        long otherPost = published(other, "Other", "one two");
+
+        List<Map<String, Object>> ranked = call("GET", "/api/posts/longest", null).list();
+        assertThat(ranked).filteredOn(row -> List.of("Ranker", "Rankless").contains(row.get("author")))
+            .containsExactly(
+                    Map.of("id", (int) tiedA, "title", "Tied A", "author", "Ranker", "wordCount", 3, "rank", 1),
+                    Map.of("id", (int) tiedB, "title", "Tied B", "author", "Ranker", "wordCount", 3, "rank", 1),
+                    Map.of("id", (int) shortPost, "title", "Short", "author", "Ranker", "wordCount", 1, "rank", 3),
+                    Map.of("id", (int) otherPost, "title", "Other", "author", "Rankless", "wordCount", 2, "rank", 1));
+    }
+
+    private long published(long author, String title, String body) throws Exception {
+        Response created = call("POST", "/api/posts",
+                Map.of("title", title, "body", body, "published", true, "userId", author));
+        assertThat(created.status()).isEqualTo(201);
+        return ((Number) created.json().get("id")).longValue();
+    }
+
+    @Test
     void pagesAUsersPostsNewestFirstInsteadOfPreloadingThemAll() throws Exception {
         long author = register("Barbara", "barbara@example.com");
         post(author, "First");

@@ -70,7 +70,9 @@ public final class Query<T> {
         /** Every union, intersect and except ({@code :combinations}). */
         COMBINATIONS,
         /** The explicit prefix ({@code :prefix}). */
-        PREFIX
+        PREFIX,
+        /** Every common table expression ({@code :with_ctes}). */
+        WITH
 
     }
 
@@ -110,8 +112,48 @@ public final class Query<T> {
     public record Combination(SetOperation operation, Query<?> query) {
     }
 
-    /** A join through an association path, inner or {@code left}. */
-    public record Joined(String path, boolean left) {
+    /** How a join combines the joined rows with the query's, Ecto's join qualifiers. */
+    public enum JoinKind {
+
+        /** Ecto's {@code join} ({@code :inner}): the rows that match on both sides. */
+        INNER,
+        /** Ecto's {@code left_join}: every row of the query, the joined one or nulls. */
+        LEFT,
+        /** Ecto's {@code right_join}: every joined row, the query's row or nulls. */
+        RIGHT,
+        /**
+         * Ecto's {@code full_join}: every row of both sides, nulls where none matches.
+         */
+        FULL,
+        /** Ecto's {@code cross_join}: every row with every joined row. */
+        CROSS
+
+    }
+
+    /**
+     * A join: through an association path ({@link #join(String)}), or of the rows of a
+     * query bound to a name on a condition ({@link #join(String, Class, Expr)}).
+     *
+     * @param path the association path, or the name the joined rows are bound to
+     * @param kind inner, left, right, full or cross
+     * @param query the joined rows, {@code null} for an association
+     * @param on the join's condition, {@code null} for a cross join or an association
+     * joined on its keys alone
+     */
+    public record Joined(String path, JoinKind kind, @Nullable Query<?> query, @Nullable Expr on) {
+
+        /** Whether this join follows an association path. */
+        public boolean association() {
+            return this.query == null;
+        }
+
+    }
+
+    /**
+     * A common table expression of {@link #with(String, Query)}: a name and the query
+     * whose rows it holds.
+     */
+    public record Cte(String name, Query<?> query) {
     }
 
     /**
@@ -176,8 +218,59 @@ public final class Query<T> {
 
     private List<Combination> combinations = List.of();
 
+    private @Nullable String cte;
+
+    private List<Cte> ctes = List.of();
+
+    private boolean recursive;
+
     private Query(Class<T> schema) {
         this.schema = schema;
+    }
+
+    /**
+     * The rows of the common table expression {@code name} (given by
+     * {@link #with(String, Query)} on this query or the query it is part of) as structs
+     * of the schema whose query defined it, Ecto's {@code from(c in {"tree", Comment})}.
+     * A common table expression has no prefix.
+     */
+    public static <T> Query<T> fromCte(String name, Class<T> schema) {
+        Query<T> query = from(schema);
+        query.cte = SqlIdentifiers.require(name, "Common table expression");
+        return query;
+    }
+
+    /**
+     * Ecto's {@code with_cte(name, as: ^query)}: a common table expression
+     * ({@code WITH name AS (...)}) holding the rows of {@code query}, all the columns of
+     * its schema, which this query and its joins and subqueries read with
+     * {@link #fromCte(String, Class)}; a query combined by {@link #unionAll} whose other
+     * query joins the expression itself needs {@link #recursive()}. The expression's
+     * query takes conditions, joins, distinct and set operations, not order, paging,
+     * preloads or lock.
+     */
+    public Query<T> with(String name, Query<?> query) {
+        SqlIdentifiers.require(name, "Common table expression");
+        Objects.requireNonNull(query, "Query must not be null");
+        if (this.ctes.stream().anyMatch(cte -> cte.name().equals(name))) {
+            throw new InvalidDataAccessApiUsageException("the query already has a common table expression " + name);
+        }
+        List<Cte> ctes = new ArrayList<>(this.ctes);
+        ctes.add(new Cte(name, query));
+        Query<T> copy = copy();
+        copy.ctes = List.copyOf(ctes);
+        return copy;
+    }
+
+    /**
+     * Ecto's {@code recursive_ctes(true)}: {@code WITH RECURSIVE}, so that a common table
+     * expression may read its own rows (a tree of comments: the roots {@code unionAll}
+     * the children joined to the expression).
+     */
+    public Query<T> recursive() {
+        Query<T> copy = copy();
+        copy.recursive = true;
+        return copy;
     }
 
     /**
@@ -542,6 +635,10 @@ public final class Query<T> {
                 case JOIN -> copy.joins = List.of();
                 case COMBINATIONS -> copy.combinations = List.of();
                 case PREFIX -> copy.prefix = null;
+                case WITH -> {
+                    copy.ctes = List.of();
+                    copy.recursive = false;
+                }
             }
         }
         return copy;
@@ -570,18 +667,122 @@ public final class Query<T> {
      * named {@code "comments.body"} in conditions and orders.
      */
     public Query<T> join(String path) {
-        return withJoin(path, false);
+        Objects.requireNonNull(path, "Association path must not be null");
+        return withJoin(new Joined(path.trim(), JoinKind.INNER, null, null));
+    }
+
+    /**
+     * Ecto's {@code join: c in assoc(p, :comments), on: c.approved == true}: the
+     * association's join with this condition ANDed to its {@code ON}.
+     */
+    public Query<T> join(String path, Expr on) {
+        Objects.requireNonNull(path, "Association path must not be null");
+        return withJoin(new Joined(path.trim(), JoinKind.INNER, null,
+                Objects.requireNonNull(on, "Join condition must not be null")));
+    }
+
+    /** {@link #join(String, Expr)} as a LEFT JOIN, Ecto's {@code left_join}. */
+    public Query<T> leftJoin(String path, Expr on) {
+        Objects.requireNonNull(path, "Association path must not be null");
+        return withJoin(new Joined(path.trim(), JoinKind.LEFT, null,
+                Objects.requireNonNull(on, "Join condition must not be null")));
     }
 
     /** {@link #join(String)} as a LEFT JOIN, Ecto's {@code left_join}. */
     public Query<T> leftJoin(String path) {
-        return withJoin(path, true);
+        Objects.requireNonNull(path, "Association path must not be null");
+        return withJoin(new Joined(path.trim(), JoinKind.LEFT, null, null));
     }
 
-    private Query<T> withJoin(String path, boolean left) {
-        Objects.requireNonNull(path, "Association path must not be null");
+    /**
+     * Ecto's {@code join: c in Comment, as: :c, on: c.post_id == p.id}: the schema's rows
+     * bound to the name {@code as}, whose fields are {@code "as.field"} in the condition,
+     * conditions, orders and selects; the condition compares fields with values or with
+     * each other ({@code Expr.eq("c.postId", Expr.field("id"))}).
+     */
+    public Query<T> join(String as, Class<?> schema, Expr on) {
+        return join(as, from(schema), on);
+    }
+
+    /**
+     * {@link #join(String, Class, Expr)} of the rows of a query: a query with conditions
+     * only, which join the condition ({@code join: c in ^query}), or of a common table
+     * expression ({@link #fromCte(String, Class)}).
+     */
+    public Query<T> join(String as, Query<?> query, Expr on) {
+        return withJoin(named(as, JoinKind.INNER, query, on));
+    }
+
+    /** {@link #join(String, Class, Expr)} as a LEFT JOIN, Ecto's {@code left_join}. */
+    public Query<T> leftJoin(String as, Class<?> schema, Expr on) {
+        return leftJoin(as, from(schema), on);
+    }
+
+    /** {@link #join(String, Query, Expr)} as a LEFT JOIN, Ecto's {@code left_join}. */
+    public Query<T> leftJoin(String as, Query<?> query, Expr on) {
+        return withJoin(named(as, JoinKind.LEFT, query, on));
+    }
+
+    /**
+     * {@link #join(String, Class, Expr)} as a RIGHT JOIN, Ecto's {@code right_join}: a
+     * joined row without a match reads a struct of nulls from this query's schema.
+     */
+    public Query<T> rightJoin(String as, Class<?> schema, Expr on) {
+        return rightJoin(as, from(schema), on);
+    }
+
+    /** {@link #join(String, Query, Expr)} as a RIGHT JOIN, Ecto's {@code right_join}. */
+    public Query<T> rightJoin(String as, Query<?> query, Expr on) {
+        return withJoin(named(as, JoinKind.RIGHT, query, on));
+    }
+
+    /**
+     * {@link #join(String, Class, Expr)} as a FULL JOIN, Ecto's {@code full_join};
+     * refused where the database has none (MariaDB).
+     */
+    public Query<T> fullJoin(String as, Class<?> schema, Expr on) {
+        return fullJoin(as, from(schema), on);
+    }
+
+    /** {@link #join(String, Query, Expr)} as a FULL JOIN, Ecto's {@code full_join}. */
+    public Query<T> fullJoin(String as, Query<?> query, Expr on) {
+        return withJoin(named(as, JoinKind.FULL, query, on));
+    }
+
+    /**
+     * Ecto's {@code cross_join: c in Comment}: every row with every row of the schema.
+     */
+    public Query<T> crossJoin(String as, Class<?> schema) {
+        return crossJoin(as, from(schema));
+    }
+
+    /** {@link #crossJoin(String, Class)} of the rows of a query. */
+    public Query<T> crossJoin(String as, Query<?> query) {
+        return withJoin(named(as, JoinKind.CROSS, query, null));
+    }
+
+    private Joined named(String as, JoinKind kind, Query<?> query, @Nullable Expr on) {
+        SqlIdentifiers.require(as, "Join name");
+        Objects.requireNonNull(query, "Joined query must not be null");
+        if (kind != JoinKind.CROSS) {
+            Objects.requireNonNull(on, "Join condition must not be null: use crossJoin to join every row");
+        }
+        if (!query.joins.isEmpty() || !query.orders.isEmpty() || query.limit != null || query.offset != null
+                || !query.preloads.isEmpty() || query.lock != null || !query.combinations.isEmpty()
+                || !query.ctes.isEmpty() || query.distinct) {
+            throw new InvalidDataAccessApiUsageException("join :" + as + " takes a query with conditions only "
+                    + "(of a schema or a common table expression), not joins, order, paging, preloads, "
+                    + "lock, distinct, set operations or common table expressions: " + query);
+        }
+        if (this.joins.stream().anyMatch(joined -> joined.path().equals(as))) {
+            throw new InvalidDataAccessApiUsageException("the query already joins :" + as + ": name each join once");
+        }
+        return new Joined(as, kind, query, on);
+    }
+
+    private Query<T> withJoin(Joined joined) {
         List<Joined> joins = new ArrayList<>(this.joins);
-        joins.add(new Joined(path.trim(), left));
+        joins.add(joined);
         Query<T> copy = copy();
         copy.joins = List.copyOf(joins);
         return copy;
@@ -660,6 +861,9 @@ public final class Query<T> {
         copy.distinct = this.distinct;
         copy.joins = this.joins;
         copy.combinations = this.combinations;
+        copy.cte = this.cte;
+        copy.ctes = this.ctes;
+        copy.recursive = this.recursive;
         return copy;
     }
 
@@ -676,6 +880,9 @@ public final class Query<T> {
         copy.lock = this.lock;
         copy.joins = this.joins;
         copy.combinations = this.combinations;
+        copy.cte = this.cte;
+        copy.ctes = this.ctes;
+        copy.recursive = this.recursive;
         return copy;
     }
 
@@ -750,18 +957,45 @@ public final class Query<T> {
     }
 
     /**
-     * The joined association paths of {@link #join(String)} and
-     * {@link #leftJoin(String)}, in the order given.
+     * The joins, through association paths ({@link #join(String)}) and of named rows
+     * ({@link #join(String, Class, Expr)}), in the order given.
      */
     public List<Joined> joins() {
         return this.joins;
     }
 
+    /**
+     * The common table expression the rows are read from
+     * ({@link #fromCte(String, Class)}), {@code null} for the schema's own source.
+     */
+    public @Nullable String cte() {
+        return this.cte;
+    }
+
+    /**
+     * The common table expressions of {@link #with(String, Query)}, in the order given.
+     */
+    public List<Cte> ctes() {
+        return this.ctes;
+    }
+
+    /**
+     * Whether the common table expressions may read their own rows
+     * ({@link #recursive()}).
+     */
+    public boolean isRecursive() {
+        return this.recursive;
+    }
+
     @Override
     public String toString() {
-        return "Query[from " + this.schema.getSimpleName() + ", where " + this.conditions + ", order " + this.orders
-                + ", limit " + this.limit + ", offset " + this.offset + ", prefix " + this.prefix + ", preload "
-                + this.preloads + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "")
+        return "Query[from " + (this.cte == null ? "" : this.cte + " as ") + this.schema.getSimpleName()
+                + (this.ctes.isEmpty() ? ""
+                        : (this.recursive ? ", with recursive " : ", with ")
+                                + this.ctes.stream().map(Cte::name).toList())
+                + ", where " + this.conditions + ", order " + this.orders + ", limit " + this.limit + ", offset "
+                + this.offset + ", prefix " + this.prefix + ", preload " + this.preloads
+                + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "")
                 + (this.joins.isEmpty() ? "" : ", join " + this.joins)
                 + (this.combinations.isEmpty() ? "" : ", " + this.combinations) + "]";
     }

@@ -56,9 +56,12 @@ public final class Selection {
 
     private final @Nullable Expr filter;
 
+    private final boolean struct;
+
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
             @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window,
-            Expr.@Nullable Sql expression, @Nullable Expr filter) {
+            Expr.@Nullable Sql expression, @Nullable Expr filter, boolean struct) {
+        this.struct = struct;
         this.filter = filter;
         this.aggregate = aggregate;
         this.path = path;
@@ -73,7 +76,7 @@ public final class Selection {
 
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
             @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window) {
-        this(aggregate, path, alias, distinct, function, offset, over, window, null, null);
+        this(aggregate, path, alias, distinct, function, offset, over, window, null, null, false);
     }
 
     /**
@@ -83,7 +86,8 @@ public final class Selection {
      * it with {@link #as(String)}; it is read as the component's type.
      */
     public static Selection sql(String template, Object... args) {
-        return new Selection(null, null, null, false, null, 0, null, null, (Expr.Sql) Expr.sql(template, args), null);
+        return new Selection(null, null, null, false, null, 0, null, null, (Expr.Sql) Expr.sql(template, args), null,
+                false);
     }
 
     /**
@@ -109,7 +113,7 @@ public final class Selection {
         }
         Expr all = this.filter == null ? condition : Expr.and(this.filter, condition);
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
-                this.over, this.window, this.expression, all);
+                this.over, this.window, this.expression, all, false);
     }
 
     /** The condition of {@link #filter(Expr)}, {@code null} when none. */
@@ -205,7 +209,7 @@ public final class Selection {
     public Selection over(Over over) {
         requireWindowed();
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
-                Objects.requireNonNull(over, "Over must not be null"), null, null, this.filter);
+                Objects.requireNonNull(over, "Over must not be null"), null, null, this.filter, false);
     }
 
     /**
@@ -215,7 +219,7 @@ public final class Selection {
     public Selection over(String window) {
         requireWindowed();
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset, null,
-                Objects.requireNonNull(window, "Window name must not be null"), null, this.filter);
+                Objects.requireNonNull(window, "Window name must not be null"), null, this.filter, false);
     }
 
     private void requireWindowed() {
@@ -236,6 +240,32 @@ public final class Selection {
      */
     public static Selection field(String path) {
         return new Selection(null, Objects.requireNonNull(path, "Field must not be null"), null);
+    }
+
+    /**
+     * Ecto's {@code select: {p, c}}: the whole struct of the query's schema, name it with
+     * {@link #as(String)}; a record component of the query's schema class is filled so
+     * without naming it.
+     */
+    public static Selection struct() {
+        return new Selection(null, null, null, false, null, 0, null, null, null, null, true);
+    }
+
+    /**
+     * The whole struct of a joined association path or join name ({@code "comments"},
+     * {@code "c"}), null where a left join found no row; it fills the component named
+     * after the path in camel case unless {@link #as(String)} names another.
+     */
+    public static Selection struct(String path) {
+        return new Selection(null, Objects.requireNonNull(path, "Join path must not be null"), null, false, null, 0,
+                null, null, null, null, true);
+    }
+
+    /**
+     * Whether this selects a whole struct ({@link #struct()}, {@link #struct(String)}).
+     */
+    public boolean isStruct() {
+        return this.struct;
     }
 
     /** {@code COUNT(*)}: name it with {@link #as(String)}. */
@@ -288,7 +318,8 @@ public final class Selection {
     /** The record component or field this value fills. */
     public Selection as(String name) {
         return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"),
-                this.distinct, this.function, this.offset, this.over, this.window, this.expression, this.filter);
+                this.distinct, this.function, this.offset, this.over, this.window, this.expression, this.filter,
+                this.struct);
     }
 
     /** The aggregate applied to {@link #path()}; {@code null} for a plain field. */
@@ -352,7 +383,10 @@ public final class Selection {
     @Override
     public String toString() {
         String value;
-        if (this.expression != null) {
+        if (this.struct) {
+            value = "struct(" + (this.path == null ? "" : this.path) + ")";
+        }
+        else if (this.expression != null) {
             value = "sql(" + this.expression.template() + ")";
         }
         else if (this.function != null) {

@@ -6,7 +6,7 @@ import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.Select;
-import io.schemaspring.repo.internal.sql.Table;
+import io.schemaspring.repo.internal.sql.SqlRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +23,16 @@ final class ConditionCompiler {
 
     private final Function<Class<?>, SchemaMapping> mappings;
 
-    ConditionCompiler(Function<Class<?>, SchemaMapping> mappings) {
+    private final QuerySources sources;
+
+    ConditionCompiler(Function<Class<?>, SchemaMapping> mappings, SqlRenderer renderer) {
         this.mappings = mappings;
+        this.sources = new QuerySources(mappings, this, renderer);
+    }
+
+    /** The sources of queries whose conditions this compiles. */
+    QuerySources sources() {
+        return this.sources;
     }
 
     /**
@@ -43,6 +51,14 @@ final class ConditionCompiler {
     }
 
     private Condition compile(Expr expr, QueryFields fields, @Nullable String outerPrefix, Parameters parameters) {
+        if (expr instanceof Expr.Compare compare && compare.value() instanceof Expr.Field other) {
+            if (compare.op() == Query.Op.ILIKE) {
+                throw new InvalidDataAccessApiUsageException(
+                        "ilike compares a field with a pattern value, not with the field " + other.name());
+            }
+            return new Condition.Columns(fields.resolve(compare.field()).column(),
+                    Condition.Operator.valueOf(compare.op().name()), fields.resolve(other.name()).column());
+        }
         if (expr instanceof Expr.Compare compare) {
             QueryFields.Resolved field = fields.resolve(compare.field());
             boolean pattern = compare.op() == Query.Op.LIKE || compare.op() == Query.Op.ILIKE;
@@ -122,22 +138,14 @@ final class ConditionCompiler {
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;
         String prefix = explicit != null ? explicit : mapping.metadata().prefix();
-        JoinPlan joins = query.joins().isEmpty() ? null
-                : JoinPlan.of(explicit == null ? query : query.prefix(explicit), mapping, this.mappings, parameters);
-        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
-        List<Column> columns = selected == null ? List.of() : List.of(fields.resolve(selected).column());
-        Condition where = compile(query.conditions(), fields, explicit, parameters);
-        Select select = Select
-            .columns(Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT), columns)
+        QuerySources.Source source = this.sources.of(explicit == null ? query : query.prefix(explicit), mapping, prefix,
+                parameters);
+        List<Column> columns = selected == null ? List.of() : List.of(source.fields().resolve(selected).column());
+        Condition where = compile(query.conditions(), source.fields(), explicit, parameters);
+        return source.select(columns)
             .where(where)
             .distinct(query.isDistinct())
             .project(selected == null ? Select.Projection.ONE : Select.Projection.COLUMNS);
-        if (joins != null) {
-            for (io.schemaspring.repo.internal.sql.Join join : joins.joins()) {
-                select = select.join(join);
-            }
-        }
-        return select;
     }
 
     private static Object cast(QueryFields.Resolved field, Object value) {

@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.query.Expr;
 import io.schemaspring.query.Query;
 import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
@@ -55,12 +56,63 @@ final class JoinPlan implements QueryFields {
      * added to {@code parameters}.
      */
     static JoinPlan of(Query<?> query, SchemaMapping root, Function<Class<?>, SchemaMapping> mappings,
-            Parameters parameters) {
+            ConditionCompiler conditions, Parameters parameters) {
         JoinPlan plan = new JoinPlan(mappings, root, query.prefix());
         for (Query.Joined joined : query.joins()) {
-            plan.join(joined.path(), joined.left(), parameters);
+            if (joined.association()) {
+                if (joined.on() != null && plan.sources.containsKey(joined.path())) {
+                    throw new InvalidDataAccessApiUsageException("the query joins :" + joined.path()
+                            + " before its join with a condition: join each association path once");
+                }
+                plan.join(joined.path(), joined.kind() == Query.JoinKind.LEFT, parameters);
+                if (joined.on() != null) {
+                    plan.extraCondition(joined.on(), conditions, parameters);
+                }
+            }
+            else {
+                plan.named(joined, conditions, parameters);
+            }
         }
         return plan;
+    }
+
+    /** ANDs a condition to the ON of the join added last. */
+    private void extraCondition(Expr on, ConditionCompiler conditions, Parameters parameters) {
+        Join last = this.joins.remove(this.joins.size() - 1);
+        Condition extra = conditions.compile(List.of(on), this, this.explicitPrefix, parameters);
+        this.joins.add(new Join(last.table(), last.left(), last.right(), last.kind(),
+                last.on() == null ? extra : Condition.and(List.of(last.on(), extra))));
+    }
+
+    /**
+     * The rows of a query bound to a name: its table (or common table expression) on the
+     * join's condition, with the query's own conditions on its fields ANDed to it.
+     */
+    private void named(Query.Joined joined, ConditionCompiler conditions, Parameters parameters) {
+        if (this.sources.containsKey(joined.path())) {
+            throw new InvalidDataAccessApiUsageException(
+                    "the query joins :" + joined.path() + " twice: name each join once");
+        }
+        Query<?> query = joined.query();
+        SchemaMapping mapping = this.mappings.apply(query.schema());
+        String name = query.cte() != null ? query.cte() : mapping.metadata().source();
+        String prefix = query.cte() != null ? null : query.prefix() != null ? query.prefix()
+                : this.explicitPrefix != null ? this.explicitPrefix : mapping.metadata().prefix();
+        Table table = Table.of(prefix, name).as(nextAlias());
+        this.sources.put(joined.path(), new Source(table.alias(), mapping));
+        List<Condition> on = new ArrayList<>();
+        if (joined.on() != null) {
+            on.add(conditions.compile(List.of(joined.on()), this, this.explicitPrefix, parameters));
+        }
+        if (!query.conditions().isEmpty()) {
+            on.add(conditions.compile(query.conditions(), QueryFields.of(mapping, table.alias()), this.explicitPrefix,
+                    parameters));
+        }
+        Join.Kind kind = Join.Kind.valueOf(joined.kind().name());
+        if (kind == Join.Kind.CROSS && !on.isEmpty()) {
+            kind = Join.Kind.INNER;
+        }
+        this.joins.add(new Join(table, null, null, kind, on.isEmpty() ? null : Condition.and(on)));
     }
 
     List<Join> joins() {
@@ -83,6 +135,19 @@ final class JoinPlan implements QueryFields {
         }
         return new Resolved(new Column(source.alias(), QueryCompiler.column(source.mapping(), field)), source.mapping(),
                 field);
+    }
+
+    @Override
+    public Struct struct(@Nullable String path) {
+        if (path == null) {
+            return new Struct(ROOT, this.root);
+        }
+        Source source = this.sources.get(path);
+        if (source == null) {
+            throw new InvalidDataAccessApiUsageException("struct \"" + path + "\" names a join the query does not "
+                    + "have; joined: " + this.sources.keySet() + ". Add join(\"" + path + "\")");
+        }
+        return new Struct(source.alias(), source.mapping());
     }
 
     private Source join(String path, boolean left, Parameters parameters) {

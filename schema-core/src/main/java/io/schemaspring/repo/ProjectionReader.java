@@ -110,46 +110,94 @@ final class ProjectionReader {
             requireNumeric(selections.get(i), compiled.fields().get(i));
         }
         ColumnReader[] readers = new ColumnReader[selections.size()];
+        int[] firstColumns = new int[selections.size()];
+        int column = 1;
         List<ConstructorRowReaders.Argument> arguments = new ArrayList<>();
         for (int i = 0; i < readers.length; i++) {
             QueryFields.Resolved field = compiled.fields().get(i);
+            QueryFields.Struct struct = compiled.structs().get(i);
+            firstColumns[i] = column;
+            column += struct == null ? 1 : struct.mapping().queryColumns().size();
+            if (struct != null) {
+                readers[i] = target.converting(structReader(struct, selections.get(i).path() == null, query), i);
+                continue;
+            }
             readers[i] = selections.get(i).expression() != null
                     ? target.converting(expressionReader(target.types().get(i)), i)
                     : target.converting(reader(selections.get(i), field), i);
             arguments.add(new ConstructorRowReaders.Argument(plain(selections.get(i), field, target.types().get(i)),
                     readers[i]));
         }
-        RowReader generated = target.constructorOnly() ? ConstructorRowReaders.generate(target.constructor(), arguments,
-                this.context.registry.settings().bytecode()) : null;
+        boolean oneColumnEach = column == readers.length + 1;
+        RowReader generated = target.constructorOnly() && oneColumnEach ? ConstructorRowReaders
+            .generate(target.constructor(), arguments, this.context.registry.settings().bytecode()) : null;
         RowMapper<?> rows = generated != null ? (resultSet, row) -> target.created(generated, resultSet)
-                : (resultSet, row) -> target.create(read(readers, resultSet));
+                : (resultSet, row) -> target.create(read(readers, firstColumns, resultSet));
         return new Plan(compiled.sql(), compiled.parameters(), rows, generated != null);
     }
 
-    private static @Nullable Object[] read(ColumnReader[] readers, ResultSet resultSet) throws SQLException {
+    private static @Nullable Object[] read(ColumnReader[] readers, int[] firstColumns, ResultSet resultSet)
+            throws SQLException {
         Object[] values = new Object[readers.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = readers[i].read(resultSet, i + 1);
+            values[i] = readers[i].read(resultSet, firstColumns[i]);
         }
         return values;
+    }
+
+    /**
+     * A whole struct from its columns, marked as loaded where it is stored; a joined one
+     * whose primary key is null (a left join without a match) is null, as in Ecto, while
+     * the query's own schema is always a struct.
+     */
+    private ColumnReader structReader(QueryFields.Struct struct, boolean root, Query<?> query) {
+        SchemaMetadata metadata = struct.mapping().metadata();
+        String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
+        return (resultSet, index) -> {
+            Object read = struct.mapping().read(resultSet, index);
+            if (!root && !metadata.primaryKey().isEmpty()
+                    && metadata.primaryKey()
+                        .stream()
+                        .allMatch(key -> metadata.field(key).accessor().get(read) == null)) {
+                return null;
+            }
+            this.context.states.loaded(metadata, read, prefix);
+            return read;
+        };
     }
 
     /**
      * One field per component: a field of the schema, else a camel-cased path through a
      * joined association.
      */
-    private static List<Selection> byComponentName(Target<?> target, Query<?> query, SchemaMetadata metadata) {
+    private List<Selection> byComponentName(Target<?> target, Query<?> query, SchemaMetadata metadata) {
         List<Selection> selections = new ArrayList<>();
-        for (String name : target.names()) {
-            selections.add(Selection.field(metadata.field(name) != null ? name : joinedPath(name, query, metadata)));
+        for (int i = 0; i < target.names().size(); i++) {
+            String name = target.names().get(i);
+            Class<?> type = target.types().get(i);
+            if (metadata.field(name) != null) {
+                selections.add(Selection.field(name));
+            }
+            else if (type == metadata.schemaClass()) {
+                selections.add(Selection.struct().as(name));
+            }
+            else if (this.context.registry.contains(type)) {
+                selections.add(Selection.struct(joinedPath(name, query, metadata, true)).as(name));
+            }
+            else {
+                selections.add(Selection.field(joinedPath(name, query, metadata, false)));
+            }
         }
         return selections;
     }
 
-    private static String joinedPath(String name, Query<?> query, SchemaMetadata metadata) {
+    private static String joinedPath(String name, Query<?> query, SchemaMetadata metadata, boolean struct) {
         for (Query.Joined joined : query.joins()) {
             String camel = Selection.field(joined.path()).name();
-            if (name.startsWith(camel) && name.length() > camel.length()) {
+            if (struct && name.equals(camel)) {
+                return joined.path();
+            }
+            if (!struct && name.startsWith(camel) && name.length() > camel.length()) {
                 String rest = name.substring(camel.length());
                 return joined.path() + "." + rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
             }

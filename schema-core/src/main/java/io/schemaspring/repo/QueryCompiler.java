@@ -14,7 +14,7 @@ import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.CombinedSelect;
 import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.Delete;
-import io.schemaspring.repo.internal.sql.Join;
+import io.schemaspring.repo.internal.sql.With;
 import io.schemaspring.repo.internal.sql.OrderTerm;
 import io.schemaspring.repo.internal.sql.ProjectedSelect;
 import io.schemaspring.repo.internal.sql.Select;
@@ -43,17 +43,17 @@ final class QueryCompiler {
 
     private record Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders,
             boolean limit, boolean offset, Select.Projection projection, boolean delete, boolean distinct,
-            @Nullable Lock lock, List<Query.Joined> joins, @Nullable Column field) {
+            @Nullable Lock lock, QuerySources.Key source, @Nullable Column field) {
 
         Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders, boolean limit,
                 boolean offset, Select.Projection projection, boolean delete, boolean distinct, @Nullable Lock lock,
-                List<Query.Joined> joins) {
-            this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, joins, null);
+                QuerySources.Key source) {
+            this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, source, null);
         }
 
         Shape withField(Column field) {
             return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset,
-                    this.projection, this.delete, this.distinct, this.lock, this.joins, field);
+                    this.projection, this.delete, this.distinct, this.lock, this.source, field);
         }
     }
 
@@ -69,13 +69,14 @@ final class QueryCompiler {
      * A projection's SQL, parameters, and the field each selected value comes from
      * ({@code null} for {@code count()}).
      */
-    record CompiledProjection(String sql, Parameters parameters, List<QueryFields.@Nullable Resolved> fields) {
+    record CompiledProjection(String sql, Parameters parameters, List<QueryFields.@Nullable Resolved> fields,
+            List<QueryFields.@Nullable Struct> structs) {
     }
 
     private record ProjectionShape(Class<?> schema, Object prefix, @Nullable Condition where,
             @Nullable Condition having, List<ProjectedSelect.Item> items, List<Column> groupBy,
             List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct,
-            List<Query.Joined> joins, List<Map.Entry<String, WindowSpec>> windows) {
+            QuerySources.Key source, List<Map.Entry<String, WindowSpec>> windows) {
     }
 
     /**
@@ -85,7 +86,7 @@ final class QueryCompiler {
     QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings, StatementCache statements) {
         this.renderer = renderer;
         this.statements = statements;
-        this.conditions = new ConditionCompiler(mappings);
+        this.conditions = new ConditionCompiler(mappings, renderer);
         this.mappings = mappings;
     }
 
@@ -94,9 +95,8 @@ final class QueryCompiler {
             return combined(query, mapping, prefix, projection);
         }
         Parameters parameters = new Parameters();
-        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
-        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
-        String alias = joins == null ? null : JoinPlan.ROOT;
+        QuerySources.Source source = sources().of(query, mapping, prefix, parameters);
+        QueryFields fields = source.fields();
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         boolean columns = projection == Select.Projection.COLUMNS;
         boolean limit = query.limit() != null && columns;
@@ -105,10 +105,10 @@ final class QueryCompiler {
         Lock lock = columns ? query.lock() : null;
         List<Query.Order> orders = columns ? orders(query, mapping.metadata()) : List.of();
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
-                false, query.isDistinct(), lock, query.joins());
+                false, query.isDistinct(), lock, source.key());
         String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
-            Table table = Table.of(prefix, mapping.metadata().source()).as(alias);
-            Select select = Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
+            Table table = source.table();
+            Select select = source.select(mapping.queryColumns().stream().map(table::column).toList())
                 .where(where)
                 .paged(limit, offset)
                 .distinct(query.isDistinct())
@@ -117,9 +117,13 @@ final class QueryCompiler {
             if (columns) {
                 select = select.orderBy(orderTerms(orders, fields));
             }
-            return this.renderer.render(joined(select, joins));
+            return this.renderer.render(select);
         });
         return new Compiled(sql, parameters);
+    }
+
+    QuerySources sources() {
+        return this.conditions.sources();
     }
 
     /**
@@ -141,25 +145,8 @@ final class QueryCompiler {
                     "the rows of " + operation + " are read with all, one, stream, count or exists; " + query);
         }
         Parameters parameters = new Parameters();
-        List<Select> members = new ArrayList<>();
-        members.add(member(query, mapping, prefix, parameters));
-        List<String> operators = new ArrayList<>();
-        for (Query.Combination combination : query.combinations()) {
-            Query<?> given = combination.query();
-            // As a subquery, the other query reads in the outer query's explicit prefix
-            // unless it names its own, for its joins and subqueries too.
-            Query<?> other = given.prefix() == null && query.prefix() != null ? given.prefix(query.prefix()) : given;
-            members.add(member(other, mapping, other.prefix() != null ? other.prefix() : prefix, parameters));
-            String operator = combination.operation().name().replace('_', ' ');
-            if (!this.renderer.dialect().supportsSetOperator(operator)) {
-                throw new InvalidDataAccessApiUsageException(
-                        this.renderer.dialect().name() + " has no " + operator
-                                + (operator.endsWith(" ALL") ? ": use "
-                                        + operator.substring(0, operator.indexOf(' ')).toLowerCase(Locale.ROOT)
-                                        + ", which answers each row once" : ""));
-            }
-            operators.add(operator);
-        }
+        With with = sources().with(query, parameters);
+        QuerySources.Members members = sources().members(query, mapping, prefix, parameters);
         boolean columns = projection == Select.Projection.COLUMNS;
         List<OrderTerm> order = new ArrayList<>();
         if (columns) {
@@ -175,7 +162,8 @@ final class QueryCompiler {
         boolean limit = columns && query.limit() != null;
         boolean offset = columns && query.offset() != null;
         addPaging(parameters, query, limit, offset);
-        CombinedSelect combined = new CombinedSelect(members, operators, order, limit, offset, projection);
+        CombinedSelect combined = new CombinedSelect(members.selects(), members.operators(), order, limit, offset,
+                projection, with);
         String sql = this.statements.get(query.schema(), prefix, "combined", combined,
                 () -> this.renderer.render(combined));
         return new Compiled(sql, parameters);
@@ -191,17 +179,6 @@ final class QueryCompiler {
                     + query.combinations().get(0).operation().name().toLowerCase(Locale.ROOT)
                     + " is not built: read its structs with all, one or stream, or count them; " + query);
         }
-    }
-
-    /** One query of a combination: its columns, joins, conditions and distinct. */
-    private Select member(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
-        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
-        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
-        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
-        Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
-        return joined(Select.columns(table, mapping.queryColumns().stream().map(table::column).toList())
-            .where(where)
-            .distinct(query.isDistinct()), joins);
     }
 
     /**
@@ -252,16 +229,6 @@ final class QueryCompiler {
         }
     }
 
-    private static Select joined(Select select, @Nullable JoinPlan joins) {
-        Select joined = select;
-        if (joins != null) {
-            for (Join join : joins.joins()) {
-                joined = joined.join(join);
-            }
-        }
-        return joined;
-    }
-
     /**
      * The limit and offset parameters, in the order the dialect's paging clause takes
      * them.
@@ -287,8 +254,8 @@ final class QueryCompiler {
             String field) {
         requireNoCombination(query, "aggregate");
         Parameters parameters = new Parameters();
-        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, parameters);
-        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        QuerySources.Source source = sources().of(query, mapping, prefix, parameters);
+        QueryFields fields = source.fields();
         QueryFields.Resolved resolved = fields.resolve(field);
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         Select.Projection projection = aggregate == Aggregate.COUNT ? Select.Projection.COUNT_COLUMN
@@ -300,19 +267,14 @@ final class QueryCompiler {
         addPaging(parameters, query, limit, offset);
         List<Query.Order> orders = limit || offset ? orders(query, mapping.metadata()) : List.of();
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
-                false, query.isDistinct(), null, query.joins());
+                false, query.isDistinct(), null, source.key());
         String sql = this.statements.get(query.schema(), prefix, "aggregate", shape.withField(resolved.column()),
-                () -> {
-                    Table table = Table.of(prefix, mapping.metadata().source())
-                        .as(joins == null ? null : JoinPlan.ROOT);
-                    Select select = Select.columns(table, List.of(resolved.column()))
-                        .where(where)
-                        .project(projection)
-                        .distinct(query.isDistinct())
-                        .paged(limit, offset)
-                        .orderBy(orderTerms(orders, fields));
-                    return this.renderer.render(joined(select, joins));
-                });
+                () -> this.renderer.render(source.select(List.of(resolved.column()))
+                    .where(where)
+                    .project(projection)
+                    .distinct(query.isDistinct())
+                    .paged(limit, offset)
+                    .orderBy(orderTerms(orders, fields))));
         return new Compiled(sql, parameters);
     }
 
@@ -325,23 +287,38 @@ final class QueryCompiler {
         requireNoCombination(query, "select");
         // Parameters in the order of the SQL: the selected values' window frames, then
         // joins, conditions and having, then the WINDOW clause, then paging.
+        Parameters withParameters = new Parameters();
         Parameters itemParameters = new Parameters();
         Parameters filterParameters = new Parameters();
-        JoinPlan joins = query.joins().isEmpty() ? null : JoinPlan.of(query, mapping, this.mappings, filterParameters);
-        QueryFields fields = joins == null ? QueryFields.of(mapping) : joins;
+        QuerySources.Source source = sources().of(query, mapping, prefix, withParameters, filterParameters);
+        QueryFields fields = source.fields();
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), filterParameters);
         Condition havingCondition = this.conditions.compile(having, fields, query.prefix(), filterParameters);
         Parameters windowParameters = new Parameters();
         Map<String, WindowSpec> windowSpecs = new LinkedHashMap<>();
         windows.forEach((name, over) -> windowSpecs.put(name, window(over, fields, query, windowParameters)));
         List<QueryFields.Resolved> resolved = new ArrayList<>();
+        List<QueryFields.Struct> structs = new ArrayList<>();
         List<ProjectedSelect.Item> items = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (Selection selection : selections) {
+            positions.add(items.size() + 1);
+            if (selection.isStruct()) {
+                QueryFields.Struct struct = fields.struct(selection.path());
+                resolved.add(null);
+                structs.add(struct);
+                struct.mapping()
+                    .queryColumns()
+                    .forEach(column -> items
+                        .add(new ProjectedSelect.Item(null, new Column(struct.alias(), column), false)));
+                continue;
+            }
             QueryFields.Resolved field = selection.path() == null ? null : fields.resolve(selection.path());
             resolved.add(field);
+            structs.add(null);
             items.add(item(selection, field, fields, query, windows, itemParameters));
         }
-        Parameters parameters = itemParameters.addAll(filterParameters).addAll(windowParameters);
+        Parameters parameters = withParameters.addAll(itemParameters).addAll(filterParameters).addAll(windowParameters);
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
         addPaging(parameters, query, limit, offset);
@@ -353,7 +330,7 @@ final class QueryCompiler {
                 Selection selection = selections.get(i);
                 if ((selection.aggregate() != null || selection.function() != null || selection.expression() != null)
                         && order.field().equals(selection.name())) {
-                    position = i + 1;
+                    position = positions.get(i);
                 }
             }
             boolean descending = order.direction() == Query.Direction.DESC;
@@ -361,17 +338,14 @@ final class QueryCompiler {
                     : new ProjectedSelect.Order(resolve(fields, order).column(), 0, descending));
         }
         ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition,
-                items, groupColumns, orders, limit, offset, query.isDistinct(), query.joins(),
+                items, groupColumns, orders, limit, offset, query.isDistinct(), source.key(),
                 List.copyOf(windowSpecs.entrySet()));
         String sql = this.statements.get(query.schema(), prefix, "projection", shape, () -> {
-            Table table = Table.of(prefix, mapping.metadata().source()).as(joins == null ? null : JoinPlan.ROOT);
-            Select base = joined(
-                    Select.columns(table, List.of()).where(where).paged(limit, offset).distinct(query.isDistinct()),
-                    joins);
+            Select base = source.select(List.of()).where(where).paged(limit, offset).distinct(query.isDistinct());
             return this.renderer
                 .render(new ProjectedSelect(base, items, groupColumns, havingCondition, orders, windowSpecs));
         });
-        return new CompiledProjection(sql, parameters, resolved);
+        return new CompiledProjection(sql, parameters, resolved, structs);
     }
 
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {
@@ -439,7 +413,8 @@ final class QueryCompiler {
         Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(),
                 parameters);
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false,
-                Select.Projection.COLUMNS, true, false, null, List.of());
+                Select.Projection.COLUMNS, true, false, null,
+                new QuerySources.Key(Table.of(prefix, mapping.metadata().source()), List.of(), null));
         String sql = this.statements.get(query.schema(), prefix, returning ? "deleteReturning" : "delete", shape,
                 () -> {
                     String delete = this.renderer

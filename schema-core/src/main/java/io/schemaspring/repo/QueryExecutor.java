@@ -200,7 +200,7 @@ final class QueryExecutor {
 
     private QueryFields.Resolved resolved(String field, Query<?> query, SchemaMapping mapping) {
         return query.joins().isEmpty() ? QueryFields.of(mapping).resolve(field)
-                : JoinPlan.of(query, mapping, this.context::mapping, new Parameters()).resolve(field);
+                : this.context.compiler.sources().of(query, mapping, null, new Parameters()).fields().resolve(field);
     }
 
     /**
@@ -264,19 +264,21 @@ final class QueryExecutor {
     }
 
     /**
-     * A query with joins as the rows whose primary key its joined rows select, for the
-     * statements that take no join ({@code deleteAll}, {@code updateAll}):
-     * {@code WHERE id IN (SELECT t0.id FROM
+     * A query with joins or common table expressions as the rows whose primary key it
+     * selects, for the statements that take neither ({@code deleteAll},
+     * {@code updateAll}): {@code WHERE id IN (SELECT t0.id FROM
      * ... JOIN ... WHERE ...)}, as Ecto's joins in {@code update_all}/{@code delete_all}
      * filter rows.
      */
     static Query<?> byJoinedKeys(Query<?> query, SchemaMetadata metadata, String action) {
-        if (query.joins().isEmpty()) {
+        if (query.joins().isEmpty() && query.ctes().isEmpty() && query.cte() == null) {
             return query;
         }
         if (metadata.primaryKey().size() != 1) {
-            throw new InvalidDataAccessApiUsageException(action + " with a join needs a single primary key on "
-                    + metadata.schemaClass().getSimpleName() + ", which has " + metadata.primaryKey());
+            throw new InvalidDataAccessApiUsageException(
+                    action + " with " + (query.joins().isEmpty() ? "a common table expression" : "a join")
+                            + " needs a single primary key on " + metadata.schemaClass().getSimpleName()
+                            + ", which has " + metadata.primaryKey());
         }
         String key = metadata.primaryKey().get(0);
         Query<?> rows = Query.from(query.schema()).where(Expr.in(key, query.distinct(), key));

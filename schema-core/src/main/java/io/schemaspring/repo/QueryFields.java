@@ -5,6 +5,7 @@ import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.type.Type;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Resolves the field names of a query to their columns, types and codecs; unknown names
@@ -27,7 +28,20 @@ interface QueryFields {
         }
     }
 
+    /**
+     * A whole schema of a query: the alias of its table ({@code null} when the query does
+     * not join) and its mapping.
+     */
+    record Struct(@Nullable String alias, SchemaMapping mapping) {
+    }
+
     Resolved resolve(String name);
+
+    /**
+     * The schema at a joined path or join name, or the query's own schema for
+     * {@code null}; an unjoined path is refused.
+     */
+    Struct struct(@Nullable String path);
 
     /** The fields of one schema, unqualified. */
     static QueryFields of(SchemaMapping mapping) {
@@ -36,7 +50,23 @@ interface QueryFields {
 
     /** The fields of one schema, qualified by the alias of its table when given. */
     static QueryFields of(SchemaMapping mapping, @Nullable String alias) {
-        return name -> new Resolved(new Column(alias, QueryCompiler.column(mapping, name)), mapping, name);
+        return new QueryFields() {
+
+            @Override
+            public Resolved resolve(String name) {
+                return new Resolved(new Column(alias, QueryCompiler.column(mapping, name)), mapping, name);
+            }
+
+            @Override
+            public Struct struct(@Nullable String path) {
+                if (path != null) {
+                    throw new InvalidDataAccessApiUsageException("struct \"" + path + "\" names a join the query "
+                            + "does not have: add join(\"" + path + "\")");
+                }
+                return new Struct(alias, mapping);
+            }
+
+        };
     }
 
 }

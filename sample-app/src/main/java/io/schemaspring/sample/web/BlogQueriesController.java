@@ -1,6 +1,7 @@
 package io.schemaspring.sample.web;
 
 import io.schemaspring.query.Expr;
+import io.schemaspring.query.Over;
 import io.schemaspring.query.Query;
 import io.schemaspring.query.Query.Direction;
 import io.schemaspring.query.Query.Op;
@@ -15,13 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reads beyond one table: a search over title, body and tags, and the authors'
- * statistics.
+ * statistics: counts per author, and each author's published posts ranked by length.
  */
 @RestController
 public class BlogQueriesController {
 
     /** One author's row of the statistics. */
     public record AuthorStats(Long userId, String name, long posts, Double averageWords) {
+    }
+
+    /** A published post's place among its author's published posts, longest first. */
+    public record RankedPost(Long id, String title, String author, Integer wordCount, long rank) {
     }
 
     private final Repo repo;
@@ -58,6 +63,28 @@ public class BlogQueriesController {
             .select(AuthorStats.class, Selection.field("userId"), Selection.field("user.name").as("name"),
                     Selection.count().as("posts"), Selection.avg("wordCount").as("averageWords"))
             .groupBy("userId", "user.name"));
+    }
+
+    /**
+     * Each author's published posts ranked by length within the author (ties share a
+     * rank): a common table expression of the published posts joined to their authors,
+     * and {@code rank()} over a window per author, Ecto's {@code with_cte} and
+     * {@code over}.
+     */
+    @GetMapping("/api/posts/longest")
+    public List<RankedPost> longest() {
+        Query<Post> published = Query.from(Post.class).where("published", true);
+        return this.repo.all(Query.fromCte("published", Post.class)
+            .with("published", published)
+            .join("user")
+            .orderBy("user.name")
+            .orderBy("rank")
+            .orderBy("id")
+            .select(RankedPost.class, Selection.field("id"), Selection.field("title"),
+                    Selection.field("user.name").as("author"), Selection.field("wordCount"),
+                    Selection.rank()
+                        .over(Over.window().partitionBy("userId").orderBy("wordCount", Direction.DESC))
+                        .as("rank")));
     }
 
 }

@@ -231,4 +231,12 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Whether the database has {@code FULL JOIN} (Ecto's {@code full_join}); by default
+     * it does.
+     */
+    public boolean supportsFullJoin() {
+        return true;
+    }
+
 }

@@ -153,6 +153,11 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
+    @Override
     public ReadBackSupport readBack() {
         return READ_BACK;
     }

@@ -232,6 +232,11 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
+    @Override
     public ReadBackSupport readBack() {
         return READ_BACK;
     }

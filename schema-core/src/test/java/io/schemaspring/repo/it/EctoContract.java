@@ -4,6 +4,7 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.dialect.DialectResolver;
 import io.schemaspring.repo.it.ecto.Barebone;
+import io.schemaspring.repo.it.ecto.Category;
 import io.schemaspring.repo.it.ecto.CompositePk;
 import io.schemaspring.repo.it.ecto.Custom;
 import io.schemaspring.repo.it.ecto.Order;
@@ -35,7 +36,7 @@ abstract class EctoContract {
     private static final List<String> TABLES = List.of("ecto_orders", "ecto_customs_customs",
             "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks",
             "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
-            "ecto_raw_comments");
+            "ecto_raw_comments", "ecto_categories");
 
     SingleConnectionDataSource connection;
 
@@ -59,7 +60,7 @@ abstract class EctoContract {
             .add(io.schemaspring.repo.it.ecto.User.class, io.schemaspring.repo.it.ecto.Post.class,
                     io.schemaspring.repo.it.ecto.Comment.class, io.schemaspring.repo.it.ecto.Permalink.class,
                     io.schemaspring.repo.it.ecto.PostUser.class, Custom.class, Order.class, Barebone.class,
-                    CompositePk.class, PostUserCompositePk.class, Raw.class)
+                    CompositePk.class, PostUserCompositePk.class, Raw.class, Category.class)
             .build();
         this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);

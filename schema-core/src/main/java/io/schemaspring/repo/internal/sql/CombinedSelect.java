@@ -1,6 +1,7 @@
 package io.schemaspring.repo.internal.sql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code SELECT ... UNION (SELECT ...) ... [ORDER BY ...] [paging]}: selects of one
@@ -14,9 +15,10 @@ import java.util.List;
  * @param limit whether a limit parameter follows
  * @param offset whether an offset parameter follows
  * @param projection {@code COLUMNS}, {@code COUNT} or {@code EXISTS}
+ * @param with the common table expressions the members read, {@code null} for none
  */
 public record CombinedSelect(List<Select> members, List<String> operators, List<OrderTerm> orderBy, boolean limit,
-        boolean offset, Select.Projection projection) {
+        boolean offset, Select.Projection projection, @Nullable With with) {
 
     /** Copies the lists and checks one operator between each two members. */
     public CombinedSelect {

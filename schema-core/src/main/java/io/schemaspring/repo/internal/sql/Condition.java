@@ -6,11 +6,15 @@ import java.util.List;
  * A WHERE condition. Every value is a bound parameter ({@code ?}), never text in the SQL.
  */
 public sealed interface Condition
-        permits Condition.Compare, Condition.In, Condition.AnyOf, Condition.IsNull, Condition.Never, Condition.And,
-        Condition.Or, Condition.Not, Condition.Fragment, Condition.InSelect, Condition.Exists {
+        permits Condition.Compare, Condition.Columns, Condition.In, Condition.AnyOf, Condition.IsNull, Condition.Never,
+        Condition.And, Condition.Or, Condition.Not, Condition.Fragment, Condition.InSelect, Condition.Exists {
 
     /** {@code column op ?}. */
     record Compare(Column column, Operator operator) implements Condition {
+    }
+
+    /** {@code left op right}: two columns compared, as in a join's ON. */
+    record Columns(Column left, Operator operator, Column right) implements Condition {
     }
 
     /** {@code column IN (?, ?, ...)} with {@code count} parameters. */
@@ -48,16 +52,16 @@ public sealed interface Condition
     }
 
     /**
-     * SQL written by the programmer: {@code parts} around each {@code ?} of the template,
-     * and for each {@code ?} a column to render in its place, or empty for a bound
-     * parameter.
-     */
-    /**
      * How a literal question mark operator stands in a fragment's parts, for the dialect
      * to spell; a character SQL text never holds.
      */
     char LITERAL_QUESTION_MARK = '\0';
 
+    /**
+     * SQL written by the programmer: {@code parts} around each {@code ?} of the template,
+     * and for each {@code ?} a column to render in its place, or empty for a bound
+     * parameter.
+     */
     record Fragment(List<String> parts, List<java.util.Optional<Column>> arguments) implements Condition {
         public Fragment {
             parts = List.copyOf(parts);

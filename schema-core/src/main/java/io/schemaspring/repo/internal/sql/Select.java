@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Select(Table from, List<Column> columns, List<Join> joins, @Nullable Condition where,
         List<OrderTerm> orderBy, boolean limit, boolean offset, Projection projection, @Nullable RowLock lock,
-        boolean distinct) {
+        boolean distinct, @Nullable With with) {
 
     public Select {
         columns = List.copyOf(columns);
@@ -35,43 +35,51 @@ public record Select(Table from, List<Column> columns, List<Join> joins, @Nullab
     }
 
     public static Select columns(Table from, List<Column> columns) {
-        return new Select(from, columns, List.of(), null, List.of(), false, false, Projection.COLUMNS, null, false);
+        return new Select(from, columns, List.of(), null, List.of(), false, false, Projection.COLUMNS, null, false,
+                null);
     }
 
     public Select join(Join join) {
         List<Join> all = new java.util.ArrayList<>(this.joins);
         all.add(join);
         return new Select(this.from, this.columns, all, this.where, this.orderBy, this.limit, this.offset,
-                this.projection, this.lock, this.distinct);
+                this.projection, this.lock, this.distinct, this.with);
     }
 
     public Select where(@Nullable Condition where) {
         return new Select(this.from, this.columns, this.joins, where, this.orderBy, this.limit, this.offset,
-                this.projection, this.lock, this.distinct);
+                this.projection, this.lock, this.distinct, this.with);
     }
 
     public Select orderBy(List<OrderTerm> orderBy) {
         return new Select(this.from, this.columns, this.joins, this.where, orderBy, this.limit, this.offset,
-                this.projection, this.lock, this.distinct);
+                this.projection, this.lock, this.distinct, this.with);
     }
 
     public Select paged(boolean limit, boolean offset) {
         return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, limit, offset, this.projection,
-                this.lock, this.distinct);
+                this.lock, this.distinct, this.with);
     }
 
     public Select lock(@Nullable RowLock lock) {
         return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
-                this.projection, lock, this.distinct);
+                this.projection, lock, this.distinct, this.with);
     }
 
     public Select distinct(boolean distinct) {
         return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
-                this.projection, this.lock, distinct);
+                this.projection, this.lock, distinct, this.with);
     }
 
     public Select project(Projection projection) {
         return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
-                projection, this.lock, this.distinct);
+                projection, this.lock, this.distinct, this.with);
     }
+
+    /** The same select reading these common table expressions ({@code null}: none). */
+    public Select with(@Nullable With with) {
+        return new Select(this.from, this.columns, this.joins, this.where, this.orderBy, this.limit, this.offset,
+                this.projection, this.lock, this.distinct, with);
+    }
+
 }

@@ -23,6 +23,9 @@ public final class SqlRenderer {
     }
 
     public String render(Select select) {
+        if (select.with() != null) {
+            return with(select.with()) + render(select.with(null));
+        }
         if (select.projection() == Select.Projection.COUNT && select.distinct()) {
             return "SELECT COUNT(*) FROM ("
                     + render(
@@ -76,6 +79,10 @@ public final class SqlRenderer {
      * derived table.
      */
     public String render(CombinedSelect combined) {
+        if (combined.with() != null) {
+            return with(combined.with()) + render(new CombinedSelect(combined.members(), combined.operators(),
+                    combined.orderBy(), combined.limit(), combined.offset(), combined.projection(), null));
+        }
         StringBuilder sql = new StringBuilder(render(combined.members().get(0)));
         for (int i = 1; i < combined.members().size(); i++) {
             sql.append(' ')
@@ -164,7 +171,8 @@ public final class SqlRenderer {
      */
     public String render(ProjectedSelect projected) {
         Select select = projected.base();
-        StringBuilder sql = new StringBuilder(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
+        StringBuilder sql = new StringBuilder(select.with() == null ? "" : with(select.with()))
+            .append(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
         sql.append(projected.items().stream().map(this::item).collect(Collectors.joining(", ")));
         appendFrom(sql, select);
         where(sql, select.where());
@@ -198,17 +206,37 @@ public final class SqlRenderer {
         return sql.toString();
     }
 
+    /** {@code WITH [RECURSIVE] name (columns) AS (select), ... }, before a select. */
+    private String with(With with) {
+        StringBuilder sql = new StringBuilder(with.recursive() ? "WITH RECURSIVE " : "WITH ");
+        for (int i = 0; i < with.ctes().size(); i++) {
+            With.Cte cte = with.ctes().get(i);
+            sql.append(i == 0 ? "" : ", ")
+                .append(this.dialect.quote(cte.name()))
+                .append(" (")
+                .append(columns(cte.columns()))
+                .append(") AS (")
+                .append(cte.body() instanceof Select select ? render(select) : render((CombinedSelect) cte.body()))
+                .append(')');
+        }
+        return sql.append(' ').toString();
+    }
+
     private void appendFrom(StringBuilder sql, Select select) {
         sql.append(" FROM ").append(table(select.from()));
         for (Join join : select.joins()) {
-            sql.append(join.outer() ? " LEFT JOIN " : " JOIN ")
-                .append(table(join.table()))
-                .append(" ON ")
-                .append(column(join.left()))
-                .append(" = ")
-                .append(column(join.right()));
-            if (join.on() != null) {
-                sql.append(" AND ").append(condition(join.on(), true));
+            sql.append(' ').append(join.kind().sql()).append(' ').append(table(join.table()));
+            if (join.left() != null && join.right() != null) {
+                sql.append(" ON ").append(column(join.left())).append(" = ").append(column(join.right()));
+                if (join.on() != null) {
+                    sql.append(" AND ").append(condition(join.on(), true));
+                }
+            }
+            else if (join.on() != null) {
+                sql.append(" ON ").append(condition(join.on(), false));
+            }
+            else if (join.kind() != Join.Kind.CROSS) {
+                sql.append(" ON 1 = 1");
             }
         }
     }
@@ -347,6 +375,9 @@ public final class SqlRenderer {
     }
 
     private String condition(Condition condition, boolean nested) {
+        if (condition instanceof Condition.Columns columns) {
+            return column(columns.left()) + " " + columns.operator().sql() + " " + column(columns.right());
+        }
         if (condition instanceof Condition.Compare compare) {
             return compare.operator() == Condition.Operator.ILIKE
                     ? this.dialect.caseInsensitiveLike(column(compare.column()))

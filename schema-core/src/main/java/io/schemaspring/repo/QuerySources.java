@@ -1,0 +1,185 @@
+package io.schemaspring.repo;
+
+import io.schemaspring.query.Query;
+import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Column;
+import io.schemaspring.repo.internal.sql.CombinedSelect;
+import io.schemaspring.repo.internal.sql.Condition;
+import io.schemaspring.repo.internal.sql.Join;
+import io.schemaspring.repo.internal.sql.Select;
+import io.schemaspring.repo.internal.sql.SqlRenderer;
+import io.schemaspring.repo.internal.sql.Table;
+import io.schemaspring.repo.internal.sql.With;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * What every statement of a query reads from: its common table expressions, its table
+ * (the schema's source or a common table expression), its joins, and the names its fields
+ * resolve to.
+ */
+final class QuerySources {
+
+    /**
+     * The sources of one query.
+     *
+     * @param with its common table expressions, {@code null} for none
+     * @param table its table, aliased when the query joins
+     * @param plan its joins, {@code null} for none
+     * @param fields how its field names resolve
+     */
+    record Source(@Nullable With with, Table table, @Nullable JoinPlan plan, QueryFields fields) {
+
+        /** A select of these columns from the table, its joins and expressions. */
+        Select select(List<Column> columns) {
+            Select select = Select.columns(this.table, columns).with(this.with);
+            for (Join join : joins()) {
+                select = select.join(join);
+            }
+            return select;
+        }
+
+        List<Join> joins() {
+            return this.plan == null ? List.of() : this.plan.joins();
+        }
+
+        /** What the SQL depends on, without a value: part of a statement cache key. */
+        Key key() {
+            return new Key(this.table, joins(), this.with);
+        }
+
+    }
+
+    /** The value-free parts of a {@link Source}. */
+    record Key(Table table, List<Join> joins, @Nullable With with) {
+    }
+
+    /**
+     * The selects of a combined query and the set operator before each after the first.
+     */
+    record Members(List<Select> selects, List<String> operators) {
+    }
+
+    private final Function<Class<?>, SchemaMapping> mappings;
+
+    private final ConditionCompiler conditions;
+
+    private final SqlRenderer renderer;
+
+    QuerySources(Function<Class<?>, SchemaMapping> mappings, ConditionCompiler conditions, SqlRenderer renderer) {
+        this.mappings = mappings;
+        this.conditions = conditions;
+        this.renderer = renderer;
+    }
+
+    /**
+     * The sources of a query read in {@code prefix}: the values of its common table
+     * expressions go to {@code withParameters} (first in the SQL), those of its joins to
+     * {@code parameters}.
+     */
+    Source of(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters withParameters,
+            Parameters parameters) {
+        With with = with(query, withParameters);
+        for (Query.Joined joined : query.joins()) {
+            if (joined.kind() == Query.JoinKind.FULL && !this.renderer.dialect().supportsFullJoin()) {
+                throw new InvalidDataAccessApiUsageException(
+                        this.renderer.dialect().name() + " has no FULL JOIN: join :" + joined.path()
+                                + " with leftJoin, and unionAll a query of the rows a rightJoin adds");
+            }
+        }
+        JoinPlan joins = query.joins().isEmpty() ? null
+                : JoinPlan.of(query, mapping, this.mappings, this.conditions, parameters);
+        Table table = (query.cte() != null ? Table.of(null, query.cte())
+                : Table.of(prefix, mapping.metadata().source()))
+            .as(joins == null ? null : JoinPlan.ROOT);
+        return new Source(with, table, joins, joins == null ? QueryFields.of(mapping) : joins);
+    }
+
+    /**
+     * {@link #of(Query, SchemaMapping, String, Parameters, Parameters)}, values in order.
+     */
+    Source of(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
+        return of(query, mapping, prefix, parameters, parameters);
+    }
+
+    /**
+     * The rows of a plain query: its schema's query columns, conditions, joins and
+     * distinct.
+     */
+    Select rows(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
+        Source source = of(query, mapping, prefix, parameters);
+        Condition where = this.conditions.compile(query.conditions(), source.fields(), query.prefix(), parameters);
+        return source.select(mapping.queryColumns().stream().map(source.table()::column).toList())
+            .where(where)
+            .distinct(query.isDistinct());
+    }
+
+    /**
+     * The selects of a query combined by set operators: each reads in the outer query's
+     * explicit prefix unless it names its own, for its joins and subqueries too.
+     */
+    Members members(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
+        List<Select> selects = new ArrayList<>();
+        selects.add(rows(query.exclude(Query.Part.WITH), mapping, prefix, parameters));
+        List<String> operators = new ArrayList<>();
+        for (Query.Combination combination : query.combinations()) {
+            Query<?> given = combination.query();
+            Query<?> other = given.prefix() == null && query.prefix() != null ? given.prefix(query.prefix()) : given;
+            if (!other.ctes().isEmpty()) {
+                throw new InvalidDataAccessApiUsageException(
+                        "the other query of " + combination.operation().name().toLowerCase(Locale.ROOT)
+                                + " takes no common table expression: give it to the outer query; " + other);
+            }
+            selects.add(rows(other, mapping, other.prefix() != null ? other.prefix() : prefix, parameters));
+            String operator = combination.operation().name().replace('_', ' ');
+            if (!this.renderer.dialect().supportsSetOperator(operator)) {
+                throw new InvalidDataAccessApiUsageException(
+                        this.renderer.dialect().name() + " has no " + operator
+                                + (operator.endsWith(" ALL") ? ": use "
+                                        + operator.substring(0, operator.indexOf(' ')).toLowerCase(Locale.ROOT)
+                                        + ", which answers each row once" : ""));
+            }
+            operators.add(operator);
+        }
+        return new Members(selects, operators);
+    }
+
+    /**
+     * The common table expressions of a query, each the columns of its query's schema;
+     * each query reads in the outer query's explicit prefix unless it names its own.
+     */
+    @Nullable With with(Query<?> query, Parameters parameters) {
+        if (query.ctes().isEmpty()) {
+            return null;
+        }
+        List<With.Cte> ctes = new ArrayList<>();
+        for (Query.Cte cte : query.ctes()) {
+            Query<?> given = cte.query();
+            if (!given.orders().isEmpty() || given.limit() != null || given.offset() != null
+                    || !given.preloads().isEmpty() || given.lock() != null || !given.ctes().isEmpty()) {
+                throw new InvalidDataAccessApiUsageException("common table expression " + cte.name()
+                        + " takes conditions, joins, distinct and set operations, not order, paging, preloads, "
+                        + "lock or common table expressions of its own (give those to the outer query): " + given);
+            }
+            Query<?> body = given.prefix() == null && query.prefix() != null ? given.prefix(query.prefix()) : given;
+            SchemaMapping mapping = this.mappings.apply(body.schema());
+            String prefix = body.prefix() != null ? body.prefix() : mapping.metadata().prefix();
+            Object statement;
+            if (body.combinations().isEmpty()) {
+                statement = rows(body, mapping, prefix, parameters);
+            }
+            else {
+                Members members = members(body, mapping, prefix, parameters);
+                statement = new CombinedSelect(members.selects(), members.operators(), List.of(), false, false,
+                        Select.Projection.COLUMNS, null);
+            }
+            ctes.add(new With.Cte(cte.name(), mapping.queryColumns(), statement));
+        }
+        return new With(query.isRecursive(), ctes);
+    }
+
+}
