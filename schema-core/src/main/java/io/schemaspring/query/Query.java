@@ -210,6 +210,8 @@ public final class Query<T> {
 
     private Map<String, Query<?>> preloadQueries = Map.of();
 
+    private List<String> joinedPreloads = List.of();
+
     private boolean distinct;
 
     private @Nullable Lock lock;
@@ -629,6 +631,7 @@ public final class Query<T> {
                 case PRELOAD -> {
                     copy.preloads = List.of();
                     copy.preloadQueries = Map.of();
+                    copy.joinedPreloads = List.of();
                 }
                 case DISTINCT -> copy.distinct = false;
                 case LOCK -> copy.lock = null;
@@ -837,6 +840,32 @@ public final class Query<T> {
     }
 
     /**
+     * Ecto's {@code preload: [comments: c]}: fills associations from the rows of their
+     * joins ({@link #join(String)}, {@link #leftJoin(String)}, with or without a
+     * condition) in the query's one statement, nested ones with dots when their parent is
+     * filled so too ({@code "comments", "comments.author"}). Each struct appears once,
+     * its children in the order of the rows; an inner join's condition leaves out the
+     * parents without a matching child, a left join's keeps them with none.
+     */
+    public Query<T> preloadJoined(String... paths) {
+        List<String> joined = new ArrayList<>(this.joinedPreloads);
+        for (String path : paths) {
+            joined.add(Objects.requireNonNull(path, "Association path must not be null").trim());
+        }
+        Query<T> copy = copy();
+        copy.joinedPreloads = List.copyOf(joined);
+        return copy;
+    }
+
+    /**
+     * The association paths of {@link #preloadJoined(String...)}, filled from the rows of
+     * their joins.
+     */
+    public List<String> joinedPreloads() {
+        return this.joinedPreloads;
+    }
+
+    /**
      * Preloads an association with a query over its schema, Ecto's
      * {@code preload: [comments: ^query]}: its conditions filter the children, its order
      * comes before the association's preload order.
@@ -876,6 +905,7 @@ public final class Query<T> {
         copy.prefix = this.prefix;
         copy.preloads = this.preloads;
         copy.preloadQueries = this.preloadQueries;
+        copy.joinedPreloads = this.joinedPreloads;
         copy.distinct = this.distinct;
         copy.lock = this.lock;
         copy.joins = this.joins;
@@ -995,6 +1025,7 @@ public final class Query<T> {
                                 + this.ctes.stream().map(Cte::name).toList())
                 + ", where " + this.conditions + ", order " + this.orders + ", limit " + this.limit + ", offset "
                 + this.offset + ", prefix " + this.prefix + ", preload " + this.preloads
+                + (this.joinedPreloads.isEmpty() ? "" : ", preload joined " + this.joinedPreloads)
                 + (this.distinct ? ", distinct" : "") + (this.lock != null ? ", lock " + this.lock : "")
                 + (this.joins.isEmpty() ? "" : ", join " + this.joins)
                 + (this.combinations.isEmpty() ? "" : ", " + this.combinations) + "]";

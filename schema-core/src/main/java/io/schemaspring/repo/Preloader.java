@@ -131,9 +131,11 @@ final class Preloader {
             if (query != null) {
                 requirePreloadQuery(owner, association, path, query);
             }
-            List<Object> children = association.kind() == AssociationKind.THROUGH
-                    ? through(owner, association, parents, prefixOf, force)
-                    : level(owner, association, parents, prefixOf, query, force);
+            List<Object> children = association.kind() != AssociationKind.THROUGH
+                    ? level(owner, association, parents, prefixOf, query, force)
+                    : !force && parents.stream().allMatch(parent -> loaded(parent, association))
+                            ? loadedChildren(association, parents)
+                            : through(owner, association, parents, prefixOf, force);
             if (!entry.getValue().isEmpty() && !children.isEmpty()) {
                 if (this.context.mapping(association.related()).metadata().record()) {
                     throw new InvalidDataAccessApiUsageException("cannot preload below :" + path + ": "
@@ -286,6 +288,25 @@ final class Preloader {
         }
         List<Object> loaded = load(owner, association, parents, ownerPrefix, query);
         loaded.addAll(alreadyLoaded);
+        return loaded;
+    }
+
+    /**
+     * The children parents already hold (a through association filled from a join), each
+     * once, without walking the associations it goes through.
+     */
+    private static List<Object> loadedChildren(AssociationMetadata association, List<Object> parents) {
+        Set<Object> children = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Object> loaded = new ArrayList<>();
+        for (Object parent : parents) {
+            Object value = association.accessor().get(parent);
+            if (value instanceof List<?> list) {
+                list.stream().filter(children::add).forEach(loaded::add);
+            }
+            else if (value != null && children.add(value)) {
+                loaded.add(value);
+            }
+        }
         return loaded;
     }
 

@@ -38,22 +38,37 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueryCompiler {
 
-    record Compiled(String sql, Parameters parameters) {
+    /**
+     * A statement's SQL and parameters, and the joined structs it selects after the
+     * query's own columns ({@link Query#preloadJoined(String...)}), in their order.
+     */
+    record Compiled(String sql, Parameters parameters, List<QueryFields.Struct> joinedStructs) {
+
+        Compiled(String sql, Parameters parameters) {
+            this(sql, parameters, List.of());
+        }
+
     }
 
     private record Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders,
             boolean limit, boolean offset, Select.Projection projection, boolean delete, boolean distinct,
-            @Nullable Lock lock, QuerySources.Key source, @Nullable Column field) {
+            @Nullable Lock lock, QuerySources.Key source, @Nullable Column field, List<String> joinedPreloads) {
 
         Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders, boolean limit,
                 boolean offset, Select.Projection projection, boolean delete, boolean distinct, @Nullable Lock lock,
                 QuerySources.Key source) {
-            this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, source, null);
+            this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, source, null,
+                    List.of());
         }
 
         Shape withField(Column field) {
             return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset,
-                    this.projection, this.delete, this.distinct, this.lock, this.source, field);
+                    this.projection, this.delete, this.distinct, this.lock, this.source, field, this.joinedPreloads);
+        }
+
+        Shape withJoinedPreloads(List<String> paths) {
+            return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset,
+                    this.projection, this.delete, this.distinct, this.lock, this.source, this.field, paths);
         }
     }
 
@@ -104,11 +119,19 @@ final class QueryCompiler {
         addPaging(parameters, query, limit, offset);
         Lock lock = columns ? query.lock() : null;
         List<Query.Order> orders = columns ? orders(query, mapping.metadata()) : List.of();
+        List<String> joinedPreloads = columns ? query.joinedPreloads() : List.of();
+        List<Column> selected = new ArrayList<>(mapping.queryColumns().stream().map(source.table()::column).toList());
+        List<QueryFields.Struct> joinedStructs = new ArrayList<>();
+        for (String path : joinedPreloads) {
+            QueryFields.Struct struct = fields.struct(path);
+            joinedStructs.add(struct);
+            struct.mapping().queryColumns().forEach(column -> selected.add(new Column(struct.alias(), column)));
+        }
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
-                false, query.isDistinct(), lock, source.key());
+                false, query.isDistinct(), lock, source.key())
+            .withJoinedPreloads(joinedPreloads);
         String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
-            Table table = source.table();
-            Select select = source.select(mapping.queryColumns().stream().map(table::column).toList())
+            Select select = source.select(selected)
                 .where(where)
                 .paged(limit, offset)
                 .distinct(query.isDistinct())
@@ -119,7 +142,7 @@ final class QueryCompiler {
             }
             return this.renderer.render(select);
         });
-        return new Compiled(sql, parameters);
+        return new Compiled(sql, parameters, joinedStructs);
     }
 
     QuerySources sources() {

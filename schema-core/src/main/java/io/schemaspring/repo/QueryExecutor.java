@@ -46,10 +46,20 @@ final class QueryExecutor {
         SchemaMapping mapping = this.context.mapping(query.schema());
         this.preloader.requirePreloadQueries(mapping, query.preloadQueries());
         String prefix = prefixOf(query, mapping.metadata());
+        if (!query.joinedPreloads().isEmpty()) {
+            JoinedPreloads.check(query, mapping);
+        }
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
                 Select.Projection.COLUMNS);
-        List<T> rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
-        this.context.states.loaded(mapping.metadata(), rows, prefix);
+        List<T> rows;
+        if (query.joinedPreloads().isEmpty()) {
+            rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
+            this.context.states.loaded(mapping.metadata(), rows, prefix);
+        }
+        else {
+            JoinedPreloads joined = JoinedPreloads.of(this.context, query, mapping, prefix, compiled.joinedStructs());
+            rows = (List<T>) this.context.jdbc.query(compiled.sql(), compiled.parameters(), joined::read);
+        }
         if (!query.preloads().isEmpty() && !rows.isEmpty()) {
             List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(rows), query.preloads(),
                     query.preloadQueries(), null, false);
@@ -67,7 +77,7 @@ final class QueryExecutor {
     @SuppressWarnings("unchecked")
     <T> Stream<T> stream(Query<T> query, int fetchSize) {
         requireStreamable(fetchSize);
-        if (!query.preloads().isEmpty()) {
+        if (!query.preloads().isEmpty() || !query.joinedPreloads().isEmpty()) {
             throw new InvalidDataAccessApiUsageException("stream does not preload: preload each batch you collect with "
                     + "repo.preload(structs, ...), one query per association level, or use all(query)");
         }
@@ -128,7 +138,8 @@ final class QueryExecutor {
     }
 
     <T> Optional<T> one(Query<T> query) {
-        List<T> rows = all(query.limit() == null ? query.limit(2) : query);
+        // Rows of joins filling preloads belong to one struct: a limit would cut them.
+        List<T> rows = all(query.limit() == null && query.joinedPreloads().isEmpty() ? query.limit(2) : query);
         if (rows.size() > 1) {
             throw new MultipleResultsException(query.schema(), rows.size());
         }

@@ -28,6 +28,9 @@ public class Comment {
     @HasOne(through = { "post", "permalink" })
     public Permalink postPermalink;
 
+    @HasOne(through = { "author", "permalink" })
+    public Permalink authorPermalink;
+
     /** Ecto's {@code __meta__}: where the struct is stored. */
     public StructMeta meta;
 

@@ -36,6 +36,9 @@ public class Permalink {
     @HasMany(through = { "post", "commentsAuthors" })
     public List<User> postCommentsAuthors;
 
+    @HasMany(through = { "user", "posts" })
+    public List<Post> userPosts;
+
     /** Ecto's {@code __meta__}: where the struct is stored. */
     public StructMeta meta;
 

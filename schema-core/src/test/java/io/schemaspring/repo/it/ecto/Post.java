@@ -96,6 +96,9 @@ public class Post {
     @ManyToMany(joinThrough = "ecto_posts_users", unique = true)
     public List<User> uniqueUsers;
 
+    @HasOne
+    public PostUserCompositePk postUserCompositePk;
+
     /** Ecto's {@code __meta__}: where the struct is stored. */
     public StructMeta meta;
 
