@@ -1,5 +1,5 @@
 -- The tables of Ecto's integration schemas (integration_test/support/schemas.exs) that EctoAssocContract, EctoPreloadContract and EctoRepoContract port.
-DROP TABLE IF EXISTS test.ecto_customs_customs, test.ecto_orders, test.ecto_posts_users_composite_pk, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs, test.ecto_barebones, test.ecto_composite_pk, test.ecto_raw_comments, test.ecto_categories;
+DROP TABLE IF EXISTS test.ecto_customs_customs, test.ecto_orders, test.ecto_posts_users_composite_pk, test.ecto_posts_users_pk, test.ecto_posts_users, test.ecto_permalinks, test.ecto_comments, test.ecto_posts, test.ecto_users, test.ecto_customs, test.ecto_barebones, test.ecto_composite_pk, test.ecto_raw_comments, test.ecto_categories, test.ecto_usecs;
 CREATE TABLE test.ecto_customs (bid CHAR(36) PRIMARY KEY, uuid CHAR(36));
 CREATE UNIQUE INDEX ecto_customs_uuid_index ON test.ecto_customs (uuid);
 CREATE TABLE test.ecto_customs_customs (custom_id1 CHAR(36), custom_id2 CHAR(36),
@@ -7,7 +7,7 @@ CREATE TABLE test.ecto_customs_customs (custom_id1 CHAR(36), custom_id2 CHAR(36)
   CONSTRAINT ecto_customs_customs_custom_id2_fkey FOREIGN KEY (custom_id2) REFERENCES test.ecto_customs(bid));
 CREATE TABLE test.ecto_users (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), custom_id CHAR(36), inserted_at DATETIME(6), updated_at DATETIME(6));
 CREATE TABLE test.ecto_posts (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(200), visits INT, author_id BIGINT,
-  counter BIGINT, uuid CHAR(36), public BOOLEAN, inserted_at DATETIME(6), updated_at DATETIME(6),
+  counter BIGINT, uuid CHAR(36), public BOOLEAN, posted DATE, inserted_at DATETIME(6), updated_at DATETIME(6),
   CONSTRAINT ecto_posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES test.ecto_users(id));
 CREATE UNIQUE INDEX ecto_posts_uuid_index ON test.ecto_posts (uuid);
 CREATE TABLE test.ecto_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), lock_version INT, post_id BIGINT, author_id BIGINT,
@@ -33,3 +33,4 @@ CREATE TABLE test.ecto_composite_pk (a BIGINT, b BIGINT, name VARCHAR(200), PRIM
 CREATE TABLE test.ecto_raw_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(200), lock_version INT DEFAULT 1);
 -- Not one of Ecto's schemas: a tree for the recursive common table expressions of EctoJoinsContract.
 CREATE TABLE test.ecto_categories (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), parent_id BIGINT);
+CREATE TABLE test.ecto_usecs (id BIGINT AUTO_INCREMENT PRIMARY KEY, naive_datetime_usec DATETIME(6), utc_datetime_usec DATETIME(6));

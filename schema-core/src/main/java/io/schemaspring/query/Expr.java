@@ -18,8 +18,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * Expr.in("id", Query.from(Comment.class).where("approved", true), "postId")
  * }</pre>
  */
-public sealed interface Expr
-        permits Expr.Compare, Expr.In, Expr.IsNull, Expr.And, Expr.Or, Expr.Not, Expr.Sql, Expr.InQuery, Expr.Exists {
+public sealed interface Expr permits Expr.Compare, Expr.ValueCompare, Expr.In, Expr.IsNull, Expr.And, Expr.Or, Expr.Not,
+        Expr.Sql, Expr.InQuery, Expr.Exists {
 
     /** A field named in a fragment: rendered as its quoted column. */
     record Field(String name) {
@@ -34,6 +34,13 @@ public sealed interface Expr
 
     /** {@code field op value}. */
     record Compare(String field, Query.Op op, Object value) implements Expr {
+    }
+
+    /**
+     * {@code left op right}: a computed {@link Value} compared with another or with a
+     * value bound as a parameter.
+     */
+    record ValueCompare(Value left, Query.Op op, Object right) implements Expr {
     }
 
     /** {@code field IN (values)}; an empty list matches nothing. */
@@ -107,8 +114,9 @@ public sealed interface Expr
     }
 
     /**
-     * {@code field op value}. Comparing with null is refused, as in Ecto, with an
-     * {@link InvalidDataAccessApiUsageException}: use {@link #isNull(String)} or
+     * {@code field op value}; the value may be a computed {@link Value} or
+     * {@link #field(String)} (another field). Comparing with null is refused, as in Ecto,
+     * with an {@link InvalidDataAccessApiUsageException}: use {@link #isNull(String)} or
      * {@link #isNotNull(String)}.
      */
     static Expr compare(String field, Query.Op op, Object value) {
@@ -121,6 +129,24 @@ public sealed interface Expr
                             + field + "\")");
         }
         return new Compare(field, op, value);
+    }
+
+    /**
+     * A computed value compared with another {@link Value} or with a value bound as a
+     * parameter: {@code Expr.compare(Value.datetimeAdd("insertedAt", 1, Unit.DAY), Op.GT,
+     * now)}. Comparing with null is refused.
+     */
+    static Expr compare(Value left, Query.Op op, Object right) {
+        Objects.requireNonNull(left, "Value must not be null");
+        Objects.requireNonNull(op, "Operator must not be null");
+        if (right == null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "null given to compare with " + left + ". Comparison with null is forbidden as it is unsafe");
+        }
+        if (left instanceof Value.Field field && !(right instanceof Value)) {
+            return compare(field.name(), op, right);
+        }
+        return new ValueCompare(left, op, right);
     }
 
     /**

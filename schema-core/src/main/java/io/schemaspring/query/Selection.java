@@ -58,10 +58,13 @@ public final class Selection {
 
     private final boolean struct;
 
+    private final @Nullable Value value;
+
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
             @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window,
-            Expr.@Nullable Sql expression, @Nullable Expr filter, boolean struct) {
+            Expr.@Nullable Sql expression, @Nullable Expr filter, boolean struct, @Nullable Value value) {
         this.struct = struct;
+        this.value = value;
         this.filter = filter;
         this.aggregate = aggregate;
         this.path = path;
@@ -76,7 +79,7 @@ public final class Selection {
 
     private Selection(@Nullable Aggregate aggregate, @Nullable String path, @Nullable String alias, boolean distinct,
             @Nullable WindowFunction function, int offset, @Nullable Over over, @Nullable String window) {
-        this(aggregate, path, alias, distinct, function, offset, over, window, null, null, false);
+        this(aggregate, path, alias, distinct, function, offset, over, window, null, null, false, null);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class Selection {
      */
     public static Selection sql(String template, Object... args) {
         return new Selection(null, null, null, false, null, 0, null, null, (Expr.Sql) Expr.sql(template, args), null,
-                false);
+                false, null);
     }
 
     /**
@@ -113,7 +116,7 @@ public final class Selection {
         }
         Expr all = this.filter == null ? condition : Expr.and(this.filter, condition);
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
-                this.over, this.window, this.expression, all, false);
+                this.over, this.window, this.expression, all, false, null);
     }
 
     /** The condition of {@link #filter(Expr)}, {@code null} when none. */
@@ -209,7 +212,7 @@ public final class Selection {
     public Selection over(Over over) {
         requireWindowed();
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
-                Objects.requireNonNull(over, "Over must not be null"), null, null, this.filter, false);
+                Objects.requireNonNull(over, "Over must not be null"), null, null, this.filter, false, null);
     }
 
     /**
@@ -219,7 +222,7 @@ public final class Selection {
     public Selection over(String window) {
         requireWindowed();
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset, null,
-                Objects.requireNonNull(window, "Window name must not be null"), null, this.filter, false);
+                Objects.requireNonNull(window, "Window name must not be null"), null, this.filter, false, null);
     }
 
     private void requireWindowed() {
@@ -248,7 +251,7 @@ public final class Selection {
      * without naming it.
      */
     public static Selection struct() {
-        return new Selection(null, null, null, false, null, 0, null, null, null, null, true);
+        return new Selection(null, null, null, false, null, 0, null, null, null, null, true, null);
     }
 
     /**
@@ -258,7 +261,22 @@ public final class Selection {
      */
     public static Selection struct(String path) {
         return new Selection(null, Objects.requireNonNull(path, "Join path must not be null"), null, false, null, 0,
-                null, null, null, null, true);
+                null, null, null, null, true, null);
+    }
+
+    /**
+     * A value computed by the database ({@link Value}: Ecto's {@code datetime_add},
+     * {@code coalesce}, ...), read as the component's type; name it with
+     * {@link #as(String)}.
+     */
+    public static Selection of(Value value) {
+        return new Selection(null, null, null, false, null, 0, null, null, null, null, false,
+                Objects.requireNonNull(value, "Value must not be null"));
+    }
+
+    /** The computed value of {@link #of(Value)}, {@code null} for the others. */
+    public @Nullable Value value() {
+        return this.value;
     }
 
     /**
@@ -319,7 +337,7 @@ public final class Selection {
     public Selection as(String name) {
         return new Selection(this.aggregate, this.path, Objects.requireNonNull(name, "Name must not be null"),
                 this.distinct, this.function, this.offset, this.over, this.window, this.expression, this.filter,
-                this.struct);
+                this.struct, this.value);
     }
 
     /** The aggregate applied to {@link #path()}; {@code null} for a plain field. */
@@ -385,6 +403,9 @@ public final class Selection {
         String value;
         if (this.struct) {
             value = "struct(" + (this.path == null ? "" : this.path) + ")";
+        }
+        else if (this.value != null) {
+            value = this.value.toString();
         }
         else if (this.expression != null) {
             value = "sql(" + this.expression.template() + ")";

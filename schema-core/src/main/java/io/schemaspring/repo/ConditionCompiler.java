@@ -2,6 +2,7 @@ package io.schemaspring.repo;
 
 import io.schemaspring.query.Expr;
 import io.schemaspring.query.Query;
+import io.schemaspring.query.Value;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.Condition;
@@ -25,9 +26,17 @@ final class ConditionCompiler {
 
     private final QuerySources sources;
 
+    private final ValueCompiler values;
+
     ConditionCompiler(Function<Class<?>, SchemaMapping> mappings, SqlRenderer renderer) {
         this.mappings = mappings;
         this.sources = new QuerySources(mappings, this, renderer);
+        this.values = new ValueCompiler(renderer.dialect());
+    }
+
+    /** The compiler of computed values, in conditions and selects. */
+    ValueCompiler values() {
+        return this.values;
     }
 
     /** The sources of queries whose conditions this compiles. */
@@ -51,6 +60,12 @@ final class ConditionCompiler {
     }
 
     private Condition compile(Expr expr, QueryFields fields, @Nullable String outerPrefix, Parameters parameters) {
+        if (expr instanceof Expr.Compare compare && compare.value() instanceof Value) {
+            return this.values.compare(compare.field(), compare.op(), compare.value(), fields, parameters);
+        }
+        if (expr instanceof Expr.ValueCompare compare) {
+            return this.values.compare(compare.left(), compare.op(), compare.right(), fields, parameters);
+        }
         if (expr instanceof Expr.Compare compare && compare.value() instanceof Expr.Field other) {
             if (compare.op() == Query.Op.ILIKE) {
                 throw new InvalidDataAccessApiUsageException(

@@ -122,7 +122,7 @@ final class ProjectionReader {
                 readers[i] = target.converting(structReader(struct, selections.get(i).path() == null, query), i);
                 continue;
             }
-            readers[i] = selections.get(i).expression() != null
+            readers[i] = selections.get(i).expression() != null || (selections.get(i).value() != null && field == null)
                     ? target.converting(expressionReader(target.types().get(i)), i)
                     : target.converting(reader(selections.get(i), field), i);
             arguments.add(new ConstructorRowReaders.Argument(plain(selections.get(i), field, target.types().get(i)),

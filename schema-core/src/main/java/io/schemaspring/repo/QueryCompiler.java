@@ -6,6 +6,7 @@ import io.schemaspring.query.Lock;
 import io.schemaspring.query.Over;
 import io.schemaspring.query.Query;
 import io.schemaspring.query.Selection;
+import io.schemaspring.query.Value;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.repo.dialect.RowLock;
@@ -336,7 +337,8 @@ final class QueryCompiler {
                         .add(new ProjectedSelect.Item(null, new Column(struct.alias(), column), false)));
                 continue;
             }
-            QueryFields.Resolved field = selection.path() == null ? null : fields.resolve(selection.path());
+            QueryFields.Resolved field = selection.path() != null ? fields.resolve(selection.path())
+                    : selection.value() != null ? typedBy(selection.value(), fields) : null;
             resolved.add(field);
             structs.add(null);
             items.add(item(selection, field, fields, query, windows, itemParameters));
@@ -351,8 +353,8 @@ final class QueryCompiler {
             int position = 0;
             for (int i = 0; i < selections.size(); i++) {
                 Selection selection = selections.get(i);
-                if ((selection.aggregate() != null || selection.function() != null || selection.expression() != null)
-                        && order.field().equals(selection.name())) {
+                if ((selection.aggregate() != null || selection.function() != null || selection.expression() != null
+                        || selection.value() != null) && order.field().equals(selection.name())) {
                     position = positions.get(i);
                 }
             }
@@ -371,6 +373,24 @@ final class QueryCompiler {
         return new CompiledProjection(sql, parameters, resolved, structs);
     }
 
+    /**
+     * The field whose type a computed value has: the field an interval is added to, or
+     * the first value of a coalesce; {@code null} when the value is typed by what it
+     * fills.
+     */
+    private static QueryFields.@Nullable Resolved typedBy(Value value, QueryFields fields) {
+        if (value instanceof Value.Field field) {
+            return fields.resolve(field.name());
+        }
+        if (value instanceof Value.IntervalAdd add) {
+            return typedBy(add.base(), fields);
+        }
+        if (value instanceof Value.Coalesce coalesce) {
+            return typedBy(coalesce.values().get(0), fields);
+        }
+        return null;
+    }
+
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix) {
         return delete(query, mapping, prefix, false);
     }
@@ -382,6 +402,9 @@ final class QueryCompiler {
     private ProjectedSelect.Item item(Selection selection, QueryFields.@Nullable Resolved field, QueryFields fields,
             Query<?> query, Map<String, Over> windows, Parameters parameters) {
         Column column = field == null ? null : field.column();
+        if (selection.value() != null) {
+            return ProjectedSelect.Item.of(this.conditions.values().value(selection.value(), fields, parameters));
+        }
         if (selection.expression() != null) {
             return ProjectedSelect.Item
                 .of(this.conditions.compile(List.of(selection.expression()), fields, query.prefix(), parameters));

@@ -239,4 +239,28 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Ecto's {@code datetime_add}/{@code date_add}: {@code base} plus a whole number of
+     * {@code unit}s (year, month, week, day, hour, minute, second, millisecond,
+     * microsecond) bound at the one {@code ?} of the answer; a date when {@code date}. By
+     * default SQL's interval arithmetic.
+     */
+    public String intervalAdd(String base, String unit, boolean date) {
+        String sum = base + " + CAST(? AS DOUBLE PRECISION) * INTERVAL '1 " + unit + "'";
+        return date ? "CAST(" + sum + " AS DATE)" : sum;
+    }
+
+    /** A bound timestamp, or date, as an operand of {@link #intervalAdd}. */
+    public String temporalParameter(boolean date) {
+        return date ? "CAST(? AS DATE)" : "CAST(? AS TIMESTAMP)";
+    }
+
+    /**
+     * The database's current time in UTC, without a zone (Ecto's {@code ago} and
+     * {@code from_now} count from it).
+     */
+    public String utcNow() {
+        return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)";
+    }
+
 }

@@ -158,6 +158,12 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    public String intervalAdd(String base, String unit, boolean date) {
+        String sum = "DATEADD(" + unit.toUpperCase(java.util.Locale.ROOT) + ", ?, " + base + ")";
+        return date ? "CAST(" + sum + " AS DATE)" : sum;
+    }
+
+    @Override
     public ReadBackSupport readBack() {
         return READ_BACK;
     }

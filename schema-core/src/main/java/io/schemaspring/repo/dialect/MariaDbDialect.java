@@ -237,6 +237,24 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String intervalAdd(String base, String unit, boolean date) {
+        String interval = unit.equals("millisecond") ? "INTERVAL (? * 1000) MICROSECOND"
+                : "INTERVAL ? " + unit.toUpperCase(java.util.Locale.ROOT);
+        String sum = "DATE_ADD(" + base + ", " + interval + ")";
+        return date ? "CAST(" + sum + " AS DATE)" : sum;
+    }
+
+    @Override
+    public String temporalParameter(boolean date) {
+        return date ? "CAST(? AS DATE)" : "CAST(? AS DATETIME(6))";
+    }
+
+    @Override
+    public String utcNow() {
+        return "UTC_TIMESTAMP(6)";
+    }
+
+    @Override
     public ReadBackSupport readBack() {
         return READ_BACK;
     }

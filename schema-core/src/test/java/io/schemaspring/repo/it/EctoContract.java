@@ -10,6 +10,7 @@ import io.schemaspring.repo.it.ecto.Custom;
 import io.schemaspring.repo.it.ecto.Order;
 import io.schemaspring.repo.it.ecto.PostUserCompositePk;
 import io.schemaspring.repo.it.ecto.Raw;
+import io.schemaspring.repo.it.ecto.Usec;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ abstract class EctoContract {
     private static final List<String> TABLES = List.of("ecto_orders", "ecto_customs_customs",
             "ecto_posts_users_composite_pk", "ecto_posts_users_pk", "ecto_posts_users", "ecto_permalinks",
             "ecto_comments", "ecto_posts", "ecto_users", "ecto_customs", "ecto_barebones", "ecto_composite_pk",
-            "ecto_raw_comments", "ecto_categories");
+            "ecto_raw_comments", "ecto_categories", "ecto_usecs");
 
     SingleConnectionDataSource connection;
 
@@ -60,7 +61,7 @@ abstract class EctoContract {
             .add(io.schemaspring.repo.it.ecto.User.class, io.schemaspring.repo.it.ecto.Post.class,
                     io.schemaspring.repo.it.ecto.Comment.class, io.schemaspring.repo.it.ecto.Permalink.class,
                     io.schemaspring.repo.it.ecto.PostUser.class, Custom.class, Order.class, Barebone.class,
-                    CompositePk.class, PostUserCompositePk.class, Raw.class, Category.class)
+                    CompositePk.class, PostUserCompositePk.class, Raw.class, Category.class, Usec.class)
             .build();
         this.repo = new Repo(registry, new JdbcTemplate(this.dataSource), DialectResolver.resolve(this.connection),
                 JsonMapper.builder().build(), new DataSourceTransactionManager(this.dataSource), RepoContract.CLOCK);

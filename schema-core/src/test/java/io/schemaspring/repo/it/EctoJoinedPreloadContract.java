@@ -64,7 +64,7 @@ abstract class EctoJoinedPreloadContract extends EctoContract {
         assertThat(ids(posts.get(1).comments)).containsExactly(c3.id);
         assertThat(posts.get(0).comments.get(1).text).isEqualTo("2");
         assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", "
-                + "t0.\"visits\", t0.\"author_id\", t0.\"counter\", t0.\"uuid\", t0.\"public\", t0.\"inserted_at\", "
+                + "t0.\"visits\", t0.\"author_id\", t0.\"counter\", t0.\"uuid\", t0.\"public\", t0.\"posted\", t0.\"inserted_at\", "
                 + "t0.\"updated_at\", t1.\"id\", t1.\"text\", t1.\"post_id\", t1.\"author_id\", t1.\"lock_version\" "
                 + "FROM \"ecto_posts\" t0 JOIN \"ecto_comments\" t1 ON t1.\"post_id\" = t0.\"id\" "
                 + "ORDER BY t0.\"id\", t1.\"id\""));

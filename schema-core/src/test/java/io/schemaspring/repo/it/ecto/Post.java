@@ -44,6 +44,8 @@ public class Post {
     @Field(source = "public")
     public Boolean isPublic = true;
 
+    public java.time.LocalDate posted;
+
     /** Ecto's {@code field :temp, :string, default: "temp", virtual: true}. */
     @Field(virtual = true)
     public String temp = "temp";
