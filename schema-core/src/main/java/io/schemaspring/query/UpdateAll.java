@@ -16,10 +16,14 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  */
 public final class UpdateAll {
 
-    /** Ecto's {@code set} or {@code inc}. */
+    /** Ecto's {@code set}, {@code inc}, {@code push} or {@code pull}. */
     public enum Kind {
 
-        SET, INC
+        SET, INC,
+        /** Appends the value to an array field. */
+        PUSH,
+        /** Removes every element equal to the value from an array field. */
+        PULL
 
     }
 
@@ -41,7 +45,11 @@ public final class UpdateAll {
         return new UpdateAll(List.of());
     }
 
-    /** Sets the field to the value ({@code null}: SQL NULL) on every matching row. */
+    /**
+     * Sets the field to the value ({@code null}: SQL NULL) on every matching row; a
+     * {@link Value} is computed by the database from the row
+     * ({@code set("visits", Value.add(Value.field("visits"), Value.field("likes")))}).
+     */
     public UpdateAll set(String field, @Nullable Object value) {
         return add(new Change(Kind.SET, field, value));
     }
@@ -53,6 +61,22 @@ public final class UpdateAll {
         return add(new Change(Kind.INC, field, Objects.requireNonNull(by, "inc needs a number, got null")));
     }
 
+    /**
+     * Ecto's {@code push}: appends the value to the array field of every matching row
+     * (PostgreSQL's {@code array_append}); refused where the database has no arrays.
+     */
+    public UpdateAll push(String field, Object value) {
+        return add(new Change(Kind.PUSH, field, Objects.requireNonNull(value, "push needs a value, got null")));
+    }
+
+    /**
+     * Ecto's {@code pull}: removes every element equal to the value from the array field
+     * of every matching row (PostgreSQL's {@code array_remove}).
+     */
+    public UpdateAll pull(String field, Object value) {
+        return add(new Change(Kind.PULL, field, Objects.requireNonNull(value, "pull needs a value, got null")));
+    }
+
     /** The changes, in the order given. */
     public List<Change> changes() {
         return this.changes;
@@ -62,7 +86,7 @@ public final class UpdateAll {
         Objects.requireNonNull(change.field(), "Field must not be null");
         if (this.changes.stream().anyMatch(existing -> existing.field().equals(change.field()))) {
             throw new InvalidDataAccessApiUsageException(
-                    "updateAll changes :" + change.field() + " twice: " + "give each field one set or inc");
+                    "updateAll changes :" + change.field() + " twice: " + "give each field one set, inc, push or pull");
         }
         List<Change> changes = new ArrayList<>(this.changes);
         changes.add(change);

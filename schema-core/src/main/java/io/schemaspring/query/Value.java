@@ -21,13 +21,58 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * Selection.of(Value.coalesce(Value.field("title"), Value.of("untitled"))).as("title")
  * }</pre>
  */
-public sealed interface Value permits Value.Field, Value.Bound, Value.IntervalAdd, Value.Coalesce, Value.Now {
+public sealed interface Value permits Value.Field, Value.Bound, Value.IntervalAdd, Value.Coalesce, Value.Now,
+        Value.Arithmetic, Value.Cast, Value.When, Value.JsonPath {
 
     /** The units of Ecto's interval functions. */
     enum Unit {
 
         YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND
 
+    }
+
+    /** The operators of {@link Arithmetic}. */
+    enum Operator {
+
+        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/");
+
+        private final String sql;
+
+        Operator(String sql) {
+            this.sql = sql;
+        }
+
+        /** The operator as SQL writes it. */
+        public String sql() {
+            return this.sql;
+        }
+
+    }
+
+    /** {@code left op right}, Ecto's arithmetic in queries. */
+    record Arithmetic(Value left, Operator operator, Value right) implements Value {
+    }
+
+    /**
+     * Ecto's {@code type(value, :integer)}: the value cast to the field type's column
+     * type.
+     */
+    record Cast(Value value, io.schemaspring.type.FieldType type) implements Value {
+    }
+
+    /**
+     * {@code CASE WHEN condition THEN then ELSE otherwise END}: Ecto's conditional
+     * fragments as a value.
+     */
+    record When(Expr condition, Value then, Value otherwise) implements Value {
+    }
+
+    /**
+     * Ecto's {@code json_extract_path(p.meta, ["author", "name"])}: the text at a path of
+     * keys (strings) and array indexes (integers) in a JSON field, null where there is
+     * none.
+     */
+    record JsonPath(String field, List<Object> path) implements Value {
     }
 
     /** A field of the query (a joined one by its path). */
@@ -119,6 +164,64 @@ public sealed interface Value permits Value.Field, Value.Bound, Value.IntervalAd
             throw new InvalidDataAccessApiUsageException("coalesce takes at least two values, got " + values.length);
         }
         return new Coalesce(List.of(values));
+    }
+
+    /** {@code left + right}. */
+    static Value add(Value left, Value right) {
+        return new Arithmetic(Objects.requireNonNull(left), Operator.ADD, Objects.requireNonNull(right));
+    }
+
+    /** {@code left - right}. */
+    static Value subtract(Value left, Value right) {
+        return new Arithmetic(Objects.requireNonNull(left), Operator.SUBTRACT, Objects.requireNonNull(right));
+    }
+
+    /** {@code left * right}. */
+    static Value multiply(Value left, Value right) {
+        return new Arithmetic(Objects.requireNonNull(left), Operator.MULTIPLY, Objects.requireNonNull(right));
+    }
+
+    /** {@code left / right}: integer division on integers, as the database divides. */
+    static Value divide(Value left, Value right) {
+        return new Arithmetic(Objects.requireNonNull(left), Operator.DIVIDE, Objects.requireNonNull(right));
+    }
+
+    /**
+     * Ecto's {@code type(value, type)}: the value cast to the column type of a field
+     * type.
+     */
+    static Value cast(Value value, io.schemaspring.type.FieldType type) {
+        Objects.requireNonNull(type, "Type must not be null");
+        if (type == io.schemaspring.type.FieldType.ANY || type == io.schemaspring.type.FieldType.DEFAULT
+                || type == io.schemaspring.type.FieldType.MAP) {
+            throw new InvalidDataAccessApiUsageException("cast takes a scalar field type, not " + type);
+        }
+        return new Cast(Objects.requireNonNull(value, "Value must not be null"), type);
+    }
+
+    /** {@code CASE WHEN condition THEN then ELSE otherwise END}. */
+    static Value when(Expr condition, Value then, Value otherwise) {
+        return new When(Objects.requireNonNull(condition, "Condition must not be null"),
+                Objects.requireNonNull(then, "Value must not be null"),
+                Objects.requireNonNull(otherwise, "Value must not be null"));
+    }
+
+    /**
+     * Ecto's {@code json_extract_path}: the text at {@code path} (keys and array indexes)
+     * in a JSON field; refused on databases without JSON paths (H2).
+     */
+    static Value jsonPath(String field, Object... path) {
+        Objects.requireNonNull(field, "Field must not be null");
+        if (path.length == 0) {
+            throw new InvalidDataAccessApiUsageException("jsonPath needs at least one key or index");
+        }
+        for (Object step : path) {
+            if (!(step instanceof String) && !(step instanceof Integer)) {
+                throw new InvalidDataAccessApiUsageException(
+                        "a JSON path takes keys (String) and array indexes (Integer), not " + step);
+            }
+        }
+        return new JsonPath(field, List.of(path));
     }
 
     private static Value requireTemporal(Value base, Class<? extends Temporal> type) {

@@ -31,7 +31,7 @@ final class ConditionCompiler {
     ConditionCompiler(Function<Class<?>, SchemaMapping> mappings, SqlRenderer renderer) {
         this.mappings = mappings;
         this.sources = new QuerySources(mappings, this, renderer);
-        this.values = new ValueCompiler(renderer.dialect());
+        this.values = new ValueCompiler(renderer.dialect(), this);
     }
 
     /** The compiler of computed values, in conditions and selects. */

@@ -150,6 +150,10 @@ final class QueryCompiler {
         return this.conditions.sources();
     }
 
+    ValueCompiler values() {
+        return this.conditions.values();
+    }
+
     /**
      * A query combined with others by {@code union}, {@code intersect} or {@code except}:
      * each query's columns, conditions, joins and distinct, then the outer query's order

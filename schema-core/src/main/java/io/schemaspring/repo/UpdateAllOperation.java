@@ -2,6 +2,9 @@ package io.schemaspring.repo;
 
 import io.schemaspring.query.Query;
 import io.schemaspring.query.UpdateAll;
+import io.schemaspring.query.Value;
+import io.schemaspring.type.ArrayType;
+import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.annotation.Writable;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
@@ -51,6 +54,27 @@ final class UpdateAllOperation {
         return rows;
     }
 
+    /**
+     * A change the database computes from the row: a set to a {@link Value}, or a push or
+     * pull of an element cast to the array's element type.
+     */
+    private Condition computed(SchemaMapping mapping, UpdateAll.Change change, String action, Parameters parameters) {
+        ValueCompiler values = this.context.compiler.values();
+        if (change.kind() == UpdateAll.Kind.SET) {
+            return values.value((Value) change.value(), QueryFields.of(mapping), parameters);
+        }
+        SchemaMetadata metadata = mapping.metadata();
+        if (!(metadata.type(change.field()) instanceof ArrayType array)) {
+            throw new InvalidDataAccessApiUsageException(
+                    action + " cannot " + change.kind().name().toLowerCase(java.util.Locale.ROOT) + " :"
+                            + change.field() + " of " + metadata.schemaClass().getSimpleName() + ": it is of type "
+                            + metadata.type(change.field()) + ", not an array");
+        }
+        Object element = QueryCompiler.cast(metadata, change.field(), array.elementType(), change.value());
+        return values.arrayChange(Column.of(metadata.fieldSource(change.field())), change.kind() == UpdateAll.Kind.PUSH,
+                element, parameters);
+    }
+
     private record Statement(String sql, Parameters parameters, SchemaMapping mapping, @Nullable String prefix) {
     }
 
@@ -74,17 +98,27 @@ final class UpdateAllOperation {
         UpdateChanges changes = UpdateChanges.of(mapping, update.changes(), action);
         List<String> sets = changes.sets();
         List<String> incs = changes.incs();
+        Parameters computedParameters = new Parameters();
+        List<String> computedFields = new java.util.ArrayList<>();
+        List<Condition> computedValues = new java.util.ArrayList<>();
+        for (UpdateAll.Change change : changes.computed()) {
+            computedFields.add(change.field());
+            computedValues.add(computed(mapping, change, action, computedParameters));
+        }
         Parameters filterParameters = new Parameters();
         Condition where = this.context.compiler.where(query, mapping, filterParameters);
-        Parameters parameters = new Parameters().addAll(changes.parameters()).addAll(filterParameters);
+        Parameters parameters = new Parameters().addAll(changes.parameters())
+            .addAll(computedParameters)
+            .addAll(filterParameters);
         @Nullable String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
-        List<Object> shape = new java.util.ArrayList<>(List.of(sets, incs));
+        List<Object> shape = new java.util.ArrayList<>(List.of(sets, incs, computedFields, computedValues));
         shape.add(where == null ? "" : where);
         String sql = this.context.statements.get(metadata.schemaClass(), prefix,
                 returning ? "updateAllReturning" : "updateAll", shape, () -> {
                     String dml = this.context.renderer
                         .render(new BulkUpdate(Table.of(prefix, metadata.source()), FieldSources.of(metadata, sets),
-                                FieldSources.of(metadata, incs), FieldSources.json(mapping, sets), where));
+                                FieldSources.of(metadata, incs), FieldSources.json(mapping, sets), where,
+                                FieldSources.of(metadata, computedFields), computedValues));
                     return returning ? this.context.renderer.renderReturning(dml, mapping.queryColumns(), false, action)
                             : dml;
                 });

@@ -4,6 +4,7 @@ import io.schemaspring.annotation.Writable;
 import io.schemaspring.metadata.FieldMetadata;
 import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.query.UpdateAll;
+import io.schemaspring.query.Value;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.type.CastResult;
 import io.schemaspring.type.FieldType;
@@ -24,8 +25,10 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * @param sets the fields set to a value, in the order given
  * @param incs the numeric fields incremented, in the order given
  * @param parameters the values of {@code sets}, then those of {@code incs}
+ * @param computed the changes the database computes from the row (a set to a
+ * {@code Value}, a push or a pull), in the order given, compiled by the caller
  */
-record UpdateChanges(List<String> sets, List<String> incs, Parameters parameters) {
+record UpdateChanges(List<String> sets, List<String> incs, Parameters parameters, List<UpdateAll.Change> computed) {
 
     private static final Set<FieldType> NUMBERS = EnumSet.of(FieldType.ID, FieldType.INTEGER, FieldType.FLOAT,
             FieldType.DECIMAL);
@@ -41,6 +44,7 @@ record UpdateChanges(List<String> sets, List<String> incs, Parameters parameters
         List<String> incs = new ArrayList<>();
         Parameters setParameters = new Parameters();
         Parameters incParameters = new Parameters();
+        List<UpdateAll.Change> computed = new ArrayList<>();
         for (UpdateAll.Change change : changes) {
             String name = change.field();
             if (metadata.fieldSource(name) == null) {
@@ -52,6 +56,11 @@ record UpdateChanges(List<String> sets, List<String> incs, Parameters parameters
                         + metadata.schemaClass().getSimpleName() + ": it is writable = " + field.writable());
             }
             Type type = metadata.type(name);
+            if (change.kind() == UpdateAll.Kind.PUSH || change.kind() == UpdateAll.Kind.PULL
+                    || change.value() instanceof Value) {
+                computed.add(change);
+                continue;
+            }
             if (change.kind() == UpdateAll.Kind.INC) {
                 if (!(type instanceof PrimitiveType primitive && NUMBERS.contains(primitive.fieldType()))) {
                     throw new InvalidDataAccessApiUsageException(operation + " cannot inc :" + name + " of "
@@ -66,7 +75,8 @@ record UpdateChanges(List<String> sets, List<String> incs, Parameters parameters
                         change.value() == null ? null : cast(metadata, name, type, change.value(), operation));
             }
         }
-        return new UpdateChanges(List.copyOf(sets), List.copyOf(incs), setParameters.addAll(incParameters));
+        return new UpdateChanges(List.copyOf(sets), List.copyOf(incs), setParameters.addAll(incParameters),
+                List.copyOf(computed));
     }
 
     private static Object cast(SchemaMetadata metadata, String field, Type type, @Nullable Object value,

@@ -163,7 +163,12 @@ final class UpsertOperation {
      * actions.
      */
     static UpdateChanges changes(SchemaMapping mapping, OnConflict onConflict) {
-        return UpdateChanges.of(mapping, onConflict.changes(), "insert with " + onConflict);
+        UpdateChanges changes = UpdateChanges.of(mapping, onConflict.changes(), "insert with " + onConflict);
+        if (!changes.computed().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("insert with " + onConflict
+                    + " sets values and increments only: computed values, push and pull are updateAll's");
+        }
+        return changes;
     }
 
     /**

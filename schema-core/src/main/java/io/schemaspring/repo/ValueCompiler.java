@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
@@ -22,8 +21,16 @@ final class ValueCompiler {
     /** Where an argument (a column or a bound value) stands in a piece's text. */
     private static final char MARK = '\u0001';
 
-    /** A column, or a value to bind. */
-    private record Argument(@Nullable Column column, @Nullable Object value) {
+    /**
+     * A column, a value to bind, or a condition with the values it binds.
+     */
+    private record Argument(@Nullable Column column, @Nullable Object value, @Nullable Condition condition,
+            @Nullable Parameters conditionParameters) {
+
+        Argument(@Nullable Column column, @Nullable Object value) {
+            this(column, value, null, null);
+        }
+
     }
 
     /** SQL text with a {@link #MARK} for each argument, in order. */
@@ -36,8 +43,11 @@ final class ValueCompiler {
 
     private final Dialect dialect;
 
-    ValueCompiler(Dialect dialect) {
+    private final ConditionCompiler conditions;
+
+    ValueCompiler(Dialect dialect, ConditionCompiler conditions) {
         this.dialect = dialect;
+        this.conditions = conditions;
     }
 
     /** The value as a fragment, its bound values added to {@code parameters}. */
@@ -65,6 +75,20 @@ final class ValueCompiler {
                 arguments), parameters);
     }
 
+    /**
+     * Ecto's {@code push}/{@code pull}: the array column with the element appended or
+     * removed, as the dialect spells it; refused where it has no such function.
+     */
+    Condition arrayChange(Column column, boolean push, Object element, Parameters parameters) {
+        String template = this.dialect.arrayChange(String.valueOf(MARK), push);
+        if (template == null) {
+            throw new InvalidDataAccessApiUsageException(
+                    this.dialect.name() + " cannot " + (push ? "push to" : "pull from")
+                            + " an array in place: read the rows, change their lists and update them");
+        }
+        return fragment(marked(template, List.of(new Argument(column, null), new Argument(null, element))), parameters);
+    }
+
     private Piece piece(Value value, QueryFields fields) {
         if (value instanceof Value.Field field) {
             return column(fields.resolve(field.name()).column());
@@ -84,6 +108,40 @@ final class ValueCompiler {
                 arguments.addAll(piece.arguments());
             }
             return new Piece("COALESCE(" + String.join(", ", texts) + ")", arguments);
+        }
+        if (value instanceof Value.Arithmetic arithmetic) {
+            Piece left = piece(arithmetic.left(), fields);
+            Piece right = piece(arithmetic.right(), fields);
+            List<Argument> arguments = new ArrayList<>(left.arguments());
+            arguments.addAll(right.arguments());
+            return new Piece("(" + left.text() + " " + arithmetic.operator().sql() + " " + right.text() + ")",
+                    arguments);
+        }
+        if (value instanceof Value.Cast cast) {
+            Piece inner = piece(cast.value(), fields);
+            return new Piece("CAST(" + inner.text() + " AS " + this.dialect.castType(cast.type()) + ")",
+                    inner.arguments());
+        }
+        if (value instanceof Value.When when) {
+            Parameters conditionParameters = new Parameters();
+            Condition condition = this.conditions.compile(List.of(when.condition()), fields, null, conditionParameters);
+            Piece then = piece(when.then(), fields);
+            Piece otherwise = piece(when.otherwise(), fields);
+            List<Argument> arguments = new ArrayList<>();
+            arguments.add(new Argument(null, null, condition, conditionParameters));
+            arguments.addAll(then.arguments());
+            arguments.addAll(otherwise.arguments());
+            return new Piece("CASE WHEN " + MARK + " THEN " + then.text() + " ELSE " + otherwise.text() + " END",
+                    arguments);
+        }
+        if (value instanceof Value.JsonPath json) {
+            String template = this.dialect.jsonPath(String.valueOf(MARK));
+            if (template == null) {
+                throw new InvalidDataAccessApiUsageException(this.dialect.name() + " has no JSON paths: read the "
+                        + "field and take the value from its map or embed in Java");
+            }
+            return marked(template, List.of(new Argument(fields.resolve(json.field()).column(), null),
+                    new Argument(null, this.dialect.jsonPathParameter(json.path()))));
         }
         Value.IntervalAdd add = (Value.IntervalAdd) value;
         Piece base = add.base() instanceof Value.Bound bound
@@ -126,7 +184,7 @@ final class ValueCompiler {
 
     private static Condition fragment(Piece piece, Parameters parameters) {
         List<String> parts = new ArrayList<>();
-        List<Optional<Column>> columns = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         int next = 0;
         for (char c : piece.text().toCharArray()) {
@@ -138,15 +196,19 @@ final class ValueCompiler {
             part.setLength(0);
             Argument argument = piece.arguments().get(next++);
             if (argument.column() != null) {
-                columns.add(Optional.of(argument.column()));
+                arguments.add(argument.column());
+            }
+            else if (argument.condition() != null) {
+                arguments.add(argument.condition());
+                parameters.addAll(argument.conditionParameters());
             }
             else {
                 parameters.addPlain(argument.value());
-                columns.add(Optional.empty());
+                arguments.add(new Condition.Parameter());
             }
         }
         parts.add(part.toString());
-        return new Condition.Fragment(parts, columns);
+        return new Condition.Computed(parts, arguments);
     }
 
     /**

@@ -263,4 +263,37 @@ public abstract class Dialect {
         return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)";
     }
 
+    /**
+     * The column type Ecto's {@code type(value, type)} casts to; by default the column
+     * type of {@link #columnTypes()}.
+     */
+    public String castType(io.schemaspring.type.FieldType type) {
+        return columnTypes().columnType(type);
+    }
+
+    /**
+     * The text at a JSON path of a column, with one {@code ?} for the path that
+     * {@link #jsonPathParameter(java.util.List)} binds; {@code null} (the default) where
+     * the database has no JSON paths.
+     */
+    public @Nullable String jsonPath(String column) {
+        return null;
+    }
+
+    /**
+     * The bound path of {@link #jsonPath(String)}: keys (strings) and indexes (integers).
+     */
+    public Object jsonPathParameter(java.util.List<Object> path) {
+        throw new UnsupportedOperationException(name() + " has no JSON paths");
+    }
+
+    /**
+     * Ecto's {@code push} ({@code push}) and {@code pull} on an array column, with one
+     * {@code ?} for the element; {@code null} (the default) where arrays cannot be
+     * changed in place.
+     */
+    public @Nullable String arrayChange(String column, boolean push) {
+        return null;
+    }
+
 }

@@ -255,6 +255,30 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String castType(io.schemaspring.type.FieldType type) {
+        return switch (type) {
+            case ID, INTEGER, BOOLEAN -> "SIGNED";
+            case STRING, DURATION, BITSTRING -> "CHAR";
+            default -> columnTypes().columnType(type).replace("DATETIME", "DATETIME(6)").replace("(6)(6)", "(6)");
+        };
+    }
+
+    @Override
+    public String jsonPath(String column) {
+        return "JSON_UNQUOTE(JSON_EXTRACT(" + column + ", ?))";
+    }
+
+    @Override
+    public Object jsonPathParameter(java.util.List<Object> path) {
+        StringBuilder json = new StringBuilder("$");
+        for (Object step : path) {
+            json.append(step instanceof Integer index ? "[" + index + "]"
+                    : ".\"" + step.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+        return json.toString();
+    }
+
+    @Override
     public ReadBackSupport readBack() {
         return READ_BACK;
     }

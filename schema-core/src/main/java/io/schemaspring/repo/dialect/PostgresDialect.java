@@ -177,6 +177,21 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String arrayChange(String column, boolean push) {
+        return (push ? "array_append(" : "array_remove(") + column + ", ?)";
+    }
+
+    @Override
+    public String jsonPath(String column) {
+        return column + " #>> CAST(? AS TEXT[])";
+    }
+
+    @Override
+    public Object jsonPathParameter(java.util.List<Object> path) {
+        return path.stream().map(String::valueOf).toArray(String[]::new);
+    }
+
+    @Override
     public String name() {
         return "PostgreSQL";
     }

@@ -13,6 +13,7 @@ import io.schemaspring.data.SchemaRepository;
 import io.schemaspring.data.support.SimpleSchemaRepository;
 import io.schemaspring.query.UpdateAll;
 import io.schemaspring.repo.it.fixtures.Counter;
+import io.schemaspring.repo.it.fixtures.Author;
 import io.schemaspring.repo.it.fixtures.Keyword;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,32 @@ interface BulkWriteContract {
         keyword.hits = 5;
         keyword.createdBy = "eve";
         return keyword;
+    }
+
+    /**
+     * Ecto's {@code push} and {@code pull} change a PostgreSQL array in place; where
+     * arrays are not changed in place (H2's native arrays, MariaDB's JSON ones) they are
+     * refused before any SQL.
+     */
+    @Test
+    default void updateAllPushesAndPullsArrayElementsWhereTheDatabaseCan() {
+        RepoContract contract = contract();
+        Author author = Author.named("Ann");
+        author.tags = List.of("a", "b");
+        author = contract.repo.insert(author);
+        Query<Author> query = Query.from(Author.class).where("id", author.id);
+        if (contract.database() == TestDatabase.H2 || contract.database() == TestDatabase.MARIADB) {
+            contract.dataSource.reset();
+            assertThatThrownBy(() -> contract.repo.updateAll(query, UpdateAll.create().push("tags", "c")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage((contract.database() == TestDatabase.H2 ? "H2" : "MariaDB")
+                        + " cannot push to an array in place: read the rows, change their lists and update them");
+            assertThat(contract.dataSource.statements()).isEmpty();
+            return;
+        }
+        contract.repo.updateAll(query, UpdateAll.create().push("tags", "c"));
+        contract.repo.updateAll(query, UpdateAll.create().pull("tags", "a"));
+        assertThat(contract.repo.get(Author.class, author.id).orElseThrow().tags).containsExactly("b", "c");
     }
 
     // ------------------------------------------------------------------ upserts
@@ -344,7 +371,7 @@ interface BulkWriteContract {
             .hasMessage("updateAll needs at least one set or inc: UpdateAll.create().set(field, value)");
         assertThatThrownBy(() -> UpdateAll.create().set("color", "a").inc("color", 1))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessage("updateAll changes :color twice: give each field one set or inc");
+            .hasMessage("updateAll changes :color twice: give each field one set, inc, push or pull");
         assertThat(c.dataSource.statements()).isEmpty();
         assertThat(row("elixir")).containsEntry("color", "purple");
     }

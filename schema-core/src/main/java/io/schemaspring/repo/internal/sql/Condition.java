@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * A WHERE condition. Every value is a bound parameter ({@code ?}), never text in the SQL.
  */
-public sealed interface Condition
-        permits Condition.Compare, Condition.Columns, Condition.In, Condition.AnyOf, Condition.IsNull, Condition.Never,
-        Condition.And, Condition.Or, Condition.Not, Condition.Fragment, Condition.InSelect, Condition.Exists {
+public sealed interface Condition permits Condition.Compare, Condition.Columns, Condition.In, Condition.AnyOf,
+        Condition.IsNull, Condition.Never, Condition.And, Condition.Or, Condition.Not, Condition.Fragment,
+        Condition.Computed, Condition.InSelect, Condition.Exists {
 
     /** {@code column op ?}. */
     record Compare(Column column, Operator operator) implements Condition {
@@ -67,6 +67,26 @@ public sealed interface Condition
             parts = List.copyOf(parts);
             arguments = List.copyOf(arguments);
         }
+    }
+
+    /**
+     * A value the database computes, as the dialect spells it: {@code parts} around each
+     * argument, a {@link Column}, a nested {@link Condition} (in parentheses) or a
+     * {@link Parameter}.
+     */
+    record Computed(List<String> parts, List<Object> arguments) implements Condition {
+        public Computed {
+            parts = List.copyOf(parts);
+            arguments = List.copyOf(arguments);
+            if (parts.size() != arguments.size() + 1) {
+                throw new IllegalArgumentException(
+                        arguments.size() + " arguments need " + (arguments.size() + 1) + " parts, got " + parts);
+            }
+        }
+    }
+
+    /** A bound parameter ({@code ?}) among the arguments of a {@link Computed}. */
+    record Parameter() {
     }
 
     /** {@code column IN (SELECT ...)}. */

@@ -398,6 +398,16 @@ public final class SqlRenderer {
             }
             return nested ? "(" + sql + ")" : sql.toString();
         }
+        if (condition instanceof Condition.Computed computed) {
+            StringBuilder sql = new StringBuilder(literal(computed.parts().get(0)));
+            for (int i = 0; i < computed.arguments().size(); i++) {
+                Object argument = computed.arguments().get(i);
+                sql.append(argument instanceof Column column ? column(column)
+                        : argument instanceof Condition inner ? "(" + condition(inner, false) + ")" : "?")
+                    .append(literal(computed.parts().get(i + 1)));
+            }
+            return nested ? "(" + sql + ")" : sql.toString();
+        }
         if (condition instanceof Condition.InSelect in) {
             return column(in.column()) + " IN (" + render(in.select()) + ")";
         }
@@ -452,6 +462,10 @@ public final class SqlRenderer {
         update.incColumns()
             .forEach(column -> assignments
                 .add(this.dialect.quote(column) + " = " + this.dialect.quote(column) + " + ?"));
+        for (int i = 0; i < update.computedColumns().size(); i++) {
+            assignments.add(this.dialect.quote(update.computedColumns().get(i)) + " = "
+                    + condition(update.computedValues().get(i), false));
+        }
         StringBuilder dml = new StringBuilder("UPDATE ").append(table(update.table()))
             .append(" SET ")
             .append(String.join(", ", assignments));
