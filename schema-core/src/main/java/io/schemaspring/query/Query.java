@@ -212,6 +212,8 @@ public final class Query<T> {
 
     private List<String> joinedPreloads = List.of();
 
+    private Map<String, String> joinedPreloadJoins = Map.of();
+
     private boolean distinct;
 
     private @Nullable Lock lock;
@@ -221,6 +223,8 @@ public final class Query<T> {
     private List<Combination> combinations = List.of();
 
     private @Nullable String cte;
+
+    private @Nullable Query<?> subquery;
 
     private List<Cte> ctes = List.of();
 
@@ -240,6 +244,34 @@ public final class Query<T> {
         Query<T> query = from(schema);
         query.cte = SqlIdentifiers.require(name, "Common table expression");
         return query;
+    }
+
+    /**
+     * Ecto's {@code from(p in subquery(query))}: the rows of a query, with its own
+     * conditions, joins, order, paging and distinct, read as a derived table of the same
+     * schema, which this query filters, orders, pages, aggregates or joins further
+     * ({@code Query.fromSubquery(Query.from(Post.class).orderBy("visits").limit(2))}).
+     * The subquery reads in this query's explicit prefix unless it names its own.
+     */
+    public static <T> Query<T> fromSubquery(Query<T> subquery) {
+        Objects.requireNonNull(subquery, "Subquery must not be null");
+        if (!subquery.preloads.isEmpty() || !subquery.joinedPreloads.isEmpty() || subquery.lock != null
+                || !subquery.combinations.isEmpty() || !subquery.ctes.isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("a subquery source takes conditions, joins, order, paging "
+                    + "and distinct, not preloads, a lock, set operations or common table expressions (join a "
+                    + "common table expression for those): " + subquery);
+        }
+        Query<T> query = from(subquery.schema);
+        query.subquery = subquery;
+        return query;
+    }
+
+    /**
+     * The query whose rows this one reads as a derived table
+     * ({@link #fromSubquery(Query)}), {@code null} for the schema's own source.
+     */
+    public @Nullable Query<?> subquery() {
+        return this.subquery;
     }
 
     /**
@@ -632,6 +664,7 @@ public final class Query<T> {
                     copy.preloads = List.of();
                     copy.preloadQueries = Map.of();
                     copy.joinedPreloads = List.of();
+                    copy.joinedPreloadJoins = Map.of();
                 }
                 case DISTINCT -> copy.distinct = false;
                 case LOCK -> copy.lock = null;
@@ -858,6 +891,30 @@ public final class Query<T> {
     }
 
     /**
+     * Ecto's {@code preload: [post: p]} where {@code p} is a join on a condition: fills
+     * the association at {@code path} from the rows of the join named {@code join}
+     * ({@link #join(String, Class, Expr)}, of the association's schema, a subquery of it
+     * too).
+     */
+    public Query<T> preloadFromJoin(String path, String join) {
+        Objects.requireNonNull(join, "Join name must not be null");
+        Query<T> copy = preloadJoined(path);
+        Map<String, String> joins = new LinkedHashMap<>(this.joinedPreloadJoins);
+        joins.put(path.trim(), join.trim());
+        copy.joinedPreloadJoins = java.util.Collections.unmodifiableMap(joins);
+        return copy;
+    }
+
+    /**
+     * The join whose rows fill the association at a path of
+     * {@link #preloadJoined(String...)}: the path itself, or the join named by
+     * {@link #preloadFromJoin(String, String)}.
+     */
+    public String joinedPreloadJoin(String path) {
+        return this.joinedPreloadJoins.getOrDefault(path, path);
+    }
+
+    /**
      * The association paths of {@link #preloadJoined(String...)}, filled from the rows of
      * their joins.
      */
@@ -891,6 +948,7 @@ public final class Query<T> {
         copy.joins = this.joins;
         copy.combinations = this.combinations;
         copy.cte = this.cte;
+        copy.subquery = this.subquery;
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
         return copy;
@@ -906,11 +964,13 @@ public final class Query<T> {
         copy.preloads = this.preloads;
         copy.preloadQueries = this.preloadQueries;
         copy.joinedPreloads = this.joinedPreloads;
+        copy.joinedPreloadJoins = this.joinedPreloadJoins;
         copy.distinct = this.distinct;
         copy.lock = this.lock;
         copy.joins = this.joins;
         copy.combinations = this.combinations;
         copy.cte = this.cte;
+        copy.subquery = this.subquery;
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
         return copy;
@@ -1019,7 +1079,8 @@ public final class Query<T> {
 
     @Override
     public String toString() {
-        return "Query[from " + (this.cte == null ? "" : this.cte + " as ") + this.schema.getSimpleName()
+        return "Query[from " + (this.cte == null ? "" : this.cte + " as ")
+                + (this.subquery == null ? "" : "subquery " + this.subquery + " as ") + this.schema.getSimpleName()
                 + (this.ctes.isEmpty() ? ""
                         : (this.recursive ? ", with recursive " : ", with ")
                                 + this.ctes.stream().map(Cte::name).toList())

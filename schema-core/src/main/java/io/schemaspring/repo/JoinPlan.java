@@ -98,7 +98,9 @@ final class JoinPlan implements QueryFields {
         String name = query.cte() != null ? query.cte() : mapping.metadata().source();
         String prefix = query.cte() != null ? null : query.prefix() != null ? query.prefix()
                 : this.explicitPrefix != null ? this.explicitPrefix : mapping.metadata().prefix();
-        Table table = Table.of(prefix, name).as(nextAlias());
+        Table table = query.subquery() != null ? Table
+            .derived(conditions.sources().derived(query.subquery(), this.explicitPrefix, parameters), nextAlias())
+                : Table.of(prefix, name).as(nextAlias());
         this.sources.put(joined.path(), new Source(table.alias(), mapping));
         List<Condition> on = new ArrayList<>();
         if (joined.on() != null) {

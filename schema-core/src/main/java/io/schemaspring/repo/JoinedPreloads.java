@@ -1,5 +1,6 @@
 package io.schemaspring.repo;
 
+import io.schemaspring.metadata.AssociationKind;
 import io.schemaspring.metadata.AssociationMetadata;
 import io.schemaspring.metadata.Cardinality;
 import io.schemaspring.metadata.SchemaMetadata;
@@ -58,7 +59,14 @@ final class JoinedPreloads {
         requireKey(root.metadata(), query);
         for (int i = 0; i < query.joinedPreloads().size(); i++) {
             String path = query.joinedPreloads().get(i);
-            if (query.joins()
+            String join = query.joinedPreloadJoin(path);
+            if (!join.equals(path)) {
+                if (query.joins().stream().noneMatch(joined -> !joined.association() && joined.path().equals(join))) {
+                    throw new InvalidDataAccessApiUsageException("preloadFromJoin(\"" + path + "\", \"" + join
+                            + "\") needs a join named " + join + ": add join(\"" + join + "\", Schema.class, on)");
+                }
+            }
+            else if (query.joins()
                 .stream()
                 .noneMatch(joined -> joined.association()
                         && (joined.path().equals(path) || joined.path().startsWith(path + ".")))) {
@@ -92,6 +100,13 @@ final class JoinedPreloads {
             AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(),
                     dot < 0 ? path : path.substring(dot + 1));
             SchemaMapping mapping = structs.get(i).mapping();
+            if (association.kind() != AssociationKind.THROUGH
+                    && mapping.metadata().schemaClass() != association.related()) {
+                throw new InvalidDataAccessApiUsageException(
+                        "preloadFromJoin(\"" + path + "\", \"" + query.joinedPreloadJoin(path) + "\") fills :" + path
+                                + " of " + association.related().getSimpleName() + " from rows of "
+                                + mapping.metadata().schemaClass().getSimpleName());
+            }
             if (mapping.metadata().record()) {
                 throw new InvalidDataAccessApiUsageException(mapping.metadata().schemaClass().getSimpleName()
                         + " is a record: fill :" + path + " with preload(path), which builds new records");

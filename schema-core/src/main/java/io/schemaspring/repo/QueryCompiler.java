@@ -124,13 +124,14 @@ final class QueryCompiler {
         List<Column> selected = new ArrayList<>(mapping.queryColumns().stream().map(source.table()::column).toList());
         List<QueryFields.Struct> joinedStructs = new ArrayList<>();
         for (String path : joinedPreloads) {
-            QueryFields.Struct struct = fields.struct(path);
+            QueryFields.Struct struct = fields.struct(query.joinedPreloadJoin(path));
             joinedStructs.add(struct);
             struct.mapping().queryColumns().forEach(column -> selected.add(new Column(struct.alias(), column)));
         }
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
                 false, query.isDistinct(), lock, source.key())
-            .withJoinedPreloads(joinedPreloads);
+            .withJoinedPreloads(
+                    joinedPreloads.stream().map(path -> path + "=" + query.joinedPreloadJoin(path)).toList());
         String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
             Select select = source.select(selected)
                 .where(where)
@@ -235,7 +236,7 @@ final class QueryCompiler {
         return orders;
     }
 
-    private static List<OrderTerm> orderTerms(List<Query.Order> orders, QueryFields fields) {
+    static List<OrderTerm> orderTerms(List<Query.Order> orders, QueryFields fields) {
         return orders.stream()
             .map(order -> new OrderTerm(resolve(fields, order).column(), order.direction() == Query.Direction.DESC))
             .toList();
@@ -262,16 +263,7 @@ final class QueryCompiler {
      * them.
      */
     private void addPaging(Parameters parameters, Query<?> query, boolean limit, boolean offset) {
-        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
-        if (offset && offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
-        if (limit) {
-            parameters.addPlain(query.limit());
-        }
-        if (offset && !offsetFirst) {
-            parameters.addPlain(query.offset());
-        }
+        sources().paging(parameters, query, limit, offset);
     }
 
     /**

@@ -282,14 +282,15 @@ final class QueryExecutor {
      * filter rows.
      */
     static Query<?> byJoinedKeys(Query<?> query, SchemaMetadata metadata, String action) {
-        if (query.joins().isEmpty() && query.ctes().isEmpty() && query.cte() == null) {
+        if (query.joins().isEmpty() && query.ctes().isEmpty() && query.cte() == null && query.subquery() == null) {
             return query;
         }
         if (metadata.primaryKey().size() != 1) {
-            throw new InvalidDataAccessApiUsageException(
-                    action + " with " + (query.joins().isEmpty() ? "a common table expression" : "a join")
-                            + " needs a single primary key on " + metadata.schemaClass().getSimpleName()
-                            + ", which has " + metadata.primaryKey());
+            throw new InvalidDataAccessApiUsageException(action + " with "
+                    + (!query.joins().isEmpty() ? "a join"
+                            : query.subquery() != null ? "a subquery source" : "a common table expression")
+                    + " needs a single primary key on " + metadata.schemaClass().getSimpleName() + ", which has "
+                    + metadata.primaryKey());
         }
         String key = metadata.primaryKey().get(0);
         Query<?> rows = Query.from(query.schema()).where(Expr.in(key, query.distinct(), key));

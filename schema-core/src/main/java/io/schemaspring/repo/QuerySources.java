@@ -91,11 +91,14 @@ final class QuerySources {
                                 + " with leftJoin, and unionAll a query of the rows a rightJoin adds");
             }
         }
+        Table table = query.subquery() != null
+                ? Table.derived(derived(query.subquery(), query.prefix(), parameters), JoinPlan.ROOT)
+                : (query.cte() != null ? Table.of(null, query.cte()) : Table.of(prefix, mapping.metadata().source()));
         JoinPlan joins = query.joins().isEmpty() ? null
                 : JoinPlan.of(query, mapping, this.mappings, this.conditions, parameters);
-        Table table = (query.cte() != null ? Table.of(null, query.cte())
-                : Table.of(prefix, mapping.metadata().source()))
-            .as(joins == null ? null : JoinPlan.ROOT);
+        if (query.subquery() == null) {
+            table = table.as(joins == null ? null : JoinPlan.ROOT);
+        }
         return new Source(with, table, joins, joins == null ? QueryFields.of(mapping) : joins);
     }
 
@@ -104,6 +107,43 @@ final class QuerySources {
      */
     Source of(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
         return of(query, mapping, prefix, parameters, parameters);
+    }
+
+    /**
+     * The select of a subquery source: its rows with their order and paging, read in the
+     * outer query's explicit prefix unless it names its own.
+     */
+    Select derived(Query<?> given, @Nullable String outerPrefix, Parameters parameters) {
+        Query<?> query = given.prefix() == null && outerPrefix != null ? given.prefix(outerPrefix) : given;
+        SchemaMapping mapping = this.mappings.apply(query.schema());
+        String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
+        Source source = of(query, mapping, prefix, parameters);
+        Condition where = this.conditions.compile(query.conditions(), source.fields(), query.prefix(), parameters);
+        boolean limit = query.limit() != null;
+        boolean offset = query.offset() != null;
+        paging(parameters, query, limit, offset);
+        return source.select(mapping.queryColumns().stream().map(source.table()::column).toList())
+            .where(where)
+            .distinct(query.isDistinct())
+            .orderBy(QueryCompiler.orderTerms(QueryCompiler.orders(query, mapping.metadata()), source.fields()))
+            .paged(limit, offset);
+    }
+
+    /**
+     * The limit and offset parameters, in the order the dialect's paging clause takes
+     * them.
+     */
+    void paging(Parameters parameters, Query<?> query, boolean limit, boolean offset) {
+        boolean offsetFirst = this.renderer.dialect().limitClause().offsetFirst();
+        if (offset && offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
+        if (limit) {
+            parameters.addPlain(query.limit());
+        }
+        if (offset && !offsetFirst) {
+            parameters.addPlain(query.offset());
+        }
     }
 
     /**

@@ -423,6 +423,46 @@ abstract class EctoJoinedPreloadContract extends EctoContract {
         assertThat(this.repo.isLoaded(comment.postPermalink, "user")).isFalse();
     }
 
+    /** Ecto (preload.exs): "preload into a subquery source". */
+    @Test
+    void anAssociationIsFilledFromAJoinOnAConditionIntoASubquerySource() {
+        Post post = post(null);
+        Comment comment = comment(null, post, null);
+
+        List<Comment> comments = this.repo.all(Query.fromSubquery(Query.from(Comment.class))
+            .join("p", Post.class, Expr.eq("postId", Expr.field("p.id")))
+            .preloadFromJoin("post", "p"));
+        assertThat(comments).singleElement().satisfies(found -> {
+            assertThat(found.id).isEqualTo(comment.id);
+            assertThat(found.post.id).isEqualTo(post.id);
+        });
+    }
+
+    /** Ecto: "joining and preloading through a subquery". */
+    @Test
+    void associationsAreFilledFromNamedJoinsOfSchemasAndSubqueries() {
+        Post post = post(null);
+        Comment c1 = comment(null, post, null);
+        Comment c2 = comment(null, post, null);
+
+        List<Post> posts = this.repo.all(Query.from(Post.class)
+            .leftJoin("u", User.class, Expr.eq("authorId", Expr.field("u.id")))
+            .join("c", Query.fromSubquery(Query.from(Comment.class)), Expr.eq("id", Expr.field("c.postId")))
+            .join("p2", Post.class, Expr.eq("c.postId", Expr.field("p2.id")))
+            .preloadFromJoin("author", "u")
+            .preloadFromJoin("forceComments", "c")
+            .preloadFromJoin("forceComments.post", "p2"));
+
+        assertThat(posts).singleElement().satisfies(found -> {
+            assertThat(found.id).isEqualTo(post.id);
+            assertThat(found.author).isNull();
+            assertThat(found.forceComments.stream().sorted(Comparator.comparing(comment -> comment.id)).toList())
+                .extracting(comment -> comment.id, comment -> comment.post.id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(c1.id, post.id),
+                        org.assertj.core.groups.Tuple.tuple(c2.id, post.id));
+        });
+    }
+
     @Test
     void preloadsFromJoinsAreRefusedBeforeAnySqlWhereTheyCannotBeFilled() {
         this.dataSource.reset();
@@ -435,6 +475,13 @@ abstract class EctoJoinedPreloadContract extends EctoContract {
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("preloadJoined(\"comments.author\") fills an association of :comments, which is not filled "
                     + "from its join: give preloadJoined(\"comments\") before it");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Comment.class).preloadFromJoin("post", "p")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("preloadFromJoin(\"post\", \"p\") needs a join named p: add join(\"p\", Schema.class, on)");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Comment.class)
+            .join("u", User.class, Expr.eq("authorId", Expr.field("u.id")))
+            .preloadFromJoin("post", "u"))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("preloadFromJoin(\"post\", \"u\") fills :post of Post from rows of User");
         assertThat(this.dataSource.statements()).isEmpty();
     }
 

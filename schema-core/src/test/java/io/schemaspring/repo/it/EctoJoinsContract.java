@@ -293,6 +293,20 @@ abstract class EctoJoinsContract extends EctoContract {
             .containsExactly(java.util.Arrays.asList(p1.id, null), List.of(p2.id, c1.id));
     }
 
+    /** Ecto: "left join with missing entries from subquery". */
+    @Test
+    void aLeftJoinOfASubqueryKeepsRowsWithoutAMatch() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Permalink c1 = permalink("1", p2);
+
+        assertThat(this.repo.all(Query.from(Post.class)
+            .leftJoin("c", Query.fromSubquery(Query.from(Permalink.class)), Expr.eq("id", Expr.field("c.postId")))
+            .orderBy("id")
+            .select(PostAndC.class))).extracting(row -> ids(row.post(), row.c()))
+            .containsExactly(java.util.Arrays.asList(p1.id, null), List.of(p2.id, c1.id));
+    }
+
     /** Ecto: "right joins with missing entries". */
     @Test
     void aRightJoinReadsAStructOfNullsWhereTheQueryHasNoRow() {

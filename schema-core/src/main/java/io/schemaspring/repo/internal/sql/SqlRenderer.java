@@ -433,6 +433,9 @@ public final class SqlRenderer {
     }
 
     private String table(Table table) {
+        if (table.derived() != null) {
+            return "(" + render(table.derived()) + ") " + table.alias();
+        }
         String name = this.dialect.quoteTable(table.prefix(), table.name());
         return table.alias() == null ? name : name + " " + table.alias();
     }

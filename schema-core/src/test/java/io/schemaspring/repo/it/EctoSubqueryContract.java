@@ -1,0 +1,152 @@
+package io.schemaspring.repo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schemaspring.metadata.StructMeta;
+import io.schemaspring.query.Aggregate;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.Selection;
+import io.schemaspring.query.UpdateAll;
+import io.schemaspring.query.Value;
+import io.schemaspring.repo.it.ecto.Comment;
+import io.schemaspring.repo.it.ecto.Post;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * Ecto's {@code integration_test/sql/subquery.exs} (elixir-ecto/ecto_sql): a query's rows
+ * as a derived table ({@code from p in subquery(query)},
+ * {@code join: p in subquery(query)}), on every database of {@link TestDatabase}.
+ */
+abstract class EctoSubqueryContract extends EctoContract {
+
+    record Title(String title) {
+    }
+
+    record PTitle(String pTitle) {
+    }
+
+    record Visits(Integer value) {
+    }
+
+    record CommentAndPost(Post p) {
+    }
+
+    private Post post(String title, Integer visits) {
+        Post post = Post.titled(title);
+        post.visits = visits;
+        post.isPublic = true;
+        return this.repo.insert(post);
+    }
+
+    /** Ecto: "from: subqueries with select source". */
+    @Test
+    void aSubqueryOfStructsIsReadAsASource() {
+        post("hello", null);
+        Query<Post> subquery = Query.fromSubquery(Query.from(Post.class));
+
+        this.dataSource.reset();
+        assertThat(this.repo.all(subquery.select(Title.class))).containsExactly(new Title("hello"));
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"title\" FROM (SELECT \"id\", "
+                + "\"title\", \"visits\", \"author_id\", \"counter\", \"uuid\", \"public\", \"posted\", "
+                + "\"inserted_at\", \"updated_at\" FROM \"ecto_posts\") t0"));
+        List<Post> posts = this.repo.all(subquery);
+        assertThat(posts).singleElement().satisfies(post -> {
+            assertThat(post.insertedAt).isNotNull();
+            assertThat(post.meta.state()).isEqualTo(StructMeta.State.LOADED);
+        });
+    }
+
+    /**
+     * Ecto: "from: subqueries with aggregates", its halves over whole structs (the
+     * {@code select: [:visits]} halves select part of a struct, {@code take}).
+     */
+    @Test
+    void anAggregateOverAnOrderedAndLimitedSubquery() {
+        post(null, 10);
+        post(null, 11);
+        post(null, 13);
+
+        assertThat(this.repo.aggregate(Query.fromSubquery(Query.from(Post.class).orderBy("visits")), Aggregate.MAX,
+                "visits", Integer.class))
+            .contains(13);
+        assertThat(this.repo.aggregate(Query.fromSubquery(Query.from(Post.class).orderBy("visits").limit(2)),
+                Aggregate.MAX, "visits", Integer.class))
+            .contains(11);
+    }
+
+    /** Ecto: "from: subqueries with parameters". */
+    @Test
+    void theSubquerysParametersAreBoundBeforeTheOuterOnes() {
+        post("hello", 10);
+        post("hello", 11);
+        post("world", 13);
+        Query<Post> between = Query.from(Post.class)
+            .where(Expr.and(Expr.compare("visits", Query.Op.GTE, 11), Expr.compare("visits", Query.Op.LTE, 13)));
+
+        assertThat(this.repo.all(Query.fromSubquery(between)
+            .where("title", "hello")
+            .select(Visits.class, Selection.of(Value.add(Value.field("visits"), Value.of(1))).as("value"))))
+            .containsExactly(new Visits(12));
+    }
+
+    /** Ecto: "join: subqueries with select source". */
+    @Test
+    void aSubqueryIsJoined() {
+        Post post = post("hello", null);
+        Comment comment = Comment.text(null);
+        comment.postId = post.id;
+        this.repo.insert(comment);
+        Query<Comment> joined = Query.from(Comment.class)
+            .join("p", Query.fromSubquery(Query.from(Post.class)), Expr.eq("postId", Expr.field("p.id")));
+
+        assertThat(this.repo.all(joined.select(PTitle.class))).containsExactly(new PTitle("hello"));
+        assertThat(this.repo.all(joined.select(CommentAndPost.class))).singleElement()
+            .satisfies(row -> assertThat(row.p().insertedAt).isNotNull());
+    }
+
+    /** Ecto: "join: subqueries with parameters". */
+    @Test
+    void aJoinedSubquerysParametersAreBoundInPlace() {
+        post("hello", 10);
+        post("hello", 11);
+        post("world", 13);
+        this.repo.insert(Comment.text(null));
+        this.repo.insert(Comment.text(null));
+        Query<Post> between = Query.from(Post.class)
+            .where(Expr.and(Expr.compare("visits", Query.Op.GTE, 11), Expr.compare("visits", Query.Op.LTE, 13)));
+
+        assertThat(this.repo.all(Query.from(Comment.class)
+            .crossJoin("p", Query.fromSubquery(between))
+            .where("p.title", "hello")
+            .select(Visits.class, Selection.of(Value.add(Value.field("p.visits"), Value.of(1))).as("value"))))
+            .containsExactly(new Visits(12), new Visits(12));
+    }
+
+    /** The rows of a limited subquery are written by updateAll and deleteAll. */
+    @Test
+    void writesFilterByTheRowsOfASubquerySource() {
+        post("a", 1);
+        post("b", 2);
+        post("c", 3);
+        Query<Post> firstTwo = Query.fromSubquery(Query.from(Post.class).orderBy("visits").limit(2));
+
+        assertThat(this.repo.updateAll(firstTwo, UpdateAll.create().set("title", "early"))).isEqualTo(2);
+        assertThat(this.repo.deleteAll(firstTwo.where("visits", 1))).isEqualTo(1);
+        assertThat(this.repo.all(Query.from(Post.class).orderBy("visits"))).extracting(post -> post.title)
+            .containsExactly("early", "c");
+    }
+
+    @Test
+    void subquerySourcesAreRefusedWhereTheyCannotBeRead() {
+        assertThatThrownBy(() -> Query.fromSubquery(Query.from(Post.class).preload("comments")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("a subquery source takes conditions, joins, order, paging and distinct, not "
+                    + "preloads, a lock, set operations or common table expressions (join a common table expression "
+                    + "for those): Query[from Post");
+    }
+
+}
