@@ -37,6 +37,18 @@ public sealed interface Expr permits Expr.Compare, Expr.ValueCompare, Expr.In, E
     }
 
     /**
+     * A field of the query a subquery is part of, Ecto's {@code parent_as(:p).visits}:
+     * the value of a comparison inside the subquery's conditions (a correlated subquery).
+     */
+    record Parent(String name) {
+
+        /** A reference to the parent's field {@code name}; {@code null} is refused. */
+        public Parent {
+            Objects.requireNonNull(name, "Field must not be null");
+        }
+    }
+
+    /**
      * {@code left op right}: a computed {@link Value} compared with another or with a
      * value bound as a parameter.
      */
@@ -103,6 +115,16 @@ public sealed interface Expr permits Expr.Compare, Expr.ValueCompare, Expr.In, E
      */
     static Field field(String name) {
         return new Field(name);
+    }
+
+    /**
+     * Ecto's {@code parent_as(:p).field}: inside the conditions of a subquery
+     * ({@link #exists(Query)}, {@link #in(String, Query, String)}), the field of the
+     * query the subquery is part of, for that query's row:
+     * {@code Expr.exists(Query.from(Comment.class).where(Expr.eq("postId", Expr.parent("id"))))}.
+     */
+    static Parent parent(String name) {
+        return new Parent(name);
     }
 
     /**

@@ -39,6 +39,43 @@ final class ConditionCompiler {
         return this.values;
     }
 
+    /**
+     * Whether a subquery among the conditions names a field of the query
+     * ({@link Expr#parent(String)}): the query's table then takes an alias, so that its
+     * columns are told apart from the subquery's.
+     */
+    static boolean correlated(List<Expr> conditions) {
+        return conditions.stream().anyMatch(ConditionCompiler::correlates);
+    }
+
+    private static boolean correlates(Expr expr) {
+        if (expr instanceof Expr.InQuery in) {
+            return namesParent(in.query().conditions());
+        }
+        if (expr instanceof Expr.Exists exists) {
+            return namesParent(exists.query().conditions());
+        }
+        if (expr instanceof Expr.And and) {
+            return correlated(and.exprs());
+        }
+        if (expr instanceof Expr.Or or) {
+            return correlated(or.exprs());
+        }
+        return expr instanceof Expr.Not not && correlates(not.expr());
+    }
+
+    private static boolean namesParent(List<Expr> conditions) {
+        for (Expr expr : conditions) {
+            if (expr instanceof Expr.Compare compare && compare.value() instanceof Expr.Parent
+                    || expr instanceof Expr.And and && namesParent(and.exprs())
+                    || expr instanceof Expr.Or or && namesParent(or.exprs())
+                    || expr instanceof Expr.Not not && namesParent(List.of(not.expr()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The sources of queries whose conditions this compiles. */
     QuerySources sources() {
         return this.sources;
@@ -60,6 +97,16 @@ final class ConditionCompiler {
     }
 
     private Condition compile(Expr expr, QueryFields fields, @Nullable String outerPrefix, Parameters parameters) {
+        if (expr instanceof Expr.Compare compare && compare.value() instanceof Expr.Parent parent) {
+            if (!(fields instanceof QueryFields.Correlated correlated)) {
+                throw new InvalidDataAccessApiUsageException("Expr.parent(\"" + parent.name()
+                        + "\") names the field of the query a subquery is part of: use it inside Expr.exists or "
+                        + "Expr.in");
+            }
+            return new Condition.Columns(fields.resolve(compare.field()).column(),
+                    Condition.Operator.valueOf(compare.op().name()),
+                    correlated.parent().resolve(parent.name()).column());
+        }
         if (expr instanceof Expr.Compare compare && compare.value() instanceof Value) {
             return this.values.compare(compare.field(), compare.op(), compare.value(), fields, parameters);
         }
@@ -102,10 +149,10 @@ final class ConditionCompiler {
         }
         if (expr instanceof Expr.InQuery in) {
             Column column = fields.resolve(in.field()).column();
-            return new Condition.InSelect(column, subquery(in.query(), in.selected(), outerPrefix, parameters));
+            return new Condition.InSelect(column, subquery(in.query(), in.selected(), outerPrefix, parameters, fields));
         }
         Expr.Exists exists = (Expr.Exists) expr;
-        return new Condition.Exists(subquery(exists.query(), null, outerPrefix, parameters));
+        return new Condition.Exists(subquery(exists.query(), null, outerPrefix, parameters, fields));
     }
 
     private Condition group(List<Expr> exprs, QueryFields fields, @Nullable String outerPrefix, Parameters parameters,
@@ -143,7 +190,7 @@ final class ConditionCompiler {
      * their own, which shadow the outer query's.
      */
     private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix,
-            Parameters parameters) {
+            Parameters parameters, QueryFields parent) {
         if (!query.orders().isEmpty() || query.limit() != null || query.offset() != null || !query.preloads().isEmpty()
                 || query.lock() != null || !query.combinations().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
@@ -153,10 +200,11 @@ final class ConditionCompiler {
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;
         String prefix = explicit != null ? explicit : mapping.metadata().prefix();
-        QuerySources.Source source = this.sources.of(explicit == null ? query : query.prefix(explicit), mapping, prefix,
-                parameters);
+        QuerySources.Source source = this.sources.ofSubquery(explicit == null ? query : query.prefix(explicit), mapping,
+                prefix, parameters);
         List<Column> columns = selected == null ? List.of() : List.of(source.fields().resolve(selected).column());
-        Condition where = compile(query.conditions(), source.fields(), explicit, parameters);
+        Condition where = compile(query.conditions(), QueryFields.correlated(source.fields(), parent), explicit,
+                parameters);
         return source.select(columns)
             .where(where)
             .distinct(query.isDistinct())

@@ -21,14 +21,17 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * The joins of a query through its associations: each joined path gets a table alias
- * ({@code t0} is the queried schema, then {@code t1}, {@code t2}, ... in join order) and
+ * ({@code t0} is the queried schema, then {@code t1}, {@code t2}, ... in join order;
+ * {@code s0}, {@code s1}, ... in a subquery, apart from the query it is part of) and
  * fields are named {@code "path.field"}. An association's {@code where} (and a
  * many-to-many's join-table {@code where}) is part of its join's ON, as in Ecto's
  * {@code assoc/2} joins.
  */
 final class JoinPlan implements QueryFields {
 
-    static final String ROOT = "t0";
+    private final String aliasPrefix;
+
+    private final String rootAlias;
 
     private record Source(String alias, SchemaMapping mapping) {
     }
@@ -45,7 +48,10 @@ final class JoinPlan implements QueryFields {
 
     private int aliases = 1;
 
-    private JoinPlan(Function<Class<?>, SchemaMapping> mappings, SchemaMapping root, @Nullable String explicitPrefix) {
+    private JoinPlan(Function<Class<?>, SchemaMapping> mappings, SchemaMapping root, @Nullable String explicitPrefix,
+            String aliasPrefix) {
+        this.aliasPrefix = aliasPrefix;
+        this.rootAlias = aliasPrefix + "0";
         this.mappings = mappings;
         this.root = root;
         this.explicitPrefix = explicitPrefix;
@@ -56,8 +62,8 @@ final class JoinPlan implements QueryFields {
      * added to {@code parameters}.
      */
     static JoinPlan of(Query<?> query, SchemaMapping root, Function<Class<?>, SchemaMapping> mappings,
-            ConditionCompiler conditions, Parameters parameters) {
-        JoinPlan plan = new JoinPlan(mappings, root, query.prefix());
+            ConditionCompiler conditions, Parameters parameters, String aliasPrefix) {
+        JoinPlan plan = new JoinPlan(mappings, root, query.prefix(), aliasPrefix);
         for (Query.Joined joined : query.joins()) {
             if (joined.association()) {
                 if (joined.on() != null && plan.sources.containsKey(joined.path())) {
@@ -125,7 +131,7 @@ final class JoinPlan implements QueryFields {
     public Resolved resolve(String name) {
         int dot = name.lastIndexOf('.');
         if (dot < 0) {
-            return new Resolved(new Column(ROOT, QueryCompiler.column(this.root, name)), this.root, name);
+            return new Resolved(new Column(this.rootAlias, QueryCompiler.column(this.root, name)), this.root, name);
         }
         String path = name.substring(0, dot);
         String field = name.substring(dot + 1);
@@ -142,7 +148,7 @@ final class JoinPlan implements QueryFields {
     @Override
     public Struct struct(@Nullable String path) {
         if (path == null) {
-            return new Struct(ROOT, this.root);
+            return new Struct(this.rootAlias, this.root);
         }
         Source source = this.sources.get(path);
         if (source == null) {
@@ -158,7 +164,7 @@ final class JoinPlan implements QueryFields {
             return known;
         }
         int dot = path.lastIndexOf('.');
-        Source owner = dot < 0 ? new Source(ROOT, this.root) : join(path.substring(0, dot), left, parameters);
+        Source owner = dot < 0 ? new Source(this.rootAlias, this.root) : join(path.substring(0, dot), left, parameters);
         String name = dot < 0 ? path : path.substring(dot + 1);
         AssociationMetadata association = RepoContext.requireAssociation(owner.mapping().metadata(), name);
         Source joined = step(owner, association, left, parameters);
@@ -223,7 +229,7 @@ final class JoinPlan implements QueryFields {
     }
 
     private String nextAlias() {
-        return "t" + this.aliases++;
+        return this.aliasPrefix + this.aliases++;
     }
 
 }

@@ -35,6 +35,38 @@ interface QueryFields {
     record Struct(@Nullable String alias, SchemaMapping mapping) {
     }
 
+    /**
+     * The fields of a subquery, and those of the query it is part of for
+     * {@code Expr.parent}.
+     */
+    interface Correlated extends QueryFields {
+
+        QueryFields parent();
+
+    }
+
+    /** The fields of a subquery that can name its parent's with {@code Expr.parent}. */
+    static QueryFields correlated(QueryFields fields, QueryFields parent) {
+        return new Correlated() {
+
+            @Override
+            public Resolved resolve(String name) {
+                return fields.resolve(name);
+            }
+
+            @Override
+            public Struct struct(@Nullable String path) {
+                return fields.struct(path);
+            }
+
+            @Override
+            public QueryFields parent() {
+                return parent;
+            }
+
+        };
+    }
+
     Resolved resolve(String name);
 
     /**

@@ -83,6 +83,20 @@ final class QuerySources {
      */
     Source of(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters withParameters,
             Parameters parameters) {
+        return of(query, mapping, prefix, withParameters, parameters, "t");
+    }
+
+    /**
+     * The sources of a subquery: its tables aliased {@code s0}, {@code s1}, ..., apart
+     * from those of the query it is part of, whose fields it may name.
+     */
+    Source ofSubquery(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
+        return of(query, mapping, prefix, parameters, parameters, "s");
+    }
+
+    private Source of(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters withParameters,
+            Parameters parameters, String aliasPrefix) {
+        String root = aliasPrefix + "0";
         With with = with(query, withParameters);
         for (Query.Joined joined : query.joins()) {
             if (joined.kind() == Query.JoinKind.FULL && !this.renderer.dialect().supportsFullJoin()) {
@@ -92,14 +106,15 @@ final class QuerySources {
             }
         }
         Table table = query.subquery() != null
-                ? Table.derived(derived(query.subquery(), query.prefix(), parameters), JoinPlan.ROOT)
+                ? Table.derived(derived(query.subquery(), query.prefix(), parameters), root)
                 : (query.cte() != null ? Table.of(null, query.cte()) : Table.of(prefix, mapping.metadata().source()));
         JoinPlan joins = query.joins().isEmpty() ? null
-                : JoinPlan.of(query, mapping, this.mappings, this.conditions, parameters);
+                : JoinPlan.of(query, mapping, this.mappings, this.conditions, parameters, aliasPrefix);
+        boolean aliased = joins != null || query.subquery() != null || ConditionCompiler.correlated(query.conditions());
         if (query.subquery() == null) {
-            table = table.as(joins == null ? null : JoinPlan.ROOT);
+            table = table.as(aliased ? root : null);
         }
-        return new Source(with, table, joins, joins == null ? QueryFields.of(mapping) : joins);
+        return new Source(with, table, joins, joins != null ? joins : QueryFields.of(mapping, aliased ? root : null));
     }
 
     /**

@@ -12,6 +12,7 @@ import io.schemaspring.query.UpdateAll;
 import io.schemaspring.query.Value;
 import io.schemaspring.repo.it.ecto.Comment;
 import io.schemaspring.repo.it.ecto.Post;
+import io.schemaspring.repo.it.ecto.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -50,7 +51,7 @@ abstract class EctoSubqueryContract extends EctoContract {
 
         this.dataSource.reset();
         assertThat(this.repo.all(subquery.select(Title.class))).containsExactly(new Title("hello"));
-        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"title\" FROM (SELECT \"id\", "
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"title\" FROM (SELECT \"id\", "
                 + "\"title\", \"visits\", \"author_id\", \"counter\", \"uuid\", \"public\", \"posted\", "
                 + "\"inserted_at\", \"updated_at\" FROM \"ecto_posts\") t0"));
         List<Post> posts = this.repo.all(subquery);
@@ -140,8 +141,55 @@ abstract class EctoSubqueryContract extends EctoContract {
             .containsExactly("early", "c");
     }
 
+    /**
+     * Ecto's {@code parent_as}: a subquery's condition names a field of the query it is
+     * part of, for that query's row (the tests "subqueries in order by" and "in distinct"
+     * order and select distinct by such a subquery; here it filters).
+     */
+    @Test
+    void aCorrelatedSubqueryComparesWithTheOuterRow() {
+        post("hello", 10);
+        Post more = post("hello", 11);
+        User author = this.repo.insert(User.named("Ann"));
+        Comment comment = Comment.text("hi");
+        comment.postId = more.id;
+        comment.authorId = author.id;
+        this.repo.insert(comment);
+
+        this.dataSource.reset();
+        assertThat(this.repo.all(Query.from(Post.class)
+            .where(Expr
+                .exists(Query.from(Post.class).where(Expr.compare("visits", Query.Op.GT, Expr.parent("visits")))))))
+            .extracting(post -> post.visits)
+            .containsExactly(10);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", t0.\"visits\", "
+                + "t0.\"author_id\", t0.\"counter\", t0.\"uuid\", t0.\"public\", t0.\"posted\", t0.\"inserted_at\", "
+                + "t0.\"updated_at\" FROM \"ecto_posts\" t0 WHERE EXISTS (SELECT 1 FROM \"ecto_posts\" "
+                + "WHERE \"visits\" > t0.\"visits\")"));
+
+        assertThat(this.repo.all(Query.from(Post.class)
+            .join("comments")
+            .where(Expr.exists(Query.from(Comment.class)
+                .join("author")
+                .where(Expr.eq("id", Expr.parent("comments.id")))
+                .where("author.name", "Ann")))))
+            .extracting(post -> post.id)
+            .containsExactly(more.id);
+        Comment titled = Comment.text("hello");
+        titled.postId = more.id;
+        this.repo.insert(titled);
+        assertThat(this.repo.all(Query.from(Post.class)
+            .where(Expr.in("id", Query.from(Comment.class).where(Expr.eq("text", Expr.parent("title"))), "postId"))))
+            .extracting(post -> post.id)
+            .containsExactly(more.id);
+    }
+
     @Test
     void subquerySourcesAreRefusedWhereTheyCannotBeRead() {
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.eq("id", Expr.parent("id")))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("Expr.parent(\"id\") names the field of the query a subquery is part of: use it inside "
+                    + "Expr.exists or Expr.in");
         assertThatThrownBy(() -> Query.fromSubquery(Query.from(Post.class).preload("comments")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageStartingWith("a subquery source takes conditions, joins, order, paging and distinct, not "
