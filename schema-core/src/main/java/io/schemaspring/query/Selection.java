@@ -274,6 +274,16 @@ public final class Selection {
                 Objects.requireNonNull(value, "Value must not be null"));
     }
 
+    /**
+     * An aggregate of a computed value, Ecto's {@code min(coalesce(p.visits, 0))}:
+     * {@code Selection.of(Aggregate.MIN, Value.coalesce(...))}; name it with
+     * {@link #as(String)}.
+     */
+    public static Selection of(Aggregate aggregate, Value value) {
+        return new Selection(Objects.requireNonNull(aggregate, "Aggregate must not be null"), null, null, false, null,
+                0, null, null, null, null, false, Objects.requireNonNull(value, "Value must not be null"));
+    }
+
     /** The computed value of {@link #of(Value)}, {@code null} for the others. */
     public @Nullable Value value() {
         return this.value;
@@ -405,7 +415,8 @@ public final class Selection {
             value = "struct(" + (this.path == null ? "" : this.path) + ")";
         }
         else if (this.value != null) {
-            value = this.value.toString();
+            value = this.aggregate == null ? this.value.toString()
+                    : this.aggregate.name().toLowerCase(Locale.ROOT) + "(" + this.value + ")";
         }
         else if (this.expression != null) {
             value = "sql(" + this.expression.template() + ")";

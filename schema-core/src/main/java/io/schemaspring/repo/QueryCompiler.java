@@ -90,7 +90,7 @@ final class QueryCompiler {
     }
 
     private record ProjectionShape(Class<?> schema, Object prefix, @Nullable Condition where,
-            @Nullable Condition having, List<ProjectedSelect.Item> items, List<Column> groupBy,
+            @Nullable Condition having, List<ProjectedSelect.Item> items, List<Condition> groupBy,
             List<ProjectedSelect.Order> orders, boolean limit, boolean offset, boolean distinct,
             QuerySources.Key source, List<Map.Entry<String, WindowSpec>> windows) {
     }
@@ -313,6 +313,10 @@ final class QueryCompiler {
         QuerySources.Source source = sources().of(query, mapping, prefix, withParameters, filterParameters);
         QueryFields fields = source.fields();
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), filterParameters);
+        List<Condition> groupTerms = new ArrayList<>();
+        for (String term : groupBy) {
+            groupTerms.add(groupTerm(term, selections, fields, filterParameters));
+        }
         Condition havingCondition = this.conditions.compile(having, fields, query.prefix(), filterParameters);
         Parameters windowParameters = new Parameters();
         Map<String, WindowSpec> windowSpecs = new LinkedHashMap<>();
@@ -343,7 +347,7 @@ final class QueryCompiler {
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
         addPaging(parameters, query, limit, offset);
-        List<Column> groupColumns = groupBy.stream().map(field -> fields.resolve(field).column()).toList();
+        List<Condition> groupColumns = groupTerms;
         List<ProjectedSelect.Order> orders = new ArrayList<>();
         for (Query.Order order : orders(query, mapping.metadata())) {
             int position = 0;
@@ -367,6 +371,25 @@ final class QueryCompiler {
                 .render(new ProjectedSelect(base, items, groupColumns, havingCondition, orders, windowSpecs));
         });
         return new CompiledProjection(sql, parameters, resolved, structs);
+    }
+
+    /**
+     * A {@code GROUP BY} term: a field, or the value of the selection it names (Ecto's
+     * {@code group_by: selected_as(:name)}), a computed one repeated with its parameters.
+     */
+    private Condition groupTerm(String term, List<Selection> selections, QueryFields fields, Parameters parameters) {
+        for (Selection selection : selections) {
+            if (term.equals(selection.name()) && selection.aggregate() == null && selection.function() == null
+                    && !selection.isStruct()) {
+                if (selection.value() != null) {
+                    return this.conditions.values().value(selection.value(), fields, parameters);
+                }
+                if (selection.path() != null) {
+                    return this.conditions.values().value(Value.field(selection.path()), fields, parameters);
+                }
+            }
+        }
+        return this.conditions.values().value(Value.field(term), fields, parameters);
     }
 
     /**
@@ -399,7 +422,9 @@ final class QueryCompiler {
             Query<?> query, Map<String, Over> windows, Parameters parameters) {
         Column column = field == null ? null : field.column();
         if (selection.value() != null) {
-            return ProjectedSelect.Item.of(this.conditions.values().value(selection.value(), fields, parameters));
+            Condition value = this.conditions.values().value(selection.value(), fields, parameters);
+            return selection.aggregate() == null ? ProjectedSelect.Item.of(value)
+                    : new ProjectedSelect.Item(selection.aggregate().name(), null, false, 0, null, null, value, null);
         }
         if (selection.expression() != null) {
             return ProjectedSelect.Item

@@ -88,6 +88,77 @@ abstract class ComputedValueContract extends EctoContract {
         }
     }
 
+    record PostedVisits(java.time.LocalDate posted, Integer minVisits) {
+    }
+
+    record UuidVisits(java.util.UUID uuid, Integer visits) {
+    }
+
+    record DateVisits(java.time.LocalDate date, Integer minVisits) {
+    }
+
+    private void postedPosts() {
+        for (Object[] row : new Object[][] { { "2020-12-21", 3 }, { "2020-12-21", 2 }, { "2020-12-20", null } }) {
+            Post post = new Post();
+            post.posted = java.time.LocalDate.parse((String) row[0]);
+            post.visits = (Integer) row[1];
+            this.repo.insert(post);
+        }
+    }
+
+    /** Ecto (repo.exs): "selected_as/2 with group_by". */
+    @Test
+    void groupByNamesASelectedValue() {
+        postedPosts();
+
+        this.dataSource.reset();
+        assertThat(this.repo.all(Query.from(Post.class)
+            .orderBy("posted")
+            .select(DateVisits.class, Selection.field("posted").as("date"),
+                    Selection
+                        .of(io.schemaspring.query.Aggregate.MIN, Value.coalesce(Value.field("visits"), Value.of(0)))
+                        .as("minVisits"))
+            .groupBy("date"))).containsExactly(new DateVisits(java.time.LocalDate.of(2020, 12, 20), 0),
+                    new DateVisits(java.time.LocalDate.of(2020, 12, 21), 2));
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"posted\", MIN(COALESCE(\"visits\", ?)) "
+                + "FROM \"ecto_posts\" GROUP BY \"posted\" ORDER BY \"posted\""));
+    }
+
+    /** Ecto (repo.exs): "selected_as/2 with order_by". */
+    @Test
+    void orderByNamesASelectedAggregateOfAComputedValue() {
+        postedPosts();
+        var base = Query.from(Post.class);
+        Selection minVisits = Selection
+            .of(io.schemaspring.query.Aggregate.MIN, Value.coalesce(Value.field("visits"), Value.of(0)))
+            .as("minVisits");
+
+        assertThat(this.repo.all(base.orderBy("minVisits")
+            .select(PostedVisits.class, Selection.field("posted"), minVisits)
+            .groupBy("posted"))).containsExactly(new PostedVisits(java.time.LocalDate.of(2020, 12, 20), 0),
+                    new PostedVisits(java.time.LocalDate.of(2020, 12, 21), 2));
+        assertThat(this.repo.all(base.orderBy("minVisits", Query.Direction.DESC)
+            .select(PostedVisits.class, Selection.field("posted"), minVisits)
+            .groupBy("posted"))).containsExactly(new PostedVisits(java.time.LocalDate.of(2020, 12, 21), 2),
+                    new PostedVisits(java.time.LocalDate.of(2020, 12, 20), 0));
+    }
+
+    /** Ecto (repo.exs): "selected_as/2 respects custom types". */
+    @Test
+    void selectedValuesKeepTheirTypes() {
+        post("title1", 1);
+        Post untitled = Post.titled("title2");
+        this.repo.insert(untitled);
+        java.util.UUID uuid = java.util.UUID.randomUUID();
+
+        assertThat(this.repo.all(Query.from(Post.class)
+            .orderBy("uuid")
+            .orderBy("visits")
+            .select(UuidVisits.class, Selection.of(Value.cast(Value.of(uuid), FieldType.UUID)).as("uuid"),
+                    Selection.of(Value.coalesce(Value.field("visits"), Value.of(0))).as("visits"))))
+            .containsExactly(new UuidVisits(uuid, 0), new UuidVisits(uuid, 1));
+    }
+
     /** Ecto's {@code json_extract_path}: keys and indexes of a JSON field. */
     @Test
     void aJsonPathReadsTheTextAtKeysAndIndexes() {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * a projection of the {@code base} select's table, joins, condition and paging into
  * values.
  */
-public record ProjectedSelect(Select base, List<Item> items, List<Column> groupBy, @Nullable Condition having,
+public record ProjectedSelect(Select base, List<Item> items, List<Condition> groupBy, @Nullable Condition having,
         List<Order> orderBy, Map<String, WindowSpec> windows) {
 
     public ProjectedSelect {
@@ -22,7 +22,7 @@ public record ProjectedSelect(Select base, List<Item> items, List<Column> groupB
     }
 
     /** A projection without named windows. */
-    public ProjectedSelect(Select base, List<Item> items, List<Column> groupBy, @Nullable Condition having,
+    public ProjectedSelect(Select base, List<Item> items, List<Condition> groupBy, @Nullable Condition having,
             List<Order> orderBy) {
         this(base, items, groupBy, having, orderBy, Map.of());
     }

@@ -124,8 +124,11 @@ public final class SqlRenderer {
      * window function, then its window.
      */
     private String item(ProjectedSelect.Item item) {
-        if (item.expression() != null) {
+        if (item.expression() != null && item.function() == null) {
             return condition(item.expression(), false);
+        }
+        if (item.expression() != null) {
+            return item.function() + "(" + condition(item.expression(), false) + ")";
         }
         if (item.function() == null) {
             return column(item.column());
@@ -178,7 +181,10 @@ public final class SqlRenderer {
         where(sql, select.where());
         if (!projected.groupBy().isEmpty()) {
             sql.append(" GROUP BY ")
-                .append(projected.groupBy().stream().map(this::column).collect(Collectors.joining(", ")));
+                .append(projected.groupBy()
+                    .stream()
+                    .map(term -> condition(term, false))
+                    .collect(Collectors.joining(", ")));
         }
         if (projected.having() != null) {
             sql.append(" HAVING ").append(condition(projected.having(), false));
