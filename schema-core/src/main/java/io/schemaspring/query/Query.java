@@ -139,8 +139,15 @@ public final class Query<T> {
      * @param query the joined rows, {@code null} for an association
      * @param on the join's condition, {@code null} for a cross join or an association
      * joined on its keys alone
+     * @param lateral whether the joined subquery reads each row of the query
+     * ({@link #joinLateral(String, Query)})
      */
-    public record Joined(String path, JoinKind kind, @Nullable Query<?> query, @Nullable Expr on) {
+    public record Joined(String path, JoinKind kind, @Nullable Query<?> query, @Nullable Expr on, boolean lateral) {
+
+        /** A join that is not lateral. */
+        public Joined(String path, JoinKind kind, @Nullable Query<?> query, @Nullable Expr on) {
+            this(path, kind, query, on, false);
+        }
 
         /** Whether this join follows an association path. */
         public boolean association() {
@@ -795,6 +802,32 @@ public final class Query<T> {
     /** {@link #crossJoin(String, Class)} of the rows of a query. */
     public Query<T> crossJoin(String as, Query<?> query) {
         return withJoin(named(as, JoinKind.CROSS, query, null));
+    }
+
+    /**
+     * Ecto's {@code join: c in subquery(...)} with {@code parent_as}: a LATERAL join of a
+     * subquery (its own order and paging too) that reads each row of this query through
+     * {@link Expr#parent(String)} in its conditions, every row it answers joined
+     * ({@code CROSS JOIN LATERAL}): the latest comment of each post,
+     * {@code joinLateral("c", Query.from(Comment.class).where(Expr.eq("postId", Expr.parent("id"))).orderBy("id", DESC).limit(1))}.
+     * Refused where the database has no lateral joins.
+     */
+    public Query<T> joinLateral(String as, Query<?> subquery) {
+        return lateral(as, JoinKind.CROSS, subquery);
+    }
+
+    /**
+     * {@link #joinLateral(String, Query)} keeping the rows for which the subquery answers
+     * none ({@code LEFT JOIN LATERAL ... ON TRUE}).
+     */
+    public Query<T> leftJoinLateral(String as, Query<?> subquery) {
+        return lateral(as, JoinKind.LEFT, subquery);
+    }
+
+    private Query<T> lateral(String as, JoinKind kind, Query<?> subquery) {
+        Joined joined = named(as, kind == JoinKind.CROSS ? JoinKind.CROSS : JoinKind.LEFT, fromSubquery(subquery),
+                kind == JoinKind.CROSS ? null : Expr.sql("1 = 1"));
+        return withJoin(new Joined(joined.path(), joined.kind(), joined.query(), joined.on(), true));
     }
 
     private Joined named(String as, JoinKind kind, Query<?> query, @Nullable Expr on) {

@@ -104,9 +104,10 @@ final class JoinPlan implements QueryFields {
         String name = query.cte() != null ? query.cte() : mapping.metadata().source();
         String prefix = query.cte() != null ? null : query.prefix() != null ? query.prefix()
                 : this.explicitPrefix != null ? this.explicitPrefix : mapping.metadata().prefix();
-        Table table = query.subquery() != null ? Table
-            .derived(conditions.sources().derived(query.subquery(), this.explicitPrefix, parameters), nextAlias())
-                : Table.of(prefix, name).as(nextAlias());
+        Table table = query.subquery() != null ? Table.derived(
+                conditions.sources()
+                    .derived(query.subquery(), this.explicitPrefix, parameters, joined.lateral() ? this : null),
+                nextAlias()) : Table.of(prefix, name).as(nextAlias());
         this.sources.put(joined.path(), new Source(table.alias(), mapping));
         List<Condition> on = new ArrayList<>();
         if (joined.on() != null) {
@@ -119,6 +120,9 @@ final class JoinPlan implements QueryFields {
         Join.Kind kind = Join.Kind.valueOf(joined.kind().name());
         if (kind == Join.Kind.CROSS && !on.isEmpty()) {
             kind = Join.Kind.INNER;
+        }
+        if (joined.lateral()) {
+            kind = kind == Join.Kind.LEFT ? Join.Kind.LEFT_LATERAL : Join.Kind.CROSS_LATERAL;
         }
         this.joins.add(new Join(table, null, null, kind, on.isEmpty() ? null : Condition.and(on)));
     }

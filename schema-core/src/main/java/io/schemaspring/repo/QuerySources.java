@@ -99,6 +99,11 @@ final class QuerySources {
         String root = aliasPrefix + "0";
         With with = with(query, withParameters);
         for (Query.Joined joined : query.joins()) {
+            if (joined.lateral() && !this.renderer.dialect().supportsLateralJoin()) {
+                throw new InvalidDataAccessApiUsageException(
+                        this.renderer.dialect().name() + " has no LATERAL join: join :" + joined.path()
+                                + " as a subquery without Expr.parent, " + "or filter with Expr.exists");
+            }
             if (joined.kind() == Query.JoinKind.FULL && !this.renderer.dialect().supportsFullJoin()) {
                 throw new InvalidDataAccessApiUsageException(
                         this.renderer.dialect().name() + " has no FULL JOIN: join :" + joined.path()
@@ -106,7 +111,7 @@ final class QuerySources {
             }
         }
         Table table = query.subquery() != null
-                ? Table.derived(derived(query.subquery(), query.prefix(), parameters), root)
+                ? Table.derived(derived(query.subquery(), query.prefix(), parameters, null), root)
                 : (query.cte() != null ? Table.of(null, query.cte()) : Table.of(prefix, mapping.metadata().source()));
         JoinPlan joins = query.joins().isEmpty() ? null
                 : JoinPlan.of(query, mapping, this.mappings, this.conditions, parameters, aliasPrefix);
@@ -128,12 +133,15 @@ final class QuerySources {
      * The select of a subquery source: its rows with their order and paging, read in the
      * outer query's explicit prefix unless it names its own.
      */
-    Select derived(Query<?> given, @Nullable String outerPrefix, Parameters parameters) {
+    Select derived(Query<?> given, @Nullable String outerPrefix, Parameters parameters,
+            @Nullable QueryFields lateralParent) {
         Query<?> query = given.prefix() == null && outerPrefix != null ? given.prefix(outerPrefix) : given;
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
-        Source source = of(query, mapping, prefix, parameters);
-        Condition where = this.conditions.compile(query.conditions(), source.fields(), query.prefix(), parameters);
+        Source source = of(query, mapping, prefix, parameters, parameters, "s");
+        QueryFields fields = lateralParent == null ? source.fields()
+                : QueryFields.correlated(source.fields(), lateralParent);
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
         paging(parameters, query, limit, offset);

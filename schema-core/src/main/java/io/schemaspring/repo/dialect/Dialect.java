@@ -240,6 +240,14 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether the database has {@code JOIN LATERAL} (a joined subquery reading each row);
+     * by default it does.
+     */
+    public boolean supportsLateralJoin() {
+        return true;
+    }
+
+    /**
      * Ecto's {@code datetime_add}/{@code date_add}: {@code base} plus a whole number of
      * {@code unit}s (year, month, week, day, hour, minute, second, millisecond,
      * microsecond) bound at the one {@code ?} of the answer; a date when {@code date}. By

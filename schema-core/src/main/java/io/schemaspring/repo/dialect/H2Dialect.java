@@ -158,6 +158,11 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    public boolean supportsLateralJoin() {
+        return false;
+    }
+
+    @Override
     public String intervalAdd(String base, String unit, boolean date) {
         String sum = "DATEADD(" + unit.toUpperCase(java.util.Locale.ROOT) + ", ?, " + base + ")";
         return date ? "CAST(" + sum + " AS DATE)" : sum;

@@ -184,6 +184,57 @@ abstract class EctoSubqueryContract extends EctoContract {
             .containsExactly(more.id);
     }
 
+    record PostAndLatest(Post post, Comment c) {
+    }
+
+    /**
+     * A lateral join ({@code parent_as} in a joined subquery): each post with its latest
+     * comment; refused on H2 and MariaDB, which have no LATERAL.
+     */
+    @Test
+    void aLateralJoinReadsASubqueryForEachRow() {
+        Post first = post("first", null);
+        Post second = post("second", null);
+        Post none = post("none", null);
+        Comment older = Comment.text("older");
+        older.postId = first.id;
+        this.repo.insert(older);
+        Comment latest = Comment.text("latest");
+        latest.postId = first.id;
+        latest = this.repo.insert(latest);
+        Comment only = Comment.text("only");
+        only.postId = second.id;
+        only = this.repo.insert(only);
+        Query<Comment> latestOfPost = Query.from(Comment.class)
+            .where(Expr.eq("postId", Expr.parent("id")))
+            .orderBy("id", Query.Direction.DESC)
+            .limit(1);
+
+        Query<Post> joined = Query.from(Post.class).joinLateral("c", latestOfPost).orderBy("id");
+        if (database() != TestDatabase.POSTGRES) {
+            assertThatThrownBy(() -> this.repo.all(joined.select(PostAndLatest.class)))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage((database() == TestDatabase.H2 ? "H2" : "MariaDB")
+                        + " has no LATERAL join: join :c as a subquery without Expr.parent, or filter with "
+                        + "Expr.exists");
+            return;
+        }
+        this.dataSource.reset();
+        assertThat(this.repo.all(joined.select(PostAndLatest.class)))
+            .extracting(row -> row.post().id, row -> row.c().id)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(first.id, latest.id),
+                    org.assertj.core.groups.Tuple.tuple(second.id, only.id));
+        assertThat(this.dataSource.statements().get(0)).contains(sql("FROM \"ecto_posts\" t0 CROSS JOIN LATERAL "
+                + "(SELECT \"id\", \"text\", \"post_id\", \"author_id\", \"lock_version\" FROM \"ecto_comments\" "
+                + "WHERE \"post_id\" = t0.\"id\" ORDER BY \"id\" DESC"));
+        assertThat(this.repo
+            .all(Query.from(Post.class).leftJoinLateral("c", latestOfPost).orderBy("id").select(PostAndLatest.class)))
+            .extracting(row -> row.post().id, row -> row.c() == null ? null : row.c().id)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(first.id, latest.id),
+                    org.assertj.core.groups.Tuple.tuple(second.id, only.id),
+                    org.assertj.core.groups.Tuple.tuple(none.id, null));
+    }
+
     @Test
     void subquerySourcesAreRefusedWhereTheyCannotBeRead() {
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.eq("id", Expr.parent("id")))))

@@ -11,7 +11,8 @@ public record Join(Table table, @Nullable Column left, @Nullable Column right, K
     /** How the joined rows combine with the others. */
     public enum Kind {
 
-        INNER("JOIN"), LEFT("LEFT JOIN"), RIGHT("RIGHT JOIN"), FULL("FULL JOIN"), CROSS("CROSS JOIN");
+        INNER("JOIN"), LEFT("LEFT JOIN"), RIGHT("RIGHT JOIN"), FULL("FULL JOIN"), CROSS("CROSS JOIN"),
+        LEFT_LATERAL("LEFT JOIN LATERAL"), CROSS_LATERAL("CROSS JOIN LATERAL");
 
         private final String sql;
 

@@ -241,7 +241,7 @@ public final class SqlRenderer {
             else if (join.on() != null) {
                 sql.append(" ON ").append(condition(join.on(), false));
             }
-            else if (join.kind() != Join.Kind.CROSS) {
+            else if (join.kind() != Join.Kind.CROSS && join.kind() != Join.Kind.CROSS_LATERAL) {
                 sql.append(" ON 1 = 1");
             }
         }
