@@ -110,9 +110,9 @@ public final class Selection {
      */
     public Selection filter(Expr condition) {
         Objects.requireNonNull(condition, "Condition must not be null");
-        if (this.aggregate == null) {
+        if (this.aggregate == null || this.value != null) {
             throw new InvalidDataAccessApiUsageException(
-                    "filter takes an aggregate (count, sum, avg, min, max), not " + this);
+                    "filter takes an aggregate (count, sum, avg, min, max) of a field, not " + this);
         }
         Expr all = this.filter == null ? condition : Expr.and(this.filter, condition);
         return new Selection(this.aggregate, this.path, this.alias, this.distinct, this.function, this.offset,
@@ -226,6 +226,10 @@ public final class Selection {
     }
 
     private void requireWindowed() {
+        if (this.value != null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "over takes an aggregate of a field or a window function, not " + this);
+        }
         if (this.aggregate == null && this.function == null) {
             throw new InvalidDataAccessApiUsageException(
                     "over takes an aggregate or a window function, not the field " + this.path);

@@ -103,9 +103,14 @@ final class ConditionCompiler {
                         + "\") names the field of the query a subquery is part of: use it inside Expr.exists or "
                         + "Expr.in");
             }
+            Column outer = correlated.parent().resolve(parent.name()).column();
+            if (outer.tableAlias() == null) {
+                throw new InvalidDataAccessApiUsageException("Expr.parent(\"" + parent.name()
+                        + "\") is built in the conditions of a query, its joins and updateAll/deleteAll; "
+                        + "not in a preload query, a select value or having");
+            }
             return new Condition.Columns(fields.resolve(compare.field()).column(),
-                    Condition.Operator.valueOf(compare.op().name()),
-                    correlated.parent().resolve(parent.name()).column());
+                    Condition.Operator.valueOf(compare.op().name()), outer);
         }
         if (expr instanceof Expr.Compare compare && compare.value() instanceof Value) {
             return this.values.compare(compare.field(), compare.op(), compare.value(), fields, parameters);
@@ -200,8 +205,9 @@ final class ConditionCompiler {
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;
         String prefix = explicit != null ? explicit : mapping.metadata().prefix();
+        int depth = QueryFields.depthOf(parent) + 1;
         QuerySources.Source source = this.sources.ofSubquery(explicit == null ? query : query.prefix(explicit), mapping,
-                prefix, parameters);
+                prefix, parameters, depth == 1 ? "s" : "s" + depth + "_");
         List<Column> columns = selected == null ? List.of() : List.of(source.fields().resolve(selected).column());
         Condition where = compile(query.conditions(), QueryFields.correlated(source.fields(), parent), explicit,
                 parameters);

@@ -57,6 +57,7 @@ final class JoinedPreloads {
                     + " is a record: fill its associations with preload(path), which builds new records");
         }
         requireKey(root.metadata(), query);
+        QueryCompiler.requireNoCombination(query, "preloadJoined");
         for (int i = 0; i < query.joinedPreloads().size(); i++) {
             String path = query.joinedPreloads().get(i);
             String join = query.joinedPreloadJoin(path);
@@ -141,10 +142,13 @@ final class JoinedPreloads {
         while (resultSet.next()) {
             Map<String, Object> row = new HashMap<>();
             Object read = this.root.read(resultSet, 1);
-            Object root = roots.get(key(this.root.metadata(), read));
+            Object rootKey = key(this.root.metadata(), read);
+            // A row without the query's own (a right join's) stands alone.
+            Object identity = rootKey != null ? rootKey : new Object();
+            Object root = roots.get(identity);
             if (root == null) {
                 root = read;
-                roots.put(key(this.root.metadata(), read), root);
+                roots.put(identity, root);
                 loaded(this.root.metadata(), root, this.prefix, "");
             }
             row.put("", root);

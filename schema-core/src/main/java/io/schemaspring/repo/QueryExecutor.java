@@ -282,13 +282,16 @@ final class QueryExecutor {
      * filter rows.
      */
     static Query<?> byJoinedKeys(Query<?> query, SchemaMetadata metadata, String action) {
-        if (query.joins().isEmpty() && query.ctes().isEmpty() && query.cte() == null && query.subquery() == null) {
+        if (query.joins().isEmpty() && query.ctes().isEmpty() && query.cte() == null && query.subquery() == null
+                && !ConditionCompiler.correlated(query.conditions())) {
             return query;
         }
         if (metadata.primaryKey().size() != 1) {
             throw new InvalidDataAccessApiUsageException(action + " with "
                     + (!query.joins().isEmpty() ? "a join"
-                            : query.subquery() != null ? "a subquery source" : "a common table expression")
+                            : query.subquery() != null ? "a subquery source"
+                                    : query.cte() != null || !query.ctes().isEmpty() ? "a common table expression"
+                                            : "a correlated subquery")
                     + " needs a single primary key on " + metadata.schemaClass().getSimpleName() + ", which has "
                     + metadata.primaryKey());
         }

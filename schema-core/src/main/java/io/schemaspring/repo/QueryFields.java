@@ -43,11 +43,27 @@ interface QueryFields {
 
         QueryFields parent();
 
+        /** How deep the subquery sits: 1 in a query, 2 in a subquery of it, ... */
+        int depth();
+
+    }
+
+    /**
+     * How deep the fields' query sits among subqueries: 0 for a statement's own query.
+     */
+    static int depthOf(QueryFields fields) {
+        return fields instanceof Correlated correlated ? correlated.depth() : 0;
     }
 
     /** The fields of a subquery that can name its parent's with {@code Expr.parent}. */
     static QueryFields correlated(QueryFields fields, QueryFields parent) {
+        int depth = depthOf(parent) + 1;
         return new Correlated() {
+
+            @Override
+            public int depth() {
+                return depth;
+            }
 
             @Override
             public Resolved resolve(String name) {

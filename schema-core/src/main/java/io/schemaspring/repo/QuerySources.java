@@ -87,11 +87,13 @@ final class QuerySources {
     }
 
     /**
-     * The sources of a subquery: its tables aliased {@code s0}, {@code s1}, ..., apart
-     * from those of the query it is part of, whose fields it may name.
+     * The sources of a subquery: its tables aliased with the prefix of its depth
+     * ({@code s0}, {@code s1}, ...; {@code s2_0}, ... one level deeper), apart from those
+     * of the queries it is part of, whose fields it may name.
      */
-    Source ofSubquery(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
-        return of(query, mapping, prefix, parameters, parameters, "s");
+    Source ofSubquery(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters,
+            String aliasPrefix) {
+        return of(query, mapping, prefix, parameters, parameters, aliasPrefix);
     }
 
     private Source of(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters withParameters,
@@ -138,7 +140,7 @@ final class QuerySources {
         Query<?> query = given.prefix() == null && outerPrefix != null ? given.prefix(outerPrefix) : given;
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
-        Source source = of(query, mapping, prefix, parameters, parameters, "s");
+        Source source = of(query, mapping, prefix, parameters, parameters, "d");
         QueryFields fields = lateralParent == null ? source.fields()
                 : QueryFields.correlated(source.fields(), lateralParent);
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);

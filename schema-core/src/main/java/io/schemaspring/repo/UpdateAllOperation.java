@@ -55,6 +55,33 @@ final class UpdateAllOperation {
     }
 
     /**
+     * Refuses, where an UPDATE's later assignments read what earlier ones wrote, a
+     * computed value reading a field the same statement assigns: it would see the new
+     * value, where Ecto's {@code update_all} (and the standard) reads the row as it was.
+     */
+    private void requireOldValues(UpdateChanges changes, String action) {
+        if (!this.context.dialect().assignsInOrder()) {
+            return;
+        }
+        // Computed values are assigned after the sets and incs, each after the ones
+        // before it.
+        java.util.Set<String> assigned = new java.util.HashSet<>(changes.sets());
+        assigned.addAll(changes.incs());
+        for (UpdateAll.Change change : changes.computed()) {
+            if (change.value() instanceof Value value) {
+                for (String read : ValueCompiler.fieldsRead(value)) {
+                    if (assigned.contains(read)) {
+                        throw new InvalidDataAccessApiUsageException(action + " sets :" + change.field() + " from :"
+                                + read + ", which it also changes: " + this.context.dialect().name()
+                                + " would read the new value; change them in two updateAll calls");
+                    }
+                }
+            }
+            assigned.add(change.field());
+        }
+    }
+
+    /**
      * A change the database computes from the row: a set to a {@link Value}, or a push or
      * pull of an element cast to the array's element type.
      */
@@ -98,6 +125,7 @@ final class UpdateAllOperation {
         UpdateChanges changes = UpdateChanges.of(mapping, update.changes(), action);
         List<String> sets = changes.sets();
         List<String> incs = changes.incs();
+        requireOldValues(changes, action);
         Parameters computedParameters = new Parameters();
         List<String> computedFields = new java.util.ArrayList<>();
         List<Condition> computedValues = new java.util.ArrayList<>();

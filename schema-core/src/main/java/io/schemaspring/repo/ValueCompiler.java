@@ -89,6 +89,35 @@ final class ValueCompiler {
         return fragment(marked(template, List.of(new Argument(column, null), new Argument(null, element))), parameters);
     }
 
+    /** The fields a value reads (not those of a conditional's condition). */
+    static List<String> fieldsRead(Value value) {
+        List<String> fields = new ArrayList<>();
+        if (value instanceof Value.Field field) {
+            fields.add(field.name());
+        }
+        else if (value instanceof Value.Arithmetic arithmetic) {
+            fields.addAll(fieldsRead(arithmetic.left()));
+            fields.addAll(fieldsRead(arithmetic.right()));
+        }
+        else if (value instanceof Value.Cast cast) {
+            fields.addAll(fieldsRead(cast.value()));
+        }
+        else if (value instanceof Value.Coalesce coalesce) {
+            coalesce.values().forEach(each -> fields.addAll(fieldsRead(each)));
+        }
+        else if (value instanceof Value.IntervalAdd add) {
+            fields.addAll(fieldsRead(add.base()));
+        }
+        else if (value instanceof Value.When when) {
+            fields.addAll(fieldsRead(when.then()));
+            fields.addAll(fieldsRead(when.otherwise()));
+        }
+        else if (value instanceof Value.JsonPath json) {
+            fields.add(json.field());
+        }
+        return fields;
+    }
+
     private Piece piece(Value value, QueryFields fields) {
         if (value instanceof Value.Field field) {
             return column(fields.resolve(field.name()).column());

@@ -240,6 +240,14 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether an UPDATE's later assignments read the values its earlier ones wrote
+     * (MariaDB), rather than the row as it was (the standard); by default not.
+     */
+    public boolean assignsInOrder() {
+        return false;
+    }
+
+    /**
      * Whether the database has {@code JOIN LATERAL} (a joined subquery reading each row);
      * by default it does.
      */

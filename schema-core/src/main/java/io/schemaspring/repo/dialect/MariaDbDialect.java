@@ -242,6 +242,11 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public boolean assignsInOrder() {
+        return true;
+    }
+
+    @Override
     public String intervalAdd(String base, String unit, boolean date) {
         String interval = unit.equals("millisecond") ? "INTERVAL (? * 1000) MICROSECOND"
                 : "INTERVAL ? " + unit.toUpperCase(java.util.Locale.ROOT);

@@ -80,6 +80,20 @@ abstract class ComputedValueContract extends EctoContract {
         assertThat(this.repo.get(Post.class, small.id).orElseThrow().visits).isEqualTo(4);
         assertThat(this.repo.get(Post.class, small.id).orElseThrow().title).isEqualTo("doubled");
         assertThat(this.repo.get(Post.class, large.id).orElseThrow().visits).isEqualTo(40);
+        io.schemaspring.query.UpdateAll swap = io.schemaspring.query.UpdateAll.create()
+            .set("counter", Value.cast(Value.field("visits"), FieldType.INTEGER))
+            .set("visits", 0);
+        if (database() == TestDatabase.MARIADB) {
+            assertThatThrownBy(() -> this.repo.updateAll(Query.from(Post.class), swap))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("updateAll sets :counter from :visits, which it also changes: MariaDB would read the "
+                        + "new value; change them in two updateAll calls");
+        }
+        else {
+            this.repo.updateAll(Query.from(Post.class).where("id", large.id), swap);
+            assertThat(this.repo.get(Post.class, large.id).orElseThrow().counter).isEqualTo(40L);
+            assertThat(this.repo.get(Post.class, large.id).orElseThrow().visits).isZero();
+        }
         if (database() != TestDatabase.POSTGRES) {
             assertThatThrownBy(() -> this.repo.updateAll(Query.from(Post.class),
                     io.schemaspring.query.UpdateAll.create().push("title", "x")))
@@ -192,6 +206,10 @@ abstract class ComputedValueContract extends EctoContract {
         assertThatThrownBy(() -> Value.cast(Value.field("title"), FieldType.MAP))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("cast takes a scalar field type, not :map");
+        assertThatThrownBy(() -> Selection.of(io.schemaspring.query.Aggregate.SUM, Value.field("visits"))
+            .filter(Expr.eq("title", "x"))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "filter takes an aggregate (count, sum, avg, min, max) of a field, not sum(Field[name=visits])");
         assertThatThrownBy(() -> Value.jsonPath("metadata")).isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("jsonPath needs at least one key or index");
         assertThatThrownBy(() -> Value.jsonPath("metadata", 1.5)).isInstanceOf(InvalidDataAccessApiUsageException.class)

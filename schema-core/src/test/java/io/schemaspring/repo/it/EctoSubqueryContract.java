@@ -235,6 +235,51 @@ abstract class EctoSubqueryContract extends EctoContract {
                     org.assertj.core.groups.Tuple.tuple(none.id, null));
     }
 
+    /**
+     * A correlated subquery in deleteAll and updateAll reads the outer row, at every
+     * depth of nesting.
+     */
+    @Test
+    void correlatedSubqueriesFilterWritesAndNest() {
+        User ann = this.repo.insert(User.named("Ann"));
+        Post commented = post("commented", 1);
+        Post byAnn = post("byAnn", 2);
+        post("alone", 3);
+        Comment comment = Comment.text("c");
+        comment.postId = commented.id;
+        this.repo.insert(comment);
+        Comment annsComment = Comment.text("ann");
+        annsComment.postId = byAnn.id;
+        annsComment.authorId = ann.id;
+        this.repo.insert(annsComment);
+
+        Query<Post> withAnnsComment = Query.from(Post.class)
+            .where(Expr.exists(Query.from(Comment.class)
+                .where(Expr.eq("postId", Expr.parent("id")))
+                .where(Expr.exists(
+                        Query.from(User.class).where(Expr.eq("id", Expr.parent("authorId"))).where("name", "Ann")))));
+        assertThat(this.repo.all(withAnnsComment)).extracting(post -> post.id).containsExactly(byAnn.id);
+        assertThat(this.repo.updateAll(withAnnsComment, UpdateAll.create().set("visits", 20))).isEqualTo(1);
+
+        Query<Post> uncommented = Query.from(Post.class)
+            .where(Expr.not(Expr.exists(Query.from(Comment.class).where(Expr.eq("postId", Expr.parent("id"))))));
+        assertThat(this.repo.deleteAll(uncommented)).isEqualTo(1);
+        assertThat(this.repo.all(Query.from(Post.class).orderBy("visits")))
+            .extracting(post -> post.title, post -> post.visits)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("commented", 1),
+                    org.assertj.core.groups.Tuple.tuple("byAnn", 20));
+        assertThatThrownBy(
+                () -> this.repo.all(
+                        Query.from(Post.class)
+                            .select(Title.class, Selection.of(Value.when(
+                                    Expr.exists(Query.from(Comment.class).where(Expr.eq("postId", Expr.parent("id")))),
+                                    Value.of("yes"), Value.of("no")))
+                                .as("title"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("Expr.parent(\"id\") is built in the conditions of a query, its joins and "
+                    + "updateAll/deleteAll; not in a preload query, a select value or having");
+    }
+
     @Test
     void subquerySourcesAreRefusedWhereTheyCannotBeRead() {
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).where(Expr.eq("id", Expr.parent("id")))))

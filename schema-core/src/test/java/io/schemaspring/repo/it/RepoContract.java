@@ -588,7 +588,7 @@ abstract class RepoContract implements BulkWriteContract {
                         + "\"rating\" > ?), SUM(\"rating\") FILTER (WHERE \"published\" = ?) FROM \"posts\""));
         assertThatThrownBy(() -> Selection.field("title").filter(Expr.eq("published", true)))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessage("filter takes an aggregate (count, sum, avg, min, max), not title");
+            .hasMessage("filter takes an aggregate (count, sum, avg, min, max) of a field, not title");
     }
 
     @Test
