@@ -825,9 +825,10 @@ public final class Query<T> {
     }
 
     private Query<T> lateral(String as, JoinKind kind, Query<?> subquery) {
-        Joined joined = named(as, kind == JoinKind.CROSS ? JoinKind.CROSS : JoinKind.LEFT, fromSubquery(subquery),
-                kind == JoinKind.CROSS ? null : Expr.sql("1 = 1"));
-        return withJoin(new Joined(joined.path(), joined.kind(), joined.query(), joined.on(), true));
+        // Checked as a cross join, which takes no condition: the subquery's own
+        // correlate.
+        Joined joined = named(as, JoinKind.CROSS, fromSubquery(subquery), null);
+        return withJoin(new Joined(joined.path(), kind, joined.query(), null, true));
     }
 
     private Joined named(String as, JoinKind kind, Query<?> query, @Nullable Expr on) {

@@ -153,12 +153,11 @@ final class ProjectionReader {
     private ColumnReader structReader(QueryFields.Struct struct, boolean root, Query<?> query) {
         SchemaMetadata metadata = struct.mapping().metadata();
         String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
+        List<io.schemaspring.metadata.FieldAccessor> keys = root ? List.of()
+                : metadata.primaryKey().stream().map(key -> metadata.field(key).accessor()).toList();
         return (resultSet, index) -> {
             Object read = struct.mapping().read(resultSet, index);
-            if (!root && !metadata.primaryKey().isEmpty()
-                    && metadata.primaryKey()
-                        .stream()
-                        .allMatch(key -> metadata.field(key).accessor().get(read) == null)) {
+            if (!keys.isEmpty() && keys.stream().allMatch(key -> key.get(read) == null)) {
                 return null;
             }
             this.context.states.loaded(metadata, read, prefix);
