@@ -43,15 +43,19 @@ public final class OnConflict {
 
     private final List<UpdateAll.Change> changes;
 
+    private final List<Expr> conditions;
+
     private OnConflict(Action action, List<String> fields, List<String> target) {
-        this(action, fields, target, List.of());
+        this(action, fields, target, List.of(), List.of());
     }
 
-    private OnConflict(Action action, List<String> fields, List<String> target, List<UpdateAll.Change> changes) {
+    private OnConflict(Action action, List<String> fields, List<String> target, List<UpdateAll.Change> changes,
+            List<Expr> conditions) {
         this.action = action;
         this.fields = fields;
         this.target = target;
         this.changes = changes;
+        this.conditions = conditions;
     }
 
     /**
@@ -95,7 +99,29 @@ public final class OnConflict {
             throw new InvalidDataAccessApiUsageException(
                     "OnConflict.update needs at least one set or inc: UpdateAll.create().set(field, value)");
         }
-        return new OnConflict(Action.UPDATE, List.of(), List.of(), changes.changes());
+        return new OnConflict(Action.UPDATE, List.of(), List.of(), changes.changes(), List.of());
+    }
+
+    /**
+     * Updates the existing row only where it matches these conditions (Ecto's
+     * {@code on_conflict: from(p in Post, where: ..., update: ...)}); the conditions read
+     * the existing row. An insert whose conflicting row does not match writes nothing and
+     * fails with a {@link org.springframework.dao.OptimisticLockingFailureException}, as
+     * Ecto's stale entry; a row of {@code insertAll} is skipped. Only for
+     * {@link #update(UpdateAll)}; refused on MariaDB, whose {@code ON DUPLICATE KEY
+     * UPDATE} takes no condition.
+     */
+    public OnConflict where(Expr... conditions) {
+        Objects.requireNonNull(conditions, "Conditions must not be null");
+        if (this.action != Action.UPDATE) {
+            throw new InvalidDataAccessApiUsageException(
+                    "OnConflict.where conditions an update: use OnConflict.update(changes).where(...), not " + this);
+        }
+        List<Expr> all = new java.util.ArrayList<>(this.conditions);
+        for (Expr condition : conditions) {
+            all.add(Objects.requireNonNull(condition, "Condition must not be null"));
+        }
+        return new OnConflict(this.action, this.fields, this.target, this.changes, List.copyOf(all));
     }
 
     /**
@@ -105,7 +131,7 @@ public final class OnConflict {
      * applies to a conflict on any unique key, and the target is only checked.
      */
     public OnConflict target(String... fields) {
-        return new OnConflict(this.action, this.fields, names(fields, "target"), this.changes);
+        return new OnConflict(this.action, this.fields, names(fields, "target"), this.changes, this.conditions);
     }
 
     /** What happens to the existing row. */
@@ -124,6 +150,11 @@ public final class OnConflict {
     /** The changes of {@link #update(UpdateAll)}; empty for the other actions. */
     public List<UpdateAll.Change> changes() {
         return this.changes;
+    }
+
+    /** The conditions of {@link #where(Expr...)}; empty when none was given. */
+    public List<Expr> conditions() {
+        return this.conditions;
     }
 
     /** The fields of {@link #target(String...)}; empty when none was given. */
@@ -156,7 +187,9 @@ public final class OnConflict {
                         + change.value())
                 .collect(java.util.stream.Collectors.joining(", ")) + ")";
         };
-        return "OnConflict." + what + (this.target.isEmpty() ? "" : ".target(" + String.join(", ", this.target) + ")");
+        return "OnConflict." + what + (this.conditions.isEmpty() ? "" : ".where("
+                + this.conditions.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + ")") + (this.target.isEmpty() ? "" : ".target(" + String.join(", ", this.target) + ")");
     }
 
 }

@@ -233,6 +233,8 @@ public final class Query<T> {
 
     private @Nullable Query<?> subquery;
 
+    private @Nullable List<Map<String, Object>> valuesList;
+
     private List<Cte> ctes = List.of();
 
     private boolean recursive;
@@ -271,6 +273,48 @@ public final class Query<T> {
         Query<T> query = from(subquery.schema);
         query.subquery = subquery;
         return query;
+    }
+
+    /**
+     * Ecto's {@code values(rows, Schema)}: a list of rows given in the query, read as a
+     * table of the schema's structs. Each row maps field names to values, every row
+     * naming the same fields; values are cast to the fields' types before any SQL and
+     * bound as parameters, and the fields a row does not name read as null. Use it as a
+     * source ({@code repo.all}, {@code select}) or join it by name
+     * ({@code join("v", Query.values(Post.class, rows), Expr.field(...))}) to filter,
+     * update or delete by it. Its structs are not rows of the database: they are answered
+     * as new structs.
+     */
+    public static <T> Query<T> values(Class<T> schema, List<? extends Map<String, ?>> rows) {
+        Objects.requireNonNull(rows, "Rows must not be null");
+        if (rows.isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(
+                    "Query.values needs at least one row: a values list cannot be empty");
+        }
+        java.util.Set<String> fields = null;
+        List<Map<String, Object>> copies = new ArrayList<>();
+        for (Map<String, ?> row : rows) {
+            Objects.requireNonNull(row, "Row must not be null");
+            if (row.isEmpty()) {
+                throw new InvalidDataAccessApiUsageException("Query.values takes rows naming at least one field");
+            }
+            if (fields == null) {
+                fields = row.keySet();
+            }
+            else if (!fields.equals(row.keySet())) {
+                throw new InvalidDataAccessApiUsageException("Query.values takes rows naming the same fields: " + fields
+                        + " and " + row.keySet() + " differ");
+            }
+            copies.add(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(row)));
+        }
+        Query<T> query = from(schema);
+        query.valuesList = List.copyOf(copies);
+        return query;
+    }
+
+    /** The rows of {@link #values(Class, List)}, {@code null} for any other source. */
+    public @Nullable List<Map<String, Object>> valuesList() {
+        return this.valuesList;
     }
 
     /**
@@ -983,6 +1027,7 @@ public final class Query<T> {
         copy.combinations = this.combinations;
         copy.cte = this.cte;
         copy.subquery = this.subquery;
+        copy.valuesList = this.valuesList;
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
         return copy;
@@ -1005,6 +1050,7 @@ public final class Query<T> {
         copy.combinations = this.combinations;
         copy.cte = this.cte;
         copy.subquery = this.subquery;
+        copy.valuesList = this.valuesList;
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
         return copy;
@@ -1114,7 +1160,8 @@ public final class Query<T> {
     @Override
     public String toString() {
         return "Query[from " + (this.cte == null ? "" : this.cte + " as ")
-                + (this.subquery == null ? "" : "subquery " + this.subquery + " as ") + this.schema.getSimpleName()
+                + (this.subquery == null ? "" : "subquery " + this.subquery + " as ")
+                + (this.valuesList == null ? "" : "values " + this.valuesList + " as ") + this.schema.getSimpleName()
                 + (this.ctes.isEmpty() ? ""
                         : (this.recursive ? ", with recursive " : ", with ")
                                 + this.ctes.stream().map(Cte::name).toList())

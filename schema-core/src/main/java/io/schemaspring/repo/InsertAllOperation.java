@@ -86,8 +86,11 @@ final class InsertAllOperation {
             requireReadBack(metadata, returning, databaseId);
         }
         UpdateChanges changes = onConflict == null ? null : UpsertOperation.changes(mapping, onConflict);
+        Parameters conditionParameters = new Parameters();
         UpsertOperation.Plan plan = onConflict == null ? null
-                : this.upserts.plan(mapping, target, included, onConflict, changes);
+                : this.upserts.plan(mapping, target, included, onConflict, changes, conditionParameters);
+        Parameters conflictParameters = changes == null ? null
+                : this.upserts.conflictParameters(changes, conditionParameters);
         for (T struct : given) {
             if (struct.getClass() != metadata.schemaClass()) {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
@@ -124,8 +127,8 @@ final class InsertAllOperation {
                                     for (int i = 0; i < codecs.length; i++) {
                                         codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
                                     }
-                                    if (changes != null) {
-                                        changes.parameters().setValues(statement, codecs.length);
+                                    if (conflictParameters != null) {
+                                        conflictParameters.setValues(statement, codecs.length);
                                     }
                                     statement.addBatch();
                                 }

@@ -104,10 +104,14 @@ final class JoinPlan implements QueryFields {
         String name = query.cte() != null ? query.cte() : mapping.metadata().source();
         String prefix = query.cte() != null ? null : query.prefix() != null ? query.prefix()
                 : this.explicitPrefix != null ? this.explicitPrefix : mapping.metadata().prefix();
-        Table table = query.subquery() != null ? Table.derived(
-                conditions.sources()
-                    .derived(query.subquery(), this.explicitPrefix, parameters, joined.lateral() ? this : null),
-                nextAlias()) : Table.of(prefix, name).as(nextAlias());
+        Table table = query.subquery() != null
+                ? Table.derived(
+                        conditions.sources()
+                            .derived(query.subquery(), this.explicitPrefix, parameters, joined.lateral() ? this : null),
+                        nextAlias())
+                : query.valuesList() != null
+                        ? Table.values(conditions.sources().values(query, mapping, parameters), nextAlias())
+                        : Table.of(prefix, name).as(nextAlias());
         this.sources.put(joined.path(), new Source(table.alias(), mapping));
         List<Condition> on = new ArrayList<>();
         if (joined.on() != null) {

@@ -119,7 +119,7 @@ final class ProjectionReader {
             firstColumns[i] = column;
             column += struct == null ? 1 : struct.mapping().queryColumns().size();
             if (struct != null) {
-                readers[i] = target.converting(structReader(struct, selections.get(i).path() == null, query), i);
+                readers[i] = target.converting(structReader(struct, selections.get(i).path(), query), i);
                 continue;
             }
             readers[i] = selections.get(i).expression() != null || (selections.get(i).value() != null && field == null)
@@ -148,9 +148,15 @@ final class ProjectionReader {
     /**
      * A whole struct from its columns, marked as loaded where it is stored; a joined one
      * whose primary key is null (a left join without a match) is null, as in Ecto, while
-     * the query's own schema is always a struct.
+     * the query's own schema is always a struct; those of a values list are new structs.
      */
-    private ColumnReader structReader(QueryFields.Struct struct, boolean root, Query<?> query) {
+    private ColumnReader structReader(QueryFields.Struct struct, @Nullable String path, Query<?> query) {
+        boolean root = path == null;
+        boolean stored = root ? query.valuesList() == null
+                : query.joins()
+                    .stream()
+                    .noneMatch(joined -> joined.path().equals(path) && joined.query() != null
+                            && joined.query().valuesList() != null);
         SchemaMetadata metadata = struct.mapping().metadata();
         String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
         List<io.schemaspring.metadata.FieldAccessor> keys = root ? List.of()
@@ -160,7 +166,9 @@ final class ProjectionReader {
             if (!keys.isEmpty() && keys.stream().allMatch(key -> key.get(read) == null)) {
                 return null;
             }
-            this.context.states.loaded(metadata, read, prefix);
+            if (stored) {
+                this.context.states.loaded(metadata, read, prefix);
+            }
             return read;
         };
     }

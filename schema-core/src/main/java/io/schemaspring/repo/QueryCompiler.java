@@ -530,6 +530,18 @@ final class QueryCompiler {
      * ({@code updateAll}), adding its values to {@code parameters}; the condition has no
      * values, so it can key a cache.
      */
+    /**
+     * Conditions on one schema's table outside a query (an upsert's), its columns
+     * qualified by {@code alias}.
+     */
+    @Nullable Condition condition(List<Expr> conditions, SchemaMapping mapping, String alias, Parameters parameters) {
+        if (ConditionCompiler.correlated(conditions)) {
+            throw new InvalidDataAccessApiUsageException(
+                    "Expr.parent reads an enclosing query: these conditions have none: " + conditions);
+        }
+        return this.conditions.compile(conditions, QueryFields.of(mapping, alias), null, parameters);
+    }
+
     @Nullable Condition where(Query<?> query, SchemaMapping mapping, Parameters parameters) {
         return this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(), parameters);
     }

@@ -54,7 +54,9 @@ final class QueryExecutor {
         List<T> rows;
         if (query.joinedPreloads().isEmpty()) {
             rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
-            this.context.states.loaded(mapping.metadata(), rows, prefix);
+            if (query.valuesList() == null) {
+                this.context.states.loaded(mapping.metadata(), rows, prefix);
+            }
         }
         else {
             JoinedPreloads joined = JoinedPreloads.of(this.context, query, mapping, prefix, compiled.joinedStructs());
@@ -92,7 +94,9 @@ final class QueryExecutor {
             return statement;
         }, compiled.parameters(), (resultSet, row) -> {
             T struct = (T) mapping.read(resultSet, 1);
-            this.context.states.loaded(mapping.metadata(), struct, prefix);
+            if (query.valuesList() == null) {
+                this.context.states.loaded(mapping.metadata(), struct, prefix);
+            }
             return struct;
         });
     }
@@ -282,6 +286,11 @@ final class QueryExecutor {
      * filter rows.
      */
     static Query<?> byJoinedKeys(Query<?> query, SchemaMetadata metadata, String action) {
+        if (query.valuesList() != null) {
+            throw new InvalidDataAccessApiUsageException(action + " writes to a table, not to a values list: join the "
+                    + "values to a query of " + metadata.schemaClass().getSimpleName() + " with join(name, "
+                    + "Query.values(...), condition)");
+        }
         if (query.joins().isEmpty() && query.ctes().isEmpty() && query.cte() == null && query.subquery() == null
                 && !ConditionCompiler.correlated(query.conditions())) {
             return query;

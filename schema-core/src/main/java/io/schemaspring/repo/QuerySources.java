@@ -9,6 +9,9 @@ import io.schemaspring.repo.internal.sql.Join;
 import io.schemaspring.repo.internal.sql.Select;
 import io.schemaspring.repo.internal.sql.SqlRenderer;
 import io.schemaspring.repo.internal.sql.Table;
+import io.schemaspring.repo.internal.sql.ValuesList;
+import io.schemaspring.metadata.SchemaMetadata;
+import java.util.Map;
 import io.schemaspring.repo.internal.sql.With;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,11 +117,14 @@ final class QuerySources {
         }
         Table table = query.subquery() != null
                 ? Table.derived(derived(query.subquery(), query.prefix(), parameters, null), root)
-                : (query.cte() != null ? Table.of(null, query.cte()) : Table.of(prefix, mapping.metadata().source()));
+                : query.valuesList() != null ? Table.values(values(query, mapping, parameters), root)
+                        : (query.cte() != null ? Table.of(null, query.cte())
+                                : Table.of(prefix, mapping.metadata().source()));
         JoinPlan joins = query.joins().isEmpty() ? null
                 : JoinPlan.of(query, mapping, this.mappings, this.conditions, parameters, aliasPrefix);
-        boolean aliased = joins != null || query.subquery() != null || ConditionCompiler.correlated(query.conditions());
-        if (query.subquery() == null) {
+        boolean derived = query.subquery() != null || query.valuesList() != null;
+        boolean aliased = joins != null || derived || ConditionCompiler.correlated(query.conditions());
+        if (!derived) {
             table = table.as(aliased ? root : null);
         }
         return new Source(with, table, joins, joins != null ? joins : QueryFields.of(mapping, aliased ? root : null));
@@ -152,6 +158,36 @@ final class QuerySources {
             .distinct(query.isDistinct())
             .orderBy(QueryCompiler.orderTerms(QueryCompiler.orders(query, mapping.metadata()), source.fields()))
             .paged(limit, offset);
+    }
+
+    /**
+     * The rows of {@code Query.values} as a table of the schema's query columns: a bound
+     * value, cast to its field's type, for each field the rows name, NULL for the others.
+     */
+    ValuesList values(Query<?> query, SchemaMapping mapping, Parameters parameters) {
+        SchemaMetadata metadata = mapping.metadata();
+        List<Map<String, Object>> rows = query.valuesList();
+        java.util.Set<String> named = rows.get(0).keySet();
+        for (String field : named) {
+            if (!metadata.queryFields().contains(field)) {
+                throw mapping.unknownField(field);
+            }
+        }
+        List<String> given = metadata.queryFields().stream().filter(named::contains).toList();
+        for (Map<String, Object> row : rows) {
+            for (String field : given) {
+                Object value = row.get(field);
+                parameters.add(mapping.codec(field), value == null ? null
+                        : UpdateChanges.cast(metadata, field, metadata.type(field), value, "Query.values"));
+            }
+        }
+        return new ValuesList(mapping.queryColumns(),
+                metadata.queryFields()
+                    .stream()
+                    .map(field -> named.contains(field) ? this.renderer.dialect()
+                        .valuesParameter(this.renderer.dialect().storage(metadata.type(field))) : "NULL")
+                    .toList(),
+                rows.size());
     }
 
     /**

@@ -14,4 +14,8 @@ public class StaleEntryException extends OptimisticLockingFailureException {
                 + " matched (it was deleted or changed since it was loaded)");
     }
 
+    StaleEntryException(String message) {
+        super(message);
+    }
+
 }

@@ -79,8 +79,7 @@ record UpdateChanges(List<String> sets, List<String> incs, Parameters parameters
                 List.copyOf(computed));
     }
 
-    private static Object cast(SchemaMetadata metadata, String field, Type type, @Nullable Object value,
-            String operation) {
+    static Object cast(SchemaMetadata metadata, String field, Type type, @Nullable Object value, String operation) {
         CastResult<?> result = type.cast(value);
         if (!result.isOk() || result.value() == null) {
             String shown = metadata.redactFields().contains(field) ? "**redacted**" : "\"" + value + "\"";

@@ -7,6 +7,7 @@ import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SqlIdentifiers;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
+import io.schemaspring.repo.internal.sql.Condition;
 import io.schemaspring.repo.internal.sql.ConflictUpdate;
 import io.schemaspring.repo.internal.sql.Insert;
 import io.schemaspring.repo.internal.sql.Table;
@@ -28,10 +29,11 @@ final class UpsertOperation {
      * The conflict target and what an upsert does to a conflicting row, checked before
      * any SQL: the fields replaced from the new row, those set to a value and those
      * incremented ({@code OnConflict.update}); {@code anyKeys}: without a target, the
-     * unique keys a conflict on which keeps the row, for a database that names them.
+     * unique keys a conflict on which keeps the row, for a database that names them;
+     * {@code where}: the condition of {@code OnConflict.where}, or null.
      */
     record Plan(List<String> target, List<String> replaced, List<List<String>> anyKeys, List<String> sets,
-            List<String> incs) {
+            List<String> incs, @Nullable Condition where) {
 
         boolean keepsTheRow() {
             return this.replaced.isEmpty() && this.sets.isEmpty() && this.incs.isEmpty();
@@ -69,7 +71,8 @@ final class UpsertOperation {
         VersionLock.initialize(metadata, struct);
         BitSet included = InsertOperation.upserted(metadata, struct);
         UpdateChanges changes = changes(mapping, onConflict);
-        Plan plan = plan(mapping, target, included, onConflict, changes);
+        Parameters conditionParameters = new Parameters();
+        Plan plan = plan(mapping, target, included, onConflict, changes, conditionParameters);
         List<String> returning = InsertOperation.returning(metadata, struct);
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.readBack().insertReturning() == Dialect.Returning.NONE) {
@@ -93,7 +96,7 @@ final class UpsertOperation {
         included.stream()
             .forEach(i -> parameters.add(mapping.codec(fields.get(i)),
                     metadata.field(fields.get(i)).accessor().get(struct)));
-        parameters.addAll(changes.parameters());
+        parameters.addAll(conflictParameters(changes, conditionParameters));
         boolean written;
         try {
             written = write(sql, parameters, mapping, struct, returning);
@@ -106,6 +109,11 @@ final class UpsertOperation {
             // statement looked for it:
             // it is committed now, and the same upsert finds it.
             written = write(sql, parameters, mapping, struct, returning);
+        }
+        if (!written && plan.where() != null) {
+            throw new StaleEntryException("attempted to insert a stale struct: the "
+                    + metadata.schemaClass().getSimpleName() + " it conflicts with does not match the conditions of "
+                    + onConflict + ", so nothing was written");
         }
         T upserted = (T) metadata.structs().build(struct);
         if (written) {
@@ -132,7 +140,7 @@ final class UpsertOperation {
     private static ConflictUpdate conflictUpdate(SchemaMapping mapping, Plan plan) {
         SchemaMetadata metadata = mapping.metadata();
         return new ConflictUpdate(FieldSources.of(metadata, plan.replaced()), FieldSources.of(metadata, plan.sets()),
-                FieldSources.of(metadata, plan.incs()), FieldSources.json(mapping, plan.sets()));
+                FieldSources.of(metadata, plan.incs()), FieldSources.json(mapping, plan.sets()), plan.where());
     }
 
     private static List<List<String>> anyKeys(SchemaMetadata metadata, Plan plan) {
@@ -172,11 +180,22 @@ final class UpsertOperation {
     }
 
     /**
+     * The parameters of a conflict's update, after the inserted values: its changes and
+     * the parameters of its condition, in the order the dialect writes them.
+     */
+    Parameters conflictParameters(UpdateChanges changes, Parameters conditionParameters) {
+        return this.context.dialect.upserts().bindsConditionFirst()
+                ? new Parameters().addAll(conditionParameters).addAll(changes.parameters())
+                : new Parameters().addAll(changes.parameters()).addAll(conditionParameters);
+    }
+
+    /**
      * The target and what a conflict changes, under Ecto's rules, refused before SQL when
-     * the database cannot run them.
+     * the database cannot run them; the condition's parameters go to
+     * {@code conditionParameters}.
      */
     Plan plan(SchemaMapping mapping, @Nullable String prefix, BitSet included, OnConflict onConflict,
-            UpdateChanges changes) {
+            UpdateChanges changes, Parameters conditionParameters) {
         requireKnown(mapping, onConflict);
         SchemaMetadata metadata = mapping.metadata();
         List<String> inserted = included.stream().mapToObj(metadata.fields()::get).toList();
@@ -220,7 +239,15 @@ final class UpsertOperation {
                             + (keeps ? "" : replaced.isEmpty() ? " to update the existing row" : " to replace fields")
                             + ": name the fields of the unique key with " + ".target(fields...)");
         }
-        return new Plan(target, replaced, anyKeys, changes.sets(), changes.incs());
+        Condition where = null;
+        if (!onConflict.conditions().isEmpty()) {
+            if (!dialect.upserts().takesCondition()) {
+                throw refused(metadata, onConflict, dialect.name() + " cannot condition the update of a conflicting "
+                        + "row: check the row first, or update it with updateAll");
+            }
+            where = this.context.compiler.condition(onConflict.conditions(), mapping, "t", conditionParameters);
+        }
+        return new Plan(target, replaced, anyKeys, changes.sets(), changes.incs(), where);
     }
 
     private static void requireField(SchemaMapping mapping, String field) {

@@ -280,6 +280,14 @@ public abstract class Dialect {
     }
 
     /**
+     * The marker of a bound value in a values list ({@code Query.values}) for a field
+     * stored as {@code storage}: {@code ?} by default, typed by the driver's binding.
+     */
+    public String valuesParameter(Storage storage) {
+        return "?";
+    }
+
+    /**
      * The column type Ecto's {@code type(value, type)} casts to; by default the column
      * type of {@link #columnTypes()}.
      */

@@ -204,6 +204,15 @@ public class H2Dialect extends Dialect {
     }
 
     /**
+     * H2 cannot type a bare parameter in a select list: a scalar is cast to its column
+     * type.
+     */
+    @Override
+    public String valuesParameter(Storage storage) {
+        return storage instanceof Storage.Scalar scalar ? "CAST(? AS " + castType(scalar.type()) + ")" : "?";
+    }
+
+    /**
      * H2 folds unquoted names to upper case: report them as they were most likely
      * written.
      */
@@ -225,7 +234,8 @@ public class H2Dialect extends Dialect {
         public String upsert(Upsert upsert) {
             List<String> others = new ArrayList<>(upsert.columns());
             others.removeAll(upsert.conflictColumns());
-            if (!upsert.doNothing() && others.equals(upsert.updateColumns()) && upsert.assignments().isEmpty()) {
+            if (!upsert.doNothing() && others.equals(upsert.updateColumns()) && upsert.assignments().isEmpty()
+                    && upsert.condition() == null) {
                 return "MERGE INTO " + upsert.table() + " (" + String.join(", ", upsert.columns()) + ") KEY ("
                         + String.join(", ", upsert.conflictColumns()) + ") VALUES ("
                         + String.join(", ", upsert.values()) + ")";
@@ -240,7 +250,8 @@ public class H2Dialect extends Dialect {
                         .collect(Collectors.joining(" AND ", keys.size() > 1 ? "(" : "", keys.size() > 1 ? ")" : "")))
                     .collect(Collectors.joining(" OR "));
             if (!upsert.doNothing()) {
-                merge += " WHEN MATCHED THEN UPDATE SET "
+                merge += " WHEN MATCHED" + (upsert.condition() == null ? "" : " AND " + upsert.condition())
+                        + " THEN UPDATE SET "
                         + String.join(", ", upsert.updates(column -> "s." + column, column -> "t." + column));
             }
             return merge + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", upsert.columns()) + ") VALUES ("
@@ -253,6 +264,17 @@ public class H2Dialect extends Dialect {
          */
         @Override
         public boolean takesAnyKey() {
+            return true;
+        }
+
+        @Override
+        public boolean takesCondition() {
+            return true;
+        }
+
+        /** The condition is written in {@code WHEN MATCHED AND}, before the update. */
+        @Override
+        public boolean bindsConditionFirst() {
             return true;
         }
 

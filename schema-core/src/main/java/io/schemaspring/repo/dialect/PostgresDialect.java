@@ -141,13 +141,23 @@ public final class PostgresDialect extends Dialect {
 
         @Override
         public String upsert(Upsert upsert) {
-            String onConflict = upsert.insert() + (upsert.conflictColumns().isEmpty() ? " ON CONFLICT"
-                    : " ON CONFLICT (" + String.join(", ", upsert.conflictColumns()) + ")");
+            boolean conditioned = upsert.condition() != null;
+            String onConflict = upsert.insert(conditioned ? upsert.table() + " AS t" : upsert.table())
+                    + (upsert.conflictColumns().isEmpty() ? " ON CONFLICT"
+                            : " ON CONFLICT (" + String.join(", ", upsert.conflictColumns()) + ")");
             if (upsert.doNothing()) {
                 return onConflict + " DO NOTHING";
             }
-            return onConflict + " DO UPDATE SET " + String.join(", ",
-                    upsert.updates(column -> "EXCLUDED." + column, column -> upsert.table() + "." + column));
+            String existing = conditioned ? "t" : upsert.table();
+            return onConflict + " DO UPDATE SET "
+                    + String.join(", ",
+                            upsert.updates(column -> "EXCLUDED." + column, column -> existing + "." + column))
+                    + (conditioned ? " WHERE " + upsert.condition() : "");
+        }
+
+        @Override
+        public boolean takesCondition() {
+            return true;
         }
 
         /**

@@ -3,6 +3,7 @@ package io.schemaspring.repo.dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An INSERT that does something else when a row with the same key exists, handed to
@@ -21,9 +22,15 @@ import java.util.function.UnaryOperator;
  * @param assignments the columns a conflicting row takes a bound value for, or has a
  * bound value added to (Ecto's {@code set} and {@code inc}), after {@code updateColumns};
  * their parameters follow those of {@code values}
+ * @param condition the condition a conflicting row must meet to be updated, its columns
+ * qualified by the alias {@code t} the dialect gives the table (Ecto's
+ * {@code on_conflict} query with {@code where}); {@code null} for every conflicting row.
+ * Its parameters follow those of {@code assignments}, or precede them where
+ * {@link Upserts#bindsConditionFirst()}
  */
 public record Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
-        List<String> updateColumns, List<List<String>> anyKeys, List<Assignment> assignments) {
+        List<String> updateColumns, List<List<String>> anyKeys, List<Assignment> assignments,
+        @Nullable String condition) {
 
     /**
      * One column of a conflicting row given a bound value: {@code column = value}, or
@@ -39,13 +46,13 @@ public record Upsert(String table, List<String> columns, List<String> values, Li
     /** An upsert whose conflict target names its columns (no {@code anyKeys}). */
     public Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
             List<String> updateColumns) {
-        this(table, columns, values, conflictColumns, updateColumns, List.of(), List.of());
+        this(table, columns, values, conflictColumns, updateColumns, List.of(), List.of(), null);
     }
 
     /** An upsert that replaces columns from the new row only (no assignments). */
     public Upsert(String table, List<String> columns, List<String> values, List<String> conflictColumns,
             List<String> updateColumns, List<List<String>> anyKeys) {
-        this(table, columns, values, conflictColumns, updateColumns, anyKeys, List.of());
+        this(table, columns, values, conflictColumns, updateColumns, anyKeys, List.of(), null);
     }
 
     /**
@@ -88,7 +95,15 @@ public record Upsert(String table, List<String> columns, List<String> values, Li
 
     /** {@code INSERT INTO table (columns) VALUES (values)}. */
     public String insert() {
-        return "INSERT INTO " + this.table + " (" + String.join(", ", this.columns) + ") VALUES ("
+        return insert(this.table);
+    }
+
+    /**
+     * {@code INSERT INTO reference (columns) VALUES (values)}, the table named as given
+     * ({@code "posts" AS t}).
+     */
+    public String insert(String reference) {
+        return "INSERT INTO " + reference + " (" + String.join(", ", this.columns) + ") VALUES ("
                 + String.join(", ", this.values) + ")";
     }
 }

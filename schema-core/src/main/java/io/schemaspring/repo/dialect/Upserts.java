@@ -65,6 +65,23 @@ public interface Upserts {
     }
 
     /**
+     * Whether {@link #upsert(Upsert)} writes {@link Upsert#condition()}; by default not,
+     * so that an upsert with a condition is refused before SQL rather than run without
+     * it.
+     */
+    default boolean takesCondition() {
+        return false;
+    }
+
+    /**
+     * Whether the parameters of {@link Upsert#condition()} come before those of the
+     * assignments (the condition is written first); by default after.
+     */
+    default boolean bindsConditionFirst() {
+        return false;
+    }
+
+    /**
      * Whether an upsert can fail with a duplicate key when another transaction inserts
      * the same key concurrently (H2's {@code MERGE} is not atomic against concurrent
      * inserts), so that the repository runs it once more; {@code ON CONFLICT} and

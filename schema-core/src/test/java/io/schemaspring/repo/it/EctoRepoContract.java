@@ -1,6 +1,7 @@
 package io.schemaspring.repo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemaspring.changeset.Changeset;
@@ -1741,6 +1742,209 @@ abstract class EctoRepoContract extends EctoContract {
 
         assertThat(this.repo.insertAll(List.of(unique("first", uuid)), onConflict)).isEqualTo(mariaDb() ? 2 : 1);
         assertThat(this.repo.all(Query.from(Post.class)).stream().map(post -> post.title)).containsExactly("second");
+    }
+
+    /**
+     * Ecto: "upsert via insert on conflict query having condition": the existing row does
+     * not match the update's condition, so nothing is written and the insert is stale.
+     * MariaDB's {@code ON DUPLICATE KEY UPDATE} takes no condition: refused before SQL,
+     * as Ecto's MyXQL adapter refuses it.
+     */
+    @Test
+    void insertWithAConditionedUpdateIsStaleWhereTheConflictingRowDoesNotMatch() {
+        UUID uuid = UUID.randomUUID();
+        Post post = unique("first", uuid);
+        post.counter = 1L;
+        Post inserted = this.repo.insert(post);
+        OnConflict onConflict = OnConflict.update(UpdateAll.create().set("title", "second"))
+            .where(Expr.eq("counter", 2))
+            .target("uuid");
+        Post again = unique("first", uuid);
+        again.counter = 1L;
+        if (mariaDb()) {
+            assertThatThrownBy(() -> this.repo.insert(again, onConflict))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage(
+                        "cannot insert Post with OnConflict.update(set title second).where(Compare[field=counter, op=EQ, value=2])"
+                                + ".target(uuid): MariaDB cannot condition the update of a conflicting row: check the row "
+                                + "first, or update it with updateAll");
+            return;
+        }
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.insert(again, onConflict)).isInstanceOf(StaleEntryException.class)
+            .hasMessage("attempted to insert a stale struct: the Post it conflicts with does not match the conditions "
+                    + "of OnConflict.update(set title second).where(Compare[field=counter, op=EQ, value=2]).target(uuid), so nothing was written");
+        assertThat(this.repo.getOrThrow(Post.class, inserted.id).title).isEqualTo("first");
+        String upsert = this.dataSource.statements().get(0);
+        if (postgres()) {
+            assertThat(upsert).isEqualTo("INSERT INTO \"ecto_posts\" AS t (\"title\", \"visits\", \"author_id\", "
+                    + "\"counter\", \"uuid\", \"public\", \"posted\", \"inserted_at\", \"updated_at\") VALUES (?, ?, ?, ?, ?, ?, "
+                    + "?, ?, ?) ON CONFLICT (\"uuid\") DO UPDATE SET \"title\" = ? WHERE t.\"counter\" = ? RETURNING \"id\"");
+        }
+        else {
+            assertThat(upsert).contains(" WHEN MATCHED AND t.\"COUNTER\" = ? THEN UPDATE SET \"TITLE\" = ? ");
+        }
+
+        OnConflict matching = OnConflict.update(UpdateAll.create().set("title", "second"))
+            .where(Expr.eq("counter", 1))
+            .target("uuid");
+        Post updated = this.repo.insert(unique("first", uuid), matching);
+        assertThat(updated.title).isEqualTo("first");
+        assertThat(this.repo.getOrThrow(Post.class, inserted.id).title).isEqualTo("second");
+    }
+
+    /**
+     * Ecto: "upsert via insert_all on conflict query and conflict target": the update's
+     * condition reads the existing row.
+     */
+    @Test
+    void insertAllWithAConditionedUpdateUpdatesTheMatchingConflictingRows() {
+        UUID uuid = UUID.randomUUID();
+        OnConflict onConflict = OnConflict.update(UpdateAll.create().set("title", "second"))
+            .where(Expr.compare("id", Query.Op.GT, 0))
+            .target("uuid");
+        if (mariaDb()) {
+            assertThatThrownBy(() -> this.repo.insertAll(List.of(unique("first", uuid)), onConflict))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("MariaDB cannot condition the update of a conflicting row");
+            assertThat(this.repo.count(Post.class)).isZero();
+            return;
+        }
+        assertThat(this.repo.insertAll(List.of(unique("first", uuid)), onConflict)).isEqualTo(1);
+
+        // Error on non-conflict target
+        assertThatThrownBy(() -> this.repo.insertAll(List.of(unique("first", uuid)),
+                OnConflict.update(UpdateAll.create().set("title", "second"))
+                    .where(Expr.compare("id", Query.Op.GT, 0))
+                    .target("id")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageContaining("its target :id is not inserted");
+
+        // Error on conflict target
+        assertThat(this.repo.insertAll(List.of(unique("first", uuid)), onConflict)).isEqualTo(1);
+        assertThat(this.repo.all(Query.from(Post.class)).stream().map(post -> post.title)).containsExactly("second");
+
+        OnConflict never = OnConflict.update(UpdateAll.create().set("title", "third"))
+            .where(Expr.compare("id", Query.Op.LT, 0))
+            .target("uuid");
+        assertThat(this.repo.insertAll(List.of(unique("first", uuid), unique("other", UUID.randomUUID())), never))
+            .isEqualTo(1);
+        assertThat(this.repo.all(Query.from(Post.class).orderBy("title")).stream().map(post -> post.title))
+            .containsExactly("other", "second");
+    }
+
+    record ValuesRow(Post post, UUID uuid) {
+    }
+
+    private static Map<String, Object> uuidAndVisits(UUID uuid, Object visits) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("uuid", uuid);
+        row.put("visits", visits);
+        return row;
+    }
+
+    /**
+     * Ecto: "values list all": the rows read as structs of the schema, the fields they do
+     * not name null, and as new structs (they are no rows of the database).
+     */
+    @Test
+    void valuesListReadsItsRowsAsNewStructs() {
+        UUID uuid = UUID.randomUUID();
+        Query<Post> query = Query.values(Post.class, List.of(uuidAndVisits(uuid, 1), uuidAndVisits(uuid, 2)));
+
+        // Without select
+        boolean h2 = database() == TestDatabase.H2;
+        String visits = h2 ? "CAST(? AS BIGINT)" : "?";
+        String uuidMarker = h2 ? "CAST(? AS UUID)" : "?";
+        this.dataSource.reset();
+        List<Post> posts = this.repo.all(query);
+        assertThat(posts).extracting(post -> post.uuid, post -> post.visits, post -> post.title, post -> post.id)
+            .containsExactly(tuple(uuid, 1, null, null), tuple(uuid, 2, null, null));
+        assertThat(posts).allSatisfy(post -> assertThat(post.meta).isNull());
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", "
+                + "t0.\"visits\", t0.\"author_id\", t0.\"counter\", t0.\"uuid\", t0.\"public\", t0.\"posted\", "
+                + "t0.\"inserted_at\", t0.\"updated_at\" FROM (SELECT NULL AS \"id\", NULL AS \"title\", " + visits
+                + " AS \"visits\", NULL AS \"author_id\", NULL AS \"counter\", " + uuidMarker + " AS \"uuid\", "
+                + "NULL AS \"public\", NULL AS \"posted\", NULL AS \"inserted_at\", NULL AS \"updated_at\" UNION ALL "
+                + "SELECT NULL, NULL, " + visits + ", NULL, NULL, " + uuidMarker + ", NULL, NULL, NULL, NULL) t0"));
+
+        // With select
+        assertThat(this.repo.all(query.select(ValuesRow.class, Selection.struct().as("post"), Selection.field("uuid"))))
+            .extracting(row -> row.post().visits, ValuesRow::uuid)
+            .containsExactly(tuple(1, uuid), tuple(2, uuid));
+    }
+
+    /**
+     * Ecto: "values list all with schema types": the values are cast to the fields' types
+     * before any SQL.
+     */
+    @Test
+    void valuesListCastsItsValuesToTheFieldTypes() {
+        UUID uuid = UUID.randomUUID();
+        assertThat(this.repo.all(Query.values(Post.class, List.of(uuidAndVisits(uuid, "1"), uuidAndVisits(uuid, "2")))))
+            .extracting(post -> post.uuid, post -> post.visits)
+            .containsExactly(tuple(uuid, 1), tuple(uuid, 2));
+
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.all(Query.values(Post.class, List.of(uuidAndVisits(uuid, "many")))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("value \"many\" in Query.values cannot be cast to type :integer of :visits on Post");
+        assertThatThrownBy(() -> this.repo.all(Query.values(Post.class, List.of(Map.of("visitors", 1)))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("unknown field :visitors on Post;");
+        assertThatThrownBy(() -> Query.values(Post.class, List.of(Map.of("visits", 1), Map.of("title", "a"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("Query.values takes rows naming the same fields: [visits] and [title] differ");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    /** Ecto: "values list all with join". */
+    @Test
+    void valuesListsJoinEachOther() {
+        UUID uuid = UUID.randomUUID();
+        Query<Post> query = Query.values(Post.class, List.of(uuidAndVisits(uuid, 1), uuidAndVisits(uuid, 2)))
+            .join("v2", Query.values(Post.class, List.of(uuidAndVisits(uuid, 1))),
+                    Expr.eq("visits", Expr.field("v2.visits")));
+        assertThat(this.repo.all(query)).extracting(post -> post.uuid, post -> post.visits)
+            .containsExactly(tuple(uuid, 1));
+    }
+
+    /**
+     * Ecto: "values list delete_all": a query of the table joined to a values list
+     * deletes the rows the join matches.
+     */
+    @Test
+    void deleteAllJoinedToAValuesListDeletesTheMatchingRows() {
+        UUID uuid = UUID.randomUUID();
+        Post p1 = new Post();
+        p1.uuid = UUID.randomUUID();
+        p1.visits = 1;
+        this.repo.insert(p1);
+        Post p2 = new Post();
+        p2.uuid = UUID.randomUUID();
+        p2.visits = 5;
+        p2 = this.repo.insert(p2);
+
+        List<Map<String, Object>> values = List.of(uuidAndVisits(uuid, 1), uuidAndVisits(null, 1),
+                uuidAndVisits(uuid, 3));
+        Query<Post> query = Query.from(Post.class)
+            .join("v", Query.values(Post.class, values), Expr.eq("visits", Expr.field("v.visits")));
+        assertThat(this.repo.deleteAll(query)).isEqualTo(1);
+        assertThat(this.repo.all(Query.from(Post.class))).extracting(post -> post.id).containsExactly(p2.id);
+
+        assertThatThrownBy(() -> this.repo.deleteAll(Query.values(Post.class, values)))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("deleteAll writes to a table, not to a values list: join the values to a query of Post with "
+                    + "join(name, Query.values(...), condition)");
+    }
+
+    /** {@code where} conditions an update and nothing else. */
+    @Test
+    void onConflictWhereIsRefusedWithoutAnUpdate() {
+        assertThatThrownBy(() -> OnConflict.replaceAll().where(Expr.eq("counter", 1)))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("OnConflict.where conditions an update: use OnConflict.update(changes).where(...), not "
+                    + "OnConflict.replaceAll()");
     }
 
     /** Ecto: "upsert via insert_all on conflict replace and conflict_target". */

@@ -315,7 +315,7 @@ public final class SqlRenderer {
         return new Upsert(table(insert.table()), quoted(insert.columns()),
                 insert.columns().stream().map(column -> parameter(column, insert.jsonColumns())).toList(),
                 quoted(conflictColumns), quoted(update.replaced()), anyKeys.stream().map(this::quoted).toList(),
-                assignments);
+                assignments, update.where() == null ? null : condition(update.where(), false));
     }
 
     /**
@@ -442,8 +442,24 @@ public final class SqlRenderer {
         if (table.derived() != null) {
             return "(" + render(table.derived()) + ") " + table.alias();
         }
+        if (table.values() != null) {
+            return "(" + values(table.values()) + ") " + table.alias();
+        }
         String name = this.dialect.quoteTable(table.prefix(), table.name());
         return table.alias() == null ? name : name + " " + table.alias();
+    }
+
+    private String values(ValuesList values) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < values.columns().size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                .append(values.markers().get(i))
+                .append(" AS ")
+                .append(this.dialect.quote(values.columns().get(i)));
+        }
+        String row = " UNION ALL SELECT " + String.join(", ", values.markers());
+        sql.append(row.repeat(values.rows() - 1));
+        return sql.toString();
     }
 
     private String column(Column column) {

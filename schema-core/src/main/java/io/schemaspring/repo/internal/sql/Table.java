@@ -4,21 +4,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A table, with its database schema (prefix) and an alias when the statement joins; or a
- * derived table, the rows of a select, always aliased.
+ * derived table, the rows of a select or of a values list, always aliased.
  */
-public record Table(@Nullable String prefix, String name, @Nullable String alias, @Nullable Select derived) {
+public record Table(@Nullable String prefix, String name, @Nullable String alias, @Nullable Select derived,
+        @Nullable ValuesList values) {
 
     public static Table of(@Nullable String prefix, String name) {
-        return new Table(prefix, name, null, null);
+        return new Table(prefix, name, null, null, null);
     }
 
     /** {@code (select) alias}: the rows of a subquery as a table. */
     public static Table derived(Select select, String alias) {
-        return new Table(null, alias, alias, select);
+        return new Table(null, alias, alias, select, null);
+    }
+
+    /** {@code (values) alias}: rows given in the statement as a table. */
+    public static Table values(ValuesList values, String alias) {
+        return new Table(null, alias, alias, null, values);
     }
 
     public Table as(@Nullable String alias) {
-        return new Table(this.prefix, this.name, alias, this.derived);
+        return new Table(this.prefix, this.name, alias, this.derived, this.values);
     }
 
     public Column column(String name) {
