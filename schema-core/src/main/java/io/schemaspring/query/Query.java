@@ -235,6 +235,8 @@ public final class Query<T> {
 
     private @Nullable List<Map<String, Object>> valuesList;
 
+    private Map<String, Value> merges = Map.of();
+
     private List<Cte> ctes = List.of();
 
     private boolean recursive;
@@ -921,6 +923,30 @@ public final class Query<T> {
                 List.of(), List.of());
     }
 
+    /**
+     * Ecto's {@code select_merge(q, [p], %{field: value})} and struct updates in select
+     * ({@code %{p | field: value}}): the structs this query answers take {@code value}
+     * for {@code field} instead of the stored column, computed by the database from the
+     * row ({@link Value#field(String)}, a joined field {@code "p.title"}, arithmetic,
+     * casts...) or bound ({@link Value#of(Object)}, cast to the field's type before any
+     * SQL). A later merge of the same field replaces an earlier one. A subquery source
+     * reads the merged values; a projection ({@code select(...)}) names its values itself
+     * and refuses a merge.
+     */
+    public Query<T> selectMerge(String field, Value value) {
+        Objects.requireNonNull(field, "Field must not be null");
+        Map<String, Value> all = new LinkedHashMap<>(this.merges);
+        all.put(field, Objects.requireNonNull(value, "Value must not be null"));
+        Query<T> copy = copy();
+        copy.merges = java.util.Collections.unmodifiableMap(all);
+        return copy;
+    }
+
+    /** The values of {@link #selectMerge(String, Value)} by field, in order. */
+    public Map<String, Value> merges() {
+        return this.merges;
+    }
+
     /** {@code SELECT DISTINCT}, Ecto's {@code distinct: true}. */
     public Query<T> distinct() {
         Query<T> copy = copy();
@@ -1053,6 +1079,7 @@ public final class Query<T> {
         copy.valuesList = this.valuesList;
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
+        copy.merges = this.merges;
         return copy;
     }
 
@@ -1161,7 +1188,8 @@ public final class Query<T> {
     public String toString() {
         return "Query[from " + (this.cte == null ? "" : this.cte + " as ")
                 + (this.subquery == null ? "" : "subquery " + this.subquery + " as ")
-                + (this.valuesList == null ? "" : "values " + this.valuesList + " as ") + this.schema.getSimpleName()
+                + (this.valuesList == null ? "" : "values " + this.valuesList + " as ")
+                + (this.merges.isEmpty() ? "" : "merging " + this.merges + " into ") + this.schema.getSimpleName()
                 + (this.ctes.isEmpty() ? ""
                         : (this.recursive ? ", with recursive " : ", with ")
                                 + this.ctes.stream().map(Cte::name).toList())

@@ -102,17 +102,44 @@ final class InsertAllOperation {
                                 + metadata.schemaClass().getSimpleName() + " holding them with repo.insert");
             }
         }
-        String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
-                java.util.Arrays.asList(included, plan),
-                () -> plan != null ? this.upserts.renderAll(mapping, target, included, plan)
-                        : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
-                                FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
         this.context.autogenerator.onInsertAll(metadata, structs);
         for (Object struct : structs) {
             VersionLock.initialize(metadata, struct);
         }
         List<FieldMetadata> columns = included.stream().mapToObj(i -> metadata.field(fields.get(i))).toList();
-        Codec[] codecs = columns.stream().map(column -> mapping.codec(column.name())).toArray(Codec[]::new);
+        int total = batches(mapping, target, included, plan, conflictParameters, structs,
+                (struct, i) -> columns.get(i).accessor().get(struct), returning);
+        // Only structs whose generated ids were read back are known rows; the others stay
+        // new, as given.
+        if (!metadata.record() && options.readsBack()) {
+            structs.forEach(struct -> this.context.states.loaded(metadata, struct, target));
+        }
+        return total;
+    }
+
+    /** The value of an inserted column of a row, by the column's index. */
+    @FunctionalInterface
+    private interface RowValues {
+
+        @Nullable Object value(Object row, int column);
+
+    }
+
+    /**
+     * Inserts the rows in batches of {@link #BATCH_SIZE}, in one transaction, reading the
+     * {@code returning} fields back into them when there are any; answers the rows
+     * written.
+     */
+    private int batches(SchemaMapping mapping, String target, BitSet included, UpsertOperation.@Nullable Plan plan,
+            @Nullable Parameters conflictParameters, List<?> rows, RowValues values, List<String> returning) {
+        SchemaMetadata metadata = mapping.metadata();
+        List<String> fields = metadata.fields();
+        String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
+                java.util.Arrays.asList(included, plan),
+                () -> plan != null ? this.upserts.renderAll(mapping, target, included, plan)
+                        : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
+                                FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
+        Codec[] codecs = included.stream().mapToObj(i -> mapping.codec(fields.get(i))).toArray(Codec[]::new);
         String[] names = returning.stream()
             .map(field -> this.context.dialect.fold(metadata.fieldSource(field)))
             .toArray(String[]::new);
@@ -121,11 +148,11 @@ final class InsertAllOperation {
                         ? connection.prepareStatement(sql) : connection.prepareStatement(sql, names),
                         (PreparedStatement statement) -> {
                             int count = 0;
-                            for (int from = 0; from < structs.size(); from += BATCH_SIZE) {
-                                List<Object> batch = structs.subList(from, Math.min(structs.size(), from + BATCH_SIZE));
-                                for (Object struct : batch) {
+                            for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
+                                List<?> batch = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
+                                for (Object row : batch) {
                                     for (int i = 0; i < codecs.length; i++) {
-                                        codecs[i].bind(statement, i + 1, columns.get(i).accessor().get(struct));
+                                        codecs[i].bind(statement, i + 1, values.value(row, i));
                                     }
                                     if (conflictParameters != null) {
                                         conflictParameters.setValues(statement, codecs.length);
@@ -145,12 +172,109 @@ final class InsertAllOperation {
                             }
                             return count;
                         }));
-        // Only structs whose generated ids were read back are known rows; the others stay
-        // new, as given.
-        if (!metadata.record() && options.readsBack()) {
-            structs.forEach(struct -> this.context.states.loaded(metadata, struct, target));
-        }
         return total == null ? 0 : total;
+    }
+
+    /**
+     * Ecto's {@code insert_all(Schema, entries)} of maps: each row names the fields it
+     * inserts (the same in every row; the others take the database's defaults), values
+     * cast to the fields' types and {@link InsertAll.Placeholder}s filled from the
+     * options' placeholders, each cast once. Nothing is autogenerated, as in Ecto.
+     */
+    int insertAllMaps(Class<?> schema, @Nullable String prefix, List<? extends Map<String, ?>> rows,
+            InsertAll options) {
+        SchemaMapping mapping = this.context.mapping(schema);
+        SchemaMetadata metadata = mapping.metadata();
+        if (options.readsBack()) {
+            throw new InvalidDataAccessApiUsageException("insertAll of maps answers a count and has no structs to "
+                    + "read ids back into: insert structs with insertAll(structs, InsertAll.returning())");
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> named = rows.get(0).keySet();
+        BitSet included = new BitSet();
+        for (String name : named) {
+            FieldMetadata field = metadata.field(name);
+            if (field == null || metadata.fieldSource(name) == null) {
+                throw mapping.unknownField(name);
+            }
+            if (field.writable() == Writable.NEVER) {
+                throw new InvalidDataAccessApiUsageException("insertAll cannot fill :" + name + " of "
+                        + metadata.schemaClass().getSimpleName() + ": it is writable = NEVER");
+            }
+            included.set(metadata.fields().indexOf(name));
+        }
+        List<String> fields = included.stream().mapToObj(metadata.fields()::get).toList();
+        Placeholders placeholders = new Placeholders(metadata, options.placeholders());
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Map<String, ?> row : rows) {
+            if (!row.keySet().equals(named)) {
+                throw new InvalidDataAccessApiUsageException(
+                        "insertAll takes rows naming the same fields: " + named + " and " + row.keySet() + " differ");
+            }
+            Object[] columns = new Object[fields.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = placeholders.value(fields.get(i), row.get(fields.get(i)));
+            }
+            values.add(columns);
+        }
+        String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
+        OnConflict onConflict = options.conflict();
+        UpdateChanges changes = onConflict == null ? null : UpsertOperation.changes(mapping, onConflict);
+        Parameters conditionParameters = new Parameters();
+        UpsertOperation.Plan plan = onConflict == null ? null
+                : this.upserts.plan(mapping, target, included, onConflict, changes, conditionParameters);
+        Parameters conflictParameters = changes == null ? null
+                : this.upserts.conflictParameters(changes, conditionParameters);
+        return batches(mapping, target, included, plan, conflictParameters, values, (row, i) -> ((Object[]) row)[i],
+                List.of());
+    }
+
+    /**
+     * The values of a row of maps, cast to their fields' types; a placeholder cast once,
+     * for the type of the first field it fills.
+     */
+    private static final class Placeholders {
+
+        private final SchemaMetadata metadata;
+
+        private final Map<Object, Object> given;
+
+        private final Map<Object, String> fieldOf = new java.util.HashMap<>();
+
+        private final Map<Object, Object> cast = new java.util.HashMap<>();
+
+        Placeholders(SchemaMetadata metadata, Map<Object, Object> given) {
+            this.metadata = metadata;
+            this.given = given;
+        }
+
+        @Nullable Object value(String field, @Nullable Object value) {
+            if (!(value instanceof InsertAll.Placeholder placeholder)) {
+                return value == null ? null
+                        : UpdateChanges.cast(this.metadata, field, this.metadata.type(field), value, "insertAll");
+            }
+            Object key = placeholder.key();
+            if (!this.given.containsKey(key)) {
+                throw new InvalidDataAccessApiUsageException("insertAll fills :" + field + " from placeholder " + key
+                        + ", which its options do not give: InsertAll.create().placeholders(Map.of(" + key
+                        + ", value))");
+            }
+            String first = this.fieldOf.putIfAbsent(key, field);
+            if (first != null && !this.metadata.type(first).equals(this.metadata.type(field))) {
+                throw new InvalidDataAccessApiUsageException("placeholder " + key + " fills :" + first + " of type "
+                        + this.metadata.type(first) + " and :" + field + " of type " + this.metadata.type(field)
+                        + ": a placeholder fills fields of one type");
+            }
+            if (!this.cast.containsKey(key)) {
+                Object raw = this.given.get(key);
+                this.cast.put(key, raw == null ? null
+                        : UpdateChanges.cast(this.metadata, field, this.metadata.type(field), raw, "insertAll"));
+            }
+            return this.cast.get(key);
+        }
+
     }
 
     private void requireReadBack(SchemaMetadata metadata, List<String> returning, boolean databaseId) {

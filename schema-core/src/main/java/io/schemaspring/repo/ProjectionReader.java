@@ -99,6 +99,10 @@ final class ProjectionReader {
         if (!query.preloads().isEmpty() || query.lock() != null) {
             throw new InvalidDataAccessApiUsageException("select does not take preload or lock: " + projection);
         }
+        if (!query.merges().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("select names its values itself: select a computed value "
+                    + "with Selection.of(value).as(component) rather than selectMerge; " + projection);
+        }
         SchemaMapping mapping = this.context.mapping(query.schema());
         Target<?> target = Target.of(projection.type());
         List<Selection> selections = target.order(projection.selections().isEmpty()

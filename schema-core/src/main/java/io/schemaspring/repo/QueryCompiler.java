@@ -53,23 +53,26 @@ final class QueryCompiler {
 
     private record Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders,
             boolean limit, boolean offset, Select.Projection projection, boolean delete, boolean distinct,
-            @Nullable Lock lock, QuerySources.Key source, @Nullable Column field, List<String> joinedPreloads) {
+            @Nullable Lock lock, QuerySources.Key source, @Nullable Column field, List<String> joinedPreloads,
+            List<Column> merged) {
 
         Shape(Class<?> schema, Object prefix, @Nullable Condition where, List<Query.Order> orders, boolean limit,
                 boolean offset, Select.Projection projection, boolean delete, boolean distinct, @Nullable Lock lock,
                 QuerySources.Key source) {
             this(schema, prefix, where, orders, limit, offset, projection, delete, distinct, lock, source, null,
-                    List.of());
+                    List.of(), List.of());
         }
 
         Shape withField(Column field) {
             return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset,
-                    this.projection, this.delete, this.distinct, this.lock, this.source, field, this.joinedPreloads);
+                    this.projection, this.delete, this.distinct, this.lock, this.source, field, this.joinedPreloads,
+                    this.merged);
         }
 
         Shape withJoinedPreloads(List<String> paths) {
             return new Shape(this.schema, this.prefix, this.where, this.orders, this.limit, this.offset,
-                    this.projection, this.delete, this.distinct, this.lock, this.source, this.field, paths);
+                    this.projection, this.delete, this.distinct, this.lock, this.source, this.field, paths,
+                    this.merged);
         }
     }
 
@@ -110,18 +113,24 @@ final class QueryCompiler {
         if (!query.combinations().isEmpty()) {
             return combined(query, mapping, prefix, projection);
         }
-        Parameters parameters = new Parameters();
-        QuerySources.Source source = sources().of(query, mapping, prefix, parameters);
-        QueryFields fields = source.fields();
-        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         boolean columns = projection == Select.Projection.COLUMNS;
+        boolean merges = columns && !query.merges().isEmpty();
+        Parameters parameters = new Parameters();
+        Parameters sourceParameters = merges ? new Parameters() : parameters;
+        QuerySources.Source source = sources().of(query, mapping, prefix, parameters, sourceParameters);
+        QueryFields fields = source.fields();
+        List<Column> selected = new ArrayList<>(columns ? sources().structColumns(query, mapping, source, parameters)
+                : mapping.queryColumns().stream().map(source.table()::column).toList());
+        if (merges) {
+            parameters.addAll(sourceParameters);
+        }
+        Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         boolean limit = query.limit() != null && columns;
         boolean offset = query.offset() != null && columns;
         addPaging(parameters, query, limit, offset);
         Lock lock = columns ? query.lock() : null;
         List<Query.Order> orders = columns ? orders(query, mapping.metadata()) : List.of();
         List<String> joinedPreloads = columns ? query.joinedPreloads() : List.of();
-        List<Column> selected = new ArrayList<>(mapping.queryColumns().stream().map(source.table()::column).toList());
         List<QueryFields.Struct> joinedStructs = new ArrayList<>();
         for (String path : joinedPreloads) {
             QueryFields.Struct struct = fields.struct(query.joinedPreloadJoin(path));
@@ -129,7 +138,7 @@ final class QueryCompiler {
             struct.mapping().queryColumns().forEach(column -> selected.add(new Column(struct.alias(), column)));
         }
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
-                false, query.isDistinct(), lock, source.key())
+                false, query.isDistinct(), lock, source.key(), null, List.of(), merges ? selected : List.of())
             .withJoinedPreloads(
                     joinedPreloads.stream().map(path -> path + "=" + query.joinedPreloadJoin(path)).toList());
         String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {

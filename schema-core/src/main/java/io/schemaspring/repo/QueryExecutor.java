@@ -261,8 +261,10 @@ final class QueryExecutor {
     private Query<?> deletable(Query<?> given, String action) {
         QueryCompiler.requireNoCombination(given, action);
         requireNoPaging(given, action);
-        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null) {
-            throw new InvalidDataAccessApiUsageException(action + " does not take orderBy, preload or lock: " + given);
+        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null
+                || !given.merges().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(
+                    action + " does not take orderBy, preload, lock or selectMerge: " + given);
         }
         return byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
     }

@@ -1,6 +1,7 @@
 package io.schemaspring.repo;
 
 import io.schemaspring.query.Query;
+import io.schemaspring.query.Value;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.CombinedSelect;
@@ -146,18 +147,64 @@ final class QuerySources {
         Query<?> query = given.prefix() == null && outerPrefix != null ? given.prefix(outerPrefix) : given;
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
-        Source source = of(query, mapping, prefix, parameters, parameters, "d");
+        Parameters sourceParameters = new Parameters();
+        Source source = of(query, mapping, prefix, sourceParameters, sourceParameters, "d");
         QueryFields fields = lateralParent == null ? source.fields()
                 : QueryFields.correlated(source.fields(), lateralParent);
+        List<Column> columns = structColumns(query, mapping, source, parameters);
+        parameters.addAll(sourceParameters);
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         boolean limit = query.limit() != null;
         boolean offset = query.offset() != null;
         paging(parameters, query, limit, offset);
-        return source.select(mapping.queryColumns().stream().map(source.table()::column).toList())
+        return source.select(columns)
             .where(where)
             .distinct(query.isDistinct())
             .orderBy(QueryCompiler.orderTerms(QueryCompiler.orders(query, mapping.metadata()), source.fields()))
             .paged(limit, offset);
+    }
+
+    /**
+     * The columns of a query's structs: each query column of its table, or the value
+     * {@code selectMerge} gives its field, computed under the column's name (its
+     * parameters go to {@code parameters}: the select list comes before the rest).
+     */
+    List<Column> structColumns(Query<?> query, SchemaMapping mapping, Source source, Parameters parameters) {
+        List<Column> columns = mapping.queryColumns().stream().map(source.table()::column).toList();
+        if (query.merges().isEmpty()) {
+            return columns;
+        }
+        SchemaMetadata metadata = mapping.metadata();
+        for (String field : query.merges().keySet()) {
+            if (!metadata.queryFields().contains(field)) {
+                throw mapping.unknownField(field);
+            }
+        }
+        List<Column> merged = new ArrayList<>(columns);
+        for (int i = 0; i < columns.size(); i++) {
+            String field = metadata.queryFields().get(i);
+            Value value = query.merges().get(field);
+            if (value != null) {
+                merged.set(i, Column.computed(columns.get(i).name(),
+                        merged(mapping, field, value, source.fields(), parameters)));
+            }
+        }
+        return merged;
+    }
+
+    private Condition merged(SchemaMapping mapping, String field, Value value, QueryFields fields,
+            Parameters parameters) {
+        if (!(value instanceof Value.Bound bound)) {
+            return this.conditions.values().value(value, fields, parameters);
+        }
+        SchemaMetadata metadata = mapping.metadata();
+        parameters.add(mapping.codec(field),
+                UpdateChanges.cast(metadata, field, metadata.type(field), bound.value(), "selectMerge"));
+        String marker = this.renderer.dialect()
+            .selectedParameter(this.renderer.dialect().storage(metadata.type(field)));
+        int at = marker.indexOf('?');
+        return new Condition.Computed(List.of(marker.substring(0, at), marker.substring(at + 1)),
+                List.of(new Condition.Parameter()));
     }
 
     /**
@@ -185,9 +232,19 @@ final class QuerySources {
                 metadata.queryFields()
                     .stream()
                     .map(field -> named.contains(field) ? this.renderer.dialect()
-                        .valuesParameter(this.renderer.dialect().storage(metadata.type(field))) : "NULL")
+                        .selectedParameter(this.renderer.dialect().storage(metadata.type(field))) : "NULL")
                     .toList(),
                 rows.size());
+    }
+
+    /**
+     * Refuses {@code selectMerge} where the query's rows are read as the table's columns.
+     */
+    static void requireNoMerge(Query<?> query, String where) {
+        if (!query.merges().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("selectMerge changes the structs a query answers; " + where
+                    + " reads the table's columns: " + "merge in the outer query; " + query);
+        }
     }
 
     /**
@@ -212,6 +269,7 @@ final class QuerySources {
      * distinct.
      */
     Select rows(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
+        requireNoMerge(query, "a common table expression or a set operation");
         Source source = of(query, mapping, prefix, parameters);
         Condition where = this.conditions.compile(query.conditions(), source.fields(), query.prefix(), parameters);
         return source.select(mapping.queryColumns().stream().map(source.table()::column).toList())

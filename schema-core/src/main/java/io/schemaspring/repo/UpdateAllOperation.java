@@ -111,9 +111,10 @@ final class UpdateAllOperation {
         if (given.limit() != null || given.offset() != null) {
             throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + given);
         }
-        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null || given.isDistinct()) {
+        if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null || given.isDistinct()
+                || !given.merges().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
-                    action + " does not take orderBy, preload, lock or distinct: " + given);
+                    action + " does not take orderBy, preload, lock, distinct or selectMerge: " + given);
         }
         Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
         SchemaMapping mapping = this.context.mapping(query.schema());

@@ -280,10 +280,11 @@ public abstract class Dialect {
     }
 
     /**
-     * The marker of a bound value in a values list ({@code Query.values}) for a field
-     * stored as {@code storage}: {@code ?} by default, typed by the driver's binding.
+     * The marker of a bound value in a select list (a values list's, Ecto's
+     * {@code select_merge}) for a field stored as {@code storage}: {@code ?} by default,
+     * typed by the driver's binding.
      */
-    public String valuesParameter(Storage storage) {
+    public String selectedParameter(Storage storage) {
         return "?";
     }
 

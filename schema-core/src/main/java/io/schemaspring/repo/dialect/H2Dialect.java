@@ -208,7 +208,7 @@ public class H2Dialect extends Dialect {
      * type.
      */
     @Override
-    public String valuesParameter(Storage storage) {
+    public String selectedParameter(Storage storage) {
         return storage instanceof Storage.Scalar scalar ? "CAST(? AS " + castType(scalar.type()) + ")" : "?";
     }
 

@@ -22,6 +22,7 @@ import io.schemaspring.query.Query;
 import io.schemaspring.query.Selection;
 import io.schemaspring.repo.StaleEntryException;
 import io.schemaspring.query.UpdateAll;
+import io.schemaspring.query.Value;
 import io.schemaspring.repo.it.ecto.Barebone;
 import io.schemaspring.repo.it.ecto.Comment;
 import io.schemaspring.repo.it.ecto.CompositePk;
@@ -1936,6 +1937,218 @@ abstract class EctoRepoContract extends EctoContract {
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("deleteAll writes to a table, not to a values list: join the values to a query of Post with "
                     + "join(name, Query.values(...), condition)");
+    }
+
+    /**
+     * Ecto: "query select merge" ({@code select_merge} on the source, and on a left join,
+     * whose missing row merges nulls); its merges on a struct literal and a map are
+     * projections in Java, which name their values themselves.
+     */
+    @Test
+    void selectMergeGivesTheStructsAComputedValue() {
+        Post post = new Post();
+        post.title = "1";
+        post.isPublic = false;
+        post = this.repo.insert(post);
+
+        // Merge on source
+        this.dataSource.reset();
+        assertThat(this.repo.all(Query.from(Post.class).selectMerge("title", Value.of("2"))))
+            .extracting(each -> each.title, each -> each.id)
+            .containsExactly(tuple("2", post.id));
+        String merged = database() == TestDatabase.H2 ? "CAST(? AS VARCHAR(255))" : "?";
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"id\", " + merged + " AS \"title\", "
+                + "\"visits\", \"author_id\", \"counter\", \"uuid\", \"public\", \"posted\", \"inserted_at\", "
+                + "\"updated_at\" FROM \"ecto_posts\""));
+
+        // Merge on outer join: present, then not present (nulls)
+        Comment comment = new Comment();
+        comment.postId = post.id;
+        comment.text = "Q";
+        this.repo.insert(comment);
+        assertThat(this.repo.all(Query.from(Comment.class)
+            .leftJoin("p", Post.class, Expr.eq("p.id", Expr.field("postId")))
+            .selectMerge("text", Value.field("p.title")))).extracting(each -> each.text).containsExactly("1");
+        assertThat(this.repo.all(Query.from(Comment.class)
+            .leftJoin("p", Post.class, Expr.and(Expr.eq("p.id", Expr.field("postId")), Expr.eq("p.isPublic", true)))
+            .selectMerge("text", Value.field("p.title")))).extracting(each -> each.text).containsExactly((String) null);
+    }
+
+    /** Ecto: "query select merge with update on self". */
+    @Test
+    void selectMergeOfAFieldKeepsTheOthers() {
+        Post post = new Post();
+        post.title = "1";
+        post.counter = 1L;
+        this.repo.insert(post);
+
+        assertThat(this.repo.all(Query.from(Post.class).selectMerge("counter", Value.of(2))))
+            .extracting(each -> each.title, each -> each.counter)
+            .containsExactly(tuple("1", 2L));
+    }
+
+    /**
+     * Ecto: "query select merge within subquery": the outer query reads the merged value.
+     */
+    @Test
+    void aSubquerySourceReadsTheMergedValues() {
+        Post post = new Post();
+        post.title = "1";
+        post.counter = 1L;
+        this.repo.insert(post);
+
+        Query<Post> merged = Query.from(Post.class).selectMerge("counter", Value.of(2));
+        assertThat(this.repo.all(Query.fromSubquery(merged))).extracting(each -> each.title, each -> each.counter)
+            .containsExactly(tuple("1", 2L));
+        assertThat(this.repo.all(Query.fromSubquery(merged).where("counter", 2))).hasSize(1);
+    }
+
+    /**
+     * Ecto: "query select map update" ({@code %{p | title: "new title"}}): a bound value
+     * is cast to the field's type before any SQL; an unknown field is refused.
+     */
+    @Test
+    void selectMergeCastsABoundValueAndRefusesAnUnknownField() {
+        Post post = new Post();
+        post.title = "1";
+        post.visits = 13;
+        this.repo.insert(post);
+
+        assertThat(this.repo.all(Query.from(Post.class).selectMerge("title", Value.of("new title"))))
+            .extracting(each -> each.title, each -> each.visits)
+            .containsExactly(tuple("new title", 13));
+        assertThat(this.repo.all(Query.from(Post.class).selectMerge("visits", Value.of("-1"))))
+            .extracting(each -> each.title, each -> each.visits)
+            .containsExactly(tuple("1", -1));
+
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).selectMerge("unknown", Value.of("new title"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("unknown field :unknown on Post;");
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).selectMerge("visits", Value.of("many"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("value \"many\" in selectMerge cannot be cast to type :integer of :visits on Post");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    /**
+     * A merge changes the structs a query answers: where a statement reads the table's
+     * columns or names its values itself, it is refused before any SQL.
+     */
+    @Test
+    void selectMergeIsRefusedWhereNoStructIsAnswered() {
+        Query<Post> merged = Query.from(Post.class).selectMerge("title", Value.of("2"));
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo
+            .all(merged.select(ValuesRow.class, Selection.struct().as("post"), Selection.field("uuid"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("select names its values itself: select a computed value with "
+                    + "Selection.of(value).as(component) rather than selectMerge;");
+        assertThatThrownBy(() -> this.repo.all(merged.union(Query.from(Post.class))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("selectMerge changes the structs a query answers; a common table expression or a "
+                    + "set operation reads the table's columns: merge in the outer query;");
+        assertThatThrownBy(() -> this.repo.updateAll(merged, UpdateAll.create().set("visits", 1)))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("updateAll does not take orderBy, preload, lock, distinct or selectMerge");
+        assertThatThrownBy(() -> this.repo.deleteAll(merged)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or selectMerge");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    /**
+     * Ecto: "placeholders Repo.insert_all fills in placeholders": rows of maps share the
+     * values of the options' placeholders, each cast once to its fields' type.
+     */
+    @Test
+    void insertAllOfMapsFillsInPlaceholders() {
+        InsertAll options = InsertAll.create().placeholders(Map.of("foo", 100, "bar", "test"));
+        List<Map<String, Object>> entries = List.of(
+                Map.of("title", InsertAll.placeholder("bar"), "posted", java.time.LocalDate.of(2020, 12, 21), "visits",
+                        InsertAll.placeholder("foo"), "uuid", UUID.randomUUID()),
+                Map.of("title", InsertAll.placeholder("bar"), "posted", java.time.LocalDate.of(2000, 12, 21), "visits",
+                        InsertAll.placeholder("foo"), "uuid", UUID.randomUUID()));
+
+        assertThat(this.repo.insertAll(Post.class, entries, options)).isEqualTo(2);
+
+        assertThat(this.repo.all(Query.from(Post.class).orderBy("posted")))
+            .extracting(post -> post.title, post -> post.visits, post -> post.posted, post -> post.insertedAt)
+            .containsExactly(tuple("test", 100, java.time.LocalDate.of(2000, 12, 21), null),
+                    tuple("test", 100, java.time.LocalDate.of(2020, 12, 21), null));
+    }
+
+    /** Ecto: "placeholders Repo.insert_all accepts non-atom placeholder keys". */
+    @Test
+    void insertAllPlaceholderKeysAreAnyValue() {
+        InsertAll options = InsertAll.create()
+            .placeholders(Map.of(10, "integer key", List.of("foo", "bar"), "tuple key"));
+        this.repo.insertAll(Comment.class, List.of(Map.of("text", InsertAll.placeholder(10)),
+                Map.of("text", InsertAll.placeholder(List.of("foo", "bar")))), options);
+
+        assertThat(this.repo.all(Query.from(Comment.class).orderBy("text"))).extracting(comment -> comment.text)
+            .containsExactly("integer key", "tuple key");
+    }
+
+    /**
+     * Ecto: "placeholders Repo.insert_all fills in placeholders with keyword list
+     * entries"; a placeholder is cast to its field's type, and one the options do not
+     * give is refused before any SQL.
+     */
+    @Test
+    void insertAllCastsPlaceholdersAndRefusesAnUnknownOne() {
+        this.repo.insertAll(Barebone.class, List.of(Map.of("num", InsertAll.placeholder("foo"))),
+                InsertAll.create().placeholders(Map.of("foo", "100")));
+        assertThat(this.repo.all(Query.from(Barebone.class))).extracting(barebone -> barebone.num).containsExactly(100);
+
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.insertAll(Barebone.class,
+                List.of(Map.of("num", InsertAll.placeholder("bar"))), InsertAll.create()))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("insertAll fills :num from placeholder bar, which its options do not give: "
+                    + "InsertAll.create().placeholders(Map.of(bar, value))");
+        assertThatThrownBy(() -> this.repo.insertAll(Post.class,
+                List.of(Map.of("title", InsertAll.placeholder("x"), "visits", InsertAll.placeholder("x"))),
+                InsertAll.create().placeholders(Map.of("x", "1"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageContaining("a placeholder fills fields of one type");
+        assertThatThrownBy(
+                () -> this.repo.insertAll(Barebone.class, List.of(Map.of("num", 1), Map.of()), InsertAll.create()))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("insertAll takes rows naming the same fields: [num] and [] differ");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    /**
+     * Ecto: "placeholders Repo.insert_all upserts and fills in placeholders with
+     * conditioned on_conflict query", with {@code posted} given rather than selected by a
+     * subquery (a query as an inserted value is not built). MariaDB refuses the
+     * conditioned update.
+     */
+    @Test
+    void insertAllOfMapsUpsertsWithPlaceholdersAndAConditionedUpdate() {
+        String doNotUpdateTitle = "don't touch me";
+        OnConflict onConflict = OnConflict.update(UpdateAll.create().set("title", "updated"))
+            .where(Expr.compare("title", Query.Op.NOT_EQ, doNotUpdateTitle))
+            .target("uuid");
+        InsertAll options = InsertAll.create()
+            .placeholders(Map.of("visits", 1, "title", "title"))
+            .onConflict(onConflict);
+        Map<String, Object> post1 = Map.of("visits", InsertAll.placeholder("visits"), "title",
+                InsertAll.placeholder("title"), "uuid", UUID.randomUUID(), "posted",
+                java.time.LocalDate.of(2020, 1, 1));
+        Map<String, Object> post2 = Map.of("visits", 2, "title", doNotUpdateTitle, "uuid", UUID.randomUUID(), "posted",
+                java.time.LocalDate.of(2020, 1, 1));
+        if (mariaDb()) {
+            assertThatThrownBy(() -> this.repo.insertAll(Post.class, List.of(post1, post2), options))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("MariaDB cannot condition the update of a conflicting row");
+            return;
+        }
+
+        assertThat(this.repo.insertAll(Post.class, List.of(post1, post2), options)).isEqualTo(2);
+        // only update first post
+        assertThat(this.repo.insertAll(Post.class, List.of(post1, post2), options)).isEqualTo(1);
+        assertThat(this.repo.count(Query.from(Post.class).where("title", "updated"))).isEqualTo(1);
     }
 
     /** {@code where} conditions an update and nothing else. */

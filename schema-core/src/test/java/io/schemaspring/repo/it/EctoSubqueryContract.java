@@ -61,6 +61,36 @@ abstract class EctoSubqueryContract extends EctoContract {
         });
     }
 
+    record TitleAndPost(String title, Post post) {
+    }
+
+    record PostAndPublic(Post post, Boolean isPublic) {
+    }
+
+    /**
+     * Ecto: "from: subqueries with map update and select expression": the outer query
+     * reads the value the subquery merged ({@code %{p | public: not p.public}}).
+     */
+    @Test
+    void aSubqueryWithAMergedValueIsReadWithIt() {
+        post("hello", null);
+        Query<Post> query = Query.from(Post.class)
+            .selectMerge("isPublic", Value.when(Expr.eq("isPublic", true), Value.of(false), Value.of(true)));
+        Query<Post> subquery = Query.fromSubquery(query);
+
+        assertThat(this.repo.all(subquery.select(Title.class))).containsExactly(new Title("hello"));
+        assertThat(this.repo.all(subquery)).extracting(post -> post.title, post -> post.isPublic)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("hello", false));
+        assertThat(this.repo
+            .all(subquery.select(TitleAndPost.class, Selection.field("title"), Selection.struct().as("post"))))
+            .extracting(TitleAndPost::title, row -> row.post().isPublic)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("hello", false));
+        assertThat(this.repo
+            .all(subquery.select(PostAndPublic.class, Selection.struct().as("post"), Selection.field("isPublic"))))
+            .extracting(row -> row.post().title, PostAndPublic::isPublic)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("hello", false));
+    }
+
     /**
      * Ecto: "from: subqueries with aggregates", its halves over whole structs (the
      * {@code select: [:visits]} halves select part of a struct, {@code take}).

@@ -1043,7 +1043,7 @@ abstract class RepoContract implements BulkWriteContract {
             .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
         assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).join("comments").orderBy("id")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessageStartingWith("deleteAll does not take orderBy, preload or lock");
+            .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or selectMerge");
         assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Vote.class).join("post")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("deleteAll with a join needs a single primary key on Vote, which has [postId, voter]");

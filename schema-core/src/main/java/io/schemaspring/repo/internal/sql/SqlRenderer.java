@@ -46,7 +46,7 @@ public final class SqlRenderer {
         switch (select.projection()) {
             case COUNT -> sql.append("COUNT(*)");
             case EXISTS, ONE -> sql.append('1');
-            case COLUMNS -> sql.append(select.columns().stream().map(this::column).collect(Collectors.joining(", ")));
+            case COLUMNS -> sql.append(select.columns().stream().map(this::selected).collect(Collectors.joining(", ")));
             case COUNT_COLUMN -> sql.append("COUNT(").append(column(select.columns().get(0))).append(')');
             case SUM, AVG, MIN, MAX ->
                 sql.append(select.projection().name()).append('(').append(column(select.columns().get(0))).append(')');
@@ -460,6 +460,11 @@ public final class SqlRenderer {
         String row = " UNION ALL SELECT " + String.join(", ", values.markers());
         sql.append(row.repeat(values.rows() - 1));
         return sql.toString();
+    }
+
+    private String selected(Column column) {
+        return column.value() == null ? column(column)
+                : condition(column.value(), false) + " AS " + this.dialect.quote(column.name());
     }
 
     private String column(Column column) {
