@@ -237,6 +237,8 @@ public final class Query<T> {
 
     private Map<String, Value> merges = Map.of();
 
+    private List<String> taken = List.of();
+
     private List<Cte> ctes = List.of();
 
     private boolean recursive;
@@ -942,9 +944,45 @@ public final class Query<T> {
         return copy;
     }
 
+    /**
+     * Ecto's {@code select: [:id, :title]} ({@code struct(p, fields)}): reads only these
+     * fields of each struct, the others keeping the values a new struct has. Such a
+     * struct is loaded but partial: {@code repo.update(struct)}, which writes every
+     * field, refuses it (update it through a changeset of the fields to change), and a
+     * preload needs the fields its association is keyed on. A subquery source, a set
+     * operation or a common table expression reads every column and refuses it.
+     */
+    public Query<T> take(String... fields) {
+        Objects.requireNonNull(fields, "Fields must not be null");
+        if (fields.length == 0) {
+            throw new InvalidDataAccessApiUsageException("take needs at least one field");
+        }
+        for (String field : fields) {
+            Objects.requireNonNull(field, "Field must not be null");
+        }
+        Query<T> copy = copy();
+        copy.taken = List.of(fields);
+        return copy;
+    }
+
+    /** The fields of {@link #take(String...)}; empty when the query reads them all. */
+    public List<String> taken() {
+        return this.taken;
+    }
+
     /** The values of {@link #selectMerge(String, Value)} by field, in order. */
     public Map<String, Value> merges() {
         return this.merges;
+    }
+
+    /**
+     * Ecto's map select ({@code select: %{title: p.title, n: count(c.id)}}): each row a
+     * map of the selections' names (a field's path, or the name given with
+     * {@code .as(key)}) to their values, in the order selected.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public ProjectionQuery<Map<String, Object>> selectMap(Selection... selections) {
+        return new ProjectionQuery<>(this, (Class) Map.class, List.of(selections), List.of(), List.of());
     }
 
     /** {@code SELECT DISTINCT}, Ecto's {@code distinct: true}. */
@@ -1080,6 +1118,7 @@ public final class Query<T> {
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
         copy.merges = this.merges;
+        copy.taken = this.taken;
         return copy;
     }
 
@@ -1189,7 +1228,8 @@ public final class Query<T> {
         return "Query[from " + (this.cte == null ? "" : this.cte + " as ")
                 + (this.subquery == null ? "" : "subquery " + this.subquery + " as ")
                 + (this.valuesList == null ? "" : "values " + this.valuesList + " as ")
-                + (this.merges.isEmpty() ? "" : "merging " + this.merges + " into ") + this.schema.getSimpleName()
+                + (this.merges.isEmpty() ? "" : "merging " + this.merges + " into ")
+                + (this.taken.isEmpty() ? "" : "taking " + this.taken + " of ") + this.schema.getSimpleName()
                 + (this.ctes.isEmpty() ? ""
                         : (this.recursive ? ", with recursive " : ", with ")
                                 + this.ctes.stream().map(Cte::name).toList())

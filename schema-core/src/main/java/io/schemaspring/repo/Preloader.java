@@ -218,10 +218,12 @@ final class Preloader {
         }
         if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
                 || query.prefix() != null || query.isDistinct() || !query.joins().isEmpty()
-                || !query.combinations().isEmpty()) {
+                || !query.combinations().isEmpty() || !query.taken().isEmpty() || !query.merges().isEmpty()
+                || query.valuesList() != null || query.subquery() != null || query.cte() != null) {
             throw new InvalidDataAccessApiUsageException(where
                     + " takes conditions and orderBy only, not limit, offset, "
-                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix)");
+                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix), "
+                    + "take, selectMerge or a source of its own");
         }
     }
 

@@ -99,12 +99,13 @@ final class ProjectionReader {
         if (!query.preloads().isEmpty() || query.lock() != null) {
             throw new InvalidDataAccessApiUsageException("select does not take preload or lock: " + projection);
         }
-        if (!query.merges().isEmpty()) {
+        if (!query.merges().isEmpty() || !query.taken().isEmpty()) {
             throw new InvalidDataAccessApiUsageException("select names its values itself: select a computed value "
-                    + "with Selection.of(value).as(component) rather than selectMerge; " + projection);
+                    + "with Selection.of(value).as(component) rather than selectMerge, and its fields rather than take; "
+                    + projection);
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
-        Target<?> target = Target.of(projection.type());
+        Target<?> target = projection.type() == Map.class ? Target.ofMap(projection) : Target.of(projection.type());
         List<Selection> selections = target.order(projection.selections().isEmpty()
                 ? byComponentName(target, query, mapping.metadata()) : projection.selections(), projection);
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
@@ -324,6 +325,28 @@ final class ProjectionReader {
             }
         };
 
+        /**
+         * A map of each selection's name to its value, in the order selected (Ecto's map
+         * select): built per projection, since its names are the selections'.
+         */
+        @SuppressWarnings("unchecked")
+        static <R> Target<R> ofMap(ProjectionQuery<?> projection) {
+            if (projection.selections().isEmpty()) {
+                throw new InvalidDataAccessApiUsageException("select into a Map names its values: select(Map.class, "
+                        + "Selection.field(\"title\"), ...); " + projection);
+            }
+            List<String> names = new ArrayList<>();
+            for (Selection selection : projection.selections()) {
+                if (selection.name() == null) {
+                    throw new InvalidDataAccessApiUsageException(
+                            "select " + selection + " into a Map needs a key: name it with .as(key)");
+                }
+                names.add(selection.name());
+            }
+            List<Class<?>> types = names.stream().<Class<?>>map(name -> Object.class).toList();
+            return (Target<R>) new Target<>(Map.class, names, types, null, List.of());
+        }
+
         @SuppressWarnings("unchecked")
         static <R> Target<R> of(Class<R> type) {
             return (Target<R>) TARGETS.get(type);
@@ -422,8 +445,16 @@ final class ProjectionReader {
         }
 
         /** An instance of the values, already converted by {@link #converting}. */
+        @SuppressWarnings("unchecked")
         R create(@Nullable Object[] values) {
             try {
+                if (this.type == Map.class) {
+                    Map<String, Object> byName = new LinkedHashMap<>();
+                    for (int i = 0; i < values.length; i++) {
+                        byName.put(this.names.get(i), values[i]);
+                    }
+                    return (R) byName;
+                }
                 if (this.constructor == null) {
                     Map<String, Object> byName = new HashMap<>();
                     for (int i = 0; i < values.length; i++) {

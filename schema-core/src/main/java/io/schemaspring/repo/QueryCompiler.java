@@ -43,10 +43,10 @@ final class QueryCompiler {
      * A statement's SQL and parameters, and the joined structs it selects after the
      * query's own columns ({@link Query#preloadJoined(String...)}), in their order.
      */
-    record Compiled(String sql, Parameters parameters, List<QueryFields.Struct> joinedStructs) {
+    record Compiled(String sql, Parameters parameters, List<QueryFields.Struct> joinedStructs, int @Nullable [] taken) {
 
         Compiled(String sql, Parameters parameters) {
-            this(sql, parameters, List.of());
+            this(sql, parameters, List.of(), null);
         }
 
     }
@@ -138,7 +138,8 @@ final class QueryCompiler {
             struct.mapping().queryColumns().forEach(column -> selected.add(new Column(struct.alias(), column)));
         }
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
-                false, query.isDistinct(), lock, source.key(), null, List.of(), merges ? selected : List.of())
+                false, query.isDistinct(), lock, source.key(), null, List.of(),
+                merges || !query.taken().isEmpty() ? selected : List.of())
             .withJoinedPreloads(
                     joinedPreloads.stream().map(path -> path + "=" + query.joinedPreloadJoin(path)).toList());
         String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
@@ -153,7 +154,7 @@ final class QueryCompiler {
             }
             return this.renderer.render(select);
         });
-        return new Compiled(sql, parameters, joinedStructs);
+        return new Compiled(sql, parameters, joinedStructs, columns ? QuerySources.taken(query, mapping) : null);
     }
 
     QuerySources sources() {

@@ -49,10 +49,25 @@ final class QueryExecutor {
         if (!query.joinedPreloads().isEmpty()) {
             JoinedPreloads.check(query, mapping);
         }
+        if (!query.taken().isEmpty()) {
+            requireTakenKeys(query, mapping.metadata());
+        }
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
                 Select.Projection.COLUMNS);
         List<T> rows;
-        if (query.joinedPreloads().isEmpty()) {
+        if (compiled.taken() != null) {
+            int[] taken = compiled.taken();
+            rows = (List<T>) this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
+                List<Object> result = new ArrayList<>();
+                while (resultSet.next()) {
+                    result.add(mapping.readTaken(resultSet, 1, taken));
+                }
+                return result;
+            });
+            this.context.states.loaded(mapping.metadata(), rows, prefix);
+            this.context.states.taken(rows, query.taken());
+        }
+        else if (query.joinedPreloads().isEmpty()) {
             rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
             if (query.valuesList() == null) {
                 this.context.states.loaded(mapping.metadata(), rows, prefix);
@@ -70,6 +85,26 @@ final class QueryExecutor {
             }
         }
         return rows;
+    }
+
+    /**
+     * A partial struct is preloaded by the fields its associations are keyed on: they
+     * must be taken, else every association would read as empty.
+     */
+    private static void requireTakenKeys(Query<?> query, SchemaMetadata metadata) {
+        if (!query.joinedPreloads().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(
+                    "take reads part of each struct, preloadJoined the whole of it: preload instead; " + query);
+        }
+        for (String path : query.preloads()) {
+            String name = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+            io.schemaspring.metadata.AssociationMetadata association = metadata.association(name);
+            String key = association == null ? null : association.ownerKey();
+            if (key != null && !query.taken().contains(key) && !query.merges().containsKey(key)) {
+                throw new InvalidDataAccessApiUsageException("take leaves out :" + key + ", which preloading :" + name
+                        + " reads: take(" + String.join(", ", query.taken()) + ", " + key + ")");
+            }
+        }
     }
 
     /**
@@ -93,9 +128,13 @@ final class QueryExecutor {
             statement.setFetchSize(fetchSize);
             return statement;
         }, compiled.parameters(), (resultSet, row) -> {
-            T struct = (T) mapping.read(resultSet, 1);
+            int[] taken = compiled.taken();
+            T struct = (T) (taken == null ? mapping.read(resultSet, 1) : mapping.readTaken(resultSet, 1, taken));
             if (query.valuesList() == null) {
                 this.context.states.loaded(mapping.metadata(), struct, prefix);
+            }
+            if (taken != null) {
+                this.context.states.taken(List.of(struct), query.taken());
             }
             return struct;
         });
@@ -262,9 +301,9 @@ final class QueryExecutor {
         QueryCompiler.requireNoCombination(given, action);
         requireNoPaging(given, action);
         if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null
-                || !given.merges().isEmpty()) {
+                || !given.merges().isEmpty() || !given.taken().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
-                    action + " does not take orderBy, preload, lock or selectMerge: " + given);
+                    action + " does not take orderBy, preload, lock, selectMerge or take: " + given);
         }
         return byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
     }

@@ -144,6 +144,7 @@ final class QuerySources {
      */
     Select derived(Query<?> given, @Nullable String outerPrefix, Parameters parameters,
             @Nullable QueryFields lateralParent) {
+        requireNoTake(given, "a subquery source");
         Query<?> query = given.prefix() == null && outerPrefix != null ? given.prefix(outerPrefix) : given;
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
@@ -171,8 +172,9 @@ final class QuerySources {
      */
     List<Column> structColumns(Query<?> query, SchemaMapping mapping, Source source, Parameters parameters) {
         List<Column> columns = mapping.queryColumns().stream().map(source.table()::column).toList();
+        int[] taken = taken(query, mapping);
         if (query.merges().isEmpty()) {
-            return columns;
+            return taken == null ? columns : java.util.Arrays.stream(taken).mapToObj(columns::get).toList();
         }
         SchemaMetadata metadata = mapping.metadata();
         for (String field : query.merges().keySet()) {
@@ -189,7 +191,26 @@ final class QuerySources {
                         merged(mapping, field, value, source.fields(), parameters)));
             }
         }
-        return merged;
+        return taken == null ? merged : java.util.Arrays.stream(taken).mapToObj(merged::get).toList();
+    }
+
+    /**
+     * The indexes among the query columns of the fields a query takes (and those it
+     * merges), in column order; {@code null} when it reads every field.
+     */
+    static int @Nullable [] taken(Query<?> query, SchemaMapping mapping) {
+        if (query.taken().isEmpty()) {
+            return null;
+        }
+        List<String> fields = mapping.metadata().queryFields();
+        java.util.Set<String> names = new java.util.HashSet<>(query.taken());
+        names.addAll(query.merges().keySet());
+        for (String name : names) {
+            if (!fields.contains(name)) {
+                throw mapping.unknownField(name);
+            }
+        }
+        return java.util.stream.IntStream.range(0, fields.size()).filter(i -> names.contains(fields.get(i))).toArray();
     }
 
     private Condition merged(SchemaMapping mapping, String field, Value value, QueryFields fields,
@@ -240,6 +261,13 @@ final class QuerySources {
     /**
      * Refuses {@code selectMerge} where the query's rows are read as the table's columns.
      */
+    static void requireNoTake(Query<?> query, String where) {
+        if (!query.taken().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("take reads part of each struct; " + where
+                    + " reads every column: take in the outer query; " + query);
+        }
+    }
+
     static void requireNoMerge(Query<?> query, String where) {
         if (!query.merges().isEmpty()) {
             throw new InvalidDataAccessApiUsageException("selectMerge changes the structs a query answers; " + where
@@ -270,6 +298,7 @@ final class QuerySources {
      */
     Select rows(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
         requireNoMerge(query, "a common table expression or a set operation");
+        requireNoTake(query, "a common table expression or a set operation");
         Source source = of(query, mapping, prefix, parameters);
         Condition where = this.conditions.compile(query.conditions(), source.fields(), query.prefix(), parameters);
         return source.select(mapping.queryColumns().stream().map(source.table()::column).toList())

@@ -6,6 +6,7 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,9 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
         volatile @Nullable String prefix;
 
         final Set<String> loaded = Collections.synchronizedSet(new HashSet<>());
+
+        /** The fields a partial struct was read with ({@code take}), else null. */
+        volatile @Nullable List<String> taken;
 
     }
 
@@ -99,7 +103,19 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
             State copy = stateOf(to);
             copy.prefix = state.prefix;
             copy.loaded.addAll(state.loaded);
+            copy.taken = state.taken;
         }
+    }
+
+    /** Records that structs were read with only these fields ({@code take}). */
+    void taken(Iterable<?> structs, List<String> fields) {
+        structs.forEach(struct -> stateOf(struct).taken = fields);
+    }
+
+    /** The fields a partial struct was read with, or null for a whole struct. */
+    @Nullable List<String> taken(Object struct) {
+        State state = find(struct);
+        return state == null ? null : state.taken;
     }
 
     /**

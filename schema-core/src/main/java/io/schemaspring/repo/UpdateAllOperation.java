@@ -112,9 +112,9 @@ final class UpdateAllOperation {
             throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + given);
         }
         if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null || given.isDistinct()
-                || !given.merges().isEmpty()) {
+                || !given.merges().isEmpty() || !given.taken().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
-                    action + " does not take orderBy, preload, lock, distinct or selectMerge: " + given);
+                    action + " does not take orderBy, preload, lock, distinct, selectMerge or take: " + given);
         }
         Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
         SchemaMapping mapping = this.context.mapping(query.schema());

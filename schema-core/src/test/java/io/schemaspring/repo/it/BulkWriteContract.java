@@ -365,7 +365,7 @@ interface BulkWriteContract {
             .hasMessageStartingWith("updateAll does not take limit or offset");
         assertThatThrownBy(() -> c.repo.updateAll(all.orderBy("name"), UpdateAll.create().set("color", "red")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessageStartingWith("updateAll does not take orderBy, preload, lock, distinct or selectMerge");
+            .hasMessageStartingWith("updateAll does not take orderBy, preload, lock, distinct, selectMerge or take");
         assertThatThrownBy(() -> c.repo.updateAll(all, UpdateAll.create()))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("updateAll needs at least one set or inc: UpdateAll.create().set(field, value)");

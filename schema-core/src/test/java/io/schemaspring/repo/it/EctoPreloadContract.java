@@ -65,6 +65,26 @@ abstract class EctoPreloadContract extends EctoContract {
 
     // ------------------------------------------------------------------ preloads
 
+    /**
+     * Ecto: "preload with parameter from select_merge": a partial comment whose merged
+     * foreign key preloads its post.
+     */
+    @Test
+    void aMergedForeignKeyPreloadsTheParentOfAPartialStruct() {
+        Post p1 = post("p1");
+        comment("c1", p1.id, null);
+
+        List<Comment> comments = this.repo.all(io.schemaspring.query.Query.from(Comment.class)
+            .take("text")
+            .selectMerge("postId", io.schemaspring.query.Value.field("postId"))
+            .preload("post"));
+        assertThat(comments).singleElement().satisfies(comment -> {
+            assertThat(comment.text).isEqualTo("c1");
+            assertThat(comment.id).isNull();
+            assertThat(comment.post.title).isEqualTo("p1");
+        });
+    }
+
     /** Ecto: "preload has_many". */
     @Test
     void preloadHasManyGivesEachParentItsOwnChildren() {

@@ -2043,16 +2043,16 @@ abstract class EctoRepoContract extends EctoContract {
             .all(merged.select(ValuesRow.class, Selection.struct().as("post"), Selection.field("uuid"))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageStartingWith("select names its values itself: select a computed value with "
-                    + "Selection.of(value).as(component) rather than selectMerge;");
+                    + "Selection.of(value).as(component) rather than selectMerge, and its fields rather than take;");
         assertThatThrownBy(() -> this.repo.all(merged.union(Query.from(Post.class))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageStartingWith("selectMerge changes the structs a query answers; a common table expression or a "
                     + "set operation reads the table's columns: merge in the outer query;");
         assertThatThrownBy(() -> this.repo.updateAll(merged, UpdateAll.create().set("visits", 1)))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessageStartingWith("updateAll does not take orderBy, preload, lock, distinct or selectMerge");
+            .hasMessageStartingWith("updateAll does not take orderBy, preload, lock, distinct, selectMerge or take");
         assertThatThrownBy(() -> this.repo.deleteAll(merged)).isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or selectMerge");
+            .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock, selectMerge or take");
         assertThat(this.dataSource.statements()).isEmpty();
     }
 
@@ -2149,6 +2149,169 @@ abstract class EctoRepoContract extends EctoContract {
         // only update first post
         assertThat(this.repo.insertAll(Post.class, List.of(post1, post2), options)).isEqualTo(1);
         assertThat(this.repo.count(Query.from(Post.class).where("title", "updated"))).isEqualTo(1);
+    }
+
+    /**
+     * Ecto: "query select take with structs": only the taken fields are read; the others
+     * keep a new struct's values.
+     */
+    @Test
+    void takeReadsOnlyTheTakenFields() {
+        Long pid1 = this.repo.insert(Post.titled("1")).id;
+        Long pid2 = this.repo.insert(Post.titled("2")).id;
+        Long pid3 = this.repo.insert(Post.titled("3")).id;
+
+        this.dataSource.reset();
+        List<Post> posts = this.repo.all(Query.from(Post.class).take("title").orderBy("title"));
+        assertThat(posts).extracting(post -> post.id, post -> post.title, post -> post.insertedAt)
+            .containsExactly(tuple(null, "1", null), tuple(null, "2", null), tuple(null, "3", null));
+        assertThat(posts.get(0).temp).isEqualTo("temp");
+        assertThat(this.dataSource.statements())
+            .containsExactly(sql("SELECT \"title\" FROM \"ecto_posts\" ORDER BY \"title\""));
+
+        assertThat(this.repo.all(Query.from(Post.class).take("id").orderBy("id"))).extracting(post -> post.id)
+            .containsExactly(pid1, pid2, pid3);
+        List<String> streamed = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource))
+            .execute(status -> this.repo.stream(Query.from(Post.class).take("title").orderBy("title"))
+                .map(post -> post.title + "/" + post.id)
+                .toList());
+        assertThat(streamed).containsExactly("1/null", "2/null", "3/null");
+    }
+
+    record TitlePair(String title, String otherTitle) {
+    }
+
+    record TitleAndPost(String title, Post other) {
+    }
+
+    /**
+     * Ecto: "query select take with join nil maps": {@code map} is a projection in Java.
+     */
+    @Test
+    void takeOfJoinedNullsIsAProjection() {
+        this.repo.insert(new Post());
+        assertThat(this.repo.all(Query.from(Post.class)
+            .leftJoin("other", Post.class, Expr.eq("other.id", Expr.field("id")))
+            .select(TitlePair.class, Selection.field("title"), Selection.field("other.title").as("otherTitle"))))
+            .containsExactly(new TitlePair(null, null));
+    }
+
+    /** Ecto: "query select take with join nil source": the joined struct is null. */
+    @Test
+    void aMissingJoinedStructIsNullBesideTakenValues() {
+        this.repo.insert(new Post());
+        assertThat(this.repo.all(Query.from(Post.class)
+            .leftJoin("other", Post.class, Expr.eq("other.id", -1))
+            .select(TitleAndPost.class, Selection.field("title"), Selection.struct("other").as("other"))))
+            .containsExactly(new TitleAndPost(null, null));
+    }
+
+    /**
+     * Ecto: "query select take with preload assocs", its root take (a take of the
+     * preloaded comments, {@code comments: [:text]}, is not built: they are read whole).
+     */
+    @Test
+    void aPartialStructIsPreloadedByTheKeyItTakes() {
+        Long pid = this.repo.insert(Post.titled("post")).id;
+        Comment comment = new Comment();
+        comment.postId = pid;
+        comment.text = "comment";
+        this.repo.insert(comment);
+
+        List<Post> posts = this.repo.all(Query.from(Post.class).take("id", "title").preload("comments"));
+        assertThat(posts).singleElement().satisfies(post -> {
+            assertThat(post.title).isEqualTo("post");
+            assertThat(post.comments).extracting(each -> each.text).containsExactly("comment");
+        });
+
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).take("title").preload("comments")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("take leaves out :id, which preloading :comments reads: take(title, id)");
+    }
+
+    /**
+     * Ecto: "query select take with nil preload assoc": a belongs_to is preloaded by the
+     * foreign key the take reads (Ecto, not reading it, answers nil for any comment).
+     */
+    @Test
+    void aPartialStructWithoutItsParentPreloadsNull() {
+        Comment comment = new Comment();
+        comment.text = "comment";
+        Long cid = this.repo.insert(comment).id;
+
+        List<Comment> comments = this.repo.all(Query.from(Comment.class).take("id", "text", "postId").preload("post"));
+        assertThat(comments).singleElement().satisfies(each -> {
+            assertThat(each.id).isEqualTo(cid);
+            assertThat(each.text).isEqualTo("comment");
+            assertThat(each.post).isNull();
+        });
+    }
+
+    /** Ecto: "query select take with single nil column". */
+    @Test
+    void takeOfASingleNullColumn() {
+        Post post = Post.titled("1");
+        post.counter = null;
+        this.repo.insert(post);
+        assertThat(this.repo.one(Query.from(Post.class).where("title", "1").take("counter")))
+            .hasValueSatisfying(each -> assertThat(each.counter).isNull());
+    }
+
+    /**
+     * A partial struct is loaded, but its other fields hold no stored values: a whole
+     * struct update, which writes every field, is refused; a changeset writes only its
+     * changes.
+     */
+    @Test
+    void aPartialStructIsUpdatedThroughAChangesetOnly() {
+        Post post = Post.titled("1");
+        post.visits = 7;
+        Long id = this.repo.insert(post).id;
+        Post partial = this.repo.one(Query.from(Post.class).take("id", "title")).orElseThrow();
+
+        partial.title = "2";
+        assertThatThrownBy(() -> this.repo.update(partial)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot update Post as a whole struct: it was read with take(id, title), so its other fields "
+                    + "hold no stored values and would overwrite them; update it with a changeset of the fields to "
+                    + "change");
+        this.repo.update(Changeset.change(partial, Map.of("title", "3")));
+        Post stored = this.repo.getOrThrow(Post.class, id);
+        assertThat(stored.title).isEqualTo("3");
+        assertThat(stored.visits).isEqualTo(7);
+
+        assertThatThrownBy(() -> this.repo.all(Query.fromSubquery(Query.from(Post.class).take("id"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("take reads part of each struct; a subquery source reads every column: take in "
+                    + "the outer query;");
+    }
+
+    /**
+     * Ecto's map select ({@code select: %{title: p.title, ...}}): each row a map of the
+     * selections' names to their values, in the order selected.
+     */
+    @Test
+    void selectMapAnswersEachRowAsAMapOfTheSelectedNames() {
+        Post post = Post.titled("1");
+        post.visits = 3;
+        Long id = this.repo.insert(post).id;
+
+        List<Map<String, Object>> rows = this.repo.all(Query.from(Post.class)
+            .selectMap(Selection.field("title"), Selection.of(Value.add(Value.field("visits"), Value.of(1))).as("next"),
+                    Selection.struct().as("post")));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.keySet()).containsExactly("title", "next", "post");
+            assertThat(row.get("title")).isEqualTo("1");
+            assertThat(((Number) row.get("next")).intValue()).isEqualTo(4);
+            assertThat(((Post) row.get("post")).id).isEqualTo(id);
+        });
+        assertThat(this.repo.all(
+                Query.from(Post.class).selectMap(Selection.field("title"), Selection.count().as("n")).groupBy("title")))
+            .containsExactly(Map.of("title", "1", "n", 1L));
+
+        assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).selectMap()))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith(
+                    "select into a Map names its values: select(Map.class, Selection.field(\"title\"), ...);");
     }
 
     /** {@code where} conditions an update and nothing else. */

@@ -934,7 +934,12 @@ abstract class RepoContract implements BulkWriteContract {
                 () -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Comment.class).limit(1))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("the preload query of :comments on Post takes conditions and orderBy only, not limit, offset, "
-                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix)");
+                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix), "
+                    + "take, selectMerge or a source of its own");
+        assertThatThrownBy(() -> this.repo
+            .all(Query.from(Post.class).preload("comments", Query.from(Comment.class).take("id", "postId"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageEndingWith("take, selectMerge or a source of its own");
         assertThatThrownBy(
                 () -> this.repo.all(Query.from(Author.class).preload("postComments", Query.from(Comment.class))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
@@ -1043,7 +1048,7 @@ abstract class RepoContract implements BulkWriteContract {
             .hasMessage("unknown field :nope on Comment; its fields are [id, body, approved, postId]");
         assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Post.class).join("comments").orderBy("id")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock or selectMerge");
+            .hasMessageStartingWith("deleteAll does not take orderBy, preload, lock, selectMerge or take");
         assertThatThrownBy(() -> this.repo.deleteAll(Query.from(Vote.class).join("post")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("deleteAll with a join needs a single primary key on Vote, which has [postId, voter]");

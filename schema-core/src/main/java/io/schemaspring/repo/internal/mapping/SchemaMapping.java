@@ -127,6 +127,27 @@ public final class SchemaMapping {
     }
 
     /**
+     * Reads a partial struct (Ecto's {@code take}) from the current row: the query
+     * columns of {@code indexes}, in that order from {@code firstColumn}; the other
+     * fields keep a new struct's values.
+     */
+    public Object readTaken(ResultSet resultSet, int firstColumn, int[] indexes) throws SQLException {
+        Object struct = this.metadata.record() ? this.metadata.structs().draft(null)
+                : this.metadata.structs().newInstance();
+        for (int j = 0; j < indexes.length; j++) {
+            int i = indexes[j];
+            Object value = this.queryCodecs[i].read(resultSet, firstColumn + j);
+            if (value != null || !this.queryPrimitive[i]) {
+                this.queryAccessors[i].set(struct, value);
+            }
+        }
+        for (int i = 0; i < this.notLoadedAccessors.length; i++) {
+            this.notLoadedAccessors[i].set(struct, this.notLoadedMarkers[i]);
+        }
+        return this.metadata.structs().build(struct);
+    }
+
+    /**
      * Reads one struct from the current row, its query columns starting at
      * {@code firstColumn}.
      */
