@@ -34,3 +34,4 @@ CREATE TABLE test.ecto_raw_comments (id BIGINT AUTO_INCREMENT PRIMARY KEY, text 
 -- Not one of Ecto's schemas: a tree for the recursive common table expressions of EctoJoinsContract.
 CREATE TABLE test.ecto_categories (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(200), parent_id BIGINT);
 CREATE TABLE test.ecto_usecs (id BIGINT AUTO_INCREMENT PRIMARY KEY, naive_datetime_usec DATETIME(6), utc_datetime_usec DATETIME(6));
+CREATE UNIQUE INDEX ecto_permalinks_url_index ON test.ecto_permalinks (uniform_resource_locator);

@@ -34,3 +34,4 @@ CREATE TABLE public.ecto_raw_comments (id BIGSERIAL PRIMARY KEY, text VARCHAR(20
 -- Not one of Ecto's schemas: a tree for the recursive common table expressions of EctoJoinsContract.
 CREATE TABLE public.ecto_categories (id BIGSERIAL PRIMARY KEY, name VARCHAR(200), parent_id BIGINT);
 CREATE TABLE public.ecto_usecs (id BIGSERIAL PRIMARY KEY, naive_datetime_usec TIMESTAMP(6), utc_datetime_usec TIMESTAMP(6));
+CREATE UNIQUE INDEX ecto_permalinks_url_index ON public.ecto_permalinks (uniform_resource_locator);

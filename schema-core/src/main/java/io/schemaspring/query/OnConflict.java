@@ -45,17 +45,20 @@ public final class OnConflict {
 
     private final List<Expr> conditions;
 
+    private final @Nullable List<String> returning;
+
     private OnConflict(Action action, List<String> fields, List<String> target) {
-        this(action, fields, target, List.of(), List.of());
+        this(action, fields, target, List.of(), List.of(), List.of());
     }
 
     private OnConflict(Action action, List<String> fields, List<String> target, List<UpdateAll.Change> changes,
-            List<Expr> conditions) {
+            List<Expr> conditions, @Nullable List<String> returning) {
         this.action = action;
         this.fields = fields;
         this.target = target;
         this.changes = changes;
         this.conditions = conditions;
+        this.returning = returning;
     }
 
     /**
@@ -99,7 +102,7 @@ public final class OnConflict {
             throw new InvalidDataAccessApiUsageException(
                     "OnConflict.update needs at least one set or inc: UpdateAll.create().set(field, value)");
         }
-        return new OnConflict(Action.UPDATE, List.of(), List.of(), changes.changes(), List.of());
+        return new OnConflict(Action.UPDATE, List.of(), List.of(), changes.changes(), List.of(), List.of());
     }
 
     /**
@@ -121,7 +124,7 @@ public final class OnConflict {
         for (Expr condition : conditions) {
             all.add(Objects.requireNonNull(condition, "Condition must not be null"));
         }
-        return new OnConflict(this.action, this.fields, this.target, this.changes, List.copyOf(all));
+        return new OnConflict(this.action, this.fields, this.target, this.changes, List.copyOf(all), this.returning);
     }
 
     /**
@@ -131,7 +134,27 @@ public final class OnConflict {
      * applies to a conflict on any unique key, and the target is only checked.
      */
     public OnConflict target(String... fields) {
-        return new OnConflict(this.action, this.fields, names(fields, "target"), this.changes, this.conditions);
+        return new OnConflict(this.action, this.fields, names(fields, "target"), this.changes, this.conditions,
+                this.returning);
+    }
+
+    /**
+     * Ecto's {@code returning: [fields]} on an upsert: the answered struct reads these
+     * fields back from the row as the database wrote it (inserted, or updated on a
+     * conflict), beside the generated id and {@code readAfterWrites} fields it always
+     * reads; nothing when a conflicting row was kept.
+     */
+    public OnConflict returning(String... fields) {
+        return new OnConflict(this.action, this.fields, this.target, this.changes, this.conditions,
+                names(fields, "returning"));
+    }
+
+    /**
+     * Ecto's {@code returning: true} on an upsert: {@link #returning(String...)} of every
+     * stored field.
+     */
+    public OnConflict returningAll() {
+        return new OnConflict(this.action, this.fields, this.target, this.changes, this.conditions, null);
     }
 
     /** What happens to the existing row. */
@@ -150,6 +173,14 @@ public final class OnConflict {
     /** The changes of {@link #update(UpdateAll)}; empty for the other actions. */
     public List<UpdateAll.Change> changes() {
         return this.changes;
+    }
+
+    /**
+     * The fields of {@link #returning(String...)}; empty when none were given,
+     * {@code null} for {@link #returningAll()}.
+     */
+    public @Nullable List<String> returningFields() {
+        return this.returning;
     }
 
     /** The conditions of {@link #where(Expr...)}; empty when none was given. */
@@ -189,7 +220,9 @@ public final class OnConflict {
         };
         return "OnConflict." + what + (this.conditions.isEmpty() ? "" : ".where("
                 + this.conditions.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                + ")") + (this.target.isEmpty() ? "" : ".target(" + String.join(", ", this.target) + ")");
+                + ")") + (this.target.isEmpty() ? "" : ".target(" + String.join(", ", this.target) + ")")
+                + (this.returning == null ? ".returningAll()"
+                        : this.returning.isEmpty() ? "" : ".returning(" + String.join(", ", this.returning) + ")");
     }
 
 }

@@ -235,6 +235,8 @@ public final class Query<T> {
 
     private @Nullable List<Map<String, Object>> valuesList;
 
+    private Expr.@Nullable Sql fragment;
+
     private Map<String, Value> merges = Map.of();
 
     private List<String> taken = List.of();
@@ -314,6 +316,32 @@ public final class Query<T> {
         Query<T> query = from(schema);
         query.valuesList = List.copyOf(copies);
         return query;
+    }
+
+    /**
+     * Ecto's {@code from(f in {fragment("select 1 as num"), Barebone})}: the rows of the
+     * programmer's SQL read as a table of the schema's structs, each {@code ?} a bound
+     * value ({@code \\?} a literal question mark, as in {@link Expr#sql}). The SQL must
+     * answer a column for every field the query reads, named as the schema names its
+     * columns ({@link #take(String...)} reads fewer). Its structs are no rows of the
+     * database: they are answered as new structs, which whole-struct writes refuse.
+     */
+    public static <T> Query<T> fromFragment(Class<T> schema, String sql, Object... values) {
+        Expr.Sql fragment = (Expr.Sql) Expr.sql(sql, values);
+        for (Object value : values) {
+            if (value instanceof Expr.Field || value instanceof Expr.Parent) {
+                throw new InvalidDataAccessApiUsageException("a fragment source reads no fields: bind values only, "
+                        + "got " + value + " in \"" + sql + "\"");
+            }
+        }
+        Query<T> query = from(schema);
+        query.fragment = fragment;
+        return query;
+    }
+
+    /** The SQL of {@link #fromFragment(Class, String, Object...)}, else {@code null}. */
+    public Expr.@Nullable Sql fragment() {
+        return this.fragment;
     }
 
     /** The rows of {@link #values(Class, List)}, {@code null} for any other source. */
@@ -887,10 +915,10 @@ public final class Query<T> {
         }
         if (!query.joins.isEmpty() || !query.orders.isEmpty() || query.limit != null || query.offset != null
                 || !query.preloads.isEmpty() || query.lock != null || !query.combinations.isEmpty()
-                || !query.ctes.isEmpty() || query.distinct) {
+                || !query.ctes.isEmpty() || query.distinct || !query.merges.isEmpty() || !query.taken.isEmpty()) {
             throw new InvalidDataAccessApiUsageException("join :" + as + " takes a query with conditions only "
                     + "(of a schema or a common table expression), not joins, order, paging, preloads, "
-                    + "lock, distinct, set operations or common table expressions: " + query);
+                    + "lock, distinct, set operations, common table expressions, selectMerge or take: " + query);
         }
         if (this.joins.stream().anyMatch(joined -> joined.path().equals(as))) {
             throw new InvalidDataAccessApiUsageException("the query already joins :" + as + ": name each join once");
@@ -1092,6 +1120,7 @@ public final class Query<T> {
         copy.cte = this.cte;
         copy.subquery = this.subquery;
         copy.valuesList = this.valuesList;
+        copy.fragment = this.fragment;
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
         return copy;
@@ -1115,6 +1144,7 @@ public final class Query<T> {
         copy.cte = this.cte;
         copy.subquery = this.subquery;
         copy.valuesList = this.valuesList;
+        copy.fragment = this.fragment;
         copy.ctes = this.ctes;
         copy.recursive = this.recursive;
         copy.merges = this.merges;
@@ -1228,6 +1258,7 @@ public final class Query<T> {
         return "Query[from " + (this.cte == null ? "" : this.cte + " as ")
                 + (this.subquery == null ? "" : "subquery " + this.subquery + " as ")
                 + (this.valuesList == null ? "" : "values " + this.valuesList + " as ")
+                + (this.fragment == null ? "" : "fragment \"" + this.fragment.template() + "\" as ")
                 + (this.merges.isEmpty() ? "" : "merging " + this.merges + " into ")
                 + (this.taken.isEmpty() ? "" : "taking " + this.taken + " of ") + this.schema.getSimpleName()
                 + (this.ctes.isEmpty() ? ""

@@ -172,7 +172,7 @@ final class ConditionCompiler {
         return or ? new Condition.Or(compiled) : new Condition.And(compiled);
     }
 
-    private static Condition fragment(Expr.Sql sql, QueryFields fields, Parameters parameters) {
+    static Condition.Fragment fragment(Expr.Sql sql, QueryFields fields, Parameters parameters) {
         List<Optional<Column>> arguments = new ArrayList<>();
         for (Object argument : sql.args()) {
             if (argument instanceof Expr.Field field) {
@@ -197,10 +197,11 @@ final class ConditionCompiler {
     private Select subquery(Query<?> query, @Nullable String selected, @Nullable String outerPrefix,
             Parameters parameters, QueryFields parent) {
         if (!query.orders().isEmpty() || query.limit() != null || query.offset() != null || !query.preloads().isEmpty()
-                || query.lock() != null || !query.combinations().isEmpty()) {
+                || query.lock() != null || !query.combinations().isEmpty() || !query.merges().isEmpty()
+                || !query.taken().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
                     "a subquery takes conditions, joins, distinct and prefix only, "
-                            + "not orderBy, limit, offset, preload, lock or union: " + query);
+                            + "not orderBy, limit, offset, preload, lock, union, selectMerge or take: " + query);
         }
         SchemaMapping mapping = this.mappings.apply(query.schema());
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;

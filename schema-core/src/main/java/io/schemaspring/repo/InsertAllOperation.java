@@ -85,12 +85,7 @@ final class InsertAllOperation {
             returning.addAll(metadata.readAfterWrites());
             requireReadBack(metadata, returning, databaseId);
         }
-        UpdateChanges changes = onConflict == null ? null : UpsertOperation.changes(mapping, onConflict);
-        Parameters conditionParameters = new Parameters();
-        UpsertOperation.Plan plan = onConflict == null ? null
-                : this.upserts.plan(mapping, target, included, onConflict, changes, conditionParameters);
-        Parameters conflictParameters = changes == null ? null
-                : this.upserts.conflictParameters(changes, conditionParameters);
+        Conflict conflict = conflict(mapping, target, included, onConflict);
         for (T struct : given) {
             if (struct.getClass() != metadata.schemaClass()) {
                 throw new InvalidDataAccessApiUsageException("insertAll takes structs of one schema: got "
@@ -101,13 +96,18 @@ final class InsertAllOperation {
                         "insertAll does not write associations, as Ecto's insert_all: " + "insert each "
                                 + metadata.schemaClass().getSimpleName() + " holding them with repo.insert");
             }
+            String partial = this.context.states.partial(struct);
+            if (partial != null) {
+                throw new InvalidDataAccessApiUsageException(
+                        "insertAll cannot write a " + metadata.schemaClass().getSimpleName() + ": " + partial);
+            }
         }
         this.context.autogenerator.onInsertAll(metadata, structs);
         for (Object struct : structs) {
             VersionLock.initialize(metadata, struct);
         }
         List<FieldMetadata> columns = included.stream().mapToObj(i -> metadata.field(fields.get(i))).toList();
-        int total = batches(mapping, target, included, plan, conflictParameters, structs,
+        int total = batches(mapping, target, included, conflict, structs,
                 (struct, i) -> columns.get(i).accessor().get(struct), returning);
         // Only structs whose generated ids were read back are known rows; the others stay
         // new, as given.
@@ -115,6 +115,36 @@ final class InsertAllOperation {
             structs.forEach(struct -> this.context.states.loaded(metadata, struct, target));
         }
         return total;
+    }
+
+    /**
+     * The upsert plan of every row and the parameters of its update, after each row's.
+     */
+    private record Conflict(UpsertOperation.Plan plan, Parameters parameters) {
+    }
+
+    private @Nullable Conflict conflict(SchemaMapping mapping, String target, BitSet included,
+            @Nullable OnConflict onConflict) {
+        if (onConflict == null) {
+            return null;
+        }
+        requireNoReturning(onConflict);
+        UpdateChanges changes = UpsertOperation.changes(mapping, onConflict);
+        Parameters conditionParameters = new Parameters();
+        UpsertOperation.Plan plan = this.upserts.plan(mapping, target, included, onConflict, changes,
+                conditionParameters);
+        return new Conflict(plan, this.upserts.conflictParameters(changes, conditionParameters));
+    }
+
+    /**
+     * An {@code OnConflict} of {@code insertAll} reads nothing back: the call answers a
+     * count.
+     */
+    private static void requireNoReturning(OnConflict onConflict) {
+        if (onConflict.returningFields() == null || !onConflict.returningFields().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("insertAll answers a count and reads no row back with "
+                    + onConflict + ": upsert each struct with repo.insert(struct, onConflict)");
+        }
     }
 
     /** The value of an inserted column of a row, by the column's index. */
@@ -130,8 +160,10 @@ final class InsertAllOperation {
      * {@code returning} fields back into them when there are any; answers the rows
      * written.
      */
-    private int batches(SchemaMapping mapping, String target, BitSet included, UpsertOperation.@Nullable Plan plan,
-            @Nullable Parameters conflictParameters, List<?> rows, RowValues values, List<String> returning) {
+    private int batches(SchemaMapping mapping, String target, BitSet included, @Nullable Conflict conflict,
+            List<?> rows, RowValues values, List<String> returning) {
+        UpsertOperation.Plan plan = conflict == null ? null : conflict.plan();
+        Parameters conflictParameters = conflict == null ? null : conflict.parameters();
         SchemaMetadata metadata = mapping.metadata();
         List<String> fields = metadata.fields();
         String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
@@ -221,14 +253,8 @@ final class InsertAllOperation {
         }
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         OnConflict onConflict = options.conflict();
-        UpdateChanges changes = onConflict == null ? null : UpsertOperation.changes(mapping, onConflict);
-        Parameters conditionParameters = new Parameters();
-        UpsertOperation.Plan plan = onConflict == null ? null
-                : this.upserts.plan(mapping, target, included, onConflict, changes, conditionParameters);
-        Parameters conflictParameters = changes == null ? null
-                : this.upserts.conflictParameters(changes, conditionParameters);
-        return batches(mapping, target, included, plan, conflictParameters, values, (row, i) -> ((Object[]) row)[i],
-                List.of());
+        Conflict conflict = conflict(mapping, target, included, onConflict);
+        return batches(mapping, target, included, conflict, values, (row, i) -> ((Object[]) row)[i], List.of());
     }
 
     /**

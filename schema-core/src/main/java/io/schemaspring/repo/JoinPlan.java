@@ -111,7 +111,9 @@ final class JoinPlan implements QueryFields {
                         nextAlias())
                 : query.valuesList() != null
                         ? Table.values(conditions.sources().values(query, mapping, parameters), nextAlias())
-                        : Table.of(prefix, name).as(nextAlias());
+                        : query.fragment() != null
+                                ? Table.fragment(QuerySources.fragment(query, parameters), nextAlias())
+                                : Table.of(prefix, name).as(nextAlias());
         this.sources.put(joined.path(), new Source(table.alias(), mapping));
         List<Condition> on = new ArrayList<>();
         if (joined.on() != null) {

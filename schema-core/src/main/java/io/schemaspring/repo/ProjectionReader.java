@@ -99,11 +99,6 @@ final class ProjectionReader {
         if (!query.preloads().isEmpty() || query.lock() != null) {
             throw new InvalidDataAccessApiUsageException("select does not take preload or lock: " + projection);
         }
-        if (!query.merges().isEmpty() || !query.taken().isEmpty()) {
-            throw new InvalidDataAccessApiUsageException("select names its values itself: select a computed value "
-                    + "with Selection.of(value).as(component) rather than selectMerge, and its fields rather than take; "
-                    + projection);
-        }
         SchemaMapping mapping = this.context.mapping(query.schema());
         Target<?> target = projection.type() == Map.class ? Target.ofMap(projection) : Target.of(projection.type());
         List<Selection> selections = target.order(projection.selections().isEmpty()
@@ -133,7 +128,8 @@ final class ProjectionReader {
             arguments.add(new ConstructorRowReaders.Argument(plain(selections.get(i), field, target.types().get(i)),
                     readers[i]));
         }
-        boolean oneColumnEach = column == readers.length + 1;
+        // A struct of one column reads as one column too, but through its own reader.
+        boolean oneColumnEach = column == readers.length + 1 && arguments.size() == readers.length;
         RowReader generated = target.constructorOnly() && oneColumnEach ? ConstructorRowReaders
             .generate(target.constructor(), arguments, this.context.registry.settings().bytecode()) : null;
         RowMapper<?> rows = generated != null ? (resultSet, row) -> target.created(generated, resultSet)
@@ -157,11 +153,13 @@ final class ProjectionReader {
      */
     private ColumnReader structReader(QueryFields.Struct struct, @Nullable String path, Query<?> query) {
         boolean root = path == null;
-        boolean stored = root ? query.valuesList() == null
+        boolean stored = root ? !QueryExecutor.fromValues(query)
                 : query.joins()
                     .stream()
                     .noneMatch(joined -> joined.path().equals(path) && joined.query() != null
-                            && joined.query().valuesList() != null);
+                            && QueryExecutor.fromValues(joined.query()));
+        String partial = root ? QueryExecutor.partial(query)
+                : stored ? null : "it was read from a values list, not from a stored row";
         SchemaMetadata metadata = struct.mapping().metadata();
         String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
         List<io.schemaspring.metadata.FieldAccessor> keys = root ? List.of()
@@ -173,6 +171,9 @@ final class ProjectionReader {
             }
             if (stored) {
                 this.context.states.loaded(metadata, read, prefix);
+            }
+            if (partial != null) {
+                this.context.states.partial(List.of(read), partial);
             }
             return read;
         };

@@ -314,6 +314,11 @@ final class QueryCompiler {
      */
     CompiledProjection projection(Query<?> query, SchemaMapping mapping, @Nullable String prefix,
             List<Selection> selections, List<String> groupBy, List<Expr> having, Map<String, Over> windows) {
+        if (!query.merges().isEmpty() || !query.taken().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("select names its values itself: select a computed value "
+                    + "with Selection.of(value).as(component) rather than selectMerge, and its fields rather than "
+                    + "take; " + query);
+        }
         requireNoCombination(query, "select");
         // Parameters in the order of the SQL: the selected values' window frames, then
         // joins, conditions and having, then the WINDOW clause, then paging.
@@ -544,12 +549,13 @@ final class QueryCompiler {
      * Conditions on one schema's table outside a query (an upsert's), its columns
      * qualified by {@code alias}.
      */
-    @Nullable Condition condition(List<Expr> conditions, SchemaMapping mapping, String alias, Parameters parameters) {
+    @Nullable Condition condition(List<Expr> conditions, SchemaMapping mapping, String alias, @Nullable String prefix,
+            Parameters parameters) {
         if (ConditionCompiler.correlated(conditions)) {
             throw new InvalidDataAccessApiUsageException(
                     "Expr.parent reads an enclosing query: these conditions have none: " + conditions);
         }
-        return this.conditions.compile(conditions, QueryFields.of(mapping, alias), null, parameters);
+        return this.conditions.compile(conditions, QueryFields.of(mapping, alias), prefix, parameters);
     }
 
     @Nullable Condition where(Query<?> query, SchemaMapping mapping, Parameters parameters) {

@@ -46,7 +46,12 @@ final class QueryExecutor {
         SchemaMapping mapping = this.context.mapping(query.schema());
         this.preloader.requirePreloadQueries(mapping, query.preloadQueries());
         String prefix = prefixOf(query, mapping.metadata());
+        String partial = partial(query);
         if (!query.joinedPreloads().isEmpty()) {
+            if (partial != null) {
+                throw new InvalidDataAccessApiUsageException("preloadJoined fills whole structs of stored rows, "
+                        + "not those of take, selectMerge or a values list: preload instead; " + query);
+            }
             JoinedPreloads.check(query, mapping);
         }
         if (!query.taken().isEmpty()) {
@@ -55,22 +60,20 @@ final class QueryExecutor {
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
                 Select.Projection.COLUMNS);
         List<T> rows;
-        if (compiled.taken() != null) {
+        if (query.joinedPreloads().isEmpty()) {
             int[] taken = compiled.taken();
             rows = (List<T>) this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
                 List<Object> result = new ArrayList<>();
                 while (resultSet.next()) {
-                    result.add(mapping.readTaken(resultSet, 1, taken));
+                    result.add(taken == null ? mapping.read(resultSet, 1) : mapping.readTaken(resultSet, 1, taken));
                 }
                 return result;
             });
-            this.context.states.loaded(mapping.metadata(), rows, prefix);
-            this.context.states.taken(rows, query.taken());
-        }
-        else if (query.joinedPreloads().isEmpty()) {
-            rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
-            if (query.valuesList() == null) {
+            if (!fromValues(query)) {
                 this.context.states.loaded(mapping.metadata(), rows, prefix);
+            }
+            if (partial != null) {
+                this.context.states.partial(rows, partial);
             }
         }
         else {
@@ -85,6 +88,42 @@ final class QueryExecutor {
             }
         }
         return rows;
+    }
+
+    /**
+     * Whether a query's rows come from a values list or a fragment, directly or through
+     * subqueries, rather than from a table.
+     */
+    static boolean fromValues(Query<?> query) {
+        return query.valuesList() != null || query.fragment() != null
+                || (query.subquery() != null && fromValues(query.subquery()));
+    }
+
+    /**
+     * Why the structs a query answers do not hold their stored rows' values: read from a
+     * values list, with {@code take} or with {@code selectMerge} (directly or in a
+     * subquery source); null when they do.
+     */
+    static @Nullable String partial(Query<?> query) {
+        for (Query<?> source = query; source != null; source = source.subquery()) {
+            if (source.valuesList() != null) {
+                return "it was read from a values list, not from a stored row";
+            }
+            if (source.fragment() != null) {
+                return "it was read from a fragment, not from a stored row";
+            }
+        }
+        if (!query.taken().isEmpty()) {
+            return "it was read with take(" + String.join(", ", query.taken())
+                    + "), so its other fields hold no stored values and would overwrite them";
+        }
+        for (Query<?> source = query; source != null; source = source.subquery()) {
+            if (!source.merges().isEmpty()) {
+                return "it was read with selectMerge of " + source.merges().keySet()
+                        + ", whose values are not the stored ones";
+            }
+        }
+        return null;
     }
 
     /**
@@ -120,6 +159,7 @@ final class QueryExecutor {
         }
         SchemaMapping mapping = this.context.mapping(query.schema());
         String prefix = prefixOf(query, mapping.metadata());
+        String partial = partial(query);
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
                 Select.Projection.COLUMNS);
         return this.context.jdbc.queryForStream(connection -> {
@@ -130,11 +170,11 @@ final class QueryExecutor {
         }, compiled.parameters(), (resultSet, row) -> {
             int[] taken = compiled.taken();
             T struct = (T) (taken == null ? mapping.read(resultSet, 1) : mapping.readTaken(resultSet, 1, taken));
-            if (query.valuesList() == null) {
+            if (!fromValues(query)) {
                 this.context.states.loaded(mapping.metadata(), struct, prefix);
             }
-            if (taken != null) {
-                this.context.states.taken(List.of(struct), query.taken());
+            if (partial != null) {
+                this.context.states.partial(List.of(struct), partial);
             }
             return struct;
         });
@@ -327,10 +367,10 @@ final class QueryExecutor {
      * filter rows.
      */
     static Query<?> byJoinedKeys(Query<?> query, SchemaMetadata metadata, String action) {
-        if (query.valuesList() != null) {
-            throw new InvalidDataAccessApiUsageException(action + " writes to a table, not to a values list: join the "
-                    + "values to a query of " + metadata.schemaClass().getSimpleName() + " with join(name, "
-                    + "Query.values(...), condition)");
+        if (query.valuesList() != null || query.fragment() != null) {
+            throw new InvalidDataAccessApiUsageException(
+                    action + " writes to a table, not to a values list or a " + "fragment: join them to a query of "
+                            + metadata.schemaClass().getSimpleName() + " with join(name, query, condition)");
         }
         if (query.joins().isEmpty() && query.ctes().isEmpty() && query.cte() == null && query.subquery() == null
                 && !ConditionCompiler.correlated(query.conditions())) {

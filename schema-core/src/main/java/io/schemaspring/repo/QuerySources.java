@@ -2,6 +2,8 @@ package io.schemaspring.repo;
 
 import io.schemaspring.query.Query;
 import io.schemaspring.query.Value;
+import io.schemaspring.repo.dialect.Dialect;
+import io.schemaspring.repo.dialect.Storage;
 import io.schemaspring.repo.internal.mapping.SchemaMapping;
 import io.schemaspring.repo.internal.sql.Column;
 import io.schemaspring.repo.internal.sql.CombinedSelect;
@@ -119,11 +121,12 @@ final class QuerySources {
         Table table = query.subquery() != null
                 ? Table.derived(derived(query.subquery(), query.prefix(), parameters, null), root)
                 : query.valuesList() != null ? Table.values(values(query, mapping, parameters), root)
-                        : (query.cte() != null ? Table.of(null, query.cte())
-                                : Table.of(prefix, mapping.metadata().source()));
+                        : query.fragment() != null ? Table.fragment(fragment(query, parameters), root)
+                                : (query.cte() != null ? Table.of(null, query.cte())
+                                        : Table.of(prefix, mapping.metadata().source()));
         JoinPlan joins = query.joins().isEmpty() ? null
                 : JoinPlan.of(query, mapping, this.mappings, this.conditions, parameters, aliasPrefix);
-        boolean derived = query.subquery() != null || query.valuesList() != null;
+        boolean derived = query.subquery() != null || query.valuesList() != null || query.fragment() != null;
         boolean aliased = joins != null || derived || ConditionCompiler.correlated(query.conditions());
         if (!derived) {
             table = table.as(aliased ? root : null);
@@ -250,11 +253,7 @@ final class QuerySources {
             }
         }
         return new ValuesList(mapping.queryColumns(),
-                metadata.queryFields()
-                    .stream()
-                    .map(field -> named.contains(field) ? this.renderer.dialect()
-                        .selectedParameter(this.renderer.dialect().storage(metadata.type(field))) : "NULL")
-                    .toList(),
+                metadata.queryFields().stream().map(field -> marker(metadata, field, named.contains(field))).toList(),
                 rows.size());
     }
 
@@ -273,6 +272,29 @@ final class QuerySources {
             throw new InvalidDataAccessApiUsageException("selectMerge changes the structs a query answers; " + where
                     + " reads the table's columns: " + "merge in the outer query; " + query);
         }
+    }
+
+    /** The SQL of {@code Query.fromFragment}, its values bound in order. */
+    static Condition.Fragment fragment(Query<?> query, Parameters parameters) {
+        return ConditionCompiler.fragment(query.fragment(), new QueryFields() {
+
+            @Override
+            public QueryFields.Resolved resolve(String name) {
+                throw new InvalidDataAccessApiUsageException("a fragment source reads no fields, got :" + name);
+            }
+
+            @Override
+            public QueryFields.Struct struct(@Nullable String path) {
+                throw new InvalidDataAccessApiUsageException("a fragment source reads no structs");
+            }
+
+        }, parameters);
+    }
+
+    private String marker(SchemaMetadata metadata, String field, boolean named) {
+        Dialect dialect = this.renderer.dialect();
+        Storage storage = dialect.storage(metadata.type(field));
+        return named ? dialect.selectedParameter(storage) : dialect.selectedNull(storage);
     }
 
     /**
@@ -299,6 +321,10 @@ final class QuerySources {
     Select rows(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Parameters parameters) {
         requireNoMerge(query, "a common table expression or a set operation");
         requireNoTake(query, "a common table expression or a set operation");
+        if (query.valuesList() != null || query.fragment() != null) {
+            throw new InvalidDataAccessApiUsageException("a values list or a fragment is read as a source or a join, "
+                    + "not as a common table expression or a member of a set operation; " + query);
+        }
         Source source = of(query, mapping, prefix, parameters);
         Condition where = this.conditions.compile(query.conditions(), source.fields(), query.prefix(), parameters);
         return source.select(mapping.queryColumns().stream().map(source.table()::column).toList())

@@ -6,7 +6,6 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +37,11 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
 
         final Set<String> loaded = Collections.synchronizedSet(new HashSet<>());
 
-        /** The fields a partial struct was read with ({@code take}), else null. */
-        volatile @Nullable List<String> taken;
+        /**
+         * Why the struct does not hold its stored row's values (read with {@code take},
+         * {@code selectMerge} or from a values list), else null.
+         */
+        volatile @Nullable String partial;
 
     }
 
@@ -103,19 +105,22 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
             State copy = stateOf(to);
             copy.prefix = state.prefix;
             copy.loaded.addAll(state.loaded);
-            copy.taken = state.taken;
+            copy.partial = state.partial;
         }
     }
 
-    /** Records that structs were read with only these fields ({@code take}). */
-    void taken(Iterable<?> structs, List<String> fields) {
-        structs.forEach(struct -> stateOf(struct).taken = fields);
+    /**
+     * Records that structs do not hold their stored rows' values, and why: a whole-struct
+     * write of them would overwrite the stored values.
+     */
+    void partial(Iterable<?> structs, String why) {
+        structs.forEach(struct -> stateOf(struct).partial = why);
     }
 
-    /** The fields a partial struct was read with, or null for a whole struct. */
-    @Nullable List<String> taken(Object struct) {
+    /** Why a struct does not hold its stored row's values, or null when it does. */
+    @Nullable String partial(Object struct) {
         State state = find(struct);
-        return state == null ? null : state.taken;
+        return state == null ? null : state.partial;
     }
 
     /**

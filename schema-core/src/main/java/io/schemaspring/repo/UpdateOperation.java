@@ -42,12 +42,10 @@ final class UpdateOperation {
      */
     <T> T update(T struct, @Nullable String prefix) {
         SchemaMetadata metadata = this.context.mapping(struct.getClass()).metadata();
-        List<String> taken = this.context.states.taken(struct);
-        if (taken != null) {
+        String partial = this.context.states.partial(struct);
+        if (partial != null) {
             throw new InvalidDataAccessApiUsageException("cannot update " + metadata.schemaClass().getSimpleName()
-                    + " as a whole struct: it was read with take(" + String.join(", ", taken) + "), so its other "
-                    + "fields hold no stored values and would overwrite them; update it with a changeset of the "
-                    + "fields to change");
+                    + " as a whole struct: " + partial + "; update it with a changeset of the fields to change");
         }
         Map<String, Object> changes = new LinkedHashMap<>();
         for (String name : metadata.fields()) {

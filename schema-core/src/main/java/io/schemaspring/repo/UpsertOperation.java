@@ -66,6 +66,11 @@ final class UpsertOperation {
                     + "upsert " + metadata.schemaClass().getSimpleName() + " without them, then write them with "
                     + "putAssoc in an update");
         }
+        String partial = this.context.states.partial(given);
+        if (partial != null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "cannot insert " + metadata.schemaClass().getSimpleName() + " with " + onConflict + ": " + partial);
+        }
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : this.context.prefixOf(given);
         this.context.autogenerator.onInsert(metadata, struct);
         VersionLock.initialize(metadata, struct);
@@ -73,7 +78,10 @@ final class UpsertOperation {
         UpdateChanges changes = changes(mapping, onConflict);
         Parameters conditionParameters = new Parameters();
         Plan plan = plan(mapping, target, included, onConflict, changes, conditionParameters);
-        List<String> returning = InsertOperation.returning(metadata, struct);
+        List<String> returning = new java.util.ArrayList<>(InsertOperation.returning(metadata, struct));
+        List<String> asked = onConflict.returningFields() == null ? metadata.queryFields()
+                : onConflict.returningFields();
+        asked.stream().filter(field -> !returning.contains(field)).forEach(returning::add);
         Dialect dialect = this.context.dialect;
         if (!returning.isEmpty() && dialect.readBack().insertReturning() == Dialect.Returning.NONE) {
             throw new InvalidDataAccessApiUsageException(
@@ -164,6 +172,11 @@ final class UpsertOperation {
         for (String field : onConflict.fields()) {
             requireField(mapping, field);
         }
+        if (onConflict.returningFields() != null) {
+            for (String field : onConflict.returningFields()) {
+                requireField(mapping, field);
+            }
+        }
     }
 
     /**
@@ -245,7 +258,8 @@ final class UpsertOperation {
                 throw refused(metadata, onConflict, dialect.name() + " cannot condition the update of a conflicting "
                         + "row: check the row first, or update it with updateAll");
             }
-            where = this.context.compiler.condition(onConflict.conditions(), mapping, "t", conditionParameters);
+            where = this.context.compiler.condition(onConflict.conditions(), mapping, "t",
+                    java.util.Objects.equals(prefix, metadata.prefix()) ? null : prefix, conditionParameters);
         }
         return new Plan(target, replaced, anyKeys, changes.sets(), changes.incs(), where);
     }

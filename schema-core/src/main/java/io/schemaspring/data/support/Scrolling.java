@@ -49,6 +49,11 @@ final class Scrolling {
             throw new InvalidDataAccessApiUsageException("keyset scrolling continues one query after a struct's sort "
                     + "values, not a union, intersect or except: scroll it by offset; " + query);
         }
+        if (!query.taken().isEmpty() || !query.merges().isEmpty() || query.valuesList() != null
+                || query.fragment() != null) {
+            throw new InvalidDataAccessApiUsageException("keyset scrolling continues after a struct's stored sort "
+                    + "values, not those of take, selectMerge or a values list: scroll it by offset; " + query);
+        }
         List<Query.Order> orders = totalOrder(query, schema);
         boolean backward = keyset.scrollsBackward();
         Query<T> page = query.exclude(Query.Part.ORDER_BY, Query.Part.LIMIT, Query.Part.OFFSET);

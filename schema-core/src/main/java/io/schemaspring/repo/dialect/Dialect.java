@@ -289,6 +289,14 @@ public abstract class Dialect {
     }
 
     /**
+     * A null in a select list that stands for a column stored as {@code storage} (a
+     * values list's field its rows do not name): {@code NULL} by default.
+     */
+    public String selectedNull(Storage storage) {
+        return "NULL";
+    }
+
+    /**
      * The column type Ecto's {@code type(value, type)} casts to; by default the column
      * type of {@link #columnTypes()}.
      */

@@ -205,11 +205,20 @@ public class H2Dialect extends Dialect {
 
     /**
      * H2 cannot type a bare parameter in a select list: a scalar is cast to its column
-     * type.
+     * type, text and decimals to types without a length or scale, which a cast would
+     * otherwise cut or round to.
      */
     @Override
     public String selectedParameter(Storage storage) {
-        return storage instanceof Storage.Scalar scalar ? "CAST(? AS " + castType(scalar.type()) + ")" : "?";
+        if (!(storage instanceof Storage.Scalar scalar)) {
+            return "?";
+        }
+        String type = switch (scalar.type()) {
+            case STRING, DURATION, BITSTRING -> "CHARACTER VARYING";
+            case DECIMAL -> "DECFLOAT";
+            default -> castType(scalar.type());
+        };
+        return "CAST(? AS " + type + ")";
     }
 
     /**

@@ -236,6 +236,15 @@ public final class PostgresDialect extends Dialect {
         return RowLock::toString;
     }
 
+    /**
+     * A bare {@code NULL} column of a derived table is text on PostgreSQL, which no other
+     * type compares with: a scalar's null is cast to its column type.
+     */
+    @Override
+    public String selectedNull(Storage storage) {
+        return storage instanceof Storage.Scalar scalar ? "CAST(NULL AS " + castType(scalar.type()) + ")" : "NULL";
+    }
+
     @Override
     public Upserts upserts() {
         return UPSERTS;

@@ -436,6 +436,10 @@ abstract class DerivedQueryContract {
         assertThat(titles(this.posts.scroll(byRating, best.positionAt(2), 10).getContent())).containsExactly("Aaa",
                 "Drz", "Odes");
 
+        assertThatThrownBy(() -> this.posts.scroll(byTitle.take("id", "title"), ScrollPosition.keyset(), 2))
+            .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("keyset scrolling continues after a struct's stored sort values, not those of "
+                    + "take, selectMerge or a values list: scroll it by offset;");
         assertThatThrownBy(() -> this.posts.scroll(this.posts.query().join("author").orderBy("author.name"),
                 ScrollPosition.keyset(), 2))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)

@@ -135,6 +135,25 @@ abstract class EctoJoinsContract extends EctoContract {
             .containsExactly(List.of(p.id, c.id));
     }
 
+    record BareboneAndVisits(io.schemaspring.repo.it.ecto.Barebone f1, Integer visits) {
+    }
+
+    /**
+     * Ecto: "joins with fragment source mapped to schema", its {@code struct(f2,
+     * [:visits])} read as the joined field (a joined struct is read whole).
+     */
+    @Test
+    void fragmentSourcesJoinEachOther() {
+        List<BareboneAndVisits> rows = this.repo.all(Query
+            .fromFragment(io.schemaspring.repo.it.ecto.Barebone.class, "select 1 as num")
+            .join("f2", Query.fromFragment(Post.class, "select 1 as visits"), Expr.eq("num", Expr.field("f2.visits")))
+            .select(BareboneAndVisits.class, Selection.struct().as("f1"), Selection.field("f2.visits").as("visits")));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.f1().num).isEqualTo(1);
+            assertThat(row.visits()).isEqualTo(1);
+        });
+    }
+
     /** Ecto: "has_many association join". */
     @Test
     void aHasManyJoinReadsTheParentWithEachChild() {
@@ -431,8 +450,8 @@ abstract class EctoJoinsContract extends EctoContract {
                 () -> Query.from(Post.class).join("c", Query.from(Comment.class).orderBy("id"), Expr.eq("c.id", 1)))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageStartingWith("join :c takes a query with conditions only (of a schema or a common table "
-                    + "expression), not joins, order, paging, preloads, lock, distinct, set operations or common "
-                    + "table expressions: Query[from Comment");
+                    + "expression), not joins, order, paging, preloads, lock, distinct, set operations, common "
+                    + "table expressions, selectMerge or take: Query[from Comment");
         assertThatThrownBy(() -> this.repo
             .all(Query.fromCte("tree", Category.class).with("tree", Query.from(Category.class).orderBy("name"))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)

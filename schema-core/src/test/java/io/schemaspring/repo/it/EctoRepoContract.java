@@ -1857,6 +1857,8 @@ abstract class EctoRepoContract extends EctoContract {
         boolean h2 = database() == TestDatabase.H2;
         String visits = h2 ? "CAST(? AS BIGINT)" : "?";
         String uuidMarker = h2 ? "CAST(? AS UUID)" : "?";
+        boolean pg = database().postgres();
+        java.util.function.Function<String, String> nul = type -> pg ? "CAST(NULL AS " + type + ")" : "NULL";
         this.dataSource.reset();
         List<Post> posts = this.repo.all(query);
         assertThat(posts).extracting(post -> post.uuid, post -> post.visits, post -> post.title, post -> post.id)
@@ -1864,10 +1866,15 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(posts).allSatisfy(post -> assertThat(post.meta).isNull());
         assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"id\", t0.\"title\", "
                 + "t0.\"visits\", t0.\"author_id\", t0.\"counter\", t0.\"uuid\", t0.\"public\", t0.\"posted\", "
-                + "t0.\"inserted_at\", t0.\"updated_at\" FROM (SELECT NULL AS \"id\", NULL AS \"title\", " + visits
-                + " AS \"visits\", NULL AS \"author_id\", NULL AS \"counter\", " + uuidMarker + " AS \"uuid\", "
-                + "NULL AS \"public\", NULL AS \"posted\", NULL AS \"inserted_at\", NULL AS \"updated_at\" UNION ALL "
-                + "SELECT NULL, NULL, " + visits + ", NULL, NULL, " + uuidMarker + ", NULL, NULL, NULL, NULL) t0"));
+                + "t0.\"inserted_at\", t0.\"updated_at\" FROM (SELECT " + nul.apply("BIGINT") + " AS \"id\", "
+                + nul.apply("VARCHAR(255)") + " AS \"title\", " + visits + " AS \"visits\", " + nul.apply("BIGINT")
+                + " AS \"author_id\", " + nul.apply("BIGINT") + " AS \"counter\", " + uuidMarker + " AS \"uuid\", "
+                + nul.apply("BOOLEAN") + " AS \"public\", " + nul.apply("DATE") + " AS \"posted\", "
+                + nul.apply("TIMESTAMP(0)") + " AS \"inserted_at\", " + nul.apply("TIMESTAMP(0)")
+                + " AS \"updated_at\" UNION ALL SELECT " + nul.apply("BIGINT") + ", " + nul.apply("VARCHAR(255)") + ", "
+                + visits + ", " + nul.apply("BIGINT") + ", " + nul.apply("BIGINT") + ", " + uuidMarker + ", "
+                + nul.apply("BOOLEAN") + ", " + nul.apply("DATE") + ", " + nul.apply("TIMESTAMP(0)") + ", "
+                + nul.apply("TIMESTAMP(0)") + ") t0"));
 
         // With select
         assertThat(this.repo.all(query.select(ValuesRow.class, Selection.struct().as("post"), Selection.field("uuid"))))
@@ -1885,6 +1892,11 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.all(Query.values(Post.class, List.of(uuidAndVisits(uuid, "1"), uuidAndVisits(uuid, "2")))))
             .extracting(post -> post.uuid, post -> post.visits)
             .containsExactly(tuple(uuid, 1), tuple(uuid, 2));
+
+        String longTitle = "t".repeat(300);
+        assertThat(this.repo.all(Query.values(Post.class, List.of(Map.of("title", longTitle)))))
+            .extracting(post -> post.title)
+            .containsExactly(longTitle);
 
         this.dataSource.reset();
         assertThatThrownBy(() -> this.repo.all(Query.values(Post.class, List.of(uuidAndVisits(uuid, "many")))))
@@ -1935,8 +1947,8 @@ abstract class EctoRepoContract extends EctoContract {
 
         assertThatThrownBy(() -> this.repo.deleteAll(Query.values(Post.class, values)))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessage("deleteAll writes to a table, not to a values list: join the values to a query of Post with "
-                    + "join(name, Query.values(...), condition)");
+            .hasMessage("deleteAll writes to a table, not to a values list or a fragment: join them to a query of Post "
+                    + "with join(name, query, condition)");
     }
 
     /**
@@ -1956,7 +1968,7 @@ abstract class EctoRepoContract extends EctoContract {
         assertThat(this.repo.all(Query.from(Post.class).selectMerge("title", Value.of("2"))))
             .extracting(each -> each.title, each -> each.id)
             .containsExactly(tuple("2", post.id));
-        String merged = database() == TestDatabase.H2 ? "CAST(? AS VARCHAR(255))" : "?";
+        String merged = database() == TestDatabase.H2 ? "CAST(? AS CHARACTER VARYING)" : "?";
         assertThat(this.dataSource.statements()).containsExactly(sql("SELECT \"id\", " + merged + " AS \"title\", "
                 + "\"visits\", \"author_id\", \"counter\", \"uuid\", \"public\", \"posted\", \"inserted_at\", "
                 + "\"updated_at\" FROM \"ecto_posts\""));
@@ -2312,6 +2324,153 @@ abstract class EctoRepoContract extends EctoContract {
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageStartingWith(
                     "select into a Map names its values: select(Map.class, Selection.field(\"title\"), ...);");
+    }
+
+    /**
+     * Ecto: "upsert via insert on conflict keyword list and conflict target and
+     * returning": the answered struct reads the named fields back from the row as stored
+     * (the conflicting row keeps its uuid); without them it keeps its own.
+     */
+    @Test
+    void anUpsertReadsTheFieldsItIsAskedForBackFromTheStoredRow() {
+        Post c1 = this.repo.insert(new Post());
+        OnConflict onConflict = OnConflict.update(UpdateAll.create().set("id", c1.id)).target("id");
+
+        Post c2 = this.repo.insert(withId(c1.id), onConflict.returning("id", "uuid"));
+        Post c3 = this.repo.insert(withId(c1.id), onConflict.returningAll());
+        Post c4 = this.repo.insert(withId(c1.id), onConflict);
+
+        assertThat(c2.uuid).isEqualTo(c1.uuid);
+        assertThat(c3.uuid).isEqualTo(c1.uuid);
+        assertThat(c3.insertedAt).isEqualTo(this.repo.getOrThrow(Post.class, c1.id).insertedAt);
+        assertThat(c4.uuid).isNotEqualTo(c1.uuid);
+
+        assertThatThrownBy(() -> this.repo.insertAll(List.of(withId(c1.id)), onConflict.returning("uuid")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("insertAll answers a count and reads no row back with OnConflict.update(set id " + c1.id
+                    + ").target(id).returning(uuid): upsert each struct with repo.insert(struct, onConflict)");
+    }
+
+    private static Post withId(Long id) {
+        Post post = new Post();
+        post.id = id;
+        return post;
+    }
+
+    /**
+     * Ecto: "upsert via insert on conflict keyword list and conflict target and returning
+     * and field source": a field stored under another column name is read back as the
+     * update wrote it.
+     */
+    @Test
+    void anUpsertReadsBackAFieldWithItsOwnColumnName() {
+        this.repo.insert(Permalink.url("old"));
+        Permalink c1 = this.repo.insert(Permalink.url("old"),
+                OnConflict.update(UpdateAll.create().set("url", "new1")).target("url").returning("url"));
+
+        this.repo.insert(Permalink.url("old"));
+        Permalink c2 = this.repo.insert(Permalink.url("old"),
+                OnConflict.update(UpdateAll.create().set("url", "new2")).target("url").returningAll());
+
+        assertThat(c1.url).isEqualTo("new1");
+        assertThat(c2.url).isEqualTo("new2");
+    }
+
+    /**
+     * Structs that do not hold their stored rows' values (from a values list, with
+     * selectMerge) are refused by whole-struct writes, which would overwrite the stored
+     * values with theirs.
+     */
+    @Test
+    void structsOfValuesListsAndMergesAreRefusedByWholeStructWrites() {
+        Post post = Post.titled("stored");
+        post.visits = 7;
+        Long id = this.repo.insert(post).id;
+
+        Post fromValues = this.repo.all(Query.values(Post.class, List.of(Map.of("id", id, "title", "x")))).get(0);
+        assertThatThrownBy(() -> this.repo.update(fromValues)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot update Post as a whole struct: it was read from a values list, not from a stored row; "
+                    + "update it with a changeset of the fields to change");
+        Post merged = this.repo.all(Query.from(Post.class).selectMerge("title", Value.of("preview"))).get(0);
+        assertThatThrownBy(() -> this.repo.update(merged)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("cannot update Post as a whole struct: it was read with selectMerge of [title], whose values "
+                    + "are not the stored ones; update it with a changeset of the fields to change");
+        Post throughSubquery = this.repo
+            .all(Query.fromSubquery(Query.from(Post.class).selectMerge("title", Value.of("preview"))))
+            .get(0);
+        assertThatThrownBy(() -> this.repo.update(throughSubquery))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("cannot update Post as a whole struct: it was read with selectMerge");
+        Post partial = this.repo.all(Query.from(Post.class).take("id", "title")).get(0);
+        assertThatThrownBy(() -> this.repo.insert(partial, OnConflict.replaceAll().target("id")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith(
+                    "cannot insert Post with OnConflict.replaceAll().target(id): it was read with take");
+
+        Post stored = this.repo.getOrThrow(Post.class, id);
+        assertThat(stored.title).isEqualTo("stored");
+        assertThat(stored.visits).isEqualTo(7);
+    }
+
+    /**
+     * Where a query's merge or take would be ignored (a joined query, a subquery in a
+     * condition, insertAll from a query), it is refused.
+     */
+    @Test
+    void mergesAndTakesAreRefusedWhereTheyWouldBeIgnored() {
+        Query<Post> merged = Query.from(Post.class).selectMerge("title", Value.of("x"));
+        assertThatThrownBy(() -> Query.from(Comment.class).join("p", merged, Expr.eq("p.id", Expr.field("postId"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageContaining("not joins, order, paging, preloads, lock, distinct, set operations, common table "
+                    + "expressions, selectMerge or take");
+        assertThatThrownBy(() -> this.repo
+            .all(Query.from(Comment.class).where(Expr.in("postId", Query.from(Post.class).take("id"), "id"))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("a subquery takes conditions, joins, distinct and prefix only, not orderBy, "
+                    + "limit, offset, preload, lock, union, selectMerge or take");
+        assertThatThrownBy(() -> this.repo.insertAll(Comment.class, merged, Selection.field("title").as("text")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("select names its values itself");
+    }
+
+    /**
+     * Ecto: "fragment source mapped to schema": the rows of the programmer's SQL read as
+     * new structs of the schema.
+     */
+    @Test
+    void aFragmentSourceIsReadAsStructsOfTheSchema() {
+        this.dataSource.reset();
+        List<Barebone> rows = this.repo.all(Query.fromFragment(Barebone.class, "select 1 as num"));
+        assertThat(rows).extracting(row -> row.num).containsExactly(1);
+        assertThat(this.dataSource.statements()).containsExactly(sql("SELECT t0.\"num\" FROM (select 1 as num) t0"));
+        assertThat(this.repo
+            .all(Query.fromFragment(Barebone.class, "select CAST(? AS INTEGER) as num", 7).where("num", 7)))
+            .extracting(row -> row.num)
+            .containsExactly(7);
+
+        assertThatThrownBy(() -> this.repo.deleteAll(Query.fromFragment(Barebone.class, "select 1 as num")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("deleteAll writes to a table, not to a values list or a fragment: join them to a query of "
+                    + "Barebone with join(name, query, condition)");
+        assertThatThrownBy(() -> Query.fromFragment(Barebone.class, "select ? as num", Expr.field("num")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("a fragment source reads no fields: bind values only, got Field[name=num] in "
+                    + "\"select ? as num\"");
+    }
+
+    /**
+     * Ecto: "fragment source mapped to schema with take": a take reads only the columns
+     * the fragment answers; {@code map(f, [:visits])} is a map select.
+     */
+    @Test
+    void aFragmentSourceReadsTheTakenFields() {
+        assertThat(this.repo.all(Query.fromFragment(Post.class, "select 1 as visits").take("visits")))
+            .extracting(post -> post.visits)
+            .containsExactly(1);
+        assertThat(this.repo
+            .all(Query.fromFragment(Post.class, "select 1 as visits").selectMap(Selection.field("visits"))))
+            .singleElement()
+            .satisfies(row -> assertThat(((Number) row.get("visits")).intValue()).isEqualTo(1));
     }
 
     /** {@code where} conditions an update and nothing else. */

@@ -795,7 +795,7 @@ abstract class RepoContract implements BulkWriteContract {
             .all(Query.from(Post.class).where(Expr.in("id", Query.from(Comment.class).orderBy("id"), "postId"))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageStartingWith("a subquery takes conditions, joins, distinct and prefix only, not orderBy, limit, "
-                    + "offset, preload, lock or union: Query[from Comment");
+                    + "offset, preload, lock, union, selectMerge or take: Query[from Comment");
         assertThatThrownBy(() -> Expr.eq("title", null)).isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("null given for :title. Comparison with null is forbidden as it is unsafe. Instead write a "
                     + "query with whereNull(\"title\") or whereNotNull(\"title\")");

@@ -33,6 +33,8 @@ public final class SchemaMapping {
 
     private final boolean[] queryPrimitive;
 
+    private final int[] allColumns;
+
     private final FieldAccessor[] notLoadedAccessors;
 
     private final NotLoaded<?>[] notLoadedMarkers;
@@ -60,6 +62,7 @@ public final class SchemaMapping {
         this.queryCodecs = new Codec[queryFields.size()];
         this.queryAccessors = new FieldAccessor[queryFields.size()];
         this.queryPrimitive = new boolean[queryFields.size()];
+        this.allColumns = java.util.stream.IntStream.range(0, queryFields.size()).toArray();
         for (int i = 0; i < queryFields.size(); i++) {
             FieldMetadata field = metadata.field(queryFields.get(i));
             this.queryColumns.add(field.source());
@@ -161,18 +164,7 @@ public final class SchemaMapping {
             }
             return struct;
         }
-        Object struct = this.metadata.record() ? this.metadata.structs().draft(null)
-                : this.metadata.structs().newInstance();
-        for (int i = 0; i < this.queryCodecs.length; i++) {
-            Object value = this.queryCodecs[i].read(resultSet, firstColumn + i);
-            if (value != null || !this.queryPrimitive[i]) {
-                this.queryAccessors[i].set(struct, value);
-            }
-        }
-        for (int i = 0; i < this.notLoadedAccessors.length; i++) {
-            this.notLoadedAccessors[i].set(struct, this.notLoadedMarkers[i]);
-        }
-        return this.metadata.structs().build(struct);
+        return readTaken(resultSet, firstColumn, this.allColumns);
     }
 
 }

@@ -445,6 +445,9 @@ public final class SqlRenderer {
         if (table.values() != null) {
             return "(" + values(table.values()) + ") " + table.alias();
         }
+        if (table.fragment() != null) {
+            return "(" + condition(table.fragment(), false) + ") " + table.alias();
+        }
         String name = this.dialect.quoteTable(table.prefix(), table.name());
         return table.alias() == null ? name : name + " " + table.alias();
     }
