@@ -75,6 +75,9 @@ final class QueryExecutor {
             if (partial != null) {
                 this.context.states.partial(rows, partial);
             }
+            if (!query.taken().isEmpty()) {
+                this.context.states.taken(rows, read(query));
+            }
         }
         else {
             JoinedPreloads joined = JoinedPreloads.of(this.context, query, mapping, prefix, compiled.joinedStructs());
@@ -126,22 +129,34 @@ final class QueryExecutor {
         return null;
     }
 
-    /**
-     * A partial struct is preloaded by the fields its associations are keyed on: they
-     * must be taken, else every association would read as empty.
-     */
+    /** A take preloads through the keys it reads, and not from joins. */
     private static void requireTakenKeys(Query<?> query, SchemaMetadata metadata) {
         if (!query.joinedPreloads().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
                     "take reads part of each struct, preloadJoined the whole of it: preload instead; " + query);
         }
-        for (String path : query.preloads()) {
+        requirePreloadKeys(metadata, read(query), query.preloads());
+    }
+
+    /** The fields a query's partial structs hold: those it takes and those it merges. */
+    private static List<String> read(Query<?> query) {
+        List<String> fields = new ArrayList<>(query.taken());
+        query.merges().keySet().stream().filter(field -> !fields.contains(field)).forEach(fields::add);
+        return fields;
+    }
+
+    /**
+     * A partial struct is preloaded by the fields its associations are keyed on: they
+     * must be among those it holds, else every association would read as empty.
+     */
+    static void requirePreloadKeys(SchemaMetadata metadata, List<String> held, List<String> paths) {
+        for (String path : paths) {
             String name = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-            io.schemaspring.metadata.AssociationMetadata association = metadata.association(name);
+            io.schemaspring.metadata.AssociationMetadata association = metadata.association(name.trim());
             String key = association == null ? null : association.ownerKey();
-            if (key != null && !query.taken().contains(key) && !query.merges().containsKey(key)) {
+            if (key != null && !held.contains(key)) {
                 throw new InvalidDataAccessApiUsageException("take leaves out :" + key + ", which preloading :" + name
-                        + " reads: take(" + String.join(", ", query.taken()) + ", " + key + ")");
+                        + " reads: take(" + String.join(", ", held) + ", " + key + ")");
             }
         }
     }
@@ -175,6 +190,9 @@ final class QueryExecutor {
             }
             if (partial != null) {
                 this.context.states.partial(List.of(struct), partial);
+            }
+            if (!query.taken().isEmpty()) {
+                this.context.states.taken(List.of(struct), read(query));
             }
             return struct;
         });

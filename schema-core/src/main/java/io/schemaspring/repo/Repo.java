@@ -490,6 +490,12 @@ public class Repo implements UniquenessCheck {
             return given;
         }
         SchemaMapping mapping = this.context.preloadMapping(structs.get(0).getClass());
+        for (T struct : structs) {
+            List<String> taken = this.context.states.taken(struct);
+            if (taken != null) {
+                QueryExecutor.requirePreloadKeys(mapping.metadata(), taken, List.of(paths));
+            }
+        }
         if (prefix != null) {
             structs.forEach(struct -> this.context.target(mapping.metadata(), struct, prefix, "preload"));
         }

@@ -43,6 +43,9 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
          */
         volatile @Nullable String partial;
 
+        /** The fields a struct read with {@code take} holds, else null. */
+        volatile java.util.@Nullable List<String> taken;
+
     }
 
     /** Where the struct is stored, as far as its meta or this table knows. */
@@ -106,6 +109,7 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
             copy.prefix = state.prefix;
             copy.loaded.addAll(state.loaded);
             copy.partial = state.partial;
+            copy.taken = state.taken;
         }
     }
 
@@ -115,6 +119,17 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
      */
     void partial(Iterable<?> structs, String why) {
         structs.forEach(struct -> stateOf(struct).partial = why);
+    }
+
+    /** Records the fields structs read with {@code take} hold. */
+    void taken(Iterable<?> structs, java.util.List<String> fields) {
+        structs.forEach(struct -> stateOf(struct).taken = fields);
+    }
+
+    /** The fields a struct read with {@code take} holds, or null for a whole struct. */
+    java.util.@Nullable List<String> taken(Object struct) {
+        State state = find(struct);
+        return state == null ? null : state.taken;
     }
 
     /** Why a struct does not hold its stored row's values, or null when it does. */

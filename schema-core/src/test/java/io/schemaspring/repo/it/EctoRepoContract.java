@@ -2239,6 +2239,10 @@ abstract class EctoRepoContract extends EctoContract {
         assertThatThrownBy(() -> this.repo.all(Query.from(Post.class).take("title").preload("comments")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessage("take leaves out :id, which preloading :comments reads: take(title, id)");
+        List<Post> titles = this.repo.all(Query.from(Post.class).take("title"));
+        assertThatThrownBy(() -> this.repo.preload(titles, "comments"))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("take leaves out :id, which preloading :comments reads: take(title, id)");
     }
 
     /**
