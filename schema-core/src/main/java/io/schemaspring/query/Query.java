@@ -1257,9 +1257,10 @@ public final class Query<T> {
     public String toString() {
         return "Query[from " + (this.cte == null ? "" : this.cte + " as ")
                 + (this.subquery == null ? "" : "subquery " + this.subquery + " as ")
-                + (this.valuesList == null ? "" : "values " + this.valuesList + " as ")
+                + (this.valuesList == null ? ""
+                        : "values (" + this.valuesList.size() + " rows of " + this.valuesList.get(0).keySet() + ") as ")
                 + (this.fragment == null ? "" : "fragment \"" + this.fragment.template() + "\" as ")
-                + (this.merges.isEmpty() ? "" : "merging " + this.merges + " into ")
+                + (this.merges.isEmpty() ? "" : "merging " + this.merges.keySet() + " into ")
                 + (this.taken.isEmpty() ? "" : "taking " + this.taken + " of ") + this.schema.getSimpleName()
                 + (this.ctes.isEmpty() ? ""
                         : (this.recursive ? ", with recursive " : ", with ")

@@ -2050,6 +2050,10 @@ abstract class EctoRepoContract extends EctoContract {
     @Test
     void selectMergeIsRefusedWhereNoStructIsAnswered() {
         Query<Post> merged = Query.from(Post.class).selectMerge("title", Value.of("2"));
+        assertThat(merged.toString()).contains("merging [title] into Post").doesNotContain("Bound");
+        assertThat(Query.values(Post.class, List.of(Map.of("title", "secret"))).toString())
+            .contains("values (1 rows of [title]) as Post")
+            .doesNotContain("secret");
         this.dataSource.reset();
         assertThatThrownBy(() -> this.repo
             .all(merged.select(ValuesRow.class, Selection.struct().as("post"), Selection.field("uuid"))))
