@@ -22,7 +22,6 @@ import io.schemaspring.repo.internal.sql.Select;
 import io.schemaspring.repo.internal.sql.SqlRenderer;
 import io.schemaspring.repo.internal.sql.Table;
 import io.schemaspring.repo.internal.sql.WindowSpec;
-import io.schemaspring.type.CastResult;
 import io.schemaspring.type.Type;
 import java.util.function.Function;
 import java.util.ArrayList;
@@ -119,8 +118,10 @@ final class QueryCompiler {
         Parameters sourceParameters = merges ? new Parameters() : parameters;
         QuerySources.Source source = sources().of(query, mapping, prefix, parameters, sourceParameters);
         QueryFields fields = source.fields();
-        List<Column> selected = new ArrayList<>(columns ? sources().structColumns(query, mapping, source, parameters)
-                : mapping.queryColumns().stream().map(source.table()::column).toList());
+        int[] taken = columns ? QuerySources.taken(query, mapping) : null;
+        List<Column> selected = new ArrayList<>(
+                columns ? sources().structColumns(query, mapping, source, taken, parameters)
+                        : mapping.queryColumns().stream().map(source.table()::column).toList());
         if (merges) {
             parameters.addAll(sourceParameters);
         }
@@ -154,7 +155,7 @@ final class QueryCompiler {
             }
             return this.renderer.render(select);
         });
-        return new Compiled(sql, parameters, joinedStructs, columns ? QuerySources.taken(query, mapping) : null);
+        return new Compiled(sql, parameters, joinedStructs, taken);
     }
 
     QuerySources sources() {
@@ -519,17 +520,7 @@ final class QueryCompiler {
 
     /** Query values are cast to the field's type, as Ecto casts interpolated values. */
     static Object cast(SchemaMetadata metadata, String field, Type type, Object value) {
-        CastResult<?> result = type.cast(value);
-        if (!result.isOk() || result.value() == null) {
-            throw new InvalidDataAccessApiUsageException(
-                    "value " + describe(metadata, field, value) + " in query cannot be cast to type " + type + " of :"
-                            + field + " on " + metadata.schemaClass().getSimpleName());
-        }
-        return result.value();
-    }
-
-    private static String describe(SchemaMetadata metadata, String field, Object value) {
-        return metadata.redactFields().contains(field) ? "**redacted**" : "\"" + value + "\"";
+        return UpdateChanges.cast(metadata, field, type, value, "query");
     }
 
     static String column(SchemaMapping mapping, String field) {

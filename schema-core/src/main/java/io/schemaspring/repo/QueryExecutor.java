@@ -177,22 +177,25 @@ final class QueryExecutor {
         String partial = partial(query);
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
                 Select.Projection.COLUMNS);
+        // Decided once per query, not per row.
+        int[] taken = compiled.taken();
+        boolean stored = !fromValues(query);
+        List<String> held = query.taken().isEmpty() ? null : read(query);
         return this.context.jdbc.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
             return statement;
         }, compiled.parameters(), (resultSet, row) -> {
-            int[] taken = compiled.taken();
             T struct = (T) (taken == null ? mapping.read(resultSet, 1) : mapping.readTaken(resultSet, 1, taken));
-            if (!fromValues(query)) {
+            if (stored) {
                 this.context.states.loaded(mapping.metadata(), struct, prefix);
             }
             if (partial != null) {
                 this.context.states.partial(List.of(struct), partial);
             }
-            if (!query.taken().isEmpty()) {
-                this.context.states.taken(List.of(struct), read(query));
+            if (held != null) {
+                this.context.states.taken(List.of(struct), held);
             }
             return struct;
         });

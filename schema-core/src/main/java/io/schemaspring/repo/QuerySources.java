@@ -155,7 +155,7 @@ final class QuerySources {
         Source source = of(query, mapping, prefix, sourceParameters, sourceParameters, "d");
         QueryFields fields = lateralParent == null ? source.fields()
                 : QueryFields.correlated(source.fields(), lateralParent);
-        List<Column> columns = structColumns(query, mapping, source, parameters);
+        List<Column> columns = structColumns(query, mapping, source, null, parameters);
         parameters.addAll(sourceParameters);
         Condition where = this.conditions.compile(query.conditions(), fields, query.prefix(), parameters);
         boolean limit = query.limit() != null;
@@ -171,11 +171,12 @@ final class QuerySources {
     /**
      * The columns of a query's structs: each query column of its table, or the value
      * {@code selectMerge} gives its field, computed under the column's name (its
-     * parameters go to {@code parameters}: the select list comes before the rest).
+     * parameters go to {@code parameters}: the select list comes before the rest); only
+     * those of {@code taken} ({@link #taken(Query, SchemaMapping)}) when it is given.
      */
-    List<Column> structColumns(Query<?> query, SchemaMapping mapping, Source source, Parameters parameters) {
+    List<Column> structColumns(Query<?> query, SchemaMapping mapping, Source source, int @Nullable [] taken,
+            Parameters parameters) {
         List<Column> columns = mapping.queryColumns().stream().map(source.table()::column).toList();
-        int[] taken = taken(query, mapping);
         if (query.merges().isEmpty()) {
             return taken == null ? columns : java.util.Arrays.stream(taken).mapToObj(columns::get).toList();
         }
