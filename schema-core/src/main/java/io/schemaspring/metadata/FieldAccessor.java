@@ -36,14 +36,39 @@ public final class FieldAccessor {
 
     private FieldAccessor(Field field, @Nullable StructAccess access, int index, MethodHandle getter,
             @Nullable MethodHandle setter, int component) {
-        this.description = field.getDeclaringClass().getSimpleName() + "." + field.getName();
-        this.primitive = field.getType().isPrimitive();
+        this(field.getDeclaringClass().getSimpleName() + "." + field.getName(), field.getType(), access, index, getter,
+                setter, component);
+    }
+
+    private FieldAccessor(String description, Class<?> type, @Nullable StructAccess access, int index,
+            MethodHandle getter, @Nullable MethodHandle setter, int component) {
+        this.description = description;
+        this.primitive = type.isPrimitive();
         this.access = access;
         this.index = index;
         this.getter = getter;
         this.setter = setter;
         this.component = component;
-        this.boxed = MethodType.methodType(field.getType()).wrap().returnType();
+        this.boxed = MethodType.methodType(type).wrap().returnType();
+    }
+
+    /**
+     * The entry {@code key} of a {@code Map}: a column of a row read without a schema.
+     */
+    static FieldAccessor ofMapKey(String key) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandle get = lookup.findVirtual(java.util.Map.class, "get",
+                    MethodType.methodType(Object.class, Object.class));
+            MethodHandle put = lookup.findVirtual(java.util.Map.class, "put",
+                    MethodType.methodType(Object.class, Object.class, Object.class));
+            return new FieldAccessor("Map[" + key + "]", Object.class, null, -1,
+                    MethodHandles.insertArguments(get, 1, key).asType(GETTER),
+                    MethodHandles.dropReturn(MethodHandles.insertArguments(put, 1, key)).asType(SETTER), -1);
+        }
+        catch (NoSuchMethodException | IllegalAccessException ex) {
+            throw new IllegalStateException("Cannot access java.util.Map", ex);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.schemaspring.metadata;
 
+import io.schemaspring.annotation.Writable;
 import io.schemaspring.type.Type;
 import java.lang.invoke.MethodHandle;
 import java.util.Collections;
@@ -67,6 +68,11 @@ public final class SchemaMetadata {
 
     private io.schemaspring.type.@Nullable FieldGenerator<?> timestampsGenerator;
 
+    /**
+     * The columns met so far of a table read without a schema; {@code null} for a schema.
+     */
+    private final java.util.concurrent.@Nullable ConcurrentMap<String, FieldMetadata> schemalessFields;
+
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
             boolean embedded, List<FieldMetadata> fields, List<FieldMetadata> virtualFields, List<EmbedMetadata> embeds,
             @Nullable AutogenerateId autogenerateId, List<String> autogenerateFields, List<String> autoupdateFields,
@@ -95,6 +101,57 @@ public final class SchemaMetadata {
         this.autogenerateFields = List.copyOf(autogenerateFields);
         this.autoupdateFields = List.copyOf(autoupdateFields);
         this.structs = new Structs(this, constructor, access);
+        this.schemalessFields = schemaClass == Map.class ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+    }
+
+    /**
+     * A table read and written without a schema, Ecto's {@code from(p in "posts")}: every
+     * valid identifier names a column of its own name, of type {@code :any} (its values
+     * bound and read as they are), and its rows are maps. It declares no fields, so it
+     * has no primary key and nothing to read as a whole struct.
+     */
+    public static SchemaMetadata schemaless(String table) {
+        return schemaless(table, List.of());
+    }
+
+    /**
+     * A table without a schema whose rows are read as maps of these columns, in this
+     * order (Ecto's {@code select("posts", [:id, :title])}).
+     */
+    public static SchemaMetadata schemaless(String table, List<String> columns) {
+        SqlIdentifiers.require(table, "Table");
+        List<FieldMetadata> fields = columns.stream()
+            .map(column -> schemalessColumn(SqlIdentifiers.require(column, "Column")))
+            .toList();
+        try {
+            MethodHandle constructor = java.lang.invoke.MethodHandles.publicLookup()
+                .findConstructor(LinkedHashMap.class, java.lang.invoke.MethodType.methodType(void.class))
+                .asType(java.lang.invoke.MethodType.methodType(Object.class));
+            return new SchemaMetadata(Map.class, table, null, null, false, fields, List.of(), List.of(), null,
+                    List.of(), List.of(), constructor, null);
+        }
+        catch (NoSuchMethodException | IllegalAccessException ex) {
+            throw new IllegalStateException("Cannot construct java.util.LinkedHashMap", ex);
+        }
+    }
+
+    /** Whether this is a table without a schema ({@link #schemaless(String)}). */
+    public boolean schemaless() {
+        return this.schemalessFields != null;
+    }
+
+    private @Nullable FieldMetadata column(String name) {
+        FieldMetadata declared = this.fields.get(name);
+        if (declared != null || this.schemalessFields == null || !SqlIdentifiers.isValid(name)) {
+            return declared;
+        }
+        return this.schemalessFields.computeIfAbsent(name, SchemaMetadata::schemalessColumn);
+    }
+
+    private static FieldMetadata schemalessColumn(String column) {
+        return new FieldMetadata(column, column,
+                new io.schemaspring.type.PrimitiveType(io.schemaspring.type.FieldType.ANY, Object.class), false, false,
+                false, false, true, false, Writable.ALWAYS, null, FieldAccessor.ofMapKey(column));
     }
 
     private static Map<String, FieldMetadata> byName(List<FieldMetadata> fields) {
@@ -296,6 +353,9 @@ public final class SchemaMetadata {
      * {@code "its fields are [id, title]"}.
      */
     public String describeFields() {
+        if (this.schemalessFields != null) {
+            return "a table without a schema names its columns by valid identifiers";
+        }
         return "its fields are " + this.fieldNames;
     }
 
@@ -309,13 +369,13 @@ public final class SchemaMetadata {
 
     /** The column of a persisted field; {@code null} for virtual or unknown fields. */
     public @Nullable String fieldSource(String field) {
-        FieldMetadata metadata = this.fields.get(field);
+        FieldMetadata metadata = this.schemalessFields != null ? column(field) : this.fields.get(field);
         return metadata == null ? null : metadata.source();
     }
 
     /** The type of a persisted field; {@code null} for virtual or unknown fields. */
     public @Nullable Type type(String field) {
-        FieldMetadata metadata = this.fields.get(field);
+        FieldMetadata metadata = this.schemalessFields != null ? column(field) : this.fields.get(field);
         return metadata == null ? null : metadata.type();
     }
 
@@ -327,7 +387,7 @@ public final class SchemaMetadata {
 
     /** The full metadata of a persisted or virtual field; {@code null} when unknown. */
     public @Nullable FieldMetadata field(String field) {
-        FieldMetadata metadata = this.fields.get(field);
+        FieldMetadata metadata = this.schemalessFields != null ? column(field) : this.fields.get(field);
         return metadata != null ? metadata : this.virtualFields.get(field);
     }
 
@@ -438,6 +498,9 @@ public final class SchemaMetadata {
 
     @Override
     public String toString() {
+        if (this.schemalessFields != null) {
+            return "SchemaMetadata[table \"" + this.source + "\" without a schema]";
+        }
         return "SchemaMetadata[" + this.schemaClass.getName()
                 + (this.embedded ? " (embedded)" : " \"" + this.source + "\"") + "]";
     }

@@ -245,6 +245,8 @@ public final class Query<T> {
 
     private boolean recursive;
 
+    private @Nullable String table;
+
     private Query(Class<T> schema) {
         this.schema = schema;
     }
@@ -388,6 +390,32 @@ public final class Query<T> {
         Query<T> copy = copy();
         copy.recursive = true;
         return copy;
+    }
+
+    /**
+     * Ecto's {@code from(p in "posts")}: the rows of a table read without a schema. Any
+     * field name is the column of that name; its values are bound as they are given and
+     * read as the driver answers them
+     * ({@link Value#cast(Value, io.schemaspring.type.FieldType)} reads a type). Such a
+     * query reads what it selects ({@link #take(String...)} answers each row as a map of
+     * those columns; {@link #selectMap(Selection...)}, {@code select(Record.class, ...)},
+     * {@code count} and aggregates), and is the target of {@code updateAll} and
+     * {@code deleteAll}. It has no associations to join or preload and no primary key.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public static Query<Map<String, Object>> table(String table) {
+        Objects.requireNonNull(table, "Table must not be null");
+        Query<Map<String, Object>> query = new Query<>((Class) Map.class);
+        query.table = SqlIdentifiers.require(table, "Table");
+        return query;
+    }
+
+    /**
+     * The table of a query without a schema ({@link #table(String)}); {@code null} for a
+     * query of a schema.
+     */
+    public @Nullable String tableName() {
+        return this.table;
     }
 
     /**
@@ -927,6 +955,9 @@ public final class Query<T> {
     }
 
     private Query<T> withJoin(Joined joined) {
+        if (joined.association()) {
+            requireSchema("joining :" + joined.path());
+        }
         List<Joined> joins = new ArrayList<>(this.joins);
         joins.add(joined);
         Query<T> copy = copy();
@@ -965,6 +996,7 @@ public final class Query<T> {
      */
     public Query<T> selectMerge(String field, Value value) {
         Objects.requireNonNull(field, "Field must not be null");
+        requireSchema("selectMerge");
         Map<String, Value> all = new LinkedHashMap<>(this.merges);
         all.put(field, Objects.requireNonNull(value, "Value must not be null"));
         Query<T> copy = copy();
@@ -1035,6 +1067,7 @@ public final class Query<T> {
      * {@code "posts.comments"}.
      */
     public Query<T> preload(String... paths) {
+        requireSchema("preload");
         List<String> preloads = new ArrayList<>(this.preloads);
         preloads.addAll(List.of(paths));
         Query<T> copy = copy();
@@ -1051,6 +1084,7 @@ public final class Query<T> {
      * parents without a matching child, a left join's keeps them with none.
      */
     public Query<T> preloadJoined(String... paths) {
+        requireSchema("preloadJoined");
         List<String> joined = new ArrayList<>(this.joinedPreloads);
         for (String path : paths) {
             joined.add(Objects.requireNonNull(path, "Association path must not be null").trim());
@@ -1149,7 +1183,15 @@ public final class Query<T> {
         copy.recursive = this.recursive;
         copy.merges = this.merges;
         copy.taken = this.taken;
+        copy.table = this.table;
         return copy;
+    }
+
+    private void requireSchema(String action) {
+        if (this.table != null) {
+            throw new InvalidDataAccessApiUsageException(action + " needs a schema's associations or structs: table \""
+                    + this.table + "\" is queried without a schema");
+        }
     }
 
     /** The schema class whose rows the query reads. */
@@ -1261,7 +1303,8 @@ public final class Query<T> {
                         : "values (" + this.valuesList.size() + " rows of " + this.valuesList.get(0).keySet() + ") as ")
                 + (this.fragment == null ? "" : "fragment \"" + this.fragment.template() + "\" as ")
                 + (this.merges.isEmpty() ? "" : "merging " + this.merges.keySet() + " into ")
-                + (this.taken.isEmpty() ? "" : "taking " + this.taken + " of ") + this.schema.getSimpleName()
+                + (this.taken.isEmpty() ? "" : "taking " + this.taken + " of ")
+                + (this.table != null ? "table \"" + this.table + "\"" : this.schema.getSimpleName())
                 + (this.ctes.isEmpty() ? ""
                         : (this.recursive ? ", with recursive " : ", with ")
                                 + this.ctes.stream().map(Cte::name).toList())

@@ -343,7 +343,7 @@ final class AssocWriter {
         SchemaMetadata metadata = mapping.metadata();
         StructStates.Known known = this.context.states.known(metadata, child.data());
         String where = known != null ? known.prefix() : prefix;
-        String sql = this.context.statements.get(metadata.schemaClass(), where, "exists", "",
+        String sql = this.context.statements.get(metadata, where, "exists", "",
                 () -> this.context.renderer.render(Select.columns(Table.of(where, metadata.source()), List.of())
                     .where(Keys.condition(metadata, Map.of()))
                     .project(Select.Projection.EXISTS)));

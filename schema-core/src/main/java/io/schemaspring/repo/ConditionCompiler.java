@@ -22,13 +22,13 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  */
 final class ConditionCompiler {
 
-    private final Function<Class<?>, SchemaMapping> mappings;
+    private final SchemaMappings mappings;
 
     private final QuerySources sources;
 
     private final ValueCompiler values;
 
-    ConditionCompiler(Function<Class<?>, SchemaMapping> mappings, SqlRenderer renderer) {
+    ConditionCompiler(SchemaMappings mappings, SqlRenderer renderer) {
         this.mappings = mappings;
         this.sources = new QuerySources(mappings, this, renderer);
         this.values = new ValueCompiler(renderer.dialect(), this);
@@ -203,7 +203,7 @@ final class ConditionCompiler {
                     "a subquery takes conditions, joins, distinct and prefix only, "
                             + "not orderBy, limit, offset, preload, lock, union, selectMerge or take: " + query);
         }
-        SchemaMapping mapping = this.mappings.apply(query.schema());
+        SchemaMapping mapping = this.mappings.mapping(query);
         String explicit = query.prefix() != null ? query.prefix() : outerPrefix;
         String prefix = explicit != null ? explicit : mapping.metadata().prefix();
         int depth = QueryFields.depthOf(parent) + 1;

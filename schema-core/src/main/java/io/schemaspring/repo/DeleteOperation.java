@@ -50,8 +50,8 @@ final class DeleteOperation {
                     applyOnDelete(metadata, association, struct, prefix);
                 }
             }
-            String sql = this.context.statements.get(metadata.schemaClass(), prefix, "delete",
-                    Keys.filterShape(filters), () -> this.context.renderer
+            String sql = this.context.statements.get(metadata, prefix, "delete", Keys.filterShape(filters),
+                    () -> this.context.renderer
                         .render(new Delete(Table.of(prefix, metadata.source()), Keys.condition(metadata, filters))));
             Parameters parameters = new Parameters();
             Keys.addParameters(mapping, struct, parameters, filters);

@@ -166,8 +166,7 @@ final class InsertAllOperation {
         Parameters conflictParameters = conflict == null ? null : conflict.parameters();
         SchemaMetadata metadata = mapping.metadata();
         List<String> fields = metadata.fields();
-        String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAll",
-                java.util.Arrays.asList(included, plan),
+        String sql = this.context.statements.get(metadata, target, "insertAll", java.util.Arrays.asList(included, plan),
                 () -> plan != null ? this.upserts.renderAll(mapping, target, included, plan)
                         : this.context.renderer.render(new Insert(Table.of(target, metadata.source()),
                                 FieldSources.of(metadata, included), FieldSources.json(mapping, included), List.of())));
@@ -215,14 +214,76 @@ final class InsertAllOperation {
      */
     int insertAllMaps(Class<?> schema, @Nullable String prefix, List<? extends Map<String, ?>> rows,
             InsertAll options) {
-        SchemaMapping mapping = this.context.mapping(schema);
+        return insertAllMaps(this.context.mapping(schema), prefix, rows, options, List.of()).count();
+    }
+
+    /**
+     * Ecto's {@code insert_all("posts", entries)}: rows of maps into a table without a
+     * schema, their values bound as they are.
+     */
+    int insertAllMaps(String table, @Nullable String prefix, List<? extends Map<String, ?>> rows, InsertAll options) {
+        return insertAllMaps(tableMapping(table, rows, List.of()), prefix, rows, options, List.of()).count();
+    }
+
+    /**
+     * Ecto's {@code insert_all("comments", entries, returning: [:id, :text])}: rows of
+     * maps into a table without a schema, answering a map of the {@code returning}
+     * columns of each row inserted, in order.
+     */
+    List<Map<String, Object>> insertAllReturning(String table, @Nullable String prefix,
+            List<? extends Map<String, ?>> rows, InsertAll options, List<String> returning) {
+        if (options.readsBack() || returning.isEmpty()) {
+            throw new InvalidDataAccessApiUsageException("insertAllReturning on table \"" + table + "\" reads back "
+                    + "the columns it names, as a table without a schema has no fields of its own: "
+                    + "insertAllReturning(\"" + table + "\", rows, InsertAll.create(), \"id\")");
+        }
+        Dialect dialect = this.context.dialect;
+        if (dialect.readBack().insertReturning() == Dialect.Returning.NONE) {
+            throw new InvalidDataAccessApiUsageException(
+                    dialect.name() + " cannot read " + returning + " back after insert");
+        }
+        if (dialect.readBack().batchReadsOnlyGeneratedId() && returning.size() > 1) {
+            throw new InvalidDataAccessApiUsageException(dialect.name() + " reads only the generated id back from a "
+                    + "batch insert, not " + returning + " of table \"" + table + "\": return the id alone");
+        }
+        SchemaMapping mapping = tableMapping(table, rows, returning);
+        List<Map<String, Object>> answered = new ArrayList<>(rows.size());
+        for (Object row : insertAllMaps(mapping, prefix, rows, options, returning).rows()) {
+            Map<?, ?> inserted = (Map<?, ?>) row;
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            returning.forEach(column -> answer.put(column, inserted.get(column)));
+            answered.add(answer);
+        }
+        return answered;
+    }
+
+    /**
+     * The mapping of a table without a schema whose fields are the columns the rows name
+     * and those read back.
+     */
+    private SchemaMapping tableMapping(String table, List<? extends Map<String, ?>> rows, List<String> returning) {
+        List<String> columns = new ArrayList<>(rows.isEmpty() ? List.of() : rows.get(0).keySet());
+        returning.stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+        Query<Map<String, Object>> query = Query.table(table);
+        return this.context.mapping(columns.isEmpty() ? query : query.take(columns.toArray(String[]::new)));
+    }
+
+    /**
+     * Rows written and, when {@code returning} names fields, each row as a map of its
+     * values and those read back.
+     */
+    private record Inserted(int count, List<Object> rows) {
+    }
+
+    private Inserted insertAllMaps(SchemaMapping mapping, @Nullable String prefix, List<? extends Map<String, ?>> rows,
+            InsertAll options, List<String> returning) {
         SchemaMetadata metadata = mapping.metadata();
         if (options.readsBack()) {
             throw new InvalidDataAccessApiUsageException("insertAll of maps answers a count and has no structs to "
                     + "read ids back into: insert structs with insertAll(structs, InsertAll.returning())");
         }
         if (rows.isEmpty()) {
-            return 0;
+            return new Inserted(0, List.of());
         }
         java.util.Set<String> named = rows.get(0).keySet();
         BitSet included = new BitSet();
@@ -239,7 +300,8 @@ final class InsertAllOperation {
         }
         List<String> fields = included.stream().mapToObj(metadata.fields()::get).toList();
         Placeholders placeholders = new Placeholders(metadata, options.placeholders());
-        List<Object[]> values = new ArrayList<>(rows.size());
+        boolean answers = !returning.isEmpty();
+        List<Object> values = new ArrayList<>(rows.size());
         for (Map<String, ?> row : rows) {
             if (!row.keySet().equals(named)) {
                 throw new InvalidDataAccessApiUsageException(
@@ -249,12 +311,23 @@ final class InsertAllOperation {
             for (int i = 0; i < columns.length; i++) {
                 columns[i] = placeholders.value(fields.get(i), row.get(fields.get(i)));
             }
-            values.add(columns);
+            if (answers) {
+                Map<String, Object> inserted = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < columns.length; i++) {
+                    inserted.put(fields.get(i), columns[i]);
+                }
+                values.add(inserted);
+            }
+            else {
+                values.add(columns);
+            }
         }
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
         OnConflict onConflict = options.conflict();
         Conflict conflict = conflict(mapping, target, included, onConflict);
-        return batches(mapping, target, included, conflict, values, (row, i) -> ((Object[]) row)[i], List.of());
+        RowValues rowValues = answers ? (row, i) -> ((Map<?, ?>) row).get(fields.get(i))
+                : (row, i) -> ((Object[]) row)[i];
+        return new Inserted(batches(mapping, target, included, conflict, values, rowValues, returning), values);
     }
 
     /**
@@ -365,14 +438,14 @@ final class InsertAllOperation {
             fields.add(name);
             columns.add(metadata.fieldSource(name));
         }
-        SchemaMapping sourceMapping = this.context.mapping(source.schema());
+        SchemaMapping sourceMapping = this.context.mapping(source);
         String sourcePrefix = source.prefix() != null ? source.prefix() : sourceMapping.metadata().prefix();
         QueryCompiler.CompiledProjection select = this.context.compiler.projection(source, sourceMapping, sourcePrefix,
                 selections, List.of(), List.of(), Map.of());
         String target = prefix != null ? SqlIdentifiers.require(prefix, "Prefix") : metadata.prefix();
-        String sql = this.context.statements.get(metadata.schemaClass(), target, "insertAllQuery",
-                List.of(columns, select.sql()), () -> this.context.renderer
-                    .renderInsertSelect(Table.of(target, metadata.source()), columns, select.sql()));
+        String sql = this.context.statements.get(metadata, target, "insertAllQuery", List.of(columns, select.sql()),
+                () -> this.context.renderer.renderInsertSelect(Table.of(target, metadata.source()), columns,
+                        select.sql()));
         return this.context.jdbc.update(sql, select.parameters());
     }
 

@@ -64,7 +64,7 @@ final class InsertOperation {
             throw new InvalidDataAccessApiUsageException(
                     dialect.name() + " cannot read " + returning + " back after insert");
         }
-        String sql = this.context.statements.get(metadata.schemaClass(), target, "insert", included,
+        String sql = this.context.statements.get(metadata, target, "insert", included,
                 () -> this.context.renderer
                     .render(new Insert(Table.of(target, metadata.source()), FieldSources.of(metadata, included),
                             FieldSources.json(mapping, included), FieldSources.of(metadata, returning))));

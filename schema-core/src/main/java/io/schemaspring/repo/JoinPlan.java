@@ -36,7 +36,7 @@ final class JoinPlan implements QueryFields {
     private record Source(String alias, SchemaMapping mapping) {
     }
 
-    private final Function<Class<?>, SchemaMapping> mappings;
+    private final SchemaMappings mappings;
 
     private final @Nullable String explicitPrefix;
 
@@ -48,8 +48,7 @@ final class JoinPlan implements QueryFields {
 
     private int aliases = 1;
 
-    private JoinPlan(Function<Class<?>, SchemaMapping> mappings, SchemaMapping root, @Nullable String explicitPrefix,
-            String aliasPrefix) {
+    private JoinPlan(SchemaMappings mappings, SchemaMapping root, @Nullable String explicitPrefix, String aliasPrefix) {
         this.aliasPrefix = aliasPrefix;
         this.rootAlias = aliasPrefix + "0";
         this.mappings = mappings;
@@ -61,8 +60,8 @@ final class JoinPlan implements QueryFields {
      * The plan of the query's joins; the values of association filters in their ON are
      * added to {@code parameters}.
      */
-    static JoinPlan of(Query<?> query, SchemaMapping root, Function<Class<?>, SchemaMapping> mappings,
-            ConditionCompiler conditions, Parameters parameters, String aliasPrefix) {
+    static JoinPlan of(Query<?> query, SchemaMapping root, SchemaMappings mappings, ConditionCompiler conditions,
+            Parameters parameters, String aliasPrefix) {
         JoinPlan plan = new JoinPlan(mappings, root, query.prefix(), aliasPrefix);
         for (Query.Joined joined : query.joins()) {
             if (joined.association()) {
@@ -100,7 +99,7 @@ final class JoinPlan implements QueryFields {
                     "the query joins :" + joined.path() + " twice: name each join once");
         }
         Query<?> query = joined.query();
-        SchemaMapping mapping = this.mappings.apply(query.schema());
+        SchemaMapping mapping = this.mappings.mapping(query);
         String name = query.cte() != null ? query.cte() : mapping.metadata().source();
         String prefix = query.cte() != null ? null : query.prefix() != null ? query.prefix()
                 : this.explicitPrefix != null ? this.explicitPrefix : mapping.metadata().prefix();
@@ -191,7 +190,7 @@ final class JoinPlan implements QueryFields {
             }
             return current;
         }
-        SchemaMapping related = this.mappings.apply(association.related());
+        SchemaMapping related = this.mappings.mapping(association.related());
         Table table = table(related.metadata().source(), related).as(nextAlias());
         Condition on = null;
         if (association.kind() == AssociationKind.MANY_TO_MANY) {

@@ -11,9 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What the {@link Preloader} needs from the repository it works for, and nothing more.
  */
-interface PreloadContext {
-
-    SchemaMapping mapping(Class<?> type);
+interface PreloadContext extends SchemaMappings {
 
     /**
      * The mapping of a schema whose associations are preloaded: an embedded schema's too.

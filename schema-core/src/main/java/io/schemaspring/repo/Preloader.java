@@ -51,7 +51,7 @@ final class Preloader {
 
     Preloader(PreloadContext context) {
         this.context = context;
-        this.conditions = new ConditionCompiler(context::mapping, context.renderer());
+        this.conditions = new ConditionCompiler(context, context.renderer());
     }
 
     /**

@@ -99,7 +99,7 @@ final class ProjectionReader {
         if (!query.preloads().isEmpty() || query.lock() != null) {
             throw new InvalidDataAccessApiUsageException("select does not take preload or lock: " + projection);
         }
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         Target<?> target = projection.type() == Map.class ? Target.ofMap(projection) : Target.of(projection.type());
         List<Selection> selections = target.order(projection.selections().isEmpty()
                 ? byComponentName(target, query, mapping.metadata()) : projection.selections(), projection);

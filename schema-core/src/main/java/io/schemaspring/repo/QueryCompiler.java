@@ -79,7 +79,7 @@ final class QueryCompiler {
 
     private final ConditionCompiler conditions;
 
-    private final Function<Class<?>, SchemaMapping> mappings;
+    private final SchemaMappings mappings;
 
     private final StatementCache statements;
 
@@ -101,7 +101,7 @@ final class QueryCompiler {
      * Compiled SQL goes into the repository's one bounded statement cache, keyed by each
      * query's shape.
      */
-    QueryCompiler(SqlRenderer renderer, Function<Class<?>, SchemaMapping> mappings, StatementCache statements) {
+    QueryCompiler(SqlRenderer renderer, SchemaMappings mappings, StatementCache statements) {
         this.renderer = renderer;
         this.statements = statements;
         this.conditions = new ConditionCompiler(mappings, renderer);
@@ -109,6 +109,9 @@ final class QueryCompiler {
     }
 
     Compiled select(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Select.Projection projection) {
+        if (projection == Select.Projection.COLUMNS) {
+            requireSelected(query, mapping);
+        }
         if (!query.combinations().isEmpty()) {
             return combined(query, mapping, prefix, projection);
         }
@@ -143,7 +146,7 @@ final class QueryCompiler {
                 merges || !query.taken().isEmpty() ? selected : List.of())
             .withJoinedPreloads(
                     joinedPreloads.stream().map(path -> path + "=" + query.joinedPreloadJoin(path)).toList());
-        String sql = this.statements.get(query.schema(), prefix, "select", shape, () -> {
+        String sql = this.statements.get(mapping.metadata(), prefix, "select", shape, () -> {
             Select select = source.select(selected)
                 .where(where)
                 .paged(limit, offset)
@@ -204,7 +207,7 @@ final class QueryCompiler {
         addPaging(parameters, query, limit, offset);
         CombinedSelect combined = new CombinedSelect(members.selects(), members.operators(), order, limit, offset,
                 projection, with);
-        String sql = this.statements.get(query.schema(), prefix, "combined", combined,
+        String sql = this.statements.get(mapping.metadata(), prefix, "combined", combined,
                 () -> this.renderer.render(combined));
         return new Compiled(sql, parameters);
     }
@@ -299,7 +302,7 @@ final class QueryCompiler {
         List<Query.Order> orders = limit || offset ? orders(query, mapping.metadata()) : List.of();
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, orders, limit, offset, projection,
                 false, query.isDistinct(), null, source.key());
-        String sql = this.statements.get(query.schema(), prefix, "aggregate", shape.withField(resolved.column()),
+        String sql = this.statements.get(mapping.metadata(), prefix, "aggregate", shape.withField(resolved.column()),
                 () -> this.renderer.render(source.select(List.of(resolved.column()))
                     .where(where)
                     .project(projection)
@@ -381,7 +384,7 @@ final class QueryCompiler {
         ProjectionShape shape = new ProjectionShape(query.schema(), prefixes(query, prefix), where, havingCondition,
                 items, groupColumns, orders, limit, offset, query.isDistinct(), source.key(),
                 List.copyOf(windowSpecs.entrySet()));
-        String sql = this.statements.get(query.schema(), prefix, "projection", shape, () -> {
+        String sql = this.statements.get(mapping.metadata(), prefix, "projection", shape, () -> {
             Select base = source.select(List.of()).where(where).paged(limit, offset).distinct(query.isDistinct());
             return this.renderer
                 .render(new ProjectedSelect(base, items, groupColumns, havingCondition, orders, windowSpecs));
@@ -492,13 +495,17 @@ final class QueryCompiler {
      * ({@code deleteAllReturning}).
      */
     Compiled delete(Query<?> query, SchemaMapping mapping, @Nullable String prefix, boolean returning) {
+        if (returning) {
+            requireSelected(query, mapping);
+        }
         Parameters parameters = new Parameters();
         Condition where = this.conditions.compile(query.conditions(), QueryFields.of(mapping), query.prefix(),
                 parameters);
         Shape shape = new Shape(query.schema(), prefixes(query, prefix), where, List.of(), false, false,
                 Select.Projection.COLUMNS, true, false, null,
-                new QuerySources.Key(Table.of(prefix, mapping.metadata().source()), List.of(), null));
-        String sql = this.statements.get(query.schema(), prefix, returning ? "deleteReturning" : "delete", shape,
+                new QuerySources.Key(Table.of(prefix, mapping.metadata().source()), List.of(), null), null, List.of(),
+                mapping.metadata().schemaless() ? mapping.queryColumns().stream().map(Column::of).toList() : List.of());
+        String sql = this.statements.get(mapping.metadata(), prefix, returning ? "deleteReturning" : "delete", shape,
                 () -> {
                     String delete = this.renderer
                         .render(new Delete(Table.of(prefix, mapping.metadata().source()), where));
@@ -514,6 +521,19 @@ final class QueryCompiler {
      * joined tables take the query's prefix when it names one and their schemas' defaults
      * otherwise.
      */
+    /**
+     * A table without a schema has no columns of its own to read: its query names them,
+     * as Ecto requires a select of queries without a schema.
+     */
+    static void requireSelected(Query<?> query, SchemaMapping mapping) {
+        if (mapping.metadata().schemaless() && mapping.queryColumns().isEmpty()) {
+            throw new InvalidDataAccessApiUsageException(
+                    "queries that do not have a schema need to select their " + "columns: take them (Query.table(\""
+                            + query.tableName() + "\").take(\"id\", \"title\")) or select "
+                            + "values (selectMap, select(Record.class, ...)); " + query);
+        }
+    }
+
     private static List<@Nullable String> prefixes(Query<?> query, @Nullable String prefix) {
         return java.util.Arrays.asList(prefix, query.prefix());
     }

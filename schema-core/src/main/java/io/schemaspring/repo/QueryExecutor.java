@@ -43,7 +43,7 @@ final class QueryExecutor {
 
     @SuppressWarnings("unchecked")
     <T> List<T> all(Query<T> query) {
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         this.preloader.requirePreloadQueries(mapping, query.preloadQueries());
         String prefix = prefixOf(query, mapping.metadata());
         String partial = partial(query);
@@ -54,7 +54,7 @@ final class QueryExecutor {
             }
             JoinedPreloads.check(query, mapping);
         }
-        if (!query.taken().isEmpty()) {
+        if (!query.taken().isEmpty() && query.tableName() == null) {
             requireTakenKeys(query, mapping.metadata());
         }
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
@@ -75,7 +75,7 @@ final class QueryExecutor {
             if (partial != null) {
                 this.context.states.partial(rows, partial);
             }
-            if (!query.taken().isEmpty()) {
+            if (!query.taken().isEmpty() && query.tableName() == null) {
                 this.context.states.taken(rows, read(query));
             }
         }
@@ -108,6 +108,10 @@ final class QueryExecutor {
      * subquery source); null when they do.
      */
     static @Nullable String partial(Query<?> query) {
+        if (query.tableName() != null) {
+            // Rows of a table without a schema are maps, never written back whole.
+            return null;
+        }
         for (Query<?> source = query; source != null; source = source.subquery()) {
             if (source.valuesList() != null) {
                 return "it was read from a values list, not from a stored row";
@@ -172,7 +176,7 @@ final class QueryExecutor {
             throw new InvalidDataAccessApiUsageException("stream does not preload: preload each batch you collect with "
                     + "repo.preload(structs, ...), one query per association level, or use all(query)");
         }
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         String prefix = prefixOf(query, mapping.metadata());
         String partial = partial(query);
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
@@ -180,7 +184,7 @@ final class QueryExecutor {
         // Decided once per query, not per row.
         int[] taken = compiled.taken();
         boolean stored = !fromValues(query);
-        List<String> held = query.taken().isEmpty() ? null : read(query);
+        List<String> held = query.taken().isEmpty() || query.tableName() != null ? null : read(query);
         return this.context.jdbc.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
@@ -252,7 +256,7 @@ final class QueryExecutor {
 
     long count(Query<?> query) {
         requireNoPaging(query, "count");
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping,
                 prefixOf(query, mapping.metadata()), Select.Projection.COUNT);
         Long count = this.context.jdbc.query(compiled.sql(), compiled.parameters(), resultSet -> {
@@ -273,7 +277,7 @@ final class QueryExecutor {
         if (!query.preloads().isEmpty() || query.lock() != null) {
             throw new InvalidDataAccessApiUsageException("aggregate does not take preload or lock: " + query);
         }
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         QueryCompiler.Compiled compiled = this.context.compiler.aggregate(query, mapping,
                 prefixOf(query, mapping.metadata()), aggregate, field);
         FieldType type = fieldType(field, query, mapping);
@@ -329,7 +333,7 @@ final class QueryExecutor {
         if (query.limit() != null && query.limit() == 0) {
             return false;
         }
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping,
                 prefixOf(query, mapping.metadata()), Select.Projection.EXISTS);
         return Boolean.TRUE.equals(this.context.jdbc.query(compiled.sql(), compiled.parameters(), ResultSet::next));
@@ -337,7 +341,7 @@ final class QueryExecutor {
 
     int deleteAll(Query<?> given) {
         Query<?> query = deletable(given, "deleteAll");
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping,
                 prefixOf(query, mapping.metadata()));
         return this.context.jdbc.update(compiled.sql(), compiled.parameters());
@@ -350,7 +354,7 @@ final class QueryExecutor {
     @SuppressWarnings("unchecked")
     <T> List<T> deleteAllReturning(Query<T> given) {
         Query<?> query = deletable(given, "deleteAllReturning");
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        SchemaMapping mapping = this.context.mapping(query);
         String prefix = prefixOf(query, mapping.metadata());
         QueryCompiler.Compiled compiled = this.context.compiler.delete(query, mapping, prefix, true);
         List<T> rows = (List<T>) rows(this.context, compiled.sql(), compiled.parameters(), mapping);
@@ -362,11 +366,11 @@ final class QueryExecutor {
         QueryCompiler.requireNoCombination(given, action);
         requireNoPaging(given, action);
         if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null
-                || !given.merges().isEmpty() || !given.taken().isEmpty()) {
+                || !given.merges().isEmpty() || !given.taken().isEmpty() && given.tableName() == null) {
             throw new InvalidDataAccessApiUsageException(
                     action + " does not take orderBy, preload, lock, selectMerge or take: " + given);
         }
-        return byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
+        return byJoinedKeys(given, this.context.mapping(given).metadata(), action);
     }
 
     /** The structs of a statement answering a schema's query columns, in order. */

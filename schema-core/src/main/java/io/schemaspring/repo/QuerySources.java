@@ -70,13 +70,13 @@ final class QuerySources {
     record Members(List<Select> selects, List<String> operators) {
     }
 
-    private final Function<Class<?>, SchemaMapping> mappings;
+    private final SchemaMappings mappings;
 
     private final ConditionCompiler conditions;
 
     private final SqlRenderer renderer;
 
-    QuerySources(Function<Class<?>, SchemaMapping> mappings, ConditionCompiler conditions, SqlRenderer renderer) {
+    QuerySources(SchemaMappings mappings, ConditionCompiler conditions, SqlRenderer renderer) {
         this.mappings = mappings;
         this.conditions = conditions;
         this.renderer = renderer;
@@ -149,7 +149,7 @@ final class QuerySources {
             @Nullable QueryFields lateralParent) {
         requireNoTake(given, "a subquery source");
         Query<?> query = given.prefix() == null && outerPrefix != null ? given.prefix(outerPrefix) : given;
-        SchemaMapping mapping = this.mappings.apply(query.schema());
+        SchemaMapping mapping = this.mappings.mapping(query);
         String prefix = query.prefix() != null ? query.prefix() : mapping.metadata().prefix();
         Parameters sourceParameters = new Parameters();
         Source source = of(query, mapping, prefix, sourceParameters, sourceParameters, "d");
@@ -381,7 +381,7 @@ final class QuerySources {
                         + "lock or common table expressions of its own (give those to the outer query): " + given);
             }
             Query<?> body = given.prefix() == null && query.prefix() != null ? given.prefix(query.prefix()) : given;
-            SchemaMapping mapping = this.mappings.apply(body.schema());
+            SchemaMapping mapping = this.mappings.mapping(body);
             String prefix = body.prefix() != null ? body.prefix() : mapping.metadata().prefix();
             Object statement;
             if (body.combinations().isEmpty()) {

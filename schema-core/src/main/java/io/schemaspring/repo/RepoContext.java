@@ -46,6 +46,11 @@ final class RepoContext implements PreloadContext {
 
     private final Map<Class<?>, SchemaMapping> mappings = new ConcurrentHashMap<>();
 
+    /** Tables queried without a schema, by table and the columns each query takes. */
+    private final Map<java.util.List<String>, SchemaMapping> tableMappings = new ConcurrentHashMap<>();
+
+    private final Codecs codecs;
+
     /**
      * Embedded schemas with associations, mapped only for preloading those: they have no
      * table to query.
@@ -60,7 +65,8 @@ final class RepoContext implements PreloadContext {
         this.renderer = new SqlRenderer(dialect);
         this.transactions = transactions;
         this.autogenerator = autogenerator;
-        this.compiler = new QueryCompiler(this.renderer, this::mapping, this.statements);
+        this.codecs = codecs;
+        this.compiler = new QueryCompiler(this.renderer, this, this.statements);
         StructCopies.listen(this.states);
         this.uniqueKeys = new UniqueKeys(jdbc);
         for (SchemaMetadata metadata : registry.all()) {
@@ -84,6 +90,20 @@ final class RepoContext implements PreloadContext {
                     : " has no mapping"));
         }
         return mapping;
+    }
+
+    @Override
+    public SchemaMapping mapping(io.schemaspring.query.Query<?> query) {
+        String table = query.tableName();
+        if (table == null) {
+            return mapping(query.schema());
+        }
+        java.util.List<String> key = new java.util.ArrayList<>(query.taken().size() + 1);
+        key.add(table);
+        key.addAll(query.taken());
+        return this.tableMappings.computeIfAbsent(key,
+                columns -> new SchemaMapping(SchemaMetadata.schemaless(table, columns.subList(1, columns.size())),
+                        this.codecs, false));
     }
 
     @Override

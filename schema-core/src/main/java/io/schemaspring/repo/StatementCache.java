@@ -21,6 +21,17 @@ final class StatementCache {
         this.cache = new ConcurrentLruCache<>(capacity, key -> key.render.get());
     }
 
+    /**
+     * The statement of a schema's (or a table's without a schema, keyed also by its table
+     * and columns).
+     */
+    String get(io.schemaspring.metadata.SchemaMetadata metadata, @Nullable String prefix, String kind, Object shape,
+            Supplier<String> render) {
+        return get(metadata.schemaClass(), prefix, kind,
+                metadata.schemaless() ? java.util.Arrays.asList(metadata.source(), metadata.fields(), shape) : shape,
+                render);
+    }
+
     String get(Class<?> schema, @Nullable String prefix, String kind, Object shape, Supplier<String> render) {
         return this.cache.get(new Key(schema, prefix, kind, shape, render));
     }

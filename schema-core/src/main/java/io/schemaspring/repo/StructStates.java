@@ -63,6 +63,9 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
      * one: never "default").
      */
     void loaded(SchemaMetadata metadata, Iterable<?> structs, @Nullable String prefix) {
+        if (metadata.schemaless()) {
+            return;
+        }
         if (metadata.hasMeta()) {
             StructMeta meta = StructMeta.loaded(prefix, metadata.source());
             structs.forEach(struct -> metadata.putMeta(struct, meta));
@@ -77,6 +80,9 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
      * id and streamed row, so no list.
      */
     void loaded(SchemaMetadata metadata, Object struct, @Nullable String prefix) {
+        if (metadata.schemaless()) {
+            return;
+        }
         if (metadata.hasMeta()) {
             metadata.putMeta(struct, StructMeta.loaded(prefix, metadata.source()));
         }
@@ -86,6 +92,9 @@ final class StructStates implements java.util.function.BiConsumer<Object, Object
     }
 
     void deleted(SchemaMetadata metadata, Object struct, @Nullable String prefix) {
+        if (metadata.schemaless()) {
+            return;
+        }
         if (metadata.hasMeta()) {
             metadata.putMeta(struct, StructMeta.loaded(prefix, metadata.source()).withState(StructMeta.State.DELETED));
         }

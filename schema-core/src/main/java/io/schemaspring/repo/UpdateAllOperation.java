@@ -105,13 +105,16 @@ final class UpdateAllOperation {
             throw new InvalidDataAccessApiUsageException(action + " does not take limit or offset: " + given);
         }
         if (!given.orders().isEmpty() || !given.preloads().isEmpty() || given.lock() != null || given.isDistinct()
-                || !given.merges().isEmpty() || !given.taken().isEmpty()) {
+                || !given.merges().isEmpty() || !given.taken().isEmpty() && given.tableName() == null) {
             throw new InvalidDataAccessApiUsageException(
                     action + " does not take orderBy, preload, lock, distinct, selectMerge or take: " + given);
         }
-        Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given.schema()).metadata(), action);
-        SchemaMapping mapping = this.context.mapping(query.schema());
+        Query<?> query = QueryExecutor.byJoinedKeys(given, this.context.mapping(given).metadata(), action);
+        SchemaMapping mapping = this.context.mapping(query);
         SchemaMetadata metadata = mapping.metadata();
+        if (returning) {
+            QueryCompiler.requireSelected(query, mapping);
+        }
         if (update.changes().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
                     action + " needs at least one set or inc: " + "UpdateAll.create().set(field, value)");
@@ -135,8 +138,8 @@ final class UpdateAllOperation {
         @Nullable String prefix = query.prefix() != null ? query.prefix() : metadata.prefix();
         List<Object> shape = new java.util.ArrayList<>(List.of(sets, incs, computedFields, computedValues));
         shape.add(where == null ? "" : where);
-        String sql = this.context.statements.get(metadata.schemaClass(), prefix,
-                returning ? "updateAllReturning" : "updateAll", shape, () -> {
+        String sql = this.context.statements.get(metadata, prefix, returning ? "updateAllReturning" : "updateAll",
+                shape, () -> {
                     String dml = this.context.renderer
                         .render(new BulkUpdate(Table.of(prefix, metadata.source()), FieldSources.of(metadata, sets),
                                 FieldSources.of(metadata, incs), FieldSources.json(mapping, sets), where,

@@ -62,7 +62,8 @@ record UpdateChanges(List<String> sets, List<String> incs, Parameters parameters
                 continue;
             }
             if (change.kind() == UpdateAll.Kind.INC) {
-                if (!(type instanceof PrimitiveType primitive && NUMBERS.contains(primitive.fieldType()))) {
+                if (!metadata.schemaless()
+                        && !(type instanceof PrimitiveType primitive && NUMBERS.contains(primitive.fieldType()))) {
                     throw new InvalidDataAccessApiUsageException(operation + " cannot inc :" + name + " of "
                             + metadata.schemaClass().getSimpleName() + ": it is of type " + type + ", not a number");
                 }

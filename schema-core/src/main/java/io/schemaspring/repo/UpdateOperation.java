@@ -143,7 +143,7 @@ final class UpdateOperation {
     private void run(SchemaMapping mapping, Object struct, List<Object> key, @Nullable String prefix,
             List<String> columns, List<String> returning, Map<String, Object> filters) {
         SchemaMetadata metadata = mapping.metadata();
-        String sql = this.context.statements.get(metadata.schemaClass(), prefix, "update",
+        String sql = this.context.statements.get(metadata, prefix, "update",
                 List.of(List.copyOf(columns), Keys.filterShape(filters)),
                 () -> this.context.renderer.render(new Update(Table.of(prefix, metadata.source()),
                         FieldSources.of(metadata, columns), FieldSources.json(mapping, columns),

@@ -87,18 +87,16 @@ final class UpsertOperation {
             throw new InvalidDataAccessApiUsageException(
                     dialect.name() + " cannot read " + returning + " back after insert");
         }
-        String sql = this.context.statements.get(metadata.schemaClass(), target, "upsert",
-                List.of(included, plan, returning), () -> {
-                    String upsert = render(mapping, target, included, plan);
-                    return returning.isEmpty() || dialect.readBack().insertReturning() != Dialect.Returning.CLAUSE
-                            ? upsert
-                            : upsert + " "
-                                    + dialect.readBack()
-                                        .returningClause(FieldSources.of(metadata, returning)
-                                            .stream()
-                                            .map(dialect::quote)
-                                            .collect(Collectors.joining(", ")));
-                });
+        String sql = this.context.statements.get(metadata, target, "upsert", List.of(included, plan, returning), () -> {
+            String upsert = render(mapping, target, included, plan);
+            return returning.isEmpty() || dialect.readBack().insertReturning() != Dialect.Returning.CLAUSE ? upsert
+                    : upsert + " "
+                            + dialect.readBack()
+                                .returningClause(FieldSources.of(metadata, returning)
+                                    .stream()
+                                    .map(dialect::quote)
+                                    .collect(Collectors.joining(", ")));
+        });
         Parameters parameters = new Parameters();
         List<String> fields = metadata.fields();
         included.stream()

@@ -66,6 +66,50 @@ public final class Codecs {
         throw new IllegalArgumentException("No database mapping for type " + type);
     }
 
+    /**
+     * The codec of a column read without a schema: a value is bound as a field of its
+     * Java class would be (by {@code setObject} for a class no field type holds), and
+     * read as the driver answers it, its {@code java.sql} dates and times as
+     * {@code java.time}.
+     */
+    public Codec schemaless() {
+        java.util.Map<Class<?>, Codec> byClass = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Codec() {
+            @Override
+            public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
+                if (value == null) {
+                    statement.setNull(index, Types.NULL);
+                    return;
+                }
+                byClass.computeIfAbsent(value.getClass(), Codecs.this::inferred).bind(statement, index, value);
+            }
+
+            @Override
+            public @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
+                Object value = resultSet.getObject(index);
+                if (value instanceof java.sql.Timestamp timestamp) {
+                    return timestamp.toLocalDateTime();
+                }
+                if (value instanceof java.sql.Date date) {
+                    return date.toLocalDate();
+                }
+                if (value instanceof java.sql.Time time) {
+                    return time.toLocalTime();
+                }
+                return value;
+            }
+        };
+    }
+
+    private Codec inferred(Class<?> javaType) {
+        try {
+            return forType(io.schemaspring.type.TypeInference.resolve(javaType, FieldType.DEFAULT, false));
+        }
+        catch (RuntimeException ex) {
+            return codec(ResultSet::getObject);
+        }
+    }
+
     private Codec primitive(PrimitiveType type) {
         Class<?> javaType = type.javaType();
         return switch (type.fieldType()) {

@@ -43,6 +43,11 @@ public final class SchemaMapping {
 
     private final List<String> unselectedDefaultStructs;
 
+    /**
+     * The codec of every column of a table without a schema; {@code null} for a schema.
+     */
+    private final @Nullable Codec schemaless;
+
     public SchemaMapping(SchemaMetadata metadata, Codecs codecs) {
         this(metadata, codecs, true);
     }
@@ -53,8 +58,9 @@ public final class SchemaMapping {
      */
     public SchemaMapping(SchemaMetadata metadata, Codecs codecs, boolean bytecode) {
         this.metadata = metadata;
+        this.schemaless = metadata.schemaless() ? codecs.schemaless() : null;
         for (String field : metadata.fields()) {
-            Codec codec = codecs.forType(metadata.type(field));
+            Codec codec = this.schemaless != null ? this.schemaless : codecs.forType(metadata.type(field));
             this.codecs.put(field,
                     metadata.redactFields().contains(field) ? StoredValueException.redacting(codec) : codec);
         }
@@ -85,8 +91,9 @@ public final class SchemaMapping {
             .toList();
         // Records are built from their values through the canonical constructor, never by
         // a generated reader.
-        this.rowReader = metadata.record() ? null : RowReaderGenerator.generate(metadata, queryFields, this.queryCodecs,
-                many.stream().map(AssociationMetadata::field).toList(), this.notLoadedMarkers, bytecode);
+        this.rowReader = metadata.record() || metadata.schemaless() ? null
+                : RowReaderGenerator.generate(metadata, queryFields, this.queryCodecs,
+                        many.stream().map(AssociationMetadata::field).toList(), this.notLoadedMarkers, bytecode);
     }
 
     /**
@@ -108,7 +115,8 @@ public final class SchemaMapping {
 
     /** The codec of a persisted field. */
     public Codec codec(String field) {
-        Codec codec = this.codecs.get(field);
+        Codec codec = this.schemaless != null && this.metadata.fieldSource(field) != null ? this.schemaless
+                : this.codecs.get(field);
         if (codec == null) {
             throw unknownField(field);
         }
@@ -117,6 +125,10 @@ public final class SchemaMapping {
 
     /** A clear error for a field name that is not a persisted field of the schema. */
     public InvalidDataAccessApiUsageException unknownField(String field) {
+        if (this.metadata.schemaless()) {
+            return new InvalidDataAccessApiUsageException("\"" + field + "\" is not a column of table \""
+                    + this.metadata.source() + "\": " + this.metadata.describeFields());
+        }
         return new InvalidDataAccessApiUsageException("unknown field :" + field + " on "
                 + this.metadata.schemaClass().getSimpleName() + "; " + this.metadata.describeFields());
     }
