@@ -1129,7 +1129,9 @@ public final class Query<T> {
     /**
      * Preloads an association with a query over its schema, Ecto's
      * {@code preload: [comments: ^query]}: its conditions filter the children, its order
-     * comes before the association's preload order.
+     * comes before the association's preload order, and its own preloads load into the
+     * children ({@code Query.from(Comment.class).preload("author")} fills
+     * {@code "comments.author"}).
      */
     public Query<T> preload(String path, Query<?> query) {
         Objects.requireNonNull(query, "Preload query must not be null");

@@ -66,12 +66,26 @@ final class Preloader {
      * As {@link #preload(SchemaMapping, List, List, String)}, filtering and ordering the
      * paths that have a query.
      */
-    List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> paths, Map<String, Query<?>> queries,
+    List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> given,
+            Map<String, Query<?>> givenQueries, @Nullable String prefix, boolean force) {
+        return preload(owner, parents, given, givenQueries, Map.of(), prefix, force);
+    }
+
+    /**
+     * As {@link #preload(SchemaMapping, List, List, Map, String, boolean)}, the paths of
+     * {@code functions} loaded by them (Ecto's custom preload functions).
+     */
+    List<Object> preload(SchemaMapping owner, List<Object> parents, List<String> given,
+            Map<String, Query<?>> givenQueries,
+            Map<String, java.util.function.BiFunction<List<Object>, AssociationMetadata, List<?>>> functions,
             @Nullable String prefix, boolean force) {
         SchemaMetadata metadata = owner.metadata();
+        List<String> paths = new ArrayList<>(given);
+        Map<String, Query<?>> queries = new LinkedHashMap<>();
+        givenQueries.forEach((path, query) -> nest(path.trim(), query, paths, queries));
         if (!metadata.record()) {
             Function<Object, @Nullable String> prefixOf = prefix == null ? this.context::prefixOf : parent -> prefix;
-            preloadTree(owner, parents, tree(paths), "", queries, prefixOf, force);
+            preloadTree(owner, parents, tree(paths), "", queries, functions, prefixOf, force);
             return parents;
         }
         // Records are never changed: the associations go into drafts, which answer new
@@ -85,7 +99,7 @@ final class Preloader {
         }
         Function<Object, @Nullable String> prefixOf = prefix == null
                 ? draft -> this.context.prefixOf(originals.get(draft)) : draft -> prefix;
-        preloadTree(owner, drafts, tree(paths), "", queries, prefixOf, force);
+        preloadTree(owner, drafts, tree(paths), "", queries, functions, prefixOf, force);
         List<Object> built = new ArrayList<>(drafts.size());
         StructStates states = this.context.states();
         for (Object draft : drafts) {
@@ -117,13 +131,15 @@ final class Preloader {
 
     @SuppressWarnings("unchecked")
     private void preloadTree(SchemaMapping owner, List<Object> parents, Map<String, Map<String, ?>> tree, String base,
-            Map<String, Query<?>> queries, Function<Object, @Nullable String> prefixOf, boolean force) {
+            Map<String, Query<?>> queries,
+            Map<String, java.util.function.BiFunction<List<Object>, AssociationMetadata, List<?>>> functions,
+            Function<Object, @Nullable String> prefixOf, boolean force) {
         for (Map.Entry<String, Map<String, ?>> entry : tree.entrySet()) {
             String path = base.isEmpty() ? entry.getKey() : base + "." + entry.getKey();
             EmbedMetadata embed = owner.metadata().embed(entry.getKey());
             if (embed != null) {
                 preloadEmbedded(owner, embed, parents, (Map<String, Map<String, ?>>) entry.getValue(), path, queries,
-                        prefixOf, force);
+                        functions, prefixOf, force);
                 continue;
             }
             AssociationMetadata association = RepoContext.requireAssociation(owner.metadata(), entry.getKey());
@@ -131,8 +147,14 @@ final class Preloader {
             if (query != null) {
                 requirePreloadQuery(owner, association, path, query);
             }
+            java.util.function.BiFunction<List<Object>, AssociationMetadata, List<?>> function = functions.get(path);
+            if (function != null && association.kind() == AssociationKind.THROUGH) {
+                throw new InvalidDataAccessApiUsageException("the preload function of :" + path + " on "
+                        + owner.metadata().schemaClass().getSimpleName() + ": a through association takes no "
+                        + "function; give it to the last association it walks");
+            }
             List<Object> children = association.kind() != AssociationKind.THROUGH
-                    ? level(owner, association, parents, prefixOf, query, force)
+                    ? level(owner, association, parents, prefixOf, query, function, force)
                     : !force && parents.stream().allMatch(parent -> loaded(parent, association))
                             ? loadedChildren(association, parents)
                             : through(owner, association, parents, prefixOf, force);
@@ -144,7 +166,8 @@ final class Preloader {
                             + "children with repo.preload(children, ...)");
                 }
                 preloadTree(this.context.mapping(association.related()), children,
-                        (Map<String, Map<String, ?>>) entry.getValue(), path, queries, this.context::prefixOf, force);
+                        (Map<String, Map<String, ?>>) entry.getValue(), path, queries, functions,
+                        this.context::prefixOf, force);
             }
         }
     }
@@ -158,6 +181,7 @@ final class Preloader {
     @SuppressWarnings("unchecked")
     private void preloadEmbedded(SchemaMapping owner, EmbedMetadata embed, List<Object> parents,
             Map<String, Map<String, ?>> tree, String path, Map<String, Query<?>> queries,
+            Map<String, java.util.function.BiFunction<List<Object>, AssociationMetadata, List<?>>> functions,
             Function<Object, @Nullable String> prefixOf, boolean force) {
         if (tree.isEmpty()) {
             throw new InvalidDataAccessApiUsageException("cannot preload embedded field :" + embed.field() + " of "
@@ -183,15 +207,38 @@ final class Preloader {
             }
         }
         if (!children.isEmpty()) {
-            preloadTree(embedded, children, tree, path, queries, prefixes::get, force);
+            preloadTree(embedded, children, tree, path, queries, functions, prefixes::get, force);
         }
+    }
+
+    /**
+     * A preload query's own preloads (Ecto's {@code comments: from(c in Comment, preload:
+     * :post)}) load under its path ({@code "comments.post"}), theirs in turn.
+     */
+    private static void nest(String path, Query<?> query, List<String> paths, Map<String, Query<?>> queries) {
+        queries.put(path, query);
+        for (String nested : query.preloads()) {
+            paths.add(path + "." + nested.trim());
+        }
+        query.preloadQueries()
+            .forEach((nested, nestedQuery) -> nest(path + "." + nested.trim(), nestedQuery, paths, queries));
     }
 
     /**
      * Refuses, before anything is read, a preload query on an unknown path or one that
      * does not fit its association.
      */
-    void requirePreloadQueries(SchemaMapping owner, Map<String, Query<?>> queries) {
+    void requirePreloadQueries(SchemaMapping owner, Map<String, Query<?>> given) {
+        Map<String, Query<?>> queries = new LinkedHashMap<>();
+        List<String> nested = new ArrayList<>();
+        given.forEach((path, query) -> nest(path.trim(), query, nested, queries));
+        for (String path : nested) {
+            SchemaMapping current = owner;
+            for (String step : path.split("\\.")) {
+                AssociationMetadata association = RepoContext.requireAssociation(current.metadata(), step.trim());
+                current = this.context.preloadMapping(association.related());
+            }
+        }
         queries.forEach((path, query) -> {
             SchemaMapping current = owner;
             String[] steps = path.split("\\.");
@@ -216,20 +263,22 @@ final class Preloader {
             throw new InvalidDataAccessApiUsageException(where + " must be over "
                     + association.related().getSimpleName() + ", got " + query.schema().getSimpleName());
         }
-        if (query.limit() != null || query.offset() != null || !query.preloads().isEmpty() || query.lock() != null
+        if (query.limit() != null || query.offset() != null || !query.joinedPreloads().isEmpty() || query.lock() != null
                 || query.prefix() != null || query.isDistinct() || !query.joins().isEmpty()
                 || !query.combinations().isEmpty() || !query.taken().isEmpty() || !query.merges().isEmpty()
                 || query.valuesList() != null || query.subquery() != null || query.cte() != null) {
             throw new InvalidDataAccessApiUsageException(where
-                    + " takes conditions and orderBy only, not limit, offset, "
-                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix), "
-                    + "take, selectMerge or a source of its own");
+                    + " takes conditions, orderBy and preloads of the children only, not limit, offset, "
+                    + "preloadJoined, lock, prefix, distinct, join or union (the children are read in their parent's "
+                    + "prefix), take, selectMerge or a source of its own");
         }
     }
 
     /** Loads one association of every parent; answers the children loaded. */
     private List<Object> level(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
-            Function<Object, @Nullable String> prefixOf, @Nullable Query<?> query, boolean force) {
+            Function<Object, @Nullable String> prefixOf, @Nullable Query<?> query,
+            java.util.function.@Nullable BiFunction<List<Object>, AssociationMetadata, List<?>> function,
+            boolean force) {
         if (parents.isEmpty()) {
             return new ArrayList<>();
         }
@@ -239,7 +288,7 @@ final class Preloader {
             onePrefix = Objects.equals(first, prefixOf.apply(parents.get(i)));
         }
         if (onePrefix) {
-            return levelInPrefix(owner, association, parents, first, query, force);
+            return levelInPrefix(owner, association, parents, first, query, function, force);
         }
         Map<String, List<Object>> byPrefix = new LinkedHashMap<>();
         for (Object parent : parents) {
@@ -247,8 +296,8 @@ final class Preloader {
             byPrefix.computeIfAbsent(prefix == null ? NO_PREFIX : prefix, key -> new ArrayList<>()).add(parent);
         }
         List<Object> children = new ArrayList<>();
-        byPrefix.forEach((prefix, group) -> children
-            .addAll(levelInPrefix(owner, association, group, prefix.equals(NO_PREFIX) ? null : prefix, query, force)));
+        byPrefix.forEach((prefix, group) -> children.addAll(levelInPrefix(owner, association, group,
+                prefix.equals(NO_PREFIX) ? null : prefix, query, function, force)));
         return children;
     }
 
@@ -257,7 +306,9 @@ final class Preloader {
      * and answered for nested preloads.
      */
     private List<Object> levelInPrefix(SchemaMapping owner, AssociationMetadata association, List<Object> allParents,
-            @Nullable String ownerPrefix, @Nullable Query<?> query, boolean force) {
+            @Nullable String ownerPrefix, @Nullable Query<?> query,
+            java.util.function.@Nullable BiFunction<List<Object>, AssociationMetadata, List<?>> function,
+            boolean force) {
         boolean anyLoaded = false;
         for (int i = 0; i < allParents.size() && !force; i++) {
             Object parent = allParents.get(i);
@@ -267,7 +318,7 @@ final class Preloader {
             }
         }
         if (!anyLoaded) {
-            return load(owner, association, allParents, ownerPrefix, query);
+            return load(owner, association, allParents, ownerPrefix, query, function);
         }
         List<Object> parents = new ArrayList<>();
         List<Object> alreadyLoaded = new ArrayList<>();
@@ -288,7 +339,7 @@ final class Preloader {
         if (parents.isEmpty()) {
             return alreadyLoaded;
         }
-        List<Object> loaded = load(owner, association, parents, ownerPrefix, query);
+        List<Object> loaded = load(owner, association, parents, ownerPrefix, query, function);
         loaded.addAll(alreadyLoaded);
         return loaded;
     }
@@ -322,7 +373,8 @@ final class Preloader {
     }
 
     private List<Object> load(SchemaMapping owner, AssociationMetadata association, List<Object> parents,
-            @Nullable String ownerPrefix, @Nullable Query<?> query) {
+            @Nullable String ownerPrefix, @Nullable Query<?> query,
+            java.util.function.@Nullable BiFunction<List<Object>, AssociationMetadata, List<?>> function) {
         SchemaMapping related = this.context.mapping(association.related());
         String prefix = this.context.childPrefix(ownerPrefix, owner.metadata(), related.metadata());
         FieldAccessor parentKey = owner.metadata().field(association.ownerKey()).accessor();
@@ -334,7 +386,8 @@ final class Preloader {
             }
         }
         Map<Object, List<Object>> childrenByKey = keys.isEmpty() ? Map.of()
-                : fetch(owner, association, related, prefix, keys, query);
+                : function != null ? custom(owner, association, related, keys, function)
+                        : fetch(owner, association, related, prefix, keys, query);
         // Children of a has-one/has-many belong to one key each; other kinds can share
         // children between parents.
         boolean distinct = association.kind() == AssociationKind.HAS;
@@ -372,6 +425,38 @@ final class Preloader {
         }
         this.context.states().loaded(related.metadata(), loaded, prefix);
         return loaded;
+    }
+
+    /**
+     * Ecto's custom preload function: the children it answers for the parents' keys,
+     * grouped by the key each holds, or for a many-to-many by the owner key it is paired
+     * with ({@code Map.entry(postId, user)}); children of keys not asked for are left
+     * out.
+     */
+    private Map<Object, List<Object>> custom(SchemaMapping owner, AssociationMetadata association,
+            SchemaMapping related, Set<Object> keys,
+            java.util.function.BiFunction<List<Object>, AssociationMetadata, List<?>> function) {
+        boolean manyToMany = association.kind() == AssociationKind.MANY_TO_MANY;
+        List<?> answered = function.apply(List.copyOf(keys), association);
+        FieldAccessor relatedKey = manyToMany ? null : related.metadata().field(association.relatedKey()).accessor();
+        Map<Object, List<Object>> byKey = new LinkedHashMap<>();
+        for (Object element : answered == null ? List.of() : answered) {
+            Object child = manyToMany && element instanceof Map.Entry<?, ?> entry ? entry.getValue() : element;
+            if (!association.related().isInstance(child) || manyToMany && !(element instanceof Map.Entry<?, ?>)) {
+                throw new InvalidDataAccessApiUsageException("invalid custom preload for :" + association.field()
+                        + " on " + owner.metadata().schemaClass().getSimpleName() + ": expected "
+                        + (manyToMany ? "Map.entry(" + association.ownerKey() + ", "
+                                + association.related().getSimpleName() + ") pairs"
+                                : "structs of " + association.related().getSimpleName())
+                        + ", got " + element);
+            }
+            Object key = manyToMany ? ((Map.Entry<?, ?>) element).getKey() : relatedKey.get(child);
+            Object normalized = key == null ? null : normalize(key);
+            if (normalized != null && keys.contains(normalized)) {
+                byKey.computeIfAbsent(normalized, ignored -> new ArrayList<>()).add(child);
+            }
+        }
+        return byKey;
     }
 
     /**
@@ -530,7 +615,7 @@ final class Preloader {
             Function<Object, @Nullable String> stepPrefixOf = level == parents ? prefixOf : this.context::prefixOf;
             level = stepAssociation.kind() == AssociationKind.THROUGH
                     ? through(current, stepAssociation, level, stepPrefixOf, force)
-                    : level(current, stepAssociation, level, stepPrefixOf, null, force);
+                    : level(current, stepAssociation, level, stepPrefixOf, null, null, force);
             current = this.context.mapping(stepAssociation.related());
         }
         Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());

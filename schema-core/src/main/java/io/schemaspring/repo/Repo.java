@@ -451,6 +451,71 @@ public class Repo implements UniquenessCheck {
     }
 
     /**
+     * Ecto's {@code Repo.preload(structs, comments: query)}: loads one association with a
+     * query over its schema, whose conditions filter the children, whose order comes
+     * before the association's preload order and whose own preloads load into the
+     * children. An association already loaded is kept, as in Ecto.
+     */
+    public <T> List<T> preload(List<T> structs, String path, Query<?> query) {
+        Objects.requireNonNull(path, "Association path must not be null");
+        Objects.requireNonNull(query, "Preload query must not be null");
+        return this.calls.read(RepoObserver.schemaOf(structs), "preload", true,
+                () -> preloadNow(null, structs, false, Map.of(path.trim(), query), Map.of(), path));
+    }
+
+    /**
+     * Ecto's custom preload function ({@code Repo.preload(posts, comments: fn ids -> ...
+     * end)}): loads one association with children the function reads for the parents'
+     * keys (the owner key of the association, each once), on any repository or service.
+     * Children are given to the parents whose key they hold (their related key, as
+     * {@code comment.postId}), in the order answered; a many-to-many function answers
+     * {@code Map.entry(ownerKey, child)} pairs instead. Anything else is refused as an
+     * invalid custom preload. Nested paths under it preload as usual.
+     */
+    public <T> List<T> preload(List<T> structs, String path,
+            java.util.function.Function<List<Object>, List<?>> function) {
+        Objects.requireNonNull(function, "Preload function must not be null");
+        return preload(structs, path, (keys, association) -> function.apply(keys));
+    }
+
+    /**
+     * Ecto's custom preload function of arity 2: as
+     * {@link #preload(List, String, java.util.function.Function)}, the function also
+     * given the association's reflection (its related schema and keys).
+     */
+    public <T> List<T> preload(List<T> structs, String path,
+            java.util.function.BiFunction<List<Object>, AssociationMetadata, List<?>> function) {
+        Objects.requireNonNull(path, "Association path must not be null");
+        Objects.requireNonNull(function, "Preload function must not be null");
+        return this.calls.read(RepoObserver.schemaOf(structs), "preload", true,
+                () -> preloadNow(null, structs, false, Map.of(), Map.of(path.trim(), function), path));
+    }
+
+    /** {@link #preload(List, String, java.util.function.Function)} of one struct. */
+    public <T> T preload(T struct, String path, java.util.function.Function<List<Object>, List<?>> function) {
+        return preload(java.util.Collections.singletonList(struct), path, function).get(0);
+    }
+
+    /** {@link #preload(List, String, Query)} of one struct. */
+    public <T> T preload(T struct, String path, Query<?> query) {
+        return preload(java.util.Collections.singletonList(struct), path, query).get(0);
+    }
+
+    /**
+     * Ecto's {@code Repo.preload(struct, [comments: query], force: true)}: loads the
+     * association with the query again even where it is loaded.
+     */
+    public <T> T forcePreload(T struct, String path, Query<?> query) {
+        Objects.requireNonNull(path, "Association path must not be null");
+        Objects.requireNonNull(query, "Preload query must not be null");
+        List<T> structs = java.util.Collections.singletonList(struct);
+        return this.calls
+            .read(RepoObserver.schemaOf(structs), "preload", true,
+                    () -> preloadNow(null, structs, true, Map.of(path.trim(), query), Map.of(), path))
+            .get(0);
+    }
+
+    /**
      * Ecto's {@code Repo.preload(struct, paths, force: true)}: loads the associations
      * again even where they are loaded.
      */
@@ -464,7 +529,7 @@ public class Repo implements UniquenessCheck {
      */
     public <T> List<T> forcePreload(List<T> structs, String... paths) {
         return this.calls.read(RepoObserver.schemaOf(structs), "preload", true,
-                () -> preloadNow(null, structs, true, paths));
+                () -> preloadNow(null, structs, true, Map.of(), Map.of(), paths));
     }
 
     /**
@@ -475,11 +540,13 @@ public class Repo implements UniquenessCheck {
      */
     public <T> List<T> preloadIn(@Nullable String prefix, List<T> structs, String... paths) {
         return this.calls.read(RepoObserver.schemaOf(structs), "preload", true,
-                () -> preloadNow(prefix, structs, false, paths));
+                () -> preloadNow(prefix, structs, false, Map.of(), Map.of(), paths));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> List<T> preloadNow(@Nullable String prefix, List<T> given, boolean force, String... paths) {
+    private <T> List<T> preloadNow(@Nullable String prefix, List<T> given, boolean force, Map<String, Query<?>> queries,
+            Map<String, java.util.function.BiFunction<List<Object>, AssociationMetadata, List<?>>> functions,
+            String... paths) {
         List<T> structs = new ArrayList<>(given.size());
         for (T struct : given) {
             if (struct != null) {
@@ -490,6 +557,7 @@ public class Repo implements UniquenessCheck {
             return given;
         }
         SchemaMapping mapping = this.context.preloadMapping(structs.get(0).getClass());
+        this.preloader.requirePreloadQueries(mapping, queries);
         for (T struct : structs) {
             List<String> taken = this.context.states.taken(struct);
             if (taken != null) {
@@ -499,8 +567,8 @@ public class Repo implements UniquenessCheck {
         if (prefix != null) {
             structs.forEach(struct -> this.context.target(mapping.metadata(), struct, prefix, "preload"));
         }
-        List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(structs), List.of(paths), Map.of(),
-                prefix, force);
+        List<Object> preloaded = this.preloader.preload(mapping, new ArrayList<>(structs), List.of(paths), queries,
+                functions, prefix, force);
         if (!mapping.metadata().record()) {
             return given;
         }

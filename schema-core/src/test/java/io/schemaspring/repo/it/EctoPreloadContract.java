@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemaspring.metadata.StructMeta;
+import io.schemaspring.query.Expr;
+import io.schemaspring.query.Query;
+import io.schemaspring.query.Selection;
 import io.schemaspring.repo.it.ecto.Comment;
 import io.schemaspring.repo.it.ecto.Custom;
 import io.schemaspring.repo.it.ecto.Item;
@@ -13,6 +16,7 @@ import io.schemaspring.repo.it.ecto.Post;
 import io.schemaspring.repo.it.ecto.User;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -541,6 +545,183 @@ abstract class EctoPreloadContract extends EctoContract {
         assertThat(preloaded.subList(1, 5))
             .extracting(order -> order.items == null ? null : order.items.stream().map(item -> item.user.name).toList())
             .containsExactly(List.of("1", "3", "2"), List.of(), null, List.of("1", "2"));
+    }
+
+    /**
+     * Ecto: "preload with query": an empty query, an ordered one and an ordered one with
+     * preloads of its own, on structs already read. Its custom select
+     * ({@code select: c.id}) has no Java counterpart: {@code comments} holds
+     * {@code Comment}s.
+     */
+    @Test
+    void preloadWithQuery() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Post p3 = post("3");
+        // The same text, to expose bugs in preload sorting.
+        Long cid1 = comment("1", p1.id, null).id;
+        Long cid3 = comment("2", p2.id, null).id;
+        Long cid2 = comment("2", p1.id, null).id;
+        Long cid4 = comment("3", p2.id, null).id;
+        assertThat(this.repo.isLoaded(p1, "comments")).isFalse();
+
+        List<Post> empty = this.repo.preload(List.of(p3, p1, p2), "comments",
+                Query.from(Comment.class).where(Expr.sql("1 = 0")));
+        assertThat(empty).containsExactly(p3, p1, p2);
+        assertThat(empty).allSatisfy(post -> assertThat(post.comments).isEmpty());
+
+        List<Post> ordered = this.repo.preload(
+                List.of(post("3"), this.repo.getOrThrow(Post.class, p1.id), this.repo.getOrThrow(Post.class, p2.id)),
+                "comments", Query.from(Comment.class).orderBy("text", Query.Direction.DESC));
+        assertThat(ordered.get(1).comments).extracting(comment -> comment.id).containsExactly(cid2, cid1);
+        assertThat(ordered.get(2).comments).extracting(comment -> comment.id).containsExactly(cid4, cid3);
+        assertThat(ordered.get(0).comments).isEmpty();
+
+        List<Post> withPost = this.repo.preload(
+                List.of(this.repo.getOrThrow(Post.class, p3.id), this.repo.getOrThrow(Post.class, p1.id),
+                        this.repo.getOrThrow(Post.class, p2.id)),
+                "comments", Query.from(Comment.class).orderBy("text", Query.Direction.DESC).preload("post"));
+        assertThat(withPost.get(1).comments).extracting(comment -> comment.id).containsExactly(cid2, cid1);
+        assertThat(withPost.get(2).comments).extracting(comment -> comment.id).containsExactly(cid4, cid3);
+        assertThat(withPost.get(0).comments).isEmpty();
+        assertThat(withPost.get(1).comments).extracting(comment -> comment.post.title).containsExactly("1", "1");
+        assertThat(withPost.get(2).comments).extracting(comment -> comment.post.title).containsExactly("2", "2");
+    }
+
+    /** Ecto: "preload nested via custom query". */
+    @Test
+    void preloadNestedViaCustomQuery() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        comment("1", p1.id, null);
+        comment("2", p1.id, null);
+        comment("3", p2.id, null);
+        comment("4", p2.id, null);
+        Query<Comment> query = Query.from(Comment.class).preload("post").orderBy("text", Query.Direction.DESC);
+
+        this.dataSource.reset();
+        assertThat(this.repo.preload(List.of(p2, p1), "comments", query)).containsExactly(p2, p1);
+
+        assertThat(p1.comments).extracting(comment -> comment.text).containsExactly("2", "1");
+        assertThat(p2.comments).extracting(comment -> comment.text).containsExactly("4", "3");
+        assertThat(p1.comments).allSatisfy(comment -> assertThat(comment.post.id).isEqualTo(p1.id));
+        assertThat(p2.comments).allSatisfy(comment -> assertThat(comment.post.id).isEqualTo(p2.id));
+        assertThat(this.dataSource.statements()).hasSize(2);
+    }
+
+    /** Ecto: "custom query order_by overrides preload_order". */
+    @Test
+    void customQueryOrderByOverridesPreloadOrder() {
+        Post post = post("1");
+        comment("2", post.id, null);
+        comment("1", post.id, null);
+        comment("3", post.id, null);
+
+        post = this.repo.preload(post, "orderedComments");
+        assertThat(post.orderedComments).extracting(comment -> comment.text).containsExactly("1", "2", "3");
+
+        post = this.repo.forcePreload(post, "orderedComments",
+                Query.from(Comment.class).orderBy("text", Query.Direction.DESC));
+        assertThat(post.orderedComments).extracting(comment -> comment.text).containsExactly("3", "2", "1");
+    }
+
+    /** A preload query is checked before any SQL, as a query's preload query is. */
+    @Test
+    void aPreloadQueryOfStructsAlreadyReadIsCheckedBeforeAnySql() {
+        Post post = post("1");
+
+        this.dataSource.reset();
+        assertThatThrownBy(() -> this.repo.preload(post, "comments", Query.from(Post.class)))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage("the preload query of :comments on Post must be over Comment, got Post");
+        assertThatThrownBy(() -> this.repo.preload(post, "comments", Query.from(Comment.class).preload("nope")))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessage(
+                    "schema Comment does not have association :nope; its associations are [post, author, postPermalink, authorPermalink]");
+        assertThat(this.dataSource.statements()).isEmpty();
+    }
+
+    /** Ecto: "preload with 1-arity function". */
+    @Test
+    void preloadWith1ArityFunction() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Post p3 = post("3");
+        // The same text, to expose bugs in preload sorting.
+        Long cid1 = comment("1", p1.id, null).id;
+        Long cid3 = comment("2", p2.id, null).id;
+        Long cid2 = comment("2", p1.id, null).id;
+        Long cid4 = comment("3", p2.id, null).id;
+
+        List<Post> posts = this.repo.preload(List.of(p3, p1, p2), "comments",
+                ids -> this.repo.all(Query.from(Comment.class).orderBy("id")));
+
+        assertThat(posts).containsExactly(p3, p1, p2);
+        assertThat(p1.comments).extracting(comment -> comment.id).containsExactly(cid1, cid2);
+        assertThat(p2.comments).extracting(comment -> comment.id).containsExactly(cid3, cid4);
+        assertThat(p3.comments).isEmpty();
+    }
+
+    /** Ecto: "preload with 2-arity function". */
+    @Test
+    void preloadWith2ArityFunction() {
+        Post post = post("1");
+        Long c1 = comment(null, post.id, null).id;
+        Long c2 = comment(null, post.id, null).id;
+        List<List<Object>> asked = new java.util.ArrayList<>();
+
+        this.repo.preload(List.of(post), "comments", (ids, association) -> {
+            asked.add(ids);
+            return this.repo
+                .all(Query.from(association.related()).where(Expr.in(association.relatedKey(), ids)).orderBy("id"));
+        });
+
+        assertThat(asked).containsExactly(List.of(post.id));
+        assertThat(post.comments).extracting(comment -> comment.id).containsExactly(c1, c2);
+    }
+
+    record PostIdAndUser(Long postId, User user) {
+    }
+
+    /** Ecto: "preload many_to_many with function". */
+    @Test
+    void preloadManyToManyWithFunction() {
+        Post p1 = post("1");
+        Post p2 = post("2");
+        Post p3 = post("3");
+        // The same name, to expose bugs in preload sorting.
+        Long uid1 = user("1").id;
+        Long uid3 = user("2").id;
+        Long uid2 = user("2").id;
+        Long uid4 = user("3").id;
+        postUser(p1.id, uid1);
+        postUser(p1.id, uid2);
+        postUser(p2.id, uid3);
+        postUser(p2.id, uid4);
+        postUser(p3.id, uid1);
+        postUser(p3.id, uid4);
+        Function<List<Object>, Query<User>> users = postIds -> Query.from(User.class)
+            .join("pu", Query.table("ecto_posts_users"), Expr.eq("pu.user_id", Expr.field("id")))
+            .where(Expr.in("pu.post_id", postIds))
+            .orderBy("id");
+
+        assertThatThrownBy(
+                () -> this.repo.preload(List.of(p1, p2, p3), "users", postIds -> this.repo.all(users.apply(postIds))))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith(
+                    "invalid custom preload for :users on Post: expected Map.entry(id, User) pairs, got "
+                            + "io.schemaspring.repo.it.ecto.User@");
+
+        this.repo.preload(List.of(p1, p2, p3), "users", postIds -> this.repo
+            .all(users.apply(postIds)
+                .select(PostIdAndUser.class, Selection.field("pu.post_id").as("postId"), Selection.struct().as("user")))
+            .stream()
+            .map(row -> Map.entry(row.postId(), row.user()))
+            .toList());
+
+        assertThat(p1.users).extracting(user -> user.id).containsExactly(uid1, uid2);
+        assertThat(p2.users).extracting(user -> user.id).containsExactly(uid3, uid4);
+        assertThat(p3.users).extracting(user -> user.id).containsExactly(uid1, uid4);
     }
 
 }

@@ -933,9 +933,9 @@ abstract class RepoContract implements BulkWriteContract {
         assertThatThrownBy(
                 () -> this.repo.all(Query.from(Post.class).preload("comments", Query.from(Comment.class).limit(1))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
-            .hasMessage("the preload query of :comments on Post takes conditions and orderBy only, not limit, offset, "
-                    + "preload, lock, prefix, distinct, join or union (the children are read in their parent's prefix), "
-                    + "take, selectMerge or a source of its own");
+            .hasMessage("the preload query of :comments on Post takes conditions, orderBy and preloads of the "
+                    + "children only, not limit, offset, preloadJoined, lock, prefix, distinct, join or union (the "
+                    + "children are read in their parent's prefix), take, selectMerge or a source of its own");
         assertThatThrownBy(() -> this.repo
             .all(Query.from(Post.class).preload("comments", Query.from(Comment.class).take("id", "postId"))))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
