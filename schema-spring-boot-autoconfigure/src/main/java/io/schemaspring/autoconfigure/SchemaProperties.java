@@ -1,5 +1,6 @@
 package io.schemaspring.autoconfigure;
 
+import io.schemaspring.repo.log.StatementLog;
 import io.schemaspring.type.FieldType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public class SchemaProperties {
     private final Web web = new Web();
 
     private final Bytecode bytecode = new Bytecode();
+
+    private final Log log = new Log();
 
     private final Validation validation = new Validation();
 
@@ -176,6 +179,14 @@ public class SchemaProperties {
      */
     public Bytecode getBytecode() {
         return this.bytecode;
+    }
+
+    /**
+     * Ecto's query log: a line per SQL statement on the {@code schema.log} logger
+     * ({@code schema.log.*}).
+     */
+    public Log getLog() {
+        return this.log;
     }
 
     /**
@@ -529,6 +540,48 @@ public class SchemaProperties {
                 this.retention = retention;
             }
 
+        }
+
+    }
+
+    /**
+     * Ecto's query log: each statement as one line on the {@code schema.log} logger, with
+     * its table, bound values (redacted fields masked), database time and row count.
+     * Installed when, at start-up, the logger is enabled at the level or a slow-statement
+     * threshold is set.
+     */
+    public static class Log {
+
+        /**
+         * The level statements are logged at on the "schema.log" logger; "off" logs only
+         * the statements slower than the threshold.
+         */
+        private StatementLog.Level level = StatementLog.Level.DEBUG;
+
+        /**
+         * How long a statement runs before it is logged at WARN, whatever the level; none
+         * by default.
+         */
+        private @Nullable Duration slowStatementThreshold;
+
+        /** The level statements are logged at; {@code DEBUG} by default. */
+        public StatementLog.Level getLevel() {
+            return this.level;
+        }
+
+        /** Sets the level statements are logged at. */
+        public void setLevel(StatementLog.Level level) {
+            this.level = level;
+        }
+
+        /** How long a statement runs before it logs at WARN; {@code null} for never. */
+        public @Nullable Duration getSlowStatementThreshold() {
+            return this.slowStatementThreshold;
+        }
+
+        /** Sets how long a statement runs before it logs at WARN. */
+        public void setSlowStatementThreshold(@Nullable Duration slowStatementThreshold) {
+            this.slowStatementThreshold = slowStatementThreshold;
         }
 
     }

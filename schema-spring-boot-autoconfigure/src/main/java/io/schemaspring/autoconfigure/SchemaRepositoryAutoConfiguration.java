@@ -5,6 +5,7 @@ import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.Repo;
 import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.dialect.DialectResolver;
+import io.schemaspring.repo.log.StatementLog;
 import io.schemaspring.repo.observation.RepoObservationConvention;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -53,14 +54,33 @@ public final class SchemaRepositoryAutoConfiguration {
     Repo schemaRepo(SchemaRegistry registry, DataSource dataSource, Dialect dialect,
             ObjectProvider<JdbcTemplate> jdbcTemplate, ObjectProvider<PlatformTransactionManager> transactionManager,
             ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<RepoObservationConvention> observationConvention) {
-        Repo repo = new Repo(registry, jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource)), dialect,
-                JsonMapper.builder().build(),
+            ObjectProvider<RepoObservationConvention> observationConvention, SchemaProperties properties) {
+        JdbcTemplate jdbc = jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource));
+        StatementLog log = new StatementLog(properties.getLog().getLevel(),
+                properties.getLog().getSlowStatementThreshold());
+        Repo repo = new Repo(registry, log.active() ? logged(jdbc, log) : jdbc, dialect, JsonMapper.builder().build(),
                 transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)),
                 clock.getIfUnique(Clock::systemUTC));
         observationRegistry.ifUnique(repo::setObservationRegistry);
         observationConvention.ifUnique(repo::setObservationConvention);
         return repo;
+    }
+
+    /**
+     * The application's {@code JdbcTemplate} settings on a data source whose statements
+     * the log writes, in the transactions of the original.
+     */
+    private static JdbcTemplate logged(JdbcTemplate jdbc, StatementLog log) {
+        JdbcTemplate logged = new JdbcTemplate(log.wrap(jdbc.getDataSource()));
+        logged.setExceptionTranslator(jdbc.getExceptionTranslator());
+        logged.setFetchSize(jdbc.getFetchSize());
+        logged.setMaxRows(jdbc.getMaxRows());
+        logged.setQueryTimeout(jdbc.getQueryTimeout());
+        logged.setIgnoreWarnings(jdbc.isIgnoreWarnings());
+        logged.setSkipResultsProcessing(jdbc.isSkipResultsProcessing());
+        logged.setSkipUndeclaredResults(jdbc.isSkipUndeclaredResults());
+        logged.setResultsMapCaseInsensitive(jdbc.isResultsMapCaseInsensitive());
+        return logged;
     }
 
     /**

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -37,6 +40,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SchemaRepositoryAutoConfigurationTest {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -207,6 +211,30 @@ class SchemaRepositoryAutoConfigurationTest {
                 assertThat(context).doesNotHaveBean(Repo.class);
                 assertThat(context).doesNotHaveBean(SchemaRepository.class);
             });
+    }
+
+    @Test
+    void aSlowStatementThresholdLogsTheSlowStatementsOnTheSchemaLogLogger(CapturedOutput output) {
+        this.contextRunner.withPropertyValues("schema.log.level=off", "schema.log.slow-statement-threshold=0ms")
+            .run(context -> {
+                createTables(context.getBean(JdbcTemplate.class));
+                Repo repo = context.getBean(Repo.class);
+                repo.count(io.schemaspring.query.Query.from(Shelf.class));
+
+                assertThat(output)
+                    .containsPattern("WARN .*schema\\.log\\W+SLOW QUERY source=\"SHELVES\" rows=1 db=\\d+\\.\\dms "
+                            + "SELECT COUNT\\(\\*\\) FROM \"SHELVES\" \\[\\]");
+            });
+    }
+
+    @Test
+    void theStatementLogIsNotInstalledWhileItsLoggerIsOff(CapturedOutput output) {
+        this.contextRunner.run(context -> {
+            createTables(context.getBean(JdbcTemplate.class));
+            context.getBean(Repo.class).count(io.schemaspring.query.Query.from(Shelf.class));
+
+            assertThat(output).doesNotContain("QUERY OK");
+        });
     }
 
 }

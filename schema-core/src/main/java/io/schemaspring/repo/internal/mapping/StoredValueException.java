@@ -30,6 +30,7 @@ final class StoredValueException extends DataRetrievalFailureException {
             @Override
             public void bind(java.sql.PreparedStatement statement, int index, @Nullable Object value)
                     throws java.sql.SQLException {
+                io.schemaspring.repo.log.StatementLog.redact(statement, index);
                 codec.bind(statement, index, value);
             }
 
