@@ -56,8 +56,9 @@ public final class SchemaWebMvcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SchemaProblemHandler schemaProblemHandler(SchemaRegistry registry, MessageSource messageSource) {
-        return new SchemaProblemHandler(registry, messageSource);
+    SchemaProblemHandler schemaProblemHandler(SchemaRegistry registry, MessageSource messageSource,
+            ObjectProvider<Dialect> dialect) {
+        return new SchemaProblemHandler(registry, messageSource, dialect.getIfUnique());
     }
 
     @Bean

@@ -5,10 +5,14 @@ import io.schemaspring.changeset.InvalidChangesetException;
 import io.schemaspring.changeset.ReplaceRefusedException;
 import io.schemaspring.changeset.UndeclaredConstraintException;
 import io.schemaspring.changeset.UnstorableValueException;
+import io.schemaspring.changeset.FieldError;
+import io.schemaspring.metadata.SchemaMetadata;
 import io.schemaspring.metadata.SchemaRegistry;
 import io.schemaspring.repo.InvalidSortException;
 import io.schemaspring.repo.NoResultsException;
 import io.schemaspring.repo.StaleEntryException;
+import io.schemaspring.repo.dialect.ConstraintViolation;
+import io.schemaspring.repo.dialect.Dialect;
 import io.schemaspring.repo.routing.ConnectionLoss;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -76,14 +80,27 @@ public class SchemaProblemHandler {
 
     private final ChangesetMessages messages;
 
+    private final @Nullable Dialect dialect;
+
     /**
      * Creates the handler over the application's registry, which tells the schema binding
      * targets from others, and its messages, through which field errors are resolved for
      * the request's locale.
      */
     public SchemaProblemHandler(SchemaRegistry registry, MessageSource messageSource) {
+        this(registry, messageSource, null);
+    }
+
+    /**
+     * As {@link #SchemaProblemHandler(SchemaRegistry, MessageSource)}, reading the
+     * constraint a failed write violated through the repository's {@code dialect}, so
+     * that a NOT NULL column left empty by a struct write is "can't be blank" on its
+     * field.
+     */
+    public SchemaProblemHandler(SchemaRegistry registry, MessageSource messageSource, @Nullable Dialect dialect) {
         this.registry = registry;
         this.messages = new ChangesetMessages(messageSource);
+        this.dialect = dialect;
     }
 
     /**
@@ -212,6 +229,17 @@ public class SchemaProblemHandler {
     public ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex) {
         SQLException sql = sqlException(ex);
         String state = sql != null ? String.valueOf(sql.getSQLState()) : "";
+        ConstraintViolation violation = sql == null || this.dialect == null ? null
+                : this.dialect.constraints().read(sql);
+        if (violation != null && violation.kind() == ConstraintViolation.Kind.NOT_NULL) {
+            return blank(violation.name());
+        }
+        if (violation != null && violation.kind() == ConstraintViolation.Kind.CHECK) {
+            logger.warn("A check constraint refused a value of a request (" + violation.name()
+                    + "): write it through a " + "changeset declaring checkConstraint(field, \"" + violation.name()
+                    + "\") to answer that " + "field's error");
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has a value the database refused", null);
+        }
         if (INPUT_STATES.contains(state)) {
             logger.warn("The database refused a value of a request (SQLState " + state + ")");
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has a value the database cannot take", null);
@@ -223,6 +251,31 @@ public class SchemaProblemHandler {
             return problem(HttpStatus.CONFLICT, "The request conflicts with data already stored", null);
         }
         throw ex;
+    }
+
+    /**
+     * A NOT NULL column a write left empty: 422, "can't be blank" on the field stored in
+     * it when the registry's schemas name one field for that column.
+     */
+    private ResponseEntity<ProblemDetail> blank(@Nullable String column) {
+        logger.warn("A request left the NOT NULL column " + column + " empty: validate its field with "
+                + "validateRequired on a changeset to answer before any SQL");
+        Class<?> schema = null;
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        for (SchemaMetadata metadata : column == null ? List.<SchemaMetadata>of() : this.registry.all()) {
+            for (String field : metadata.embedded() ? List.<String>of() : metadata.fields()) {
+                if (column.equalsIgnoreCase(metadata.fieldSource(field))) {
+                    fields.add(field);
+                    schema = schema == null ? metadata.schemaClass() : schema;
+                }
+            }
+        }
+        if (fields.size() != 1) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request leaves a required value empty", null);
+        }
+        FieldError error = new FieldError(fields.iterator().next(), "can't be blank", Map.of("validation", "required"));
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields",
+                this.messages.resolveAll(List.of(error), schema, LocaleContextHolder.getLocale()));
     }
 
     private static @Nullable SQLException sqlException(Throwable failure) {

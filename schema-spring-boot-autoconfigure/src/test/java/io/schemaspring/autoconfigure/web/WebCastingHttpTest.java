@@ -44,6 +44,7 @@ class WebCastingHttpTest {
     void clean() {
         this.jdbc.update("DELETE FROM remarks");
         this.jdbc.update("DELETE FROM articles");
+        this.jdbc.update("DELETE FROM reviews");
     }
 
     private Response send(String method, String path, String contentType, String body) throws Exception {
@@ -318,6 +319,25 @@ class WebCastingHttpTest {
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.json()).containsEntry("detail", "The request conflicts with data already stored")
             .containsEntry("status", 409);
+    }
+
+    @Test
+    void aNotNullColumnAStructWriteLeftEmptyAnswers422CantBeBlankOnItsField() throws Exception {
+        Response response = json("POST", "/reviews", Map.of("stars", 3));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json()).isEqualTo(
+                Map.of("title", "Unprocessable Content", "status", 422, "detail", "The request has invalid fields",
+                        "instance", "/reviews", "errors", Map.of("headline", List.of("can't be blank"))));
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM reviews", Long.class)).isZero();
+    }
+
+    @Test
+    void aCheckConstraintRefusingAStructWriteAnswers422() throws Exception {
+        Response response = json("POST", "/reviews", Map.of("headline", "Great", "stars", 9));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json()).isEqualTo(Map.of("title", "Unprocessable Content", "status", 422, "detail",
+                "The request has a value the database refused", "instance", "/reviews"));
+        assertThat(json("POST", "/reviews", Map.of("headline", "Great", "stars", 5)).status()).isEqualTo(201);
     }
 
     @Test
