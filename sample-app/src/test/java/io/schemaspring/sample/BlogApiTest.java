@@ -325,7 +325,7 @@ class BlogApiTest {
     private static List<String> titlesOn(String html) {
         return html.lines()
             .filter(line -> line.contains("class=\"title\""))
-            .map(line -> line.replaceAll(".*<strong class=\"title\">(.*)</strong>.*", "$1"))
+            .map(line -> line.replaceAll(".*<a class=\"title\" href=\"/posts/\\d+\">(.*)</a>.*", "$1"))
             .toList();
     }
 
@@ -338,11 +338,14 @@ class BlogApiTest {
         Response junk = call("POST", "/api/posts", Map.of("title", "Junk tags", "body", "b", "userId", author, "tags",
                 Arrays.asList(1, null, Map.of("a", 1), true, "")));
         assertThat(junk.status()).isEqualTo(422);
-        assertThat(junk.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
+        assertThat(junk.json().get("errors")).isEqualTo(Map.of("tags",
+                List.of("has a tag that is no text at position 1", "has a tag that is no text at position 2",
+                        "has a tag that is no text at position 3", "has a tag that is no text at position 4",
+                        "has a blank tag at position 5")));
 
         Response blank = call("POST", "/api/posts",
                 Map.of("title", "Blank tag", "body", "b", "userId", author, "tags", List.of("fine", "   ")));
-        assertThat(blank.json().get("errors")).isEqualTo(Map.of("tags", List.of("is invalid")));
+        assertThat(blank.json().get("errors")).isEqualTo(Map.of("tags", List.of("has a blank tag at position 2")));
 
         Response notAList = call("POST", "/api/posts",
                 Map.of("title", "Tags as text", "body", "b", "userId", author, "tags", "a,b"));
@@ -360,8 +363,8 @@ class BlogApiTest {
 
         Response alsoInvalidPost = call("POST", "/api/posts",
                 Map.of("title", "", "body", "b", "userId", author, "tags", List.of("fresh", 2)));
-        assertThat(alsoInvalidPost.json().get("errors"))
-            .isEqualTo(Map.of("title", List.of("can't be blank"), "tags", List.of("is invalid")));
+        assertThat(alsoInvalidPost.json().get("errors")).isEqualTo(
+                Map.of("title", List.of("can't be blank"), "tags", List.of("has a tag that is no text at position 2")));
 
         Response unknownAuthor = call("POST", "/api/posts",
                 Map.of("title", "Orphan", "body", "b", "userId", 424242, "tags", List.of("orphan")));
@@ -370,6 +373,19 @@ class BlogApiTest {
 
         assertThat(this.posts.count()).isEqualTo(postsBefore);
         assertThat(this.tags.count()).isEqualTo(tagsBefore);
+    }
+
+    @Test
+    void aLinkWithoutAnUrlIsAFieldErrorAndNothingIsStored() throws Exception {
+        long author = register("Linus", "linus@example.com");
+        long postsBefore = this.posts.count();
+
+        Response response = call("POST", "/api/posts", Map.of("title", "Links", "body", "b", "userId", author, "links",
+                List.of(Map.of("title", "Fine", "url", "https://example.com"), Map.of("title", "Empty", "url", ""))));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).isEqualTo(Map.of("links[1].url", List.of("can't be blank")));
+        assertThat(this.posts.count()).isEqualTo(postsBefore);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,7 +59,8 @@ class BlogFormBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                "--disable-sync", "--window-size=1024,1300",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
@@ -96,15 +99,81 @@ class BlogFormBrowserTest {
             .contains("Written in a browser", "Hello, schemas");
     }
 
+    @Test
+    void postPagesShowTheirCommentsAndTakeNewOnesWithErrorsBesideTheField() throws Exception {
+        this.browser.get("http://localhost:" + this.port + "/posts");
+        assertThat(this.browser
+            .findElement(By.xpath("//li[a[@class='title' and text()='Hello, schemas']]//span[@class='comment-count']"))
+            .getText()).isEqualTo("1 comment");
+        assertThat(this.browser.findElement(By.cssSelector("link[rel=stylesheet]")).getAttribute("href"))
+            .endsWith("/blog.css");
+        screenshot("posts");
+
+        this.browser.findElement(By.linkText("Hello, schemas")).click();
+        this.page.until(ExpectedConditions.urlMatches("/posts/\\d+$"));
+        assertThat(this.browser.getTitle()).isEqualTo("Hello, schemas");
+        assertThat(this.browser.findElement(By.id("post-author")).getText()).isEqualTo("José");
+        assertThat(this.browser.findElements(By.cssSelector("#comments .comment-body")))
+            .extracting(element -> element.getText())
+            .containsExactly("Welcome!");
+        assertThat(this.browser.findElements(By.cssSelector("#post .tag"))).extracting(element -> element.getText())
+            .containsExactly("ecto", "spring");
+        screenshot("post");
+
+        submit("save-comment");
+        assertThat(
+                this.page.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-body-error"))).getText())
+            .isEqualTo("can't be blank");
+        screenshot("comment-error");
+
+        this.browser.findElement(By.id("comment-body")).sendKeys("Typed in a browser");
+        submit("save-comment");
+        assertThat(this.page
+            .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#comments .comment-body"))))
+            .extracting(element -> element.getText())
+            .containsExactly("Welcome!", "Typed in a browser");
+        assertThat(this.browser.findElement(By.id("comment-count")).getText()).isEqualTo("2 comments");
+        assertThat(this.browser.findElements(By.id("comment-body-error"))).isEmpty();
+    }
+
+    @Test
+    void aPublishedFlagThatIsNoBooleanIsShownBesideTheCheckbox() throws Exception {
+        this.browser.get("http://localhost:" + this.port + "/posts/new");
+        this.browser.findElement(By.id("title")).sendKeys("Maybe published");
+        this.browser.findElement(By.id("body")).sendKeys("A body.");
+        ((JavascriptExecutor) this.browser).executeScript("document.getElementById('published').value = 'maybe'");
+        this.browser.findElement(By.id("published")).click();
+        submit("save");
+
+        assertThat(this.page.until(ExpectedConditions.visibilityOfElementLocated(By.id("published-error"))).getText())
+            .isEqualTo("is invalid");
+        assertThat(this.browser.findElements(By.id("title-error"))).isEmpty();
+        screenshot("form-error");
+    }
+
+    /**
+     * Saves what the browser shows under {@code target/screenshots}, for a look at the
+     * pages.
+     */
+    private void screenshot(String name) throws Exception {
+        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+        byte[] png = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(directory.resolve(name + ".png"), png);
+    }
+
     /**
      * Clicks save and waits until the next page has loaded: a click returns before that
      * page is there, so looking for its elements at once races the load. The marker set
      * on the current window is gone once the browser shows a new document.
      */
     private void submit() {
+        submit("save");
+    }
+
+    private void submit(String button) {
         JavascriptExecutor script = (JavascriptExecutor) this.browser;
         script.executeScript("window.leaving = true");
-        this.browser.findElement(By.id("save")).click();
+        this.browser.findElement(By.id(button)).click();
         this.page.ignoring(WebDriverException.class)
             .until((driver) -> (Boolean) script
                 .executeScript("return window.leaving === undefined && document.readyState === 'complete'"));

@@ -20,4 +20,28 @@ public class Comment {
 
     private LocalDateTime insertedAt;
 
+    public Long getId() {
+        return this.id;
+    }
+
+    public String getBody() {
+        return this.body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public Long getPostId() {
+        return this.postId;
+    }
+
+    public void setPostId(Long postId) {
+        this.postId = postId;
+    }
+
+    public LocalDateTime getInsertedAt() {
+        return this.insertedAt;
+    }
+
 }

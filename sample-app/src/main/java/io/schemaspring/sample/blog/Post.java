@@ -100,6 +100,10 @@ public class Post {
 
         private String url;
 
+        public String getUrl() {
+            return this.url;
+        }
+
     }
 
 }

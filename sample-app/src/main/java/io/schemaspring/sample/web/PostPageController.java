@@ -1,6 +1,7 @@
 package io.schemaspring.sample.web;
 
 import io.schemaspring.data.SchemaRepository;
+import io.schemaspring.sample.blog.Comment;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.User;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Server-rendered pages: the form posts form data through the casting binder. */
@@ -24,15 +28,25 @@ public class PostPageController {
 
     private final SchemaRepository<User, Long> users;
 
-    public PostPageController(SchemaRepository<Post, Long> posts, SchemaRepository<User, Long> users) {
+    private final SchemaRepository<Comment, Long> comments;
+
+    public PostPageController(SchemaRepository<Post, Long> posts, SchemaRepository<User, Long> users,
+            SchemaRepository<Comment, Long> comments) {
         this.posts = posts;
         this.users = users;
+        this.comments = comments;
     }
 
     /** What the form may set: never the server's fields (id, word count, timestamps). */
     @InitBinder("post")
     void allowedFields(WebDataBinder binder) {
         binder.setAllowedFields("title", "body", "userId", "published");
+    }
+
+    /** What the comment form may set: its text, never the post it belongs to. */
+    @InitBinder("comment")
+    void allowedCommentFields(WebDataBinder binder) {
+        binder.setAllowedFields("body");
     }
 
     @GetMapping("/")
@@ -73,6 +87,35 @@ public class PostPageController {
         post.setWordCount(PostService.wordCount(post.getBody()));
         this.posts.insert(post);
         return "redirect:/posts";
+    }
+
+    @GetMapping("/posts/{id}")
+    public String show(@PathVariable Long id, Model model) {
+        model.addAttribute("post", shown(id));
+        model.addAttribute("comment", new Comment());
+        return "posts/show";
+    }
+
+    @PostMapping("/posts/{id}/comments")
+    public String comment(@PathVariable Long id, @ModelAttribute("comment") Comment comment, BindingResult result,
+            Model model, HttpServletResponse response) {
+        Post post = shown(id);
+        requireText(result, "body", 2_000);
+        if (result.hasErrors()) {
+            response.setStatus(422);
+            model.addAttribute("post", post);
+            return "posts/show";
+        }
+        comment.setPostId(post.getId());
+        this.comments.insert(comment);
+        return "redirect:/posts/" + post.getId();
+    }
+
+    /** The post with its author, comments and tags; 404 for an unknown id. */
+    private Post shown(Long id) {
+        Post post = this.posts.findById(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No post " + id));
+        return this.posts.preload(post, "user", "comments", "tags");
     }
 
     /**

@@ -61,6 +61,13 @@ public class PostService {
 
     private static Changeset<Post> validate(Changeset<Post> changeset) {
         changeset.validateLength("title", Length.max(120)).validateLength("body", Length.max(10_000));
+        if (changeset.hasChange("links") && changeset.getField("links") instanceof List<?> links) {
+            for (int i = 0; i < links.size(); i++) {
+                if (links.get(i) instanceof Post.Link link && (link.getUrl() == null || link.getUrl().isBlank())) {
+                    changeset.addError("links[" + i + "].url", "can't be blank", Map.of("validation", "required"));
+                }
+            }
+        }
         if (changeset.getChange("body") instanceof String body) {
             changeset.putChange("wordCount", wordCount(body));
         }
@@ -87,15 +94,25 @@ public class PostService {
             return invalidTags(changeset);
         }
         Set<String> names = new LinkedHashSet<>();
-        for (Object value : values) {
+        boolean invalid = false;
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
             // The Tag schema's own cast: strings only (no lone surrogates); a blank one
             // casts to no name.
             Object name = value == null ? null
                     : this.changesets.cast(new Tag(), Map.of("name", value), "name").getChange("name");
-            if (!(name instanceof String text)) {
-                return invalidTags(changeset);
+            if (name instanceof String text) {
+                names.add(text.trim().toLowerCase(Locale.ROOT));
+                continue;
             }
-            names.add(text.trim().toLowerCase(Locale.ROOT));
+            invalid = true;
+            changeset.addError("tags",
+                    value instanceof String ? "has a blank tag at position %{position}"
+                            : "has a tag that is no text at position %{position}",
+                    Map.of("validation", "cast", "type", "{:array, :string}", "position", i + 1));
+        }
+        if (invalid) {
+            return Set.of();
         }
         if (names.stream().anyMatch(name -> name.codePointCount(0, name.length()) > MAX_TAG_LENGTH)) {
             changeset.addError("tags", "should be at most %{count} character(s)",
