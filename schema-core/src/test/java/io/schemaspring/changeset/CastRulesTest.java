@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Ecto.Type.cast translated, one assertion per accepted or refused input (the README's table). */
+/** Ecto.Type.cast translated, one assertion per accepted or refused input (the table of docs/changesets.md). */
 class CastRulesTest {
 
     enum Color {

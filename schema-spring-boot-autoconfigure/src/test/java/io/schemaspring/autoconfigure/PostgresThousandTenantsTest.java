@@ -24,8 +24,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
  * One application serving 1,000 tenant schemas on PostgreSQL ({@code withPrefix}): every
  * tenant's writes and reads stay in its own schema, and what the starter keeps per tenant
  * is bounded (the statement cache at 4,096 entries, prefix-bound repository proxies at
- * 256). Prints the figures the README's "Scaling out" section gives (start-up, first and
- * second pass, heap).
+ * 256). Prints the figures docs/scaling.md gives (start-up, first and second pass, heap).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresThousandTenantsTest {
