@@ -20,6 +20,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import io.schemaspring.changeset.Changesets;
+import io.schemaspring.data.SchemaRepository;
+import io.schemaspring.sample.blog.Post;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -134,6 +139,53 @@ class BlogFormBrowserTest {
             .containsExactly("Welcome!", "Typed in a browser");
         assertThat(this.browser.findElement(By.id("comment-count")).getText()).isEqualTo("2 comments");
         assertThat(this.browser.findElements(By.id("comment-body-error"))).isEmpty();
+    }
+
+    @Autowired
+    private SchemaRepository<Post, Long> posts;
+
+    @Autowired
+    private Changesets changesets;
+
+    @Test
+    void aTenantsPagesShowItsPostsOnlyAndTakeCommentsInItsSchema() throws Exception {
+        Long id = this.posts.withPrefix("acme")
+            .insert(this.changesets.cast(new Post(),
+                    Map.of("title", "Acme news", "body", "Only for Acme.", "userId", 1), "title", "body", "userId"))
+            .getId();
+        try {
+            walkTheTenantsPages(id);
+        }
+        finally {
+            // The context, and so the database, is shared with other tests that find acme
+            // empty.
+            this.posts.withPrefix("acme").delete(this.posts.withPrefix("acme").getOrThrow(id));
+        }
+    }
+
+    private void walkTheTenantsPages(Long id) throws Exception {
+        this.browser.get("http://localhost:" + this.port + "/tenants/acme/posts");
+        assertThat(this.browser.findElement(By.cssSelector("header .brand")).getText()).isEqualTo("Blog of acme");
+        assertThat(this.browser.findElements(By.cssSelector("#posts .title"))).extracting(element -> element.getText())
+            .contains("Acme news")
+            .doesNotContain("Hello, schemas");
+        screenshot("tenant-posts");
+
+        this.browser.findElement(By.linkText("Acme news")).click();
+        this.page.until(ExpectedConditions.urlMatches("/tenants/acme/posts/" + id + "$"));
+        this.browser.findElement(By.id("comment-body")).sendKeys("An Acme comment");
+        submit("save-comment");
+        assertThat(this.page
+            .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#comments .comment-body"))))
+            .extracting(element -> element.getText())
+            .containsExactly("An Acme comment");
+        assertThat(this.browser.getCurrentUrl()).endsWith("/tenants/acme/posts/" + id);
+        assertThat(this.posts.withPrefix("acme")
+            .preload(this.posts.withPrefix("acme").getOrThrow(id), "comments")
+            .getComments()).hasSize(1);
+
+        this.browser.get("http://localhost:" + this.port + "/tenants/nope/posts");
+        assertThat(this.browser.getPageSource()).contains("404");
     }
 
     @Test

@@ -156,6 +156,46 @@ class SchemaDdlDatabaseTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "h2", "postgres", "mariadb" })
+    void aMigrationOfTheDifferencesIsWrittenAndBringsTheDatabaseToTheSchemas(String database,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+        SingleConnectionDataSource dataSource = connect(database);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            drop(jdbc, database);
+            jdbc.execute("CREATE TABLE ddl_v_posts (id BIGINT PRIMARY KEY, title VARCHAR(100), rating BIGINT)");
+            SchemaRegistry registry = SchemaRegistry.builder().add(ValidatedPost.class).build();
+            Dialect dialect = DialectResolver.resolve(dataSource);
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-08T10:30:00Z"),
+                    java.time.ZoneOffset.UTC);
+
+            java.nio.file.Path file = SchemaMigrations.write(registry, dataSource, dialect, directory.resolve("db"),
+                    "add post bodies", clock);
+
+            assertThat(file).hasFileName("V20261208103000__add_post_bodies.sql");
+            assertThat(java.nio.file.Files.readString(file)).isEqualTo("-- Column " + dialect.quote("body") + " of "
+                    + dialect.quote("ddl_v_posts") + " (field ValidatedPost.body, :string) does not exist.\n"
+                    + "ALTER TABLE " + dialect.quote("ddl_v_posts") + " ADD COLUMN "
+                    + SchemaDdl.columnDefinition(registry.get(ValidatedPost.class), "body", dialect) + ";\n\n");
+            try (Connection connection = dataSource.getConnection()) {
+                org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(connection,
+                        new org.springframework.core.io.FileSystemResource(file));
+            }
+            assertThat(SchemaMigrations.write(registry, dataSource, dialect, directory, "again", clock)).isNull();
+            assertThat(SchemaMigrations.script(registry, dataSource, dialect)).isEmpty();
+            assertThatThrownBy(
+                    () -> SchemaMigrations.write(registry, dataSource, dialect, directory, "drop; users", clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Migration description \"drop; users\" must be letters, digits, underscores and "
+                        + "spaces, as Flyway file names take");
+        }
+        finally {
+            drop(new JdbcTemplate(dataSource), database);
+            dataSource.destroy();
+        }
+    }
+
     private static JdbcTemplate jdbc(SingleConnectionDataSource dataSource) {
         return new JdbcTemplate(dataSource);
     }

@@ -5,6 +5,7 @@ import io.schemaspring.sample.blog.Comment;
 import io.schemaspring.sample.blog.Post;
 import io.schemaspring.sample.blog.User;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -57,10 +58,33 @@ public class PostPageController {
     @GetMapping("/posts")
     public String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             Model model) {
-        Page<Post> shown = this.posts.findAll(Pages.newestFirst(page, size));
-        model.addAttribute("posts", this.posts.preload(shown.getContent(), "user", "comments"));
+        return listIn(null, page, size, model);
+    }
+
+    /** A tenant's posts: the same pages on the tables of its database schema. */
+    @GetMapping("/tenants/{tenant}/posts")
+    public String tenantList(@PathVariable String tenant, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Model model) {
+        return listIn(tenant, page, size, model);
+    }
+
+    private String listIn(@Nullable String tenant, int page, int size, Model model) {
+        SchemaRepository<Post, Long> posts = posts(tenant);
+        Page<Post> shown = posts.findAll(Pages.newestFirst(page, size));
+        model.addAttribute("posts", posts.preload(shown.getContent(), "user", "comments"));
         model.addAttribute("page", shown);
+        model.addAttribute("base", base(tenant));
+        model.addAttribute("tenant", tenant);
         return "posts/list";
+    }
+
+    private SchemaRepository<Post, Long> posts(@Nullable String tenant) {
+        return tenant == null ? this.posts : this.posts.withPrefix(tenant);
+    }
+
+    /** Where a tenant's pages live; the default schema's at the root. */
+    private static String base(@Nullable String tenant) {
+        return tenant == null ? "" : "/tenants/" + tenant;
     }
 
     @GetMapping("/posts/new")
@@ -89,33 +113,37 @@ public class PostPageController {
         return "redirect:/posts";
     }
 
-    @GetMapping("/posts/{id}")
-    public String show(@PathVariable Long id, Model model) {
-        model.addAttribute("post", shown(id));
+    @GetMapping({ "/posts/{id}", "/tenants/{tenant}/posts/{id}" })
+    public String show(@PathVariable(required = false) @Nullable String tenant, @PathVariable Long id, Model model) {
+        model.addAttribute("post", shown(tenant, id));
         model.addAttribute("comment", new Comment());
+        model.addAttribute("base", base(tenant));
         return "posts/show";
     }
 
-    @PostMapping("/posts/{id}/comments")
-    public String comment(@PathVariable Long id, @ModelAttribute("comment") Comment comment, BindingResult result,
-            Model model, HttpServletResponse response) {
-        Post post = shown(id);
+    @PostMapping({ "/posts/{id}/comments", "/tenants/{tenant}/posts/{id}/comments" })
+    public String comment(@PathVariable(required = false) @Nullable String tenant, @PathVariable Long id,
+            @ModelAttribute("comment") Comment comment, BindingResult result, Model model,
+            HttpServletResponse response) {
+        Post post = shown(tenant, id);
         requireText(result, "body", 2_000);
         if (result.hasErrors()) {
             response.setStatus(422);
             model.addAttribute("post", post);
+            model.addAttribute("base", base(tenant));
             return "posts/show";
         }
         comment.setPostId(post.getId());
-        this.comments.insert(comment);
-        return "redirect:/posts/" + post.getId();
+        (tenant == null ? this.comments : this.comments.withPrefix(tenant)).insert(comment);
+        return "redirect:" + base(tenant) + "/posts/" + post.getId();
     }
 
     /** The post with its author, comments and tags; 404 for an unknown id. */
-    private Post shown(Long id) {
-        Post post = this.posts.findById(id)
+    private Post shown(@Nullable String tenant, Long id) {
+        SchemaRepository<Post, Long> posts = posts(tenant);
+        Post post = posts.findById(id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No post " + id));
-        return this.posts.preload(post, "user", "comments", "tags");
+        return posts.preload(post, "user", "comments", "tags");
     }
 
     /**

@@ -15,7 +15,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new TenantInterceptor(this.tenants)).addPathPatterns("/api/tenants/**");
+        registry.addInterceptor(new TenantInterceptor(this.tenants)).addPathPatterns("/api/tenants/**", "/tenants/**");
     }
 
 }
