@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -36,7 +39,16 @@ public final class SchemaMigrations {
      */
     public static String script(SchemaRegistry registry, DataSource dataSource, Dialect dialect) throws SQLException {
         StringBuilder script = new StringBuilder();
-        for (SchemaValidator.Mismatch mismatch : SchemaValidator.validate(registry, dataSource, dialect).mismatches()) {
+        // New tables in the order that creates referenced tables first, then the other
+        // fixes.
+        List<String> creations = SchemaDdl.create(registry, dialect);
+        List<SchemaValidator.Mismatch> mismatches = new ArrayList<>(
+                SchemaValidator.validate(registry, dataSource, dialect).mismatches());
+        mismatches.sort(Comparator.comparingInt(mismatch -> {
+            int index = creations.indexOf(mismatch.fix());
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }));
+        for (SchemaValidator.Mismatch mismatch : mismatches) {
             script.append("-- ").append(mismatch.problem()).append('\n').append(mismatch.fix()).append(";\n\n");
         }
         return script.toString();
@@ -53,7 +65,7 @@ public final class SchemaMigrations {
     public static @Nullable Path write(SchemaRegistry registry, DataSource dataSource, Dialect dialect, Path directory,
             String description, Clock clock) throws SQLException, IOException {
         Objects.requireNonNull(description, "Description must not be null");
-        if (!DESCRIPTION.matcher(description).matches()) {
+        if (!DESCRIPTION.matcher(description).matches() || description.isBlank()) {
             throw new IllegalArgumentException("Migration description \"" + description
                     + "\" must be letters, digits, underscores and spaces, as Flyway file names take");
         }
@@ -64,7 +76,9 @@ public final class SchemaMigrations {
         String version = LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).format(VERSION);
         Path file = Files.createDirectories(directory)
             .resolve("V" + version + "__" + description.trim().replace(' ', '_') + ".sql");
-        return Files.writeString(file, script);
+        // Two migrations written in one second would share a version: the second is
+        // refused.
+        return Files.writeString(file, script, java.nio.file.StandardOpenOption.CREATE_NEW);
     }
 
 }

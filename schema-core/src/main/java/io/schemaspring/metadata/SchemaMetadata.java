@@ -73,6 +73,9 @@ public final class SchemaMetadata {
      */
     private final java.util.concurrent.@Nullable ConcurrentMap<String, FieldMetadata> schemalessFields;
 
+    /** How many columns of a table without a schema are kept once met. */
+    private static final int MAX_SCHEMALESS_COLUMNS = 256;
+
     SchemaMetadata(Class<?> schemaClass, @Nullable String source, @Nullable String prefix, @Nullable String context,
             boolean embedded, List<FieldMetadata> fields, List<FieldMetadata> virtualFields, List<EmbedMetadata> embeds,
             @Nullable AutogenerateId autogenerateId, List<String> autogenerateFields, List<String> autoupdateFields,
@@ -145,7 +148,16 @@ public final class SchemaMetadata {
         if (declared != null || this.schemalessFields == null || !SqlIdentifiers.isValid(name)) {
             return declared;
         }
-        return this.schemalessFields.computeIfAbsent(name, SchemaMetadata::schemalessColumn);
+        FieldMetadata known = this.schemalessFields.get(name);
+        if (known != null) {
+            return known;
+        }
+        // Names can come from requests (a sort, a filter): past a bound they are not
+        // kept.
+        FieldMetadata column = schemalessColumn(name);
+        return this.schemalessFields.size() < MAX_SCHEMALESS_COLUMNS
+                ? java.util.Objects.requireNonNullElse(this.schemalessFields.putIfAbsent(name, column), column)
+                : column;
     }
 
     private static FieldMetadata schemalessColumn(String column) {

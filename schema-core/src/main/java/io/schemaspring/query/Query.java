@@ -272,6 +272,11 @@ public final class Query<T> {
      */
     public static <T> Query<T> fromSubquery(Query<T> subquery) {
         Objects.requireNonNull(subquery, "Subquery must not be null");
+        if (subquery.table != null) {
+            throw new InvalidDataAccessApiUsageException("table \"" + subquery.table + "\" has no schema, so no "
+                    + "columns of its own for a subquery source to read: join it by a condition, or read it with take "
+                    + "in a query of its own; " + subquery);
+        }
         if (!subquery.preloads.isEmpty() || !subquery.joinedPreloads.isEmpty() || subquery.lock != null
                 || !subquery.combinations.isEmpty() || !subquery.ctes.isEmpty()) {
             throw new InvalidDataAccessApiUsageException("a subquery source takes conditions, joins, order, paging "
@@ -1148,6 +1153,7 @@ public final class Query<T> {
      */
     public Query<T> filtersOnly() {
         Query<T> copy = new Query<>(this.schema);
+        copy.table = this.table;
         copy.conditions = this.conditions;
         copy.prefix = this.prefix;
         copy.distinct = this.distinct;

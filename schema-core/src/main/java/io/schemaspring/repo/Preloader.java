@@ -423,7 +423,11 @@ final class Preloader {
                 }
             }
         }
-        this.context.states().loaded(related.metadata(), loaded, prefix);
+        if (function == null) {
+            // A function's children were read wherever it read them: their prefix is
+            // theirs.
+            this.context.states().loaded(related.metadata(), loaded, prefix);
+        }
         return loaded;
     }
 

@@ -109,7 +109,7 @@ final class QueryCompiler {
     }
 
     Compiled select(Query<?> query, SchemaMapping mapping, @Nullable String prefix, Select.Projection projection) {
-        if (projection == Select.Projection.COLUMNS) {
+        if (projection == Select.Projection.COLUMNS || query.isDistinct()) {
             requireSelected(query, mapping);
         }
         if (!query.combinations().isEmpty()) {

@@ -283,7 +283,8 @@ final class QueryExecutor {
         FieldType type = fieldType(field, query, mapping);
         boolean numeric = type == FieldType.ID || type == FieldType.INTEGER || type == FieldType.FLOAT
                 || type == FieldType.DECIMAL;
-        if ((aggregate == Aggregate.SUM || aggregate == Aggregate.AVG) && !numeric) {
+        boolean untyped = mapping.metadata().schemaless() && type == FieldType.ANY;
+        if ((aggregate == Aggregate.SUM || aggregate == Aggregate.AVG) && !numeric && !untyped) {
             throw new InvalidDataAccessApiUsageException(aggregate + " needs a numeric field (:id, :integer, :float or "
                     + ":decimal), but :" + field + " of " + query.schema().getSimpleName() + " is "
                     + (type == null ? "not a primitive type" : ":" + type.name().toLowerCase(java.util.Locale.ROOT)));
@@ -298,6 +299,9 @@ final class QueryExecutor {
                 return null;
             }
             Number number = (Number) value;
+            if (untyped && aggregate != Aggregate.COUNT) {
+                return number;
+            }
             if (aggregate == Aggregate.COUNT
                     || (aggregate == Aggregate.SUM && type != FieldType.FLOAT && type != FieldType.DECIMAL)) {
                 return number.longValue();

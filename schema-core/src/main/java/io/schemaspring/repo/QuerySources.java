@@ -262,6 +262,11 @@ final class QuerySources {
      * Refuses {@code selectMerge} where the query's rows are read as the table's columns.
      */
     static void requireNoTake(Query<?> query, String where) {
+        if (query.tableName() != null) {
+            throw new InvalidDataAccessApiUsageException("table \"" + query.tableName() + "\" has no schema, so no "
+                    + "columns of its own for " + where + " to read: join it by a condition, or read it with take in "
+                    + "a query of its own; " + query);
+        }
         if (!query.taken().isEmpty()) {
             throw new InvalidDataAccessApiUsageException("take reads part of each struct; " + where
                     + " reads every column: take in the outer query; " + query);

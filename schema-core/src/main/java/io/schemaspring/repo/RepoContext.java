@@ -51,6 +51,8 @@ final class RepoContext implements PreloadContext {
 
     private final Codecs codecs;
 
+    private static final int MAX_TABLE_MAPPINGS = 1024;
+
     /**
      * Embedded schemas with associations, mapped only for preloading those: they have no
      * table to query.
@@ -101,9 +103,17 @@ final class RepoContext implements PreloadContext {
         java.util.List<String> key = new java.util.ArrayList<>(query.taken().size() + 1);
         key.add(table);
         key.addAll(query.taken());
-        return this.tableMappings.computeIfAbsent(key,
-                columns -> new SchemaMapping(SchemaMetadata.schemaless(table, columns.subList(1, columns.size())),
-                        this.codecs, false));
+        SchemaMapping known = this.tableMappings.get(key);
+        if (known != null) {
+            return known;
+        }
+        SchemaMapping mapping = new SchemaMapping(SchemaMetadata.schemaless(table, key.subList(1, key.size())),
+                this.codecs, false);
+        // Column lists can come from requests: past a bound, mappings are made per query.
+        if (this.tableMappings.size() < MAX_TABLE_MAPPINGS) {
+            this.tableMappings.putIfAbsent(key, mapping);
+        }
+        return mapping;
     }
 
     @Override

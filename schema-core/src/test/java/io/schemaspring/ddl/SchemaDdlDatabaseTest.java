@@ -196,6 +196,41 @@ class SchemaDdlDatabaseTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "h2", "postgres", "mariadb" })
+    void aMigrationCreatesMissingTablesReferencedOnesFirst(String database) throws Exception {
+        SingleConnectionDataSource dataSource = connect(database);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            drop(jdbc, database);
+            SchemaRegistry registry = SchemaRegistry.builder()
+                .add(DdlFixtures.Comment.class, DdlFixtures.Post.class, DdlFixtures.Author.class)
+                .build();
+            Dialect dialect = DialectResolver.resolve(dataSource);
+
+            String script = SchemaMigrations.script(registry, dataSource, dialect);
+
+            assertThat(script.indexOf("CREATE TABLE " + dialect.quote("ddl_authors")))
+                .isLessThan(script.indexOf("CREATE TABLE " + dialect.quote("ddl_posts")));
+            assertThat(script.indexOf("CREATE TABLE " + dialect.quote("ddl_posts")))
+                .isLessThan(script.indexOf("CREATE TABLE " + dialect.quote("ddl_comments")));
+            for (String statement : script.split(";\n")) {
+                String sql = statement.lines()
+                    .filter(line -> !line.startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n"))
+                    .strip();
+                if (!sql.isEmpty()) {
+                    jdbc.execute(sql);
+                }
+            }
+            assertThat(SchemaValidator.validate(registry, dataSource, dialect).mismatches()).isEmpty();
+        }
+        finally {
+            drop(new JdbcTemplate(dataSource), database);
+            dataSource.destroy();
+        }
+    }
+
     private static JdbcTemplate jdbc(SingleConnectionDataSource dataSource) {
         return new JdbcTemplate(dataSource);
     }

@@ -1,9 +1,7 @@
 package io.schemaspring.repo.log;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.util.function.LongConsumer;
 
@@ -24,30 +22,21 @@ final class CountedResultSet implements InvocationHandler {
     }
 
     static ResultSet of(ResultSet resultSet, LongConsumer closed) {
-        return (ResultSet) Proxy.newProxyInstance(CountedResultSet.class.getClassLoader(),
-                new Class<?>[] { ResultSet.class }, new CountedResultSet(resultSet, closed));
+        return JdbcProxies.of(ResultSet.class, new CountedResultSet(resultSet, closed));
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object identity = JdbcProxies.identity(proxy, method, args);
+        if (identity != null) {
+            return identity;
+        }
         String name = method.getName();
-        if (name.equals("equals")) {
-            return proxy == args[0];
-        }
-        if (name.equals("hashCode")) {
-            return System.identityHashCode(proxy);
-        }
         if (name.equals("close") && !this.reported) {
             this.reported = true;
             this.closed.accept(this.rows);
         }
-        Object result;
-        try {
-            result = method.invoke(this.resultSet, args);
-        }
-        catch (InvocationTargetException ex) {
-            throw ex.getTargetException();
-        }
+        Object result = JdbcProxies.call(this.resultSet, method, args);
         if (name.equals("next") && Boolean.TRUE.equals(result)) {
             this.rows++;
         }

@@ -1,9 +1,7 @@
 package io.schemaspring.repo.log;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,13 +40,11 @@ final class LoggedStatement implements InvocationHandler {
     }
 
     static PreparedStatement prepared(PreparedStatement statement, String sql, StatementLog log) {
-        return (PreparedStatement) Proxy.newProxyInstance(LoggedStatement.class.getClassLoader(),
-                new Class<?>[] { PreparedStatement.class }, new LoggedStatement(statement, sql, log));
+        return JdbcProxies.of(PreparedStatement.class, new LoggedStatement(statement, sql, log));
     }
 
     static Statement plain(Statement statement, StatementLog log) {
-        return (Statement) Proxy.newProxyInstance(LoggedStatement.class.getClassLoader(),
-                new Class<?>[] { Statement.class }, new LoggedStatement(statement, null, log));
+        return JdbcProxies.of(Statement.class, new LoggedStatement(statement, null, log));
     }
 
     void redact(int index) {
@@ -57,13 +53,11 @@ final class LoggedStatement implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object identity = JdbcProxies.identity(proxy, method, args);
+        if (identity != null) {
+            return identity;
+        }
         String name = method.getName();
-        if (name.equals("equals")) {
-            return proxy == args[0];
-        }
-        if (name.equals("hashCode")) {
-            return System.identityHashCode(proxy);
-        }
         if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
             bound(index, name.equals("setNull") ? null : args[1]);
         }
@@ -82,13 +76,13 @@ final class LoggedStatement implements InvocationHandler {
         long start = executes ? System.nanoTime() : 0;
         Object result;
         try {
-            result = method.invoke(this.statement, args);
+            result = JdbcProxies.call(this.statement, method, args);
         }
-        catch (InvocationTargetException ex) {
+        catch (Throwable ex) {
             if (executes) {
-                this.log.statement(sql, shownValues(), 0, System.nanoTime() - start, ex.getTargetException());
+                this.log.statement(sql, shownValues(), 0, System.nanoTime() - start, ex, !this.redacted.isEmpty());
             }
-            throw ex.getTargetException();
+            throw ex;
         }
         if (!executes) {
             return result;

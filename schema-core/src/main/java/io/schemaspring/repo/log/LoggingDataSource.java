@@ -1,9 +1,7 @@
 package io.schemaspring.repo.log;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,8 +29,7 @@ final class LoggingDataSource extends DelegatingDataSource {
     public Connection getConnection() throws SQLException {
         DataSource target = obtainTargetDataSource();
         Connection connection = DataSourceUtils.doGetConnection(target);
-        return (Connection) Proxy.newProxyInstance(LoggingDataSource.class.getClassLoader(),
-                new Class<?>[] { Connection.class }, new LoggingConnection(connection, target, this.log));
+        return JdbcProxies.of(Connection.class, new LoggingConnection(connection, target, this.log));
     }
 
     @Override
@@ -58,11 +55,11 @@ final class LoggingDataSource extends DelegatingDataSource {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object identity = JdbcProxies.identity(proxy, method, args);
+            if (identity != null) {
+                return identity;
+            }
             switch (method.getName()) {
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
                 case "toString":
                     return "Logged " + this.connection;
                 case "close":
@@ -76,17 +73,11 @@ final class LoggingDataSource extends DelegatingDataSource {
                 default:
                     break;
             }
-            Object result;
-            try {
-                result = method.invoke(this.connection, args);
-            }
-            catch (InvocationTargetException ex) {
-                throw ex.getTargetException();
-            }
+            Object result = JdbcProxies.call(this.connection, method, args);
             if (!this.log.active()) {
                 return result;
             }
-            if (result instanceof PreparedStatement statement && method.getName().startsWith("prepare")) {
+            if (result instanceof PreparedStatement statement && method.getName().equals("prepareStatement")) {
                 return LoggedStatement.prepared(statement, (String) args[0], this.log);
             }
             if (result instanceof Statement statement && method.getName().equals("createStatement")) {

@@ -111,13 +111,22 @@ public final class StatementLog {
 
     /** Logs one statement run in {@code nanos}; {@code failure} when it failed. */
     void statement(String sql, String values, long rows, long nanos, @Nullable Throwable failure) {
+        statement(sql, values, rows, nanos, failure, false);
+    }
+
+    /**
+     * As {@link #statement(String, String, long, long, Throwable)}; a {@code masked}
+     * statement's failure is logged by its SQLState only, since the database's message
+     * may quote a redacted value ("Key (ssn)=(...) already exists").
+     */
+    void statement(String sql, String values, long rows, long nanos, @Nullable Throwable failure, boolean masked) {
         boolean slow = this.slowThreshold != null && nanos >= this.slowThreshold.toNanos();
         if (!slow && !enabled()) {
             return;
         }
         String line = (failure != null ? "QUERY ERROR" : slow ? "SLOW QUERY" : "QUERY OK") + source(sql)
                 + (failure != null ? "" : " rows=" + rows) + " db=" + millis(nanos) + "ms " + sql + " " + values
-                + (failure != null ? ": " + failure.getMessage() : "");
+                + (failure == null ? "" : ": " + (masked ? maskedFailure(failure) : failure.getMessage()));
         if (slow) {
             this.log.warn(line);
         }
@@ -130,6 +139,12 @@ public final class StatementLog {
         else {
             this.log.info(line);
         }
+    }
+
+    private static String maskedFailure(Throwable failure) {
+        return (failure instanceof java.sql.SQLException sql ? "SQLState " + sql.getSQLState()
+                : failure.getClass().getName())
+                + " (the database's message is left out: it may quote a redacted value)";
     }
 
     private static String millis(long nanos) {

@@ -279,6 +279,24 @@ abstract class EctoSchemalessContract extends EctoContract {
     }
 
     @Test
+    void aggregatesFiltersOnlyAndSourcesOfATableWithoutASchema() {
+        post("a", 2);
+        post("b", 3);
+        Query<Map<String, Object>> posts = Query.table("ecto_posts");
+
+        assertThat(((Number) this.repo.aggregate(posts, io.schemaspring.query.Aggregate.SUM, "visits").orElseThrow())
+            .longValue()).isEqualTo(5);
+        assertThat(this.repo.count(posts.where("title", "a").orderBy("title").limit(1).filtersOnly())).isEqualTo(1);
+        assertThat(this.repo.count(posts.take("visits").distinct())).isEqualTo(2);
+        assertThatThrownBy(() -> this.repo.count(posts.distinct()))
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("queries that do not have a schema need to select their columns");
+        assertThatThrownBy(() -> Query.fromSubquery(posts)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+            .hasMessageStartingWith("table \"ecto_posts\" has no schema, so no columns of its own for a subquery "
+                    + "source to read: join it by a condition, or read it with take in a query of its own");
+    }
+
+    @Test
     void aQueryOfATableWithoutASchemaMustSelectItsColumns() {
         assertThatThrownBy(() -> this.repo.all(Query.table("ecto_posts")))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
