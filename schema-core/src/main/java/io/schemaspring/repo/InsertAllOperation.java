@@ -246,6 +246,12 @@ final class InsertAllOperation {
             throw new InvalidDataAccessApiUsageException(dialect.name() + " reads only the generated id back from a "
                     + "batch insert, not " + returning + " of table \"" + table + "\": return the id alone");
         }
+        if (dialect.readBack().batchReadsOnlyGeneratedId() && !rows.isEmpty()
+                && !autoIncrement(prefix, table, returning.get(0))) {
+            throw new InvalidDataAccessApiUsageException(
+                    dialect.name() + " reads only the generated id back from a " + "batch insert: \"" + returning.get(0)
+                            + "\" is not the AUTO_INCREMENT column of table \"" + table + "\"");
+        }
         SchemaMapping mapping = tableMapping(table, rows, returning);
         List<Map<String, Object>> answered = new ArrayList<>(rows.size());
         for (Object row : insertAllMaps(mapping, prefix, rows, options, returning).rows()) {
@@ -255,6 +261,22 @@ final class InsertAllOperation {
             answered.add(answer);
         }
         return answered;
+    }
+
+    /**
+     * Whether the column is the table's AUTO_INCREMENT one, the only value a database
+     * that reads back generated ids alone can answer for it.
+     */
+    private boolean autoIncrement(@Nullable String prefix, String table, String column) {
+        SqlIdentifiers.require(column, "Column");
+        Boolean found = this.context.jdbc.execute((Connection connection) -> {
+            String catalog = prefix != null ? prefix : connection.getCatalog();
+            try (ResultSet columns = connection.getMetaData()
+                .getColumns(catalog, null, this.context.dialect.fold(table), this.context.dialect.fold(column))) {
+                return columns.next() && "YES".equalsIgnoreCase(columns.getString("IS_AUTOINCREMENT"));
+            }
+        });
+        return Boolean.TRUE.equals(found);
     }
 
     /**

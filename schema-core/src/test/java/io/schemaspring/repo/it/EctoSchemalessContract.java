@@ -193,6 +193,11 @@ abstract class EctoSchemalessContract extends EctoContract {
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasMessage("MariaDB reads only the generated id back from a batch insert, not [id, text] of table "
                         + "\"ecto_raw_comments\": return the id alone");
+            assertThatThrownBy(
+                    () -> this.repo.insertAllReturning("ecto_raw_comments", rows, InsertAll.create(), "text"))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessage("MariaDB reads only the generated id back from a batch insert: \"text\" is not the "
+                        + "AUTO_INCREMENT column of table \"ecto_raw_comments\"");
             List<Map<String, Object>> ids = this.repo.insertAllReturning("ecto_raw_comments", rows, InsertAll.create(),
                     "id");
             assertThat(ids).extracting(row -> row.keySet()).containsOnly(java.util.Set.of("id"));
