@@ -54,8 +54,9 @@ final class QueryExecutor {
             }
             JoinedPreloads.check(query, mapping);
         }
-        if (!query.taken().isEmpty() && query.tableName() == null) {
-            requireTakenKeys(query, mapping.metadata());
+        List<String> held = held(query);
+        if (held != null) {
+            requireTakenKeys(query, mapping.metadata(), held);
         }
         QueryCompiler.Compiled compiled = this.context.compiler.select(query, mapping, prefix,
                 Select.Projection.COLUMNS);
@@ -75,8 +76,8 @@ final class QueryExecutor {
             if (partial != null) {
                 this.context.states.partial(rows, partial);
             }
-            if (!query.taken().isEmpty() && query.tableName() == null) {
-                this.context.states.taken(rows, read(query));
+            if (held != null) {
+                this.context.states.taken(rows, held);
             }
         }
         else {
@@ -134,16 +135,23 @@ final class QueryExecutor {
     }
 
     /** A take preloads through the keys it reads, and not from joins. */
-    private static void requireTakenKeys(Query<?> query, SchemaMetadata metadata) {
+    private static void requireTakenKeys(Query<?> query, SchemaMetadata metadata, List<String> held) {
         if (!query.joinedPreloads().isEmpty()) {
             throw new InvalidDataAccessApiUsageException(
                     "take reads part of each struct, preloadJoined the whole of it: preload instead; " + query);
         }
-        requirePreloadKeys(metadata, read(query), query.preloads());
+        requirePreloadKeys(metadata, held, query.preloads());
     }
 
-    /** The fields a query's partial structs hold: those it takes and those it merges. */
-    private static List<String> read(Query<?> query) {
+    /**
+     * The fields the structs of a {@code take} hold, or {@code null} when the query reads
+     * whole structs or the maps of a table without a schema.
+     */
+    private static @Nullable List<String> held(Query<?> query) {
+        if (query.taken().isEmpty() || query.tableName() != null) {
+            return null;
+        }
+        // Those it takes and those it merges.
         List<String> fields = new ArrayList<>(query.taken());
         query.merges().keySet().stream().filter(field -> !fields.contains(field)).forEach(fields::add);
         return fields;
@@ -184,7 +192,7 @@ final class QueryExecutor {
         // Decided once per query, not per row.
         int[] taken = compiled.taken();
         boolean stored = !fromValues(query);
-        List<String> held = query.taken().isEmpty() || query.tableName() != null ? null : read(query);
+        List<String> held = held(query);
         return this.context.jdbc.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
